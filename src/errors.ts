@@ -1,0 +1,11 @@
+/** An input problem a user can act on. `message` is Chinese and names the file and the place. */
+export class InputError extends Error {
+  constructor(
+    readonly code: 'missing' | 'unreadable' | 'empty' | 'not-a-report' | 'unsupported' | 'damaged' | 'usage',
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

@@ -1,0 +1,176 @@
+import { fold, labelKey } from '../schema/normalize.ts';
+import { parseCellText, type CellValue } from './values.ts';
+
+export interface Line {
+  /** 0-based index. */
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let index = 0;
+  while (start <= text.length) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = text.length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    lines.push({ index: index++, start, end, text: text.slice(start, end) });
+    start = nl + 1;
+  }
+  return lines;
+}
+
+/**
+ * One table cell as printed. `label` cells carry `key` (see `labelKey`);
+ * `value` cells carry the parsed value; `text` cells are narrative lines
+ * inside the document, which end any run of table cells.
+ */
+export interface Cell {
+  kind: 'label' | 'value' | 'text';
+  text: string;
+  start: number;
+  end: number;
+  /** 0-based line index of the cell's first character. */
+  line: number;
+  /** Cells of one printed table row share a row number. */
+  row: number;
+  key: string;
+  value: CellValue | null;
+}
+
+const NARRATIVE = /[。；]/;
+const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
+const LABEL_THEN_DIGITS = /^(.*[^\d\s.,+\-])([+\-]?\d[\d.,]*(?:万元|亿元|元|万)?)$/;
+
+function makeCell(text: string, start: number, line: number, row: number): Cell {
+  // Trim while keeping offsets.
+  let s = 0;
+  let e = text.length;
+  while (s < e && /\s/.test(fold(text[s]!))) s++;
+  while (e > s && /\s/.test(fold(text[e - 1]!))) e--;
+  const trimmed = text.slice(s, e);
+  const value = parseCellText(trimmed);
+  return {
+    kind: value ? 'value' : 'label',
+    text: trimmed,
+    start: start + s,
+    end: start + e,
+    line,
+    row,
+    key: value ? '' : labelKey(trimmed),
+    value,
+  };
+}
+
+/** Splits a segment of a line on a separator character, keeping offsets. */
+function segments(text: string, start: number, sep: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(sep, from);
+    const to = at < 0 ? text.length : at;
+    out.push({ text: text.slice(from, to), start: start + from });
+    if (at < 0) return out;
+    from = at + 1;
+  }
+}
+
+/**
+ * Cells of a line of plain text ("规章 0 0 0", "本年新收政府信息公开申请数量640020470"):
+ * whitespace separates cells, adjacent words that are not values form one label,
+ * and digits glued to the end of a label are split off.
+ */
+function plainCells(line: Line, row: number): Cell[] {
+  const words: { text: string; start: number }[] = [];
+  const re = /\S+/g;
+  const folded = fold(line.text);
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const raw = line.text.slice(m.index, m.index + m[0].length);
+    const glued = LABEL_THEN_DIGITS.exec(m[0]);
+    if (glued && /[\u4e00-\u9fff)]/.test(glued[1]!) && parseCellText(glued[2]!)) {
+      words.push({ text: raw.slice(0, glued[1]!.length), start: line.start + m.index });
+      words.push({ text: raw.slice(glued[1]!.length), start: line.start + m.index + glued[1]!.length });
+    } else {
+      words.push({ text: raw, start: line.start + m.index });
+    }
+  }
+  const cells: Cell[] = [];
+  for (const w of words) {
+    const cell = makeCell(w.text, w.start, line.index, row);
+    const prev = cells[cells.length - 1];
+    if (cell.kind === 'label' && prev?.kind === 'label') {
+      prev.text = line.text.slice(prev.start - line.start, cell.end - line.start);
+      prev.end = cell.end;
+      prev.key = labelKey(prev.text);
+    } else {
+      cells.push(cell);
+    }
+  }
+  return cells;
+}
+
+function isSeparatorRow(text: string): boolean {
+  return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(text);
+}
+
+/**
+ * Turns the document into a stream of cells. Handles the layouts real reports
+ * use: one cell per line (tab-indented, rows separated by blank lines),
+ * tab-separated rows, pipe and Markdown rows, and plain text rows.
+ */
+export function tokenize(lines: readonly Line[]): Cell[] {
+  const cells: Cell[] = [];
+  let row = 0;
+  let inBlock = false; // inside a run of one-cell-per-line cells
+  for (const line of lines) {
+    const text = line.text.replace(MARKUP, (m) => ' '.repeat(m.length));
+    const folded = fold(text);
+    if (folded.trim() === '' && !/^[ ]*\t[ ]*$/.test(text) && !/\t.*\t/.test(text)) {
+      if (inBlock) row++;
+      inBlock = false;
+      continue;
+    }
+    const tabs = text.split('\t').length - 1;
+    if (tabs === 1 && /^\s*\t/.test(text)) {
+      // One cell per line: the cell joins the current block.
+      if (!inBlock) row++;
+      inBlock = true;
+      cells.push(makeCell(text.slice(text.indexOf('\t') + 1), line.start + text.indexOf('\t') + 1, line.index, row));
+      continue;
+    }
+    if (inBlock && tabs === 0 && !NARRATIVE.test(folded)) {
+      // A label broken across lines ("本年新" / "公开数量") continues the previous cell.
+      const prev = cells[cells.length - 1]!;
+      const cont = makeCell(text, line.start, line.index, row);
+      if (prev.kind === 'label' && cont.kind === 'label' && prev.row === row) {
+        prev.text = `${prev.text}${cont.text}`;
+        prev.end = cont.end;
+        prev.key = labelKey(prev.text);
+        continue;
+      }
+    }
+    inBlock = false;
+    row++;
+    if (NARRATIVE.test(folded) || folded.trim().length > 120) {
+      cells.push({ kind: 'text', text: line.text, start: line.start, end: line.end, line: line.index, row, key: '', value: null });
+      continue;
+    }
+    if (tabs > 0) {
+      for (const seg of segments(text, line.start, '\t')) cells.push(makeCell(seg.text, seg.start, line.index, row));
+      continue;
+    }
+    if (folded.includes('|') && (folded.trim().startsWith('|') || folded.split('|').length > 2)) {
+      if (isSeparatorRow(folded)) continue;
+      const segs = segments(text, line.start, '|');
+      const trimmedStart = folded.trimStart().startsWith('|') ? 1 : 0;
+      const trimmedEnd = folded.trimEnd().endsWith('|') ? segs.length - 1 : segs.length;
+      for (const seg of segs.slice(trimmedStart, trimmedEnd)) cells.push(makeCell(seg.text, seg.start, line.index, row));
+      continue;
+    }
+    cells.push(...plainCells({ ...line, text }, row));
+  }
+  return cells;
+}

@@ -1,0 +1,149 @@
+import type { Cell } from './cells.ts';
+import { isDigitRun } from './values.ts';
+
+/** One value of a row after fitting: the cell it came from, or a slice of a digit run. */
+export interface Slot {
+  cell: Cell | null;
+  /** For a part of a split digit run: its offsets in the document. */
+  start?: number;
+  end?: number;
+  /** The digits of a split part. */
+  digits?: string;
+  note?: string;
+}
+
+export type Identity = (values: readonly (number | null)[]) => boolean;
+
+export interface FitResult {
+  slots: Slot[];
+  /** Several splits of a digit run satisfy the row's identities: the caller may decide with more context. */
+  candidates?: Slot[][];
+  note?: string;
+}
+
+const MAX_CANDIDATES = 20000;
+
+export function slotValue(slot: Slot): number | null {
+  if (slot.digits !== undefined) return Number(slot.digits);
+  const v = slot.cell?.value;
+  return v?.kind === 'number' ? v.value : null;
+}
+
+function emptySlots(n: number, note: string): Slot[] {
+  return Array.from({ length: n }, () => ({ cell: null, note }));
+}
+
+/** Every way to cut `digits` into `parts` numbers without leading zeros. */
+function* cuts(digits: string, parts: number): Generator<string[]> {
+  if (parts === 1) {
+    if (digits.length === 1 || digits[0] !== '0') yield [digits];
+    return;
+  }
+  const maxLen = digits.length - (parts - 1);
+  for (let len = 1; len <= maxLen; len++) {
+    const head = digits.slice(0, len);
+    if (len > 1 && head[0] === '0') break;
+    for (const rest of cuts(digits.slice(len), parts - 1)) yield [head, ...rest];
+  }
+}
+
+/** All ways to give each run a number of parts so that the row has `expected` values. */
+function* allocations(runs: boolean[], expected: number, index = 0, used = 0): Generator<number[]> {
+  const remainingFixed = runs.slice(index + 1).length;
+  if (index === runs.length) {
+    if (used === expected) yield [];
+    return;
+  }
+  if (!runs[index]) {
+    for (const rest of allocations(runs, expected, index + 1, used + 1)) yield [1, ...rest];
+    return;
+  }
+  for (let k = 1; used + k + remainingFixed <= expected; k++) {
+    for (const rest of allocations(runs, expected, index + 1, used + k)) yield [k, ...rest];
+  }
+}
+
+function splitRuns(cells: Cell[], expected: number, identity?: Identity): Slot[][] {
+  const runs = cells.map((c) => isDigitRun(c.value));
+  const found: Slot[][] = [];
+  for (const alloc of allocations(runs, expected)) {
+    let partial: Slot[][] = [[]];
+    cells.forEach((cell, i) => {
+      const k = alloc[i]!;
+      if (k === 1) {
+        partial = partial.map((p) => [...p, { cell }]);
+        return;
+      }
+      const digits = cell.value?.kind === 'number' ? cell.value.digits : '';
+      const offset = cell.start + cell.text.indexOf(digits);
+      const next: Slot[][] = [];
+      for (const p of partial) {
+        for (const cut of cuts(digits, k)) {
+          let at = offset;
+          const parts = cut.map((d) => {
+            const slot: Slot = { cell, start: at, end: at + d.length, digits: d };
+            at += d.length;
+            return slot;
+          });
+          next.push([...p, ...parts]);
+          if (next.length > MAX_CANDIDATES) break;
+        }
+      }
+      partial = next;
+    });
+    for (const p of partial) {
+      if (!identity || identity(p.map(slotValue))) found.push(p);
+      if (found.length > MAX_CANDIDATES) return found;
+    }
+  }
+  return found;
+}
+
+/**
+ * Fits the value cells printed after a row label to the row's `expected` columns:
+ * drops surplus blank cells, ignores surplus cells the identities reject, and
+ * splits digit runs whose cell boundaries were lost when exactly one split
+ * satisfies the identities.
+ */
+export function fitRow(cells: Cell[], expected: number, identity?: Identity): FitResult {
+  if (cells.length === expected) return { slots: cells.map((cell) => ({ cell })) };
+
+  if (cells.length > expected) {
+    let list = cells;
+    while (list.length > expected && list[0]!.value?.kind === 'empty') list = list.slice(1);
+    while (list.length > expected && list[list.length - 1]!.value?.kind === 'empty') list = list.slice(0, -1);
+    if (list.length === expected) return { slots: list.map((cell) => ({ cell })) };
+    const windows: Cell[][] = [];
+    for (let i = 0; i + expected <= list.length; i++) windows.push(list.slice(i, i + expected));
+    const fitting = identity
+      ? windows.filter((w) => identity(w.map((c) => (c.value?.kind === 'number' ? c.value.value : null))))
+      : [];
+    const chosen = fitting.length >= 1 ? fitting[0]! : windows[0]!;
+    const extra = list.length - expected;
+    return {
+      slots: chosen.map((cell) => ({ cell })),
+      note: `该行有${list.length}个单元格，应为${expected}个；已按位置取${fitting.length === 1 ? '唯一满足勾稽关系的' : '前'}${expected}个，忽略${extra}个`,
+    };
+  }
+
+  if (cells.some((c) => isDigitRun(c.value))) {
+    const candidates = splitRuns(cells, expected, identity);
+    if (candidates.length === 1) {
+      return { slots: candidates[0]!, note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分' };
+    }
+    const runs = cells.filter((c) => isDigitRun(c.value)).map((c) => c.text).join('、');
+    if (candidates.length === 0) {
+      return { slots: emptySlots(expected, `连写数字“${runs}”无法拆分为${expected}个满足勾稽关系的数值`) };
+    }
+    return {
+      slots: emptySlots(expected, `连写数字“${runs}”有${candidates.length > MAX_CANDIDATES ? '过多' : candidates.length}种拆分方式，无法唯一确定`),
+      candidates: candidates.length <= MAX_CANDIDATES ? candidates : undefined,
+    };
+  }
+
+  const missing = expected - cells.length;
+  return {
+    slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
+    note: `该行只有${cells.length}个单元格，应为${expected}个；缺少的按空白处理`,
+  };
+}

@@ -1,0 +1,8 @@
+import type { SourceText } from '../ingest/read-file.ts';
+import { extractReport, type ExtractedReport } from './report.ts';
+
+export { extractReport, type ExtractedReport } from './report.ts';
+
+export function extractSource(src: SourceText): ExtractedReport {
+  return extractReport(src.text, { name: src.name, format: src.format, encoding: src.encoding });
+}

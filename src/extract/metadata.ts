@@ -1,0 +1,183 @@
+import { ORGAN_NAME } from '../schema/issuer.ts';
+import { fold } from '../schema/normalize.ts';
+import type { Line } from './cells.ts';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './numerals.ts';
+
+export interface Found<T> {
+  value: T;
+  start: number;
+  end: number;
+  line: number;
+  text: string;
+  note?: string;
+}
+
+const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
+
+function clean(text: string): string {
+  return fold(text.replace(MARKUP, '')).trim();
+}
+
+function found<T>(line: Line, value: T, from = 0, length?: number, note?: string): Found<T> {
+  const start = line.start + from;
+  const end = length === undefined ? line.end : start + length;
+  return { value, start, end, line: line.index + 1, text: line.text.slice(from, from + (end - start)), ...(note ? { note } : {}) };
+}
+
+/** Span of the trimmed content of a line. */
+function contentSpan(line: Line): { from: number; length: number } {
+  const spaced = line.text.replace(MARKUP, (m) => ' '.repeat(m.length));
+  const from = spaced.search(/\S/);
+  return { from, length: spaced.trimEnd().length - from };
+}
+
+const TITLE = /^(.*?)((?:19|20)\d{2})\s*年\s*度?\s*(.*?)(?:政府信息公开|政务公开|信息公开)\S*年度?报告$/;
+
+export interface TitleInfo {
+  titleLine: number | null;
+  agency: Found<string> | null;
+  year: Found<number> | null;
+  /** Lines that belong to the title block (not to the preamble). */
+  lastTitleLine: number;
+}
+
+/** Reads the title block: "<机关>\n<年>年政府信息公开工作年度报告" or both on one line. */
+export function readTitle(lines: readonly Line[], limit: number): TitleInfo {
+  const info: TitleInfo = { titleLine: null, agency: null, year: null, lastTitleLine: -1 };
+  const nonEmpty = lines.slice(0, limit).filter((l) => clean(l.text) !== '').slice(0, 6);
+  for (let n = 0; n < nonEmpty.length; n++) {
+    const line = nonEmpty[n]!;
+    const text = clean(line.text).replace(/\s+/g, '');
+    if (text.length > 80 || /[。；]/.test(text)) break;
+    const m = TITLE.exec(text);
+    if (!m) continue;
+    info.titleLine = line.index;
+    info.lastTitleLine = line.index;
+    const yearAt = line.text.search(/(?:19|20)\d{2}/);
+    info.year = found(line, Number(m[2]), yearAt, 4);
+    const inline = m[1] || m[3];
+    if (inline && ORGAN_NAME.test(inline)) {
+      const at = line.text.indexOf(inline[0]!);
+      info.agency = { ...found(line, inline, at, rawLength(line.text, at, inline)) };
+    } else if (n > 0) {
+      const prev = nonEmpty[n - 1]!;
+      const name = clean(prev.text).replace(/\s+/g, '');
+      if (name.length <= 40 && ORGAN_NAME.test(name) && !/\d/.test(name)) {
+        const span = contentSpan(prev);
+        info.agency = found(prev, name, span.from, span.length);
+      }
+    }
+    break;
+  }
+  return info;
+}
+
+/** Length in the raw text of `compact` (which had its whitespace removed) starting at `from`. */
+function rawLength(raw: string, from: number, compact: string): number {
+  let i = from;
+  let k = 0;
+  while (i < raw.length && k < compact.length) {
+    if (!/\s/.test(raw[i]!)) k++;
+    i++;
+  }
+  return i - from;
+}
+
+const PERIOD =
+  /((?:19|20)\d{2})\s*年\s*(?:1|01|一)\s*月\s*(?:1|01|一)\s*日\s*(?:起)?\s*[,，]?\s*(?:至|到|—|－|-|~|～)\s*((?:19|20)\d{2})\s*年\s*(?:12|十二)\s*月\s*(?:31|三十一)\s*日/;
+
+/** The statistics period "自YYYY年1月1日起至YYYY年12月31日止" (DATE-01), anywhere before section 二. */
+export function readPeriod(lines: readonly Line[], limit: number): Found<{ from: number; to: number }> | null {
+  for (const line of lines.slice(0, limit)) {
+    const m = PERIOD.exec(fold(line.text));
+    if (m) return found(line, { from: Number(m[1]), to: Number(m[2]) }, m.index, m[0].length);
+  }
+  return null;
+}
+
+/** The year most often named in the given lines ("2020年，我局…"). */
+export function readNarrativeYear(lines: readonly Line[]): Found<number> | null {
+  const counts = new Map<number, { n: number; first: Found<number> }>();
+  for (const line of lines) {
+    const re = /((?:19|20)\d{2})\s*年/g;
+    const text = fold(line.text);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const y = Number(m[1]);
+      const c = counts.get(y);
+      if (c) c.n++;
+      else counts.set(y, { n: 1, first: found(line, y, m.index, 4, '取自正文中出现最多的年份') });
+    }
+  }
+  let best: { n: number; first: Found<number> } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best?.first ?? null;
+}
+
+const NUM = `[0-9${CHINESE_NUMERAL_CHARS}]`;
+const DATE_LINE = new RegExp(`^(${NUM}{4})\\s*年\\s*(${NUM}{1,3})\\s*月\\s*(${NUM}{1,3})\\s*日$`);
+
+function toIso(y: string, m: string, d: string): string | null {
+  const n = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumber(s));
+  const year = n(y);
+  const month = n(m);
+  const day = n(d);
+  if (year === null || month === null || day === null || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export interface Signature {
+  date: Found<string> | null;
+  agency: Found<string> | null;
+  /** First line of the signature block, 0-based. */
+  firstLine: number;
+}
+
+/** The 落款 at the end: an organ's name and a date, each on its own line. */
+export function readSignature(lines: readonly Line[]): Signature {
+  const tail = lines.filter((l) => clean(l.text) !== '').slice(-4);
+  const sig: Signature = { date: null, agency: null, firstLine: -1 };
+  for (let n = tail.length - 1; n >= 0; n--) {
+    const line = tail[n]!;
+    const m = DATE_LINE.exec(clean(line.text).replace(/\s+/g, ' '));
+    if (!m) continue;
+    const iso = toIso(m[1]!, m[2]!, m[3]!);
+    if (!iso) continue;
+    const span = contentSpan(line);
+    sig.date = found(line, iso, span.from, span.length);
+    sig.firstLine = line.index;
+    const prev = tail[n - 1];
+    if (prev) {
+      const name = clean(prev.text).replace(/\s+/g, '');
+      if (name.length <= 40 && ORGAN_NAME.test(name) && !/[。，,]/.test(name)) {
+        const s = contentSpan(prev);
+        sig.agency = found(prev, name, s.from, s.length);
+        sig.firstLine = prev.index;
+      }
+    }
+    break;
+  }
+  return sig;
+}
+
+const COMPILED_BY = /由(\S{2,40}?)(?:编制|制作|发布|编写)/;
+const CONTACT = /(?:请?与|请联系|联系)(\S{2,40}?)(?:联系|\(|（|，|。|;|；)/;
+// An internal office of the organ is where to ask, not who reports.
+const INTERNAL_OFFICE = /(政府信息公开工作领导小组办公室|政务公开领导小组办公室|政务公开办公室|办公室)$/;
+
+/** The agency as named in the preamble: "由X编制", or the contact "请与X联系". */
+export function readPreambleAgency(lines: readonly Line[]): Found<string> | null {
+  for (const re of [COMPILED_BY, CONTACT]) {
+    for (const line of lines) {
+      const text = fold(line.text);
+      const m = re.exec(text);
+      if (!m) continue;
+      let name = m[1]!.replace(/^(本机关|本单位)/, '');
+      const stripped = name.replace(INTERNAL_OFFICE, '');
+      if (stripped !== name && /(局|管委会|管理委员会|委员会|中心|厅|院|镇|乡|街道)$/.test(stripped)) name = stripped;
+      if (!ORGAN_NAME.test(name)) continue;
+      const at = m.index + m[0].indexOf(m[1]!);
+      return found(line, name, at, name.length, re === CONTACT ? '取自联系方式' : '取自前言');
+    }
+  }
+  return null;
+}

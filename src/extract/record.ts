@@ -1,0 +1,74 @@
+import type { Cell as Value, ExtractionNote, Provenance } from '../schema/types.ts';
+import type { ValueKind } from '../schema/active.ts';
+import type { Cell } from './cells.ts';
+import type { Slot } from './fit.ts';
+import { toWanYuan } from './values.ts';
+
+/** Collects provenance and notes while the tables are read. */
+export class Recorder {
+  readonly provenance: Record<string, Provenance> = {};
+  readonly notes: ExtractionNote[] = [];
+
+  note(code: string, message: string, path?: string, span?: { start: number; end: number }): void {
+    this.notes.push({ code, message, ...(path ? { path } : {}), ...(span ? { start: span.start, end: span.end } : {}) });
+  }
+
+  /** Turns a fitted slot into the contract value and records where it came from. */
+  value(path: string, slot: Slot, kind: ValueKind = 'count', headerUnit: string | null = null): Value {
+    const cell = slot.cell;
+    // A cell that was not printed at all: the row's note already says why.
+    if (!cell) return null;
+    if (slot.digits !== undefined) {
+      this.provenance[path] = {
+        start: slot.start!,
+        end: slot.end!,
+        line: cell.line + 1,
+        text: slot.digits,
+        note: `由连写数字“${cell.text}”拆分`,
+      };
+      return Number(slot.digits);
+    }
+    const base = { start: cell.start, end: cell.end, line: cell.line + 1, text: cell.text };
+    const v = cell.value;
+    if (!v || v.kind === 'empty') {
+      this.provenance[path] = { ...base, note: '空白单元格' };
+      return null;
+    }
+    if (v.kind === 'placeholder') {
+      this.provenance[path] = { ...base, note: `占位符“${cell.text}”` };
+      return null;
+    }
+    if (kind === 'money') {
+      const printed = v.unit === '万元' || v.unit === '元' || v.unit === '亿元' ? v.unit : null;
+      const unit = printed ?? headerUnit;
+      this.provenance[path] = {
+        ...base,
+        ...(unit ? { unit } : {}),
+        ...(unit ? {} : { note: '未标明金额单位，按万元读取' }),
+        ...(unit && !printed ? { note: `单位取自表头“${unit}”` } : {}),
+      };
+      return toWanYuan(v.value, unit);
+    }
+    this.provenance[path] = { ...base, ...(slot.note ? { note: slot.note } : {}) };
+    return v.value;
+  }
+}
+
+/**
+ * The value cells that belong to the label at `index`: the rest of its printed
+ * row, or — when the label stands alone — the cells on the following lines,
+ * until the next label or narrative line.
+ */
+export function valuesAfter(stream: readonly Cell[], index: number, end: number, expected: number): { cells: Cell[]; next: number } {
+  const label = stream[index]!;
+  const same: Cell[] = [];
+  let i = index + 1;
+  while (i < end && stream[i]!.row === label.row && stream[i]!.kind === 'value') same.push(stream[i++]!);
+  const rowContinues = i < end && stream[i]!.row === label.row;
+  if (same.some((c) => c.value?.kind !== 'empty') || rowContinues || same.length >= expected) {
+    return { cells: same, next: i };
+  }
+  const below: Cell[] = [];
+  while (i < end && stream[i]!.kind === 'value' && below.length < expected) below.push(stream[i++]!);
+  return { cells: below.length ? below : same, next: below.length ? i : index + 1 + same.length };
+}

@@ -1,0 +1,181 @@
+import { InputError } from '../errors.ts';
+import { inferIssuerType } from '../schema/issuer.ts';
+import { labelMatches } from '../schema/labels.ts';
+import { SECTION_KEYS, type SectionKey } from '../schema/sections.ts';
+import { LEGACY_MARKERS, TEMPLATE_DEFS, templateForYear, type TableTemplate, type Template } from '../schema/templates.ts';
+import type { Report, SourceFormat, Tables } from '../schema/types.ts';
+import { splitLines, tokenize, type Cell, type Line } from './cells.ts';
+import { readNarrativeYear, readPeriod, readPreambleAgency, readSignature, readTitle, type Found } from './metadata.ts';
+import { Recorder } from './record.ts';
+import { findHeadings, type Heading } from './sections.ts';
+import { extractActive, isActiveAnchor } from './table-active.ts';
+import { extractRequests, isRequestAnchor, type TableSpan } from './table-requests.ts';
+import { extractReview, isReviewAnchor } from './table-review.ts';
+
+export interface SourceInfo {
+  name: string;
+  format: SourceFormat;
+  encoding?: string;
+}
+
+/** Layout facts the checks need (TPL rules): printed headings and template markers. */
+export interface Structure {
+  /** Section headings as printed; `line` is 1-based. */
+  headings: Heading[];
+  markers: Record<TableTemplate, string[]>;
+  legacyMarkers: string[];
+}
+
+export type ExtractedReport = Report & { structure: Structure };
+
+function detectTemplate(stream: readonly Cell[]): Record<TableTemplate, string[]> {
+  const markers: Record<TableTemplate, string[]> = { '2019': [], '2021': [] };
+  for (const t of ['2019', '2021'] as const) {
+    for (const m of TEMPLATE_DEFS[t].markers) {
+      if (stream.some((c) => c.kind === 'label' && labelMatches(m, c.key))) markers[t].push(m.label);
+    }
+  }
+  return markers;
+}
+
+function firstIndex(stream: readonly Cell[], from: number, test: (c: Cell) => boolean): number {
+  for (let i = Math.max(0, from); i < stream.length; i++) if (test(stream[i]!)) return i;
+  return -1;
+}
+
+function cellIndexAtLine(stream: readonly Cell[], line: number): number {
+  const i = stream.findIndex((c) => c.line >= line);
+  return i < 0 ? stream.length : i;
+}
+
+const MARKUP_LINE = /^\s*(\[(?:image|bookmark):[^\]]*\]\s*)+$/;
+const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
+
+function joinLines(lines: readonly Line[], from: number, to: number, skip: (l: number) => boolean): string {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) {
+    if (skip(i)) continue;
+    const text = lines[i]!.text;
+    if (MARKUP_LINE.test(text)) continue;
+    out.push(text.replace(MARKUP, '').replace(/\s+$/, ''));
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * Reads one report from its text: metadata, the six sections and the three
+ * tables, each value with the place it was read. Throws InputError when the
+ * text is not an annual report.
+ */
+export function extractReport(text: string, source: SourceInfo): ExtractedReport {
+  const lines = splitLines(text);
+  const headings = findHeadings(lines);
+  const stream = tokenize(lines);
+  const rec = new Recorder();
+
+  const firstHeadingLine = headings[0]?.line ?? lines.length;
+  const title = readTitle(lines, Math.min(firstHeadingLine, lines.length));
+  const period = readPeriod(lines, headings.find((h) => h.key === 'active')?.line ?? lines.length);
+  const signature = readSignature(lines);
+  const headingLine = (key: SectionKey) => headings.find((h) => h.key === key)?.line;
+
+  // Year: title, then statistics period, then the narrative of section 一.
+  let year: Found<number> | null = title.year;
+  if (!year && period) year = { ...period, value: period.value.from, note: '取自统计期限' };
+  if (!year) {
+    const from = headingLine('overview') ?? 0;
+    const to = headings.find((h) => h.line > from)?.line ?? lines.length;
+    year = readNarrativeYear(lines.slice(from, to));
+  }
+
+  // Template: from the tables' own layout.
+  const markers = detectTemplate(stream);
+  const legacyMarkers = LEGACY_MARKERS.filter((m) =>
+    lines.some((l) => l.text.length < 40 && labelMatches(m, l.text.replace(/\s+/g, '').replace(/^[一二三四五六七八九十]+、/, ''))),
+  ).map((m) => m.label);
+  let template: Template;
+  const n19 = markers['2019'].length;
+  const n21 = markers['2021'].length;
+  if (n19 === 0 && n21 === 0) {
+    if ((year && year.value <= 2018) || legacyMarkers.length) template = 'legacy';
+    else {
+      template = year ? templateForYear(year.value) : '2021';
+      rec.note('template-by-year', `未识别到统计表的格式特征，按年度采用${template}格式`);
+    }
+  } else if (n19 === n21) {
+    template = year ? templateForYear(year.value) : '2021';
+    if (template === 'legacy') template = '2019';
+  } else {
+    template = n19 > n21 ? '2019' : '2021';
+  }
+
+  const tables: Tables = { active: {}, requests: {}, review: {} };
+  const spans: TableSpan[] = [];
+  if (template !== 'legacy') {
+    const problemsAt = headingLine('problems');
+    const endOfTables = problemsAt === undefined ? stream.length : cellIndexAtLine(stream, problemsAt);
+    const t2 = firstIndex(stream, 0, (c) => isActiveAnchor(c, template as TableTemplate));
+    const t3 = firstIndex(stream, Math.max(t2, 0), isRequestAnchor);
+    const t4 = firstIndex(stream, Math.max(t3, t2, 0), isReviewAnchor);
+    const bound = (...c: number[]) => Math.min(...c.filter((x) => x >= 0), endOfTables);
+    const active = t2 >= 0 ? extractActive(stream, t2, bound(t3, t4), template, rec) : null;
+    const requests = t3 >= 0 ? extractRequests(stream, t3, bound(t4), template, rec) : null;
+    const review = t4 >= 0 ? extractReview(stream, t4, endOfTables > t4 ? endOfTables : stream.length, rec) : null;
+    tables.active = active?.table ?? {};
+    tables.requests = requests?.table ?? {};
+    tables.review = review?.table ?? {};
+    for (const t of [active, requests, review]) if (t?.span) spans.push(t.span);
+    if (!active?.span) rec.note('table-missing', '未找到表二（主动公开政府信息情况）', 'active');
+    if (!requests?.span) rec.note('table-missing', '未找到表三（收到和处理政府信息公开申请情况）', 'requests');
+    if (!review?.span) rec.note('table-missing', '未找到表四（行政复议、行政诉讼情况）', 'review');
+  }
+
+  const tablesFound = spans.length;
+  if (!title.titleLine && headings.length < 3 && tablesFound === 0) {
+    throw new InputError('not-a-report', `${source.name}：不是政府信息公开工作年度报告（没有找到报告标题、六个部分的标题或统计表）`, source.name);
+  }
+
+  // Section text: the narrative between headings, without table cells, title or signature.
+  const tableLines = spans.map((s) => [stream[s.first]!.line, stream[s.last]!.line] as const);
+  const inTable = (l: number) => tableLines.some(([a, b]) => l >= a && l <= b);
+  const endOfText = signature.firstLine >= 0 ? signature.firstLine : lines.length;
+  const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, null])) as Record<SectionKey, string | null>;
+  headings.forEach((h, n) => {
+    const next = headings[n + 1]?.line ?? endOfText;
+    sections[h.key] = joinLines(lines, h.line + 1, Math.min(next, Math.max(endOfText, h.line + 1)), inTable);
+    rec.provenance[`sections.${h.key}`] = { start: h.start, end: lines[Math.max(h.line, Math.min(next, endOfText) - 1)]!.end, line: h.line + 1, text: h.text };
+  });
+  const preambleText = joinLines(lines, title.lastTitleLine + 1, Math.min(firstHeadingLine, endOfText), inTable);
+
+  // Agency: title, then the preamble, then the signature.
+  const preambleLines = lines.slice(title.lastTitleLine + 1, firstHeadingLine);
+  const agency = title.agency ?? readPreambleAgency(preambleLines) ?? signature.agency;
+
+  const meta = (field: string, f: Found<unknown> | null) => {
+    if (f) rec.provenance[`meta.${field}`] = { start: f.start, end: f.end, line: f.line, text: f.text, ...(f.note ? { note: f.note } : {}) };
+  };
+  meta('agency', agency);
+  meta('year', year);
+  meta('signedOn', signature.date);
+  meta('period', period);
+
+  return {
+    agency: agency?.value ?? null,
+    year: year?.value ?? null,
+    template,
+    signedOn: signature.date?.value ?? null,
+    publishedOn: null,
+    issuerType: inferIssuerType(agency?.value ?? null),
+    sections,
+    tables,
+    source: { name: source.name, format: source.format, ...(source.encoding ? { encoding: source.encoding } : {}) },
+    preamble: preambleText === '' ? null : preambleText,
+    provenance: rec.provenance,
+    notes: rec.notes,
+    structure: {
+      headings: headings.map((h) => ({ ...h, line: h.line + 1 })),
+      markers,
+      legacyMarkers,
+    },
+  };
+}

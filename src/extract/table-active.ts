@@ -1,0 +1,109 @@
+import { ACTIVE_HEADER_LABEL, type ActiveColumnDef, type ActiveItemDef } from '../schema/active.ts';
+import { labelMatches, type LabelDef } from '../schema/labels.ts';
+import { fold } from '../schema/normalize.ts';
+import { TEMPLATE_DEFS, type TableTemplate } from '../schema/templates.ts';
+import type { ActiveTable, Cell as Value } from '../schema/types.ts';
+import type { Cell } from './cells.ts';
+import { fitRow } from './fit.ts';
+import { valuesAfter, type Recorder } from './record.ts';
+import type { TableSpan } from './table-requests.ts';
+
+export function isActiveAnchor(cell: Cell, template: TableTemplate): boolean {
+  return cell.kind === 'label' && TEMPLATE_DEFS[template].active.some((item) => labelMatches(item, cell.key));
+}
+
+function findLabel(stream: readonly Cell[], from: number, to: number, def: LabelDef): number {
+  for (let i = from; i < to; i++) if (stream[i]!.kind === 'label' && labelMatches(def, stream[i]!.key)) return i;
+  return -1;
+}
+
+function unitOf(headerText: string): string | null {
+  const t = fold(headerText);
+  if (t.includes('万元')) return '万元';
+  if (t.includes('亿元')) return '亿元';
+  if (/[(:：]\s*元|单位\s*[:：]?\s*元/.test(t)) return '元';
+  return null;
+}
+
+interface HeaderColumn {
+  def: ActiveColumnDef | null;
+  cell: Cell;
+}
+
+/** The column labels printed between an item heading and its first row. */
+function readHeader(stream: readonly Cell[], from: number, to: number, item: ActiveItemDef): HeaderColumn[] {
+  const header: HeaderColumn[] = [];
+  for (let i = from; i < to; i++) {
+    const cell = stream[i]!;
+    if (cell.kind !== 'label') continue;
+    if (item.rows.some((r) => labelMatches(r, cell.key))) break;
+    if (labelMatches(ACTIVE_HEADER_LABEL, cell.key)) continue;
+    const def = item.columns.find((c) => labelMatches(c, cell.key)) ?? null;
+    header.push({ def, cell });
+  }
+  return header;
+}
+
+/**
+ * Reads table 二: each item (第二十条第（一）项 …) by its heading, its columns by
+ * the printed header when there is one (extra columns are read and ignored),
+ * and each row by its label.
+ */
+export function extractActive(
+  stream: readonly Cell[],
+  from: number,
+  to: number,
+  template: TableTemplate,
+  rec: Recorder,
+): { table: ActiveTable; span: TableSpan | null } {
+  const items = TEMPLATE_DEFS[template].active;
+  const starts = items.map(() => -1);
+  let cursor = from;
+  items.forEach((item, n) => {
+    const at = findLabel(stream, cursor, to, item);
+    starts[n] = at;
+    if (at >= 0) cursor = at + 1;
+  });
+  const found = starts.filter((s) => s >= 0);
+  if (found.length === 0) return { table: {}, span: null };
+
+  const table: ActiveTable = {};
+  let last = -1;
+  items.forEach((item, n) => {
+    const begin = starts[n]!;
+    const end = starts.slice(n + 1).find((s) => s >= 0) ?? to;
+    table[item.key] = {};
+    if (begin < 0) rec.note('item-missing', `表二缺少“${item.label}”`, `active.${item.key}`);
+    const rangeStart = begin >= 0 ? begin + 1 : -1;
+    const header = rangeStart >= 0 ? readHeader(stream, rangeStart, end, item) : [];
+    const recognised = header.filter((h) => h.def);
+    const columns: (ActiveColumnDef | null)[] = recognised.length ? header.map((h) => h.def) : [...item.columns];
+    for (const h of header) {
+      if (!h.def && recognised.length) rec.note('extra-column', `表二“${item.label}”有未识别的列“${h.cell.text}”，已忽略`, `active.${item.key}`, h.cell);
+    }
+    for (const col of item.columns) {
+      if (recognised.length && !columns.includes(col)) rec.note('column-missing', `表二“${item.label}”缺少“${col.label}”列`, `active.${item.key}`);
+    }
+    for (const row of item.rows) {
+      const values: Record<string, Value> = {};
+      for (const col of item.columns) values[col.key] = null;
+      table[item.key]![row.key] = values;
+      const at = rangeStart >= 0 ? findLabel(stream, rangeStart, end, row) : -1;
+      if (at < 0) {
+        if (begin >= 0) rec.note('row-missing', `表二“${item.label}”缺少“${row.label}”行`, `active.${item.key}.${row.key}`);
+        continue;
+      }
+      const { cells, next } = valuesAfter(stream, at, end, columns.length);
+      const fit = fitRow(cells, columns.length);
+      if (fit.note) rec.note(fit.candidates ? 'digit-run-ambiguous' : 'row-shape', `表二“${stream[at]!.text}”：${fit.note}`, `active.${item.key}.${row.key}`, stream[at]);
+      columns.forEach((col, c) => {
+        if (!col) return;
+        const path = `active.${item.key}.${row.key}.${col.key}`;
+        const headerCell = header.find((h) => h.def === col)?.cell;
+        values[col.key] = rec.value(path, fit.slots[c]!, col.kind, headerCell ? unitOf(headerCell.text) : null);
+      });
+      last = Math.max(last, next - 1);
+    }
+  });
+  return { table, span: { first: found[0]!, last: Math.max(last, found[found.length - 1]!) } };
+}

@@ -1,0 +1,140 @@
+import { labelMatches } from '../schema/labels.ts';
+import { REQUEST_COLUMN_KEYS, requestRows, type RequestRowKey } from '../schema/requests.ts';
+import type { TableTemplate } from '../schema/templates.ts';
+import type { Cell as Value, RequestsTable } from '../schema/types.ts';
+import type { Cell } from './cells.ts';
+import { fitRow, slotValue, type Slot } from './fit.ts';
+import { valuesAfter, type Recorder } from './record.ts';
+
+const COLUMNS = REQUEST_COLUMN_KEYS.length;
+
+/** 总计 = the sum of the six applicant columns (SUM-03). */
+export function rowTotalHolds(v: readonly (number | null)[]): boolean {
+  if (v.some((x) => x === null)) return true;
+  return (v as number[]).slice(0, 6).reduce((a, b) => a + b, 0) === v[6];
+}
+
+export function isRequestAnchor(cell: Cell): boolean {
+  return cell.kind === 'label' && (cell.key.includes('勾稽关系') || cell.key.includes('本年新收'));
+}
+
+export interface TableSpan {
+  first: number;
+  last: number;
+}
+
+/**
+ * Reads table 三 from the cells in [from, to): each row by its label, in the
+ * template's row order, with its seven values.
+ */
+export function extractRequests(
+  stream: readonly Cell[],
+  from: number,
+  to: number,
+  template: TableTemplate,
+  rec: Recorder,
+): { table: RequestsTable; span: TableSpan | null } {
+  const rows = requestRows(template);
+  const slots = new Map<RequestRowKey, Slot[]>();
+  const ambiguous = new Map<RequestRowKey, Slot[][]>();
+  const pending: { key: RequestRowKey; code: string; message: string; cell: Cell }[] = [];
+  let lastAssigned = -1;
+  let last = -1;
+  let i = from;
+  while (i < to) {
+    const cell = stream[i]!;
+    if (cell.kind !== 'label') {
+      i++;
+      continue;
+    }
+    // Prefer the next row in statutory order; short labels (其他, 总计) only after earlier rows.
+    let match = -1;
+    for (let r = 0; r < rows.length; r++) {
+      const def = rows[r]!;
+      if (slots.has(def.key)) continue;
+      if (def.equals && r <= lastAssigned) continue;
+      if (def.equals && lastAssigned < 0) continue;
+      if (labelMatches(def, cell.key)) {
+        match = r;
+        if (r > lastAssigned) break;
+      }
+    }
+    if (match < 0) {
+      i++;
+      continue;
+    }
+    const def = rows[match]!;
+    const { cells, next } = valuesAfter(stream, i, to, COLUMNS);
+    const fit = fitRow(cells, COLUMNS, rowTotalHolds);
+    if (fit.note) pending.push({ key: def.key, code: fit.candidates ? 'digit-run-ambiguous' : 'row-shape', message: `表三“${cell.text}”：${fit.note}`, cell });
+    slots.set(def.key, fit.slots);
+    if (fit.candidates) ambiguous.set(def.key, fit.candidates);
+    lastAssigned = Math.max(lastAssigned, match);
+    last = Math.max(last, next - 1);
+    i = next;
+  }
+  if (slots.size === 0) return { table: {}, span: null };
+
+  const resolved = ambiguous.size ? resolveByColumns(rows.map((r) => r.key), slots, ambiguous, rec) : false;
+  for (const p of pending) {
+    if (!(resolved && p.code === 'digit-run-ambiguous')) rec.note(p.code, p.message, `requests.${p.key}`, p.cell);
+  }
+
+  const table: RequestsTable = {};
+  for (const def of rows) {
+    const rowSlots = slots.get(def.key);
+    if (!rowSlots) {
+      rec.note('row-missing', `表三缺少“${def.label}”行，其数值记为空`, `requests.${def.key}`);
+      table[def.key] = Array.from({ length: COLUMNS }, () => null);
+      continue;
+    }
+    table[def.key] = rowSlots.map((slot, c) => rec.value(`requests.${def.key}.${REQUEST_COLUMN_KEYS[c]}`, slot));
+  }
+  return { table, span: { first: from, last } };
+}
+
+/** SUM-01 and SUM-02 for one column; true when an operand is unknown. */
+function columnHolds(values: Map<RequestRowKey, Value>, keys: readonly RequestRowKey[]): boolean {
+  const get = (k: RequestRowKey) => values.get(k);
+  const results = keys.filter((k) => !['newReceived', 'carriedOver', 'resultTotal', 'carriedForward'].includes(k));
+  const operands = [...results, 'resultTotal' as const, 'newReceived' as const, 'carriedOver' as const, 'carriedForward' as const];
+  if (operands.some((k) => get(k) === null || get(k) === undefined)) return true;
+  const sum = results.reduce((a, k) => a + get(k)!, 0);
+  return sum === get('resultTotal') && get('newReceived')! + get('carriedOver')! === get('resultTotal')! + get('carriedForward')!;
+}
+
+/** Chooses among several splits of digit runs the one combination for which every column balances. */
+function resolveByColumns(
+  keys: readonly RequestRowKey[],
+  slots: Map<RequestRowKey, Slot[]>,
+  ambiguous: Map<RequestRowKey, Slot[][]>,
+  rec: Recorder,
+): boolean {
+  const entries = [...ambiguous.entries()];
+  const combos = entries.reduce((n, [, c]) => n * c.length, 1);
+  if (combos > 200000) return false;
+  const fitting: Slot[][][] = [];
+  const pick = (index: number, chosen: Slot[][]): void => {
+    if (fitting.length > 1) return;
+    if (index === entries.length) {
+      for (let c = 0; c < COLUMNS; c++) {
+        const values = new Map<RequestRowKey, Value>();
+        for (const k of keys) {
+          const rowSlots = ambiguous.has(k) ? chosen[entries.findIndex(([e]) => e === k)]! : slots.get(k);
+          values.set(k, rowSlots ? slotValue(rowSlots[c]!) : null);
+        }
+        if (!columnHolds(values, keys)) return;
+      }
+      fitting.push([...chosen]);
+      return;
+    }
+    for (const cand of entries[index]![1]) pick(index + 1, [...chosen, cand]);
+  };
+  pick(0, []);
+  if (fitting.length !== 1) return false;
+  entries.forEach(([key], n) => {
+    slots.set(key, fitting[0]![n]!.map((s) => ({ ...s, note: '连写数字，已按行、列勾稽关系唯一拆分' })));
+    rec.note('digit-run-resolved', `表三“${key}”行的连写数字已按行、列勾稽关系唯一拆分`, `requests.${key}`);
+  });
+  return true;
+}

@@ -1,0 +1,94 @@
+import { labelMatches } from '../schema/labels.ts';
+import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS, REVIEW_GROUP_KEYS } from '../schema/review.ts';
+import type { ReviewTable } from '../schema/types.ts';
+import type { Cell } from './cells.ts';
+import { fitRow, type Slot } from './fit.ts';
+import { valuesAfter, type Recorder } from './record.ts';
+import type { TableSpan } from './table-requests.ts';
+
+const PER_GROUP = REVIEW_COLUMN_KEYS.length;
+const ALL = PER_GROUP * REVIEW_GROUPS.length;
+
+/** Each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结 (SUM-05). */
+function groupsHold(v: readonly (number | null)[]): boolean {
+  for (let g = 0; g + PER_GROUP <= v.length; g += PER_GROUP) {
+    const part = v.slice(g, g + PER_GROUP);
+    if (part.some((x) => x === null)) continue;
+    if ((part as number[]).slice(0, 4).reduce((a, b) => a + b, 0) !== part[4]) return false;
+  }
+  return true;
+}
+
+export function isReviewAnchor(cell: Cell): boolean {
+  return cell.kind === 'label' && labelMatches(REVIEW_GROUPS[0], cell.key);
+}
+
+/**
+ * Reads table 四 from [from, to). The usual layout prints three header rows and
+ * then the 15 values in one row; some reports print one row per group
+ * ("行政复议 | 0 | 0 | 0 | 0 | 0"), which is read by the group labels.
+ */
+export function extractReview(
+  stream: readonly Cell[],
+  from: number,
+  to: number,
+  rec: Recorder,
+): { table: ReviewTable; span: TableSpan | null } {
+  const start = stream.findIndex((c, i) => i >= from && i < to && isReviewAnchor(c));
+  if (start < 0) return { table: {}, span: null };
+
+  const byRow = readGroupRows(stream, start, to);
+  let groups: Slot[][];
+  let last: number;
+  if (byRow) {
+    ({ groups, last } = byRow);
+  } else {
+    // The values start at the first row that holds only values, not all blank.
+    let i = start;
+    while (i < to && !isValueRow(stream, i, to)) i++;
+    const cells: Cell[] = [];
+    let j = i;
+    while (j < to && stream[j]!.kind === 'value' && cells.length < ALL + 4) cells.push(stream[j++]!);
+    if (cells.every((c) => c.value?.kind === 'empty')) {
+      rec.note('table-empty', '表四只有表头，没有数值', 'review');
+    }
+    const fit = fitRow(cells, ALL, groupsHold);
+    if (fit.note) rec.note(fit.candidates ? 'digit-run-ambiguous' : 'row-shape', `表四：${fit.note}`, 'review', stream[i]);
+    groups = REVIEW_GROUP_KEYS.map((_, g) => fit.slots.slice(g * PER_GROUP, (g + 1) * PER_GROUP));
+    last = Math.max(start, j - 1);
+  }
+
+  const table: ReviewTable = {};
+  REVIEW_GROUP_KEYS.forEach((key, g) => {
+    table[key] = groups[g]!.map((slot, c) => rec.value(`review.${key}.${REVIEW_COLUMN_KEYS[c]}`, slot));
+  });
+  return { table, span: { first: start, last } };
+}
+
+function readGroupRows(stream: readonly Cell[], start: number, to: number): { groups: Slot[][]; last: number } | null {
+  const groups: Slot[][] = [];
+  let i = start;
+  let last = start;
+  for (const def of REVIEW_GROUPS) {
+    while (i < to && !(stream[i]!.kind === 'label' && labelMatches(def, stream[i]!.key))) i++;
+    if (i >= to) return null;
+    const { cells, next } = valuesAfter(stream, i, to, PER_GROUP);
+    if (cells.filter((c) => c.value?.kind !== 'empty').length === 0) return null;
+    const fit = fitRow(cells, PER_GROUP, groupsHold);
+    groups.push(fit.slots);
+    last = next - 1;
+    i = next;
+  }
+  return { groups, last };
+}
+
+function isValueRow(stream: readonly Cell[], i: number, to: number): boolean {
+  const row = stream[i]!.row;
+  if (i > 0 && stream[i - 1]!.row === row) return false;
+  let printed = false;
+  for (let j = i; j < to && stream[j]!.row === row; j++) {
+    if (stream[j]!.kind !== 'value') return false;
+    if (stream[j]!.value?.kind !== 'empty') printed = true;
+  }
+  return printed;
+}

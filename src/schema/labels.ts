@@ -1,0 +1,35 @@
+import { labelKey } from './normalize.ts';
+
+/**
+ * How a printed label is recognised. `label` and `aliases` are complete printed
+ * wordings; `contains` are distinctive fragments that survive truncated or
+ * re-worded labels; `equals` are short labels that must match exactly.
+ */
+export interface LabelDef {
+  readonly key: string;
+  readonly label: string;
+  readonly aliases?: readonly string[];
+  readonly contains?: readonly string[];
+  readonly equals?: readonly string[];
+}
+
+const compiled = new WeakMap<LabelDef, { exact: Set<string>; contains: string[] }>();
+
+function compile(def: LabelDef) {
+  let c = compiled.get(def);
+  if (!c) {
+    const exact = new Set([def.label, ...(def.aliases ?? []), ...(def.equals ?? [])].map(labelKey));
+    c = { exact, contains: (def.contains ?? []).map(labelKey) };
+    compiled.set(def, c);
+  }
+  return c;
+}
+
+/** True when the printed text (already passed through `labelKey`) names this row or column. */
+export function labelMatches(def: LabelDef, key: string): boolean {
+  if (key === '') return false;
+  const c = compile(def);
+  if (c.exact.has(key)) return true;
+  for (const fragment of c.contains) if (key.includes(fragment)) return true;
+  return false;
+}
