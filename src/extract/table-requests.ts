@@ -1,5 +1,5 @@
 import { labelMatches } from '../schema/labels.ts';
-import { REQUEST_COLUMN_KEYS, requestRows, type RequestRowKey } from '../schema/requests.ts';
+import { REQUEST_BALANCE_NOTE_DEF, REQUEST_COLUMN_KEYS, REQUEST_ROWS, requestRows, type RequestRowKey } from '../schema/requests.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell as Value, RequestsTable } from '../schema/types.ts';
 import type { Cell } from './cells.ts';
@@ -15,7 +15,7 @@ export function rowTotalHolds(v: readonly (number | null)[]): boolean {
 }
 
 export function isRequestAnchor(cell: Cell): boolean {
-  return cell.kind === 'label' && (cell.key.includes('勾稽关系') || cell.key.includes('本年新收'));
+  return cell.kind === 'label' && (labelMatches(REQUEST_BALANCE_NOTE_DEF, cell.key) || labelMatches(REQUEST_ROWS[0], cell.key));
 }
 
 export interface TableSpan {
@@ -95,12 +95,12 @@ export function extractRequests(
 
 /** SUM-01 and SUM-02 for one column; true when an operand is unknown. */
 function columnHolds(values: Map<RequestRowKey, Value>, keys: readonly RequestRowKey[]): boolean {
-  const get = (k: RequestRowKey) => values.get(k);
-  const results = keys.filter((k) => !['newReceived', 'carriedOver', 'resultTotal', 'carriedForward'].includes(k));
-  const operands = [...results, 'resultTotal' as const, 'newReceived' as const, 'carriedOver' as const, 'carriedForward' as const];
-  if (operands.some((k) => get(k) === null || get(k) === undefined)) return true;
-  const sum = results.reduce((a, k) => a + get(k)!, 0);
-  return sum === get('resultTotal') && get('newReceived')! + get('carriedOver')! === get('resultTotal')! + get('carriedForward')!;
+  const resultKeys = REQUEST_ROWS.filter((r) => r.result && keys.includes(r.key)).map((r) => r.key);
+  const operands = [...resultKeys, 'resultTotal', 'newReceived', 'carriedOver', 'carriedForward'] as RequestRowKey[];
+  if (operands.some((k) => values.get(k) === null || values.get(k) === undefined)) return true;
+  const v = (k: RequestRowKey) => values.get(k)!;
+  const sum = resultKeys.reduce((a, k) => a + v(k), 0);
+  return sum === v('resultTotal') && v('newReceived') + v('carriedOver') === v('resultTotal') + v('carriedForward');
 }
 
 /** Chooses among several splits of digit runs the one combination for which every column balances. */

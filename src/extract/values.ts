@@ -31,7 +31,7 @@ export function parseCellText(raw: string): CellValue | null {
   const magnitude = Number(digits);
   return {
     kind: 'number',
-    value: sign === '-' ? -magnitude : magnitude,
+    value: sign === '-' ? 0 - magnitude : magnitude,
     digits,
     sign,
     unit: unit as MoneyUnit | CountUnit | null,

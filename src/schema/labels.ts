@@ -11,15 +11,17 @@ export interface LabelDef {
   readonly aliases?: readonly string[];
   readonly contains?: readonly string[];
   readonly equals?: readonly string[];
+  /** Labels that merely start with one of these (a merged header "行政复议 行政诉讼"). */
+  readonly prefixes?: readonly string[];
 }
 
-const compiled = new WeakMap<LabelDef, { exact: Set<string>; contains: string[] }>();
+const compiled = new WeakMap<LabelDef, { exact: Set<string>; contains: string[]; prefixes: string[] }>();
 
 function compile(def: LabelDef) {
   let c = compiled.get(def);
   if (!c) {
     const exact = new Set([def.label, ...(def.aliases ?? []), ...(def.equals ?? [])].map(labelKey));
-    c = { exact, contains: (def.contains ?? []).map(labelKey) };
+    c = { exact, contains: (def.contains ?? []).map(labelKey), prefixes: (def.prefixes ?? []).map(labelKey) };
     compiled.set(def, c);
   }
   return c;
@@ -31,5 +33,6 @@ export function labelMatches(def: LabelDef, key: string): boolean {
   const c = compile(def);
   if (c.exact.has(key)) return true;
   for (const fragment of c.contains) if (key.includes(fragment)) return true;
+  for (const prefix of c.prefixes) if (key.startsWith(prefix)) return true;
   return false;
 }

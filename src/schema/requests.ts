@@ -18,6 +18,8 @@ export const REQUEST_COLUMN_KEYS = REQUEST_COLUMNS.map((c) => c.key) as RequestC
 export const REQUEST_ORG_GROUP_LABEL = '法人或其他组织';
 export const REQUEST_APPLICANT_LABEL = '申请人情况';
 export const REQUEST_BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+/** The header note that opens table 三 in both formats. */
+export const REQUEST_BALANCE_NOTE_DEF: LabelDef = { key: 'balanceNote', label: REQUEST_BALANCE_NOTE, contains: ['勾稽关系'] };
 
 export type RequestGroup = 'received' | 'granted' | 'denied' | 'unavailable' | 'notProcessed' | 'other' | 'total' | 'forward';
 

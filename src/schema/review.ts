@@ -3,7 +3,7 @@ import type { LabelDef } from './labels.ts';
 /** Table 四 (行政复议、行政诉讼): statute-and-rules.md §6, identical in both formats. */
 
 export const REVIEW_GROUPS = [
-  { key: 'review', label: '行政复议', equals: ['行政复议'] },
+  { key: 'review', label: '行政复议', equals: ['行政复议'], prefixes: ['行政复议'] },
   { key: 'litigationDirect', label: '未经复议直接起诉', contains: ['直接起诉'] },
   { key: 'litigationAfterReview', label: '复议后起诉', contains: ['复议后起诉'] },
 ] as const satisfies readonly LabelDef[];
