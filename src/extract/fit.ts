@@ -133,12 +133,11 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
     }
     const runs = cells.filter((c) => isDigitRun(c.value)).map((c) => c.text).join('、');
     if (candidates.length === 0) {
-      return { slots: emptySlots(expected, `连写数字“${runs}”无法拆分为${expected}个满足勾稽关系的数值`) };
+      const note = `连写数字“${runs}”无法拆分为${expected}个满足勾稽关系的数值`;
+      return { slots: emptySlots(expected, note), note };
     }
-    return {
-      slots: emptySlots(expected, `连写数字“${runs}”有${candidates.length > MAX_CANDIDATES ? '过多' : candidates.length}种拆分方式，无法唯一确定`),
-      candidates: candidates.length <= MAX_CANDIDATES ? candidates : undefined,
-    };
+    const note = `连写数字“${runs}”有${candidates.length > MAX_CANDIDATES ? '过多' : candidates.length}种拆分方式，无法唯一确定`;
+    return { slots: emptySlots(expected, note), note, candidates: candidates.length <= MAX_CANDIDATES ? candidates : undefined };
   }
 
   const missing = expected - cells.length;

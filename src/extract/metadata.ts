@@ -14,8 +14,9 @@ export interface Found<T> {
 
 const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
 
+/** A line's text without conversion markup or Markdown emphasis and heading marks. */
 function clean(text: string): string {
-  return fold(text.replace(MARKUP, '')).trim();
+  return fold(text.replace(MARKUP, '')).trim().replace(/^[#>*\s]+|[*\s]+$/g, '');
 }
 
 function found<T>(line: Line, value: T, from = 0, length?: number, note?: string): Found<T> {

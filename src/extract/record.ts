@@ -68,7 +68,11 @@ export function valuesAfter(stream: readonly Cell[], index: number, end: number,
   if (same.some((c) => c.value?.kind !== 'empty') || rowContinues || same.length >= expected) {
     return { cells: same, next: i };
   }
+  // Whole rows of values below the label, until there are enough of them.
   const below: Cell[] = [];
-  while (i < end && stream[i]!.kind === 'value' && below.length < expected) below.push(stream[i++]!);
+  while (i < end && stream[i]!.kind === 'value' && below.length < expected) {
+    const row = stream[i]!.row;
+    while (i < end && stream[i]!.kind === 'value' && stream[i]!.row === row) below.push(stream[i++]!);
+  }
   return { cells: below.length ? below : same, next: below.length ? i : index + 1 + same.length };
 }

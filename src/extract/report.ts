@@ -131,7 +131,7 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
   }
 
   const tablesFound = spans.length;
-  if (!title.titleLine && headings.length < 3 && tablesFound === 0) {
+  if (title.titleLine === null && headings.length < 3 && tablesFound === 0 && legacyMarkers.length === 0) {
     throw new InputError('not-a-report', `${source.name}：不是政府信息公开工作年度报告（没有找到报告标题、六个部分的标题或统计表）`, source.name);
   }
 

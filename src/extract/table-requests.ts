@@ -14,8 +14,11 @@ export function rowTotalHolds(v: readonly (number | null)[]): boolean {
   return (v as number[]).slice(0, 6).reduce((a, b) => a + b, 0) === v[6];
 }
 
+const ANCHOR_ROWS = REQUEST_ROWS.filter((r) => !('equals' in r));
+
+/** Table 三 starts at its header note or at the first row label that cannot belong to another table. */
 export function isRequestAnchor(cell: Cell): boolean {
-  return cell.kind === 'label' && (labelMatches(REQUEST_BALANCE_NOTE_DEF, cell.key) || labelMatches(REQUEST_ROWS[0], cell.key));
+  return cell.kind === 'label' && (labelMatches(REQUEST_BALANCE_NOTE_DEF, cell.key) || ANCHOR_ROWS.some((r) => labelMatches(r, cell.key)));
 }
 
 export interface TableSpan {
@@ -93,14 +96,15 @@ export function extractRequests(
   return { table, span: { first: from, last } };
 }
 
-/** SUM-01 and SUM-02 for one column; true when an operand is unknown. */
+/** SUM-01 and SUM-02 for one column; an identity with an unknown operand is not held against it. */
 function columnHolds(values: Map<RequestRowKey, Value>, keys: readonly RequestRowKey[]): boolean {
-  const resultKeys = REQUEST_ROWS.filter((r) => r.result && keys.includes(r.key)).map((r) => r.key);
-  const operands = [...resultKeys, 'resultTotal', 'newReceived', 'carriedOver', 'carriedForward'] as RequestRowKey[];
-  if (operands.some((k) => values.get(k) === null || values.get(k) === undefined)) return true;
+  const known = (k: RequestRowKey) => values.get(k) !== null && values.get(k) !== undefined;
   const v = (k: RequestRowKey) => values.get(k)!;
-  const sum = resultKeys.reduce((a, k) => a + v(k), 0);
-  return sum === v('resultTotal') && v('newReceived') + v('carriedOver') === v('resultTotal') + v('carriedForward');
+  const balance = ['newReceived', 'carriedOver', 'resultTotal', 'carriedForward'] as const;
+  if (balance.every(known) && v('newReceived') + v('carriedOver') !== v('resultTotal') + v('carriedForward')) return false;
+  const resultKeys = REQUEST_ROWS.filter((r) => r.result && keys.includes(r.key)).map((r) => r.key);
+  if ([...resultKeys, 'resultTotal' as const].every(known) && resultKeys.reduce((a, k) => a + v(k), 0) !== v('resultTotal')) return false;
+  return true;
 }
 
 /** Chooses among several splits of digit runs the one combination for which every column balances. */

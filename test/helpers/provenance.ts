@@ -11,13 +11,13 @@ export function assertProvenance(text: string, r: ExtractedReport): void {
   const cells: [string, number | null][] = [];
   for (const item of TEMPLATE_DEFS[r.template].active) {
     for (const row of item.rows) {
-      for (const col of item.columns) cells.push([`active.${item.key}.${row.key}.${col.key}`, r.tables.active[item.key]![row.key]![col.key]!]);
+      for (const col of item.columns) cells.push([`active.${item.key}.${row.key}.${col.key}`, r.tables.active[item.key]?.[row.key]?.[col.key] ?? null]);
     }
   }
   for (const row of requestRows(r.template)) {
-    REQUEST_COLUMN_KEYS.forEach((c, i) => cells.push([`requests.${row.key}.${c}`, r.tables.requests[row.key]![i]!]));
+    REQUEST_COLUMN_KEYS.forEach((c, i) => cells.push([`requests.${row.key}.${c}`, r.tables.requests[row.key]?.[i] ?? null]));
   }
-  for (const g of REVIEW_GROUP_KEYS) REVIEW_COLUMN_KEYS.forEach((c, i) => cells.push([`review.${g}.${c}`, r.tables.review[g]![i]!]));
+  for (const g of REVIEW_GROUP_KEYS) REVIEW_COLUMN_KEYS.forEach((c, i) => cells.push([`review.${g}.${c}`, r.tables.review[g]?.[i] ?? null]));
 
   for (const [path, value] of cells) {
     const p = r.provenance[path];
