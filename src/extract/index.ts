@@ -4,5 +4,5 @@ import { extractReport, type ExtractedReport } from './report.ts';
 export { extractReport, type ExtractedReport } from './report.ts';
 
 export function extractSource(src: SourceText): ExtractedReport {
-  return extractReport(src.text, { name: src.name, format: src.format, encoding: src.encoding });
+  return extractReport(src.text, { name: src.name, path: src.path, format: src.format, encoding: src.encoding });
 }

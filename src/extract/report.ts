@@ -14,6 +14,8 @@ import { extractReview, isReviewAnchor } from './table-review.ts';
 
 export interface SourceInfo {
   name: string;
+  /** The path as the user gave it, for messages. */
+  path?: string;
   format: SourceFormat;
   encoding?: string;
 }
@@ -132,7 +134,7 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
 
   const tablesFound = spans.length;
   if (title.titleLine === null && headings.length < 3 && tablesFound === 0 && legacyMarkers.length === 0) {
-    throw new InputError('not-a-report', `${source.name}：不是政府信息公开工作年度报告（没有找到报告标题、六个部分的标题或统计表）`, source.name);
+    throw new InputError('not-a-report', `${source.path ?? source.name}：不是政府信息公开工作年度报告（没有找到报告标题、六个部分的标题或统计表）`, source.path ?? source.name);
   }
 
   // Section text: the narrative between headings, without table cells, title or signature.

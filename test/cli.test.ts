@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { decodeText } from '../src/ingest/decode.ts';
+import { extractReport } from '../src/extract/report.ts';
+
+const run = promisify(execFile);
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin', 'ogi');
+const sample = (n: string) => join(root, 'samples', n);
+const S000 = '000_6c4583cee035bde5.txt';
+const S003 = '003_587a12f256707b84.txt';
+
+async function ogi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(bin, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'ogi-cli-'));
+
+test('parse --json of one file prints one contract object', async () => {
+  const { code, stdout } = await ogi('parse', '--json', sample(S000));
+  assert.equal(code, 0);
+  const r = JSON.parse(stdout);
+  assert.equal(Array.isArray(r), false);
+  assert.deepEqual([r.agency, r.year, r.template, r.issuerType], ['淄博市投资促进局', 2020, '2019', 'department']);
+  assert.deepEqual(r.tables.requests.resultTotal, [2, 0, 0, null, 0, 0, 2]);
+  assert.equal(r.provenance['requests.newReceived.naturalPerson'].line, 113);
+});
+
+test('parse --json of several files (and of a directory) prints an array', async () => {
+  const two = JSON.parse((await ogi('parse', '--json', sample(S000), sample(S003))).stdout);
+  assert.deepEqual(two.map((r: { agency: string }) => r.agency), ['淄博市投资促进局', '淄博市博山区投资促进中心']);
+  const dir = JSON.parse((await ogi('parse', '--json', join(root, 'samples'))).stdout);
+  assert.equal(dir.length, 5);
+});
+
+test('parse without --json prints the tables aligned', async () => {
+  const { code, stdout } = await ogi('parse', sample(S000));
+  assert.equal(code, 0);
+  const lines = stdout.split('\n');
+  assert.equal(lines[0], '淄博市投资促进局 · 2020年度 · 2019格式 · 政府部门');
+  assert.ok(lines.includes('  政府集中采购                  18               37.79'));
+  assert.ok(lines.includes('  （七）总计                                   2         0         0             —             0     0     2'));
+});
+
+test('a missing file, an empty file, a non-report and a binary file: clear messages and exit 2', async () => {
+  const empty = join(tmp, 'empty.txt');
+  writeFileSync(empty, '');
+  const notice = join(tmp, 'notice.txt');
+  writeFileSync(notice, '关于召开会议的通知\n请各单位准时参加。\n');
+  const binary = join(tmp, 'scan.txt');
+  writeFileSync(binary, Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37) % 256)));
+  const pdf = join(tmp, 'report.txt');
+  writeFileSync(pdf, '%PDF-1.7\n...');
+
+  const missing = await ogi('parse', join(tmp, 'nope.txt'));
+  assert.equal(missing.code, 2);
+  assert.equal(missing.stderr, `错误：${join(tmp, 'nope.txt')}：文件不存在\n`);
+
+  const r = await ogi('parse', '--json', sample(S000), empty, notice, binary, pdf);
+  assert.equal(r.code, 2);
+  assert.equal(JSON.parse(r.stdout).length, 1, 'the readable file is still printed');
+  assert.deepEqual(r.stderr.trim().split('\n'), [
+    `错误：${empty}：文件为空`,
+    `错误：${notice}：不是政府信息公开工作年度报告（没有找到报告标题、六个部分的标题或统计表）`,
+    `错误：${binary}：不是可识别的文本编码（既不是 UTF-8 也不是 GBK/GB18030）`,
+    `错误：${pdf}：暂不支持此文件格式（PDF、Word 等格式的读取尚未实现），请先另存为文本`,
+  ]);
+});
+
+test('a directory without reports and an unreadable file are reported, not crashed on', async () => {
+  const dir = join(tmp, 'nothing');
+  mkdirSync(dir);
+  const r = await ogi('parse', dir);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, `错误：${dir}：目录中没有可读取的报告文件（.txt、.text、.md、.markdown）\n`);
+  if (process.getuid?.() !== 0) {
+    const locked = join(tmp, 'locked.txt');
+    writeFileSync(locked, 'x');
+    chmodSync(locked, 0o000);
+    const l = await ogi('parse', locked);
+    assert.equal(l.stderr, `错误：${locked}：没有读取权限\n`);
+  }
+});
+
+test('usage errors exit non-zero with help', async () => {
+  const r = await ogi('parse');
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /missing required argument 'files'/);
+});
+
+test('ogi schema prints the JSON Schema generated from the statutory schema', async () => {
+  const { code, stdout } = await ogi('schema');
+  assert.equal(code, 0);
+  const s = JSON.parse(stdout);
+  assert.equal(s.$schema, 'https://json-schema.org/draft/2020-12/schema');
+  assert.deepEqual(Object.keys(s.$defs.requests2021.properties).length, 25);
+  assert.deepEqual(Object.keys(s.$defs.requests2019.properties).length, 23);
+  assert.deepEqual(Object.keys(s.$defs.active2019.properties), ['art20_1', 'art20_5', 'art20_6', 'art20_8', 'art20_9', 'extra']);
+  assert.equal(s.$defs.requests2019.properties.resultTotal.description, '（七）总计');
+  assert.equal(s.$defs.review.properties.review.prefixItems[4].description, '总计');
+});
+
+test('npm start summary lists the five samples', async () => {
+  const { code, stdout } = await ogi('start');
+  assert.equal(code, 0);
+  assert.match(stdout, /共 5 份样例报告/);
+  assert.match(stdout, /✓ samples\/003_587a12f256707b84\.txt {2}淄博市博山区投资促进中心 {2}2023年度 {2}2021格式/);
+});
+
+// Encodings and line endings: the same report read from differently encoded bytes gives the same data.
+test('UTF-8 with BOM, GBK and CRLF give the same tables as the UTF-8 original', () => {
+  const text = readFileSync(sample(S000), 'utf8');
+  const base = extractReport(text, { name: S000, format: 'txt' });
+  const bom = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+  assert.equal(bom.encoding, 'utf-8');
+  assert.equal(bom.text, text);
+
+  const gbk = decodeText(Buffer.from(new TextEncoderGB().encode(text)));
+  assert.equal(gbk.encoding, 'gb18030');
+  assert.deepEqual(extractReport(gbk.text, { name: S000, format: 'txt' }).tables, base.tables);
+
+  const crlf = text.replace(/\n/g, '\r\n');
+  const r = extractReport(crlf, { name: S000, format: 'txt' });
+  assert.deepEqual(r.tables, base.tables);
+  assert.deepEqual([r.agency, r.year, r.sections.other], [base.agency, base.year, base.sections.other]);
+  const p = r.provenance['active.art20_9.procurement.amount']!;
+  assert.equal(crlf.slice(p.start, p.end), '37.79万元');
+});
+
+test('a GBK file is read through the CLI', async () => {
+  const path = join(tmp, 'gbk.txt');
+  writeFileSync(path, new TextEncoderGB().encode(readFileSync(sample(S003), 'utf8')));
+  const r = JSON.parse((await ogi('parse', '--json', path)).stdout);
+  assert.equal(r.source.encoding, 'gb18030');
+  assert.equal(r.agency, '淄博市博山区投资促进中心');
+});
+
+/** GB18030 encoder built from the platform's decoder (Node has no GB encoder). */
+class TextEncoderGB {
+  static table: Map<string, number[]> | null = null;
+  encode(text: string): Uint8Array {
+    if (!TextEncoderGB.table) {
+      const t = new Map<string, number[]>();
+      const dec = new TextDecoder('gb18030');
+      for (let hi = 0x81; hi <= 0xfe; hi++) {
+        for (let lo = 0x40; lo <= 0xfe; lo++) {
+          if (lo === 0x7f) continue;
+          const ch = dec.decode(new Uint8Array([hi, lo]));
+          if (ch.length === 1 && ch !== '\ufffd' && !t.has(ch)) t.set(ch, [hi, lo]);
+        }
+      }
+      TextEncoderGB.table = t;
+    }
+    const out: number[] = [];
+    for (const ch of text) {
+      if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+      else {
+        const b = TextEncoderGB.table.get(ch);
+        if (!b) throw new Error(`no GBK code for ${ch}`);
+        out.push(...b);
+      }
+    }
+    return new Uint8Array(out);
+  }
+}
