@@ -7,9 +7,12 @@ export interface Line {
   start: number;
   end: number;
   text: string;
+  /** `fold(text)`: same length, full-width forms and odd spaces made plain. */
+  folded: string;
 }
 
 export function splitLines(text: string): Line[] {
+  const folded = fold(text);
   const lines: Line[] = [];
   let start = 0;
   let index = 0;
@@ -17,7 +20,7 @@ export function splitLines(text: string): Line[] {
     let nl = text.indexOf('\n', start);
     if (nl < 0) nl = text.length;
     const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    lines.push({ index: index++, start, end, text: text.slice(start, end) });
+    lines.push({ index: index++, start, end, text: text.slice(start, end), folded: folded.slice(start, end) });
     start = nl + 1;
   }
   return lines;
@@ -42,15 +45,18 @@ export interface Cell {
 }
 
 const NARRATIVE = /[。；]/;
+const NON_BLANK = /\S/;
 const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
 const LABEL_THEN_DIGITS = /^(.*[^\d\s.,+\-])([+\-]?\d[\d.,]*(?:万元|亿元|元|万)?)$/;
+
+const isSpace = (code: number) => code === 32 || code === 9 || code === 13 || code === 10 || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b);
 
 function makeCell(text: string, start: number, line: number, row: number): Cell {
   // Trim while keeping offsets.
   let s = 0;
   let e = text.length;
-  while (s < e && /\s/.test(fold(text[s]!))) s++;
-  while (e > s && /\s/.test(fold(text[e - 1]!))) e--;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   const trimmed = text.slice(s, e);
   const value = parseCellText(trimmed);
   return {
@@ -86,7 +92,7 @@ function segments(text: string, start: number, sep: string): { text: string; sta
 function plainCells(line: Line, row: number): Cell[] {
   const words: { text: string; start: number }[] = [];
   const re = /\S+/g;
-  const folded = fold(line.text);
+  const folded = line.folded;
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
     const raw = line.text.slice(m.index, m.index + m[0].length);
     const glued = LABEL_THEN_DIGITS.exec(m[0]);
@@ -126,15 +132,17 @@ export function tokenize(lines: readonly Line[]): Cell[] {
   let row = 0;
   let inBlock = false; // inside a run of one-cell-per-line cells
   for (const line of lines) {
-    const text = line.text.replace(MARKUP, (m) => ' '.repeat(m.length));
-    const folded = fold(text);
-    if (folded.trim() === '' && !/^[ ]*\t[ ]*$/.test(text) && !/\t.*\t/.test(text)) {
+    const hasMarkup = line.text.includes('[');
+    const text = hasMarkup ? line.text.replace(MARKUP, (m) => ' '.repeat(m.length)) : line.text;
+    const folded = hasMarkup ? fold(text) : line.folded;
+    let tabs = 0;
+    for (let at = text.indexOf('\t'); at >= 0; at = text.indexOf('\t', at + 1)) tabs++;
+    if (tabs === 0 && !NON_BLANK.test(folded)) {
       if (inBlock) row++;
       inBlock = false;
       continue;
     }
-    const tabs = text.split('\t').length - 1;
-    if (tabs === 1 && /^\s*\t/.test(text)) {
+    if (tabs === 1 && !NON_BLANK.test(text.slice(0, text.indexOf('\t')))) {
       // One cell per line: the cell joins the current block.
       if (!inBlock) row++;
       inBlock = true;
@@ -154,7 +162,7 @@ export function tokenize(lines: readonly Line[]): Cell[] {
     }
     inBlock = false;
     row++;
-    if (NARRATIVE.test(folded) || folded.trim().length > 120) {
+    if (NARRATIVE.test(folded) || folded.length > 160) {
       cells.push({ kind: 'text', text: line.text, start: line.start, end: line.end, line: line.index, row, key: '', value: null });
       continue;
     }
@@ -170,7 +178,7 @@ export function tokenize(lines: readonly Line[]): Cell[] {
       for (const seg of segs.slice(trimmedStart, trimmedEnd)) cells.push(makeCell(seg.text, seg.start, line.index, row));
       continue;
     }
-    cells.push(...plainCells({ ...line, text }, row));
+    cells.push(...plainCells({ ...line, text, folded }, row));
   }
   return cells;
 }

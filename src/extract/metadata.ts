@@ -45,7 +45,8 @@ export interface TitleInfo {
 /** Reads the title block: "<机关>\n<年>年政府信息公开工作年度报告" or both on one line. */
 export function readTitle(lines: readonly Line[], limit: number): TitleInfo {
   const info: TitleInfo = { titleLine: null, agency: null, year: null, lastTitleLine: -1 };
-  const nonEmpty = lines.slice(0, limit).filter((l) => clean(l.text) !== '').slice(0, 6);
+  const nonEmpty: Line[] = [];
+  for (let i = 0; i < limit && nonEmpty.length < 6; i++) if (clean(lines[i]!.text) !== '') nonEmpty.push(lines[i]!);
   for (let n = 0; n < nonEmpty.length; n++) {
     const line = nonEmpty[n]!;
     const text = clean(line.text).replace(/\s+/g, '');
@@ -90,7 +91,8 @@ const PERIOD =
 /** The statistics period "自YYYY年1月1日起至YYYY年12月31日止" (DATE-01), anywhere before section 二. */
 export function readPeriod(lines: readonly Line[], limit: number): Found<{ from: number; to: number }> | null {
   for (const line of lines.slice(0, limit)) {
-    const m = PERIOD.exec(fold(line.text));
+    if (!line.folded.includes('月')) continue;
+    const m = PERIOD.exec(line.folded);
     if (m) return found(line, { from: Number(m[1]), to: Number(m[2]) }, m.index, m[0].length);
   }
   return null;
@@ -101,7 +103,7 @@ export function readNarrativeYear(lines: readonly Line[]): Found<number> | null 
   const counts = new Map<number, { n: number; first: Found<number> }>();
   for (const line of lines) {
     const re = /((?:19|20)\d{2})\s*年/g;
-    const text = fold(line.text);
+    const text = line.folded;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const y = Number(m[1]);
       const c = counts.get(y);
@@ -135,7 +137,8 @@ export interface Signature {
 
 /** The 落款 at the end: an organ's name and a date, each on its own line. */
 export function readSignature(lines: readonly Line[]): Signature {
-  const tail = lines.filter((l) => clean(l.text) !== '').slice(-4);
+  const tail: Line[] = [];
+  for (let i = lines.length - 1; i >= 0 && tail.length < 4; i--) if (clean(lines[i]!.text) !== '') tail.unshift(lines[i]!);
   const sig: Signature = { date: null, agency: null, firstLine: -1 };
   for (let n = tail.length - 1; n >= 0; n--) {
     const line = tail[n]!;
@@ -169,7 +172,7 @@ const INTERNAL_OFFICE = /(政府信息公开工作领导小组办公室|政务�
 export function readPreambleAgency(lines: readonly Line[]): Found<string> | null {
   for (const re of [COMPILED_BY, CONTACT]) {
     for (const line of lines) {
-      const text = fold(line.text);
+      const text = line.folded;
       const m = re.exec(text);
       if (!m) continue;
       let name = m[1]!.replace(/^(本机关|本单位)/, '');

@@ -28,28 +28,26 @@ export class Recorder {
       };
       return Number(slot.digits);
     }
-    const base = { start: cell.start, end: cell.end, line: cell.line + 1, text: cell.text };
+    const p: Provenance = { start: cell.start, end: cell.end, line: cell.line + 1, text: cell.text };
+    this.provenance[path] = p;
     const v = cell.value;
     if (!v || v.kind === 'empty') {
-      this.provenance[path] = { ...base, note: '空白单元格' };
+      p.note = '空白单元格';
       return null;
     }
     if (v.kind === 'placeholder') {
-      this.provenance[path] = { ...base, note: `占位符“${cell.text}”` };
+      p.note = `占位符“${cell.text}”`;
       return null;
     }
     if (kind === 'money') {
       const printed = v.unit === '万元' || v.unit === '元' || v.unit === '亿元' ? v.unit : null;
       const unit = printed ?? headerUnit;
-      this.provenance[path] = {
-        ...base,
-        ...(unit ? { unit } : {}),
-        ...(unit ? {} : { note: '未标明金额单位，按万元读取' }),
-        ...(unit && !printed ? { note: `单位取自表头“${unit}”` } : {}),
-      };
+      if (unit) p.unit = unit;
+      if (!unit) p.note = '未标明金额单位，按万元读取';
+      else if (!printed) p.note = `单位取自表头“${unit}”`;
       return toWanYuan(v.value, unit);
     }
-    this.provenance[path] = { ...base, ...(slot.note ? { note: slot.note } : {}) };
+    if (slot.note) p.note = slot.note;
     return v.value;
   }
 }

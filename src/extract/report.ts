@@ -1,6 +1,7 @@
 import { InputError } from '../errors.ts';
 import { inferIssuerType } from '../schema/issuer.ts';
-import { labelMatches } from '../schema/labels.ts';
+import { labelKey } from '../schema/normalize.ts';
+import { labelMatches, matchingIndexes } from '../schema/labels.ts';
 import { SECTION_KEYS, type SectionKey } from '../schema/sections.ts';
 import { LEGACY_MARKERS, TEMPLATE_DEFS, templateForYear, type TableTemplate, type Template } from '../schema/templates.ts';
 import type { Report, SourceFormat, Tables } from '../schema/types.ts';
@@ -33,9 +34,10 @@ export type ExtractedReport = Report & { structure: Structure };
 function detectTemplate(stream: readonly Cell[]): Record<TableTemplate, string[]> {
   const markers: Record<TableTemplate, string[]> = { '2019': [], '2021': [] };
   for (const t of ['2019', '2021'] as const) {
-    for (const m of TEMPLATE_DEFS[t].markers) {
-      if (stream.some((c) => c.kind === 'label' && labelMatches(m, c.key))) markers[t].push(m.label);
-    }
+    const defs = TEMPLATE_DEFS[t].markers;
+    const seen = new Set<number>();
+    for (const c of stream) if (c.kind === 'label') for (const i of matchingIndexes(defs, c.key)) seen.add(i);
+    markers[t] = [...seen].sort((a, b) => a - b).map((i) => defs[i]!.label);
   }
   return markers;
 }
@@ -45,9 +47,16 @@ function firstIndex(stream: readonly Cell[], from: number, test: (c: Cell) => bo
   return -1;
 }
 
+/** Index of the first cell on or after `line` (cells are in line order). */
 function cellIndexAtLine(stream: readonly Cell[], line: number): number {
-  const i = stream.findIndex((c) => c.line >= line);
-  return i < 0 ? stream.length : i;
+  let lo = 0;
+  let hi = stream.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stream[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const MARKUP_LINE = /^\s*(\[(?:image|bookmark):[^\]]*\]\s*)+$/;
@@ -93,7 +102,7 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
   // Template: from the tables' own layout.
   const markers = detectTemplate(stream);
   const legacyMarkers = LEGACY_MARKERS.filter((m) =>
-    lines.some((l) => l.text.length < 40 && labelMatches(m, l.text.replace(/\s+/g, '').replace(/^[一二三四五六七八九十]+、/, ''))),
+    lines.some((l) => l.text.length < 40 && l.text.includes('情况') && labelMatches(m, labelKey(l.text))),
   ).map((m) => m.label);
   let template: Template;
   const n19 = markers['2019'].length;
@@ -138,8 +147,9 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
   }
 
   // Section text: the narrative between headings, without table cells, title or signature.
-  const tableLines = spans.map((s) => [stream[s.first]!.line, stream[s.last]!.line] as const);
-  const inTable = (l: number) => tableLines.some(([a, b]) => l >= a && l <= b);
+  const tableLine = new Uint8Array(lines.length);
+  for (const s of spans) tableLine.fill(1, stream[s.first]!.line, stream[s.last]!.line + 1);
+  const inTable = (l: number) => tableLine[l] === 1;
   const endOfText = signature.firstLine >= 0 ? signature.firstLine : lines.length;
   const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, null])) as Record<SectionKey, string | null>;
   headings.forEach((h, n) => {

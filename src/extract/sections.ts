@@ -21,6 +21,8 @@ const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
 // "一、" "4．" "4." "4、" "第四部分" — but not "（四）", which numbers sub-items.
 const PREFIX = /^(?:第?([一二三四五六])(?:部分)?\s*[、.:]|([1-6])\s*[、.](?!\d)|([一二三四五六])\s+)\s*/;
 
+// Every heading wording ends in one of these: a cheap test before the real one.
+const HEADING_WORDS = /情况|事项|概述|措施/;
 const byKey = new Map<string, { index: number; canonical: boolean; weak: boolean }>();
 const WEAK = new Set(['概述', '基本情况', '主动公开情况', '依申请公开情况', '其他事项', '行政复议、行政诉讼情况', '政府信息公开申请情况']);
 SECTIONS.forEach((s, index) => {
@@ -34,6 +36,7 @@ interface Candidate extends Heading {
 }
 
 function candidate(line: Line): Candidate | null {
+  if (line.text.length > 120 || !HEADING_WORDS.test(line.text)) return null;
   const spaced = line.text.replace(MARKUP, (m) => ' '.repeat(m.length));
   const printed = fold(spaced).replace(/^[\s#*>]+|[\s*]+$/g, '').replace(/[:：]$/, '');
   if (printed.length === 0 || printed.length > 40) return null;

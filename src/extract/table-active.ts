@@ -1,5 +1,5 @@
 import { ACTIVE_HEADER_LABEL, type ActiveColumnDef, type ActiveItemDef } from '../schema/active.ts';
-import { labelMatches, type LabelDef } from '../schema/labels.ts';
+import { labelMatches, matchingIndexes, type LabelDef } from '../schema/labels.ts';
 import { fold } from '../schema/normalize.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../schema/templates.ts';
 import type { ActiveTable, Cell as Value } from '../schema/types.ts';
@@ -8,8 +8,17 @@ import { fitRow } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
 
+const PATHS = new Map<string, string>();
+/** Provenance key of a 二 cell; interned so that every report uses the same strings. */
+function activePath(item: string, row: string, col: string): string {
+  const id = `${item}|${row}|${col}`;
+  let p = PATHS.get(id);
+  if (!p) PATHS.set(id, (p = `active.${item}.${row}.${col}`));
+  return p;
+}
+
 export function isActiveAnchor(cell: Cell, template: TableTemplate): boolean {
-  return cell.kind === 'label' && TEMPLATE_DEFS[template].active.some((item) => labelMatches(item, cell.key));
+  return cell.kind === 'label' && matchingIndexes(TEMPLATE_DEFS[template].active, cell.key).length > 0;
 }
 
 function findLabel(stream: readonly Cell[], from: number, to: number, def: LabelDef): number {
@@ -98,7 +107,7 @@ export function extractActive(
       if (fit.note) rec.note(fit.candidates ? 'digit-run-ambiguous' : 'row-shape', `表二“${stream[at]!.text}”：${fit.note}`, `active.${item.key}.${row.key}`, stream[at]);
       columns.forEach((col, c) => {
         if (!col) return;
-        const path = `active.${item.key}.${row.key}.${col.key}`;
+        const path = activePath(item.key, row.key, col.key);
         const headerCell = header.find((h) => h.def === col)?.cell;
         values[col.key] = rec.value(path, fit.slots[c]!, col.kind, headerCell ? unitOf(headerCell.text) : null);
       });

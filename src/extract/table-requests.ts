@@ -1,4 +1,4 @@
-import { labelMatches } from '../schema/labels.ts';
+import { labelMatches, matchingIndexes } from '../schema/labels.ts';
 import { REQUEST_BALANCE_NOTE_DEF, REQUEST_COLUMN_KEYS, REQUEST_ROWS, requestRows, type RequestRowKey } from '../schema/requests.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell as Value, RequestsTable } from '../schema/types.ts';
@@ -7,6 +7,8 @@ import { fitRow, slotValue, type Slot } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 
 const COLUMNS = REQUEST_COLUMN_KEYS.length;
+// Provenance keys, built once: the same strings for every report.
+const CELL_PATHS = new Map(REQUEST_ROWS.map((r) => [r.key, REQUEST_COLUMN_KEYS.map((c) => `requests.${r.key}.${c}`)]));
 
 /** 总计 = the sum of the six applicant columns (SUM-03). */
 export function rowTotalHolds(v: readonly (number | null)[]): boolean {
@@ -18,7 +20,7 @@ const ANCHOR_ROWS = REQUEST_ROWS.filter((r) => !('equals' in r));
 
 /** Table 三 starts at its header note or at the first row label that cannot belong to another table. */
 export function isRequestAnchor(cell: Cell): boolean {
-  return cell.kind === 'label' && (labelMatches(REQUEST_BALANCE_NOTE_DEF, cell.key) || ANCHOR_ROWS.some((r) => labelMatches(r, cell.key)));
+  return cell.kind === 'label' && (labelMatches(REQUEST_BALANCE_NOTE_DEF, cell.key) || matchingIndexes(ANCHOR_ROWS, cell.key).length > 0);
 }
 
 export interface TableSpan {
@@ -52,15 +54,12 @@ export function extractRequests(
     }
     // Prefer the next row in statutory order; short labels (其他, 总计) only after earlier rows.
     let match = -1;
-    for (let r = 0; r < rows.length; r++) {
+    for (const r of matchingIndexes(rows, cell.key)) {
       const def = rows[r]!;
       if (slots.has(def.key)) continue;
-      if (def.equals && r <= lastAssigned) continue;
-      if (def.equals && lastAssigned < 0) continue;
-      if (labelMatches(def, cell.key)) {
-        match = r;
-        if (r > lastAssigned) break;
-      }
+      if ('equals' in def && (lastAssigned < 0 || r <= lastAssigned)) continue;
+      match = r;
+      if (r > lastAssigned) break;
     }
     if (match < 0) {
       i++;
@@ -91,7 +90,8 @@ export function extractRequests(
       table[def.key] = Array.from({ length: COLUMNS }, () => null);
       continue;
     }
-    table[def.key] = rowSlots.map((slot, c) => rec.value(`requests.${def.key}.${REQUEST_COLUMN_KEYS[c]}`, slot));
+    const paths = CELL_PATHS.get(def.key)!;
+    table[def.key] = rowSlots.map((slot, c) => rec.value(paths[c]!, slot));
   }
   return { table, span: { first: from, last } };
 }

@@ -8,6 +8,7 @@ import type { TableSpan } from './table-requests.ts';
 
 const PER_GROUP = REVIEW_COLUMN_KEYS.length;
 const ALL = PER_GROUP * REVIEW_GROUPS.length;
+const CELL_PATHS = REVIEW_GROUP_KEYS.map((g) => REVIEW_COLUMN_KEYS.map((c) => `review.${g}.${c}`));
 
 /** Each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结 (SUM-05). */
 function groupsHold(v: readonly (number | null)[]): boolean {
@@ -60,7 +61,7 @@ export function extractReview(
 
   const table: ReviewTable = {};
   REVIEW_GROUP_KEYS.forEach((key, g) => {
-    table[key] = groups[g]!.map((slot, c) => rec.value(`review.${key}.${REVIEW_COLUMN_KEYS[c]}`, slot));
+    table[key] = groups[g]!.map((slot, c) => rec.value(CELL_PATHS[g]![c]!, slot));
   });
   return { table, span: { first: start, last } };
 }

@@ -17,7 +17,10 @@ const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|亿元|元|万|件|条|个|项|�
  * Reads a cell's printed text. Returns null when the text is not a value at all
  * (it is a label). Commas between digit groups are accepted ("1,234").
  */
+const PLAIN_INTEGER = /^\d{1,15}$/;
+
 export function parseCellText(raw: string): CellValue | null {
+  if (PLAIN_INTEGER.test(raw)) return { kind: 'number', value: Number(raw), digits: raw, sign: '', unit: null };
   const text = fold(raw).replace(/\s+/g, '');
   if (text === '') return { kind: 'empty' };
   if (PLACEHOLDERS.has(text)) return { kind: 'placeholder' };

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.ts';
 
 export interface DecodedText {
@@ -22,9 +23,8 @@ export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' };
+  {
     const text = new TextDecoder('gb18030').decode(bytes);
     if (looksBinary(text)) {
       throw new InputError('unreadable', `${file ?? '输入'}：不是可识别的文本编码（既不是 UTF-8 也不是 GBK/GB18030）`, file);

@@ -27,12 +27,43 @@ function compile(def: LabelDef) {
   return c;
 }
 
+const memo = new WeakMap<LabelDef, Map<string, boolean>>();
+
 /** True when the printed text (already passed through `labelKey`) names this row or column. */
 export function labelMatches(def: LabelDef, key: string): boolean {
   if (key === '') return false;
+  let m = memo.get(def);
+  if (!m) memo.set(def, (m = new Map()));
+  let hit = m.get(key);
+  if (hit === undefined) {
+    hit = matchesUncached(def, key);
+    if (m.size < 10000) m.set(key, hit);
+  }
+  return hit;
+}
+
+function matchesUncached(def: LabelDef, key: string): boolean {
   const c = compile(def);
   if (c.exact.has(key)) return true;
   for (const fragment of c.contains) if (key.includes(fragment)) return true;
   for (const prefix of c.prefixes) if (key.startsWith(prefix)) return true;
   return false;
+}
+
+const indexMemo = new WeakMap<readonly LabelDef[], Map<string, number[]>>();
+const NONE: number[] = [];
+
+/** Indexes of the definitions in `defs` that this label names (memoised per list). */
+export function matchingIndexes(defs: readonly LabelDef[], key: string): number[] {
+  if (key === '') return NONE;
+  let m = indexMemo.get(defs);
+  if (!m) indexMemo.set(defs, (m = new Map()));
+  let hit = m.get(key);
+  if (hit === undefined) {
+    hit = [];
+    for (let i = 0; i < defs.length; i++) if (matchesUncached(defs[i]!, key)) hit.push(i);
+    if (hit.length === 0) hit = NONE;
+    if (m.size < 10000) m.set(key, hit);
+  }
+  return hit;
 }

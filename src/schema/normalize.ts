@@ -20,19 +20,17 @@ function foldCode(code: number): number {
   return code;
 }
 
+const NEEDS_FOLD = /[\uff01-\uff5e\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\u2f00-\u2fd5\u2212\u2013]/;
+const utf16 = new TextDecoder('utf-16le');
+
 export function fold(text: string): string {
-  let changed = false;
-  const codes = new Array<number>(text.length);
+  if (!NEEDS_FOLD.test(text)) return text;
+  const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const f = foldCode(c);
-    if (f !== c) changed = true;
-    codes[i] = f;
+    codes[i] = c < 0xa0 ? c : foldCode(c);
   }
-  if (!changed) return text;
-  let out = '';
-  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
-  return out;
+  return utf16.decode(codes);
 }
 
 const NUMBERING =
@@ -47,12 +45,20 @@ export function stripNumbering(text: string): string {
  * The comparable form of a printed label: folded, without whitespace, quotes or
  * markup, with brackets unified, and without its leading list number.
  */
+const LABEL_NOISE = /[\s*#_`“”"'‘’「」『』【〔［】〕］．]/g;
+const LABEL_MAP: Record<string, string> = { '【': '[', '〔': '[', '［': '[', '】': ']', '〕': ']', '］': ']', '．': '.' };
+
+// Reports print the same few hundred labels over and over.
+const keyMemo = new Map<string, string>();
+
 export function labelKey(text: string): string {
-  const compact = fold(text)
-    .replace(/[\s*#_`]+/g, '')
-    .replace(/[“”"'‘’「」『』]/g, '')
-    .replace(/[【〔［]/g, '[')
-    .replace(/[】〕］]/g, ']')
-    .replace(/．/g, '.');
-  return stripNumbering(compact);
+  let key = keyMemo.get(text);
+  if (key === undefined) {
+    key = stripNumbering(fold(text).replace(LABEL_NOISE, (ch) => LABEL_MAP[ch] ?? ''));
+    if (text.length <= 80) {
+      if (keyMemo.size >= 20000) keyMemo.clear();
+      keyMemo.set(text, key);
+    }
+  }
+  return key;
 }

@@ -75,6 +75,12 @@ export const REQUEST_ROWS = [
 
 export type RequestRowKey = (typeof REQUEST_ROWS)[number]['key'];
 
+const ROWS_BY_TEMPLATE = {
+  '2019': REQUEST_ROWS.filter((r) => (r.templates as readonly string[]).includes('2019')),
+  '2021': REQUEST_ROWS.filter((r) => (r.templates as readonly string[]).includes('2021')),
+};
+
+/** The rows of table 三 in a template, in printed order (the same array on every call). */
 export function requestRows(template: '2019' | '2021'): readonly (RequestRowDef & { key: RequestRowKey })[] {
-  return REQUEST_ROWS.filter((r) => (r.templates as readonly string[]).includes(template));
+  return ROWS_BY_TEMPLATE[template];
 }
