@@ -1,12 +1,17 @@
 import { ACTIVE_2019, ACTIVE_2021 } from '../schema/active.ts';
 import { REQUEST_COLUMNS, requestRows } from '../schema/requests.ts';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../schema/review.ts';
-import { SECTIONS } from '../schema/sections.ts';
+import { SECTIONS, type SectionKey } from '../schema/sections.ts';
 import type { Cell, IssuerType } from '../schema/types.ts';
 import type { ExtractedReport } from '../extract/report.ts';
 import { columns } from './width.ts';
 
 const ISSUER: Record<IssuerType, string> = { government: '人民政府', department: '政府部门', township: '乡镇街道', other: '其他机构' };
+
+const heading = (key: SectionKey) => {
+  const s = SECTIONS.find((x) => x.key === key)!;
+  return `${s.numeral}、${s.heading}`;
+};
 
 const show = (v: Cell | undefined) => (v === null || v === undefined ? '—' : String(v));
 
@@ -22,19 +27,19 @@ export function formatSummary(path: string, r: ExtractedReport): string {
     return out.join('\n');
   }
 
-  out.push('', '二、主动公开政府信息情况');
+  out.push('', heading('active'));
   for (const item of r.template === '2019' ? ACTIVE_2019 : ACTIVE_2021) {
     const rows: string[][] = [[item.label, ...item.columns.map((c) => (c.kind === 'money' ? `${c.label.replace(/（.*$/, '')}（万元）` : c.label))]];
     for (const row of item.rows) rows.push([row.label, ...item.columns.map((c) => show(r.tables.active[item.key]?.[row.key]?.[c.key]))]);
     out.push(...columns(rows).map((l) => `  ${l}`));
   }
 
-  out.push('', '三、收到和处理政府信息公开申请情况');
+  out.push('', heading('requests'));
   const reqRows: string[][] = [['', ...REQUEST_COLUMNS.map((c) => c.label)]];
-  for (const row of requestRows(r.template)) reqRows.push([row.label.replace(/（区分处理.*）$/, ''), ...(r.tables.requests[row.key] ?? []).map(show)]);
+  for (const row of requestRows(r.template)) reqRows.push([('short' in row ? row.short : undefined) ?? row.label, ...(r.tables.requests[row.key] ?? []).map(show)]);
   out.push(...columns(reqRows).map((l) => `  ${l}`));
 
-  out.push('', '四、政府信息公开行政复议、行政诉讼情况');
+  out.push('', heading('review'));
   const revRows: string[][] = [['', ...REVIEW_COLUMNS.map((c) => c.label)]];
   for (const g of REVIEW_GROUPS) revRows.push([g.label, ...(r.tables.review[g.key] ?? []).map(show)]);
   out.push(...columns(revRows).map((l) => `  ${l}`));

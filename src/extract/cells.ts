@@ -85,7 +85,7 @@ function segments(text: string, start: number, sep: string): { text: string; sta
 }
 
 /**
- * Cells of a line of plain text ("规章 0 0 0", "本年新收政府信息公开申请数量640020470"):
+ * Cells of a line of plain text ("<label> 0 0 0", "<label>640020470"):
  * whitespace separates cells, adjacent words that are not values form one label,
  * and digits glued to the end of a label are split off.
  */

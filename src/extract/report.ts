@@ -2,7 +2,7 @@ import { InputError } from '../errors.ts';
 import { inferIssuerType } from '../schema/issuer.ts';
 import { labelKey } from '../schema/normalize.ts';
 import { labelMatches, matchingIndexes } from '../schema/labels.ts';
-import { SECTION_KEYS, type SectionKey } from '../schema/sections.ts';
+import { SECTION_KEYS, SECTIONS, type SectionKey } from '../schema/sections.ts';
 import { LEGACY_MARKERS, TEMPLATE_DEFS, templateForYear, type TableTemplate, type Template } from '../schema/templates.ts';
 import type { Report, SourceFormat, Tables } from '../schema/types.ts';
 import { splitLines, tokenize, type Cell, type Line } from './cells.ts';
@@ -136,9 +136,13 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
     tables.requests = requests?.table ?? {};
     tables.review = review?.table ?? {};
     for (const t of [active, requests, review]) if (t?.span) spans.push(t.span);
-    if (!active?.span) rec.note('table-missing', '未找到表二（主动公开政府信息情况）', 'active');
-    if (!requests?.span) rec.note('table-missing', '未找到表三（收到和处理政府信息公开申请情况）', 'requests');
-    if (!review?.span) rec.note('table-missing', '未找到表四（行政复议、行政诉讼情况）', 'review');
+    const missing = (key: SectionKey, table: string) => {
+      const s = SECTIONS.find((x) => x.key === key)!;
+      rec.note('table-missing', `未找到表${s.numeral}（${s.heading}）`, table);
+    };
+    if (!active?.span) missing('active', 'active');
+    if (!requests?.span) missing('requests', 'requests');
+    if (!review?.span) missing('review', 'review');
   }
 
   const tablesFound = spans.length;

@@ -1,4 +1,4 @@
-import { SECTIONS, type SectionKey } from '../schema/sections.ts';
+import { SECTIONS, type SectionDef, type SectionKey } from '../schema/sections.ts';
 import { fold, labelKey } from '../schema/normalize.ts';
 import type { Line } from './cells.ts';
 
@@ -24,10 +24,9 @@ const PREFIX = /^(?:第?([一二三四五六])(?:部分)?\s*[、.:]|([1-6])\s*[�
 // Every heading wording ends in one of these: a cheap test before the real one.
 const HEADING_WORDS = /情况|事项|概述|措施/;
 const byKey = new Map<string, { index: number; canonical: boolean; weak: boolean }>();
-const WEAK = new Set(['概述', '基本情况', '主动公开情况', '依申请公开情况', '其他事项', '行政复议、行政诉讼情况', '政府信息公开申请情况']);
-SECTIONS.forEach((s, index) => {
+SECTIONS.forEach((s: SectionDef, index) => {
   byKey.set(labelKey(s.heading), { index, canonical: true, weak: false });
-  for (const v of s.variants) byKey.set(labelKey(v), { index, canonical: false, weak: WEAK.has(v) });
+  for (const v of s.variants) byKey.set(labelKey(v), { index, canonical: false, weak: s.ambiguous?.includes(v) ?? false });
 });
 
 interface Candidate extends Heading {

@@ -54,7 +54,7 @@ function readHeader(stream: readonly Cell[], from: number, to: number, item: Act
 }
 
 /**
- * Reads table 二: each item (第二十条第（一）项 …) by its heading, its columns by
+ * Reads table 二: each item (art. 20 (1), (5), …) by its heading, its columns by
  * the printed header when there is one (extra columns are read and ignored),
  * and each row by its label.
  */

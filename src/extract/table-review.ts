@@ -10,7 +10,7 @@ const PER_GROUP = REVIEW_COLUMN_KEYS.length;
 const ALL = PER_GROUP * REVIEW_GROUPS.length;
 const CELL_PATHS = REVIEW_GROUP_KEYS.map((g) => REVIEW_COLUMN_KEYS.map((c) => `review.${g}.${c}`));
 
-/** Each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结 (SUM-05). */
+/** Each group's total = the sum of its four outcome columns (SUM-05). */
 function groupsHold(v: readonly (number | null)[]): boolean {
   for (let g = 0; g + PER_GROUP <= v.length; g += PER_GROUP) {
     const part = v.slice(g, g + PER_GROUP);
@@ -27,7 +27,7 @@ export function isReviewAnchor(cell: Cell): boolean {
 /**
  * Reads table 四 from [from, to). The usual layout prints three header rows and
  * then the 15 values in one row; some reports print one row per group
- * ("行政复议 | 0 | 0 | 0 | 0 | 0"), which is read by the group labels.
+ * ("<group> | 0 | 0 | 0 | 0 | 0"), which is read by the group labels.
  */
 export function extractReview(
   stream: readonly Cell[],

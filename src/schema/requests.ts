@@ -24,6 +24,8 @@ export const REQUEST_BALANCE_NOTE_DEF: LabelDef = { key: 'balanceNote', label: R
 export type RequestGroup = 'received' | 'granted' | 'denied' | 'unavailable' | 'notProcessed' | 'other' | 'total' | 'forward';
 
 export interface RequestRowDef extends LabelDef {
+  /** Shorter label for narrow displays, when the printed one carries a note. */
+  readonly short?: string;
   readonly templates: readonly ('2019' | '2021')[];
   /** Rows whose sum makes （七）总计 (SUM-02). */
   readonly result: boolean;
@@ -48,7 +50,7 @@ export const REQUEST_ROWS = [
   { key: 'newReceived', label: '一、本年新收政府信息公开申请数量', contains: ['本年新收'], templates: BOTH, result: false, group: 'received' },
   { key: 'carriedOver', label: '二、上年结转政府信息公开申请数量', contains: ['上年结转'], templates: BOTH, result: false, group: 'received' },
   { key: 'granted', label: '（一）予以公开', contains: ['予以公开'], templates: BOTH, result: true, group: 'granted' },
-  { key: 'partlyGranted', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', contains: ['部分公开'], templates: BOTH, result: true, group: 'granted' },
+  { key: 'partlyGranted', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', short: '（二）部分公开', contains: ['部分公开'], templates: BOTH, result: true, group: 'granted' },
   { key: 'denied.stateSecret', label: '1.属于国家秘密', contains: ['国家秘密'], templates: BOTH, result: true, group: 'denied' },
   { key: 'denied.prohibitedByLaw', label: '2.其他法律行政法规禁止公开', contains: ['法规禁止公开', '禁止公开'], templates: BOTH, result: true, group: 'denied' },
   { key: 'denied.securityStability', label: '3.危及“三安全一稳定”', contains: ['三安全一稳定'], templates: BOTH, result: true, group: 'denied' },

@@ -9,6 +9,8 @@ export interface SectionDef {
   readonly heading: string;
   /** Other wordings seen in published reports (accepted with TPL-04 warning). */
   readonly variants: readonly string[];
+  /** Variants that also serve as sub-headings inside a section: accepted only with the right numeral. */
+  readonly ambiguous?: readonly string[];
 }
 
 export const SECTIONS = [
@@ -17,12 +19,14 @@ export const SECTIONS = [
     numeral: '一',
     heading: '总体情况',
     variants: ['概述', '基本情况', '总体工作情况', '工作总体情况'],
+    ambiguous: ['概述', '基本情况'],
   },
   {
     key: 'active',
     numeral: '二',
     heading: '主动公开政府信息情况',
     variants: ['主动公开情况', '主动公开政府信息的情况', '政府信息主动公开情况'],
+    ambiguous: ['主动公开情况'],
   },
   {
     key: 'requests',
@@ -34,6 +38,7 @@ export const SECTIONS = [
       '依申请公开情况',
       '政府信息公开申请情况',
     ],
+    ambiguous: ['依申请公开情况', '政府信息公开申请情况'],
   },
   {
     key: 'review',
@@ -48,6 +53,7 @@ export const SECTIONS = [
       '因政府信息公开申请行政复议、行政诉讼情况',
       '行政复议、行政诉讼情况',
     ],
+    ambiguous: ['行政复议、行政诉讼情况'],
   },
   {
     key: 'problems',
@@ -67,6 +73,7 @@ export const SECTIONS = [
     numeral: '六',
     heading: '其他需要报告的事项',
     variants: ['需要报告的其他事项', '其他需要报告事项', '其他事项', '其他需报告的事项'],
+    ambiguous: ['其他事项'],
   },
 ] as const satisfies readonly SectionDef[];
 
