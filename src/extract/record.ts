@@ -8,6 +8,12 @@ import { toWanYuan } from './values.ts';
 export class Recorder {
   readonly provenance: Record<string, Provenance> = {};
   readonly notes: ExtractionNote[] = [];
+  /** Printed labels of the rows, columns and notes that were found, by path. */
+  readonly labels: Record<string, Provenance> = {};
+
+  label(path: string, cell: Cell, text = cell.text): void {
+    this.labels[path] = { start: cell.start, end: cell.end, line: cell.line + 1, text };
+  }
 
   note(code: string, message: string, path?: string, span?: { start: number; end: number }): void {
     this.notes.push({ code, message, ...(path ? { path } : {}), ...(span ? { start: span.start, end: span.end } : {}) });

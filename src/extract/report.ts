@@ -4,7 +4,7 @@ import { labelKey } from '../schema/normalize.ts';
 import { labelMatches, matchingIndexes } from '../schema/labels.ts';
 import { SECTION_KEYS, SECTIONS, type SectionKey } from '../schema/sections.ts';
 import { LEGACY_MARKERS, TEMPLATE_DEFS, templateForYear, type TableTemplate, type Template } from '../schema/templates.ts';
-import type { Report, SourceFormat, Tables } from '../schema/types.ts';
+import type { Provenance, Report, SourceFormat, Tables } from '../schema/types.ts';
 import { splitLines, tokenize, type Cell, type Line } from './cells.ts';
 import { readNarrativeYear, readPeriod, readPreambleAgency, readSignature, readTitle, type Found } from './metadata.ts';
 import { Recorder } from './record.ts';
@@ -27,6 +27,11 @@ export interface Structure {
   headings: Heading[];
   markers: Record<TableTemplate, string[]>;
   legacyMarkers: string[];
+  /**
+   * Printed labels found in the tables, by path: `active.<item>`, `active.<item>.<row>`,
+   * `active.<item>.header.<column>`, `requests.<row>`, `requests.note`, `review.<group>`.
+   */
+  labels: Record<string, Provenance>;
 }
 
 export type ExtractedReport = Report & { structure: Structure };
@@ -192,6 +197,7 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
       headings: headings.map((h) => ({ ...h, line: h.line + 1 })),
       markers,
       legacyMarkers,
+      labels: rec.labels,
     },
   };
 }

@@ -2,7 +2,7 @@ import { ACTIVE_HEADER_LABEL, type ActiveColumnDef, type ActiveItemDef } from '.
 import { labelMatches, matchingIndexes, type LabelDef } from '../schema/labels.ts';
 import { fold } from '../schema/normalize.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../schema/templates.ts';
-import type { ActiveTable, Cell as Value } from '../schema/types.ts';
+import type { ActiveTable, Cell as Value, ExtraRow } from '../schema/types.ts';
 import type { Cell } from './cells.ts';
 import { fitRow } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
@@ -77,17 +77,20 @@ export function extractActive(
   if (found.length === 0) return { table: {}, span: null };
 
   const table: ActiveTable = {};
+  const extra: ExtraRow[] = [];
   let last = -1;
   items.forEach((item, n) => {
     const begin = starts[n]!;
     const end = starts.slice(n + 1).find((s) => s >= 0) ?? to;
     table[item.key] = {};
     if (begin < 0) rec.note('item-missing', `表二缺少“${item.label}”`, `active.${item.key}`);
+    else rec.label(`active.${item.key}`, stream[begin]!);
     const rangeStart = begin >= 0 ? begin + 1 : -1;
     const header = rangeStart >= 0 ? readHeader(stream, rangeStart, end, item) : [];
     const recognised = header.filter((h) => h.def);
     const columns: (ActiveColumnDef | null)[] = recognised.length ? header.map((h) => h.def) : [...item.columns];
     for (const h of header) {
+      if (h.def) rec.label(`active.${item.key}.header.${h.def.key}`, h.cell);
       if (!h.def && recognised.length) rec.note('extra-column', `表二“${item.label}”有未识别的列“${h.cell.text}”，已忽略`, `active.${item.key}`, h.cell);
     }
     for (const col of item.columns) {
@@ -102,6 +105,7 @@ export function extractActive(
         if (begin >= 0) rec.note('row-missing', `表二“${item.label}”缺少“${row.label}”行`, `active.${item.key}.${row.key}`);
         continue;
       }
+      rec.label(`active.${item.key}.${row.key}`, stream[at]!);
       const { cells, next } = valuesAfter(stream, at, end, columns.length);
       const fit = fitRow(cells, columns.length);
       if (fit.note) rec.note(fit.candidates ? 'digit-run-ambiguous' : 'row-shape', `表二“${stream[at]!.text}”：${fit.note}`, `active.${item.key}.${row.key}`, stream[at]);
@@ -113,6 +117,39 @@ export function extractActive(
       });
       last = Math.max(last, next - 1);
     }
+    if (rangeStart >= 0) last = Math.max(last, readExtraRows(stream, rangeStart, end, item, columns.length, extra));
   });
+  if (extra.length) {
+    table.extra = extra;
+    for (const x of extra) rec.note('extra-row', `表二“${x.label}”不是法定格式的行，已单独保存，不参与核对`, `active.${x.item}`);
+  }
   return { table, span: { first: found[0]!, last: Math.max(last, found[found.length - 1]!) } };
+}
+
+/**
+ * Rows a province added (e.g. Hubei's 其他主动公开文件): a label that is no row,
+ * column or item of the template, with printed values on its own row. Returns the
+ * index of the last cell read.
+ */
+function readExtraRows(
+  stream: readonly Cell[], from: number, to: number, item: ActiveItemDef, width: number, out: ExtraRow[],
+): number {
+  let last = -1;
+  for (let i = from; i < to; i++) {
+    const cell = stream[i]!;
+    if (cell.kind !== 'label') continue;
+    if (item.rows.some((r) => labelMatches(r, cell.key)) || item.columns.some((c) => labelMatches(c, cell.key))) continue;
+    if (labelMatches(ACTIVE_HEADER_LABEL, cell.key)) continue;
+    const cells: Cell[] = [];
+    for (let j = i + 1; j < to && stream[j]!.row === cell.row && stream[j]!.kind === 'value'; j++) cells.push(stream[j]!);
+    if (!cells.some((c) => c.value?.kind === 'number')) continue;
+    const fit = fitRow(cells, width);
+    out.push({
+      item: item.key,
+      label: cell.text,
+      cells: fit.slots.map((s) => (s.cell?.value?.kind === 'number' ? s.cell.value.value : null)),
+    });
+    last = Math.max(last, i + cells.length);
+  }
+  return last;
 }

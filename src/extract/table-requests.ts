@@ -52,6 +52,7 @@ export function extractRequests(
       i++;
       continue;
     }
+    if (labelMatches(REQUEST_BALANCE_NOTE_DEF, cell.key)) rec.label('requests.note', cell);
     // Prefer the next row in statutory order; short labels (其他, 总计) only after earlier rows.
     let match = -1;
     for (const r of matchingIndexes(rows, cell.key)) {
@@ -66,6 +67,7 @@ export function extractRequests(
       continue;
     }
     const def = rows[match]!;
+    rec.label(`requests.${def.key}`, cell, rowLabel(stream, i));
     const { cells, next } = valuesAfter(stream, i, to, COLUMNS);
     const fit = fitRow(cells, COLUMNS, rowTotalHolds);
     if (fit.note) pending.push({ key: def.key, code: fit.candidates ? 'digit-run-ambiguous' : 'row-shape', message: `表三“${cell.text}”：${fit.note}`, cell });
@@ -94,6 +96,20 @@ export function extractRequests(
     table[def.key] = rowSlots.map((slot, c) => rec.value(paths[c]!, slot));
   }
   return { table, span: { first: from, last } };
+}
+
+/**
+ * The printed label of a row, with a continuation that conversion pushed onto the
+ * next line ("…其政府信息公开" / "申请") joined back.
+ */
+function rowLabel(stream: readonly Cell[], i: number): string {
+  const cell = stream[i]!;
+  const next = stream.findIndex((c, j) => j > i && c.row > cell.row);
+  if (next < 0) return cell.text;
+  const rowCells = stream.filter((c, j) => j >= next && c.row === stream[next]!.row);
+  const labels = rowCells.filter((c) => c.kind === 'label');
+  const onlyLabel = labels.length === 1 && rowCells.every((c) => c.kind === 'label' || c.value?.kind === 'empty');
+  return onlyLabel && labels[0]!.text.length <= 4 ? `${cell.text}${labels[0]!.text}` : cell.text;
 }
 
 /** SUM-01 and SUM-02 for one column; an identity with an unknown operand is not held against it. */

@@ -38,6 +38,13 @@ export function extractReview(
   const start = stream.findIndex((c, i) => i >= from && i < to && isReviewAnchor(c));
   if (start < 0) return { table: {}, span: null };
 
+  for (let i = start; i < to && stream[i]!.kind !== 'text'; i++) {
+    const c = stream[i]!;
+    if (c.kind !== 'label') continue;
+    REVIEW_GROUPS.forEach((g) => {
+      if (labelMatches(g, c.key) && !rec.labels[`review.${g.key}`]) rec.label(`review.${g.key}`, c);
+    });
+  }
   const byRow = readGroupRows(stream, start, to);
   let groups: Slot[][];
   let last: number;

@@ -13,8 +13,18 @@ export const ISSUER_TYPES = ['government', 'department', 'township', 'other'] as
 
 export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf' | 'image' | 'json' | 'yaml';
 
-/** tables.active[item][row][column] */
-export type ActiveTable = Record<string, Record<string, Record<string, Cell>>>;
+/** A row a province added to table 二 (TPL-07): kept, excluded from the identities. */
+export interface ExtraRow {
+  item: string;
+  label: string;
+  cells: Cell[];
+}
+
+/**
+ * tables.active[item][row][column]; `extra` holds local rows (report-data.md §12.2).
+ * Read items through the schema (`TEMPLATE_DEFS[t].active`), never by iterating keys.
+ */
+export type ActiveTable = Record<string, Record<string, Record<string, Cell>>> & { extra?: ExtraRow[] };
 /** tables.requests[row] = 7 cells: naturalPerson … total */
 export type RequestsTable = Partial<Record<RequestRowKey, Cell[]>>;
 /** tables.review[group] = 5 cells: upheld, corrected, other, pending, total */
