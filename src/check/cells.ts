@@ -1,0 +1,77 @@
+import { TEMPLATE_DEFS } from '../schema/templates.ts';
+import { REQUEST_COLUMN_KEYS, REQUEST_COLUMNS, REQUEST_ROWS } from '../schema/requests.ts';
+import { REVIEW_COLUMN_KEYS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../schema/review.ts';
+import { SECTIONS } from '../schema/sections.ts';
+import type { Cell } from '../schema/types.ts';
+import type { CheckableReport, Location, SourceSpan } from './types.ts';
+
+/** Splits a cell path into its location: `requests.denied.stateSecret.total` → {table, row, column}. */
+export function locate(path: string): Location {
+  const parts = path.split('.');
+  const table = parts[0];
+  if (table === 'requests') {
+    return { table, row: parts.slice(1, -1).join('.') || undefined, column: parts.length > 2 ? parts[parts.length - 1] : undefined };
+  }
+  if (table === 'review') return { table, row: parts[1], column: parts[2] };
+  if (table === 'active') return { table, item: parts[1], row: parts[2], column: parts[3] };
+  return {};
+}
+
+/** Reads a table cell by path; undefined when the report's tables have no such cell. */
+export function readCell(report: CheckableReport, path: string): Cell | undefined {
+  const loc = locate(path);
+  if (loc.table === 'requests' && loc.row && loc.column) {
+    const row = report.tables.requests[loc.row as keyof typeof report.tables.requests];
+    const i = REQUEST_COLUMN_KEYS.indexOf(loc.column as (typeof REQUEST_COLUMN_KEYS)[number]);
+    return row && i >= 0 ? row[i] : undefined;
+  }
+  if (loc.table === 'review' && loc.row && loc.column) {
+    const row = report.tables.review[loc.row as keyof typeof report.tables.review];
+    const i = REVIEW_COLUMN_KEYS.indexOf(loc.column as (typeof REVIEW_COLUMN_KEYS)[number]);
+    return row && i >= 0 ? row[i] : undefined;
+  }
+  if (loc.table === 'active' && loc.item && loc.row && loc.column) {
+    return report.tables.active[loc.item]?.[loc.row]?.[loc.column];
+  }
+  return undefined;
+}
+
+export function readSpan(report: CheckableReport, path: string): SourceSpan | undefined {
+  const p = report.provenance?.[path];
+  return p ? { start: p.start, end: p.end, line: p.line, text: p.text } : undefined;
+}
+
+/** The Chinese name of a place in the report, for messages: 表三“<row>”行“<column>”列. */
+export function describe(loc: Location): string {
+  if (loc.table === 'requests') {
+    const row = REQUEST_ROWS.find((r) => r.key === loc.row);
+    const col = REQUEST_COLUMNS.find((c) => c.key === loc.column);
+    return `表三${row ? `“${'short' in row && row.short ? row.short : row.label}”行` : ''}${col ? `“${col.label}”列` : ''}`;
+  }
+  if (loc.table === 'review') {
+    const g = REVIEW_GROUPS.find((x) => x.key === loc.row);
+    const col = REVIEW_COLUMNS.find((c) => c.key === loc.column);
+    return `表四${g ? `“${g.label}”` : ''}${col ? `“${col.label}”` : ''}`;
+  }
+  if (loc.table === 'active') {
+    for (const t of Object.values(TEMPLATE_DEFS)) {
+      const item = t.active.find((i) => i.key === loc.item);
+      const row = item?.rows.find((r) => r.key === loc.row);
+      const col = item?.columns.find((c) => c.key === loc.column);
+      if (item && (row || !loc.row) && (col || !loc.column)) {
+        return `表二${item.label}${row ? `“${row.label}”行` : ''}${col ? `“${col.label}”列` : ''}`;
+      }
+    }
+    return '表二';
+  }
+  if (loc.section) {
+    const s = SECTIONS.find((x) => x.key === loc.section);
+    return s ? `第${s.numeral}部分“${s.heading}”` : loc.section;
+  }
+  return loc.field ?? '';
+}
+
+/** Replaces {name} placeholders with data. */
+export function format(template: string, data: Record<string, string | number | null> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k] ?? '空白') : m));
+}

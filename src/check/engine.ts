@@ -1,0 +1,133 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { describe, format, locate, readCell, readSpan } from './cells.ts';
+import {
+  SEVERITY_RANK, type CheckConfig, type CheckableReport, type Finding, type ReportInput, type ReportRule, type Rule, type RuleMeta,
+  type SeriesRule,
+  type SourceSpan,
+} from './types.ts';
+
+const RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
+
+let loaded: Rule[] | null = null;
+
+/** Every rule module in src/check/rules (one rule per file, found by listing the folder), sorted by id. */
+export async function loadRules(): Promise<Rule[]> {
+  if (loaded) return loaded;
+  const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  const rules: Rule[] = [];
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(join(RULES_DIR, f)).href)) as { default?: Rule };
+    if (!mod.default?.meta?.id) throw new Error(`src/check/rules/${f} does not export a rule as default`);
+    rules.push(mod.default);
+  }
+  loaded = rules.sort((a, b) => compareIds(a.meta.id, b.meta.id));
+  return loaded;
+}
+
+export function compareIds(a: string, b: string): number {
+  const [pa, na] = a.split('-');
+  const [pb, nb] = b.split('-');
+  return pa === pb ? Number(na) - Number(nb) : pa!.localeCompare(pb!);
+}
+
+function makeFinding(meta: RuleMeta, input: ReportInput, spanOf: (path: string) => SourceSpan | undefined): Finding {
+  const template = meta.messages[input.messageId];
+  if (template === undefined) throw new Error(`${meta.id}: no message "${input.messageId}"`);
+  const loc = input.location;
+  let span = input.span ?? undefined;
+  if (input.span === undefined && loc.table && loc.row && loc.column) {
+    const path = loc.table === 'active' ? `active.${loc.item}.${loc.row}.${loc.column}` : `${loc.table}.${loc.row}.${loc.column}`;
+    span = spanOf(path);
+  }
+  const where = describe(loc);
+  return {
+    rule: meta.id,
+    severity: input.severity ?? meta.severity,
+    message: format(template, { where, ...input.data }),
+    location: loc,
+    ...(span ? { span } : {}),
+    ...(input.actual !== undefined ? { actual: input.actual } : {}),
+    ...(input.expected !== undefined ? { expected: input.expected } : {}),
+    basis: meta.basis,
+  };
+}
+
+function applies(rule: Rule, report: CheckableReport): boolean {
+  return rule.meta.templates.includes(report.template);
+}
+
+/** Runs the one-report rules over a report. */
+export function checkReport(report: CheckableReport, rules: readonly Rule[], config: CheckConfig = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (rule.meta.scope !== 'report' || !applies(rule, report)) continue;
+    (rule as ReportRule).check({
+      doc: report,
+      config,
+      cell: (path) => readCell(report, path),
+      span: (path) => readSpan(report, path),
+      report: (input) => {
+        findings.push(makeFinding(rule.meta, input, (p) => readSpan(report, p)));
+      },
+    });
+  }
+  return sortFindings(findings);
+}
+
+/** The same agency over the years: name without spaces, so that reports of one issuer group together. */
+export function agencyKey(report: CheckableReport): string | null {
+  return report.agency ? report.agency.replace(/\s+/g, '') : null;
+}
+
+/**
+ * Runs every rule over a set of reports: the one-report rules on each, and the
+ * cross-year rules on each pair of consecutive years of the same agency.
+ * Returns the findings of each report, in the order given.
+ */
+export function checkReports(reports: readonly CheckableReport[], rules: readonly Rule[], config: CheckConfig = {}): Finding[][] {
+  const out = reports.map((r) => checkReport(r, rules, config));
+  const byAgency = new Map<string, number[]>();
+  reports.forEach((r, i) => {
+    const key = agencyKey(r);
+    if (key === null || r.year === null) return;
+    byAgency.set(key, [...(byAgency.get(key) ?? []), i]);
+  });
+  for (const indexes of byAgency.values()) {
+    const sorted = [...indexes].sort((a, b) => reports[a]!.year! - reports[b]!.year!);
+    for (let n = 1; n < sorted.length; n++) {
+      const previous = reports[sorted[n - 1]!]!;
+      const current = reports[sorted[n]!]!;
+      if (current.year! - previous.year! !== 1) continue;
+      for (const rule of rules) {
+        if (rule.meta.scope !== 'series' || !applies(rule, current)) continue;
+        const pick = (which: 'previous' | 'current') => (which === 'previous' ? previous : current);
+        (rule as SeriesRule).check({
+          previous,
+          current,
+          config,
+          cell: (which, path) => readCell(pick(which), path),
+          span: (which, path) => readSpan(pick(which), path),
+          report: (input) => {
+            out[sorted[n]!]!.push(makeFinding(rule.meta, input, (p) => readSpan(current, p)));
+          },
+        });
+      }
+      out[sorted[n]!] = sortFindings(out[sorted[n]!]!);
+    }
+  }
+  return out;
+}
+
+/** Most severe first, then by rule id, then by place in the document. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      compareIds(a.rule, b.rule) ||
+      (a.span?.start ?? Number.MAX_SAFE_INTEGER) - (b.span?.start ?? Number.MAX_SAFE_INTEGER),
+  );
+}
+
+export { locate };

@@ -1,0 +1,63 @@
+import { parseCellText } from '../../extract/values.ts';
+import { REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
+import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../../schema/review.ts';
+import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
+import { locate } from '../cells.ts';
+import type { ReportRule } from '../types.ts';
+
+/** Every cell path of the template's three tables, in printed order. */
+export function templateCellPaths(template: TableTemplate): string[] {
+  const paths: string[] = [];
+  for (const item of TEMPLATE_DEFS[template].active) {
+    for (const row of item.rows) for (const col of item.columns) paths.push(`active.${item.key}.${row.key}.${col.key}`);
+  }
+  for (const row of requestRows(template)) for (const c of REQUEST_COLUMN_KEYS) paths.push(`requests.${row.key}.${c}`);
+  for (const g of REVIEW_GROUP_KEYS) for (const c of REVIEW_COLUMN_KEYS) paths.push(`review.${g}.${c}`);
+  return paths;
+}
+
+const rule: ReportRule = {
+  meta: {
+    id: 'CELL-02',
+    name: 'blank-cells',
+    severity: 'warning',
+    templates: ['2019', '2021'],
+    scope: 'report',
+    basis: '法定格式要求逐项填报数字；空白与占位符按 statute-and-rules.md §12.2 记为空值并报告',
+    description: '空白单元格（警告）与“/”“-”“—”“无”等占位符（提示）',
+    docs:
+      '法定表格的每一格都应填写数字，没有发生的事项填 0。空白格和“/”“-”“—”“无”等占位符读作空值（不当作 0），原文保留在出处中，' +
+      '由本规则逐格报告：占位符为提示（info），因为多数情况下表示“无”；完全空白为警告（warning），因为无法判断是漏填还是 0。' +
+      '整行未印出的单元格由 TPL-05、TPL-09 报告，这里不重复；印出了但无法读取的单元格（如连写数字无法唯一拆分）报告为警告。',
+    messages: {
+      placeholder: '{where}填写的是占位符“{text}”，应填写数字（没有发生的填 0）',
+      blank: '{where}为空白，应填写数字（没有发生的填 0）',
+      unreadable: '{where}无法读取为数字，应填写数字',
+    },
+  },
+  check(ctx) {
+    const template = ctx.doc.template as TableTemplate;
+    const labels = ctx.doc.structure?.labels;
+    for (const path of templateCellPaths(template)) {
+      if (ctx.cell(path) !== null) continue;
+      const loc = locate(path);
+      const span = ctx.span(path);
+      if (!span) {
+        const rowPath = loc.table === 'active' ? `active.${loc.item}.${loc.row}` : `${loc.table}.${loc.row}`;
+        // A row that was not printed at all is TPL-05/TPL-09's finding.
+        if (labels && !labels[rowPath] && loc.table !== 'review') continue;
+        if (labels && loc.table === 'review' && !ctx.doc.provenance) continue;
+        ctx.report({ messageId: labels ? 'unreadable' : 'blank', location: loc, span: null, severity: 'warning' });
+        continue;
+      }
+      const printed = parseCellText(span.text);
+      if (printed?.kind === 'placeholder') {
+        ctx.report({ messageId: 'placeholder', data: { text: span.text }, location: loc, severity: 'info', actual: span.text });
+      } else {
+        ctx.report({ messageId: 'blank', location: loc, severity: 'warning' });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,58 @@
+import { REQUEST_COLUMNS } from '../../schema/requests.ts';
+import { describe, locate } from '../cells.ts';
+import { operands, sum } from '../identity.ts';
+import type { ReportRule } from '../types.ts';
+
+const rule: ReportRule = {
+  meta: {
+    id: 'SUM-01',
+    name: 'requests-balance',
+    severity: 'error',
+    templates: ['2019', '2021'],
+    scope: 'report',
+    basis: '表三说明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”（国办公开办函〔2019〕60号、〔2021〕30号附表）',
+    description: '表三每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理',
+    docs:
+      '表三的表头注明了本列的勾稽关系：第一项（本年新收）加第二项（上年结转）之和，等于第三项（本年度办理结果的总计）加第四项（结转下年度继续办理）之和。' +
+      '每一份申请要么在本年办结、计入某一办理结果，要么结转下年，因此七列（含总计列）都必须满足。任一运算项为空白时不判为不一致，而是报告该空白使本列无法核对。',
+    messages: {
+      mismatch: '第一项加第二项之和({left})不等于第三项加第四项之和({right})，列：{column}',
+      blank: '{cells}为空白，无法核对“第一项加第二项之和等于第三项加第四项之和”，列：{column}',
+    },
+  },
+  check(ctx) {
+    for (const col of REQUEST_COLUMNS) {
+      const left = [`requests.newReceived.${col.key}`, `requests.carriedOver.${col.key}`];
+      const right = [`requests.resultTotal.${col.key}`, `requests.carriedForward.${col.key}`];
+      const l = operands(ctx, left);
+      const r = operands(ctx, right);
+      if (l.missing || r.missing) continue;
+      const location = { table: 'requests' as const, column: col.key };
+      const blanks = [...l.blanks, ...r.blanks];
+      if (blanks.length) {
+        ctx.report({
+          messageId: 'blank',
+          severity: 'info',
+          data: { cells: blanks.map((p) => describe(locate(p))).join('、'), column: col.label },
+          location: { ...locate(blanks[0]!) },
+          span: ctx.span(blanks[0]!) ?? null,
+        });
+        continue;
+      }
+      const left2 = sum(l.values);
+      const right2 = sum(r.values);
+      if (left2 !== right2) {
+        ctx.report({
+          messageId: 'mismatch',
+          data: { left: left2, right: right2, column: col.label },
+          location,
+          span: ctx.span(`requests.resultTotal.${col.key}`) ?? null,
+          actual: right2,
+          expected: left2,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

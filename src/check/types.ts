@@ -1,0 +1,130 @@
+import type { Structure } from '../extract/report.ts';
+import type { SectionKey } from '../schema/sections.ts';
+import type { Template } from '../schema/templates.ts';
+import type { Cell, IssuerType, Report } from '../schema/types.ts';
+
+/** What the checks read: the contract, plus the printed layout when the report came from a document. */
+export type CheckableReport = Report & { structure?: Structure };
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** Where a finding is: a table cell (or row, or column), a section, or a metadata field. */
+export interface Location {
+  table?: 'active' | 'requests' | 'review';
+  /** Table 二 item (art20_1 …). */
+  item?: string;
+  row?: string;
+  column?: string;
+  section?: SectionKey | 'preamble' | 'title' | 'signature';
+  /** A metadata field: year, signedOn, publishedOn, agency, template. */
+  field?: string;
+  /** For cross-year findings: the year of the report the cell belongs to. */
+  year?: number;
+}
+
+/** A span of the source text (offsets as in the report's provenance). */
+export interface SourceSpan {
+  start: number;
+  end: number;
+  line: number;
+  text: string;
+}
+
+/** One finding, the same object in the CLI, the API and the UI (vfile-message style). */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Chinese: what was expected and what was found, with the numbers. */
+  message: string;
+  location: Location;
+  span?: SourceSpan;
+  actual?: number | string | null;
+  expected?: number | string | null;
+  /** Legal basis of the rule. */
+  basis: string;
+}
+
+export type RuleTemplate = Template;
+
+export interface RuleMeta {
+  /** Stable id from statute-and-rules.md §11, e.g. "SUM-01". */
+  id: string;
+  /** Short kebab-case name, e.g. "requests-balance". */
+  name: string;
+  /** Default severity (a rule may report some findings at another one, as its docs say). */
+  severity: Severity;
+  templates: readonly RuleTemplate[];
+  /** `report`: one report decides; `series`: two consecutive years of the same agency. */
+  scope: 'report' | 'series';
+  /** Legal or practical basis, as printed in findings. */
+  basis: string;
+  /** One line, Chinese. */
+  description: string;
+  /** One paragraph: what the rule checks and why, including decisions where §11 was unverified. */
+  docs: string;
+  /** Message templates with {placeholders}. */
+  messages: Record<string, string>;
+}
+
+export interface ReportInput {
+  messageId: string;
+  data?: Record<string, string | number | null>;
+  location: Location;
+  /** Source span; when omitted the engine takes the provenance of the located cell. */
+  span?: SourceSpan | null;
+  actual?: number | string | null;
+  expected?: number | string | null;
+  severity?: Severity;
+}
+
+export interface DeadlineRule {
+  /** Who it applies to: an issuer type, or several. */
+  issuerType?: IssuerType | IssuerType[];
+  /** A regular expression the agency name must match (e.g. "^怀化市"). */
+  agencyPattern?: string;
+  /** Deadline in the year after the report year. */
+  month: number;
+  day: number;
+  /** Where the deadline comes from, printed in findings (e.g. "怀化市2021年通知"). */
+  source?: string;
+}
+
+export interface CheckConfig {
+  /** Local publication deadlines (DATE-06), first match wins. */
+  deadlines?: DeadlineRule[];
+}
+
+export interface RuleContext {
+  /** The report being checked. */
+  readonly doc: CheckableReport;
+  readonly config: CheckConfig;
+  /** A table cell by path (`requests.newReceived.total`, `active.art20_1.rules.issued`, `review.review.total`); undefined when the table has no such cell. */
+  cell(path: string): Cell | undefined;
+  /** Where the cell (or a `meta.` / `sections.` path) was read, if known. */
+  span(path: string): SourceSpan | undefined;
+  report(input: ReportInput): void;
+}
+
+export interface SeriesContext {
+  readonly previous: CheckableReport;
+  readonly current: CheckableReport;
+  readonly config: CheckConfig;
+  /** Cells of either report. */
+  cell(which: 'previous' | 'current', path: string): Cell | undefined;
+  span(which: 'previous' | 'current', path: string): SourceSpan | undefined;
+  /** Findings are attached to the current (later) report. */
+  report(input: ReportInput): void;
+}
+
+export interface ReportRule {
+  meta: RuleMeta & { scope: 'report' };
+  check(ctx: RuleContext): void;
+}
+
+export interface SeriesRule {
+  meta: RuleMeta & { scope: 'series' };
+  check(ctx: SeriesContext): void;
+}
+
+export type Rule = ReportRule | SeriesRule;
