@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { decodeText } from '../src/ingest/decode.ts';
+import { READABLE_EXTENSIONS } from '../src/ingest/read-file.ts';
 import { extractReport } from '../src/extract/report.ts';
+import { encodeGb18030 } from './helpers/gbk.ts';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
@@ -83,7 +85,7 @@ test('a directory without reports and an unreadable file are reported, not crash
   mkdirSync(dir);
   const r = await ogi('parse', dir);
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, `错误：${dir}：目录中没有可读取的报告文件（.txt、.text、.md、.markdown）\n`);
+  assert.equal(r.stderr, `错误：${dir}：目录中没有可读取的报告文件（${READABLE_EXTENSIONS.join('、')}）\n`);
   if (process.getuid?.() !== 0) {
     const locked = join(tmp, 'locked.txt');
     writeFileSync(locked, 'x');
@@ -126,7 +128,7 @@ test('UTF-8 with BOM, GBK and CRLF give the same tables as the UTF-8 original', 
   assert.equal(bom.encoding, 'utf-8');
   assert.equal(bom.text, text);
 
-  const gbk = decodeText(Buffer.from(new TextEncoderGB().encode(text)));
+  const gbk = decodeText(Buffer.from(encodeGb18030(text)));
   assert.equal(gbk.encoding, 'gb18030');
   assert.deepEqual(extractReport(gbk.text, { name: S000, format: 'txt' }).tables, base.tables);
 
@@ -140,37 +142,9 @@ test('UTF-8 with BOM, GBK and CRLF give the same tables as the UTF-8 original', 
 
 test('a GBK file is read through the CLI', async () => {
   const path = join(tmp, 'gbk.txt');
-  writeFileSync(path, new TextEncoderGB().encode(readFileSync(sample(S003), 'utf8')));
+  writeFileSync(path, encodeGb18030(readFileSync(sample(S003), 'utf8')));
   const r = JSON.parse((await ogi('parse', '--json', path)).stdout);
   assert.equal(r.source.encoding, 'gb18030');
   assert.equal(r.agency, '淄博市博山区投资促进中心');
 });
 
-/** GB18030 encoder built from the platform's decoder (Node has no GB encoder). */
-class TextEncoderGB {
-  static table: Map<string, number[]> | null = null;
-  encode(text: string): Uint8Array {
-    if (!TextEncoderGB.table) {
-      const t = new Map<string, number[]>();
-      const dec = new TextDecoder('gb18030');
-      for (let hi = 0x81; hi <= 0xfe; hi++) {
-        for (let lo = 0x40; lo <= 0xfe; lo++) {
-          if (lo === 0x7f) continue;
-          const ch = dec.decode(new Uint8Array([hi, lo]));
-          if (ch.length === 1 && ch !== '\ufffd' && !t.has(ch)) t.set(ch, [hi, lo]);
-        }
-      }
-      TextEncoderGB.table = t;
-    }
-    const out: number[] = [];
-    for (const ch of text) {
-      if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-      else {
-        const b = TextEncoderGB.table.get(ch);
-        if (!b) throw new Error(`no GBK code for ${ch}`);
-        out.push(...b);
-      }
-    }
-    return new Uint8Array(out);
-  }
-}

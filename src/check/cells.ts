@@ -42,7 +42,7 @@ export function readSpan(report: CheckableReport, path: string): SourceSpan | un
 }
 
 /** The Chinese name of a place in the report, for messages: 表三“<row>”行“<column>”列. */
-export function describe(loc: Location): string {
+export function describe(loc: Location, template?: string): string {
   if (loc.table === 'requests') {
     const row = REQUEST_ROWS.find((r) => r.key === loc.row);
     const col = REQUEST_COLUMNS.find((c) => c.key === loc.column);
@@ -54,7 +54,9 @@ export function describe(loc: Location): string {
     return `表四${g ? `“${g.label}”` : ''}${col ? `“${col.label}”` : ''}`;
   }
   if (loc.table === 'active') {
-    for (const t of Object.values(TEMPLATE_DEFS)) {
+    // The report's own template first: the two templates print the same row key with different labels.
+    const defs = Object.values(TEMPLATE_DEFS).sort((a, b) => Number(b.key === template) - Number(a.key === template));
+    for (const t of defs) {
       const item = t.active.find((i) => i.key === loc.item);
       const row = item?.rows.find((r) => r.key === loc.row);
       const col = item?.columns.find((c) => c.key === loc.column);

@@ -32,7 +32,7 @@ export function compareIds(a: string, b: string): number {
   return pa === pb ? Number(na) - Number(nb) : pa!.localeCompare(pb!);
 }
 
-function makeFinding(meta: RuleMeta, input: ReportInput, spanOf: (path: string) => SourceSpan | undefined): Finding {
+function makeFinding(meta: RuleMeta, input: ReportInput, spanOf: (path: string) => SourceSpan | undefined, reportTemplate?: string): Finding {
   const template = meta.messages[input.messageId];
   if (template === undefined) throw new Error(`${meta.id}: no message "${input.messageId}"`);
   const loc = input.location;
@@ -41,7 +41,7 @@ function makeFinding(meta: RuleMeta, input: ReportInput, spanOf: (path: string) 
     const path = loc.table === 'active' ? `active.${loc.item}.${loc.row}.${loc.column}` : `${loc.table}.${loc.row}.${loc.column}`;
     span = spanOf(path);
   }
-  const where = describe(loc);
+  const where = describe(loc, reportTemplate);
   return {
     rule: meta.id,
     severity: input.severity ?? meta.severity,
@@ -69,7 +69,7 @@ export function checkReport(report: CheckableReport, rules: readonly Rule[], con
       cell: (path) => readCell(report, path),
       span: (path) => readSpan(report, path),
       report: (input) => {
-        findings.push(makeFinding(rule.meta, input, (p) => readSpan(report, p)));
+        findings.push(makeFinding(rule.meta, input, (p) => readSpan(report, p), report.template));
       },
     });
   }
@@ -110,7 +110,7 @@ export function checkReports(reports: readonly CheckableReport[], rules: readonl
           cell: (which, path) => readCell(pick(which), path),
           span: (which, path) => readSpan(pick(which), path),
           report: (input) => {
-            out[sorted[n]!]!.push(makeFinding(rule.meta, input, (p) => readSpan(current, p)));
+            out[sorted[n]!]!.push(makeFinding(rule.meta, input, (p) => readSpan(current, p), current.template));
           },
         });
       }

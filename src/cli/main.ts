@@ -4,6 +4,13 @@ import { dirname, join, relative } from 'node:path';
 import { reportJsonSchema } from '../schema/json-schema.ts';
 import { parseInputs } from './parse-files.ts';
 import { formatSummary } from './summary.ts';
+import { checkReports, loadRules } from '../check/engine.ts';
+import { loadCheckConfig } from '../check/config.ts';
+import { rulesMarkdown } from '../check/docs.ts';
+import type { CheckConfig, Finding, Severity } from '../check/types.ts';
+import { InputError } from '../errors.ts';
+import { atLeast, formatFindings, SEVERITY_LABEL } from './check-output.ts';
+import { writeFileSync } from 'node:fs';
 import { toJson } from './json.ts';
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples');
@@ -41,11 +48,85 @@ program
     process.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
   });
 
+const SEVERITIES = ['info', 'warning', 'error'];
+
+async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: string; config?: string }): Promise<number> {
+  const min = (opts.minSeverity ?? 'info') as Severity;
+  if (!SEVERITIES.includes(min)) {
+    process.stderr.write(`错误：--min-severity 应为 info、warning 或 error，收到“${opts.minSeverity}”\n`);
+    return 2;
+  }
+  let config: CheckConfig = {};
+  if (opts.config) {
+    try {
+      config = await loadCheckConfig(opts.config);
+    } catch (err) {
+      process.stderr.write(`错误：${err instanceof InputError ? err.message : String(err)}\n`);
+      return 2;
+    }
+  }
+  const results = await parseInputs(files);
+  const ok = results.filter((r) => r.report);
+  const findings = checkReports(ok.map((r) => r.report!), await loadRules(), config).map((list) => list.filter(atLeast(min)));
+  if (opts.json) {
+    const out = ok.map((r, i) => ({
+      file: r.path,
+      report: { agency: r.report!.agency, year: r.report!.year, template: r.report!.template },
+      findings: findings[i],
+    }));
+    process.stdout.write(`${toJson(out)}\n`);
+  } else {
+    const blocks = ok.map((r, i) => formatFindings(r.path, r.report!, r.text!, findings[i]!));
+    if (blocks.length) process.stdout.write(`${blocks.join('\n\n')}\n`);
+  }
+  for (const r of results) if (r.error) process.stderr.write(`错误：${r.error.message}\n`);
+  if (results.some((r) => r.error)) return 2;
+  return findings.some((list) => list.some((f: Finding) => f.severity === 'error')) ? 1 : 0;
+}
+
+program
+  .command('check')
+  .description('按规则核查报告（退出码：有“错误”级问题为 1，否则为 0；输入无法使用为 2）')
+  .argument('<files...>', '报告文件或目录；同一机关相邻年度的报告会一并做跨年度核查')
+  .option('--json', '输出 JSON：[{ file, report: {agency, year, template}, findings }]')
+  .option('--min-severity <level>', '只显示不低于此严重程度的问题：info、warning、error', 'info')
+  .option('--config <file>', '核查配置（JSON），如地方规定的发布期限，见 docs/check-config.example.json')
+  .action(async (files: string[], opts: { json?: boolean; minSeverity?: string; config?: string }) => {
+    process.exitCode = await runCheck(files, opts);
+  });
+
+program
+  .command('rules')
+  .description('列出全部核查规则（编号、严重程度、适用格式、说明、依据）')
+  .option('--json', '输出 JSON')
+  .option('--markdown <file>', '生成规则文档（docs/rules.md）')
+  .action(async (opts: { json?: boolean; markdown?: string }) => {
+    const rules = await loadRules();
+    if (opts.markdown) {
+      writeFileSync(opts.markdown, rulesMarkdown(rules));
+      return;
+    }
+    if (opts.json) {
+      const list = rules.map((r) => ({
+        id: r.meta.id, name: r.meta.name, severity: r.meta.severity, templates: r.meta.templates,
+        scope: r.meta.scope, description: r.meta.description, basis: r.meta.basis,
+      }));
+      process.stdout.write(`${toJson(list)}\n`);
+      return;
+    }
+    for (const r of rules) {
+      process.stdout.write(`${r.meta.id.padEnd(8)} ${SEVERITY_LABEL[r.meta.severity]}  ${r.meta.templates.join('/').padEnd(9)} ${r.meta.description}\n         依据：${r.meta.basis}\n`);
+    }
+    process.stdout.write(`共 ${rules.length} 条规则。\n`);
+  });
+
 program
   .command('start')
-  .description('读取随附的样例报告并输出摘要（npm start）')
+  .description('核查随附的样例报告并输出摘要（npm start）')
   .action(async () => {
     const results = await parseInputs([SAMPLES]);
+    const ok = results.filter((r) => r.report);
+    const findings = checkReports(ok.map((r) => r.report!), await loadRules());
     for (const r of results) {
       const name = relative(process.cwd(), r.path);
       if (r.error) {
@@ -53,9 +134,11 @@ program
         continue;
       }
       const rep = r.report!;
-      process.stdout.write(`✓ ${name}  ${rep.agency ?? '（未识别机关）'}  ${rep.year ?? '？'}年度  ${rep.template}格式  提取说明 ${rep.notes.length} 条\n`);
+      const list = findings[ok.indexOf(r)]!;
+      const n = (s: Severity) => list.filter((f) => f.severity === s).length;
+      process.stdout.write(`${n('error') ? '✗' : '✓'} ${name}  ${rep.agency ?? '（未识别机关）'}  ${rep.year ?? '？'}年度  ${rep.template}格式  错误 ${n('error')} · 警告 ${n('warning')} · 提示 ${n('info')}\n`);
     }
-    process.stdout.write(`\n共 ${results.length} 份样例报告。用 ./bin/ogi parse samples/<文件> 查看某一份的完整数据。\n`);
+    process.stdout.write(`\n共 ${results.length} 份样例报告。用 ./bin/ogi check samples/<文件> 查看问题明细，./bin/ogi parse samples/<文件> 查看数据。\n`);
     if (results.some((r) => r.error)) process.exitCode = 2;
   });
 

@@ -1,8 +1,21 @@
+import { locationAt } from '../ingest/blocks.ts';
 import type { SourceText } from '../ingest/read-file.ts';
+import type { Provenance } from '../schema/types.ts';
 import { extractReport, type ExtractedReport } from './report.ts';
 
 export { extractReport, type ExtractedReport } from './report.ts';
 
+/** Extracts a read document; for laid-out formats each provenance also gets its place in the original. */
 export function extractSource(src: SourceText): ExtractedReport {
-  return extractReport(src.text, { name: src.name, path: src.path, format: src.format, encoding: src.encoding });
+  const report = extractReport(src.text, { name: src.name, path: src.path, format: src.format, encoding: src.encoding });
+  if (src.segments) {
+    const place = (p: Provenance) => {
+      const loc = locationAt(src.segments!, p.start);
+      if (loc) Object.assign(p, structuredClone(loc));
+    };
+    Object.values(report.provenance).forEach(place);
+    Object.values(report.structure.labels).forEach(place);
+  }
+  if (src.publishedOn && !report.publishedOn) report.publishedOn = src.publishedOn;
+  return report;
 }

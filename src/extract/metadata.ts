@@ -160,6 +160,16 @@ export function readSignature(lines: readonly Line[]): Signature {
     }
     break;
   }
+  if (!sig.date) {
+    // A signature with the organ's name only.
+    const last = tail[tail.length - 1];
+    const name = last ? clean(last.text).replace(/\s+/g, '') : '';
+    if (last && name.length <= 40 && ORGAN_NAME.test(name) && !/[。，,：:；\d]/.test(name) && tail.length > 1) {
+      const s = contentSpan(last);
+      sig.agency = found(last, name, s.from, s.length);
+      sig.firstLine = last.index;
+    }
+  }
   return sig;
 }
 

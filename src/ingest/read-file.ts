@@ -2,26 +2,39 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { SourceFormat } from '../schema/types.ts';
+import { blocksToText, type Block, type SourceSegment } from './blocks.ts';
 import { decodeText } from './decode.ts';
+import { detectKind } from './detect.ts';
+import { readDocx } from './docx.ts';
+import { htmlCharset, readHtml } from './html.ts';
+import { convertToDocx } from './libreoffice.ts';
+import { readImage } from './ocr.ts';
+import { readPdf } from './pdf.ts';
 
 export interface SourceText {
   path: string;
   name: string;
   format: SourceFormat;
   encoding: string;
+  /** The text the extractor reads; provenance offsets point into it. */
   text: string;
+  /** For laid-out formats (HTML, Word, PDF, images): where each piece of the text came from. */
+  segments?: SourceSegment[];
+  /** A publication date the document itself states (web pages), ISO. */
+  publishedOn?: string | null;
 }
 
 const TEXT_FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md' };
-export const READABLE_EXTENSIONS = Object.keys(TEXT_FORMATS);
+export const READABLE_EXTENSIONS = [
+  ...Object.keys(TEXT_FORMATS), '.html', '.htm', '.shtml', '.xhtml', '.docx', '.doc', '.wps', '.pdf',
+  '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.gif', '.webp',
+];
 
-/** Reads one report file as text. Errors name the file and say what is wrong, in Chinese. */
-export async function readSource(path: string): Promise<SourceText> {
-  let bytes: Buffer;
+async function readBytes(path: string): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new InputError('usage', `${path}：是目录，不是文件`, path);
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -29,14 +42,52 @@ export async function readSource(path: string): Promise<SourceText> {
     if (code === 'EACCES' || code === 'EPERM') throw new InputError('unreadable', `${path}：没有读取权限`, path);
     throw new InputError('unreadable', `${path}：无法读取（${code ?? String(err)}）`, path);
   }
-  const format = TEXT_FORMATS[extname(path).toLowerCase()] ?? 'txt';
+}
+
+function laidOut(path: string, format: SourceFormat, encoding: string, blocks: Block[], publishedOn: string | null = null): SourceText {
+  const { text, segments } = blocksToText(blocks);
+  if (text.trim() === '') throw new InputError('empty', `${path}：文件中没有文字`, path);
+  return { path, name: basename(path), format, encoding, text, segments, publishedOn };
+}
+
+/**
+ * Reads one report file of any supported format, recognised by its content
+ * (magic bytes, markup), not by its name. Errors name the file and say what is
+ * wrong, in Chinese.
+ */
+export async function readSource(path: string): Promise<SourceText> {
+  const bytes = await readBytes(path);
   if (bytes.length === 0) throw new InputError('empty', `${path}：文件为空`, path);
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-' || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3)) {
-    throw new InputError('unsupported', `${path}：暂不支持此文件格式（PDF、Word 等格式的读取尚未实现），请先另存为文本`, path);
+  const kind = detectKind(bytes);
+  switch (kind) {
+    case 'pdf':
+      return laidOut(path, 'pdf', 'binary', await readPdf(bytes, path));
+    case 'docx':
+      return laidOut(path, 'docx', 'utf-8', await readDocx(bytes, path));
+    case 'ole':
+      return laidOut(path, 'docx', 'utf-8', await readDocx(await convertToDocx(bytes, path), path));
+    case 'zip':
+      throw new InputError('unsupported', `${path}：是压缩包，但不是 Word（.docx）文件`, path);
+    case 'image':
+      return laidOut(path, 'image', 'binary', await readImage(bytes, path));
+    case 'html': {
+      const encoding = htmlCharset(bytes);
+      let html: string;
+      try {
+        html = new TextDecoder(encoding, { fatal: encoding !== 'utf-8' }).decode(bytes);
+      } catch {
+        html = decodeText(bytes, path).text;
+      }
+      const { blocks, publishedOn } = readHtml(html);
+      return laidOut(path, 'html', encoding, blocks, publishedOn);
+    }
+    default: {
+      const format = TEXT_FORMATS[extname(path).toLowerCase()] ?? 'txt';
+      const { text, encoding } = decodeText(bytes, path);
+      if (text.trim() === '') throw new InputError('empty', `${path}：文件只有空白，没有内容`, path);
+      return { path, name: basename(path), format, encoding, text };
+    }
   }
-  const { text, encoding } = decodeText(bytes, path);
-  if (text.trim() === '') throw new InputError('empty', `${path}：文件只有空白，没有内容`, path);
-  return { path, name: basename(path), format, encoding, text };
 }
 
 /** Expands directories (recursively) into the report files they hold, sorted by path. */

@@ -90,6 +90,10 @@ export function reportJsonSchema(): Json {
       text: { type: 'string' },
       unit: { type: 'string' },
       note: { type: 'string' },
+      path: { type: 'string', description: 'HTML：单元格的 CSS 选择器；DOCX：表格单元格或段落的 XPath' },
+      page: { type: 'integer', minimum: 1 },
+      box: { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4, description: '[x, y, 宽, 高]，自页面左上角起（PDF 点或图像像素）' },
+      confidence: { type: 'number', minimum: 0, maximum: 100, description: 'OCR 置信度' },
     },
   };
   return {

@@ -50,6 +50,13 @@ export interface Provenance {
   unit?: string;
   /** Why the value is what it is when that is not obvious (placeholder, split digit run, …). */
   note?: string;
+  /** HTML: CSS selector of the cell; DOCX: XPath of the table cell or paragraph. */
+  path?: string;
+  /** PDF or image: page (1-based) and box [x, y, width, height] from the top-left, in PDF points (pixels for images). */
+  page?: number;
+  box?: [number, number, number, number];
+  /** OCR confidence of the text, 0–100. */
+  confidence?: number;
 }
 
 export interface ExtractionNote {

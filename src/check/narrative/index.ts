@@ -1,0 +1,144 @@
+import { SECTION_KEYS, SECTIONS } from '../../schema/sections.ts';
+import type { CheckableReport, SourceSpan } from '../types.ts';
+import { readActive, readDocs } from './active.ts';
+import { feeContext, readFeeNone, readFeeNoneAfter, readFeeNumber } from './fees.ts';
+import type { ReadState, Reading, TokenView } from './reading.ts';
+import { readNoRequests, readRequestCount, requestContext } from './requests.ts';
+import { disclosureContext, readReviewCount, readReviewNone, readUpheld } from './review.ts';
+import { splitSentences, toOriginal, type Sentence } from './text.ts';
+import type { NarrativeSection, Statement, StatementKind } from './types.ts';
+
+export type { NarrativeSection, ResultCategory, Statement, StatementKind, DocVerb } from './types.ts';
+export { CATEGORY_NAME, categoryRows } from './vocab.ts';
+export { mentionsFee } from './fees.ts';
+export { similarity } from './similarity.ts';
+
+/** Sentences that continue the subject of the one before ("其中…", "上述…"). */
+const CONTINUES = /^(?:其中|另有|另|此外|上述|以上|均|全部|分别)/;
+
+function place(text: string, section: NarrativeSection, s: Sentence, r: Reading, token: { end: number } | null): Statement {
+  const { from, to, ...rest } = r;
+  const { start, end } = toOriginal(s, from ?? 0, to ?? token?.end ?? s.compact.length);
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
+  return { ...rest, section, start, end, line, text: text.slice(start, end) };
+}
+
+/**
+ * Reads the statements of one text (a section or the preamble). Each statement is anchored on
+ * its own words; a number that only happens to follow them (a date, a phone number, another
+ * subject's count) is not read, and when the wording is ambiguous nothing is read.
+ */
+export function readText(text: string, section: NarrativeSection): Statement[] {
+  const state: ReadState = { section, out: [], requests: false, activeTotal: null, inParts: false };
+  const sentences = splitSentences(text);
+  let previous: Sentence | null = null;
+  let previousRequests = false;
+  for (const s of sentences) {
+    const continues = CONTINUES.test(s.compact);
+    state.requests = section === 'requests' || (continues && previousRequests) || (previous?.heading === true && previousRequests);
+    if (!continues) {
+      state.activeTotal = null;
+      state.inParts = false;
+    } else if (state.activeTotal !== null) {
+      state.inParts = true;
+    }
+    const disclosure = disclosureContext(s, section === 'review');
+    const fees = feeContext(s);
+    const emit = (r: Reading, token: { end: number } | null) => {
+      const st = place(text, section, s, { unit: token && 'unit' in token ? (token as { unit: string }).unit : undefined, ...r }, token);
+      if (st.unit === undefined) delete st.unit;
+      state.out.push(st);
+      return st;
+    };
+    let last: Statement | undefined;
+    for (const clause of s.clauses) {
+      const firstToken = clause.tokens[0];
+      const opening = clause.text.slice(0, firstToken ? firstToken.start - clause.start : clause.text.length);
+      state.requests = requestContext(state.requests, opening);
+      if (state.activeTotal !== null && /其中/.test(opening)) state.inParts = true;
+      if (!firstToken) {
+        const none = readNoRequests(s, clause);
+        if (none) emit(none, null);
+        for (const r of readReviewNone(clause, disclosure)) emit(r, null);
+        for (const r of readFeeNone(clause)) emit(r, null);
+      }
+      const upheld = readUpheld(s, clause, disclosure);
+      if (upheld) emit(upheld, null);
+      let cursor = clause.start;
+      clause.tokens.forEach((token, i) => {
+        const next = clause.tokens[i + 1];
+        const view: TokenView = {
+          sentence: s,
+          clause,
+          token,
+          lead: s.compact.slice(cursor, token.start),
+          leadStart: cursor,
+          tail: s.compact.slice(token.end, next ? next.start : clause.end),
+          previous: last,
+        };
+        cursor = token.end;
+        if (i > 0) state.requests = requestContext(state.requests, view.lead);
+        const readings: Reading[] =
+          readReviewCount(view, disclosure) ??
+          [readFeeNumber(view, fees) ?? readActive(view, state) ?? readDocs(view) ?? readRequestCount(view, state.requests, section === 'requests')].filter(
+            (r): r is Reading => r !== null,
+          );
+        last = undefined;
+        for (const r of readings) {
+          last = emit(r, token);
+          if (r.kind === 'activeTotal') {
+            state.activeTotal = state.out.length - 1;
+            state.inParts = false;
+          }
+        }
+      });
+    }
+    const after = readFeeNoneAfter(s);
+    if (after && !state.out.some((st) => st.kind === 'feeNone' && st.section === section && st.start >= s.map[0]! && st.start <= s.map[s.map.length - 1]!)) emit(after, null);
+    previousRequests = state.requests;
+    previous = s;
+  }
+  return state.out;
+}
+
+const cache = new WeakMap<object, Statement[]>();
+
+/** Every statement of a report: the six sections and the preamble, in document order. Cached per report. */
+export function readNarrative(report: CheckableReport): Statement[] {
+  let found = cache.get(report);
+  if (!found) {
+    found = [];
+    const add = (text: string | null, section: NarrativeSection) => {
+      if (!text) return;
+      const offset = found!.length;
+      for (const st of readText(text, section)) found!.push(st.parent === undefined ? st : { ...st, parent: st.parent + offset });
+    };
+    add(report.preamble, 'preamble');
+    for (const key of SECTION_KEYS) add(report.sections[key], key);
+    cache.set(report, found);
+  }
+  return found;
+}
+
+/** The statements of some kinds. */
+export function statements(report: CheckableReport, ...kinds: StatementKind[]): Statement[] {
+  return readNarrative(report).filter((s) => kinds.includes(s.kind));
+}
+
+/** The span a finding points at: offsets into the text of `statement.section` (see Location.section). */
+export function spanOf(statement: Statement): SourceSpan {
+  return { start: statement.start, end: statement.end, line: statement.line, text: statement.text };
+}
+
+/** The narrative text of a section, or '' when absent. */
+export function sectionText(report: CheckableReport, section: NarrativeSection): string {
+  return (section === 'preamble' ? report.preamble : report.sections[section]) ?? '';
+}
+
+/** The Chinese name of a section for messages: 第一部分“总体情况”, or 前言. */
+export function placeName(section: NarrativeSection): string {
+  if (section === 'preamble') return '前言';
+  const s = SECTIONS.find((x) => x.key === section)!;
+  return `第${s.numeral}部分“${s.heading}”`;
+}

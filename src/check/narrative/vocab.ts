@@ -1,0 +1,71 @@
+import { ACTIVE_2021 } from '../../schema/active.ts';
+import { labelKey as stripNumbering } from '../../schema/normalize.ts';
+import { REQUEST_GROUP_LABELS, REQUEST_ROWS, requestRows, type RequestRowDef, type RequestRowKey } from '../../schema/requests.ts';
+import { REVIEW_GROUPS, REVIEW_LITIGATION_LABEL } from '../../schema/review.ts';
+import type { TableTemplate } from '../../schema/templates.ts';
+import type { ResultCategory } from './types.ts';
+
+/**
+ * The words the narrative reader anchors on. Words that are also printed table labels come from
+ * the statutory schema (the one place labels are written); the rest are narrative phrasing.
+ */
+
+const row = (key: RequestRowKey): RequestRowDef => REQUEST_ROWS.find((r) => r.key === key)!;
+const first = (words: readonly string[] | undefined) => words![0]!;
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A regex alternation of words, escaped. */
+export const alt = (words: readonly string[]) => words.map(escape).join('|');
+
+const CATEGORY_WORDS: Record<ResultCategory, string[]> = {
+  granted: [stripNumbering(row('granted').label), '同意公开'],
+  partlyGranted: [stripNumbering(row('partlyGranted').short ?? row('partlyGranted').label)],
+  denied: [stripNumbering(REQUEST_GROUP_LABELS.denied!)],
+  unavailable: [stripNumbering(REQUEST_GROUP_LABELS.unavailable!)],
+  notProcessed: [stripNumbering(REQUEST_GROUP_LABELS.notProcessed!)],
+  other: [stripNumbering(REQUEST_GROUP_LABELS.other!)],
+};
+export const CATEGORIES = Object.keys(CATEGORY_WORDS) as ResultCategory[];
+
+/** The category a printed word names, or undefined. */
+export function categoryOf(word: string): ResultCategory | undefined {
+  return CATEGORIES.find((c) => CATEGORY_WORDS[c].includes(word));
+}
+export const CATEGORY_ALT = alt(CATEGORIES.flatMap((c) => CATEGORY_WORDS[c]));
+
+/** How the narrative names each category (its printed table wording). */
+export const CATEGORY_NAME: Record<ResultCategory, string> = Object.fromEntries(
+  CATEGORIES.map((c) => [c, CATEGORY_WORDS[c][0]!]),
+) as Record<ResultCategory, string>;
+
+/** The rows of table 三 whose sum is a category's subtotal, from the schema's groups. */
+export function categoryRows(template: TableTemplate, category: ResultCategory): RequestRowKey[] {
+  const rows = requestRows(template);
+  if (category === 'granted' || category === 'partlyGranted') return rows.filter((r) => r.key === category).map((r) => r.key);
+  return rows.filter((r) => r.group === category).map((r) => r.key);
+}
+
+export const NEW_RECEIVED = first(row('newReceived').contains);
+export const CARRIED_OVER = first(row('carriedOver').contains);
+export const CARRIED_FORWARD = row('carriedForward').contains!;
+export const REVIEW_WORD = REVIEW_GROUPS[0].label;
+export const LITIGATION_WORD = REVIEW_LITIGATION_LABEL;
+/** Sub-kinds of litigation (direct / after review): a count of one of them is not the total. */
+export const LITIGATION_SUBKINDS = [...REVIEW_GROUPS[1].contains, ...REVIEW_GROUPS[2].contains] as string[];
+
+const normativeDef = ACTIVE_2021[0]!.rows.find((r) => r.key === 'normativeDocs')!;
+export const NORMATIVE_DOCS = first(normativeDef.contains);
+export const RULES_WORD = ACTIVE_2021[0]!.rows.find((r) => r.key === 'rules')!.label;
+export const IN_FORCE = first(ACTIVE_2021[0]!.columns.find((c) => c.key === 'inForce')!.contains);
+
+const unpaidFee = REQUEST_ROWS.find((r) => r.key === 'other.unpaidFee')!;
+/** 收费通知: the fee notice of the 信息处理费. */
+export const FEE_NOTICE = first(unpaidFee.contains);
+export const FEE_NAME = '信息处理费';
+
+/** Phrases that make a clause about applications for disclosure. */
+export const REQUEST_ANCHOR = new RegExp(`政府信息公开申请|信息公开申请|依申请公开|公开申请|申请公开|${alt([NEW_RECEIVED])}`);
+/**
+ * Other subjects a sentence may count with the same words (收到…N件, 答复…N件):
+ * a clause naming one of them is not about applications, nor are the clauses after it.
+ */
+export const OTHER_SUBJECT = /政民互动|互动|留言|咨询|信箱|热线|12345|建议|提案|信访|来信|来电|来访|投诉|举报|诉求|办件|复议|诉讼|起诉|应诉|意见|问卷|舆情|访谈|发布会/;

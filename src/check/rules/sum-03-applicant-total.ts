@@ -1,0 +1,67 @@
+import { REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
+import type { TableTemplate } from '../../schema/templates.ts';
+import { describe, locate } from '../cells.ts';
+import { operands, sum } from '../identity.ts';
+import type { ReportRule } from '../types.ts';
+
+/** The six applicant columns (自然人 … 其他); the seventh is 总计. */
+const APPLICANTS = REQUEST_COLUMN_KEYS.filter((c) => c !== 'total');
+
+function blankNames(paths: readonly string[]): string {
+  const names = paths.slice(0, 3).map((p) => describe(locate(p)));
+  return paths.length > 3 ? `${names.join('、')}等${paths.length}格` : names.join('、');
+}
+
+const rule: ReportRule = {
+  meta: {
+    id: 'SUM-03',
+    name: 'applicant-total',
+    severity: 'error',
+    templates: ['2019', '2021'],
+    scope: 'report',
+    basis: '表三“总计”列是“申请人情况”各列之和：自然人加法人或其他组织的五类（国办公开办函〔2019〕60号、〔2021〕30号附表的表格结构；statute-and-rules.md §11.3）',
+    description: '表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
+    docs:
+      '表三的“申请人情况”把每一份申请计入且只计入一类申请人：自然人，或法人或其他组织下的商业企业、科研机构、社会公益组织、法律服务机构、其他，“总计”列是这六列之和。' +
+      '本规则对所用格式的每一行（2019 格式 23 行，2021 格式 25 行，行表取自法定格式定义）核对这一关系。' +
+      '空白的处理与 SUM-01、SUM-02 一致：六列中有空白时不判为不一致，而是以提示（info）报告该行无法核对；只有“总计”为空白、六列齐全时本规则不报告，' +
+      '由 SUM-04 给出推算值（六列均为 0 时由 CELL-02 报告空白）。',
+    messages: {
+      mismatch: '{where}总计({actual})不等于自然人至其他六列之和({expected})',
+      blank: '{cells}为空白，无法核对{line}“总计等于六类申请人之和”',
+    },
+  },
+  check(ctx) {
+    const template = ctx.doc.template as TableTemplate;
+    for (const row of requestRows(template)) {
+      const totalPath = `requests.${row.key}.total`;
+      const parts = operands(ctx, APPLICANTS.map((c) => `requests.${row.key}.${c}`));
+      const total = ctx.cell(totalPath);
+      if (parts.missing || total === undefined) continue;
+      if (parts.blanks.length) {
+        const blanks = total === null ? [...parts.blanks, totalPath] : parts.blanks;
+        ctx.report({
+          messageId: 'blank',
+          severity: 'info',
+          data: { cells: blankNames(blanks), line: describe({ table: 'requests', row: row.key }) },
+          location: locate(blanks[0]!),
+        });
+        continue;
+      }
+      if (total === null) continue;
+      const expected = sum(parts.values);
+      if (total !== expected) {
+        ctx.report({
+          messageId: 'mismatch',
+          data: { actual: total, expected },
+          location: { table: 'requests', row: row.key },
+          span: ctx.span(totalPath) ?? null,
+          actual: total,
+          expected,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

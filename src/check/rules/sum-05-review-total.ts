@@ -1,0 +1,59 @@
+import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS } from '../../schema/review.ts';
+import { describe, locate } from '../cells.ts';
+import { operands, sum } from '../identity.ts';
+import type { ReportRule } from '../types.ts';
+
+/** 结果维持、结果纠正、其他结果、尚未审结: every column but 总计. */
+const OUTCOMES = REVIEW_COLUMN_KEYS.filter((c) => c !== 'total');
+
+const rule: ReportRule = {
+  meta: {
+    id: 'SUM-05',
+    name: 'review-total',
+    severity: 'error',
+    templates: ['2019', '2021'],
+    scope: 'report',
+    basis: '表四每组的“总计”是结果维持、结果纠正、其他结果、尚未审结之和（国办公开办函〔2019〕60号、〔2021〕30号附表的表格结构；statute-and-rules.md §11.3）',
+    description: '表四行政复议、未经复议直接起诉、复议后起诉三组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
+    docs:
+      '表四分行政复议、行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉）三组，每组五格。每一件复议或诉讼要么已有结果（维持、纠正或其他结果），要么尚未审结，' +
+      '因此每组的“总计”等于前四格之和。发现不一致时，位置记为该组（location.row 为组的键），因为单看一组无法判断是哪一格填错。' +
+      '空白的处理与 SUM-01 至 SUM-03 一致：前四格中有空白时以提示（info）报告该组无法核对；只有“总计”为空白、前四格齐全时本规则不报告，由 SUM-04 给出推算值（前四格均为 0 时由 CELL-02 报告空白）。',
+    messages: {
+      mismatch: '{where}总计({actual})不等于结果维持、结果纠正、其他结果、尚未审结之和({expected})',
+      blank: '{cells}为空白，无法核对{group}“总计等于结果维持、结果纠正、其他结果、尚未审结之和”',
+    },
+  },
+  check(ctx) {
+    for (const g of REVIEW_GROUPS) {
+      const totalPath = `review.${g.key}.total`;
+      const parts = operands(ctx, OUTCOMES.map((c) => `review.${g.key}.${c}`));
+      const total = ctx.cell(totalPath);
+      if (parts.missing || total === undefined) continue;
+      if (parts.blanks.length) {
+        const blanks = total === null ? [...parts.blanks, totalPath] : parts.blanks;
+        ctx.report({
+          messageId: 'blank',
+          severity: 'info',
+          data: { cells: blanks.map((p) => describe(locate(p))).join('、'), group: describe({ table: 'review', row: g.key }) },
+          location: locate(blanks[0]!),
+        });
+        continue;
+      }
+      if (total === null) continue;
+      const expected = sum(parts.values);
+      if (total !== expected) {
+        ctx.report({
+          messageId: 'mismatch',
+          data: { actual: total, expected },
+          location: { table: 'review', row: g.key },
+          span: ctx.span(totalPath) ?? null,
+          actual: total,
+          expected,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,131 @@
+import type { ActiveColumnDef, ActiveItemDef } from '../../schema/active.ts';
+import { labelKey } from '../../schema/normalize.ts';
+import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
+import type { Provenance } from '../../schema/types.ts';
+import type { ReportRule } from '../types.ts';
+import { FORMAT_NAMES } from './tpl-01-template-year.ts';
+
+const quoted = (labels: readonly string[]) => labels.map((l) => `“${l}”`).join('');
+
+/**
+ * A header cell broken in two by conversion ("本年收费金额（单位：" | "万元）"): the fragment the
+ * reader could not place, joined to the recognised header just before it, gives a statutory wording.
+ */
+function continuesHeader(labels: Record<string, Provenance>, item: ActiveItemDef, at: number | undefined, fragment: string): boolean {
+  if (at === undefined || fragment === '') return false;
+  let before: { col: ActiveColumnDef; text: string; end: number } | null = null;
+  for (const col of item.columns) {
+    const p = labels[`active.${item.key}.header.${col.key}`];
+    if (p && p.end <= at && (!before || p.end > before.end)) before = { col, text: p.text, end: p.end };
+  }
+  if (!before) return false;
+  const joined = labelKey(before.text + fragment);
+  return [before.col.label, ...(before.col.aliases ?? [])].some((w) => labelKey(w) === joined);
+}
+
+const rule: ReportRule = {
+  meta: {
+    id: 'TPL-06',
+    name: 'active-labels',
+    severity: 'error',
+    templates: ['2019', '2021'],
+    scope: 'report',
+    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表“二、主动公开政府信息情况”的行与列（statute-and-rules.md §4）',
+    description: '表二各子表的行与列与法定格式一致：不缺行、不缺列；多出的列给出警告',
+    docs:
+      '表二每个子表的行（如“规章”“行政规范性文件”）与列（如“本年制发件数”“本年废止件数”“现行有效件数”）由格式规定。' +
+      '读取时按各标签的特征片段识别（“规范性文件”与“行政规范性文件”、全角与半角括号视为相同，跨行断开的标签按片段认出），' +
+      '认出的标签措辞与法定写法略有出入不报告；本规则只报告真正的表式问题：子表中找不到的行（错误）、表头印出了列名但缺少某一法定列（错误），' +
+      '以及表头中法定格式以外、已被忽略的列（警告——也可能是跨行断开的表头残片，故不作错误；与前一列名连起来正是法定写法的残片不报告）。表头齐全而某行印出的数值单元格少于列数，' +
+      '多半是转换时丢了空白单元格，给出警告（缺少的按空白处理，由 CELL-02 报告）；多于列数时读取已按位置取值，仅作提示。连写数字无法拆分属读取问题，不在此报告。子表本身缺失由 TPL-05 报告，' +
+      '地方增加的行由 TPL-07 报告。报告来自 JSON 数据（没有版面结构）时不作报告。',
+    messages: {
+      rowMissing: '缺少{where}：{template}的{item}应有{expected}行，本报告未找到该行',
+      columnMissing: '缺少{where}：{template}的{item}应有{expected}列，本报告的表头中未找到该列',
+      extraColumn: '{where}的表头有法定格式以外的列“{text}”，该子表只应有{expected}列；该列的数值未读取',
+      shortRow: '{where}只印有{count}个数值单元格，该子表应有{width}列（{expected}）；缺少的按空白处理',
+      surplus: '{where}印有{count}个数值单元格，多于该子表的{width}列（{expected}）；已按位置读取其中{width}个，其余不计',
+    },
+  },
+  check(ctx) {
+    const structure = ctx.doc.structure;
+    if (!structure) return;
+    const template = ctx.doc.template as TableTemplate;
+    const labels = structure.labels;
+    for (const item of TEMPLATE_DEFS[template].active) {
+      if (!labels[`active.${item.key}`]) continue;
+      const data = { template: FORMAT_NAMES[template], item: item.label };
+      const headerPrinted = item.columns.some((c) => labels[`active.${item.key}.header.${c.key}`]);
+      if (headerPrinted) {
+        for (const col of item.columns) {
+          if (labels[`active.${item.key}.header.${col.key}`]) continue;
+          ctx.report({
+            messageId: 'columnMissing',
+            data: { ...data, expected: quoted(item.columns.map((c) => c.label)) },
+            location: { table: 'active', item: item.key, column: col.key },
+            span: null,
+            actual: null,
+            expected: col.label,
+          });
+        }
+      }
+      const columnsComplete = !headerPrinted || item.columns.every((c) => labels[`active.${item.key}.header.${c.key}`]);
+      const columnData = { expected: quoted(item.columns.map((c) => c.label)), width: item.columns.length };
+      for (const row of item.rows) {
+        const rowPath = `active.${item.key}.${row.key}`;
+        const rowLabel = labels[rowPath];
+        if (rowLabel) {
+          if (!columnsComplete) continue;
+          const rowNotes = ctx.doc.notes.filter((n) => n.path === rowPath);
+          if (rowNotes.some((n) => n.code === 'digit-run-ambiguous' || n.message.includes('连写数字'))) continue;
+          const location = { table: 'active' as const, item: item.key, row: row.key };
+          const count = item.columns.filter((c) => ctx.doc.provenance[`${rowPath}.${c.key}`]).length;
+          if (count < item.columns.length) {
+            ctx.report({ messageId: 'shortRow', severity: 'warning', data: { ...columnData, count }, location, span: rowLabel, actual: count, expected: item.columns.length });
+          }
+          for (const n of rowNotes) {
+            if (n.code !== 'row-shape' || !n.message.includes('忽略')) continue;
+            const printed = Number(/有(\d+)个单元格/.exec(n.message)?.[1] ?? NaN);
+            ctx.report({
+              messageId: 'surplus',
+              severity: 'info',
+              data: { ...columnData, count: Number.isNaN(printed) ? `多于${item.columns.length}` : printed },
+              location,
+              span: rowLabel,
+              actual: Number.isNaN(printed) ? null : printed,
+              expected: item.columns.length,
+            });
+          }
+          continue;
+        }
+        ctx.report({
+          messageId: 'rowMissing',
+          data: { ...data, expected: quoted(item.rows.map((r) => r.label)) },
+          location: { table: 'active', item: item.key, row: row.key },
+          span: null,
+          actual: null,
+          expected: row.label,
+        });
+      }
+    }
+    for (const note of ctx.doc.notes) {
+      if (note.code !== 'extra-column' || !note.path?.startsWith('active.')) continue;
+      const key = note.path.split('.')[1]!;
+      const item = TEMPLATE_DEFS[template].active.find((i) => i.key === key);
+      if (!item) continue;
+      const text = /未识别的列“(.*)”/.exec(note.message)?.[1] ?? '';
+      if (continuesHeader(labels, item, note.start, text)) continue;
+      ctx.report({
+        messageId: 'extraColumn',
+        severity: 'warning',
+        data: { text, expected: quoted(item.columns.map((c) => c.label)) },
+        location: { table: 'active', item: key },
+        span: null,
+        actual: text,
+        expected: null,
+      });
+    }
+  },
+};
+
+export default rule;

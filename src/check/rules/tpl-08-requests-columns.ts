@@ -1,0 +1,90 @@
+import { REQUEST_COLUMNS, REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
+import type { TableTemplate } from '../../schema/templates.ts';
+import type { ReportRule } from '../types.ts';
+
+const WIDTH = REQUEST_COLUMNS.length;
+const COLUMN_LIST = REQUEST_COLUMNS.map((c) => c.label).join('、');
+
+/** A row whose printed cells could not be told apart (digit runs): a reading problem, not a missing column. */
+const isDigitRunNote = (code: string, message: string) => code === 'digit-run-ambiguous' || (code === 'row-shape' && message.includes('连写数字'));
+
+const rule: ReportRule = {
+  meta: {
+    id: 'TPL-08',
+    name: 'requests-columns',
+    severity: 'error',
+    templates: ['2019', '2021'],
+    scope: 'report',
+    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表“三、收到和处理政府信息公开申请情况”的申请人情况栏（statute-and-rules.md §5.1）',
+    description: '表三每行恰有7列数值：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计',
+    docs:
+      '表三的“申请人情况”栏有7列：自然人；法人或其他组织下的商业企业、科研机构、社会公益组织、法律服务机构、其他；总计。' +
+      '读取文档时按每行印出的数值单元格数判断：所有已读出的行都少于7列且列数相同，说明整张表缺列，报告错误；只有个别行少列，' +
+      '多半是转换时丢了空白单元格，给出警告（缺少的按空白处理，由 CELL-02 报告）。某行多于7个单元格（制表符版式中合并单元格造成的错位很常见），' +
+      '读取时已按位置取7个，仅作提示，不算表式错误。连写数字无法拆分的行属读取问题，不在此报告。' +
+      '表头列名未逐一读取，列的先后顺序无法从文本核对，本规则不作判断。报告来自 JSON 数据时，核对每行数组是否恰为7个元素。',
+    messages: {
+      narrow: '表三每行只有{count}列数值，法定格式为7列（{columns}）',
+      shortRow: '{where}只印有{count}个数值单元格，法定格式为7列（{columns}）；缺少的按空白处理',
+      surplus: '{where}印有{count}个数值单元格，多于法定的7列；已按位置读取其中7个，其余不计',
+      width: '{where}的数据有{count}个数值，法定格式为7列（{columns}）',
+    },
+  },
+  check(ctx) {
+    const doc = ctx.doc;
+    const rows = requestRows(doc.template as TableTemplate);
+    const structure = doc.structure;
+    if (!structure) {
+      for (const row of rows) {
+        const cells = doc.tables.requests[row.key];
+        if (!cells || cells.length === WIDTH) continue;
+        ctx.report({ messageId: 'width', data: { count: cells.length, columns: COLUMN_LIST }, location: { table: 'requests', row: row.key }, span: null, actual: cells.length, expected: WIDTH });
+      }
+      return;
+    }
+    if (doc.notes.some((n) => n.code === 'table-missing' && n.path === 'requests')) return;
+    const unreadable = new Set(doc.notes.filter((n) => isDigitRunNote(n.code, n.message)).map((n) => n.path));
+    const printed = rows.filter((r) => structure.labels[`requests.${r.key}`] && !unreadable.has(`requests.${r.key}`));
+    const short = printed
+      .map((r) => ({ row: r, count: REQUEST_COLUMN_KEYS.filter((c) => doc.provenance[`requests.${r.key}.${c}`]).length }))
+      .filter((x) => x.count < WIDTH);
+    if (short.length > 0 && short.length === printed.length && short.every((x) => x.count === short[0]!.count)) {
+      ctx.report({
+        messageId: 'narrow',
+        data: { count: short[0]!.count, columns: COLUMN_LIST },
+        location: { table: 'requests' },
+        span: structure.labels['requests.note'] ?? structure.labels[`requests.${printed[0]!.key}`] ?? null,
+        actual: short[0]!.count,
+        expected: WIDTH,
+      });
+    } else {
+      for (const x of short) {
+        ctx.report({
+          messageId: 'shortRow',
+          severity: 'warning',
+          data: { count: x.count, columns: COLUMN_LIST },
+          location: { table: 'requests', row: x.row.key },
+          span: structure.labels[`requests.${x.row.key}`] ?? null,
+          actual: x.count,
+          expected: WIDTH,
+        });
+      }
+    }
+    for (const note of doc.notes) {
+      if (note.code !== 'row-shape' || !note.path?.startsWith('requests.') || !note.message.includes('忽略')) continue;
+      const key = note.path.slice('requests.'.length);
+      const count = Number(/有(\d+)个单元格/.exec(note.message)?.[1] ?? NaN);
+      ctx.report({
+        messageId: 'surplus',
+        severity: 'info',
+        data: { count: Number.isNaN(count) ? '多于7' : count },
+        location: { table: 'requests', row: key },
+        span: structure.labels[note.path] ?? null,
+        actual: Number.isNaN(count) ? null : count,
+        expected: WIDTH,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,55 @@
+import { REQUEST_ROWS, requestRows } from '../../schema/requests.ts';
+import type { TableTemplate } from '../../schema/templates.ts';
+import type { ReportRule } from '../types.ts';
+import { FORMAT_NAMES } from './tpl-01-template-year.ts';
+
+const rule: ReportRule = {
+  meta: {
+    id: 'TPL-09',
+    name: 'requests-rows',
+    severity: 'error',
+    templates: ['2019', '2021'],
+    scope: 'report',
+    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表“三、收到和处理政府信息公开申请情况”的行（statute-and-rules.md §5.2）',
+    description: '表三具备法定的全部行：2019年版23行，2021年版25行',
+    docs:
+      '表三的行由格式规定：一、本年新收；二、上年结转；三、本年度办理结果（（一）予以公开至（七）总计，其中不予公开8项、无法提供3项、不予处理5项）；' +
+      '四、结转下年度继续办理。2019年版共23行，2021年版因（六）其他处理分为三个子行而有25行。读取时按各行标签的特征片段识别，' +
+      '跨行断开或措辞略有出入的标签只要认得出就不报告；本规则报告找不到的行，以及整张表三缺失。（六）其他处理的行数与子行由 TPL-10 检查，这里不重复。' +
+      '标签的编号（“（三）”“1.”等）在文本转换中常与相邻单元格粘连或丢失，不作核对。报告来自 JSON 数据时按数据中的行键核对，缺少的行与不属于该格式的行都报告。',
+    messages: {
+      tableMissing: '未找到表三（收到和处理政府信息公开申请情况）：{template}的表三应有{count}行',
+      missing: '缺少{where}：{template}的表三应有{count}行，本报告未找到该行（“{label}”）',
+      foreign: '表三数据中有“{key}”行，不属于{template}（该格式的表三有{count}行）',
+    },
+  },
+  check(ctx) {
+    const doc = ctx.doc;
+    const template = doc.template as TableTemplate;
+    const all = requestRows(template);
+    const base = { template: FORMAT_NAMES[template], count: all.length };
+    const rows = all.filter((r) => r.group !== 'other');
+    const structure = doc.structure;
+    const tableMissing = structure
+      ? doc.notes.some((n) => n.code === 'table-missing' && n.path === 'requests')
+      : Object.keys(doc.tables.requests).length === 0;
+    if (tableMissing) {
+      ctx.report({ messageId: 'tableMissing', data: base, location: { table: 'requests' }, span: null });
+      return;
+    }
+    for (const row of rows) {
+      const found = structure ? structure.labels[`requests.${row.key}`] !== undefined : doc.tables.requests[row.key] !== undefined;
+      if (found) continue;
+      ctx.report({ messageId: 'missing', data: { ...base, label: row.label }, location: { table: 'requests', row: row.key }, span: null, actual: null, expected: row.label });
+    }
+    if (structure) return;
+    for (const key of Object.keys(doc.tables.requests)) {
+      if (all.some((r) => r.key === key)) continue;
+      // Rows of （六） of the other format are TPL-10's.
+      if (REQUEST_ROWS.some((r) => r.key === key && r.group === 'other')) continue;
+      ctx.report({ messageId: 'foreign', data: { ...base, key }, location: { table: 'requests', row: key }, span: null, actual: key, expected: null });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,39 @@
+import { SEVERITY_RANK, type Finding, type Severity } from '../check/types.ts';
+import type { ExtractedReport } from '../extract/report.ts';
+import { displayWidth } from './width.ts';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** The source line of a finding with the offending value marked under it. */
+function excerpt(text: string, f: Finding): string[] {
+  if (!f.span) return [];
+  const lineStart = text.lastIndexOf('\n', f.span.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', f.span.start);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const show = (s: string) => s.replace(/\t/g, '→');
+  const before = show(line.slice(0, f.span.start - lineStart));
+  const marked = show(text.slice(f.span.start, Math.min(f.span.end, lineEnd)));
+  const gutter = String(f.span.line).padStart(5);
+  const shown = show(line);
+  const clipped = displayWidth(shown) > 100 && displayWidth(before) > 60;
+  const lead = clipped ? `…${before.slice(-30)}` : before;
+  const body = clipped ? `${lead}${shown.slice(before.length, before.length + 60)}` : shown;
+  return [`${gutter} | ${body}`, `${' '.repeat(5)} | ${' '.repeat(displayWidth(lead))}${'^'.repeat(Math.max(1, displayWidth(marked)))}`];
+}
+
+export function formatFindings(path: string, report: ExtractedReport, text: string, findings: readonly Finding[]): string {
+  const head = `${path}  ${report.agency ?? '（未识别机关）'} · ${report.year ?? '？'}年度 · ${report.template === 'legacy' ? '2019年以前的旧格式' : `${report.template}格式`}`;
+  const out = [head];
+  for (const f of findings) {
+    out.push(`  ${SEVERITY_LABEL[f.severity]} ${f.rule.padEnd(7)} ${f.message}`);
+    out.push(...excerpt(text, f).map((l) => `      ${l}`));
+  }
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  out.push(findings.length ? `  共 ${findings.length} 条：错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}` : '  未发现问题');
+  return out.join('\n');
+}
+
+export function atLeast(min: Severity) {
+  return (f: Finding) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min];
+}

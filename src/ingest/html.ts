@@ -1,0 +1,191 @@
+import { load, type CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { SECTIONS } from '../schema/sections.ts';
+import type { Block, TextPiece } from './blocks.ts';
+
+/**
+ * A web page as saved from a government site → paragraphs and tables.
+ * Navigation, breadcrumbs, share buttons and footers are dropped; the report is
+ * the element that holds the most of its tables and section headings.
+ */
+
+const DROP = 'script, style, noscript, template, iframe, object, embed, nav, header, footer, aside, form, button, select, input, textarea, svg, canvas, link, meta, head';
+const NOISE = /(^|[-_\s])(nav|navbar|menu|breadcrumbs?|crumbs?|share|bdshare|social|footer|foot|header|head|sidebar|side|banner|toolbar|copyright|topbar|related|pager|print|location|position|guide|search|login)([-_\s]|$)/i;
+const BLOCK = new Set([
+  'address', 'article', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'ul', 'center', 'caption', 'body', 'html',
+]);
+const HEADINGS = SECTIONS.map((s) => s.heading);
+
+export interface HtmlRead {
+  blocks: Block[];
+  /** A date the page gives as its publication date ("发布时间：2021-01-25"), ISO. */
+  publishedOn: string | null;
+}
+
+/** The charset a page declares (BOM or <meta>), as a TextDecoder label. */
+export function htmlCharset(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  const label = m?.[1]?.toLowerCase();
+  if (!label) return 'utf-8';
+  if (['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936'].includes(label)) return 'gb18030';
+  try {
+    new TextDecoder(label);
+    return label;
+  } catch {
+    return 'utf-8';
+  }
+}
+
+const PUBLISHED = /(?:发布|公开|成文|印发|发文)(?:日期|时间)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** A CSS selector that finds the element again (document.querySelector). */
+function cssPath(el: Element): string {
+  const parts: string[] = [];
+  let node: Element | null = el;
+  while (node && node.type === 'tag' && node.name !== 'html') {
+    const parent: Element | null = node.parent && isElement(node.parent as AnyNode) ? (node.parent as Element) : null;
+    const name: string = node.name;
+    if (!parent) {
+      parts.unshift(name);
+      break;
+    }
+    const same = parent.children.filter((c): c is Element => isElement(c) && c.name === name);
+    parts.unshift(same.length > 1 ? `${name}:nth-of-type(${same.indexOf(node) + 1})` : name);
+    node = parent;
+  }
+  return parts.join(' > ');
+}
+
+function textOf($: CheerioAPI, el: Element): string {
+  return $(el).text().replace(/\s+/g, ' ').trim();
+}
+
+/** Chooses the element that holds the report. */
+function findArticle($: CheerioAPI): Element {
+  const body = ($('body')[0] ?? $.root().children()[0]) as Element;
+  let best = body;
+  let bestScore = -1;
+  let bestLength = Infinity;
+  $('body, body div, body article, body section, body main, body td').each((_, el) => {
+    const e = el as Element;
+    const text = $(e).text();
+    const tables = $(e).find('table').filter((__, t) => $(t).find('table').length === 0 && $(t).find('tr').length >= 2).length;
+    const headings = HEADINGS.filter((h) => text.includes(h)).length;
+    const score = tables * 5 + headings;
+    if (score > bestScore || (score === bestScore && score > 0 && text.length < bestLength)) {
+      best = e;
+      bestScore = score;
+      bestLength = text.length;
+    }
+  });
+  return best;
+}
+
+function tableGrid($: CheerioAPI, table: Element): TextPiece[][] {
+  const rows = $(table).find('tr').toArray().filter((tr) => $(tr).closest('table')[0] === table) as Element[];
+  const grid: (TextPiece | undefined)[][] = [];
+  rows.forEach((tr, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of tr.children.filter((n): n is Element => isElement(n) && (n.name === 'td' || n.name === 'th'))) {
+      while (grid[r]![c]) c++;
+      const colspan = Math.min(Math.max(Number.parseInt($(cell).attr('colspan') ?? '1', 10) || 1, 1), 60);
+      const rowspan = Math.min(Math.max(Number.parseInt($(cell).attr('rowspan') ?? '1', 10) || 1, 1), 200);
+      const loc = { path: cssPath(cell) };
+      for (let dr = 0; dr < rowspan; dr++) {
+        for (let dc = 0; dc < colspan; dc++) {
+          grid[r + dr] ??= [];
+          grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? { text: cellContent($, cell), loc } : { text: '', loc };
+        }
+      }
+      c += colspan;
+    }
+  });
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  return grid.slice(0, rows.length).map((row) => Array.from({ length: width }, (_, i) => row[i] ?? { text: '', loc: {} }));
+}
+
+/** Text of a table cell: line breaks and paragraphs inside a cell join its text (labels broken by <br>). */
+function cellContent($: CheerioAPI, cell: Element): string {
+  return $(cell).text().replace(/[\s\u00a0]*\n[\s\u00a0]*/g, '').replace(/[ \t]+/g, ' ').trim();
+}
+
+export function readHtml(html: string): HtmlRead {
+  const $ = load(html);
+  const published = PUBLISHED.exec($('body').text() || $.root().text());
+  const publishedOn = published
+    ? `${published[1]}-${published[2]!.padStart(2, '0')}-${published[3]!.padStart(2, '0')}`
+    : null;
+  // Skipped, not removed: removing would shift the nth-of-type selectors of what follows.
+  const skip = new Set<AnyNode>($(DROP).toArray());
+  $('[class], [id]').each((_, el) => {
+    const e = $(el);
+    const names = `${e.attr('class') ?? ''} ${e.attr('id') ?? ''}`;
+    if (NOISE.test(names) && e.find('table').length === 0 && e.text().length < 2000) skip.add(el);
+  });
+  const root = findArticle($);
+  const blocks: Block[] = [];
+  let pieces: TextPiece[] = [];
+  const flush = () => {
+    if (pieces.some((p) => p.text.trim() !== '')) blocks.push({ kind: 'paragraph', pieces: trimPieces(pieces) });
+    pieces = [];
+  };
+  const walk = (node: AnyNode): void => {
+    if (node.type === 'text') {
+      const text = (node as unknown as { data: string }).data.replace(/\s+/g, ' ');
+      if (text !== '') pieces.push({ text, loc: { path: node.parent && isElement(node.parent as AnyNode) ? cssPath(node.parent as Element) : '' } });
+      return;
+    }
+    if (!isElement(node) || skip.has(node)) return;
+    const name = node.name;
+    if (name === 'br') {
+      flush();
+      return;
+    }
+    if (name === 'table') {
+      flush();
+      if ($(node).find('table').length > 0) {
+        // A layout table: its cells hold blocks, not data.
+        $(node).find('td, th').filter((_, td) => $(td).closest('table')[0] === node && !skip.has(td)).each((__, td) => {
+          for (const child of (td as Element).children) walk(child);
+          flush();
+        });
+        return;
+      }
+      const rows = tableGrid($, node);
+      if (rows.length) blocks.push({ kind: 'table', rows });
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) flush();
+    for (const child of node.children) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return { blocks, publishedOn };
+}
+
+function trimPieces(pieces: TextPiece[]): TextPiece[] {
+  const out = pieces.map((p) => ({ ...p }));
+  while (out.length && out[0]!.text.trim() === '') out.shift();
+  while (out.length && out[out.length - 1]!.text.trim() === '') out.pop();
+  if (out.length) {
+    out[0]!.text = out[0]!.text.replace(/^\s+/, '');
+    out[out.length - 1]!.text = out[out.length - 1]!.text.replace(/\s+$/, '');
+  }
+  return out;
+}
+
+export function isHtmlText(head: string): boolean {
+  return /<(!doctype\s+html|html|body|head|meta|table|div|p)[\s>]/i.test(head.slice(0, 4096));
+}

@@ -1,0 +1,73 @@
+import { baseReport, withCells } from '../helpers/report-builder.ts';
+import { ruleCases } from '../helpers/rule-tester.ts';
+
+const base = baseReport();
+const base2019 = baseReport({ template: '2019' });
+
+ruleCases('SUM-04', {
+  valid: [
+    { name: 'all zero, no blank', report: base },
+    { name: 'a blank total over zeros is CELL-02’s blank (derived value 0)', report: withCells(base, { 'requests.granted.total': null, 'review.review.total': null }) },
+    {
+      name: 'a blank total over a blank component cannot be derived',
+      report: withCells(base, { 'requests.granted.naturalPerson': 2, 'requests.granted.business': null, 'requests.granted.total': null }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'V2021: the 总计 column of a row, 2 + 1',
+      report: withCells(base, { 'requests.granted.naturalPerson': 2, 'requests.granted.business': 1, 'requests.granted.total': null }),
+      findings: [
+        {
+          severity: 'warning',
+          message: '表三“（一）予以公开”行“总计”列为空白，按自然人至其他六列之和应为3',
+          location: { table: 'requests', row: 'granted', column: 'total' },
+          actual: null,
+          expected: 3,
+        },
+      ],
+    },
+    {
+      name: 'V2019: a column of （七）总计, 2 granted + 1 other',
+      report: withCells(base2019, { 'requests.granted.naturalPerson': 2, 'requests.other.naturalPerson': 1, 'requests.resultTotal.naturalPerson': null }),
+      findings: [
+        {
+          severity: 'warning',
+          message: '表三“（七）总计”行“自然人”列为空白，按各项办理结果之和应为3',
+          location: { table: 'requests', row: 'resultTotal', column: 'naturalPerson' },
+          actual: null,
+          expected: 3,
+        },
+      ],
+    },
+    {
+      name: 'the corner cell of （七）总计 is reported once, derived along its row',
+      report: withCells(base, {
+        'requests.granted.naturalPerson': 3,
+        'requests.granted.total': 3,
+        'requests.resultTotal.naturalPerson': 3,
+        'requests.resultTotal.total': null,
+      }),
+      findings: [
+        {
+          severity: 'warning',
+          message: '表三“（七）总计”行“总计”列为空白，按自然人至其他六列之和应为3',
+          location: { table: 'requests', row: 'resultTotal', column: 'total' },
+          expected: 3,
+        },
+      ],
+    },
+    {
+      name: 'table 四: 2 upheld + 1 pending',
+      report: withCells(base, { 'review.review.upheld': 2, 'review.review.pending': 1, 'review.review.total': null }),
+      findings: [
+        {
+          severity: 'warning',
+          message: '表四“行政复议”“总计”为空白，按结果维持、结果纠正、其他结果、尚未审结之和应为3',
+          location: { table: 'review', row: 'review', column: 'total' },
+          expected: 3,
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { extractReport } from '../../src/extract/report.ts';
+import { reportText } from '../helpers/layouts.ts';
+import { baseReport, withFields, zeroTables } from '../helpers/report-builder.ts';
+import { ruleCases } from '../helpers/rule-tester.ts';
+
+const parse = (text: string) => extractReport(text, { name: 'fixture.txt', format: 'txt' });
+const printed = (template: '2019' | '2021', edit: (text: string) => string = (t) => t) =>
+  parse(edit(reportText({ year: template === '2019' ? 2020 : 2023, template, tables: zeroTables(template), layout: 'tabs' })));
+const sample = (name: string) => parse(readFileSync(new URL(`../../samples/${name}.txt`, import.meta.url), 'utf8'));
+const SAMPLES = ['000_6c4583cee035bde5', '001_9dfa40035ded7d00', '002_9d093eecd5b1c4d3', '003_587a12f256707b84', '004_bce8275da3ca3d23'];
+
+const RULE = '法定格式要求一至六六个部分依次齐全';
+
+ruleCases('TPL-03', {
+  valid: [
+    { name: 'baseReport()', report: baseReport() },
+    { name: 'baseReport 2019', report: baseReport({ template: '2019' }) },
+    { name: 'a section with a heading but no text (only a table) is present', report: withFields(baseReport(), { sectionTexts: { requests: '' } }) },
+    { name: 'printed 2019 format', report: printed('2019') },
+    { name: 'printed 2021 format', report: printed('2021') },
+    ...SAMPLES.map((s) => ({ name: `sample ${s}`, report: sample(s) })),
+  ],
+  invalid: [
+    {
+      name: 'section 五 missing from the data',
+      report: withFields(baseReport(), { sectionTexts: { problems: null } }),
+      findings: [
+        {
+          severity: 'error',
+          message: `缺少第五部分“存在的主要问题及改进情况”：${RULE}，本报告只找到第一、二、三、四、六部分`,
+          location: { section: 'problems' },
+          actual: null,
+          expected: '五、存在的主要问题及改进情况',
+        },
+      ],
+    },
+    {
+      name: 'printed 2019 report without the heading of 五',
+      report: printed('2019', (t) => t.replace('五、存在的主要问题及改进情况\n', '')),
+      findings: [{ severity: 'error', message: `缺少第五部分“存在的主要问题及改进情况”：${RULE}，本报告只找到第一、二、三、四、六部分`, location: { section: 'problems' } }],
+    },
+    {
+      name: 'an unknown heading leaves its section missing',
+      report: printed('2021', (t) => t.replace('六、其他需要报告的事项', '六、年度工作亮点')),
+      findings: [{ severity: 'error', message: `缺少第六部分“其他需要报告的事项”：${RULE}，本报告只找到第一、二、三、四、五部分`, location: { section: 'other' } }],
+    },
+    {
+      name: 'no section at all',
+      report: withFields(baseReport({ template: '2019' }), {
+        sections: { overview: null, active: null, requests: null, review: null, problems: null, other: null },
+      }),
+      findings: (['overview', 'active', 'requests', 'review', 'problems', 'other'] as const).map((section, i) => ({
+        severity: 'error' as const,
+        message: `缺少第${'一二三四五六'[i]}部分“${['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'][i]}”：${RULE}，本报告未找到任何一个部分的标题`,
+        location: { section },
+      })),
+    },
+  ],
+});

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { extractReport } from '../../src/extract/report.ts';
+import { LAYOUTS, reportText } from '../helpers/layouts.ts';
+import { baseReport, withFields, zeroTables } from '../helpers/report-builder.ts';
+import { ruleCases } from '../helpers/rule-tester.ts';
+import type { CheckableReport } from '../../src/check/types.ts';
+
+const parse = (text: string) => extractReport(text, { name: 'fixture.txt', format: 'txt' });
+const printed = (template: '2019' | '2021', edit: (text: string) => string = (t) => t, layout: (typeof LAYOUTS)[number] = 'tabs') =>
+  parse(edit(reportText({ year: template === '2019' ? 2020 : 2023, template, tables: zeroTables(template), layout })));
+const sample = (name: string) => parse(readFileSync(new URL(`../../samples/${name}.txt`, import.meta.url), 'utf8'));
+const SAMPLES = ['000_6c4583cee035bde5', '001_9dfa40035ded7d00', '002_9d093eecd5b1c4d3', '003_587a12f256707b84', '004_bce8275da3ca3d23'];
+
+const V2019 = '2019年版格式（国办公开办函〔2019〕60号）';
+const V2021 = '2021年版格式（国办公开办函〔2021〕30号）';
+
+const withoutRow = structuredClone(baseReport({ template: '2019' }));
+delete withoutRow.tables.requests['denied.thirdParty'];
+const foreignRow = structuredClone(baseReport());
+(foreignRow.tables.requests as Record<string, unknown>)['subtotal'] = [0, 0, 0, 0, 0, 0, 0];
+const base = baseReport();
+const noTable: CheckableReport = withFields(base, { tables: { ...base.tables, requests: {} } });
+
+ruleCases('TPL-09', {
+  valid: [
+    { name: 'baseReport()', report: baseReport() },
+    { name: 'baseReport 2019', report: baseReport({ template: '2019' }) },
+    ...LAYOUTS.flatMap((layout) => [
+      { name: `the 2019 format, ${layout} layout`, report: printed('2019', undefined, layout) },
+      { name: `the 2021 format, ${layout} layout`, report: printed('2021', undefined, layout) },
+    ]),
+    { name: 'a label broken by conversion is still its row', report: printed('2021', (t) => t.replace('5.要求行政机关确认或重新出具已获取信息', '5.要求行政机关确认或重新出具')) },
+    ...SAMPLES.map((s) => ({ name: `sample ${s}`, report: sample(s) })),
+  ],
+  invalid: [
+    {
+      name: 'row 2.重复申请 missing (2021)',
+      report: printed('2021', (t) => t.replace(/2\.重复申请[^\n]*\n/, '')),
+      findings: [
+        {
+          severity: 'error',
+          message: `缺少表三“2.重复申请”行：${V2021}的表三应有25行，本报告未找到该行（“2.重复申请”）`,
+          location: { table: 'requests', row: 'notProcessed.duplicate' },
+          actual: null,
+          expected: '2.重复申请',
+        },
+      ],
+    },
+    {
+      name: 'row 4.保护第三方合法权益 missing (2019)',
+      report: printed('2019', (t) => t.replace(/4\.保护第三方合法权益[^\n]*\n/, '')),
+      findings: [
+        {
+          severity: 'error',
+          message: `缺少表三“4.保护第三方合法权益”行：${V2019}的表三应有23行，本报告未找到该行（“4.保护第三方合法权益”）`,
+          location: { table: 'requests', row: 'denied.thirdParty' },
+        },
+      ],
+    },
+    {
+      name: 'printed report without table 三',
+      report: printed('2021', (t) => t.replace(/（本列数据[\s\S]*?\n\n四、/, '本年未收到申请。\n\n四、')),
+      findings: [{ severity: 'error', message: `未找到表三（收到和处理政府信息公开申请情况）：${V2021}的表三应有25行`, location: { table: 'requests' } }],
+    },
+    {
+      name: 'data: a row missing',
+      report: withoutRow,
+      findings: [
+        {
+          severity: 'error',
+          message: `缺少表三“4.保护第三方合法权益”行：${V2019}的表三应有23行，本报告未找到该行（“4.保护第三方合法权益”）`,
+          location: { table: 'requests', row: 'denied.thirdParty' },
+        },
+      ],
+    },
+    {
+      name: 'data: a row that is not in the format',
+      report: foreignRow,
+      findings: [{ severity: 'error', message: `表三数据中有“subtotal”行，不属于${V2021}（该格式的表三有25行）`, location: { table: 'requests', row: 'subtotal' }, actual: 'subtotal' }],
+    },
+    {
+      name: 'data: empty table 三',
+      report: noTable,
+      findings: [{ severity: 'error', message: `未找到表三（收到和处理政府信息公开申请情况）：${V2021}的表三应有25行`, location: { table: 'requests' } }],
+    },
+  ],
+});
