@@ -55,7 +55,7 @@ test('parse without --json prints the tables aligned', async () => {
   assert.ok(lines.includes('  （七）总计                                   2         0         0             —             0     0     2'));
 });
 
-test('a missing file, an empty file, a non-report and a binary file: clear messages and exit 2', async () => {
+test('a missing file, an empty file, a non-report, a binary file and a truncated PDF: clear messages and exit 2', async () => {
   const empty = join(tmp, 'empty.txt');
   writeFileSync(empty, '');
   const notice = join(tmp, 'notice.txt');
@@ -76,7 +76,7 @@ test('a missing file, an empty file, a non-report and a binary file: clear messa
     `错误：${empty}：文件为空`,
     `错误：${notice}：不是政府信息公开工作年度报告（没有找到报告标题、六个部分的标题或统计表）`,
     `错误：${binary}：不是可识别的文本编码（既不是 UTF-8 也不是 GBK/GB18030）`,
-    `错误：${pdf}：暂不支持此文件格式（PDF、Word 等格式的读取尚未实现），请先另存为文本`,
+    `错误：${pdf}：PDF 文件已损坏或不完整，无法读取（Invalid PDF structure.）`,
   ]);
 });
 
@@ -113,8 +113,8 @@ test('ogi schema prints the JSON Schema generated from the statutory schema', as
   assert.equal(s.$defs.review.properties.review.prefixItems[4].description, '总计');
 });
 
-test('npm start summary lists the five samples', async () => {
-  const { code, stdout } = await ogi('start');
+test('ogi samples summary lists the five samples', async () => {
+  const { code, stdout } = await ogi('samples');
   assert.equal(code, 0);
   assert.match(stdout, /共 5 份样例报告/);
   assert.match(stdout, /✓ samples\/003_587a12f256707b84\.txt {2}淄博市博山区投资促进中心 {2}2023年度 {2}2021格式/);

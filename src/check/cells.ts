@@ -1,7 +1,8 @@
 import { TEMPLATE_DEFS } from '../schema/templates.ts';
 import { REQUEST_COLUMN_KEYS, REQUEST_COLUMNS, REQUEST_ROWS } from '../schema/requests.ts';
 import { REVIEW_COLUMN_KEYS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../schema/review.ts';
-import { SECTIONS } from '../schema/sections.ts';
+import { SECTIONS, type SectionKey } from '../schema/sections.ts';
+import { sectionToDocument } from '../extract/report.ts';
 import type { Cell } from '../schema/types.ts';
 import type { CheckableReport, Location, SourceSpan } from './types.ts';
 
@@ -34,6 +35,26 @@ export function readCell(report: CheckableReport, path: string): Cell | undefine
     return report.tables.active[loc.item]?.[loc.row]?.[loc.column];
   }
   return undefined;
+}
+
+/** A stretch of a section's text as a span of the document (needs the section map of a read document). */
+export function readSectionSpan(report: CheckableReport, section: SectionKey | 'preamble', start: number, end: number): SourceSpan | undefined {
+  const text = section === 'preamble' ? report.preamble : report.sections[section];
+  const doc = sectionToDocument(report.structure?.sectionMaps?.[section], start, end);
+  if (!doc || text === null || text === undefined) return undefined;
+  const line = report.structure?.lineStarts ? lineOf(report.structure.lineStarts, doc.start) : undefined;
+  return { start: doc.start, end: doc.end, line: line ?? 0, text: text.slice(start, end) };
+}
+
+function lineOf(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 export function readSpan(report: CheckableReport, path: string): SourceSpan | undefined {

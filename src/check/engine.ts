@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { describe, format, locate, readCell, readSpan } from './cells.ts';
+import { describe, format, locate, readCell, readSectionSpan, readSpan } from './cells.ts';
 import {
   SEVERITY_RANK, type CheckConfig, type CheckableReport, type Finding, type ReportInput, type ReportRule, type Rule, type RuleMeta,
   type SeriesRule,
@@ -68,6 +68,7 @@ export function checkReport(report: CheckableReport, rules: readonly Rule[], con
       config,
       cell: (path) => readCell(report, path),
       span: (path) => readSpan(report, path),
+      sectionSpan: (section, start, end) => readSectionSpan(report, section, start, end),
       report: (input) => {
         findings.push(makeFinding(rule.meta, input, (p) => readSpan(report, p), report.template));
       },

@@ -103,6 +103,8 @@ export interface RuleContext {
   cell(path: string): Cell | undefined;
   /** Where the cell (or a `meta.` / `sections.` path) was read, if known. */
   span(path: string): SourceSpan | undefined;
+  /** A stretch [start, end) of `doc.sections[section]` (or `doc.preamble`) as a span of the document, when the document is known. */
+  sectionSpan(section: SectionKey | 'preamble', start: number, end: number): SourceSpan | undefined;
   report(input: ReportInput): void;
 }
 

@@ -1,12 +1,12 @@
 import { SEVERITY_RANK, type Finding, type Severity } from '../check/types.ts';
-import type { ExtractedReport } from '../extract/report.ts';
+import type { Report } from '../schema/types.ts';
 import { displayWidth } from './width.ts';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 /** The source line of a finding with the offending value marked under it. */
-function excerpt(text: string, f: Finding): string[] {
-  if (!f.span) return [];
+function excerpt(text: string | undefined, f: Finding): string[] {
+  if (!f.span || text === undefined) return [];
   const lineStart = text.lastIndexOf('\n', f.span.start - 1) + 1;
   let lineEnd = text.indexOf('\n', f.span.start);
   if (lineEnd < 0) lineEnd = text.length;
@@ -22,7 +22,7 @@ function excerpt(text: string, f: Finding): string[] {
   return [`${gutter} | ${body}`, `${' '.repeat(5)} | ${' '.repeat(displayWidth(lead))}${'^'.repeat(Math.max(1, displayWidth(marked)))}`];
 }
 
-export function formatFindings(path: string, report: ExtractedReport, text: string, findings: readonly Finding[]): string {
+export function formatFindings(path: string, report: Report, text: string | undefined, findings: readonly Finding[]): string {
   const head = `${path}  ${report.agency ?? '（未识别机关）'} · ${report.year ?? '？'}年度 · ${report.template === 'legacy' ? '2019年以前的旧格式' : `${report.template}格式`}`;
   const out = [head];
   for (const f of findings) {

@@ -11,9 +11,19 @@ import type { CheckConfig, Finding, Severity } from '../check/types.ts';
 import { InputError } from '../errors.ts';
 import { atLeast, formatFindings, SEVERITY_LABEL } from './check-output.ts';
 import { writeFileSync } from 'node:fs';
+import { authoringSkeleton } from '../render/authoring.ts';
+import { completeTotals } from '../render/complete.ts';
+import { BINARY_FORMATS, defaultFileName, OUTPUT_FORMATS, renderTo, type OutputFormat } from '../render/index.ts';
+import { loadReports } from './load-reports.ts';
 import { toJson } from './json.ts';
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples');
+
+// Output piped into `head` and closed early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
 const program = new Command();
 program
@@ -65,7 +75,7 @@ async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: s
       return 2;
     }
   }
-  const results = await parseInputs(files);
+  const results = await loadReports(files);
   const ok = results.filter((r) => r.report);
   const findings = checkReports(ok.map((r) => r.report!), await loadRules(), config).map((list) => list.filter(atLeast(min)));
   if (opts.json) {
@@ -76,12 +86,54 @@ async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: s
     }));
     process.stdout.write(`${toJson(out)}\n`);
   } else {
-    const blocks = ok.map((r, i) => formatFindings(r.path, r.report!, r.text!, findings[i]!));
+    const blocks = ok.map((r, i) => formatFindings(r.path, r.report!, r.text, findings[i]!));
     if (blocks.length) process.stdout.write(`${blocks.join('\n\n')}\n`);
   }
   for (const r of results) if (r.error) process.stderr.write(`错误：${r.error.message}\n`);
   if (results.some((r) => r.error)) return 2;
   return findings.some((list) => list.some((f: Finding) => f.severity === 'error')) ? 1 : 0;
+}
+
+async function runRender(inputs: string[], opts: { to: string; output?: string; force?: boolean }): Promise<number> {
+  const format = opts.to as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) {
+    process.stderr.write(`错误：--to 应为 ${OUTPUT_FORMATS.join('、')} 之一，收到“${opts.to}”\n`);
+    return 2;
+  }
+  const loaded = await loadReports(inputs);
+  const failed = loaded.filter((l) => l.error);
+  for (const l of failed) process.stderr.write(`错误：${l.error!.message}\n`);
+  if (failed.length) return 2;
+  // Totals are computed, never typed: blank derived cells are filled, given ones are checked.
+  const reports = loaded.map((l) => completeTotals(l.report!).report);
+  const findings = checkReports(reports, await loadRules());
+  const errors = findings.flatMap((list, i) => list.filter((f) => f.severity === 'error').map((f) => ({ f, path: loaded[i]!.path })));
+  if (errors.length) {
+    const lines = errors.map(({ f, path }) => `  ${path}  ${f.rule} ${f.message}`);
+    if (!opts.force) {
+      process.stderr.write(`错误：核查发现 ${errors.length} 个“错误”级问题，未生成报告（改正后重试，或加 --force 强制生成）：\n${lines.join('\n')}\n`);
+      return 1;
+    }
+    process.stderr.write(`注意：核查发现 ${errors.length} 个“错误”级问题，按 --force 仍然生成：\n${lines.join('\n')}\n`);
+  }
+  let data: Buffer | string;
+  try {
+    data = await renderTo(format, reports);
+  } catch (err) {
+    if (err instanceof InputError) {
+      process.stderr.write(`错误：${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const output = opts.output ?? (BINARY_FORMATS.includes(format) ? defaultFileName(format, reports) : undefined);
+  if (output) {
+    writeFileSync(output, data);
+    process.stderr.write(`已生成 ${output}\n`);
+  } else {
+    process.stdout.write(data);
+  }
+  return 0;
 }
 
 program
@@ -121,8 +173,63 @@ program
   });
 
 program
+  .command('render')
+  .description('生成正式格式的报告：docx、pdf、html、md、txt，或 xlsx、csv、json 数据')
+  .argument('<inputs...>', '报告数据（.json）、填写文件（.yaml）或任何 ogi 能读取的报告文件；csv、xlsx、json 可一次多份')
+  .requiredOption('--to <format>', `输出格式：${OUTPUT_FORMATS.join('、')}`)
+  .option('-o, --output <file>', '输出文件（文本格式默认输出到屏幕，docx、pdf、xlsx 默认以报告标题命名）')
+  .option('--force', '核查发现“错误”级问题时仍然生成')
+  .action(async (inputs: string[], opts: { to: string; output?: string; force?: boolean }) => {
+    process.exitCode = await runRender(inputs, opts);
+  });
+
+program
+  .command('init')
+  .description('生成年度报告填写文件（YAML）：法定标题齐全，各项数字为 0')
+  .requiredOption('--year <year>', '报告年度，如 2025')
+  .requiredOption('--agency <name>', '机关名称，如 某某市交通运输局')
+  .option('-o, --output <file>', '写入文件（默认输出到屏幕）')
+  .action((opts: { year: string; agency: string; output?: string }) => {
+    const year = Number(opts.year);
+    if (!Number.isInteger(year) || year < 2019 || year > 2100) {
+      process.stderr.write(`错误：--year 应为 2019 年或以后的年度，收到“${opts.year}”\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const yaml = authoringSkeleton({ agency: opts.agency, year });
+    if (opts.output) {
+      writeFileSync(opts.output, yaml);
+      process.stderr.write(`已生成 ${opts.output}。填好后运行：./bin/ogi render ${opts.output} --to docx\n`);
+    } else {
+      process.stdout.write(yaml);
+    }
+  });
+
+program
   .command('start')
-  .description('核查随附的样例报告并输出摘要（npm start）')
+  .description('启动服务（npm start）：http://localhost:8080，首次启动时建立 SQLite 数据库并导入样例报告')
+  .option('--port <port>', '端口（默认 8080，或环境变量 PORT）')
+  .option('--db <file>', 'SQLite 数据库文件（默认 .ogi/ogi.sqlite，或环境变量 OGI_DB）；环境变量 DATABASE_URL=postgres://… 时使用 PostgreSQL')
+  .option('--host <host>', '监听地址（默认 127.0.0.1，或环境变量 HOST；0.0.0.0 对外提供服务）')
+  .action(async (opts: { port?: string; db?: string; host?: string }) => {
+    const { runStartCommand } = await import('../server/cli.ts');
+    process.exitCode = await runStartCommand(opts);
+  });
+
+program
+  .command('import')
+  .description('把报告文件、目录或 .zip 压缩包导入数据库（与 ogi start 使用同一数据库）')
+  .argument('<paths...>', '报告文件、目录（递归读取）或 .zip')
+  .option('--db <file>', 'SQLite 数据库文件（默认 .ogi/ogi.sqlite，或环境变量 OGI_DB）；环境变量 DATABASE_URL=postgres://… 时使用 PostgreSQL')
+  .option('--author <name>', '导入人（默认当前用户名）')
+  .action(async (paths: string[], opts: { db?: string; author?: string }) => {
+    const { runImportCommand } = await import('../server/cli.ts');
+    process.exitCode = await runImportCommand(paths, opts);
+  });
+
+program
+  .command('samples')
+  .description('核查随附的样例报告并输出摘要')
   .action(async () => {
     const results = await parseInputs([SAMPLES]);
     const ok = results.filter((r) => r.report);

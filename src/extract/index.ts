@@ -1,6 +1,7 @@
 import { locationAt } from '../ingest/blocks.ts';
 import type { SourceText } from '../ingest/read-file.ts';
 import type { Provenance } from '../schema/types.ts';
+import { repairOcrValues } from './ocr-repair.ts';
 import { extractReport, type ExtractedReport } from './report.ts';
 
 export { extractReport, type ExtractedReport } from './report.ts';
@@ -15,6 +16,8 @@ export function extractSource(src: SourceText): ExtractedReport {
     };
     Object.values(report.provenance).forEach(place);
     Object.values(report.structure.labels).forEach(place);
+    // OCR'd sources: doubtful readings checked against the table identities.
+    if (Object.values(report.provenance).some((p) => p.confidence !== undefined)) repairOcrValues(report);
   }
   if (src.publishedOn && !report.publishedOn) report.publishedOn = src.publishedOn;
   return report;

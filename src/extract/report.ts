@@ -32,6 +32,10 @@ export interface Structure {
    * `active.<item>.header.<column>`, `requests.<row>`, `requests.note`, `review.<group>`.
    */
   labels: Record<string, Provenance>;
+  /** For each section (and the preamble): offsets in `sections[key]` → offsets in the document. */
+  sectionMaps: Partial<Record<SectionKey | 'preamble', TextMap>>;
+  /** Offset of the start of each line of the document (line n starts at lineStarts[n - 1]). */
+  lineStarts: number[];
 }
 
 export type ExtractedReport = Report & { structure: Structure };
@@ -67,15 +71,60 @@ function cellIndexAtLine(stream: readonly Cell[], line: number): number {
 const MARKUP_LINE = /^\s*(\[(?:image|bookmark):[^\]]*\]\s*)+$/;
 const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
 
-function joinLines(lines: readonly Line[], from: number, to: number, skip: (l: number) => boolean): string {
-  const out: string[] = [];
+/** Where a stretch of a section's text sits in the document: [offset in the section text, offset in the document, length]. */
+export type TextMap = [number, number, number][];
+
+/**
+ * The narrative of a range of lines, without table lines and conversion markup,
+ * and the map from offsets in that narrative back to offsets in the document.
+ */
+function joinLines(lines: readonly Line[], from: number, to: number, skip: (l: number) => boolean): { text: string; map: TextMap } {
+  let text = '';
+  const map: TextMap = [];
+  let pendingBreaks = 0;
   for (let i = from; i < to; i++) {
     if (skip(i)) continue;
-    const text = lines[i]!.text;
-    if (MARKUP_LINE.test(text)) continue;
-    out.push(text.replace(MARKUP, '').replace(/\s+$/, ''));
+    const line = lines[i]!;
+    if (MARKUP_LINE.test(line.text)) continue;
+    const kept: [number, number][] = []; // [start, end) within the line, markup removed
+    let at = 0;
+    for (const m of line.text.matchAll(MARKUP)) {
+      kept.push([at, m.index!]);
+      at = m.index! + m[0].length;
+    }
+    kept.push([at, line.text.length]);
+    const last = kept[kept.length - 1]!;
+    last[1] = at + line.text.slice(at).replace(/\s+$/, '').length;
+    const pieces = kept.filter(([a, b]) => b > a);
+    if (!pieces.length) {
+      pendingBreaks++;
+      continue;
+    }
+    if (text !== '') text += pendingBreaks > 0 ? '\n\n' : '\n';
+    pendingBreaks = 0;
+    for (const [a, b] of pieces) {
+      let start = a;
+      if (text === '' || text.endsWith('\n')) while (start < b && /\s/.test(line.text[start]!)) start++;
+      if (start >= b) continue;
+      map.push([text.length, line.start + start, b - start]);
+      text += line.text.slice(start, b);
+    }
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return { text, map };
+}
+
+/** A span of a section's text (as in `report.sections`) as offsets into the document, when the map is known. */
+export function sectionToDocument(map: TextMap | undefined, start: number, end: number): { start: number; end: number } | null {
+  if (!map) return null;
+  const find = (offset: number, isEnd: boolean) => {
+    for (const [s, d, len] of map) {
+      if (offset >= s && (offset < s + len || (isEnd && offset === s + len))) return d + (offset - s);
+    }
+    return null;
+  };
+  const a = find(start, false);
+  const b = find(end, true);
+  return a === null || b === null ? null : { start: a, end: b };
 }
 
 /**
@@ -161,12 +210,17 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
   const inTable = (l: number) => tableLine[l] === 1;
   const endOfText = signature.firstLine >= 0 ? signature.firstLine : lines.length;
   const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, null])) as Record<SectionKey, string | null>;
+  const sectionMaps: Partial<Record<SectionKey | 'preamble', TextMap>> = {};
   headings.forEach((h, n) => {
     const next = headings[n + 1]?.line ?? endOfText;
-    sections[h.key] = joinLines(lines, h.line + 1, Math.min(next, Math.max(endOfText, h.line + 1)), inTable);
+    const joined = joinLines(lines, h.line + 1, Math.min(next, Math.max(endOfText, h.line + 1)), inTable);
+    sections[h.key] = joined.text;
+    sectionMaps[h.key] = joined.map;
     rec.provenance[`sections.${h.key}`] = { start: h.start, end: lines[Math.max(h.line, Math.min(next, endOfText) - 1)]!.end, line: h.line + 1, text: h.text };
   });
-  const preambleText = joinLines(lines, title.lastTitleLine + 1, Math.min(firstHeadingLine, endOfText), inTable);
+  const preambleJoined = joinLines(lines, title.lastTitleLine + 1, Math.min(firstHeadingLine, endOfText), inTable);
+  const preambleText = preambleJoined.text;
+  sectionMaps.preamble = preambleJoined.map;
 
   // Agency: title, then the preamble, then the signature.
   const preambleLines = lines.slice(title.lastTitleLine + 1, firstHeadingLine);
@@ -198,6 +252,8 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
       markers,
       legacyMarkers,
       labels: rec.labels,
+      sectionMaps,
+      lineStarts: lines.map((l) => l.start),
     },
   };
 }

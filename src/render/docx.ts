@@ -121,6 +121,20 @@ function grids(report: Report): Partial<Record<SectionKey, Grid>> {
   return { active: activeGrid(report.template, report.tables), requests: requestsGrid(report.template, report.tables), review: reviewGrid(report.tables) };
 }
 
+/** Width of a text in ems: CJK characters 1, Latin letters and digits ½. */
+const ems = (s: string) => [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e7f ? 1 : 0.5), 0);
+
+/**
+ * The title on one line when it fits, otherwise the agency on the first line and
+ * "<year>年政府信息公开工作年度报告" on the second, as official reports print it.
+ */
+function titleRuns(report: Report): TextRun[] {
+  const title = reportTitle(report);
+  const perLine = TEXT_WIDTH / 20 / (SIZE.title / 2);
+  if (!report.agency || ems(title) <= perLine || ems(report.agency) > perLine) return [new TextRun(title)];
+  return [new TextRun(report.agency), new TextRun({ text: title.slice(report.agency.length), break: 1 })];
+}
+
 /** Declares the fonts with the names to substitute, so Word and WPS pick 宋体/仿宋/黑体 when the GB fonts are missing. */
 async function withFontTable(docx: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
@@ -135,7 +149,7 @@ async function withFontTable(docx: Buffer): Promise<Buffer> {
 export async function renderDocx(report: Report): Promise<Buffer> {
   const title = reportTitle(report);
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: titleRuns(report) }),
     ...bodyParagraphs(report.preamble),
   ];
   const g = grids(report);
@@ -164,7 +178,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       default: {
         document: {
           run: { font: font(FONT.body), size: SIZE.body },
-          paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.JUSTIFIED },
+          paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.LEFT },
         },
         title: {
           run: { font: font(FONT.title), size: SIZE.title, bold: false, color: '000000' },

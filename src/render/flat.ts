@@ -44,7 +44,7 @@ function requestRowLabel(def: ReturnType<typeof requestRows>[number]): string {
   const group = REQUEST_GROUP_LABELS[def.group];
   const label = def.short ?? def.label;
   if (!def.result && def.key !== 'resultTotal') return label;
-  // 三、本年度办理结果 （三）不予公开 1.属于国家秘密; a one-row group ((六) in 2019) prints its own label.
+  // The results block, then the group (（三）…), then the row; a one-row group ((六) in 2019) is its own label.
   const grouped = group !== null && group !== label;
   return [REQUEST_RESULTS_LABEL, grouped ? group : null, label].filter(Boolean).join(' ');
 }

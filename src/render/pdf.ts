@@ -72,7 +72,12 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
 /** Chromium (through playwright-core) prints the HTML report on A4. */
 export async function renderPdfWithChromium(report: Report, executablePath: string): Promise<Buffer> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
+  } catch (err) {
+    throw new Error(`Chromium（${executablePath}）无法启动，未能生成 PDF：${(err as Error).message.split('\n')[0]}`, { cause: err });
+  }
   try {
     const page = await browser.newPage();
     await page.setContent(renderHtml(report), { waitUntil: 'load' });
@@ -252,7 +257,11 @@ export async function renderPdfWithPdfkit(report: Report, options: Pick<PdfOptio
     }
   };
 
-  doc.font(fonts.title).fontSize(SIZE.title).text(title, MARGINS.left, MARGINS.top, { width, align: 'center', lineGap: 8 });
+  // The agency on a line of its own when the whole title does not fit on one, as official reports print it.
+  doc.font(fonts.title).fontSize(SIZE.title);
+  const split = report.agency && doc.widthOfString(title) > width && doc.widthOfString(report.agency) <= width;
+  const titleLines = split ? [report.agency!, title.slice(report.agency!.length)] : [title];
+  doc.text(titleLines.join('\n'), MARGINS.left, MARGINS.top, { width, align: 'center', lineGap: 8 });
   doc.moveDown(0.8);
   para(report.preamble);
   const g = grids(report);

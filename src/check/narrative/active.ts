@@ -35,7 +35,7 @@ const NOUN_LAST = new RegExp(`${VERB}(?:了)?(?:的)?(?:本机关)?${NOUN}${FILL
 const VERB_LAST = new RegExp(`${NOUN}(?:的)?${VERB}(?:了)?${FILL}$`);
 const VERB_ONLY = new RegExp(`${VERB}(?:了)?$`);
 const NOUN_AFTER = new RegExp(`^${NOUN}`);
-const NOUN_ONLY = new RegExp(`^[、和及与]${NOUN}${FILL}$`);
+const NOUN_ONLY = new RegExp(`^[、和及与]?${NOUN}${FILL}$`);
 /** Counts of work on documents that is not 制发/公开 (清理, 备案审查, 解读…) or of other organs. */
 const NOT_DOCS = /清理|审查|备案|解读|合法性|征求意见|草案|起草|评估|汇编|其中|涉及|相关|配套|修订|修改|宣传|培训|制度/;
 

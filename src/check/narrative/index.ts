@@ -1,10 +1,12 @@
 import { SECTION_KEYS, SECTIONS } from '../../schema/sections.ts';
+import { readSectionSpan } from '../cells.ts';
 import type { CheckableReport, SourceSpan } from '../types.ts';
 import { readActive, readDocs } from './active.ts';
 import { feeContext, readFeeNone, readFeeNoneAfter, readFeeNumber } from './fees.ts';
 import type { ReadState, Reading, TokenView } from './reading.ts';
 import { readNoRequests, readRequestCount, requestContext } from './requests.ts';
 import { disclosureContext, readReviewCount, readReviewNone, readUpheld } from './review.ts';
+import type { NumberToken } from './numbers.ts';
 import { splitSentences, toOriginal, type Sentence } from './text.ts';
 import type { NarrativeSection, Statement, StatementKind } from './types.ts';
 
@@ -16,12 +18,13 @@ export { similarity } from './similarity.ts';
 /** Sentences that continue the subject of the one before ("其中…", "上述…"). */
 const CONTINUES = /^(?:其中|另有|另|此外|上述|以上|均|全部|分别)/;
 
-function place(text: string, section: NarrativeSection, s: Sentence, r: Reading, token: { end: number } | null): Statement {
+/** A reading placed in the section text: offsets, line, printed text, and the unit of its number. */
+function place(text: string, section: NarrativeSection, s: Sentence, r: Reading, token: NumberToken | null): Statement {
   const { from, to, ...rest } = r;
   const { start, end } = toOriginal(s, from ?? 0, to ?? token?.end ?? s.compact.length);
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
-  return { ...rest, section, start, end, line, text: text.slice(start, end) };
+  return { ...(token ? { unit: token.unit } : {}), ...rest, section, start, end, line, text: text.slice(start, end) };
 }
 
 /**
@@ -30,12 +33,13 @@ function place(text: string, section: NarrativeSection, s: Sentence, r: Reading,
  * subject's count) is not read, and when the wording is ambiguous nothing is read.
  */
 export function readText(text: string, section: NarrativeSection): Statement[] {
-  const state: ReadState = { section, out: [], requests: false, activeTotal: null, inParts: false };
+  const state: ReadState = { section, out: [], requests: false, requestsBefore: false, activeTotal: null, inParts: false };
   const sentences = splitSentences(text);
   let previous: Sentence | null = null;
   let previousRequests = false;
   for (const s of sentences) {
     const continues = CONTINUES.test(s.compact);
+    state.requestsBefore = previousRequests && !s.newParagraph;
     state.requests = section === 'requests' || (continues && previousRequests) || (previous?.heading === true && previousRequests);
     if (!continues) {
       state.activeTotal = null;
@@ -45,9 +49,8 @@ export function readText(text: string, section: NarrativeSection): Statement[] {
     }
     const disclosure = disclosureContext(s, section === 'review');
     const fees = feeContext(s);
-    const emit = (r: Reading, token: { end: number } | null) => {
-      const st = place(text, section, s, { unit: token && 'unit' in token ? (token as { unit: string }).unit : undefined, ...r }, token);
-      if (st.unit === undefined) delete st.unit;
+    const emit = (r: Reading, token: NumberToken | null) => {
+      const st = place(text, section, s, r, token);
       state.out.push(st);
       return st;
     };
@@ -81,7 +84,7 @@ export function readText(text: string, section: NarrativeSection): Statement[] {
         if (i > 0) state.requests = requestContext(state.requests, view.lead);
         const readings: Reading[] =
           readReviewCount(view, disclosure) ??
-          [readFeeNumber(view, fees) ?? readActive(view, state) ?? readDocs(view) ?? readRequestCount(view, state.requests, section === 'requests')].filter(
+          [readFeeNumber(view, fees) ?? readActive(view, state) ?? readDocs(view) ?? readRequestCount(view, state.requests, section === 'requests', state.requestsBefore)].filter(
             (r): r is Reading => r !== null,
           );
         last = undefined;
@@ -126,14 +129,15 @@ export function statements(report: CheckableReport, ...kinds: StatementKind[]): 
   return readNarrative(report).filter((s) => kinds.includes(s.kind));
 }
 
-/** The span a finding points at: offsets into the text of `statement.section` (see Location.section). */
-export function spanOf(statement: Statement): SourceSpan {
-  return { start: statement.start, end: statement.end, line: statement.line, text: statement.text };
-}
-
-/** The narrative text of a section, or '' when absent. */
-export function sectionText(report: CheckableReport, section: NarrativeSection): string {
-  return (section === 'preamble' ? report.preamble : report.sections[section]) ?? '';
+/**
+ * The span a finding points at: offsets into the document the report was read from; for
+ * data without a document (JSON, YAML), offsets into the text of `statement.section`.
+ */
+export function spanOf(statement: Statement, report: CheckableReport): SourceSpan {
+  return (
+    readSectionSpan(report, statement.section, statement.start, statement.end) ??
+    { start: statement.start, end: statement.end, line: statement.line, text: statement.text }
+  );
 }
 
 /** The Chinese name of a section for messages: 第一部分“总体情况”, or 前言. */

@@ -76,6 +76,7 @@ export function scanNumbers(text: string): NumberToken[] {
     // Chinese hundreds without a digit before them (百件, 千条) are round figures.
     if (!arabic && /^[百千万]/.test(raw)) exact = false;
     const kind = unit === '元' ? 'money' : unit === '%' ? 'percent' : 'count';
+    if (kind === 'money') value = Math.round(value * 100) / 100; // 0.1234万元 → 1234元, not 1233.9999…
     if (kind === 'count' && !Number.isInteger(value)) continue;
     out.push({ value, exact, kind, unit, start, end });
   }

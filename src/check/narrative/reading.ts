@@ -31,6 +31,8 @@ export interface ReadState {
   out: Statement[];
   /** The current clause is about applications for disclosure. */
   requests: boolean;
+  /** The sentence before, in the same paragraph, ended about applications (result categories may follow). */
+  requestsBefore: boolean;
   /** Index of the 主动公开 total whose "其中" parts may follow. */
   activeTotal: number | null;
   /** A "其中" has been seen since that total. */

@@ -9,13 +9,16 @@ const UNITS = /^(件|个|份|宗|起|条|项)$/;
 const VERB_RECEIVED = /收到|受理|接收|接到|新收|收悉/;
 const VERB_CONCLUDED = /办结|办理完毕|处理完毕|答复/;
 const CARRIED_OVER = /上一?年度?(?:结转|遗留)|结转(?:自)?上一?年|往年结转/;
-const CARRIED_FORWARD = /(?:结转|转入|转至|转到)(?:至|到)?(?:下|下一|次)(?:个)?年/;
-const FORWARD_AFTER = /^(?:申请)?(?:已|均|需|将|予以|依法|继续)?(?:(?:结转|转入|转至|转到)(?:至|到)?(?:下|下一|次)(?:个)?年|(?:结转|转入)(?:至|到)\d{4}年)/;
+const CARRIED_FORWARD = /(?:结转|转入|转至|转到)(?:至|到)?(?:下|下一|次)(?:个)?年度?/;
+const FORWARD_AFTER = /^(?:申请)?(?:已|均|需|将|予以|依法|继续)?(?:(?:结转|转入|转至|转到)(?:至|到)?(?:下|下一|次)(?:个)?年度?|(?:结转|转入)(?:至|到)\d{4}年度?)/;
 /** A count of part of the applications (by channel, applicant, timeliness) or of something derived. */
-const PARTIAL = /各|其中|自然人|法人|企业|组织|网上|线上|网络|网站|在线|邮寄|信函|当面|现场|传真|邮件|电话|按时|及时|超期|逾期|延期|当场|当日|人次|月份|季度|上半年|下半年|不予|重复/;
+const PARTIAL = /各|其中|补正|材料|回执|告知书|答复书|通知书|自然人|法人|企业|组织|网上|线上|网络|网站|在线|邮寄|信函|当面|现场|传真|邮件|电话|按时|及时|超期|逾期|延期|当场|当日|人次|月份|季度|上半年|下半年|不予|重复/;
 const JOINED = /^(?:并|和|及|、|且|并已|并全部|后|与)$/;
+/** Between the verb and the number when the clause itself names no application: nothing but filler. */
+const ONLY_FILLER = /^(?:了)?(?:的|各类)?(?:申请)?(?:共|共计|合计|总计|数量|为|：|:)*$/;
 
-const CAT_PREFIX = String.raw`^[（(、]?(?:其中|包括|含|另有|另|共有|共|合计|此外|分别为|分别是|办理结果|结果)?(?:为|是)?(?:对|经审查)?`;
+// "因本机关不掌握等原因无法提供265件": a reason followed by 等 still claims the whole category.
+const CAT_PREFIX = String.raw`^[（(、]?(?:其中|包括|含|另有|另|共有|共|合计|此外|分别为|分别是|办理结果|结果)?(?:为|是)?(?:对|经审查)?(?:依法)?(?:因[^，,；;]{1,20}?等(?:原因|情形|理由|情况))?`;
 const CAT_LIST = String.raw`(?:(?:${CATEGORY_ALT})(?:的|类)?(?:和|及|与|、|或|以及))*(?:${CATEGORY_ALT})`;
 const CAT_FILL = String.raw`(?:的|类|答复|决定|申请|事项|共|计|为|有|：|:)*`;
 const CATEGORY_COUNT = new RegExp(`${CAT_PREFIX}(?<list>${CAT_LIST})${CAT_FILL}$`);
@@ -40,11 +43,12 @@ export function requestContext(before: boolean, clauseLead: string): boolean {
 }
 
 /** A number read as one of the application counts of table 三, or null. */
-export function readRequestCount(view: TokenView, context: boolean, inRequestsSection: boolean): Reading | null {
+export function readRequestCount(view: TokenView, context: boolean, inRequestsSection: boolean, sentenceBefore = false): Reading | null {
   const { token, lead, tail } = view;
   if (OTHER_SUBJECT.test(lead)) return null;
   const anchored = context || REQUEST_ANCHOR.test(lead);
-  if (token.kind === 'percent') return readShare(view, anchored || inRequestsSection);
+  // Result categories are specific words: the sentence before (same paragraph) is context enough.
+  if (token.kind === 'percent') return readShare(view, anchored || inRequestsSection || sentenceBefore);
   if (token.kind !== 'count' || !UNITS.test(token.unit)) return null;
   const base = { value: token.value, exact: token.exact };
 
@@ -64,17 +68,20 @@ export function readRequestCount(view: TokenView, context: boolean, inRequestsSe
     const m = FORWARD_AFTER.exec(tail)!;
     return { kind: 'carriedForward', ...base, from: leadFrom(view), to: view.token.end + m[0].length };
   }
-  if (!anchored) return readCategory(view, inRequestsSection);
+  if (!anchored) return readCategory(view, inRequestsSection || sentenceBefore);
   if (received && !over && !forward && !PARTIAL.test(lead) && !COMPARISON.test(lead)) {
     // "收到并办结12件" is a statement of what was received; "办结…收到…" is ambiguous.
+    let after = lead.slice(received.index + received[0].length);
     if (concluded) {
       const between = lead.slice(received.index + received[0].length, concluded.index);
       if (concluded.index < received.index || !JOINED.test(between)) return null;
+      after = lead.slice(concluded.index + concluded[0].length);
     }
+    if (!REQUEST_ANCHOR.test(lead) && !ONLY_FILLER.test(after)) return null;
     const includesCarriedOver = /^[（(]?(?:含|包括|包含)上一?年/.test(tail);
     return { kind: 'received', ...base, from: leadFrom(view, received), ...(includesCarriedOver ? { includesCarriedOver } : {}) };
   }
-  if (concluded && kinds === 1 && !PARTIAL.test(lead) && !COMPARISON.test(lead) && index(/不予|未/, lead) < 0) {
+  if (concluded && kinds === 1 && !PARTIAL.test(lead) && !COMPARISON.test(lead) && index(/不予|未/, lead) < 0 && (REQUEST_ANCHOR.test(lead) || ONLY_FILLER.test(lead.slice(concluded.index + concluded[0].length)))) {
     return { kind: 'concluded', ...base, from: leadFrom(view, concluded) };
   }
   return readCategory(view, true);

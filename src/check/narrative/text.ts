@@ -13,6 +13,8 @@ export interface Sentence {
   tokens: NumberToken[];
   /** The sentence is a short heading such as "（二）依申请公开情况。". */
   heading: boolean;
+  /** The sentence begins a new line (a new paragraph, or a list item). */
+  newParagraph: boolean;
 }
 
 /** A clause of a sentence (between ，；：), with the tokens inside it; offsets into `compact`. */
@@ -32,21 +34,24 @@ const LIST_START = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一�
 /** Offsets where the section text breaks into sentences (exclusive ends). */
 function sentenceEnds(text: string): number[] {
   const ends: number[] = [];
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (SENTENCE_END.test(ch)) {
-      ends.push(i + 1);
-    } else if (ch === '\n') {
-      const line = text.slice(lineStart, i).trim();
-      const next = text.slice(i + 1, text.indexOf('\n', i + 1) < 0 ? text.length : text.indexOf('\n', i + 1));
-      const last = line.slice(-1);
-      // A line break ends a sentence after a terminator or colon, before a list item, or after a
-      // short line without punctuation (a heading); otherwise the line was wrapped mid-sentence.
-      if (line === '' || /[。！？!?：:；;]/.test(last) || LIST_START.test(next) || (line.length < 30 && !/[，,、]/.test(line))) ends.push(i + 1);
-      lineStart = i + 1;
-    }
+  for (let i = 0; i < text.length; i++) if (SENTENCE_END.test(text[i]!)) ends.push(i + 1);
+  // Line breaks: decided on each non-empty line and the next non-empty one. Blank lines alone do
+  // not end a sentence (PDF copies break words across blank lines: "规范依\n\n申请公开").
+  const lines: { start: number; end: number; text: string }[] = [];
+  for (let from = 0; from <= text.length; ) {
+    const nl = text.indexOf('\n', from);
+    const end = nl < 0 ? text.length : nl;
+    lines.push({ start: from, end, text: text.slice(from, end) });
+    from = end + 1;
   }
+  const nonEmpty = lines.filter((l) => l.text.trim() !== '');
+  nonEmpty.forEach((l, n) => {
+    const line = l.text.trim();
+    const next = nonEmpty[n + 1]?.text ?? '';
+    // A line break ends a sentence after a terminator or colon, before a list item, or after a
+    // short line without commas (a heading); otherwise the line was wrapped mid-sentence.
+    if (/[。！？!?：:；;]$/.test(line) || LIST_START.test(next) || (line.length < 30 && !/[，,、]/.test(line))) ends.push(Math.min(l.end + 1, text.length));
+  });
   ends.push(text.length);
   return [...new Set(ends)].sort((a, b) => a - b);
 }
@@ -56,6 +61,7 @@ export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let from = 0;
   for (const to of sentenceEnds(folded)) {
+    const newParagraph = from === 0 || folded[from - 1] === '\n' || /^\s*\n/.test(folded.slice(from, to));
     let compact = '';
     const map: number[] = [];
     for (let i = from; i < to; i++) {
@@ -80,7 +86,7 @@ export function splitSentences(text: string): Sentence[] {
       }
     }
     const body = compact.replace(/[。！？!?：:]$/, '');
-    out.push({ compact, map, clauses, tokens, heading: body.length <= 24 && tokens.length === 0 && !/[，,；;]/.test(body) });
+    out.push({ compact, map, clauses, tokens, heading: body.length <= 24 && tokens.length === 0 && !/[，,；;]/.test(body), newParagraph });
   }
   return out;
 }

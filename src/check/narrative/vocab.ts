@@ -1,5 +1,5 @@
 import { ACTIVE_2021 } from '../../schema/active.ts';
-import { labelKey as stripNumbering } from '../../schema/normalize.ts';
+import { labelKey } from '../../schema/normalize.ts';
 import { REQUEST_GROUP_LABELS, REQUEST_ROWS, requestRows, type RequestRowDef, type RequestRowKey } from '../../schema/requests.ts';
 import { REVIEW_GROUPS, REVIEW_LITIGATION_LABEL } from '../../schema/review.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
@@ -10,6 +10,7 @@ import type { ResultCategory } from './types.ts';
  * the statutory schema (the one place labels are written); the rest are narrative phrasing.
  */
 
+/** Printed labels as narrative words: numbering and brackets dropped (（一）予以公开 → 予以公开). */
 const row = (key: RequestRowKey): RequestRowDef => REQUEST_ROWS.find((r) => r.key === key)!;
 const first = (words: readonly string[] | undefined) => words![0]!;
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -17,12 +18,12 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const alt = (words: readonly string[]) => words.map(escape).join('|');
 
 const CATEGORY_WORDS: Record<ResultCategory, string[]> = {
-  granted: [stripNumbering(row('granted').label), '同意公开'],
-  partlyGranted: [stripNumbering(row('partlyGranted').short ?? row('partlyGranted').label)],
-  denied: [stripNumbering(REQUEST_GROUP_LABELS.denied!)],
-  unavailable: [stripNumbering(REQUEST_GROUP_LABELS.unavailable!)],
-  notProcessed: [stripNumbering(REQUEST_GROUP_LABELS.notProcessed!)],
-  other: [stripNumbering(REQUEST_GROUP_LABELS.other!)],
+  granted: [labelKey(row('granted').label), '同意公开'],
+  partlyGranted: [labelKey(row('partlyGranted').short ?? row('partlyGranted').label)],
+  denied: [labelKey(REQUEST_GROUP_LABELS.denied!)],
+  unavailable: [labelKey(REQUEST_GROUP_LABELS.unavailable!)],
+  notProcessed: [labelKey(REQUEST_GROUP_LABELS.notProcessed!)],
+  other: [labelKey(REQUEST_GROUP_LABELS.other!)],
 };
 export const CATEGORIES = Object.keys(CATEGORY_WORDS) as ResultCategory[];
 
@@ -45,8 +46,6 @@ export function categoryRows(template: TableTemplate, category: ResultCategory):
 }
 
 export const NEW_RECEIVED = first(row('newReceived').contains);
-export const CARRIED_OVER = first(row('carriedOver').contains);
-export const CARRIED_FORWARD = row('carriedForward').contains!;
 export const REVIEW_WORD = REVIEW_GROUPS[0].label;
 export const LITIGATION_WORD = REVIEW_LITIGATION_LABEL;
 /** Sub-kinds of litigation (direct / after review): a count of one of them is not the total. */
@@ -68,4 +67,4 @@ export const REQUEST_ANCHOR = new RegExp(`政府信息公开申请|信息公开�
  * Other subjects a sentence may count with the same words (收到…N件, 答复…N件):
  * a clause naming one of them is not about applications, nor are the clauses after it.
  */
-export const OTHER_SUBJECT = /政民互动|互动|留言|咨询|信箱|热线|12345|建议|提案|信访|来信|来电|来访|投诉|举报|诉求|办件|复议|诉讼|起诉|应诉|意见|问卷|舆情|访谈|发布会/;
+export const OTHER_SUBJECT = /许可|审批|处罚|强制|政务服务|政民互动|互动|留言|咨询|信箱|热线|12345|建议|提案|信访|来信|来电|来访|投诉|举报|诉求|办件|复议|诉讼|起诉|应诉|意见|问卷|舆情|访谈|发布会/;

@@ -48,7 +48,7 @@ const rule: ReportRule = {
         messageId: st.value === 0 ? 'none' : 'fewer',
         data: { unpaid: n, place: placeName(st.section), notices: st.value },
         location: { section: st.section },
-        span: spanOf(st),
+        span: spanOf(st, ctx.doc),
         actual: st.value,
         expected: n,
       });

@@ -37,7 +37,7 @@ const rule: ReportRule = {
         messageId: 'less',
         data: { place: placeName(st.section), fee: st.value, feeWan: Math.round(wan * 1e6) / 1e6, table },
         location: { section: st.section },
-        span: spanOf(st),
+        span: spanOf(st, ctx.doc),
         actual: table,
         expected: Math.round(wan * 1e6) / 1e6,
       });

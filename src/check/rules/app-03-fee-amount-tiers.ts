@@ -28,7 +28,7 @@ const rule: ReportRule = {
         messageId: 'tier',
         data: { place: placeName(st.section), what: WHAT[st.kind as keyof typeof WHAT], amount: st.value },
         location: { section: st.section },
-        span: spanOf(st),
+        span: spanOf(st, ctx.doc),
         actual: st.value,
       });
     }

@@ -26,7 +26,7 @@ const rule: ReportRule = {
         messageId: 'none',
         data: { place: placeName(st.section), table },
         location: { section: st.section },
-        span: spanOf(st),
+        span: spanOf(st, ctx.doc),
         actual: 0,
         expected: table,
       });

@@ -46,8 +46,8 @@ const rule: ReportRule = {
       '容差为 0.1 个百分点，正文只印到整数或一位小数以外的精度时放宽到印出精度的半个单位（印“67%”时容差 0.5）。' +
       '上海市2019年报告称“予以公开及部分公开258件”“无法提供265件”，而表三小计为275件和337件（265件只是“本机关不掌握”一行），正是本规则要发现的情形。',
     messages: {
-      count: '{place}称“{category}”{narrative}件，表三该类小计为{table}件，二者不一致',
-      share: '{place}称“{category}”占{narrative}%，按表三计算该类{count}件占{baseName}{base}件的{computed}%，与正文不一致',
+      count: '{place}称“{category}”{narrative}件，表三对应的小计为{table}件，二者不一致',
+      share: '{place}称“{category}”占{narrative}%，按表三计算为{count}件占{baseName}{base}件的{computed}%，与正文不一致',
     },
   },
   check(ctx) {
@@ -63,7 +63,7 @@ const rule: ReportRule = {
           messageId: 'count',
           data: { place: placeName(st.section), category, narrative: st.value, table: count },
           location: { section: st.section },
-          span: spanOf(st),
+          span: spanOf(st, ctx.doc),
           actual: st.value,
           expected: count,
         });
@@ -83,7 +83,7 @@ const rule: ReportRule = {
         messageId: 'share',
         data: { place: placeName(st.section), category, narrative: st.value, count, baseName: base.name, base: base.value, computed },
         location: { section: st.section },
-        span: spanOf(st),
+        span: spanOf(st, ctx.doc),
         actual: st.value,
         expected: computed,
       });

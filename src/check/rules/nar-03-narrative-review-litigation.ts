@@ -36,8 +36,8 @@ const rule: ReportRule = {
       '只在第四部分或句中提到政府信息公开时读取，因为第一部分里的“行政复议案件120件”可能是机关的全部复议业务；分别说“复议后起诉”“直接起诉”的件数不是诉讼合计，不比较；约数不比较。' +
       '上海市2019年报告称“均获维持”，而表四复议和诉讼分别有2件、1件尚未审结，正是本规则要发现的情形。',
     messages: {
-      count: '{place}称{name}{narrative}件，表四{groups}总计为{table}件，二者不一致',
-      none: '{place}称未发生{name}，表四{groups}总计为{table}件',
+      count: '{place}称{name}{narrative}件，表四{groups}的总计为{table}件，二者不一致',
+      none: '{place}称未发生{name}，表四{groups}的总计却为{table}件',
       upheld: '{place}称{name}“均获维持”，表四{group}却有{counts}',
     },
   },
@@ -51,7 +51,7 @@ const rule: ReportRule = {
         messageId: st.none ? 'none' : 'count',
         data: { place: placeName(st.section), name, narrative: st.value, table, groups: groups.map((g) => `“${groupLabel(g)}”`).join('与') },
         location: { section: st.section },
-        span: spanOf(st),
+        span: spanOf(st, ctx.doc),
         actual: st.value,
         expected: table,
       });
@@ -69,7 +69,7 @@ const rule: ReportRule = {
             messageId: 'upheld',
             data: { place: placeName(st.section), name: GROUPS[subject].name, group: `“${groupLabel(g)}”`, counts: counts.join('、') },
             location: { section: st.section },
-            span: spanOf(st),
+            span: spanOf(st, ctx.doc),
           });
         }
       }

@@ -46,7 +46,7 @@ const rule: ReportRule = {
           messageId: 'docs',
           data: { place: placeName(st.section), verb: VERB_NAME[st.verb!], doc: row.label, narrative: st.value, row: row.label, column: col.label, table },
           location: { section: st.section },
-          span: spanOf(st),
+          span: spanOf(st, ctx.doc),
           actual: st.value,
           expected: table,
         });
@@ -57,7 +57,7 @@ const rule: ReportRule = {
           messageId: 'part',
           data: { place: placeName(st.section), total: total.value, part: st.value, unit: st.unit ?? '' },
           location: { section: st.section },
-          span: spanOf(st),
+          span: spanOf(st, ctx.doc),
           actual: st.value,
           expected: total.value,
         });

@@ -4,15 +4,7 @@ import type { ReportRule } from '../types.ts';
 /** The 处理决定 rows of 2021 二（五）（六）: 行政许可, 行政处罚, 行政强制. */
 const ROWS = TEMPLATE_DEFS['2021'].active
   .filter((i) => i.columns.some((c) => c.key === 'decisions'))
-  .flatMap((i) =>
-    i.rows.map((r) => ({
-      item: i.key,
-      row: r.key,
-      label: r.label,
-      // Named from the 2021 labels (本年处理决定数量): the engine's {where} takes the first template that has the cell.
-      where: `表二${i.label}“${r.label}”行“${i.columns.find((c) => c.key === 'decisions')!.label}”列`,
-    })),
-  );
+  .flatMap((i) => i.rows.map((r) => ({ item: i.key, row: r.key, label: r.label })));
 
 const PUBLISHING = /公开|公示|发布|上网|推送|上传/;
 /** Words between the kind and the number that make it a count of matters, lists or rules, not of decisions. */
@@ -62,7 +54,7 @@ const rule: ReportRule = {
       if (!stated || stated.count <= decisions) continue;
       ctx.report({
         messageId: 'fewer',
-        data: { where: r.where, quote: stated.quote, actual: decisions, expected: stated.count },
+        data: { quote: stated.quote, actual: decisions, expected: stated.count },
         location: { table: 'active', item: r.item, row: r.row, column: 'decisions' },
         actual: decisions,
         expected: stated.count,

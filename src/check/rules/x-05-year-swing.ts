@@ -13,18 +13,14 @@ const UNIT_SLIP = 1000;
 const round = (x: number) => Number.parseFloat(x.toPrecision(12));
 
 /** The compared cells: 三 本年新收总计, 四 totals (any templates), and 二 counts and amounts (same template only). */
-function comparedPaths(previous: TableTemplate, current: TableTemplate): { path: string; money: boolean; where?: string }[] {
-  const out: { path: string; money: boolean; where?: string }[] = [
-    { path: 'requests.newReceived.total', money: false },
-    ...REVIEW_GROUP_KEYS.map((g) => ({ path: `review.${g}.total`, money: false })),
-  ];
+function comparedPaths(previous: TableTemplate, current: TableTemplate): { path: string; money: boolean }[] {
+  const out = [{ path: 'requests.newReceived.total', money: false }, ...REVIEW_GROUP_KEYS.map((g) => ({ path: `review.${g}.total`, money: false }))];
   if (previous !== current) return out;
   for (const item of TEMPLATE_DEFS[current].active) {
     for (const row of item.rows) {
       for (const col of item.columns) {
         if (col.kind === 'signed') continue;
-        // Named from this template's labels: the engine's {where} takes the first template that has the cell.
-        out.push({ path: `active.${item.key}.${row.key}.${col.key}`, money: col.kind === 'money', where: `表二${item.label}“${row.label}”行“${col.label}”列` });
+        out.push({ path: `active.${item.key}.${row.key}.${col.key}`, money: col.kind === 'money' });
       }
     }
   }
@@ -53,7 +49,7 @@ const rule: SeriesRule = {
   check(ctx) {
     const { previous, current } = ctx;
     if (previous.template === 'legacy' || current.template === 'legacy') return;
-    for (const { path, money, where } of comparedPaths(previous.template, current.template)) {
+    for (const { path, money } of comparedPaths(previous.template, current.template)) {
       const before = ctx.cell('previous', path);
       const actual = ctx.cell('current', path);
       if (typeof before !== 'number' || typeof actual !== 'number') continue;
@@ -64,7 +60,7 @@ const rule: SeriesRule = {
       if (money && before > 0 && actual >= UNIT_SLIP * before) {
         ctx.report({
           messageId: 'unit',
-          data: { ...(where ? { where } : {}), previous: before, actual, previousYear: previous.year, ratio: Math.round(actual / before), converted: round(actual / 10000) },
+          data: { previous: before, actual, previousYear: previous.year, ratio: Math.round(actual / before), converted: round(actual / 10000) },
           location,
           actual,
           expected: before,
@@ -73,7 +69,7 @@ const rule: SeriesRule = {
       }
       ctx.report({
         messageId: 'swing',
-        data: { ...(where ? { where } : {}), previous: before, actual, previousYear: previous.year, swing: SWING },
+        data: { previous: before, actual, previousYear: previous.year, swing: SWING },
         location,
         actual,
         expected: before,

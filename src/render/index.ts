@@ -1,0 +1,57 @@
+import { InputError } from '../errors.ts';
+import type { Report } from '../schema/types.ts';
+import { renderDocx } from './docx.ts';
+import { renderCsv } from './flat.ts';
+import { renderHtml } from './html.ts';
+import { renderPdf } from './pdf.ts';
+import { renderMarkdown, renderTxt } from './plain.ts';
+import { reportTitle } from './text.ts';
+import { renderXlsx } from './xlsx.ts';
+
+export const OUTPUT_FORMATS = ['docx', 'pdf', 'html', 'md', 'txt', 'xlsx', 'csv', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Formats that hold any number of reports (the flat form); the others hold one report. */
+export const MULTI_REPORT_FORMATS: readonly OutputFormat[] = ['xlsx', 'csv', 'json'];
+export const BINARY_FORMATS: readonly OutputFormat[] = ['docx', 'pdf', 'xlsx'];
+
+export const CONTENT_TYPES: Record<OutputFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/** The data of a report without what belongs to its reading (provenance, layout facts). */
+function contractOnly(r: Report & { structure?: unknown }): Report {
+  const { structure: _s, ...rest } = r;
+  return rest;
+}
+
+/** Renders reports into one of the output formats. */
+export async function renderTo(format: OutputFormat, reports: readonly Report[]): Promise<Buffer | string> {
+  if (!MULTI_REPORT_FORMATS.includes(format) && reports.length !== 1) {
+    throw new InputError('usage', `--to ${format} 每次只能生成一份报告，收到 ${reports.length} 份；多份报告请用 --to csv、xlsx 或 json`);
+  }
+  const one = reports[0]!;
+  switch (format) {
+    case 'html': return renderHtml(one);
+    case 'md': return renderMarkdown(one);
+    case 'txt': return renderTxt(one);
+    case 'docx': return renderDocx(one);
+    case 'pdf': return renderPdf(one);
+    case 'xlsx': return renderXlsx(reports);
+    case 'csv': return renderCsv(reports);
+    case 'json': return `${JSON.stringify(reports.length === 1 ? contractOnly(one) : reports.map(contractOnly), null, 2)}\n`;
+  }
+}
+
+/** A file name for the output: the report's title, or 政府信息公开年度报告数据 for several. */
+export function defaultFileName(format: OutputFormat, reports: readonly Report[]): string {
+  const base = reports.length === 1 ? reportTitle(reports[0]!) : '政府信息公开工作年度报告数据';
+  return `${base.replace(/[\\/:*?"<>|\s]+/g, '')}.${format}`;
+}

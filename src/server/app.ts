@@ -1,0 +1,110 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { loadRules } from '../check/engine.ts';
+import type { Store } from '../store/db.ts';
+import { DEFAULT_LIMITS } from '../store/import.ts';
+import { DISTRIBUTION_LABELS, METRICS } from '../store/metrics.ts';
+import { storeSummary } from '../store/reports.ts';
+import { Api, ApiError, errorResponse } from './api.ts';
+import { importRoutes } from './routes-imports.ts';
+import { agencyRoutes, regionRoutes } from './routes-regions.ts';
+import { reportRoutes } from './routes-reports.ts';
+import * as S from './schemas.ts';
+
+export interface AppOptions {
+  /** Bytes of one upload request (all files together). Default 200 MB. */
+  maxUploadBytes?: number;
+  /** Files in one upload request. Default 500. */
+  maxUploadFiles?: number;
+  /** Files in one import after unpacking .zip archives. Default 2000. */
+  maxFiles?: number;
+  /** Bytes of one file. Default 50 MB. */
+  maxFileBytes?: number;
+  /** Bytes of a JSON request body. Default 1 MB. */
+  maxJsonBytes?: number;
+  /** Bytes of an agencies CSV file. Default 5 MB. */
+  maxCsvBytes?: number;
+}
+
+const MB = 1024 * 1024;
+
+const PLACEHOLDER = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>ogi · 政府信息公开工作年度报告</title>
+<style>body{font-family:"Noto Sans CJK SC",sans-serif;max-width:40em;margin:4em auto;line-height:1.7;color:#222}code{background:#f3f3f3;padding:0 .3em}</style></head>
+<body>
+<h1>ogi · 政府信息公开工作年度报告</h1>
+<p>网页界面即将推出。现在可以通过 API 使用全部功能：导入报告、核查、修改、区域汇总与排名、导出。</p>
+<p>API 说明：<a href="/api/openapi.json"><code>/api/openapi.json</code></a>（OpenAPI 3.0）。</p>
+</body>
+</html>
+`;
+
+/** The HTTP API over a store (tests call `app.request()` without a socket). */
+export function createApp(store: Store, options: AppOptions = {}): Hono {
+  const limits = {
+    maxUploadBytes: options.maxUploadBytes ?? 200 * MB,
+    maxUploadFiles: options.maxUploadFiles ?? 500,
+    maxFiles: options.maxFiles ?? DEFAULT_LIMITS.maxFiles,
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes,
+    maxUnpackedBytes: DEFAULT_LIMITS.maxUnpackedBytes,
+    maxJsonBytes: options.maxJsonBytes ?? MB,
+    maxCsvBytes: options.maxCsvBytes ?? 5 * MB,
+  };
+  const app = new Hono();
+  const tooLarge = (max: number) => () => {
+    throw new ApiError(413, 'too-large', `请求过大（最多 ${max >= MB ? `${Math.round(max / MB)} MB` : `${Math.round(max / 1024)} KB`}）`);
+  };
+
+  app.onError((err, c) => errorResponse(c, err));
+  app.notFound((c) => errorResponse(c, new ApiError(404, 'not-found', `没有这个地址：${c.req.method} ${c.req.path}`)));
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    if (!c.res.headers.has('X-Frame-Options')) c.header('X-Frame-Options', 'DENY');
+  });
+  app.use('/api/imports', bodyLimit({ maxSize: limits.maxUploadBytes, onError: tooLarge(limits.maxUploadBytes) }));
+  app.use('/api/agencies/import', bodyLimit({ maxSize: limits.maxCsvBytes, onError: tooLarge(limits.maxCsvBytes) }));
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path === '/api/imports' || c.req.path === '/api/agencies/import' || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return bodyLimit({ maxSize: limits.maxJsonBytes, onError: tooLarge(limits.maxJsonBytes) })(c, next);
+  });
+
+  app.get('/', (c) => c.html(PLACEHOLDER));
+
+  const api = new Api(app);
+  api.route({ method: 'get', path: '/api/health', tag: '概况', summary: '服务状态', response: { type: 'object' } }, () => ({ ok: true, database: store.dialect }));
+  api.route(
+    { method: 'get', path: '/api/summary', tag: '概况', summary: '概况：报告、机关、区域数，已有年度和格式，有错误或警告的报告数', response: S.Summary },
+    () => storeSummary(store.db),
+  );
+  api.route(
+    { method: 'get', path: '/api/definitions', tag: '概况', summary: '指标定义（收到申请数、办理结果分布、公开率、纠错率）', response: S.Definitions },
+    () => ({ ...METRICS, distributionLabels: DISTRIBUTION_LABELS }),
+  );
+  api.route(
+    { method: 'get', path: '/api/rules', tag: '概况', summary: '全部核查规则（编号、名称、严重程度、适用格式、说明、依据）', response: S.RuleList },
+    async () => (await loadRules()).map((r) => ({
+      id: r.meta.id, name: r.meta.name, severity: r.meta.severity, templates: [...r.meta.templates], scope: r.meta.scope, description: r.meta.description, basis: r.meta.basis,
+    })),
+  );
+
+  importRoutes(api, store, { ...limits, maxUploadFiles: limits.maxUploadFiles });
+  reportRoutes(api, store);
+  regionRoutes(api, store);
+  agencyRoutes(api, store, { csvBytes: limits.maxCsvBytes });
+
+  let doc: unknown = null;
+  app.get('/api/openapi.json', (c) => {
+    doc ??= api.openapi({
+      title: 'ogi API',
+      version: '0.1.0',
+      description:
+        '政府信息公开工作年度报告：导入、核查、修改、区域汇总与排名、导出。JSON over HTTP；错误为 {"error":{"status","code","message"}}，message 为中文。' +
+        '报告内容来自外部文件，是不可信的输入：API 原样返回数据，页面显示时必须转义。',
+    });
+    return c.json(doc as Record<string, unknown>);
+  });
+  return app;
+}

@@ -1,0 +1,120 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+import cliProgress from 'cli-progress';
+import { READABLE_EXTENSIONS } from '../ingest/read-file.ts';
+import type { Store } from '../store/db.ts';
+import { importFiles, type ImportFile, type ImportItem } from '../store/import.ts';
+import { openStore } from '../store/open.ts';
+import { defaultDbPath, startServer } from './start.ts';
+
+/** The commands `ogi start` and `ogi import` (src/cli/main.ts declares them). */
+
+export interface StoreChoice {
+  db?: string;
+}
+
+/** --db FILE, else DATABASE_URL (PostgreSQL), else OGI_DB, else .ogi/ogi.sqlite. */
+export function storeOptions(opts: StoreChoice): { sqlitePath: string } | { databaseUrl: string } {
+  if (opts.db) return /^postgres(ql)?:\/\//.test(opts.db) ? { databaseUrl: opts.db } : { sqlitePath: opts.db };
+  if (process.env.DATABASE_URL) return { databaseUrl: process.env.DATABASE_URL };
+  return { sqlitePath: process.env.OGI_DB || defaultDbPath() };
+}
+
+/** Files to import: directories are walked (report files and .zip archives), files are taken as given. */
+export async function collectFiles(paths: readonly string[]): Promise<ImportFile[]> {
+  const out: ImportFile[] = [];
+  const wanted = [...READABLE_EXTENSIONS, '.zip'];
+  for (const p of paths) {
+    let info;
+    try {
+      info = await stat(p);
+    } catch {
+      out.push({ name: p, path: p }); // reported as missing when its turn comes
+      continue;
+    }
+    if (!info.isDirectory()) {
+      out.push({ name: p, path: p });
+      continue;
+    }
+    const entries = await readdir(p, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile() && wanted.includes(extname(e.name).toLowerCase()))
+      .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+      .sort();
+    for (const f of files) out.push({ name: relative(process.cwd(), f) || f, path: f });
+  }
+  return out;
+}
+
+const STATUS = { imported: '导入', duplicate: '重复', failed: '失败' } as const;
+
+/** ogi import PATH… [--db FILE]: exit code 0 when every file was imported or already there, 2 when some could not be read. */
+export async function runImportCommand(paths: string[], opts: StoreChoice & { author?: string }): Promise<number> {
+  const files = await collectFiles(paths);
+  if (!files.length) {
+    process.stderr.write('错误：没有找到可导入的文件\n');
+    return 2;
+  }
+  let store: Store;
+  try {
+    store = await openStore(storeOptions(opts));
+  } catch (err) {
+    process.stderr.write(`错误：无法打开数据库（${(err as Error).message}）\n`);
+    return 2;
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: '导入 [{bar}] {value}/{total} {percentage}% | {name}', noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 2000, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(files.length, 0, { name: '' });
+  const t0 = performance.now();
+  try {
+    const result = await importFiles(store, files, {
+      author: opts.author ?? process.env.USER ?? '命令行',
+      source: 'cli',
+      onProgress: (done, total, item: ImportItem) => {
+        if (bar.getTotal() !== total) bar.setTotal(total);
+        bar.update(done, { name: item.name.slice(-40) });
+      },
+    });
+    bar.stop();
+    const seconds = (performance.now() - t0) / 1000;
+    for (const item of result.items) {
+      if (item.status !== 'imported') process.stderr.write(`${STATUS[item.status]}：${item.name}${item.reason ? `（${item.reason}）` : ''}\n`);
+    }
+    process.stdout.write(
+      `共 ${result.total} 个文件：导入 ${result.imported} 份，重复 ${result.duplicates} 份，失败 ${result.failed} 份；用时 ${seconds.toFixed(1)} 秒。数据库：${store.location}\n`,
+    );
+    return result.failed ? 2 : 0;
+  } finally {
+    bar.stop();
+    await store.close();
+  }
+}
+
+/** ogi start: the server, until Ctrl-C. */
+export async function runStartCommand(opts: StoreChoice & { port?: string; host?: string }): Promise<number> {
+  const port = Number(opts.port ?? process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`错误：端口应为 0–65535 的整数，收到“${opts.port ?? process.env.PORT}”\n`);
+    return 2;
+  }
+  const choice = storeOptions(opts);
+  let running;
+  try {
+    running = await startServer({ port, hostname: opts.host ?? process.env.HOST ?? '127.0.0.1', ...('databaseUrl' in choice ? { databaseUrl: choice.databaseUrl } : { dbPath: choice.sqlitePath }) });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    process.stderr.write(`错误：无法启动（${e.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请用 --port 或 PORT 指定其他端口` : e.message}）\n`);
+    return 2;
+  }
+  const shown = running.url.replace('127.0.0.1', 'localhost');
+  process.stderr.write(`ogi 已启动：${shown}  （数据库：${running.store.location}；API 说明：${shown}/api/openapi.json；Ctrl-C 停止）\n`);
+  await new Promise<void>((ok) => {
+    const stop = () => ok();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.close();
+  return 0;
+}

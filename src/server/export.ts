@@ -1,0 +1,141 @@
+import ExcelJS from 'exceljs';
+import { toJson } from '../cli/json.ts';
+import { renderDocx } from '../render/docx.ts';
+import { renderCsv } from '../render/flat.ts';
+import { renderHtml } from '../render/html.ts';
+import { renderPdf } from '../render/pdf.ts';
+import { renderMarkdown, renderTxt } from '../render/plain.ts';
+import { renderXlsx } from '../render/xlsx.ts';
+import type { Report } from '../schema/types.ts';
+
+/** Lists and tables as CSV or XLSX files, and reports in every format of the renderer. */
+
+export type CellOut = string | number | null | undefined;
+
+export interface Column<T> {
+  label: string;
+  value: (row: T) => CellOut;
+}
+
+export interface Sheet<T = unknown> {
+  name: string;
+  columns: Column<T>[];
+  rows: readonly T[];
+}
+
+/** Attachment header with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+export function disposition(kind: 'attachment' | 'inline', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * A CSV field. Text that a spreadsheet would take for a formula (= + - @ at the
+ * start) gets a leading apostrophe: report content is untrusted input.
+ */
+function csvField(v: CellOut): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** UTF-8 with BOM (Excel reads the Chinese), CRLF, RFC 4180 quoting; blank cells are empty, never 0. */
+export function toCsv<T>(sheet: Sheet<T>): string {
+  const lines = [sheet.columns.map((c) => csvField(c.label)).join(',')];
+  for (const row of sheet.rows) lines.push(sheet.columns.map((c) => csvField(c.value(row))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const SHEET_NAME = /[\\/?*[\]:：]/g;
+
+export async function toXlsx(sheets: readonly Sheet<unknown>[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ogi';
+  const used = new Set<string>();
+  for (const sheet of sheets) {
+    let name = sheet.name.replace(SHEET_NAME, ' ').slice(0, 31) || 'Sheet';
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${sheet.name.replace(SHEET_NAME, ' ').slice(0, 27)}(${n})`;
+    used.add(name.toLowerCase());
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns.forEach((c, i) => {
+      ws.getCell(1, i + 1).value = c.label;
+      ws.getColumn(i + 1).width = Math.min(50, Math.max(8, [...c.label].length * 2 + 2));
+    });
+    ws.getRow(1).font = { bold: true };
+    sheet.rows.forEach((row, r) => {
+      sheet.columns.forEach((c, i) => {
+        const v = c.value(row);
+        if (v !== null && v !== undefined) ws.getCell(r + 2, i + 1).value = v;
+      });
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const CSV_TYPE = 'text/csv; charset=utf-8';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export function fileResponse(body: string | Buffer, type: string, name: string, kind: 'attachment' | 'inline' = 'attachment', extra: Record<string, string> = {}): Response {
+  return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
+    headers: { 'Content-Type': type, 'Content-Disposition': disposition(kind, name), 'X-Content-Type-Options': 'nosniff', ...extra },
+  });
+}
+
+/** A list as CSV (first sheet) or XLSX (every sheet). */
+export async function tabular(format: 'csv' | 'xlsx', name: string, sheets: readonly Sheet<unknown>[]): Promise<Response> {
+  if (format === 'csv') return fileResponse(toCsv(sheets[0]!), CSV_TYPE, `${name}.csv`);
+  return fileResponse(await toXlsx(sheets), XLSX_TYPE, `${name}.xlsx`);
+}
+
+/** A typed sheet, erased so that sheets of different rows go in one list. */
+export function sheet<T>(name: string, columns: Column<T>[], rows: readonly T[]): Sheet<unknown> {
+  return { name, columns, rows } as unknown as Sheet<unknown>;
+}
+
+/** Content Security Policy for content made from reports: nothing runs, nothing loads. */
+export const SANDBOX_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+export const REPORT_FORMATS = ['html', 'txt', 'md', 'docx', 'pdf', 'xlsx', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** One or more reports in a format of the renderer (src/render). */
+export async function renderReport(report: Report, format: ReportFormat, base: string): Promise<Response> {
+  switch (format) {
+    case 'html':
+      return fileResponse(renderHtml(report), 'text/html; charset=utf-8', `${base}.html`, 'inline', { 'Content-Security-Policy': SANDBOX_CSP });
+    case 'txt':
+      return fileResponse(renderTxt(report), 'text/plain; charset=utf-8', `${base}.txt`);
+    case 'md':
+      return fileResponse(renderMarkdown(report), 'text/markdown; charset=utf-8', `${base}.md`);
+    case 'docx':
+      return fileResponse(await renderDocx(report), DOCX_TYPE, `${base}.docx`);
+    case 'pdf':
+      return fileResponse(await renderPdf(report), 'application/pdf', `${base}.pdf`);
+    case 'xlsx':
+      return fileResponse(await renderXlsx([report]), XLSX_TYPE, `${base}.xlsx`);
+    case 'csv':
+      return fileResponse(renderCsv([report]), CSV_TYPE, `${base}.csv`);
+    case 'json':
+      return fileResponse(`${toJson(report)}\n`, 'application/json; charset=utf-8', `${base}.json`);
+  }
+}
+
+export async function renderReports(reports: readonly Report[], format: 'csv' | 'xlsx', base: string): Promise<Response> {
+  if (format === 'csv') return fileResponse(renderCsv(reports), CSV_TYPE, `${base}.csv`);
+  return fileResponse(await renderXlsx(reports), XLSX_TYPE, `${base}.xlsx`);
+}
+
+/** Content types of originals by stored format; text-like originals are served as plain text, never as a page. */
+export function originalType(format: string, bytes: Buffer, encoding: string): string {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'image/png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
+  if (bytes.subarray(0, 4).toString('latin1') === 'GIF8') return 'image/gif';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return DOCX_TYPE;
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf) return 'application/msword';
+  if (format === 'image') return 'application/octet-stream';
+  const charset = encoding && encoding !== 'binary' ? `; charset=${encoding}` : '';
+  return `text/plain${charset}`;
+}

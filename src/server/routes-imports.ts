@@ -1,0 +1,50 @@
+import type { Store } from '../store/db.ts';
+import { StoreError } from '../store/errors.ts';
+import { importFiles, type ImportFile, type ImportLimits } from '../store/import.ts';
+import { ApiError, type Api } from './api.ts';
+import * as S from './schemas.ts';
+
+export function importRoutes(api: Api, store: Store, limits: ImportLimits & { maxUploadFiles: number }): void {
+  const db = store.db;
+
+  api.route(
+    { method: 'post', path: '/api/imports', tag: '导入', summary: '上传一个或多个报告文件或 .zip 压缩包并导入；重复文件（内容相同）不重复导入；无法读取的文件列出原因，其余照常导入',
+      description: `限制：每次最多 ${limits.maxUploadFiles} 个上传文件、压缩包展开后最多 ${limits.maxFiles} 个文件、每个文件最多 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB；超出时返回 413。`,
+      upload: { fields: { files: { description: '报告文件（txt、md、html、docx、doc、pdf、图片）或 .zip', file: true, multiple: true }, author: { description: '导入人（可选）' } } },
+      status: 201, response: S.ImportResult },
+    async (c) => {
+      const type = c.req.header('content-type') ?? '';
+      if (!type.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported-media-type', '请以 multipart/form-data 上传文件（字段 files，可多个）');
+      let form: Record<string, unknown>;
+      try {
+        form = await c.req.parseBody({ all: true });
+      } catch {
+        throw new ApiError(400, 'bad-request', '上传的表单无法解析');
+      }
+      const uploads = Object.values(form).flat().filter((v): v is File => v instanceof File);
+      if (!uploads.length) throw new ApiError(400, 'bad-request', '没有收到文件（表单字段 files）');
+      if (uploads.length > limits.maxUploadFiles) throw new ApiError(413, 'too-large', `一次最多上传 ${limits.maxUploadFiles} 个文件，收到 ${uploads.length} 个；请分批上传或打成 .zip`);
+      const files: ImportFile[] = [];
+      for (const f of uploads) files.push({ name: f.name || 'upload', bytes: Buffer.from(await f.arrayBuffer()) });
+      const author = typeof form.author === 'string' ? form.author.slice(0, 100) : undefined;
+      return importFiles(store, files, { author, source: 'api', limits });
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/imports', tag: '导入', summary: '导入记录（最近的在前）', response: { type: 'array', items: { type: 'object' } } },
+    async () => {
+      const rows = await db.selectFrom('imports').select(['id', 'source', 'author', 'created_at', 'total', 'imported', 'duplicates', 'failed']).orderBy('id', 'desc').limit(200).execute();
+      return rows.map(({ created_at, ...r }) => ({ ...r, createdAt: created_at }));
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/imports/:id', tag: '导入', summary: '一次导入的结果：每个文件导入、重复或失败（及原因）', params: S.IdParams, response: S.ImportResult },
+    async (_c, { params }) => {
+      const row = await db.selectFrom('imports').selectAll().where('id', '=', params.id).executeTakeFirst();
+      if (!row) throw new StoreError('not-found', `导入记录 ${params.id} 不存在`);
+      return { id: row.id, total: row.total, imported: row.imported, duplicates: row.duplicates, failed: row.failed, items: JSON.parse(row.items) };
+    },
+  );
+}

@@ -1,0 +1,195 @@
+import { agencyYears, crossYear, regionStats, regionTrends, rollup, unpublished, type AgencyFigures, type RollupCell } from '../store/analysis.ts';
+import { createAgency, getAgency, listAgencies, updateAgency, type AgencyListItem } from '../store/agencies.ts';
+import { importAgenciesCsv } from '../store/agencies-csv.ts';
+import type { Store } from '../store/db.ts';
+import { narrativeDiff } from '../store/diff.ts';
+import { DISTRIBUTION_GROUPS, DISTRIBUTION_LABELS, METRICS, type Rate } from '../store/metrics.ts';
+import { createRegion, deleteRegion, listRegions, regionTree, updateRegion } from '../store/regions.ts';
+import { ApiError, type Api } from './api.ts';
+import { sheet, tabular } from './export.ts';
+import { sheetColumns } from './routes-reports.ts';
+import * as S from './schemas.ts';
+
+const ISSUER_LABEL: Record<string, string> = { government: '人民政府', department: '政府部门', township: '乡镇（街道）', other: '其他' };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FILES = { 'text/csv': 'format=csv', [XLSX]: 'format=xlsx' };
+
+const rateValue = (r: Rate) => r.value;
+
+const figureColumns = sheetColumns<AgencyFigures>([
+  ['机关', (r) => r.agency], ['区域', (r) => r.regionPath.join('/')], ['报告编号', (r) => r.reportId], ['格式', (r) => r.template],
+  [METRICS.received.label, (r) => r.received], [METRICS.resultTotal.label, (r) => r.resultTotal],
+  ...DISTRIBUTION_GROUPS.map((k): [string, (r: AgencyFigures) => number | null] => [DISTRIBUTION_LABELS[k], (r) => r.distribution[k].value]),
+  [METRICS.openRate.label, (r) => rateValue(r.openRate)], ['公开率分子', (r) => r.openRate.numerator], ['公开率分母', (r) => r.openRate.denominator],
+  [METRICS.correctionRate.label, (r) => rateValue(r.correctionRate)], ['纠错率分子', (r) => r.correctionRate.numerator], ['纠错率分母', (r) => r.correctionRate.denominator],
+]);
+
+export function regionRoutes(api: Api, store: Store): void {
+  const db = store.db;
+
+  api.route(
+    { method: 'get', path: '/api/regions', tag: '区域', summary: '区域树（含每个区域的直属机关数）和平铺列表', response: { type: 'object', properties: { tree: { type: 'array' }, items: { type: 'array' } } } },
+    async () => ({ tree: await regionTree(db), items: await listRegions(db) }),
+  );
+  api.route(
+    { method: 'post', path: '/api/regions', tag: '区域', summary: '新建区域', body: S.RegionBody, status: 201, response: S.Region },
+    async (_c, { body }) => createRegion(db, body),
+  );
+  api.route(
+    { method: 'patch', path: '/api/regions/:id', tag: '区域', summary: '重命名或移动区域（不能移到自己的下级之下）', params: S.IdParams, body: S.RegionPatch, response: S.Region },
+    async (_c, { params, body }) => updateRegion(db, params.id, body),
+  );
+  api.route(
+    { method: 'delete', path: '/api/regions/:id', tag: '区域', summary: '删除空区域（有下级区域或机关时拒绝，409）', params: S.IdParams, status: 204 },
+    async (_c, { params }) => {
+      await deleteRegion(db, params.id);
+      return null;
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/regions/:id/rollup', tag: '汇总', summary: '区域（含下级）某年度的汇总表：每格为各机关之和，列出来源报告和各自的值，空白单独计数',
+      params: S.IdParams, query: S.YearQuery, response: S.Rollup, produces: FILES },
+    async (_c, { params, query }) => {
+      const r = await rollup(db, params.id, query.year);
+      if (query.format === 'json') return r;
+      const name = `${r.region.name}${r.year}年度汇总`;
+      type Row = RollupCell & { template: string; sources: string };
+      const rows: Row[] = r.groups.flatMap((g) =>
+        g.cells.map((cell) => ({
+          ...cell,
+          template: g.template,
+          sources: g.reports.map((s, i) => `${s.agency}（#${s.reportId}）=${cell.values[i] ?? '空白'}`).join('；'),
+        })),
+      );
+      const columns = sheetColumns<Row>([
+        ['格式', (c) => c.template], ['表格', (c) => c.tableLabel], ['项目', (c) => c.itemLabel], ['行', (c) => c.rowLabel], ['列', (c) => c.columnLabel],
+        ['路径', (c) => c.path], ['合计', (c) => c.sum], ['填报数', (c) => c.reported], ['空白数', (c) => c.blanks], ['来源', (c) => c.sources],
+      ]);
+      const details = r.groups.map((g) =>
+        sheet(`明细 ${g.template}`, [
+          ...sheetColumns<RollupCell>([['路径', (c) => c.path], ['表格', (c) => c.tableLabel], ['行', (c) => c.rowLabel], ['列', (c) => c.columnLabel], ['合计', (c) => c.sum], ['空白数', (c) => c.blanks]]),
+          ...g.reports.map((s, i) => ({ label: `${s.agency}（#${s.reportId}）`, value: (c: RollupCell) => c.values[i] })),
+        ], g.cells),
+      );
+      return tabular(query.format, name, [sheet('汇总', columns, rows), ...details]);
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/regions/:id/stats', tag: '汇总', summary: '区域某年度的各机关指标、区域合计和排名（收到申请数、办理结果分布、公开率、纠错率），附每项指标的定义',
+      params: S.IdParams, query: S.YearQuery, response: S.RegionStats, produces: FILES },
+    async (_c, { params, query }) => {
+      const s = await regionStats(db, params.id, query.year);
+      if (query.format === 'json') return { ...s, distributionLabels: DISTRIBUTION_LABELS, definitions: METRICS };
+      return tabular(query.format, `${s.region.name}${s.year}年度指标`, [sheet('指标', figureColumns, s.items)]);
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/regions/:id/trends', tag: '汇总', summary: '区域各年度的合计与比率（趋势）', params: S.IdParams, query: S.FormatQuery, response: S.Trends, produces: FILES },
+    async (_c, { params, query }) => {
+      const t = await regionTrends(db, params.id);
+      if (query.format === 'json') return { ...t, definitions: METRICS };
+      type Y = (typeof t.years)[number];
+      return tabular(query.format, `${t.region.name}各年度趋势`, [sheet('趋势', sheetColumns<Y>([
+        ['年度', (y) => y.year], ['报告机关数', (y) => y.reporting], [METRICS.received.label, (y) => y.received.value], ['收到申请数空白', (y) => y.received.blanks],
+        [METRICS.resultTotal.label, (y) => y.resultTotal.value],
+        ...DISTRIBUTION_GROUPS.map((k): [string, (y: Y) => number | null] => [DISTRIBUTION_LABELS[k], (y) => y.distribution[k].value]),
+        [METRICS.openRate.label, (y) => y.openRate.value], [METRICS.correctionRate.label, (y) => y.correctionRate.value],
+      ]), t.years)]);
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/regions/:id/unpublished', tag: '汇总', summary: '区域（含下级）中没有该年度报告的机关', params: S.IdParams, query: S.YearQuery, response: S.Unpublished, produces: FILES },
+    async (_c, { params, query }) => {
+      const u = await unpublished(db, params.id, query.year);
+      if (query.format === 'json') return u;
+      type U = (typeof u.items)[number];
+      return tabular(query.format, `${u.region.name}${u.year}年度未发布`, [sheet('未发布', sheetColumns<U>([
+        ['机关', (a) => a.agency], ['区域', (a) => a.regionPath.join('/')], ['机关类型', (a) => ISSUER_LABEL[a.issuerType]], ['最近报告年度', (a) => a.lastYear],
+      ]), u.items)]);
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/regions/:id/cross-year', tag: '汇总', summary: '区域某年度报告的跨年度（X-）核查结果：与同一机关上一年度的报告比较，自动计算', params: S.IdParams, query: S.YearQuery,
+      response: S.CrossYear, produces: FILES },
+    async (_c, { params, query }) => {
+      const x = await crossYear(db, params.id, query.year);
+      if (query.format === 'json') return x;
+      type X = (typeof x.items)[number];
+      return tabular(query.format, `${x.region.name}${x.year}年度跨年度核查`, [sheet('跨年度核查', sheetColumns<X>([
+        ['机关', (i) => i.agency], ['报告编号', (i) => i.reportId], ['年度', (i) => i.year], ['规则', (i) => i.finding.rule],
+        ['严重程度', (i) => ({ error: '错误', warning: '警告', info: '提示' })[i.finding.severity]], ['说明', (i) => i.finding.message],
+        ['实际', (i) => i.finding.actual], ['应为', (i) => i.finding.expected],
+      ]), x.items)]);
+    },
+  );
+}
+
+export function agencyRoutes(api: Api, store: Store, limits: { csvBytes: number }): void {
+  const db = store.db;
+
+  api.route(
+    { method: 'get', path: '/api/agencies', tag: '机关', summary: '机关列表（可按区域、名称筛选），含各机关的报告数和年度', query: S.AgencyListQuery, response: { type: 'array', items: { type: 'object' } }, produces: FILES },
+    async (_c, { query }) => {
+      const items = await listAgencies(db, { regionId: query.regionId, unassigned: query.unassigned === '1', q: query.q });
+      if (query.format === 'json') return items;
+      return tabular(query.format, '机关列表', [sheet('机关', sheetColumns<AgencyListItem>([
+        ['编号', (a) => a.id], ['机关', (a) => a.name], ['区域', (a) => a.regionPath.join('/')], ['机关类型', (a) => ISSUER_LABEL[a.issuerType]],
+        ['报告数', (a) => a.reports], ['年度', (a) => a.years.join('、')],
+      ]), items)]);
+    },
+  );
+  api.route(
+    { method: 'post', path: '/api/agencies', tag: '机关', summary: '新建机关', body: S.AgencyBody, status: 201, response: S.Agency },
+    async (_c, { body }) => createAgency(db, body),
+  );
+  api.route(
+    { method: 'post', path: '/api/agencies/import', tag: '机关', summary: '从 CSV 导入“机关→区域”（表头：机关,区域,上级区域；UTF-8 有无 BOM 均可，或 GBK）。有错误的行全部列出，整个文件不导入',
+      upload: { fields: { file: { description: 'CSV 文件（也可以直接以 text/csv 作为请求体）', file: true } } }, response: S.CsvResult },
+    async (c) => {
+      const type = c.req.header('content-type') ?? '';
+      let bytes: Uint8Array;
+      if (type.startsWith('multipart/form-data')) {
+        const form = await c.req.parseBody({ all: true });
+        const file = Object.values(form).flat().find((v): v is File => v instanceof File);
+        if (!file) throw new ApiError(400, 'bad-request', '没有收到 CSV 文件（表单字段 file）');
+        bytes = new Uint8Array(await file.arrayBuffer());
+      } else if (type.startsWith('text/csv') || type.startsWith('text/plain') || type.startsWith('application/octet-stream')) {
+        bytes = new Uint8Array(await c.req.arrayBuffer());
+      } else {
+        throw new ApiError(415, 'unsupported-media-type', '请以 multipart/form-data（字段 file）或 text/csv 上传 CSV 文件');
+      }
+      if (bytes.length > limits.csvBytes) throw new ApiError(413, 'too-large', `CSV 文件过大（最多 ${limits.csvBytes / 1024 / 1024} MB）`);
+      return importAgenciesCsv(db, bytes);
+    },
+  );
+  api.route(
+    { method: 'get', path: '/api/agencies/:id', tag: '机关', summary: '一个机关', params: S.IdParams, response: S.Agency },
+    async (_c, { params }) => getAgency(db, params.id),
+  );
+  api.route(
+    { method: 'patch', path: '/api/agencies/:id', tag: '机关', summary: '把机关移到某区域（null：移出）或修改机关类型', params: S.IdParams, body: S.AgencyPatch, response: S.Agency },
+    async (_c, { params, body }) => updateAgency(db, params.id, body),
+  );
+  api.route(
+    { method: 'get', path: '/api/agencies/:id/years', tag: '机关', summary: '一个机关各年度的统计表（逐格对照）和指标', params: S.IdParams, query: S.FormatQuery, response: S.AgencyYears, produces: FILES },
+    async (_c, { params, query }) => {
+      const y = await agencyYears(db, params.id);
+      if (query.format === 'json') return { ...y, definitions: METRICS };
+      type C = (typeof y.cells)[number];
+      return tabular(query.format, `${y.agency.name}各年度`, [sheet('各年度', [
+        ...sheetColumns<C>([['路径', (c) => c.path], ['表格', (c) => c.tableLabel], ['项目', (c) => c.itemLabel], ['行', (c) => c.rowLabel], ['列', (c) => c.columnLabel]]),
+        ...y.years.map((yr, i) => ({ label: `${yr.year}年度（#${yr.reportId}）`, value: (c: C) => c.values[i] })),
+      ], y.cells)]);
+    },
+  );
+  api.route(
+    { method: 'get', path: '/api/agencies/:id/diff', tag: '机关', summary: '一个机关两个年度报告正文的逐句比较和相似度（内容雷同）', params: S.IdParams, query: S.DiffQuery, response: S.NarrativeDiff },
+    async (_c, { params, query }) => narrativeDiff(db, params.id, query),
+  );
+}
+

@@ -1,0 +1,141 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { Finding } from '../check/types.ts';
+import { correctReport, listVersions, reportAtVersion, revertReport } from '../store/corrections.ts';
+import type { Store } from '../store/db.ts';
+import { deleteReport, getFindings, getOriginal, getReport, listReports, reportData, reportSummary, type ReportFilter, type ReportSummary } from '../store/reports.ts';
+import { ApiError, type Api } from './api.ts';
+import { fileResponse, originalType, renderReport, renderReports, SANDBOX_CSP, sheet, tabular } from './export.ts';
+import * as S from './schemas.ts';
+
+const SEVERITY_LABEL: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+/** Most reports one XLSX export holds (three sheets each); CSV has no such limit. */
+const MAX_XLSX_REPORTS = 200;
+const MAX_EXPORT_ROWS = 100_000;
+
+const reportColumns = sheetColumns<ReportSummary>([
+  ['编号', (r) => r.id], ['机关', (r) => r.agency], ['区域', (r) => r.regionPath.join('/')], ['年度', (r) => r.year], ['格式', (r) => r.template],
+  ['错误', (r) => r.errors], ['警告', (r) => r.warnings], ['提示', (r) => r.infos], ['版本', (r) => r.version], ['文件', (r) => r.fileName],
+  ['导入时间', (r) => r.importedAt], ['修改时间', (r) => r.updatedAt],
+]);
+
+export function sheetColumns<T>(list: [string, (row: T) => string | number | null | undefined][]) {
+  return list.map(([label, value]) => ({ label, value }));
+}
+
+const findingColumns = sheetColumns<Finding>([
+  ['规则', (f) => f.rule], ['严重程度', (f) => SEVERITY_LABEL[f.severity]], ['说明', (f) => f.message],
+  ['位置', (f) => Object.values(f.location).join('.')], ['行号', (f) => f.span?.line], ['原文', (f) => f.span?.text],
+  ['实际', (f) => f.actual], ['应为', (f) => f.expected], ['依据', (f) => f.basis],
+]);
+
+function filterOf(q: Omit<ReportFilter, 'limit' | 'offset'> & { limit?: number; offset?: number }): ReportFilter {
+  const { year, agencyId, agency, regionId, template, severity, importId, sort, order, limit, offset } = q;
+  return { year, agencyId, agency, regionId, template, severity, importId, sort, order, limit, offset };
+}
+
+const baseName = (r: { id: number; agency: string | null; year: number | null }) => `${r.agency ?? '报告'}${r.year ?? ''}-${r.id}`;
+
+export function reportRoutes(api: Api, store: Store): void {
+  const db = store.db;
+
+  api.route(
+    { method: 'get', path: '/api/reports', tag: '报告', summary: '报告列表（可按年度、机关、区域、格式、严重程度筛选），含错误、警告数', query: S.ReportListQuery, response: S.ReportList,
+      produces: { 'text/csv': 'format=csv', [XLSX]: 'format=xlsx' } },
+    async (_c, { query }) => {
+      if (query.format === 'json') return { ...(await listReports(db, filterOf(query))), limit: query.limit, offset: query.offset };
+      const { items } = await listReports(db, { ...filterOf(query), limit: MAX_EXPORT_ROWS, offset: 0 });
+      return tabular(query.format, '报告列表', [sheet('报告列表', reportColumns, items)]);
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/reports/data', tag: '报告', summary: '筛选出的报告的统计表数据：CSV（每格一行）或 XLSX（src/render 的格式）', query: S.DataExportQuery,
+      produces: { 'text/csv': 'format=csv', [XLSX]: 'format=xlsx' } },
+    async (_c, { query }) => {
+      const { items, total } = await listReports(db, { ...filterOf(query), limit: MAX_EXPORT_ROWS, offset: 0 });
+      if (query.format === 'xlsx' && total > MAX_XLSX_REPORTS) {
+        throw new ApiError(400, 'bad-request', `XLSX 一次最多导出 ${MAX_XLSX_REPORTS} 份报告（每份三张表），筛选结果有 ${total} 份；请缩小范围或改用 CSV`);
+      }
+      return renderReports(await reportData(db, items.map((r) => r.id)), query.format, '报告数据');
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/reports/:id', tag: '报告', summary: '一份报告：数据（含出处）、核查结果、修改记录摘要和解码后的原文', params: S.IdParams, query: S.ReportQuery, response: S.ReportDetail },
+    async (_c, { params, query }) => getReport(db, params.id, { text: query.text === '1' }),
+  );
+
+  api.route(
+    { method: 'delete', path: '/api/reports/:id', tag: '报告', summary: '删除报告（连同原件和版本）；同一机关其他年度的跨年度核查随之重算', params: S.IdParams, status: 204 },
+    async (_c, { params }) => {
+      await deleteReport(store, params.id);
+      return null;
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/reports/:id/findings', tag: '报告', summary: '报告的核查结果', params: S.IdParams, query: S.FindingsQuery, response: z.array(S.Finding),
+      produces: { 'text/csv': 'format=csv', [XLSX]: 'format=xlsx' } },
+    async (_c, { params, query }) => {
+      const findings = await getFindings(db, params.id);
+      if (query.format === 'json') return findings;
+      const r = await reportSummary(db, params.id);
+      return tabular(query.format, `${baseName(r)}-核查结果`, [sheet('核查结果', findingColumns, findings)]);
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/reports/:id/original', tag: '报告', summary: '原始文件（导入时的字节）。文字类原件按纯文本返回，不作为网页执行',
+      params: S.IdParams, query: S.OriginalQuery, produces: { 'application/octet-stream': '原件' } },
+    async (_c, { params, query }) => {
+      const o = await getOriginal(db, params.id);
+      const name = o.fileName.split('/').pop() || `report-${params.id}`;
+      return fileResponse(o.bytes, originalType(o.format, o.bytes, o.encoding), name, query.inline === '1' ? 'inline' : 'attachment', {
+        'Content-Security-Policy': SANDBOX_CSP,
+      });
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/reports/:id/export', tag: '报告', summary: '按 src/render 的格式导出报告（当前版本）：html、txt、md、docx、pdf、xlsx、csv、json',
+      params: S.IdParams, query: S.ExportQuery, produces: { 'application/octet-stream': '所选格式的文件' } },
+    async (_c, { params, query }) => {
+      const r = await getReport(db, params.id, { text: false });
+      return renderReport(r.report, query.format, baseName(r));
+    },
+  );
+
+  api.route(
+    { method: 'post', path: '/api/reports/:id/corrections', tag: '修改', summary: '修改报告中的数字（或 meta 字段）：保存为新版本（修改人、时间、原值、新值、原因），并立即重新核查',
+      description: '一次请求中的全部修改在一个事务中完成。baseVersion 与当前版本不同时返回 409。', params: S.IdParams, body: S.CorrectionBody, status: 201,
+      response: S.Version.extend({ report: S.ReportSummary }) },
+    async (_c, { params, body }) => {
+      const version = await correctReport(store, params.id, body);
+      return { ...version, report: await reportSummary(db, params.id) };
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/reports/:id/versions', tag: '修改', summary: '报告的版本历史（第 1 版为导入时）', params: S.IdParams, response: z.array(S.Version) },
+    async (_c, { params }) => listVersions(db, params.id),
+  );
+
+  api.route(
+    { method: 'get', path: '/api/reports/:id/versions/:version', tag: '修改', summary: '报告在某一版本时的数据', params: S.VersionParams,
+      response: { type: 'object', properties: { version: { type: 'object' }, report: { type: 'object' } } } },
+    async (_c, { params }) => reportAtVersion(db, params.id, params.version),
+  );
+
+  api.route(
+    { method: 'post', path: '/api/reports/:id/revert', tag: '修改', summary: '恢复到某一版本：作为新版本保存（历史完整保留），并立即重新核查', params: S.IdParams, body: S.RevertBody,
+      status: 201, response: S.Version.extend({ report: S.ReportSummary }) },
+    async (_c, { params, body }) => {
+      const version = await revertReport(store, params.id, body);
+      return { ...version, report: await reportSummary(db, params.id) };
+    },
+  );
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export type { Context };

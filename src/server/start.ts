@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import type { CheckConfig } from '../check/types.ts';
+import type { Store } from '../store/db.ts';
+import { openStore } from '../store/open.ts';
+import { preloadSamples } from '../store/preload.ts';
+import { createApp, type AppOptions } from './app.ts';
+
+export interface StartOptions extends AppOptions {
+  port?: number;
+  hostname?: string;
+  /** SQLite file (created on first start). */
+  dbPath?: string;
+  /** postgres://… — used instead of SQLite when given. */
+  databaseUrl?: string;
+  /** Load the example regions and samples/*.txt into a new store. Default true. */
+  preload?: boolean;
+  checkConfig?: CheckConfig;
+  /** Messages for the operator; default stderr. */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  server: ServerType;
+  close(): Promise<void>;
+}
+
+/** The SQLite file used when none is given: .ogi/ogi.sqlite in the working folder (ignored by git). */
+export const defaultDbPath = (): string => resolve('.ogi', 'ogi.sqlite');
+
+/** Opens the store (migrations run), preloads the samples on first start, and serves the app. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const store = await openStore(
+    options.databaseUrl ? { databaseUrl: options.databaseUrl, checkConfig: options.checkConfig } : { sqlitePath: options.dbPath ?? defaultDbPath(), checkConfig: options.checkConfig },
+  );
+  if (options.preload !== false) {
+    const loaded = await preloadSamples(store);
+    if (loaded) log(`首次启动：已建立示例区域，并导入 ${loaded.imported} 份样例报告（samples/*.txt）。`);
+  }
+  const app = createApp(store, options);
+  const hostname = options.hostname ?? '127.0.0.1';
+  const { server, port } = await new Promise<{ server: ServerType; port: number }>((ok, fail) => {
+    const server = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname }, (info) => ok({ server, port: info.port }));
+    server.once('error', fail);
+  });
+  const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`;
+  return {
+    url,
+    port,
+    store,
+    server,
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { inferIssuerType } from '../schema/issuer.ts';
+import { ISSUER_TYPES, type IssuerType } from '../schema/types.ts';
+import { inTx, now, type Q } from './db.ts';
+import { StoreError, isUniqueViolation } from './errors.ts';
+import { getRegion, listRegions, regionPath, subtreeIds } from './regions.ts';
+
+export interface Agency {
+  id: number;
+  name: string;
+  issuerType: IssuerType;
+  regionId: number | null;
+  /** Region names from the root down; empty when the agency has no region yet. */
+  regionPath: string[];
+}
+
+export interface AgencyListItem extends Agency {
+  reports: number;
+  years: number[];
+}
+
+/** How reports of one agency are matched: the name without white space (as the check engine groups them). */
+export const agencyKey = (name: string): string => name.replace(/\s+/g, '');
+
+function cleanName(name: string): string {
+  const n = name.replace(/\s+/g, ' ').trim();
+  if (!n) throw new StoreError('invalid', '机关名称不能为空');
+  if (n.length > 100) throw new StoreError('invalid', '机关名称过长（最多 100 个字）');
+  return n;
+}
+
+export function checkIssuerType(value: string): IssuerType {
+  if (!(ISSUER_TYPES as readonly string[]).includes(value)) {
+    throw new StoreError('invalid', `机关类型应为 ${ISSUER_TYPES.join('、')} 之一，收到“${value}”`);
+  }
+  return value as IssuerType;
+}
+
+/** The agency of a report's name, created (without a region) when it is new. */
+export async function findOrCreateAgency(db: Q, name: string, issuerType: IssuerType): Promise<number> {
+  const key = agencyKey(name);
+  const found = await db.selectFrom('agencies').select('id').where('name_key', '=', key).executeTakeFirst();
+  if (found) return found.id;
+  try {
+    const row = await db
+      .insertInto('agencies')
+      .values({ name: cleanName(name), name_key: key, issuer_type: issuerType, region_id: null, created_at: now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const again = await db.selectFrom('agencies').select('id').where('name_key', '=', key).executeTakeFirstOrThrow();
+    return again.id;
+  }
+}
+
+export interface AgencyFilter {
+  /** Agencies of this region and its sub-regions. */
+  regionId?: number;
+  /** Agencies without a region. */
+  unassigned?: boolean;
+  /** Part of the name. */
+  q?: string;
+}
+
+export async function listAgencies(db: Q, filter: AgencyFilter = {}): Promise<AgencyListItem[]> {
+  const regions = await listRegions(db);
+  let query = db.selectFrom('agencies').select(['id', 'name', 'issuer_type', 'region_id']);
+  if (filter.regionId !== undefined) {
+    if (!regions.some((r) => r.id === filter.regionId)) throw new StoreError('not-found', `区域 ${filter.regionId} 不存在`);
+    query = query.where('region_id', 'in', subtreeIds(regions, filter.regionId));
+  }
+  if (filter.unassigned) query = query.where('region_id', 'is', null);
+  const q = filter.q ? agencyKey(filter.q).replace(/[%_\\]/g, '') : '';
+  if (q) query = query.where('name_key', 'like', `%${q}%`);
+  const rows = byName(await query.execute());
+  const years = await db.selectFrom('reports').select(['agency_id', 'year']).where('agency_id', 'is not', null).execute();
+  const byAgency = new Map<number, number[]>();
+  const counts = new Map<number, number>();
+  for (const y of years) {
+    counts.set(y.agency_id!, (counts.get(y.agency_id!) ?? 0) + 1);
+    if (y.year !== null) byAgency.set(y.agency_id!, [...(byAgency.get(y.agency_id!) ?? []), y.year]);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    issuerType: r.issuer_type as IssuerType,
+    regionId: r.region_id,
+    regionPath: regionPath(regions, r.region_id),
+    reports: counts.get(r.id) ?? 0,
+    years: [...new Set(byAgency.get(r.id) ?? [])].sort((a, b) => a - b),
+  }));
+}
+
+export async function getAgency(db: Q, id: number): Promise<Agency> {
+  const r = await db.selectFrom('agencies').select(['id', 'name', 'issuer_type', 'region_id']).where('id', '=', id).executeTakeFirst();
+  if (!r) throw new StoreError('not-found', `机关 ${id} 不存在`);
+  return { id: r.id, name: r.name, issuerType: r.issuer_type as IssuerType, regionId: r.region_id, regionPath: regionPath(await listRegions(db), r.region_id) };
+}
+
+export async function createAgency(db: Q, input: { name: string; issuerType?: string; regionId?: number | null }): Promise<Agency> {
+  const name = cleanName(input.name);
+  const issuerType = input.issuerType === undefined ? inferIssuerType(name) : checkIssuerType(input.issuerType);
+  const regionId = input.regionId ?? null;
+  if (regionId !== null) await getRegion(db, regionId);
+  try {
+    const row = await db
+      .insertInto('agencies')
+      .values({ name, name_key: agencyKey(name), issuer_type: issuerType, region_id: regionId, created_at: now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return getAgency(db, row.id);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new StoreError('conflict', `机关“${name}”已存在`);
+    throw err;
+  }
+}
+
+/** Moves an agency to a region (null: none) or changes its issuer type. Its name is its reports' and stays. */
+export async function updateAgency(db: Q, id: number, input: { issuerType?: string; regionId?: number | null }): Promise<Agency> {
+  return inTx(db, async (trx) => {
+    await getAgency(trx, id);
+    const set: { issuer_type?: string; region_id?: number | null } = {};
+    if (input.issuerType !== undefined) set.issuer_type = checkIssuerType(input.issuerType);
+    if (input.regionId !== undefined) {
+      if (input.regionId !== null) await getRegion(trx, input.regionId);
+      set.region_id = input.regionId;
+    }
+    if (Object.keys(set).length) await trx.updateTable('agencies').set(set).where('id', '=', id).execute();
+    return getAgency(trx, id);
+  });
+}
+
+/** Agencies of a region (sub-regions included), by id. */
+export async function agenciesIn(db: Q, regionId: number): Promise<{ id: number; name: string; regionId: number | null; issuerType: IssuerType }[]> {
+  const regions = await listRegions(db);
+  if (!regions.some((r) => r.id === regionId)) throw new StoreError('not-found', `区域 ${regionId} 不存在`);
+  const rows = await db
+    .selectFrom('agencies')
+    .select(['id', 'name', 'region_id', 'issuer_type'])
+    .where('region_id', 'in', subtreeIds(regions, regionId))
+    .execute();
+  return byName(rows).map((r) => ({ id: r.id, name: r.name, regionId: r.region_id, issuerType: r.issuer_type as IssuerType }));
+}
+
+/** Sorted by name in Chinese order, the same on SQLite and PostgreSQL whatever the database collation. */
+export function byName<T extends { name: string }>(rows: T[]): T[] {
+  return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}

@@ -1,0 +1,43 @@
+import { checkReports, loadRules } from '../check/engine.ts';
+import type { CheckConfig, CheckableReport, Finding } from '../check/types.ts';
+import type { Q } from './db.ts';
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function countFindings(findings: readonly Finding[]): Counts {
+  const c = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return c;
+}
+
+/**
+ * Runs the checks again for the reports a change touches and stores their
+ * findings and counts: every report of the agency (the cross-year rules pair
+ * each report with the year before), or the one report when it has no agency.
+ * Call it inside the transaction of the change.
+ */
+export async function recheck(trx: Q, target: { agencyId: number | null; reportId?: number }, config: CheckConfig): Promise<void> {
+  let query = trx.selectFrom('reports').select(['id', 'data']);
+  if (target.agencyId !== null) query = query.where('agency_id', '=', target.agencyId);
+  else if (target.reportId !== undefined) query = query.where('id', '=', target.reportId);
+  else return;
+  const rows = (await query.orderBy('id').execute()).map((r) => ({ id: r.id, report: JSON.parse(r.data) as CheckableReport }));
+  if (!rows.length) return;
+  const findings = checkReports(rows.map((r) => r.report), await loadRules(), config);
+  for (let i = 0; i < rows.length; i++) {
+    const list = findings[i]!;
+    await trx
+      .updateTable('reports')
+      .set({ findings: JSON.stringify(list), ...countFindings(list) })
+      .where('id', '=', rows[i]!.id)
+      .execute();
+  }
+}

@@ -1,0 +1,134 @@
+import type { Generated, Kysely } from 'kysely';
+import type { CheckConfig } from '../check/types.ts';
+
+/**
+ * The database, one typed interface for SQLite and PostgreSQL. JSON is stored as
+ * text and times as ISO 8601 text written by the application (never the
+ * database's CURRENT_TIMESTAMP, whose format differs between the two).
+ */
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface RegionsTable {
+  id: Generated<number>;
+  name: string;
+  parent_id: number | null;
+  created_at: string;
+}
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  name: string;
+  /** The name without white space: how reports of one agency are matched (check engine `agencyKey`). */
+  name_key: string;
+  issuer_type: string;
+  region_id: number | null;
+  created_at: string;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  /** sha256 (hex) of the original bytes: duplicates are recognised by it. */
+  content_hash: string;
+  file_name: string;
+  format: string;
+  size: number;
+  agency_id: number | null;
+  agency: string | null;
+  year: number | null;
+  template: string;
+  issuer_type: string;
+  /** Current version number (1 = as imported). */
+  version: number;
+  /** JSON: the report (contract plus `structure`) as of the current version. */
+  data: string;
+  /** JSON: `tables` of the current version, for roll-ups without reading `data`. */
+  tables: string;
+  /** JSON: findings of the current version (cross-year findings included). */
+  findings: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  import_id: number | null;
+  imported_at: string;
+  updated_at: string;
+}
+
+export interface OriginalsTable {
+  report_id: number;
+  bytes: Buffer;
+  /** The decoded text that provenance offsets point into. */
+  text: string;
+  encoding: string;
+}
+
+export interface ReportVersionsTable {
+  id: Generated<number>;
+  report_id: number;
+  version: number;
+  kind: string;
+  author: string;
+  reason: string | null;
+  /** JSON: [{ path, old, new }] */
+  changes: string;
+  created_at: string;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  source: string;
+  author: string;
+  created_at: string;
+  total: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  /** JSON: ImportItem[] */
+  items: string;
+}
+
+export interface DB {
+  ogi_migrations: MigrationsTable;
+  settings: SettingsTable;
+  regions: RegionsTable;
+  agencies: AgenciesTable;
+  reports: ReportsTable;
+  originals: OriginalsTable;
+  report_versions: ReportVersionsTable;
+  imports: ImportsTable;
+}
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open store: the query builder, which database it is, and how to close it. */
+export interface Store {
+  readonly db: Kysely<DB>;
+  readonly dialect: Dialect;
+  /** Where it is, for messages: the SQLite file or the PostgreSQL URL without password. */
+  readonly location: string;
+  /** Local rules for the checks (deadlines, DATE-06); {} when none. */
+  readonly checkConfig: CheckConfig;
+  close(): Promise<void>;
+}
+
+/** A query builder that may be the store's or a transaction's. */
+export type Q = Kysely<DB>;
+
+/** pg returns count(*) and sums as strings (bigint); SQLite as numbers. */
+export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));
+
+export const now = (): string => new Date().toISOString();
+
+/** Runs `fn` in a transaction: the given one, or a new one (Kysely does not nest transactions). */
+export function inTx<T>(db: Q, fn: (trx: Q) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

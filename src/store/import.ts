@@ -1,0 +1,294 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import JSZip from 'jszip';
+import { InputError } from '../errors.ts';
+import { extractSource, type ExtractedReport } from '../extract/index.ts';
+import { detectKind } from '../ingest/detect.ts';
+import { READABLE_EXTENSIONS, readSource, type SourceText } from '../ingest/read-file.ts';
+import { findOrCreateAgency } from './agencies.ts';
+import { recheck } from './checks.ts';
+import { inTx, now, type Store } from './db.ts';
+import { StoreError, isUniqueViolation } from './errors.ts';
+
+/** A file to import: its name as the user knows it, and its bytes or its path on disk (read when its turn comes). */
+export type ImportFile = { name: string; bytes: Buffer; path?: string } | { name: string; bytes?: undefined; path: string };
+
+type LoadedFile = { name: string; bytes: Buffer; path?: string };
+
+async function load(file: ImportFile): Promise<LoadedFile> {
+  return file.bytes ? file : { ...file, bytes: await readFile(file.path) };
+}
+
+export interface ImportItem {
+  name: string;
+  status: 'imported' | 'duplicate' | 'failed';
+  /** The new report (imported) or the one already stored with the same bytes (duplicate). */
+  reportId?: number;
+  agency?: string | null;
+  year?: number | null;
+  template?: string;
+  errors?: number;
+  warnings?: number;
+  /** Why the file could not be imported (Chinese). */
+  reason?: string;
+}
+
+export interface ImportResult {
+  id: number;
+  total: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  items: ImportItem[];
+}
+
+export interface ImportLimits {
+  /** Files in one import, after unpacking archives. */
+  maxFiles: number;
+  /** Bytes of one file (also of each file inside an archive). */
+  maxFileBytes: number;
+  /** Bytes unpacked from the archives of one import. */
+  maxUnpackedBytes: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = { maxFiles: 2000, maxFileBytes: 50 * 1024 * 1024, maxUnpackedBytes: 1024 * 1024 * 1024 };
+
+export interface ImportOptions {
+  author?: string;
+  /** Where the files came from: api, cli, preload, bench. */
+  source?: string;
+  limits?: Partial<ImportLimits>;
+  onProgress?: (done: number, total: number, item: ImportItem) => void;
+}
+
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MB`;
+
+const isArchive = (f: ImportFile) => extname(f.name).toLowerCase() === '.zip' || (f.bytes !== undefined && detectKind(f.bytes) === 'zip');
+
+/** Zip entry names: UTF-8 when flagged or valid, otherwise GBK (archives made on Chinese Windows). */
+function decodeEntryName(bytes: string[] | Uint8Array | Buffer): string {
+  const b = Array.isArray(bytes) ? Buffer.from(bytes.join(''), 'latin1') : Buffer.from(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    return new TextDecoder('gb18030').decode(b);
+  }
+}
+
+/**
+ * Unpacks the .zip archives among the files (one level), keeping the report
+ * files; what cannot be used is returned as failed items with the reason.
+ */
+export async function expandArchives(files: readonly ImportFile[], limits: ImportLimits): Promise<{ files: ImportFile[]; failed: ImportItem[] }> {
+  const out: ImportFile[] = [];
+  const failed: ImportItem[] = [];
+  let unpacked = 0;
+  for (const file of files) {
+    if (!isArchive(file)) {
+      out.push(file);
+      continue;
+    }
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync((await load(file)).bytes, { decodeFileName: decodeEntryName });
+    } catch (err) {
+      failed.push({ name: file.name, status: 'failed', reason: `压缩包无法打开（${(err as Error).message}）` });
+      continue;
+    }
+    const entries = Object.values(zip.files).filter((e) => !e.dir && !/(^|\/)(__MACOSX|\.)/.test(e.name));
+    for (const entry of entries) {
+      const name = `${file.name}/${entry.name}`;
+      const ext = extname(entry.name).toLowerCase();
+      if (ext === '.zip') {
+        failed.push({ name, status: 'failed', reason: '压缩包中的压缩包不会展开，请单独上传' });
+        continue;
+      }
+      if (!READABLE_EXTENSIONS.includes(ext)) {
+        failed.push({ name, status: 'failed', reason: `不是可读取的报告文件（可读取：${READABLE_EXTENSIONS.join('、')}）` });
+        continue;
+      }
+      const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+      if (declared > limits.maxFileBytes) {
+        failed.push({ name, status: 'failed', reason: `文件过大（${mib(declared)}，每个文件最多 ${mib(limits.maxFileBytes)}）` });
+        continue;
+      }
+      if (unpacked + declared > limits.maxUnpackedBytes) {
+        failed.push({ name, status: 'failed', reason: `压缩包解压后的总大小超过 ${mib(limits.maxUnpackedBytes)}，其余文件未导入` });
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await entry.async('nodebuffer');
+      } catch (err) {
+        failed.push({ name, status: 'failed', reason: `压缩包中的文件无法解压（${(err as Error).message}）` });
+        continue;
+      }
+      unpacked += bytes.length;
+      if (bytes.length > limits.maxFileBytes) {
+        failed.push({ name, status: 'failed', reason: `文件过大（${mib(bytes.length)}，每个文件最多 ${mib(limits.maxFileBytes)}）` });
+        continue;
+      }
+      out.push({ name, bytes });
+    }
+    if (entries.length === 0) failed.push({ name: file.name, status: 'failed', reason: '压缩包中没有文件' });
+  }
+  return { files: out, failed };
+}
+
+/** A file name safe to write in a temporary folder, keeping the extension that tells .md from .txt. */
+function safeName(name: string): string {
+  const base = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(-120);
+  return base && base !== '.' && base !== '..' ? base : 'report';
+}
+
+/** Reads one file with the readers of `ingest` (which read paths): uploads go through a temporary file. */
+async function readFileSource(file: LoadedFile, tmp: () => Promise<string>, index: number): Promise<SourceText> {
+  if (file.path) return readSource(file.path);
+  const dir = join(await tmp(), String(index));
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, safeName(file.name));
+  await writeFile(path, file.bytes);
+  try {
+    const src = await readSource(path);
+    return { ...src, path: file.name };
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(err.code, err.message.split(path).join(file.name), file.name);
+    throw err;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Stores one read report with its original, its first version and its findings, in one transaction. */
+export async function storeReport(
+  store: Store,
+  input: { file: LoadedFile; hash: string; source: SourceText; report: ExtractedReport; author: string; importId: number | null },
+): Promise<number> {
+  const { report, source, file } = input;
+  const at = now();
+  return inTx(store.db, async (trx) => {
+    const agencyId = report.agency ? await findOrCreateAgency(trx, report.agency, report.issuerType) : null;
+    const row = await trx
+      .insertInto('reports')
+      .values({
+        content_hash: input.hash,
+        file_name: file.name,
+        format: report.source.format,
+        size: file.bytes.length,
+        agency_id: agencyId,
+        agency: report.agency,
+        year: report.year,
+        template: report.template,
+        issuer_type: report.issuerType,
+        version: 1,
+        data: JSON.stringify(report),
+        tables: JSON.stringify(report.tables),
+        findings: '[]',
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+        import_id: input.importId,
+        imported_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('originals').values({ report_id: row.id, bytes: file.bytes, text: source.text, encoding: source.encoding }).execute();
+    await trx
+      .insertInto('report_versions')
+      .values({ report_id: row.id, version: 1, kind: 'import', author: input.author, reason: null, changes: '[]', created_at: at })
+      .execute();
+    await recheck(trx, { agencyId, reportId: row.id }, store.checkConfig);
+    return row.id;
+  });
+}
+
+/**
+ * Imports files (archives are unpacked): each readable report is stored with
+ * its original bytes; a file whose bytes are already stored is a duplicate; a
+ * file that cannot be read is listed with its reason and the others still
+ * import. The import itself is recorded with every item.
+ */
+export async function importFiles(store: Store, input: readonly ImportFile[], options: ImportOptions = {}): Promise<ImportResult> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const author = options.author?.trim() || '未署名';
+  if (input.length > limits.maxFiles) throw new StoreError('too-large', `一次最多导入 ${limits.maxFiles} 个文件，收到 ${input.length} 个`);
+  const { files, failed } = await expandArchives(input, limits);
+  if (files.length > limits.maxFiles) {
+    throw new StoreError('too-large', `一次最多导入 ${limits.maxFiles} 个文件，压缩包展开后有 ${files.length} 个；请分批导入`);
+  }
+  const items: ImportItem[] = [...failed];
+  const total = files.length + failed.length;
+  const batch = await store.db
+    .insertInto('imports')
+    .values({ source: options.source ?? 'api', author, created_at: now(), total, imported: 0, duplicates: 0, failed: 0, items: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  let done = 0;
+  for (const item of failed) options.onProgress?.(++done, total, item);
+  let tmpDir: string | null = null;
+  const tmp = async () => (tmpDir ??= await mkdtemp(join(tmpdir(), 'ogi-import-')));
+  try {
+    for (const [index, file] of files.entries()) {
+      const item = await importOne(store, file, { author, importId: batch.id, limits, tmp, index });
+      items.push(item);
+      options.onProgress?.(++done, total, item);
+    }
+  } finally {
+    if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+  }
+  const count = (s: ImportItem['status']) => items.filter((i) => i.status === s).length;
+  const result: ImportResult = { id: batch.id, total, imported: count('imported'), duplicates: count('duplicate'), failed: count('failed'), items };
+  await store.db
+    .updateTable('imports')
+    .set({ imported: result.imported, duplicates: result.duplicates, failed: result.failed, items: JSON.stringify(items) })
+    .where('id', '=', batch.id)
+    .execute();
+  return result;
+}
+
+async function importOne(
+  store: Store,
+  input: ImportFile,
+  ctx: { author: string; importId: number; limits: ImportLimits; tmp: () => Promise<string>; index: number },
+): Promise<ImportItem> {
+  const { name } = input;
+  let file: LoadedFile;
+  try {
+    file = await load(input);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { name, status: 'failed', reason: code === 'ENOENT' ? `${name}：文件不存在` : `${name}：无法读取（${code ?? (err as Error).message}）` };
+  }
+  if (file.bytes.length > ctx.limits.maxFileBytes) {
+    return { name, status: 'failed', reason: `文件过大（${mib(file.bytes.length)}，每个文件最多 ${mib(ctx.limits.maxFileBytes)}）` };
+  }
+  const hash = sha256(file.bytes);
+  const existing = await store.db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
+  if (existing) return { name, status: 'duplicate', reportId: existing.id, reason: `与已导入的报告 ${existing.id} 内容相同` };
+  let source: SourceText;
+  let report: ExtractedReport;
+  try {
+    source = await readFileSource(file, ctx.tmp, ctx.index);
+    report = extractSource(source);
+  } catch (err) {
+    const reason = err instanceof InputError ? err.message : `读取时出错（${(err as Error).message}）`;
+    return { name, status: 'failed', reason };
+  }
+  try {
+    const id = await storeReport(store, { file, hash, source, report, author: ctx.author, importId: ctx.importId });
+    const counts = await store.db.selectFrom('reports').select(['errors', 'warnings']).where('id', '=', id).executeTakeFirstOrThrow();
+    return { name, status: 'imported', reportId: id, agency: report.agency, year: report.year, template: report.template, errors: counts.errors, warnings: counts.warnings };
+  } catch (err) {
+    if (!isUniqueViolation(err)) {
+      // Nothing of the file was stored (one transaction); the other files still import.
+      return { name, status: 'failed', reason: `${name}：保存时出错，未导入（${(err as Error).message}）` };
+    }
+    const again = await store.db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
+    return { name, status: 'duplicate', reportId: again?.id, reason: `与已导入的报告 ${again?.id ?? ''} 内容相同` };
+  }
+}

@@ -1,0 +1,199 @@
+import type { TableTemplate } from '../schema/templates.ts';
+import { requestRows, type RequestGroup } from '../schema/requests.ts';
+import { REVIEW_GROUP_KEYS } from '../schema/review.ts';
+import type { Cell, Tables } from '../schema/types.ts';
+
+/**
+ * The figures the region pages show, each with one written definition (the
+ * API returns them, so the pages print the same words). A rate whose
+ * denominator is 0, or whose cells are blank, is null — never 0.
+ */
+
+export interface Rate {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface Sum {
+  value: number | null;
+  /** Cells that were blank (null) and so are not in the sum. */
+  blanks: number;
+}
+
+export const DISTRIBUTION_GROUPS = ['granted', 'partlyGranted', 'denied', 'unavailable', 'notProcessed', 'other'] as const;
+export type DistributionKey = (typeof DISTRIBUTION_GROUPS)[number];
+
+export interface MetricDef {
+  key: string;
+  label: string;
+  unit: string;
+  definition: string;
+}
+
+export const METRICS = {
+  received: {
+    key: 'received',
+    label: '收到申请数',
+    unit: '件',
+    definition: '收到申请数 = 表三“一、本年新收政府信息公开申请数量”的“总计”列。空白不计为 0，另计空白数。',
+  },
+  resultTotal: {
+    key: 'resultTotal',
+    label: '办理结果总数',
+    unit: '件',
+    definition: '办理结果总数 = 表三“三、本年度办理结果（七）总计”的“总计”列。',
+  },
+  distribution: {
+    key: 'distribution',
+    label: '办理结果分布',
+    unit: '件',
+    definition:
+      '办理结果分布 = 表三“三、本年度办理结果”（一）予以公开、（二）部分公开、（三）不予公开、（四）无法提供、（五）不予处理、（六）其他处理各类的“总计”列；' +
+      '（三）至（六）为该类各小项之和。空白不计为 0，另计空白数。',
+  },
+  openRate: {
+    key: 'openRate',
+    label: '公开率',
+    unit: '',
+    definition:
+      '公开率 =（表三“（一）予以公开”+“（二）部分公开”）÷ 表三“（七）总计”，均取“总计”列。分母为 0 或所需数字空白时不计算（为空，不是 0）。' +
+      '地区的公开率 = 各报告分子之和 ÷ 各报告分母之和，只计可计算的报告。',
+  },
+  correctionRate: {
+    key: 'correctionRate',
+    label: '纠错率',
+    unit: '',
+    definition:
+      '纠错率 = 表四“结果纠正”之和 ÷（“总计”之和 − “尚未审结”之和），对行政复议、行政诉讼（未经复议直接起诉、复议后起诉）三组求和。' +
+      '分母为 0 或所需数字空白时不计算（为空，不是 0）。地区的纠错率 = 各报告分子之和 ÷ 各报告分母之和，只计可计算的报告。',
+  },
+} as const satisfies Record<string, MetricDef>;
+
+export const DISTRIBUTION_LABELS: Record<DistributionKey, string> = {
+  granted: '予以公开',
+  partlyGranted: '部分公开',
+  denied: '不予公开',
+  unavailable: '无法提供',
+  notProcessed: '不予处理',
+  other: '其他处理',
+};
+
+const TOTAL = 6; // 总计 column of table 三
+const REVIEW = { corrected: 1, pending: 3, total: 4 };
+
+const requestTotal = (tables: Tables, row: string): Cell =>
+  ((tables.requests as Record<string, Cell[] | undefined>)[row]?.[TOTAL]) ?? null;
+
+function sumOf(cells: readonly Cell[]): Sum {
+  let value: number | null = null;
+  let blanks = 0;
+  for (const c of cells) {
+    if (c === null) blanks++;
+    else value = (value ?? 0) + c;
+  }
+  return { value, blanks };
+}
+
+const ROW_GROUP: Record<DistributionKey, RequestGroup | 'partlyGranted'> = {
+  granted: 'granted', partlyGranted: 'partlyGranted', denied: 'denied', unavailable: 'unavailable', notProcessed: 'notProcessed', other: 'other',
+};
+
+/** The （一）–（六） result categories of table 三, each the sum of its rows' totals. */
+export function distribution(template: TableTemplate, tables: Tables): Record<DistributionKey, Sum> {
+  const out = {} as Record<DistributionKey, Sum>;
+  for (const key of DISTRIBUTION_GROUPS) {
+    const rows = requestRows(template).filter((r) =>
+      key === 'granted' ? r.key === 'granted' : key === 'partlyGranted' ? r.key === 'partlyGranted' : r.group === ROW_GROUP[key],
+    );
+    out[key] = sumOf(rows.map((r) => requestTotal(tables, r.key)));
+  }
+  return out;
+}
+
+export function rate(numerator: number | null, denominator: number | null): Rate {
+  if (numerator === null || denominator === null || denominator === 0) return { value: null, numerator, denominator };
+  return { value: numerator / denominator, numerator, denominator };
+}
+
+export function openRate(tables: Tables): Rate {
+  const granted = requestTotal(tables, 'granted');
+  const partly = requestTotal(tables, 'partlyGranted');
+  const total = requestTotal(tables, 'resultTotal');
+  return rate(granted === null || partly === null ? null : granted + partly, total);
+}
+
+export function correctionRate(tables: Tables): Rate {
+  let numerator: number | null = 0;
+  let denominator: number | null = 0;
+  for (const g of REVIEW_GROUP_KEYS) {
+    const row = tables.review[g];
+    const corrected = row?.[REVIEW.corrected] ?? null;
+    const total = row?.[REVIEW.total] ?? null;
+    const pending = row?.[REVIEW.pending] ?? null;
+    numerator = corrected === null || numerator === null ? null : numerator + corrected;
+    denominator = total === null || pending === null || denominator === null ? null : denominator + total - pending;
+  }
+  return rate(numerator, denominator);
+}
+
+export interface ReportMetrics {
+  received: Cell;
+  resultTotal: Cell;
+  distribution: Record<DistributionKey, Sum>;
+  openRate: Rate;
+  correctionRate: Rate;
+}
+
+export function reportMetrics(template: TableTemplate, tables: Tables): ReportMetrics {
+  return {
+    received: requestTotal(tables, 'newReceived'),
+    resultTotal: requestTotal(tables, 'resultTotal'),
+    distribution: distribution(template, tables),
+    openRate: openRate(tables),
+    correctionRate: correctionRate(tables),
+  };
+}
+
+export interface PooledRate extends Rate {
+  /** Reports whose rate could be computed and so are in the sums. */
+  included: number;
+  /** Reports left out (denominator 0 or blank cells). */
+  excluded: number;
+}
+
+/** A region's rate: numerators and denominators summed over the reports where both are known and the denominator is not 0. */
+export function pooled(rates: readonly Rate[]): PooledRate {
+  let n = 0;
+  let d = 0;
+  let included = 0;
+  for (const r of rates) {
+    if (r.value === null) continue;
+    n += r.numerator!;
+    d += r.denominator!;
+    included++;
+  }
+  return { ...rate(included ? n : null, included ? d : null), included, excluded: rates.length - included };
+}
+
+export function sumCells(cells: readonly Cell[]): Sum {
+  return sumOf(cells);
+}
+
+export interface Ranked<T> {
+  rank: number | null;
+  value: number | null;
+  item: T;
+}
+
+/** Highest first, ties share a rank (1, 1, 3); null values last, unranked. */
+export function rank<T>(items: readonly T[], value: (t: T) => number | null): Ranked<T>[] {
+  const known = items.map((item) => ({ item, value: value(item) })).filter((x) => x.value !== null).sort((a, b) => b.value! - a.value!);
+  const out: Ranked<T>[] = [];
+  known.forEach((x, i) => {
+    const prev = out[i - 1];
+    out.push({ rank: prev && prev.value === x.value ? prev.rank : i + 1, value: x.value, item: x.item });
+  });
+  for (const item of items) if (value(item) === null) out.push({ rank: null, value: null, item });
+  return out;
+}

@@ -1,0 +1,137 @@
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { now, type DB, type Dialect } from './db.ts';
+
+/**
+ * Versioned migrations, applied in order at start-up. Each runs in its own
+ * transaction together with the row that records it, so a migration is either
+ * applied and recorded or not at all; running them again does nothing.
+ * Add a new entry at the end; never edit one that has shipped.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<DB>, dialect: Dialect): Promise<void>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the schema builder works on tables not yet in DB
+type AnyDb = Kysely<any>;
+
+/** `integer primary key autoincrement` on SQLite, `serial primary key` on PostgreSQL. */
+const idType = (dialect: Dialect) => (dialect === 'postgres' ? 'serial' : 'integer');
+const idColumn = (dialect: Dialect) => (c: ColumnDefinitionBuilder) =>
+  dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
+const bytesType = (dialect: Dialect) => (dialect === 'postgres' ? 'bytea' : 'blob');
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'regions, agencies, reports, originals, versions, imports',
+    async up(database, dialect) {
+      const db = database as AnyDb;
+      await db.schema
+        .createTable('settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('regions')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('parent_id', 'integer', (c) => c.references('regions.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('regions_parent').on('regions').column('parent_id').execute();
+      await db.schema
+        .createTable('agencies')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('name_key', 'text', (c) => c.notNull().unique())
+        .addColumn('issuer_type', 'text', (c) => c.notNull())
+        .addColumn('region_id', 'integer', (c) => c.references('regions.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('agencies_region').on('agencies').column('region_id').execute();
+      await db.schema
+        .createTable('imports')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('total', 'integer', (c) => c.notNull())
+        .addColumn('imported', 'integer', (c) => c.notNull())
+        .addColumn('duplicates', 'integer', (c) => c.notNull())
+        .addColumn('failed', 'integer', (c) => c.notNull())
+        .addColumn('items', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('reports')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('content_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('agency_id', 'integer', (c) => c.references('agencies.id'))
+        .addColumn('agency', 'text')
+        .addColumn('year', 'integer')
+        .addColumn('template', 'text', (c) => c.notNull())
+        .addColumn('issuer_type', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('tables', 'text', (c) => c.notNull())
+        .addColumn('findings', 'text', (c) => c.notNull())
+        .addColumn('errors', 'integer', (c) => c.notNull())
+        .addColumn('warnings', 'integer', (c) => c.notNull())
+        .addColumn('infos', 'integer', (c) => c.notNull())
+        .addColumn('import_id', 'integer', (c) => c.references('imports.id'))
+        .addColumn('imported_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('reports_agency_year').on('reports').columns(['agency_id', 'year']).execute();
+      await db.schema.createIndex('reports_year').on('reports').column('year').execute();
+      await db.schema
+        .createTable('originals')
+        .addColumn('report_id', 'integer', (c) => c.primaryKey().references('reports.id').onDelete('cascade'))
+        .addColumn('bytes', bytesType(dialect), (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('encoding', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('report_versions')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('changes', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('report_versions_report_version', ['report_id', 'version'])
+        .execute();
+    },
+  },
+];
+
+/** Applies the migrations not yet recorded; returns the versions applied now. */
+export async function migrate(db: Kysely<DB>, dialect: Dialect, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await (db as AnyDb).schema
+    .createTable('ogi_migrations')
+    .ifNotExists()
+    .addColumn('version', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    const done = await db.transaction().execute(async (trx) => {
+      // Two servers starting at once on one PostgreSQL database: the second waits, then sees the row.
+      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7242001)`.execute(trx);
+      const row = await trx.selectFrom('ogi_migrations').select('version').where('version', '=', m.version).executeTakeFirst();
+      if (row) return false;
+      await m.up(trx, dialect);
+      await trx.insertInto('ogi_migrations').values({ version: m.version, name: m.name, applied_at: now() }).execute();
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  return applied;
+}

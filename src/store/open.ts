@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { CheckConfig } from '../check/types.ts';
+import type { DB, Store } from './db.ts';
+import { migrate } from './migrations.ts';
+
+export type StoreOptions = ({ sqlitePath: string } | { databaseUrl: string }) & {
+  /** Local rules for the checks (deadlines), see docs/check-config.example.json. */
+  checkConfig?: CheckConfig;
+};
+
+// pg returns bigint (count, sum of integers) as strings; int8 ids are not used, so parse them as numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** The PostgreSQL URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/**
+ * Opens the store — an SQLite file (created with its folder when missing) or a
+ * PostgreSQL database — and brings its schema up to date.
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if ('databaseUrl' in options) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await migrate(db, 'postgres');
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+    return { db, dialect: 'postgres', location: redactUrl(options.databaseUrl), checkConfig: options.checkConfig ?? {}, close: () => db.destroy() };
+  }
+  const path = options.sqlitePath;
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrate(db, 'sqlite');
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return { db, dialect: 'sqlite', location: path, checkConfig: options.checkConfig ?? {}, close: () => db.destroy() };
+}

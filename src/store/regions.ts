@@ -1,0 +1,151 @@
+import { inTx, now, num, type Q } from './db.ts';
+import { StoreError, isUniqueViolation } from './errors.ts';
+
+export interface Region {
+  id: number;
+  name: string;
+  parentId: number | null;
+}
+
+export interface RegionNode extends Region {
+  /** Names from the root down to this region. */
+  path: string[];
+  depth: number;
+  /** Agencies directly in this region. */
+  agencies: number;
+  children: RegionNode[];
+}
+
+export async function listRegions(db: Q): Promise<Region[]> {
+  const rows = await db.selectFrom('regions').select(['id', 'name', 'parent_id']).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id }));
+}
+
+/** The regions as a forest, children sorted by name, each node with its path and direct agency count. */
+export async function regionTree(db: Q): Promise<RegionNode[]> {
+  const regions = await listRegions(db);
+  const counts = await db
+    .selectFrom('agencies')
+    .select(['region_id', (eb) => eb.fn.countAll().as('n')])
+    .where('region_id', 'is not', null)
+    .groupBy('region_id')
+    .execute();
+  const count = new Map(counts.map((c) => [c.region_id, num(c.n)]));
+  const nodes = new Map<number, RegionNode>(
+    regions.map((r) => [r.id, { ...r, path: [], depth: 0, agencies: count.get(r.id) ?? 0, children: [] }]),
+  );
+  const roots: RegionNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId === null ? undefined : nodes.get(node.parentId);
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  const visit = (list: RegionNode[], path: string[]) => {
+    list.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    for (const n of list) {
+      n.path = [...path, n.name];
+      n.depth = path.length;
+      visit(n.children, n.path);
+    }
+  };
+  visit(roots, []);
+  return roots;
+}
+
+/** The region and every region below it. */
+export function subtreeIds(regions: readonly Region[], rootId: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const r of regions) if (r.parentId !== null) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r.id]);
+  const out: number[] = [];
+  const stack = [rootId];
+  const seen = new Set<number>();
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+/** Names from the root down to the region. */
+export function regionPath(regions: readonly Region[], id: number | null): string[] {
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const out: string[] = [];
+  const seen = new Set<number>();
+  for (let cur = id === null ? undefined : byId.get(id); cur && !seen.has(cur.id); cur = cur.parentId === null ? undefined : byId.get(cur.parentId)) {
+    seen.add(cur.id);
+    out.unshift(cur.name);
+  }
+  return out;
+}
+
+export async function getRegion(db: Q, id: number): Promise<Region> {
+  const r = await db.selectFrom('regions').select(['id', 'name', 'parent_id']).where('id', '=', id).executeTakeFirst();
+  if (!r) throw new StoreError('not-found', `区域 ${id} 不存在`);
+  return { id: r.id, name: r.name, parentId: r.parent_id };
+}
+
+export async function findRegionByName(db: Q, name: string): Promise<Region | undefined> {
+  const r = await db.selectFrom('regions').select(['id', 'name', 'parent_id']).where('name', '=', name).executeTakeFirst();
+  return r ? { id: r.id, name: r.name, parentId: r.parent_id } : undefined;
+}
+
+function cleanName(name: string): string {
+  const n = name.replace(/\s+/g, ' ').trim();
+  if (!n) throw new StoreError('invalid', '区域名称不能为空');
+  if (n.length > 100) throw new StoreError('invalid', '区域名称过长（最多 100 个字）');
+  return n;
+}
+
+export async function createRegion(db: Q, input: { name: string; parentId?: number | null }): Promise<Region> {
+  const name = cleanName(input.name);
+  const parentId = input.parentId ?? null;
+  if (parentId !== null) await getRegion(db, parentId);
+  try {
+    const row = await db
+      .insertInto('regions')
+      .values({ name, parent_id: parentId, created_at: now() })
+      .returning(['id', 'name', 'parent_id'])
+      .executeTakeFirstOrThrow();
+    return { id: row.id, name: row.name, parentId: row.parent_id };
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new StoreError('conflict', `区域“${name}”已存在`);
+    throw err;
+  }
+}
+
+/** Renames or moves a region; refuses to move a region under itself or one of its sub-regions. */
+export async function updateRegion(db: Q, id: number, input: { name?: string; parentId?: number | null }): Promise<Region> {
+  return inTx(db, async (trx) => {
+    const region = await getRegion(trx, id);
+    const name = input.name === undefined ? region.name : cleanName(input.name);
+    const parentId = input.parentId === undefined ? region.parentId : input.parentId;
+    if (parentId !== null) {
+      await getRegion(trx, parentId);
+      if (subtreeIds(await listRegions(trx), id).includes(parentId)) {
+        throw new StoreError('invalid', `不能把区域“${region.name}”移到它自己或它的下级区域之下`);
+      }
+    }
+    try {
+      await trx.updateTable('regions').set({ name, parent_id: parentId }).where('id', '=', id).execute();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new StoreError('conflict', `区域“${name}”已存在`);
+      throw err;
+    }
+    return { id, name, parentId };
+  });
+}
+
+/** Deletes an empty region: one with sub-regions or agencies is refused (move them first). */
+export async function deleteRegion(db: Q, id: number): Promise<void> {
+  await inTx(db, async (trx) => {
+    const region = await getRegion(trx, id);
+    const child = await trx.selectFrom('regions').select('id').where('parent_id', '=', id).executeTakeFirst();
+    if (child) throw new StoreError('conflict', `区域“${region.name}”下还有下级区域，不能删除`);
+    const agency = await trx.selectFrom('agencies').select('id').where('region_id', '=', id).executeTakeFirst();
+    if (agency) throw new StoreError('conflict', `区域“${region.name}”下还有机关，请先把机关移到其他区域`);
+    await trx.deleteFrom('regions').where('id', '=', id).execute();
+  });
+}

@@ -1,0 +1,258 @@
+import { sql } from 'kysely';
+import type { Finding, Severity } from '../check/types.ts';
+import type { ExtractedReport } from '../extract/index.ts';
+import type { Cell } from '../schema/types.ts';
+import { recheck } from './checks.ts';
+import { inTx, num, type Q, type Store } from './db.ts';
+import { StoreError } from './errors.ts';
+import { listRegions, regionPath, subtreeIds } from './regions.ts';
+
+export interface ReportSummary {
+  id: number;
+  fileName: string;
+  format: string;
+  size: number;
+  agencyId: number | null;
+  agency: string | null;
+  regionId: number | null;
+  regionPath: string[];
+  year: number | null;
+  template: string;
+  issuerType: string;
+  version: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  importId: number | null;
+  importedAt: string;
+  updatedAt: string;
+}
+
+export const SORTS = ['year', 'agency', 'errors', 'warnings', 'imported', 'id'] as const;
+export type ReportSort = (typeof SORTS)[number];
+
+export interface ReportFilter {
+  year?: number;
+  agencyId?: number;
+  /** Part of the agency name. */
+  agency?: string;
+  /** Reports of agencies in this region or below. */
+  regionId?: number;
+  template?: string;
+  /** error: has errors; warning: has warnings; info: has notes; clean: neither errors nor warnings. */
+  severity?: Severity | 'clean';
+  importId?: number;
+  sort?: ReportSort;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+const SUMMARY_COLUMNS = [
+  'reports.id', 'reports.file_name', 'reports.format', 'reports.size', 'reports.agency_id', 'reports.agency', 'reports.year',
+  'reports.template', 'reports.issuer_type', 'reports.version', 'reports.errors', 'reports.warnings', 'reports.infos',
+  'reports.import_id', 'reports.imported_at', 'reports.updated_at', 'agencies.region_id',
+] as const;
+
+type SummaryRow = {
+  id: number; file_name: string; format: string; size: number; agency_id: number | null; agency: string | null; year: number | null;
+  template: string; issuer_type: string; version: number; errors: number; warnings: number; infos: number; import_id: number | null;
+  imported_at: string; updated_at: string; region_id: number | null;
+};
+
+function toSummary(r: SummaryRow, paths: (id: number | null) => string[]): ReportSummary {
+  return {
+    id: r.id, fileName: r.file_name, format: r.format, size: num(r.size), agencyId: r.agency_id, agency: r.agency,
+    regionId: r.region_id, regionPath: paths(r.region_id), year: r.year, template: r.template, issuerType: r.issuer_type,
+    version: r.version, errors: r.errors, warnings: r.warnings, infos: r.infos, importId: r.import_id,
+    importedAt: r.imported_at, updatedAt: r.updated_at,
+  };
+}
+
+/** The filtered list, one page of it, and how many reports match in all. */
+export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ total: number; items: ReportSummary[] }> {
+  const regions = await listRegions(db);
+  let q = db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.agency_id');
+  if (filter.year !== undefined) q = q.where('reports.year', '=', filter.year);
+  if (filter.agencyId !== undefined) q = q.where('reports.agency_id', '=', filter.agencyId);
+  if (filter.agency) {
+    const part = filter.agency.replace(/\s+/g, '').replace(/[%_\\]/g, '');
+    if (part) q = q.where('agencies.name_key', 'like', `%${part}%`);
+  }
+  if (filter.regionId !== undefined) {
+    if (!regions.some((r) => r.id === filter.regionId)) throw new StoreError('not-found', `区域 ${filter.regionId} 不存在`);
+    q = q.where('agencies.region_id', 'in', subtreeIds(regions, filter.regionId));
+  }
+  if (filter.template) q = q.where('reports.template', '=', filter.template);
+  if (filter.importId !== undefined) q = q.where('reports.import_id', '=', filter.importId);
+  switch (filter.severity) {
+    case 'error': q = q.where('reports.errors', '>', 0); break;
+    case 'warning': q = q.where('reports.warnings', '>', 0); break;
+    case 'info': q = q.where('reports.infos', '>', 0); break;
+    case 'clean': q = q.where('reports.errors', '=', 0).where('reports.warnings', '=', 0); break;
+  }
+  const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const dir = filter.order ?? (filter.sort === 'agency' || filter.sort === 'id' ? 'asc' : 'desc');
+  let page = q.select([...SUMMARY_COLUMNS]);
+  switch (filter.sort ?? 'year') {
+    case 'year': page = page.orderBy('reports.year', (o) => (dir === 'asc' ? o.asc() : o.desc()).nullsLast()).orderBy('reports.agency', (o) => o.asc().nullsLast()); break;
+    case 'agency': page = page.orderBy('reports.agency', (o) => (dir === 'asc' ? o.asc() : o.desc()).nullsLast()).orderBy('reports.year', (o) => o.desc().nullsLast()); break;
+    case 'errors': page = page.orderBy('reports.errors', dir).orderBy('reports.warnings', dir); break;
+    case 'warnings': page = page.orderBy('reports.warnings', dir).orderBy('reports.errors', dir); break;
+    case 'imported': page = page.orderBy('reports.imported_at', dir); break;
+    case 'id': page = page.orderBy('reports.id', dir); break;
+  }
+  page = page.orderBy('reports.id', 'asc').limit(filter.limit ?? 50).offset(filter.offset ?? 0);
+  const rows = (await page.execute()) as SummaryRow[];
+  const cache = new Map<number | null, string[]>();
+  const paths = (id: number | null) => {
+    if (!cache.has(id)) cache.set(id, regionPath(regions, id));
+    return cache.get(id)!;
+  };
+  return { total: num(totalRow.n), items: rows.map((r) => toSummary(r, paths)) };
+}
+
+export interface Correction {
+  path: string;
+  /** The value as imported (read from the original). */
+  imported: Cell | string | null;
+  value: Cell | string | null;
+  version: number;
+  author: string;
+  at: string;
+  reason: string | null;
+}
+
+export interface ReportDetail extends ReportSummary {
+  contentHash: string;
+  report: ExtractedReport;
+  findings: Finding[];
+  /** Cells and fields whose current value differs from the one imported, with the last correction. */
+  corrections: Correction[];
+  /** The decoded text the provenance offsets point into (omitted when not asked for). */
+  text?: string;
+  encoding: string;
+}
+
+export async function reportSummary(db: Q, id: number): Promise<ReportSummary> {
+  const row = (await db
+    .selectFrom('reports')
+    .leftJoin('agencies', 'agencies.id', 'reports.agency_id')
+    .select([...SUMMARY_COLUMNS])
+    .where('reports.id', '=', id)
+    .executeTakeFirst()) as SummaryRow | undefined;
+  if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
+  const regions = row.region_id === null ? [] : await listRegions(db);
+  return toSummary(row, (r) => regionPath(regions, r));
+}
+
+export async function getReport(db: Q, id: number, options: { text?: boolean } = {}): Promise<ReportDetail> {
+  const summary = await reportSummary(db, id);
+  const row = await db.selectFrom('reports').select(['data', 'findings', 'content_hash']).where('id', '=', id).executeTakeFirstOrThrow();
+  const original = await db
+    .selectFrom('originals')
+    .select(options.text === false ? ['encoding'] : ['encoding', 'text'])
+    .where('report_id', '=', id)
+    .executeTakeFirst();
+  return {
+    ...summary,
+    contentHash: row.content_hash,
+    report: JSON.parse(row.data) as ExtractedReport,
+    findings: JSON.parse(row.findings) as Finding[],
+    corrections: await corrections(db, id),
+    ...(options.text === false ? {} : { text: (original as { text?: string } | undefined)?.text ?? '' }),
+    encoding: original?.encoding ?? '',
+  };
+}
+
+export interface VersionChange {
+  path: string;
+  old: Cell | string | null;
+  new: Cell | string | null;
+}
+
+/** The current corrections: for each path changed since import and not back to its imported value. */
+async function corrections(db: Q, id: number): Promise<Correction[]> {
+  const versions = await db
+    .selectFrom('report_versions')
+    .select(['version', 'author', 'reason', 'changes', 'created_at'])
+    .where('report_id', '=', id)
+    .where('version', '>', 1)
+    .orderBy('version')
+    .execute();
+  const byPath = new Map<string, Correction>();
+  for (const v of versions) {
+    for (const c of JSON.parse(v.changes) as VersionChange[]) {
+      const first = byPath.get(c.path)?.imported;
+      byPath.set(c.path, {
+        path: c.path, imported: byPath.has(c.path) ? first! : c.old, value: c.new,
+        version: v.version, author: v.author, at: v.created_at, reason: v.reason,
+      });
+    }
+  }
+  return [...byPath.values()].filter((c) => c.value !== c.imported);
+}
+
+export async function getFindings(db: Q, id: number): Promise<Finding[]> {
+  const row = await db.selectFrom('reports').select('findings').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
+  return JSON.parse(row.findings) as Finding[];
+}
+
+export async function getOriginal(db: Q, id: number): Promise<{ bytes: Buffer; text: string; encoding: string; fileName: string; format: string }> {
+  const row = await db
+    .selectFrom('originals')
+    .innerJoin('reports', 'reports.id', 'originals.report_id')
+    .select(['originals.bytes', 'originals.text', 'originals.encoding', 'reports.file_name', 'reports.format'])
+    .where('originals.report_id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
+  return { bytes: Buffer.from(row.bytes), text: row.text, encoding: row.encoding, fileName: row.file_name, format: row.format };
+}
+
+/** The current data of several reports, in the order given (missing ids are left out). */
+export async function reportData(db: Q, ids: readonly number[]): Promise<ExtractedReport[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('reports').select(['id', 'data']).where('id', 'in', [...ids]).execute();
+  const byId = new Map(rows.map((r) => [r.id, JSON.parse(r.data) as ExtractedReport]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+/** Deletes a report with its original and versions; the checks of its agency's other reports run again. */
+export async function deleteReport(store: Store, id: number): Promise<void> {
+  await inTx(store.db, async (trx) => {
+    const row = await trx.selectFrom('reports').select(['agency_id']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
+    await trx.deleteFrom('report_versions').where('report_id', '=', id).execute();
+    await trx.deleteFrom('originals').where('report_id', '=', id).execute();
+    await trx.deleteFrom('reports').where('id', '=', id).execute();
+    if (row.agency_id !== null) await recheck(trx, { agencyId: row.agency_id }, store.checkConfig);
+  });
+}
+
+/** Counts for a dashboard: reports, agencies, regions, years and templates present, findings. */
+export async function storeSummary(db: Q): Promise<{
+  reports: number; agencies: number; regions: number; years: number[]; templates: string[];
+  withErrors: number; withWarnings: number; errors: number; warnings: number;
+}> {
+  const totals = await db
+    .selectFrom('reports')
+    .select((eb) => [
+      eb.fn.countAll().as('n'),
+      eb.fn.sum('errors').as('errors'),
+      eb.fn.sum('warnings').as('warnings'),
+      sql<number>`sum(case when errors > 0 then 1 else 0 end)`.as('with_errors'),
+      sql<number>`sum(case when warnings > 0 then 1 else 0 end)`.as('with_warnings'),
+    ])
+    .executeTakeFirstOrThrow();
+  const agencies = await db.selectFrom('agencies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const regions = await db.selectFrom('regions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const years = await db.selectFrom('reports').select('year').distinct().where('year', 'is not', null).execute();
+  const templates = await db.selectFrom('reports').select('template').distinct().execute();
+  return {
+    reports: num(totals.n), agencies: num(agencies.n), regions: num(regions.n),
+    years: years.map((y) => y.year!).sort((a, b) => b - a),
+    templates: templates.map((t) => t.template).sort(),
+    withErrors: num(totals.with_errors), withWarnings: num(totals.with_warnings), errors: num(totals.errors), warnings: num(totals.warnings),
+  };
+}

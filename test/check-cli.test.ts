@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin', 'ogi');
+const S003 = join(root, 'samples', '003_587a12f256707b84.txt');
+
+async function ogi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(bin, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'ogi-check-'));
+// Sample 003 with 5 applications from natural persons that the rest of table 三 never accounts for.
+const broken = join(tmp, 'broken.txt');
+writeFileSync(
+  broken,
+  readFileSync(S003, 'utf8').replace('一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0', '一、本年新收政府信息公开申请数量\t\t5\t0\t0\t0\t0\t0\t5'),
+);
+
+test('check --json prints one entry per file with the report and its findings', async () => {
+  const { stdout } = await ogi('check', '--json', S003);
+  const out = JSON.parse(stdout);
+  assert.equal(out.length, 1);
+  assert.equal(out[0].file, S003);
+  assert.deepEqual(out[0].report, { agency: '淄博市博山区投资促进中心', year: 2023, template: '2021' });
+  for (const f of out[0].findings) {
+    assert.deepEqual(Object.keys(f).filter((k) => ['rule', 'severity', 'message', 'location', 'basis'].includes(k)).sort(), ['basis', 'location', 'message', 'rule', 'severity']);
+  }
+});
+
+test('an error-severity finding exits 1 and the source line is shown with the value marked', async () => {
+  const r = await ogi('check', broken);
+  assert.equal(r.code, 1);
+  const lines = r.stdout.split('\n');
+  const i = lines.findIndex((l) => l.includes('错误 SUM-01  第一项加第二项之和(5)不等于第三项加第四项之和(0)，列：自然人'));
+  assert.ok(i >= 0, r.stdout);
+  // The marked value is the 自然人 cell of （七）总计 on line 73.
+  assert.equal(lines[i + 1], '         73 | →(七) 总计→0→0→0→0→0→0→0→0');
+  assert.equal(lines[i + 2], '            |            ^');
+});
+
+test('--min-severity keeps only findings at or above the level; a bad level exits 2', async () => {
+  const all = JSON.parse((await ogi('check', '--json', broken)).stdout)[0].findings;
+  const errs = JSON.parse((await ogi('check', '--json', '--min-severity', 'error', broken)).stdout)[0].findings;
+  assert.ok(errs.length > 0);
+  assert.deepEqual(errs, all.filter((f: { severity: string }) => f.severity === 'error'));
+  const bad = await ogi('check', '--min-severity', 'fatal', broken);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr, '错误：--min-severity 应为 info、warning 或 error，收到“fatal”\n');
+});
+
+test('unusable input and a missing config exit 2 with a Chinese message', async () => {
+  const missing = await ogi('check', join(tmp, 'none.txt'));
+  assert.equal(missing.code, 2);
+  assert.equal(missing.stderr, `错误：${join(tmp, 'none.txt')}：文件不存在\n`);
+  const config = await ogi('check', '--config', join(tmp, 'none.json'), S003);
+  assert.equal(config.code, 2);
+  assert.match(config.stderr, /^错误：.*none\.json/);
+});
+
+test('ogi rules lists the catalogue', async () => {
+  const list = JSON.parse((await ogi('rules', '--json')).stdout);
+  assert.equal(list.length, 60);
+  assert.deepEqual(Object.keys(list[0]), ['id', 'name', 'severity', 'templates', 'scope', 'description', 'basis']);
+  const text = (await ogi('rules')).stdout;
+  assert.match(text, /共 60 条规则。\n$/);
+});
