@@ -47,3 +47,15 @@ const peak = process.resourceUsage().maxRSS;
 
 console.log(`解析 / 基线 耗时比：${(parse.ms / baseline.ms).toFixed(1)} 倍`);
 console.log(`峰值内存（RSS）：基线后 ${(rssAfterBaseline / 1024).toFixed(0)} MiB，解析后 ${(peak / 1024).toFixed(0)} MiB`);
+
+// Laid-out formats (bench/formats.ts): HTML and DOCX reports/s, PDF and OCR pages/s. BENCH_FORMATS=0 skips them.
+if (process.env.BENCH_FORMATS !== '0') await import('./formats.ts');
+
+// The server's benchmarks (bench/import.ts, bench/load.ts): importing a region of 1,000 reports,
+// and p50/p99 latency of the list, report and roll-up endpoints at 200 requests/s. BENCH_SERVER=0 skips them.
+if (process.env.BENCH_SERVER !== '0') {
+  const { runImportBench } = await import('./import.ts');
+  const { runLoadBench } = await import('./load.ts');
+  await runImportBench();
+  await runLoadBench();
+}

@@ -133,8 +133,12 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
     }
     const runs = cells.filter((c) => isDigitRun(c.value)).map((c) => c.text).join('、');
     if (candidates.length === 0) {
-      const note = `连写数字“${runs}”无法拆分为${expected}个满足勾稽关系的数值`;
-      return { slots: emptySlots(expected, note), note };
+      // No split balances: keep what was printed, as printed, and leave the missing cells blank.
+      const missing = expected - cells.length;
+      return {
+        slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
+        note: `该行只有${cells.length}个单元格，应为${expected}个；其中的“${runs}”不能拆分为满足勾稽关系的数值，已按原样读取，缺少的按空白处理`,
+      };
     }
     const note = `连写数字“${runs}”有${candidates.length > MAX_CANDIDATES ? '过多' : candidates.length}种拆分方式，无法唯一确定`;
     return { slots: emptySlots(expected, note), note, candidates: candidates.length <= MAX_CANDIDATES ? candidates : undefined };

@@ -894,11 +894,11 @@ export function analysePages(pages: readonly PageInput[]): LayoutItem[] {
     const zones = findZones(run, pitch);
     let k = 0;
     for (const z of zones) {
-      if (z.from > k) out.push(...paragraphs(run.slice(k, z.from), pages));
+      if (z.from > k) out.push(...paragraphs(run.slice(k, z.from), pages, bodySize));
       out.push(borderlessTable(run.slice(z.from, z.to + 1), pitch));
       k = z.to + 1;
     }
-    if (k < run.length) out.push(...paragraphs(run.slice(k), pages));
+    if (k < run.length) out.push(...paragraphs(run.slice(k), pages, bodySize));
     run = [];
   };
   for (const it of merged) {
@@ -926,7 +926,7 @@ function isFirstOnPage(part: RuledPart, pages: { input: PageInput; parts: RuledP
 
 // ---------------------------------------------------------------- paragraphs
 
-function paragraphs(lines: Line[], pages: readonly PageInput[]): LayoutParagraph[] {
+function paragraphs(lines: Line[], pages: readonly PageInput[], bodySize: number): LayoutParagraph[] {
   const rightOf = new Map<number, number>();
   const leftOf = new Map<number, number>();
   for (const l of lines) {
@@ -939,7 +939,7 @@ function paragraphs(lines: Line[], pages: readonly PageInput[]): LayoutParagraph
   for (const l of lines) {
     const prev = cur[cur.length - 1];
     const opts = { ocr: !!pages.find((p) => p.page === l.page)?.ocr };
-    if (prev && continues(prev, l, rightOf.get(prev.page)!, leftOf.get(prev.page)!, widthOf(prev.page), opts)) cur.push(l);
+    if (prev && continues(prev, l, rightOf.get(prev.page)!, leftOf.get(prev.page)!, widthOf(prev.page), bodySize, opts)) cur.push(l);
     else {
       if (cur.length) out.push({ kind: 'paragraph', lines: cur });
       cur = [l];
@@ -950,15 +950,15 @@ function paragraphs(lines: Line[], pages: readonly PageInput[]): LayoutParagraph
 }
 
 /** Whether `next` continues the paragraph whose last line is `prev`. */
-function continues(prev: Line, next: Line, right: number, left: number, pageWidth: number, opts: LayoutOptions): boolean {
+function continues(prev: Line, next: Line, right: number, left: number, pageWidth: number, bodySize: number, opts: LayoutOptions): boolean {
   const size = prev.size;
   if (Math.abs(next.size - size) > 0.15 * Math.max(size, next.size)) return false;
   if (next.page === prev.page && (next.flow - prev.flow > 1.9 * size || next.flow <= prev.flow)) return false;
   if (next.page !== prev.page && next.page !== prev.page + 1) return false;
   if (/^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))/.test(next.text)) return false;
-  // Centred lines of a title wrap centred.
+  // A title in a larger size wraps centred.
   const centre = (l: Line) => (l.x0 + l.x1) / 2;
-  if (pageWidth && Math.abs(centre(prev) - pageWidth / 2) < size && Math.abs(centre(next) - pageWidth / 2) < size && prev.x0 > left + 2 * size) {
+  if (pageWidth && size >= 1.15 * bodySize && next.page === prev.page && Math.abs(centre(prev) - pageWidth / 2) < size && Math.abs(centre(next) - pageWidth / 2) < size) {
     return next.flow - prev.flow <= 1.9 * size;
   }
   if (next.x0 > prev.x0 + 0.6 * size && next.x0 > left + 0.6 * size) return false;

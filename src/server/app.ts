@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS } from '../store/import.ts';
 import { DISTRIBUTION_LABELS, METRICS } from '../store/metrics.ts';
 import { storeSummary } from '../store/reports.ts';
 import { Api, ApiError, errorResponse } from './api.ts';
+import { AnswerCache } from './cache.ts';
 import { importRoutes } from './routes-imports.ts';
 import { agencyRoutes, regionRoutes } from './routes-regions.ts';
 import { reportRoutes } from './routes-reports.ts';
@@ -24,6 +25,8 @@ export interface AppOptions {
   maxJsonBytes?: number;
   /** Bytes of an agencies CSV file. Default 5 MB. */
   maxCsvBytes?: number;
+  /** Keep answers of the read endpoints until the data changes (default true). */
+  cache?: boolean;
 }
 
 const MB = 1024 * 1024;
@@ -74,6 +77,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.get('/', (c) => c.html(PLACEHOLDER));
 
   const api = new Api(app);
+  const cache = new AnswerCache(store, 64 * MB, options.cache !== false);
   api.route({ method: 'get', path: '/api/health', tag: '概况', summary: '服务状态', response: { type: 'object' } }, () => ({ ok: true, database: store.dialect }));
   api.route(
     { method: 'get', path: '/api/summary', tag: '概况', summary: '概况：报告、机关、区域数，已有年度和格式，有错误或警告的报告数', response: S.Summary },
@@ -91,9 +95,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   );
 
   importRoutes(api, store, { ...limits, maxUploadFiles: limits.maxUploadFiles });
-  reportRoutes(api, store);
-  regionRoutes(api, store);
-  agencyRoutes(api, store, { csvBytes: limits.maxCsvBytes });
+  reportRoutes(api, store, cache);
+  regionRoutes(api, store, cache);
+  agencyRoutes(api, store, cache, { csvBytes: limits.maxCsvBytes });
 
   let doc: unknown = null;
   app.get('/api/openapi.json', (c) => {

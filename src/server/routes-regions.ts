@@ -6,6 +6,7 @@ import { narrativeDiff } from '../store/diff.ts';
 import { DISTRIBUTION_GROUPS, DISTRIBUTION_LABELS, METRICS, type Rate } from '../store/metrics.ts';
 import { createRegion, deleteRegion, listRegions, regionTree, updateRegion } from '../store/regions.ts';
 import { ApiError, type Api } from './api.ts';
+import type { AnswerCache } from './cache.ts';
 import { sheet, tabular } from './export.ts';
 import { sheetColumns } from './routes-reports.ts';
 import * as S from './schemas.ts';
@@ -24,7 +25,7 @@ const figureColumns = sheetColumns<AgencyFigures>([
   [METRICS.correctionRate.label, (r) => rateValue(r.correctionRate)], ['纠错率分子', (r) => r.correctionRate.numerator], ['纠错率分母', (r) => r.correctionRate.denominator],
 ]);
 
-export function regionRoutes(api: Api, store: Store): void {
+export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
   const db = store.db;
 
   api.route(
@@ -51,8 +52,8 @@ export function regionRoutes(api: Api, store: Store): void {
     { method: 'get', path: '/api/regions/:id/rollup', tag: '汇总', summary: '区域（含下级）某年度的汇总表：每格为各机关之和，列出来源报告和各自的值，空白单独计数',
       params: S.IdParams, query: S.YearQuery, response: S.Rollup, produces: FILES },
     async (_c, { params, query }) => {
+      if (query.format === 'json') return cache.json(`rollup ${params.id} ${query.year}`, () => rollup(db, params.id, query.year));
       const r = await rollup(db, params.id, query.year);
-      if (query.format === 'json') return r;
       const name = `${r.region.name}${r.year}年度汇总`;
       type Row = RollupCell & { template: string; sources: string };
       const rows: Row[] = r.groups.flatMap((g) =>
@@ -80,8 +81,10 @@ export function regionRoutes(api: Api, store: Store): void {
     { method: 'get', path: '/api/regions/:id/stats', tag: '汇总', summary: '区域某年度的各机关指标、区域合计和排名（收到申请数、办理结果分布、公开率、纠错率），附每项指标的定义',
       params: S.IdParams, query: S.YearQuery, response: S.RegionStats, produces: FILES },
     async (_c, { params, query }) => {
+      if (query.format === 'json') {
+        return cache.json(`stats ${params.id} ${query.year}`, async () => ({ ...(await regionStats(db, params.id, query.year)), distributionLabels: DISTRIBUTION_LABELS, definitions: METRICS }));
+      }
       const s = await regionStats(db, params.id, query.year);
-      if (query.format === 'json') return { ...s, distributionLabels: DISTRIBUTION_LABELS, definitions: METRICS };
       return tabular(query.format, `${s.region.name}${s.year}年度指标`, [sheet('指标', figureColumns, s.items)]);
     },
   );
@@ -89,8 +92,8 @@ export function regionRoutes(api: Api, store: Store): void {
   api.route(
     { method: 'get', path: '/api/regions/:id/trends', tag: '汇总', summary: '区域各年度的合计与比率（趋势）', params: S.IdParams, query: S.FormatQuery, response: S.Trends, produces: FILES },
     async (_c, { params, query }) => {
+      if (query.format === 'json') return cache.json(`trends ${params.id}`, async () => ({ ...(await regionTrends(db, params.id)), definitions: METRICS }));
       const t = await regionTrends(db, params.id);
-      if (query.format === 'json') return { ...t, definitions: METRICS };
       type Y = (typeof t.years)[number];
       return tabular(query.format, `${t.region.name}各年度趋势`, [sheet('趋势', sheetColumns<Y>([
         ['年度', (y) => y.year], ['报告机关数', (y) => y.reporting], [METRICS.received.label, (y) => y.received.value], ['收到申请数空白', (y) => y.received.blanks],
@@ -104,8 +107,8 @@ export function regionRoutes(api: Api, store: Store): void {
   api.route(
     { method: 'get', path: '/api/regions/:id/unpublished', tag: '汇总', summary: '区域（含下级）中没有该年度报告的机关', params: S.IdParams, query: S.YearQuery, response: S.Unpublished, produces: FILES },
     async (_c, { params, query }) => {
+      if (query.format === 'json') return cache.json(`unpublished ${params.id} ${query.year}`, () => unpublished(db, params.id, query.year));
       const u = await unpublished(db, params.id, query.year);
-      if (query.format === 'json') return u;
       type U = (typeof u.items)[number];
       return tabular(query.format, `${u.region.name}${u.year}年度未发布`, [sheet('未发布', sheetColumns<U>([
         ['机关', (a) => a.agency], ['区域', (a) => a.regionPath.join('/')], ['机关类型', (a) => ISSUER_LABEL[a.issuerType]], ['最近报告年度', (a) => a.lastYear],
@@ -117,8 +120,8 @@ export function regionRoutes(api: Api, store: Store): void {
     { method: 'get', path: '/api/regions/:id/cross-year', tag: '汇总', summary: '区域某年度报告的跨年度（X-）核查结果：与同一机关上一年度的报告比较，自动计算', params: S.IdParams, query: S.YearQuery,
       response: S.CrossYear, produces: FILES },
     async (_c, { params, query }) => {
+      if (query.format === 'json') return cache.json(`cross-year ${params.id} ${query.year}`, () => crossYear(db, params.id, query.year));
       const x = await crossYear(db, params.id, query.year);
-      if (query.format === 'json') return x;
       type X = (typeof x.items)[number];
       return tabular(query.format, `${x.region.name}${x.year}年度跨年度核查`, [sheet('跨年度核查', sheetColumns<X>([
         ['机关', (i) => i.agency], ['报告编号', (i) => i.reportId], ['年度', (i) => i.year], ['规则', (i) => i.finding.rule],
@@ -129,7 +132,7 @@ export function regionRoutes(api: Api, store: Store): void {
   );
 }
 
-export function agencyRoutes(api: Api, store: Store, limits: { csvBytes: number }): void {
+export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits: { csvBytes: number }): void {
   const db = store.db;
 
   api.route(
@@ -178,8 +181,8 @@ export function agencyRoutes(api: Api, store: Store, limits: { csvBytes: number 
   api.route(
     { method: 'get', path: '/api/agencies/:id/years', tag: '机关', summary: '一个机关各年度的统计表（逐格对照）和指标', params: S.IdParams, query: S.FormatQuery, response: S.AgencyYears, produces: FILES },
     async (_c, { params, query }) => {
+      if (query.format === 'json') return cache.json(`years ${params.id}`, async () => ({ ...(await agencyYears(db, params.id)), definitions: METRICS }));
       const y = await agencyYears(db, params.id);
-      if (query.format === 'json') return { ...y, definitions: METRICS };
       type C = (typeof y.cells)[number];
       return tabular(query.format, `${y.agency.name}各年度`, [sheet('各年度', [
         ...sheetColumns<C>([['路径', (c) => c.path], ['表格', (c) => c.tableLabel], ['项目', (c) => c.itemLabel], ['行', (c) => c.rowLabel], ['列', (c) => c.columnLabel]]),

@@ -5,6 +5,7 @@ import { correctReport, listVersions, reportAtVersion, revertReport } from '../s
 import type { Store } from '../store/db.ts';
 import { deleteReport, getFindings, getOriginal, getReport, listReports, reportData, reportSummary, type ReportFilter, type ReportSummary } from '../store/reports.ts';
 import { ApiError, type Api } from './api.ts';
+import type { AnswerCache } from './cache.ts';
 import { fileResponse, originalType, renderReport, renderReports, SANDBOX_CSP, sheet, tabular } from './export.ts';
 import * as S from './schemas.ts';
 
@@ -36,14 +37,16 @@ function filterOf(q: Omit<ReportFilter, 'limit' | 'offset'> & { limit?: number; 
 
 const baseName = (r: { id: number; agency: string | null; year: number | null }) => `${r.agency ?? '报告'}${r.year ?? ''}-${r.id}`;
 
-export function reportRoutes(api: Api, store: Store): void {
+export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
   const db = store.db;
 
   api.route(
     { method: 'get', path: '/api/reports', tag: '报告', summary: '报告列表（可按年度、机关、区域、格式、严重程度筛选），含错误、警告数', query: S.ReportListQuery, response: S.ReportList,
       produces: { 'text/csv': 'format=csv', [XLSX]: 'format=xlsx' } },
     async (_c, { query }) => {
-      if (query.format === 'json') return { ...(await listReports(db, filterOf(query))), limit: query.limit, offset: query.offset };
+      if (query.format === 'json') {
+        return cache.json(`list ${JSON.stringify(query)}`, async () => ({ ...(await listReports(db, filterOf(query))), limit: query.limit, offset: query.offset }));
+      }
       const { items } = await listReports(db, { ...filterOf(query), limit: MAX_EXPORT_ROWS, offset: 0 });
       return tabular(query.format, '报告列表', [sheet('报告列表', reportColumns, items)]);
     },
@@ -63,7 +66,7 @@ export function reportRoutes(api: Api, store: Store): void {
 
   api.route(
     { method: 'get', path: '/api/reports/:id', tag: '报告', summary: '一份报告：数据（含出处）、核查结果、修改记录摘要和解码后的原文', params: S.IdParams, query: S.ReportQuery, response: S.ReportDetail },
-    async (_c, { params, query }) => getReport(db, params.id, { text: query.text === '1' }),
+    async (_c, { params, query }) => cache.json(`report ${params.id} ${query.text}`, () => getReport(db, params.id, { text: query.text === '1' })),
   );
 
   api.route(

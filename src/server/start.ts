@@ -41,7 +41,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const loaded = await preloadSamples(store);
     if (loaded) log(`首次启动：已建立示例区域，并导入 ${loaded.imported} 份样例报告（samples/*.txt）。`);
   }
-  const app = createApp(store, options);
+  const app = createApp(store, { ...options, cache: options.cache ?? process.env.OGI_CACHE !== '0' });
   const hostname = options.hostname ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((ok, fail) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname }, (info) => ok({ server, port: info.port }));

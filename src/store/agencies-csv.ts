@@ -2,7 +2,7 @@ import { InputError } from '../errors.ts';
 import { decodeText } from '../ingest/decode.ts';
 import { inferIssuerType } from '../schema/issuer.ts';
 import { agencyKey } from './agencies.ts';
-import { inTx, now, type Q } from './db.ts';
+import { bumpDataVersion, inTx, now, type Q } from './db.ts';
 import { StoreError } from './errors.ts';
 import { listRegions } from './regions.ts';
 
@@ -175,6 +175,7 @@ export async function importAgenciesCsv(db: Q, bytes: Uint8Array): Promise<Agenc
     throw new StoreError('invalid', `CSV 文件有 ${errors.length} 处错误，未导入任何内容：${errors.slice(0, 5).map((e) => e.message).join('；')}${errors.length > 5 ? '……' : ''}`, errors);
   }
   return inTx(db, async (trx) => {
+    await bumpDataVersion(trx);
     const at = now();
     const ids = new Map([...existing].map(([name, r]) => [name, r.id]));
     for (const name of order) {

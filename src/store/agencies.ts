@@ -1,6 +1,6 @@
 import { inferIssuerType } from '../schema/issuer.ts';
 import { ISSUER_TYPES, type IssuerType } from '../schema/types.ts';
-import { inTx, now, type Q } from './db.ts';
+import { bumpDataVersion, compareNames, inTx, now, type Q } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { getRegion, listRegions, regionPath, subtreeIds } from './regions.ts';
 
@@ -104,12 +104,15 @@ export async function createAgency(db: Q, input: { name: string; issuerType?: st
   const regionId = input.regionId ?? null;
   if (regionId !== null) await getRegion(db, regionId);
   try {
-    const row = await db
-      .insertInto('agencies')
-      .values({ name, name_key: agencyKey(name), issuer_type: issuerType, region_id: regionId, created_at: now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return getAgency(db, row.id);
+    return await inTx(db, async (trx) => {
+      const row = await trx
+        .insertInto('agencies')
+        .values({ name, name_key: agencyKey(name), issuer_type: issuerType, region_id: regionId, created_at: now() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await bumpDataVersion(trx);
+      return getAgency(trx, row.id);
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new StoreError('conflict', `机关“${name}”已存在`);
     throw err;
@@ -126,7 +129,10 @@ export async function updateAgency(db: Q, id: number, input: { issuerType?: stri
       if (input.regionId !== null) await getRegion(trx, input.regionId);
       set.region_id = input.regionId;
     }
-    if (Object.keys(set).length) await trx.updateTable('agencies').set(set).where('id', '=', id).execute();
+    if (Object.keys(set).length) {
+      await trx.updateTable('agencies').set(set).where('id', '=', id).execute();
+      await bumpDataVersion(trx);
+    }
     return getAgency(trx, id);
   });
 }
@@ -145,5 +151,5 @@ export async function agenciesIn(db: Q, regionId: number): Promise<{ id: number;
 
 /** Sorted by name in Chinese order, the same on SQLite and PostgreSQL whatever the database collation. */
 export function byName<T extends { name: string }>(rows: T[]): T[] {
-  return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return rows.sort((a, b) => compareNames(a.name, b.name));
 }

@@ -2,8 +2,8 @@ import type { Finding } from '../check/types.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell, IssuerType, Tables } from '../schema/types.ts';
 import { agenciesIn, getAgency } from './agencies.ts';
-import { cellCatalogue, cellValue, type CellDef } from './cells.ts';
-import type { Q } from './db.ts';
+import { cellCatalogue, cellValue, readerOf, type CellDef } from './cells.ts';
+import { compareNames, type Q } from './db.ts';
 import { StoreError } from './errors.ts';
 import {
   DISTRIBUTION_GROUPS, pooled, rank, reportMetrics, sumCells,
@@ -68,7 +68,7 @@ async function regionReports(db: Q, regionId: number, years?: readonly number[])
       year: r.year!, tables: JSON.parse(r.tables) as Tables,
     });
   }
-  const reports = [...chosen.values()].sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN') || a.year - b.year);
+  const reports = [...chosen.values()].sort((a, b) => compareNames(a.agency, b.agency) || a.year - b.year);
   return { region: ref, agencies, reports, superseded: superseded.sort((a, b) => a.reportId - b.reportId) };
 }
 
@@ -114,7 +114,8 @@ export async function rollup(db: Q, regionId: number, year: number): Promise<Rol
     const members = reports.filter((r) => r.template === template);
     if (!members.length) continue;
     const cells = cellCatalogue(template).map((def) => {
-      const values = members.map((m) => cellValue(m.tables, def.path));
+      const read = readerOf(def);
+      const values = members.map((m) => read(m.tables));
       const s = sumCells(values);
       return { ...def, sum: s.value === null ? null : round(s.value), reported: values.length - s.blanks, blanks: s.blanks, values };
     });
@@ -271,7 +272,7 @@ export async function crossYear(db: Q, regionId: number, year: number): Promise<
       if (f.rule.startsWith('X-')) items.push({ reportId: r.id, agencyId: r.agency_id!, agency: names.get(r.agency_id!)!, year: r.year!, finding: f });
     }
   }
-  items.sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN') || a.reportId - b.reportId);
+  items.sort((a, b) => compareNames(a.agency, b.agency) || a.reportId - b.reportId);
   return { region: ref, year, items };
 }
 

@@ -1,6 +1,6 @@
 import { checkReports, loadRules } from '../check/engine.ts';
 import type { CheckConfig, CheckableReport, Finding } from '../check/types.ts';
-import type { Q } from './db.ts';
+import { bumpDataVersion, type Q } from './db.ts';
 
 export interface Counts {
   errors: number;
@@ -25,6 +25,7 @@ export function countFindings(findings: readonly Finding[]): Counts {
  * Call it inside the transaction of the change.
  */
 export async function recheck(trx: Q, target: { agencyId: number | null; reportId?: number }, config: CheckConfig): Promise<void> {
+  await bumpDataVersion(trx);
   let query = trx.selectFrom('reports').select(['id', 'data']);
   if (target.agencyId !== null) query = query.where('agency_id', '=', target.agencyId);
   else if (target.reportId !== undefined) query = query.where('id', '=', target.reportId);

@@ -96,8 +96,14 @@ export interface ImportsTable {
   items: string;
 }
 
+export interface DataVersionTable {
+  id: number;
+  n: number;
+}
+
 export interface DB {
   ogi_migrations: MigrationsTable;
+  data_version: DataVersionTable;
   settings: SettingsTable;
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -128,7 +134,25 @@ export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v
 
 export const now = (): string => new Date().toISOString();
 
+/**
+ * Every write that changes what the API shows bumps the data version in its own
+ * transaction; cached answers are valid while the version is unchanged (also
+ * across several server processes on one database).
+ */
+export async function bumpDataVersion(trx: Q): Promise<void> {
+  await trx.updateTable('data_version').set((eb) => ({ n: eb('n', '+', 1) })).where('id', '=', 1).execute();
+}
+
+export async function dataVersion(db: Q): Promise<number> {
+  const row = await db.selectFrom('data_version').select('n').where('id', '=', 1).executeTakeFirst();
+  return num(row?.n);
+}
+
 /** Runs `fn` in a transaction: the given one, or a new one (Kysely does not nest transactions). */
 export function inTx<T>(db: Q, fn: (trx: Q) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
+
+const COLLATOR = new Intl.Collator('zh-CN');
+/** Chinese (pinyin) order of names, the same on SQLite and PostgreSQL whatever the database collation. */
+export const compareNames = (a: string, b: string): number => COLLATOR.compare(a, b);

@@ -76,15 +76,16 @@ export const MIGRATIONS: readonly Migration[] = [
         .addColumn('template', 'text', (c) => c.notNull())
         .addColumn('issuer_type', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
-        .addColumn('data', 'text', (c) => c.notNull())
-        .addColumn('tables', 'text', (c) => c.notNull())
-        .addColumn('findings', 'text', (c) => c.notNull())
         .addColumn('errors', 'integer', (c) => c.notNull())
         .addColumn('warnings', 'integer', (c) => c.notNull())
         .addColumn('infos', 'integer', (c) => c.notNull())
         .addColumn('import_id', 'integer', (c) => c.references('imports.id'))
         .addColumn('imported_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
+        // The large JSON columns last: SQLite reads a row's columns in order, so lists never touch them.
+        .addColumn('tables', 'text', (c) => c.notNull())
+        .addColumn('findings', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('reports_agency_year').on('reports').columns(['agency_id', 'year']).execute();
       await db.schema.createIndex('reports_year').on('reports').column('year').execute();
@@ -109,22 +110,41 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    version: 2,
+    name: 'data version for cached answers',
+    async up(database) {
+      const db = database as AnyDb;
+      await db.schema
+        .createTable('data_version')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .execute();
+      await db.insertInto('data_version').values({ id: 1, n: 0 }).execute();
+    },
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions applied now. */
 export async function migrate(db: Kysely<DB>, dialect: Dialect, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
-  await (db as AnyDb).schema
-    .createTable('ogi_migrations')
-    .ifNotExists()
-    .addColumn('version', 'integer', (c) => c.primaryKey())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('applied_at', 'text', (c) => c.notNull())
-    .execute();
+  // Two servers starting at once on one PostgreSQL database: the second waits for the first's lock, then sees its rows.
+  const lock = async (trx: Kysely<DB>) => {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7242001)`.execute(trx);
+  };
+  await db.transaction().execute(async (trx) => {
+    await lock(trx);
+    await (trx as AnyDb).schema
+      .createTable('ogi_migrations')
+      .ifNotExists()
+      .addColumn('version', 'integer', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('applied_at', 'text', (c) => c.notNull())
+      .execute();
+  });
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     const done = await db.transaction().execute(async (trx) => {
-      // Two servers starting at once on one PostgreSQL database: the second waits, then sees the row.
-      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7242001)`.execute(trx);
+      await lock(trx);
       const row = await trx.selectFrom('ogi_migrations').select('version').where('version', '=', m.version).executeTakeFirst();
       if (row) return false;
       await m.up(trx, dialect);

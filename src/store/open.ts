@@ -27,6 +27,29 @@ export function redactUrl(url: string): string {
 }
 
 /**
+ * Kysely prepares every query anew; better-sqlite3 statements can be reused,
+ * so the SQL text of recent queries keeps its prepared statement (Kysely runs
+ * one query at a time on SQLite, so a statement is never used twice at once).
+ */
+function withStatementCache(sqlite: Database.Database, max = 500) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (stmt) {
+        cache.delete(sqlText);
+      } else {
+        stmt = sqlite.prepare(sqlText);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sqlText, stmt);
+      return stmt;
+    },
+  };
+}
+
+/**
  * Opens the store — an SQLite file (created with its folder when missing) or a
  * PostgreSQL database — and brings its schema up to date.
  */
@@ -49,7 +72,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   try {
     await migrate(db, 'sqlite');
   } catch (err) {

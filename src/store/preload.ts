@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importAgenciesCsv } from './agencies-csv.ts';
-import type { Store } from './db.ts';
+import { bumpDataVersion, type Store } from './db.ts';
 import { importFiles, type ImportResult } from './import.ts';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
@@ -36,6 +36,7 @@ export async function preloadSamples(store: Store, dir = SAMPLES_DIR): Promise<I
   if (done) return null;
   await store.db.transaction().execute(async (trx) => {
     const at = new Date().toISOString();
+    await bumpDataVersion(trx);
     const ids = new Map<string, number>();
     for (const [name, parent] of TREE) {
       const found = await trx.selectFrom('regions').select('id').where('name', '=', name).executeTakeFirst();

@@ -1,4 +1,4 @@
-import { inTx, now, num, type Q } from './db.ts';
+import { bumpDataVersion, compareNames, inTx, now, num, type Q } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 
 export interface Region {
@@ -41,7 +41,7 @@ export async function regionTree(db: Q): Promise<RegionNode[]> {
     else roots.push(node);
   }
   const visit = (list: RegionNode[], path: string[]) => {
-    list.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    list.sort((a, b) => compareNames(a.name, b.name));
     for (const n of list) {
       n.path = [...path, n.name];
       n.depth = path.length;
@@ -69,9 +69,12 @@ export function subtreeIds(regions: readonly Region[], rootId: number): number[]
   return out;
 }
 
+const byIdCache = new WeakMap<readonly Region[], Map<number, Region>>();
+
 /** Names from the root down to the region. */
 export function regionPath(regions: readonly Region[], id: number | null): string[] {
-  const byId = new Map(regions.map((r) => [r.id, r]));
+  let byId = byIdCache.get(regions);
+  if (!byId) byIdCache.set(regions, (byId = new Map(regions.map((r) => [r.id, r]))));
   const out: string[] = [];
   const seen = new Set<number>();
   for (let cur = id === null ? undefined : byId.get(id); cur && !seen.has(cur.id); cur = cur.parentId === null ? undefined : byId.get(cur.parentId)) {
@@ -104,12 +107,15 @@ export async function createRegion(db: Q, input: { name: string; parentId?: numb
   const parentId = input.parentId ?? null;
   if (parentId !== null) await getRegion(db, parentId);
   try {
-    const row = await db
-      .insertInto('regions')
-      .values({ name, parent_id: parentId, created_at: now() })
-      .returning(['id', 'name', 'parent_id'])
-      .executeTakeFirstOrThrow();
-    return { id: row.id, name: row.name, parentId: row.parent_id };
+    return await inTx(db, async (trx) => {
+      const row = await trx
+        .insertInto('regions')
+        .values({ name, parent_id: parentId, created_at: now() })
+        .returning(['id', 'name', 'parent_id'])
+        .executeTakeFirstOrThrow();
+      await bumpDataVersion(trx);
+      return { id: row.id, name: row.name, parentId: row.parent_id };
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new StoreError('conflict', `区域“${name}”已存在`);
     throw err;
@@ -130,6 +136,7 @@ export async function updateRegion(db: Q, id: number, input: { name?: string; pa
     }
     try {
       await trx.updateTable('regions').set({ name, parent_id: parentId }).where('id', '=', id).execute();
+      await bumpDataVersion(trx);
     } catch (err) {
       if (isUniqueViolation(err)) throw new StoreError('conflict', `区域“${name}”已存在`);
       throw err;
@@ -147,5 +154,6 @@ export async function deleteRegion(db: Q, id: number): Promise<void> {
     const agency = await trx.selectFrom('agencies').select('id').where('region_id', '=', id).executeTakeFirst();
     if (agency) throw new StoreError('conflict', `区域“${region.name}”下还有机关，请先把机关移到其他区域`);
     await trx.deleteFrom('regions').where('id', '=', id).execute();
+    await bumpDataVersion(trx);
   });
 }

@@ -3,7 +3,7 @@ import type { Finding, Severity } from '../check/types.ts';
 import type { ExtractedReport } from '../extract/index.ts';
 import type { Cell } from '../schema/types.ts';
 import { recheck } from './checks.ts';
-import { inTx, num, type Q, type Store } from './db.ts';
+import { bumpDataVersion, inTx, num, type Q, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
 import { listRegions, regionPath, subtreeIds } from './regions.ts';
 
@@ -147,8 +147,15 @@ export async function reportSummary(db: Q, id: number): Promise<ReportSummary> {
 }
 
 export async function getReport(db: Q, id: number, options: { text?: boolean } = {}): Promise<ReportDetail> {
-  const summary = await reportSummary(db, id);
-  const row = await db.selectFrom('reports').select(['data', 'findings', 'content_hash']).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = (await db
+    .selectFrom('reports')
+    .leftJoin('agencies', 'agencies.id', 'reports.agency_id')
+    .select([...SUMMARY_COLUMNS, 'reports.data', 'reports.findings', 'reports.content_hash'])
+    .where('reports.id', '=', id)
+    .executeTakeFirst()) as (SummaryRow & { data: string; findings: string; content_hash: string }) | undefined;
+  if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
+  const regions = row.region_id === null ? [] : await listRegions(db);
+  const summary = toSummary(row, (r) => regionPath(regions, r));
   const original = await db
     .selectFrom('originals')
     .select(options.text === false ? ['encoding'] : ['encoding', 'text'])
@@ -159,7 +166,7 @@ export async function getReport(db: Q, id: number, options: { text?: boolean } =
     contentHash: row.content_hash,
     report: JSON.parse(row.data) as ExtractedReport,
     findings: JSON.parse(row.findings) as Finding[],
-    corrections: await corrections(db, id),
+    corrections: row.version > 1 ? await corrections(db, id) : [],
     ...(options.text === false ? {} : { text: (original as { text?: string } | undefined)?.text ?? '' }),
     encoding: original?.encoding ?? '',
   };
@@ -226,6 +233,7 @@ export async function deleteReport(store: Store, id: number): Promise<void> {
     await trx.deleteFrom('report_versions').where('report_id', '=', id).execute();
     await trx.deleteFrom('originals').where('report_id', '=', id).execute();
     await trx.deleteFrom('reports').where('id', '=', id).execute();
+    await bumpDataVersion(trx);
     if (row.agency_id !== null) await recheck(trx, { agencyId: row.agency_id }, store.checkConfig);
   });
 }

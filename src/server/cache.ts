@@ -1,0 +1,50 @@
+import { dataVersion, type Store } from '../store/db.ts';
+
+/**
+ * Answers of the read-heavy endpoints (roll-ups, rankings, lists, reports),
+ * kept as serialised JSON while the store's data version is unchanged: every
+ * write bumps the version in its own transaction, so an answer is never
+ * served stale, also with several server processes on one database.
+ * Least recently used answers go first once `maxBytes` is reached.
+ */
+export class AnswerCache {
+  private readonly entries = new Map<string, { version: number; body: string }>();
+  private bytes = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly maxBytes = 64 * 1024 * 1024,
+    readonly enabled = true,
+  ) {}
+
+  async json(key: string, compute: () => Promise<unknown>): Promise<Response> {
+    if (!this.enabled) return respond(JSON.stringify(await compute()));
+    const version = await dataVersion(this.store.db);
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return respond(hit.body);
+    }
+    const body = JSON.stringify(await compute());
+    if (hit) this.drop(key);
+    if (body.length * 2 < this.maxBytes) {
+      this.entries.set(key, { version, body });
+      this.bytes += body.length * 2;
+      for (const oldest of this.entries.keys()) {
+        if (this.bytes <= this.maxBytes) break;
+        this.drop(oldest);
+      }
+    }
+    return respond(body);
+  }
+
+  private drop(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.bytes -= e.body.length * 2;
+    this.entries.delete(key);
+  }
+}
+
+const respond = (body: string) => new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

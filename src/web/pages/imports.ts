@@ -1,0 +1,84 @@
+import { READABLE_EXTENSIONS } from '../../ingest/read-file.ts';
+import type { Store } from '../../store/db.ts';
+import { StoreError } from '../../store/errors.ts';
+import type { ImportItem } from '../../store/import.ts';
+import { TEMPLATE_LABEL, when } from '../format.ts';
+import { html, type Html } from '../html.ts';
+import { page } from '../layout.ts';
+
+const SOURCE_LABEL: Record<string, string> = { api: '网页或 API', cli: '命令行', preload: '样例', bench: '测试' };
+export const STATUS_LABEL: Record<ImportItem['status'], string> = { imported: '已导入', duplicate: '重复', failed: '无法读取' };
+
+/** One file's result as a table row (the page script builds the same row for a fresh upload). */
+function itemRow(i: ImportItem): Html {
+  return html`<tr class="st-${i.status}">
+<td class="file-cell" title="${i.name}">${i.name}</td>
+<td><span class="status status-${i.status}">${STATUS_LABEL[i.status]}</span></td>
+<td>${i.reportId ? html`<a href="/reports/${i.reportId}">${i.agency ?? `报告 ${i.reportId}`}</a>` : (i.agency ?? '')}</td>
+<td class="num-cell">${i.year ?? ''}</td>
+<td>${i.template ? (TEMPLATE_LABEL[i.template] ?? i.template) : ''}</td>
+<td class="num-cell">${i.errors ?? ''}</td>
+<td class="num-cell">${i.warnings ?? ''}</td>
+<td class="reason-cell">${i.reason ?? ''}</td>
+</tr>`;
+}
+
+const RESULT_HEAD = html`<thead><tr><th>文件</th><th>结果</th><th>机关</th><th>年度</th><th>格式</th><th>错误</th><th>警告</th><th>说明</th></tr></thead>`;
+
+export async function importPage(store: Store): Promise<string> {
+  const batches = await store.db
+    .selectFrom('imports')
+    .select(['id', 'source', 'author', 'created_at', 'total', 'imported', 'duplicates', 'failed'])
+    .orderBy('id', 'desc')
+    .limit(20)
+    .execute();
+  const content = html`
+<div class="page-head">
+  <h1>导入报告</h1>
+  <p class="lead">把各部门、各区县报来的年度报告放在一起：可以一次选多个文件，也可以上传 .zip 压缩包。导入后立即核查；内容相同的文件不会重复导入，读不出的文件会说明原因，其余照常导入。</p>
+</div>
+<form id="import-form" class="import-form">
+  <div class="dropzone" id="dropzone" tabindex="0" aria-describedby="drop-hint">
+    <p class="drop-title"><strong>把报告文件或 .zip 拖到这里</strong></p>
+    <p>或 <label class="btn btn-primary file-btn">选择文件<input type="file" id="file-input" multiple></label></p>
+    <p id="drop-hint" class="muted">可读取 ${READABLE_EXTENSIONS.join(' ')}，以及包含这些文件的 .zip（展开一层）。</p>
+  </div>
+  <div id="chosen" class="chosen" hidden>
+    <div class="chosen-head"><strong id="chosen-count"></strong><button type="button" class="btn btn-small btn-link" id="chosen-clear">清空</button></div>
+    <ul id="chosen-list"></ul>
+  </div>
+  <div class="form-row">
+    <label>导入人 <input id="import-author" name="author" maxlength="100" autocomplete="name" placeholder="可不填"></label>
+    <button type="submit" class="btn btn-primary" id="import-start" disabled>开始导入</button>
+    <span id="import-progress" class="muted" role="status"></span>
+  </div>
+</form>
+<section id="import-results" class="block" hidden>
+  <div class="block-head"><h2>导入结果</h2><p id="import-summary"></p></div>
+  <div class="table-wrap"><table class="list" id="result-table">${RESULT_HEAD}<tbody></tbody></table></div>
+  <p id="import-links"></p>
+</section>
+<section class="block">
+  <div class="block-head"><h2>最近的导入</h2></div>
+  ${batches.length ? html`<div class="table-wrap"><table class="list" id="batches"><thead><tr><th>批次</th><th>时间</th><th>导入人</th><th>来源</th><th>文件</th><th>已导入</th><th>重复</th><th>无法读取</th><th></th></tr></thead><tbody>
+  ${batches.map((b) => html`<tr><td>#${b.id}</td><td class="time-cell">${when(b.created_at)}</td><td>${b.author}</td><td>${SOURCE_LABEL[b.source] ?? b.source}</td>
+  <td class="num-cell">${b.total}</td><td class="num-cell">${b.imported}</td><td class="num-cell">${b.duplicates}</td><td class="num-cell">${b.failed ? html`<span class="count count-error">${b.failed}</span>` : '0'}</td>
+  <td><a href="/imports/${b.id}">逐个文件的结果</a>${b.imported ? html` · <a href="/reports?importId=${b.id}">这批报告</a>` : ''}</td></tr>`)}
+  </tbody></table></div>` : html`<p class="muted">还没有导入记录。</p>`}
+</section>`;
+  return page({ title: '导入报告', section: 'import', scripts: ['import.js'] }, content);
+}
+
+export async function importBatchPage(store: Store, id: number): Promise<string> {
+  const b = await store.db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!b) throw new StoreError('not-found', `导入记录 ${id} 不存在`);
+  const items = JSON.parse(b.items) as ImportItem[];
+  const content = html`
+<div class="page-head">
+  <h1>导入批次 #${b.id}</h1>
+  <p class="lead">${when(b.created_at)} · ${b.author} · ${SOURCE_LABEL[b.source] ?? b.source}：共 ${b.total} 个文件，已导入 ${b.imported} 个，重复 ${b.duplicates} 个，无法读取 ${b.failed} 个。
+  ${b.imported ? html`<a class="btn" href="/reports?importId=${b.id}">这批报告</a>` : ''}</p>
+</div>
+<div class="table-wrap"><table class="list" id="result-table">${RESULT_HEAD}<tbody>${items.map(itemRow)}</tbody></table></div>`;
+  return page({ title: `导入批次 #${b.id}`, section: 'import', crumbs: [['导入', '/import'], [`批次 #${b.id}`]] }, content);
+}

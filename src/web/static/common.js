@@ -1,0 +1,58 @@
+// Shared helpers of the ogi pages (plain JavaScript, no build step).
+// Report content is untrusted: scripts put text into the page with textContent, never innerHTML.
+'use strict';
+
+window.ogi = (() => {
+  /** Calls the JSON API; resolves to the answer, or throws an Error with the API's Chinese message. */
+  async function api(method, url, body) {
+    const init = { method, headers: {} };
+    if (body instanceof FormData) init.body = body;
+    else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers['content-type'] = 'application/json';
+    }
+    let res;
+    try {
+      res = await fetch(url, init);
+    } catch {
+      throw new Error('无法连接服务器，请检查网络后重试');
+    }
+    if (res.status === 204) return null;
+    let data = null;
+    try {
+      data = await res.json();
+    } catch {
+      /* not JSON */
+    }
+    if (!res.ok) throw new Error((data && data.error && data.error.message) || `请求失败（${res.status}）`);
+    return data;
+  }
+
+  /** An element with attributes and children (strings become text nodes). */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'class') node.className = v;
+      else if (k === 'text') node.textContent = v;
+      else node.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
+    return node;
+  }
+
+  /** The name remembered for "修改人" / "导入人" fields. */
+  const author = {
+    get: () => localStorage.getItem('ogi-author') || '',
+    set: (v) => localStorage.setItem('ogi-author', v),
+  };
+
+  // Filter forms submit when a select changes (the button stays for keyboards and no-script use).
+  for (const form of document.querySelectorAll('form[data-autosubmit]')) {
+    form.addEventListener('change', (e) => {
+      if (e.target instanceof HTMLSelectElement || (e.target instanceof HTMLInputElement && e.target.type === 'checkbox')) form.requestSubmit();
+    });
+  }
+
+  return { api, el, author };
+})();
