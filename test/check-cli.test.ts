@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
+import { ogi } from './helpers/cli.ts';
 
-const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin', 'ogi');
 const S003 = join(root, 'samples', '003_587a12f256707b84.txt');
 
-async function ogi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(bin, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'ogi-check-'));
 // Sample 003 with 5 applications from natural persons that the rest of table 三 never accounts for.

@@ -1,31 +1,20 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
 import { decodeText } from '../src/ingest/decode.ts';
 import { READABLE_EXTENSIONS } from '../src/ingest/read-file.ts';
 import { extractReport } from '../src/extract/report.ts';
 import { encodeGb18030 } from './helpers/gbk.ts';
+import { ogi } from './helpers/cli.ts';
 
-const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin', 'ogi');
 const sample = (n: string) => join(root, 'samples', n);
 const S000 = '000_6c4583cee035bde5.txt';
 const S003 = '003_587a12f256707b84.txt';
 
-async function ogi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(bin, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'ogi-cli-'));
 

@@ -1,32 +1,21 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
 import { InputError } from '../src/errors.ts';
 import { extractSource } from '../src/extract/index.ts';
 import { normalizeCellDigits, ocrAvailable } from '../src/ingest/ocr.ts';
 import { decodePng } from '../src/ingest/raster.ts';
 import { readSource, type SourceText } from '../src/ingest/read-file.ts';
+import { ogi } from './helpers/cli.ts';
 
-const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
 const dir = join(root, 'test', 'fixtures', 'formats');
 const tmp = mkdtempSync(join(tmpdir(), 'ogi-ocr-'));
 const expected = (name: string) => JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8'));
 
-async function ogi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(join(root, 'bin', 'ogi'), args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** OCR tests need Debian tesseract with chi_sim: skipped without it, except in CI. */
 async function needsTesseract(t: { skip: (m: string) => void }): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { TableTemplate } from '../schema/templates.ts';
-import { requestRows, type RequestGroup } from '../schema/requests.ts';
-import { REVIEW_GROUP_KEYS } from '../schema/review.ts';
+import { stripNumbering } from '../schema/normalize.ts';
+import { REQUEST_COLUMNS, REQUEST_GROUP_LABELS, REQUEST_RESULTS_LABEL, REQUEST_ROWS, requestRows, type RequestGroup } from '../schema/requests.ts';
+import { REVIEW_COLUMNS, REVIEW_GROUP_KEYS, REVIEW_GROUPS, REVIEW_LITIGATION_LABEL } from '../schema/review.ts';
 import type { Cell, Tables } from '../schema/types.ts';
 
 /**
@@ -31,53 +32,68 @@ export interface MetricDef {
   definition: string;
 }
 
+const ROW = (key: string) => REQUEST_ROWS.find((r) => r.key === key)!;
+const rowLabel = (key: string) => {
+  const r = ROW(key);
+  return 'short' in r && r.short ? r.short : r.label;
+};
+const COL_TOTAL = REQUEST_COLUMNS.find((c) => c.key === 'total')!.label;
+const REVIEW_COL = (key: string) => REVIEW_COLUMNS.find((c) => c.key === key)!.label;
+const REVIEW_GROUP = (key: string) => REVIEW_GROUPS.find((g) => g.key === key)!.label;
+const GROUP_LABEL: Record<DistributionKey, string> = {
+  granted: rowLabel('granted'),
+  partlyGranted: rowLabel('partlyGranted'),
+  denied: REQUEST_GROUP_LABELS.denied!,
+  unavailable: REQUEST_GROUP_LABELS.unavailable!,
+  notProcessed: REQUEST_GROUP_LABELS.notProcessed!,
+  other: REQUEST_GROUP_LABELS.other!,
+};
+const NULL_RULE = '分母为 0 或所需数字空白时不计算（为空，不是 0）。';
+const POOLED = '地区的比率 = 各报告分子之和 ÷ 各报告分母之和，只计可以计算的报告。';
+
+// Labels come from src/schema, the one place that writes them.
 export const METRICS = {
   received: {
     key: 'received',
     label: '收到申请数',
     unit: '件',
-    definition: '收到申请数 = 表三“一、本年新收政府信息公开申请数量”的“总计”列。空白不计为 0，另计空白数。',
+    definition: `收到申请数 = 表三“${ROW('newReceived').label}”的“${COL_TOTAL}”列。空白不计为 0，另计空白数。`,
   },
   resultTotal: {
     key: 'resultTotal',
     label: '办理结果总数',
     unit: '件',
-    definition: '办理结果总数 = 表三“三、本年度办理结果（七）总计”的“总计”列。',
+    definition: `办理结果总数 = 表三“${REQUEST_RESULTS_LABEL}${rowLabel('resultTotal')}”的“${COL_TOTAL}”列。`,
   },
   distribution: {
     key: 'distribution',
     label: '办理结果分布',
     unit: '件',
     definition:
-      '办理结果分布 = 表三“三、本年度办理结果”（一）予以公开、（二）部分公开、（三）不予公开、（四）无法提供、（五）不予处理、（六）其他处理各类的“总计”列；' +
-      '（三）至（六）为该类各小项之和。空白不计为 0，另计空白数。',
+      `办理结果分布 = 表三“${REQUEST_RESULTS_LABEL}”${DISTRIBUTION_GROUPS.map((k) => GROUP_LABEL[k]).join('、')}各类的“${COL_TOTAL}”列；` +
+      `${GROUP_LABEL.denied}至${GROUP_LABEL.other}为该类各小项之和。空白不计为 0，另计空白数。`,
   },
   openRate: {
     key: 'openRate',
     label: '公开率',
     unit: '',
     definition:
-      '公开率 =（表三“（一）予以公开”+“（二）部分公开”）÷ 表三“（七）总计”，均取“总计”列。分母为 0 或所需数字空白时不计算（为空，不是 0）。' +
-      '地区的公开率 = 各报告分子之和 ÷ 各报告分母之和，只计可计算的报告。',
+      `公开率 =（表三“${rowLabel('granted')}”+“${rowLabel('partlyGranted')}”）÷ 表三“${rowLabel('resultTotal')}”，均取“${COL_TOTAL}”列。${NULL_RULE}${POOLED}`,
   },
   correctionRate: {
     key: 'correctionRate',
     label: '纠错率',
     unit: '',
     definition:
-      '纠错率 = 表四“结果纠正”之和 ÷（“总计”之和 − “尚未审结”之和），对行政复议、行政诉讼（未经复议直接起诉、复议后起诉）三组求和。' +
-      '分母为 0 或所需数字空白时不计算（为空，不是 0）。地区的纠错率 = 各报告分子之和 ÷ 各报告分母之和，只计可计算的报告。',
+      `纠错率 = 表四“${REVIEW_COL('corrected')}”之和 ÷（“${REVIEW_COL('total')}”之和 − “${REVIEW_COL('pending')}”之和），` +
+      `对${REVIEW_GROUP('review')}、${REVIEW_LITIGATION_LABEL}（${REVIEW_GROUP('litigationDirect')}、${REVIEW_GROUP('litigationAfterReview')}）三组求和。${NULL_RULE}${POOLED}`,
   },
 } as const satisfies Record<string, MetricDef>;
 
-export const DISTRIBUTION_LABELS: Record<DistributionKey, string> = {
-  granted: '予以公开',
-  partlyGranted: '部分公开',
-  denied: '不予公开',
-  unavailable: '无法提供',
-  notProcessed: '不予处理',
-  other: '其他处理',
-};
+/** Short names of the result categories (printed labels without their numbering). */
+export const DISTRIBUTION_LABELS: Record<DistributionKey, string> = Object.fromEntries(
+  DISTRIBUTION_GROUPS.map((k) => [k, stripNumbering(GROUP_LABEL[k]).replace(/^（[一二三四五六七]）/, '')]),
+) as Record<DistributionKey, string>;
 
 const TOTAL = 6; // 总计 column of table 三
 const REVIEW = { corrected: 1, pending: 3, total: 4 };

@@ -41,6 +41,7 @@ export function page(options: PageOptions, content: Part): string {
 </header>
 <main>
 ${crumbs}
+<p id="flash-slot" class="flash" role="status" hidden></p>
 ${content}
 </main>
 <script src="${asset('common.js')}" defer></script>

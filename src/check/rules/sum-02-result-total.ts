@@ -1,14 +1,7 @@
 import { REQUEST_COLUMNS, requestRows } from '../../schema/requests.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
-import { describe, locate } from '../cells.ts';
-import { operands, sum } from '../identity.ts';
+import { checkTotal } from '../identity.ts';
 import type { ReportRule } from '../types.ts';
-
-/** Names of blank cells for a message: the first three, then a count. */
-function blankNames(paths: readonly string[]): string {
-  const names = paths.slice(0, 3).map((p) => describe(locate(p)));
-  return paths.length > 3 ? `${names.join('、')}等${paths.length}格` : names.join('、');
-}
 
 const rule: ReportRule = {
   meta: {
@@ -31,36 +24,14 @@ const rule: ReportRule = {
     },
   },
   check(ctx) {
-    const template = ctx.doc.template as TableTemplate;
-    const results = requestRows(template).filter((r) => r.result);
+    const results = requestRows(ctx.doc.template as TableTemplate).filter((r) => r.result);
     for (const col of REQUEST_COLUMNS) {
-      const totalPath = `requests.resultTotal.${col.key}`;
-      const parts = operands(ctx, results.map((r) => `requests.${r.key}.${col.key}`));
-      const total = ctx.cell(totalPath);
-      if (parts.missing || total === undefined) continue;
-      if (parts.blanks.length) {
-        const blanks = total === null ? [...parts.blanks, totalPath] : parts.blanks;
-        ctx.report({
-          messageId: 'blank',
-          severity: 'info',
-          data: { cells: blankNames(blanks), column: col.label },
-          location: locate(blanks[0]!),
-        });
-        continue;
-      }
-      // A blank total with every result known is SUM-04's (or CELL-02's) finding.
-      if (total === null) continue;
-      const expected = sum(parts.values);
-      if (total !== expected) {
-        ctx.report({
-          messageId: 'mismatch',
-          data: { actual: total, expected, column: col.label },
-          location: { table: 'requests', column: col.key },
-          span: ctx.span(totalPath) ?? null,
-          actual: total,
-          expected,
-        });
-      }
+      checkTotal(ctx, {
+        parts: results.map((r) => `requests.${r.key}.${col.key}`),
+        total: `requests.resultTotal.${col.key}`,
+        location: { table: 'requests', column: col.key },
+        data: { column: col.label },
+      });
     }
   },
 };

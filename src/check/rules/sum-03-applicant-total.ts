@@ -1,16 +1,11 @@
 import { REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
-import { describe, locate } from '../cells.ts';
-import { operands, sum } from '../identity.ts';
+import { describe } from '../cells.ts';
+import { checkTotal } from '../identity.ts';
 import type { ReportRule } from '../types.ts';
 
 /** The six applicant columns (自然人 … 其他); the seventh is 总计. */
 const APPLICANTS = REQUEST_COLUMN_KEYS.filter((c) => c !== 'total');
-
-function blankNames(paths: readonly string[]): string {
-  const names = paths.slice(0, 3).map((p) => describe(locate(p)));
-  return paths.length > 3 ? `${names.join('、')}等${paths.length}格` : names.join('、');
-}
 
 const rule: ReportRule = {
   meta: {
@@ -32,34 +27,13 @@ const rule: ReportRule = {
     },
   },
   check(ctx) {
-    const template = ctx.doc.template as TableTemplate;
-    for (const row of requestRows(template)) {
-      const totalPath = `requests.${row.key}.total`;
-      const parts = operands(ctx, APPLICANTS.map((c) => `requests.${row.key}.${c}`));
-      const total = ctx.cell(totalPath);
-      if (parts.missing || total === undefined) continue;
-      if (parts.blanks.length) {
-        const blanks = total === null ? [...parts.blanks, totalPath] : parts.blanks;
-        ctx.report({
-          messageId: 'blank',
-          severity: 'info',
-          data: { cells: blankNames(blanks), line: describe({ table: 'requests', row: row.key }) },
-          location: locate(blanks[0]!),
-        });
-        continue;
-      }
-      if (total === null) continue;
-      const expected = sum(parts.values);
-      if (total !== expected) {
-        ctx.report({
-          messageId: 'mismatch',
-          data: { actual: total, expected },
-          location: { table: 'requests', row: row.key },
-          span: ctx.span(totalPath) ?? null,
-          actual: total,
-          expected,
-        });
-      }
+    for (const row of requestRows(ctx.doc.template as TableTemplate)) {
+      checkTotal(ctx, {
+        parts: APPLICANTS.map((c) => `requests.${row.key}.${c}`),
+        total: `requests.${row.key}.total`,
+        location: { table: 'requests', row: row.key },
+        data: { line: describe({ table: 'requests', row: row.key }) },
+      });
     }
   },
 };

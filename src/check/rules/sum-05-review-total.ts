@@ -1,6 +1,6 @@
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS } from '../../schema/review.ts';
-import { describe, locate } from '../cells.ts';
-import { operands, sum } from '../identity.ts';
+import { describe } from '../cells.ts';
+import { checkTotal } from '../identity.ts';
 import type { ReportRule } from '../types.ts';
 
 /** 结果维持、结果纠正、其他结果、尚未审结: every column but 总计. */
@@ -26,32 +26,12 @@ const rule: ReportRule = {
   },
   check(ctx) {
     for (const g of REVIEW_GROUPS) {
-      const totalPath = `review.${g.key}.total`;
-      const parts = operands(ctx, OUTCOMES.map((c) => `review.${g.key}.${c}`));
-      const total = ctx.cell(totalPath);
-      if (parts.missing || total === undefined) continue;
-      if (parts.blanks.length) {
-        const blanks = total === null ? [...parts.blanks, totalPath] : parts.blanks;
-        ctx.report({
-          messageId: 'blank',
-          severity: 'info',
-          data: { cells: blanks.map((p) => describe(locate(p))).join('、'), group: describe({ table: 'review', row: g.key }) },
-          location: locate(blanks[0]!),
-        });
-        continue;
-      }
-      if (total === null) continue;
-      const expected = sum(parts.values);
-      if (total !== expected) {
-        ctx.report({
-          messageId: 'mismatch',
-          data: { actual: total, expected },
-          location: { table: 'review', row: g.key },
-          span: ctx.span(totalPath) ?? null,
-          actual: total,
-          expected,
-        });
-      }
+      checkTotal(ctx, {
+        parts: OUTCOMES.map((c) => `review.${g.key}.${c}`),
+        total: `review.${g.key}.total`,
+        location: { table: 'review', row: g.key },
+        data: { group: describe({ table: 'review', row: g.key }) },
+      });
     }
   },
 };

@@ -25,7 +25,10 @@ function itemRow(i: ImportItem): Html {
 
 const RESULT_HEAD = html`<thead><tr><th>文件</th><th>结果</th><th>机关</th><th>年度</th><th>格式</th><th>错误</th><th>警告</th><th>说明</th></tr></thead>`;
 
-export async function importPage(store: Store): Promise<string> {
+export async function importPage(store: Store, limits: { maxUploadBytes: number; maxUploadFiles: number }): Promise<string> {
+  // Requests of at most 20 files and 40 MB (within the API's limits), so results arrive as they come.
+  const batchFiles = Math.max(1, Math.min(20, limits.maxUploadFiles));
+  const batchBytes = Math.max(1024, Math.min(40 * 1024 * 1024, Math.floor(limits.maxUploadBytes * 0.9)));
   const batches = await store.db
     .selectFrom('imports')
     .select(['id', 'source', 'author', 'created_at', 'total', 'imported', 'duplicates', 'failed'])
@@ -37,7 +40,7 @@ export async function importPage(store: Store): Promise<string> {
   <h1>导入报告</h1>
   <p class="lead">把各部门、各区县报来的年度报告放在一起：可以一次选多个文件，也可以上传 .zip 压缩包。导入后立即核查；内容相同的文件不会重复导入，读不出的文件会说明原因，其余照常导入。</p>
 </div>
-<form id="import-form" class="import-form">
+<form id="import-form" class="import-form" data-batch-files="${batchFiles}" data-batch-bytes="${batchBytes}">
   <div class="dropzone" id="dropzone" tabindex="0" aria-describedby="drop-hint">
     <p class="drop-title"><strong>把报告文件或 .zip 拖到这里</strong></p>
     <p>或 <label class="btn btn-primary file-btn">选择文件<input type="file" id="file-input" multiple></label></p>

@@ -24,7 +24,12 @@ window.ogi = (() => {
     } catch {
       /* not JSON */
     }
-    if (!res.ok) throw new Error((data && data.error && data.error.message) || `请求失败（${res.status}）`);
+    if (!res.ok) {
+      const err = new Error((data && data.error && data.error.message) || `请求失败（${res.status}）`);
+      err.details = data && data.error && data.error.details;
+      err.status = res.status;
+      throw err;
+    }
     return data;
   }
 
@@ -54,5 +59,19 @@ window.ogi = (() => {
     });
   }
 
-  return { api, el, author };
+  /** A message kept across one reload (shown by the next page in #flash-slot). */
+  const flash = {
+    set: (text) => sessionStorage.setItem('ogi-flash', text),
+    show() {
+      const text = sessionStorage.getItem('ogi-flash');
+      const slot = document.getElementById('flash-slot');
+      if (!text || !slot) return;
+      sessionStorage.removeItem('ogi-flash');
+      slot.textContent = text;
+      slot.hidden = false;
+    },
+  };
+  flash.show();
+
+  return { api, el, author, flash };
 })();

@@ -11,8 +11,8 @@
   let chosen = [];
 
   /** Files per request and bytes per request: large selections go in several requests, results arrive as they come. */
-  const BATCH_FILES = 20;
-  const BATCH_BYTES = 40 * 1024 * 1024;
+  const BATCH_FILES = Number($('import-form').dataset.batchFiles) || 20;
+  const BATCH_BYTES = Number($('import-form').dataset.batchBytes) || 40 * 1024 * 1024;
   const STATUS = { imported: '已导入', duplicate: '重复', failed: '无法读取' };
   const TEMPLATE = { 2021: '2021 格式', 2019: '2019 格式', legacy: '2019 年以前格式' };
 

@@ -1,0 +1,109 @@
+import { Hono, type Context } from 'hono';
+import type { Store } from '../store/db.ts';
+import { StoreError } from '../store/errors.ts';
+import { ASSETS } from './assets.ts';
+import { html } from './html.ts';
+import { page, PAGE_CSP } from './layout.ts';
+import { agencyListPage, agencyPage } from './pages/agencies.ts';
+import { importBatchPage, importPage } from './pages/imports.ts';
+import { defaultYear, regionPage, regionsPage, rollupPage } from './pages/regions.ts';
+import { reportPage, versionPage } from './pages/report.ts';
+import { parseListQuery, reportListPage } from './pages/reports.ts';
+
+/**
+ * The web pages: server-rendered HTML (Chinese UI) over the same store the API
+ * uses, with small plain scripts for interactions; every change a page makes
+ * goes through the JSON API under /api. Mount next to the API:
+ *
+ *   const app = createApp(store);
+ *   app.route('/', webRoutes(store));
+ */
+
+/** The API's upload limits (the same names as createApp's options): the import page sizes its requests to them. */
+export interface WebOptions {
+  /** Bytes of one upload request (default 200 MB). */
+  maxUploadBytes?: number;
+  /** Files in one upload request (default 500). */
+  maxUploadFiles?: number;
+}
+
+class PageError extends Error {
+  constructor(readonly status: 400 | 404, message: string) {
+    super(message);
+  }
+}
+
+const id = (c: Context, name = 'id'): number => {
+  const v = c.req.param(name) ?? '';
+  if (!/^\d{1,9}$/.test(v) || Number(v) < 1) throw new PageError(404, `没有这个页面：${c.req.path}`);
+  return Number(v);
+};
+
+const yearParam = (v: string | undefined): number | undefined => (v && /^\d{4}$/.test(v) && Number(v) >= 1990 && Number(v) <= 2100 ? Number(v) : undefined);
+
+function respond(c: Context, body: string, status: 200 | 400 | 404 | 500 = 200): Response {
+  return c.body(body, status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': PAGE_CSP,
+    'Cache-Control': 'no-store',
+  });
+}
+
+function errorPage(status: number, message: string): string {
+  const title = status === 404 ? '没有找到' : status === 500 ? '出错了' : '请求有误';
+  return page({ title }, html`<div class="page-head"><h1>${title}</h1><p class="lead">${message}</p><p><a class="btn" href="/reports">返回报告列表</a></p></div>`);
+}
+
+export function webRoutes(store: Store, options: WebOptions = {}): Hono {
+  const web = new Hono();
+
+  web.onError((err, c) => {
+    if (err instanceof PageError) return respond(c, errorPage(err.status, err.message), err.status);
+    if (err instanceof StoreError) {
+      const status = err.code === 'not-found' ? 404 : 400;
+      return respond(c, errorPage(status, err.message), status);
+    }
+    console.error(err);
+    return respond(c, errorPage(500, '服务器内部错误，请稍后再试；如果一再出现，请把时间和操作告诉管理员。'), 500);
+  });
+
+  web.get('/static/:name', (c) => {
+    const a = ASSETS.get(c.req.param('name'));
+    if (!a) return c.text('没有这个文件', 404);
+    const etag = `"${a.hash}"`;
+    const headers = { 'Content-Type': a.type, ETag: etag, 'Cache-Control': c.req.query('v') === a.hash ? 'public, max-age=31536000, immutable' : 'no-cache' };
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    return c.body(new Uint8Array(a.body), 200, headers);
+  });
+
+  web.get('/', (c) => c.redirect('/reports'));
+
+  web.get('/reports', async (c) => respond(c, await reportListPage(store, parseListQuery(c.req.query()))));
+  web.get('/reports/:id', async (c) => {
+    const saved = Number(c.req.query('saved'));
+    return respond(c, await reportPage(store, id(c), { saved: Number.isInteger(saved) && saved > 1 ? saved : undefined }));
+  });
+  web.get('/reports/:id/versions/:version', async (c) => respond(c, await versionPage(store, id(c), id(c, 'version'))));
+
+  web.get('/import', async (c) => respond(c, await importPage(store, { maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024, maxUploadFiles: options.maxUploadFiles ?? 500 })));
+  web.get('/imports/:id', async (c) => respond(c, await importBatchPage(store, id(c))));
+
+  web.get('/regions', async (c) => respond(c, await regionsPage(store)));
+  web.get('/regions/:id', async (c) => {
+    const rid = id(c);
+    return respond(c, await regionPage(store, rid, yearParam(c.req.query('year')) ?? (await defaultYear(store, rid))));
+  });
+  web.get('/regions/:id/rollup', async (c) => {
+    const rid = id(c);
+    return respond(c, await rollupPage(store, rid, yearParam(c.req.query('year')) ?? (await defaultYear(store, rid))));
+  });
+
+  web.get('/agencies', async (c) => {
+    const q = c.req.query();
+    const regionId = q.regionId && /^\d{1,9}$/.test(q.regionId) ? Number(q.regionId) : undefined;
+    return respond(c, await agencyListPage(store, { regionId, q: q.q?.trim().slice(0, 100) || undefined, unassigned: q.unassigned === '1' }));
+  });
+  web.get('/agencies/:id', async (c) => respond(c, await agencyPage(store, id(c), { from: c.req.query('from'), to: c.req.query('to') })));
+
+  return web;
+}
