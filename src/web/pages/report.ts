@@ -168,7 +168,7 @@ export async function reportPage(store: Store, id: number, opts: { saved?: numbe
     ].filter(Boolean).join('　');
     return html`<li><button type="button" class="finding sev-${f.severity}" data-i="${k}" data-sev="${f.severity}" data-rule="${f.rule}" aria-pressed="false">
 <span class="fhead"><span class="badge badge-${f.severity}">${SEVERITY_LABEL[f.severity]}</span><span class="rule">${f.rule}</span><span class="where">${where}</span></span>
-<span class="msg">${f.message}</span>
+<span class="fmsg">${f.message}</span>
 <span class="detail">${detail ? html`<span>${detail}</span>` : ''}<span class="basis">依据：${f.basis}</span></span>
 </button></li>`;
   });
