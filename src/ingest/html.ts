@@ -47,8 +47,18 @@ function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
+const pathMemo = new WeakMap<Element, string>();
+
 /** A CSS selector that finds the element again (document.querySelector). */
 function cssPath(el: Element): string {
+  const known = pathMemo.get(el);
+  if (known !== undefined) return known;
+  const path = computeCssPath(el);
+  pathMemo.set(el, path);
+  return path;
+}
+
+function computeCssPath(el: Element): string {
   const parts: string[] = [];
   let node: Element | null = el;
   while (node && node.type === 'tag' && node.name !== 'html') {
@@ -65,26 +75,49 @@ function cssPath(el: Element): string {
   return parts.join(' > ');
 }
 
-function textOf($: CheerioAPI, el: Element): string {
-  return $(el).text().replace(/\s+/g, ' ').trim();
-}
-
-/** Chooses the element that holds the report. */
+/**
+ * Chooses the element that holds the report: the one with the most data tables
+ * and section headings inside it, and of those the one with the least text.
+ * One pass up from each table and text node, so a large page stays cheap.
+ */
 function findArticle($: CheerioAPI): Element {
   const body = ($('body')[0] ?? $.root().children()[0]) as Element;
+  const score = new Map<Element, number>();
+  const length = new Map<Element, number>();
+  const up = (node: AnyNode, fn: (el: Element) => void) => {
+    for (let p = node.parent as AnyNode | null; p && isElement(p); p = p.parent as AnyNode | null) fn(p);
+  };
+  $('table').each((_, t) => {
+    const table = t as Element;
+    if ($(table).find('table').length === 0 && $(table).find('tr').length >= 2) {
+      up(table, (el) => score.set(el, (score.get(el) ?? 0) + 5));
+      score.set(table, (score.get(table) ?? 0) + 5);
+    }
+  });
+  const walkText = (node: AnyNode): void => {
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      const headings = HEADINGS.filter((h) => data.includes(h)).length;
+      up(node, (el) => {
+        length.set(el, (length.get(el) ?? 0) + data.length);
+        if (headings) score.set(el, (score.get(el) ?? 0) + headings);
+      });
+      return;
+    }
+    for (const child of (node as Element).children ?? []) walkText(child);
+  };
+  walkText(body);
   let best = body;
   let bestScore = -1;
   let bestLength = Infinity;
   $('body, body div, body article, body section, body main, body td').each((_, el) => {
     const e = el as Element;
-    const text = $(e).text();
-    const tables = $(e).find('table').filter((__, t) => $(t).find('table').length === 0 && $(t).find('tr').length >= 2).length;
-    const headings = HEADINGS.filter((h) => text.includes(h)).length;
-    const score = tables * 5 + headings;
-    if (score > bestScore || (score === bestScore && score > 0 && text.length < bestLength)) {
+    const s = score.get(e) ?? 0;
+    const len = length.get(e) ?? 0;
+    if (s > bestScore || (s === bestScore && s > 0 && len < bestLength)) {
       best = e;
-      bestScore = score;
-      bestLength = text.length;
+      bestScore = s;
+      bestLength = len;
     }
   });
   return best;

@@ -51,7 +51,7 @@ export function rankingChart(items: readonly Bar[], options: { percent?: boolean
   const values = shown.map((i) => (options.percent ? Math.round(i.value! * 1000) / 10 : i.value));
   return render(
     {
-      grid: { left: 8, right: 56, top: 12, bottom: 28, containLabel: true },
+      grid: { left: 8, right: 56, top: 12, bottom: 28, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       xAxis: { type: 'value', max: options.percent ? 100 : undefined, axisLabel: { formatter: options.percent ? '{value}%' : '{value}', color: '#666' }, splitLine: { lineStyle: { color: '#e8e8e8' } } },
       yAxis: { type: 'category', inverse: true, data: shown.map((i) => shorten(i.label)), axisLabel: { color: TEXT, fontSize: 12 }, axisTick: { show: false } },
       series: [{
@@ -87,7 +87,7 @@ export function stackedChart(rows: readonly { label: string; parts: (number | nu
   return render(
     {
       legend: { top: 0, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 12 } },
-      grid: { left: 8, right: 24, top: 36, bottom: 24, containLabel: true },
+      grid: { left: 8, right: 24, top: 36, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       xAxis: { type: 'value', axisLabel: { color: '#666' }, splitLine: { lineStyle: { color: '#e8e8e8' } } },
       yAxis: { type: 'category', inverse: true, data: shown.map((r) => shorten(r.label)), axisTick: { show: false }, axisLabel: { color: TEXT } },
       series: categories.map((name, k) => ({ type: 'bar', name, stack: 'all', barMaxWidth: 18, data: shown.map((r) => r.parts[k] ?? 0) })),
@@ -107,7 +107,7 @@ export function trendChart(
   return render(
     {
       legend: { top: 0, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 12 } },
-      grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 8, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       xAxis: { type: 'category', data: years.map((y) => `${y}`), axisLabel: { color: TEXT } },
       yAxis: [
         { type: 'value', name: '件', axisLabel: { color: '#666' }, splitLine: { lineStyle: { color: '#e8e8e8' } } },
