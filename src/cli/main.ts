@@ -13,7 +13,7 @@ import { atLeast, formatFindings, SEVERITY_LABEL } from './check-output.ts';
 import { writeFileSync } from 'node:fs';
 import { authoringSkeleton } from '../render/authoring.ts';
 import { completeTotals } from '../render/complete.ts';
-import { BINARY_FORMATS, defaultFileName, OUTPUT_FORMATS, renderTo, type OutputFormat } from '../render/index.ts';
+import { BINARY_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.ts';
 import { loadReports } from './load-reports.ts';
 import { toJson } from './json.ts';
 
@@ -116,6 +116,8 @@ async function runRender(inputs: string[], opts: { to: string; output?: string; 
     }
     process.stderr.write(`注意：核查发现 ${errors.length} 个“错误”级问题，按 --force 仍然生成：\n${lines.join('\n')}\n`);
   }
+  // The renderers (docx, exceljs, pdfkit, Chromium) load only when a report is rendered.
+  const { defaultFileName, renderTo } = await import('../render/index.ts');
   let data: Buffer | string;
   try {
     data = await renderTo(format, reports);

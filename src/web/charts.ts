@@ -71,7 +71,7 @@ export function distributionChart(parts: readonly Bar[], options: { label: strin
     {
       legend: { orient: 'vertical', right: 8, top: 'middle', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 12 } },
       series: [{
-        type: 'pie', radius: ['38%', '66%'], center: ['36%', '50%'], avoidLabelOverlap: true,
+        type: 'pie', percentPrecision: 1, radius: ['38%', '66%'], center: ['36%', '50%'], avoidLabelOverlap: true,
         label: { formatter: '{c} 件\n{d}%', fontSize: 12, color: TEXT }, labelLine: { length: 8, length2: 8 },
         data: shown.map((p) => ({ name: p.label, value: p.value })),
       }],

@@ -27,13 +27,15 @@ export function xssReport(): string {
 
 /**
  * The 2022 report of the agency of test/fixtures/formats/v2021.* (某某区生态环境局, 2023):
- * the same layout with other narrative words, so that the agency has two years to compare.
+ * the same layout with other narrative words and fewer requests (a consistent table), so that the agency has two years to compare.
  */
 export function ecology2022(): string {
   return readFileSync(join(FORMATS, 'v2021.txt'), 'utf8')
     .replaceAll('2023', '2022')
     .replace('2024年1月22日', '2023年1月20日')
     .replace('认真贯彻落实《中华人民共和国政府信息公开条例》。', '认真贯彻落实《中华人民共和国政府信息公开条例》，围绕污染防治攻坚战公开环境质量信息。')
+    .replace('一、本年新收政府信息公开申请数量\t78\t80\t108\t123\t131\t103\t623', '一、本年新收政府信息公开申请数量\t70\t80\t108\t123\t131\t103\t615')
+    .replace('四、结转下年度继续办理\t8\t0\t4\t0\t1\t0\t13', '四、结转下年度继续办理\t0\t0\t4\t0\t1\t0\t5')
     .replace('存在的问题是宣传不够。改进措施是加强培训。', '存在的问题是信息更新不够及时。改进措施是明确专人负责、按月检查栏目。');
 }
 

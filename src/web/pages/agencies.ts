@@ -44,7 +44,7 @@ export async function agencyListPage(store: Store, q: { regionId?: number; q?: s
 </form>
 <div class="list-head"><p><strong>${items.length}</strong> 个机关</p>
 ${exportLinks('导出', [['CSV', `/api/agencies${query({ ...filters, format: 'csv' })}`], ['Excel', `/api/agencies${query({ ...filters, format: 'xlsx' })}`]])}</div>
-${items.length ? html`<div class="table-wrap"><table class="list" id="agency-list"><thead><tr><th>机关</th><th>机关类型</th><th>所属区域</th><th>报告</th><th>年度</th><th></th></tr></thead><tbody>
+${items.length ? html`<div class="table-wrap"><table class="list" id="agency-list"><thead><tr><th>机关</th><th>机关类型</th><th>所属区域</th><th class="num-cell">报告</th><th>年度</th><th></th></tr></thead><tbody>
 ${items.map((a) => html`<tr data-agency="${a.id}"><td><a href="/agencies/${a.id}">${a.name}</a></td><td>${issuerSelect(a.id, a.issuerType)}</td><td>${regionSelect(a.id, tree, a.regionId)}</td>
 <td class="num-cell">${a.reports}</td><td>${a.years.map((y, i) => html`${i ? '、' : ''}<a href="/reports${query({ agencyId: a.id, year: y })}">${y}</a>`)}</td><td class="save-state" aria-live="polite"></td></tr>`)}
 </tbody></table></div>` : html`<p class="empty">没有符合条件的机关。</p>`}`;
@@ -91,14 +91,15 @@ export async function agencyPage(store: Store, id: number, q: { from?: string; t
       const now = cell.value ?? null;
       const cellDef = y.cells.find((c) => c.path === cell.path);
       const had = fromTemplate !== null && cellDef?.templates.includes(fromTemplate as TableTemplate);
-      if (!had) return { below: html`<span class="muted">${from}：无此格</span>`, classes: ['nocompare'] };
+      if (!had) return { below: html`<span class="muted">${from}：无此格</span>` };
       const old = before.get(cell.path) ?? null;
-      if (now === null || old === null) return { below: html`<span class="muted">${from}：${old ?? '空白'}</span>`, classes: old === now ? [] : ['delta'] };
+      if (now === null || old === null) return old === now ? { title: `${from} 年度同为空白` } : { below: html`<span>${from}：${old ?? '空白'}</span>`, classes: ['delta'] };
       const d = Math.round((now - old) * 10000) / 10000;
+      if (d === 0) return { title: `${from} 年度同为 ${old}` };
       return {
-        classes: d === 0 ? [] : ['delta', d > 0 ? 'up' : 'down'],
+        classes: ['delta', d > 0 ? 'up' : 'down'],
         title: `${from} 年度：${old}；${to} 年度：${now}`,
-        below: d === 0 ? html`<span class="muted">${from}：${old}</span>` : html`<span>${from}：${old}</span> <b>${d > 0 ? `+${d}` : d}</b>`,
+        below: html`<span>${from}：${old}</span> <b>${d > 0 ? `+${d}` : d}</b>`,
       };
     };
     tablesBlock = html`${fromTemplate && fromTemplate !== template ? html`<p class="note">${from} 年度为${TEMPLATE_LABEL[fromTemplate]}，${to} 年度为${TEMPLATE_LABEL[template]}：格式不同的单元格无法对照。</p>` : ''}
@@ -138,7 +139,7 @@ ${statutoryTables(template, tables, decorate, 'yoy')}`;
 </div>
 <section class="block">
   <div class="block-head"><h2>各年度概况</h2>${exportLinks('逐格对照（全部年度）', [['CSV', `/api/agencies/${a.id}/years?format=csv`], ['Excel', `/api/agencies/${a.id}/years?format=xlsx`]])}</div>
-  ${y.years.length ? html`<div class="chart-row"><div class="table-wrap"><table class="list" id="agency-years"><thead><tr><th>年度</th><th>格式</th><th>错误</th><th>警告</th><th>${METRICS.received.label}</th><th>${METRICS.resultTotal.label}</th><th>${METRICS.openRate.label}</th><th>${METRICS.correctionRate.label}</th></tr></thead><tbody>${metricsRows}</tbody></table></div>
+  ${y.years.length ? html`<div class="chart-row"><div class="table-wrap"><table class="list" id="agency-years"><thead><tr><th>年度</th><th>格式</th><th class="num-cell">错误</th><th class="num-cell">警告</th><th class="num-cell">${METRICS.received.label}</th><th class="num-cell">${METRICS.resultTotal.label}</th><th class="num-cell">${METRICS.openRate.label}</th><th class="num-cell">${METRICS.correctionRate.label}</th></tr></thead><tbody>${metricsRows}</tbody></table></div>
   ${y.years.length > 1 ? trendChart(years, [{ name: METRICS.received.label, values: y.years.map((x) => x.metrics?.received ?? null) }], [
     { name: METRICS.openRate.label, values: y.years.map((x) => x.metrics?.openRate.value ?? null) },
     { name: METRICS.correctionRate.label, values: y.years.map((x) => x.metrics?.correctionRate.value ?? null) },

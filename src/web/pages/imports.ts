@@ -23,7 +23,7 @@ function itemRow(i: ImportItem): Html {
 </tr>`;
 }
 
-const RESULT_HEAD = html`<thead><tr><th>文件</th><th>结果</th><th>机关</th><th>年度</th><th>格式</th><th>错误</th><th>警告</th><th>说明</th></tr></thead>`;
+const RESULT_HEAD = html`<thead><tr><th>文件</th><th>结果</th><th>机关</th><th class="num-cell">年度</th><th>格式</th><th class="num-cell">错误</th><th class="num-cell">警告</th><th>说明</th></tr></thead>`;
 
 export async function importPage(store: Store, limits: { maxUploadBytes: number; maxUploadFiles: number }): Promise<string> {
   // Requests of at most 20 files and 40 MB (within the API's limits), so results arrive as they come.
@@ -63,7 +63,7 @@ export async function importPage(store: Store, limits: { maxUploadBytes: number;
 </section>
 <section class="block">
   <div class="block-head"><h2>最近的导入</h2></div>
-  ${batches.length ? html`<div class="table-wrap"><table class="list" id="batches"><thead><tr><th>批次</th><th>时间</th><th>导入人</th><th>来源</th><th>文件</th><th>已导入</th><th>重复</th><th>无法读取</th><th></th></tr></thead><tbody>
+  ${batches.length ? html`<div class="table-wrap"><table class="list" id="batches"><thead><tr><th>批次</th><th>时间</th><th>导入人</th><th>来源</th><th class="num-cell">文件</th><th class="num-cell">已导入</th><th class="num-cell">重复</th><th class="num-cell">无法读取</th><th></th></tr></thead><tbody>
   ${batches.map((b) => html`<tr><td>#${b.id}</td><td class="time-cell">${when(b.created_at)}</td><td>${b.author}</td><td>${SOURCE_LABEL[b.source] ?? b.source}</td>
   <td class="num-cell">${b.total}</td><td class="num-cell">${b.imported}</td><td class="num-cell">${b.duplicates}</td><td class="num-cell">${b.failed ? html`<span class="count count-error">${b.failed}</span>` : '0'}</td>
   <td><a href="/imports/${b.id}">逐个文件的结果</a>${b.imported ? html` · <a href="/reports?importId=${b.id}">这批报告</a>` : ''}</td></tr>`)}

@@ -98,7 +98,7 @@ function definition(text: string): Html {
 }
 
 function rankingTable(entries: readonly RankingEntry[], value: (e: RankingEntry) => Html | string, extraHead: Html = html``, extra?: (e: RankingEntry) => Html): Html {
-  return html`<table class="list ranking"><thead><tr><th>名次</th><th>机关</th><th>数值</th>${extraHead}</tr></thead><tbody>
+  return html`<table class="list ranking"><thead><tr><th class="num-cell">名次</th><th>机关</th><th class="num-cell">数值</th>${extraHead}</tr></thead><tbody>
 ${entries.map((e) => html`<tr${e.rank === null ? html` class="unranked"` : ''}><td class="num-cell">${e.rank ?? '—'}</td><td><a href="/reports/${e.reportId}">${e.agency}</a></td><td class="num-cell">${value(e)}</td>${extra ? extra(e) : ''}</tr>`)}
 </tbody></table>`;
 }
@@ -150,7 +150,7 @@ ${s.superseded.length ? html`<p class="note">同一机关同一年度有多份�
   ${definition(METRICS.distribution.definition)}
   <div class="chart-row">${distributionChart(DISTRIBUTION_GROUPS.map((k) => ({ label: DISTRIBUTION_LABELS[k], value: totals.distribution[k].value })), { label: '区域办理结果分布图' })}
   ${stackedChart(distRows, DISTRIBUTION_GROUPS.map((k) => DISTRIBUTION_LABELS[k]), { label: '各机关办理结果分布图' })}</div>
-  <div class="table-wrap"><table class="list"><thead><tr><th>机关</th>${DISTRIBUTION_GROUPS.map((k) => html`<th>${DISTRIBUTION_LABELS[k]}</th>`)}<th>${METRICS.resultTotal.label}</th></tr></thead><tbody>
+  <div class="table-wrap"><table class="list"><thead><tr><th>机关</th>${DISTRIBUTION_GROUPS.map((k) => html`<th class="num-cell">${DISTRIBUTION_LABELS[k]}</th>`)}<th class="num-cell">${METRICS.resultTotal.label}</th></tr></thead><tbody>
   ${s.items.map((i) => html`<tr><td><a href="/reports/${i.reportId}">${i.agency}</a></td>${DISTRIBUTION_GROUPS.map((k) => html`<td class="num-cell">${figure(i.distribution[k].value)}</td>`)}<td class="num-cell">${figure(i.resultTotal)}</td></tr>`)}
   <tr class="total-row"><th>合计</th>${DISTRIBUTION_GROUPS.map((k) => html`<td class="num-cell">${figure(totals.distribution[k].value)}</td>`)}<td class="num-cell">${figure(totals.resultTotal.value)}</td></tr>
   </tbody></table></div>
@@ -160,19 +160,19 @@ ${s.superseded.length ? html`<p class="note">同一机关同一年度有多份�
   <div class="block-head"><h2>${METRICS.openRate.label}排名</h2></div>
   ${definition(METRICS.openRate.definition)}
   <div class="chart-row">${rankingChart(s.rankings.openRate.map((e) => ({ label: e.agency, value: e.value })), { percent: true, label: `${METRICS.openRate.label}排名图`, color: PALETTE[1] })}
-  <div class="rank-wrap">${rankingTable(s.rankings.openRate, (e) => percent(e.value), html`<th>分子</th><th>分母</th>`, rateCells('openRate'))}</div></div>
+  <div class="rank-wrap">${rankingTable(s.rankings.openRate, (e) => percent(e.value), html`<th class="num-cell">分子</th><th class="num-cell">分母</th>`, rateCells('openRate'))}</div></div>
 </section>
 
 <section class="block metric" id="m-correction">
   <div class="block-head"><h2>${METRICS.correctionRate.label}排名</h2></div>
   ${definition(METRICS.correctionRate.definition)}
   <div class="chart-row">${rankingChart(s.rankings.correctionRate.map((e) => ({ label: e.agency, value: e.value })), { percent: true, label: `${METRICS.correctionRate.label}排名图`, color: PALETTE[3] })}
-  <div class="rank-wrap">${rankingTable(s.rankings.correctionRate, (e) => percent(e.value), html`<th>分子</th><th>分母</th>`, rateCells('correctionRate'))}</div></div>
+  <div class="rank-wrap">${rankingTable(s.rankings.correctionRate, (e) => percent(e.value), html`<th class="num-cell">分子</th><th class="num-cell">分母</th>`, rateCells('correctionRate'))}</div></div>
 </section>
 
 <section class="block" id="unpublished">
   <div class="block-head"><h2>未发布 ${year} 年度报告的机关 <span class="muted">${u.items.length} / ${u.agencies}</span></h2>${exportLinks('导出', files('unpublished'))}</div>
-  ${u.items.length ? html`<div class="table-wrap"><table class="list"><thead><tr><th>机关</th><th>区域</th><th>机关类型</th><th>最近报告年度</th></tr></thead><tbody>
+  ${u.items.length ? html`<div class="table-wrap"><table class="list"><thead><tr><th>机关</th><th>区域</th><th>机关类型</th><th class="num-cell">最近报告年度</th></tr></thead><tbody>
   ${u.items.map((a) => html`<tr><td><a href="/agencies/${a.agencyId}">${a.agency}</a></td><td>${a.regionPath.join(' / ')}</td><td>${ISSUER_LABEL[a.issuerType] ?? a.issuerType}</td><td class="num-cell">${a.lastYear ?? '—'}</td></tr>`)}
   </tbody></table></div>` : html`<p class="ok">区域内的机关都有 ${year} 年度的报告。</p>`}
 </section>
@@ -194,7 +194,7 @@ ${s.superseded.length ? html`<p class="note">同一机关同一年度有多份�
     { name: METRICS.openRate.label, values: t.years.map((y) => y.openRate.value) },
     { name: METRICS.correctionRate.label, values: t.years.map((y) => y.correctionRate.value) },
   ], { label: '各年度趋势图', width: 760 })}
-  <div class="table-wrap"><table class="list"><thead><tr><th>年度</th><th>报告机关数</th><th>${METRICS.received.label}</th><th>${METRICS.resultTotal.label}</th><th>${METRICS.openRate.label}</th><th>${METRICS.correctionRate.label}</th></tr></thead><tbody>
+  <div class="table-wrap"><table class="list"><thead><tr><th>年度</th><th class="num-cell">报告机关数</th><th class="num-cell">${METRICS.received.label}</th><th class="num-cell">${METRICS.resultTotal.label}</th><th class="num-cell">${METRICS.openRate.label}</th><th class="num-cell">${METRICS.correctionRate.label}</th></tr></thead><tbody>
   ${t.years.map((y) => html`<tr><td><a href="/regions/${regionId}?year=${y.year}">${y.year}</a></td><td class="num-cell">${y.reporting}</td><td class="num-cell">${figure(y.received.value)}</td><td class="num-cell">${figure(y.resultTotal.value)}</td><td class="num-cell">${percent(y.openRate.value)}</td><td class="num-cell">${percent(y.correctionRate.value)}</td></tr>`)}
   </tbody></table></div>
 </section>`;
