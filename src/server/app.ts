@@ -11,6 +11,7 @@ import { importRoutes } from './routes-imports.ts';
 import { agencyRoutes, regionRoutes } from './routes-regions.ts';
 import { reportRoutes } from './routes-reports.ts';
 import * as S from './schemas.ts';
+import { notFoundPage, webRoutes } from '../web/index.ts';
 
 export interface AppOptions {
   /** Bytes of one upload request (all files together). Default 200 MB. */
@@ -31,17 +32,6 @@ export interface AppOptions {
 
 const MB = 1024 * 1024;
 
-const PLACEHOLDER = `<!DOCTYPE html>
-<html lang="zh-CN">
-<head><meta charset="utf-8"><title>ogi · 政府信息公开工作年度报告</title>
-<style>body{font-family:"Noto Sans CJK SC",sans-serif;max-width:40em;margin:4em auto;line-height:1.7;color:#222}code{background:#f3f3f3;padding:0 .3em}</style></head>
-<body>
-<h1>ogi · 政府信息公开工作年度报告</h1>
-<p>网页界面即将推出。现在可以通过 API 使用全部功能：导入报告、核查、修改、区域汇总与排名、导出。</p>
-<p>API 说明：<a href="/api/openapi.json"><code>/api/openapi.json</code></a>（OpenAPI 3.0）。</p>
-</body>
-</html>
-`;
 
 /** The HTTP API over a store (tests call `app.request()` without a socket). */
 export function createApp(store: Store, options: AppOptions = {}): Hono {
@@ -60,7 +50,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   };
 
   app.onError((err, c) => errorResponse(c, err));
-  app.notFound((c) => errorResponse(c, new ApiError(404, 'not-found', `没有这个地址：${c.req.method} ${c.req.path}`)));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? errorResponse(c, new ApiError(404, 'not-found', `没有这个地址：${c.req.method} ${c.req.path}`))
+      : c.html(notFoundPage(c.req.path), 404),
+  );
   app.use('*', async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
@@ -74,7 +68,6 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return bodyLimit({ maxSize: limits.maxJsonBytes, onError: tooLarge(limits.maxJsonBytes) })(c, next);
   });
 
-  app.get('/', (c) => c.html(PLACEHOLDER));
 
   const api = new Api(app);
   const cache = new AnswerCache(store, 64 * MB, options.cache !== false);
@@ -110,5 +103,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     });
     return c.json(doc as Record<string, unknown>);
   });
+  // The pages (server-rendered; every change they make goes through the API above).
+  app.route('/', webRoutes(store, { maxUploadBytes: limits.maxUploadBytes, maxUploadFiles: limits.maxUploadFiles }));
   return app;
 }

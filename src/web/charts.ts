@@ -69,14 +69,13 @@ export function distributionChart(parts: readonly Bar[], options: { label: strin
   if (!shown.length) return html`<p class="muted chart-empty">没有办理结果数据（或全部为 0）。</p>`;
   return render(
     {
-      legend: { orient: 'vertical', right: 8, top: 'middle', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 12 } },
       series: [{
-        type: 'pie', percentPrecision: 1, radius: ['38%', '66%'], center: ['36%', '50%'], avoidLabelOverlap: true,
-        label: { formatter: '{c} 件\n{d}%', fontSize: 12, color: TEXT }, labelLine: { length: 8, length2: 8 },
+        type: 'pie', percentPrecision: 1, radius: ['36%', '62%'], center: ['50%', '52%'], avoidLabelOverlap: true,
+        label: { formatter: '{b}\n{c} 件 · {d}%', fontSize: 12, color: TEXT, lineHeight: 16 }, labelLine: { length: 10, length2: 10 },
         data: shown.map((p) => ({ name: p.label, value: p.value })),
       }],
     },
-    options.width ?? 520, 280, options.label,
+    options.width ?? 480, 300, options.label,
   );
 }
 
@@ -96,32 +95,37 @@ export function stackedChart(rows: readonly { label: string; parts: (number | nu
   );
 }
 
-/** Figures year by year: counts as bars (left axis), rates as lines in percent (right axis). */
-export function trendChart(
-  years: readonly number[],
-  counts: readonly { name: string; values: (number | null)[] }[],
-  rates: readonly { name: string; values: (number | null)[] }[],
-  options: { label: string; width?: number },
-): Html {
+/** Counts year by year as grouped bars. */
+export function countsByYear(years: readonly number[], series: readonly { name: string; values: (number | null)[] }[], options: { label: string; width?: number }): Html {
   if (!years.length) return html`<p class="muted chart-empty">没有数据。</p>`;
   return render(
     {
       legend: { top: 0, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 12 } },
-      grid: { left: 8, right: 8, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-      xAxis: { type: 'category', data: years.map((y) => `${y}`), axisLabel: { color: TEXT } },
-      yAxis: [
-        { type: 'value', name: '件', axisLabel: { color: '#666' }, splitLine: { lineStyle: { color: '#e8e8e8' } } },
-        { type: 'value', name: '%', max: 100, min: 0, axisLabel: { color: '#666', formatter: '{value}%' }, splitLine: { show: false } },
-      ],
-      series: [
-        ...counts.map((s) => ({ type: 'bar', name: s.name, barMaxWidth: 28, data: s.values, label: { show: true, position: 'top', color: TEXT, fontSize: 11 } })),
-        ...rates.map((s, k) => ({
-          type: 'line', name: s.name, yAxisIndex: 1, symbolSize: 7, connectNulls: false, color: PALETTE[3 + k],
-          data: s.values.map((v) => (v === null ? null : Math.round(v * 1000) / 10)),
-          label: { show: true, formatter: '{c}%', color: PALETTE[3 + k], fontSize: 11 },
-        })),
-      ],
+      grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      xAxis: { type: 'category', data: years.map((y) => `${y} 年度`), axisLabel: { color: TEXT } },
+      yAxis: { type: 'value', name: '件', nameTextStyle: { color: '#666' }, axisLabel: { color: '#666' }, splitLine: { lineStyle: { color: '#e8e8e8' } } },
+      series: series.map((s) => ({ type: 'bar', name: s.name, barMaxWidth: 32, data: s.values, label: { show: true, position: 'top', color: TEXT, fontSize: 11 } })),
     },
-    options.width ?? 640, 300, options.label,
+    options.width ?? 480, 280, options.label,
+  );
+}
+
+/** Rates year by year as lines, in percent (0–100); a year whose rate cannot be computed leaves a gap. */
+export function ratesByYear(years: readonly number[], series: readonly { name: string; values: (number | null)[] }[], options: { label: string; width?: number }): Html {
+  if (!years.length) return html`<p class="muted chart-empty">没有数据。</p>`;
+  return render(
+    {
+      color: [PALETTE[1], PALETTE[3]],
+      legend: { top: 0, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 12 } },
+      grid: { left: 8, right: 24, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      xAxis: { type: 'category', data: years.map((y) => `${y} 年度`), boundaryGap: true, axisLabel: { color: TEXT } },
+      yAxis: { type: 'value', min: 0, max: (v: { max: number }) => Math.min(100, Math.max(10, Math.ceil((v.max * 1.25) / 10) * 10)), axisLabel: { color: '#666', formatter: '{value}%' }, splitLine: { lineStyle: { color: '#e8e8e8' } } },
+      series: series.map((s, k) => ({
+        type: 'line', name: s.name, symbolSize: 7, connectNulls: false,
+        data: s.values.map((v) => (v === null ? null : Math.round(v * 1000) / 10)),
+        label: { show: true, position: k % 2 ? 'top' : 'bottom', formatter: '{c}%', fontSize: 11 },
+      })),
+    },
+    options.width ?? 480, 280, options.label,
   );
 }

@@ -54,6 +54,11 @@ function errorPage(status: number, message: string): string {
   return page({ title }, html`<div class="page-head"><h1>${title}</h1><p class="lead">${message}</p><p><a class="btn" href="/reports">返回报告列表</a></p></div>`);
 }
 
+/** The page for an address that does not exist (the API answers JSON instead). */
+export function notFoundPage(path: string): string {
+  return errorPage(404, `没有这个页面：${path}`);
+}
+
 export function webRoutes(store: Store, options: WebOptions = {}): Hono {
   const web = new Hono();
 

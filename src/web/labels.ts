@@ -18,7 +18,7 @@ const SECTION_LABEL: Record<string, string> = {
   preamble: '前言', title: '标题', signature: '落款',
 };
 
-/** 表三 一、本年新收政府信息公开申请数量 · 总计 — or the path itself when the template has no such cell. */
+/** "表三 <row label> · <column label>" from the schema — or the path itself when the template has no such cell. */
 export function cellLabel(template: string, path: string): string {
   if (path.startsWith('meta.')) return FIELD_LABEL[path.slice(5)] ?? path;
   const def = cellDef(template, path);

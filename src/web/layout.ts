@@ -32,6 +32,7 @@ export function page(options: PageOptions, content: Part): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · ogi</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${asset('app.css')}">
 </head>
 <body class="${options.bodyClass ?? ''}">

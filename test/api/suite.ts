@@ -96,9 +96,14 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
         [1, '淄博市投资促进局', '山东省/淄博市', [2020]],
         [2, '淄川区工业和信息化局', '山东省/淄博市/淄川区', [2020]],
       ]);
-      const page = await get('/');
-      assert.equal(page.status, 200);
-      assert.match(page.text, /网页界面即将推出/);
+      // The pages are mounted beside the API: / leads to the report list; unknown pages get an HTML 404.
+      const root = await app.request('/');
+      assert.equal(root.status, 302);
+      assert.equal(root.headers.get('location'), '/reports');
+      const missing = await app.request('/no-such-page');
+      assert.equal(missing.status, 404);
+      assert.match(missing.headers.get('content-type') ?? '', /^text\/html/);
+      assert.match(await missing.text(), /没有这个页面：\/no-such-page/);
     });
 
     test('report list: filters, counts, paging, sorting', async () => {

@@ -1,14 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/db.ts';
-import { importFiles } from '../../src/store/import.ts';
 import { openStore } from '../../src/store/open.ts';
 import { preloadSamples } from '../../src/store/preload.ts';
-import { webRoutes } from '../../src/web/index.ts';
 import { synthetic } from '../api/fixtures.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -27,13 +25,14 @@ export function xssReport(): string {
 
 /**
  * The 2022 report of the agency of test/fixtures/formats/v2021.* (某某区生态环境局, 2023):
- * the same layout with other narrative words and fewer requests (a consistent table), so that the agency has two years to compare.
+ * the same overview as the 2023 page (内容雷同), another part five, and fewer requests (a consistent table),
+ * so that the agency has two years to compare.
  */
 export function ecology2022(): string {
   return readFileSync(join(FORMATS, 'v2021.txt'), 'utf8')
     .replaceAll('2023', '2022')
     .replace('2024年1月22日', '2023年1月20日')
-    .replace('认真贯彻落实《中华人民共和国政府信息公开条例》。', '认真贯彻落实《中华人民共和国政府信息公开条例》，围绕污染防治攻坚战公开环境质量信息。')
+    .replace('认真贯彻落实《中华人民共和国政府信息公开条例》。', '认真贯彻落实《中华人民共和国政府信息公开条例》，做好主动公开、依申请公开、政府信息管理、平台建设和监督保障工作。')
     .replace('一、本年新收政府信息公开申请数量\t78\t80\t108\t123\t131\t103\t623', '一、本年新收政府信息公开申请数量\t70\t80\t108\t123\t131\t103\t615')
     .replace('四、结转下年度继续办理\t8\t0\t4\t0\t1\t0\t13', '四、结转下年度继续办理\t0\t0\t4\t0\t1\t0\t5')
     .replace('存在的问题是宣传不够。改进措施是加强培训。', '存在的问题是信息更新不够及时。改进措施是明确专人负责、按月检查栏目。');
@@ -52,7 +51,6 @@ export async function startWebServer(): Promise<WebServer> {
   const store = await openStore({ sqlitePath: join(dir, 'ogi.sqlite') });
   await preloadSamples(store);
   const app = createApp(store);
-  app.route('/', webRoutes(store));
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((ok, fail) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => ok({ server, port: info.port }));
     server.once('error', fail);
@@ -69,18 +67,5 @@ export async function startWebServer(): Promise<WebServer> {
   };
 }
 
-/** Imports files straight into the store (for pages that need data the test does not import through a page). */
-export async function importText(store: Store, files: Record<string, string | Buffer>): Promise<void> {
-  const result = await importFiles(store, Object.entries(files).map(([name, content]) => ({ name, bytes: Buffer.from(content) })), { author: '测试' });
-  if (result.failed) throw new Error(JSON.stringify(result.items));
-}
-
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Why browser tests cannot run here, or false: they are skipped without Chromium, except on CI where that is a failure. */
-export function browserSkip(): string | false {
-  if (existsSync(CHROMIUM)) return false;
-  if (process.env.CI === 'true') throw new Error(`CI：需要 Chromium（${CHROMIUM}）来运行浏览器测试`);
-  return 'skipped: Chromium not installed';
-}

@@ -8,14 +8,14 @@ import { METRICS } from '../../store/metrics.ts';
 import { regionTree, type RegionNode } from '../../store/regions.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import type { Tables } from '../../schema/types.ts';
-import { trendChart } from '../charts.ts';
+import { countsByYear, ratesByYear } from '../charts.ts';
 import { figure, ISSUER_LABEL, percent, TEMPLATE_LABEL } from '../format.ts';
 import { statutoryTables } from '../grid.ts';
 import { html, query, type Html } from '../html.ts';
 import { countBadge, exportLinks, page } from '../layout.ts';
 import { regionOptions } from './reports.ts';
 
-/** NAR-09 (内容雷同) calls two texts copied from this similarity on. */
+/** NAR-09 (内容雷同) calls two texts copied from this similarity on (src/check/rules/nar-09). */
 const COPIED = 0.9;
 
 function regionSelect(agencyId: number, tree: readonly RegionNode[], regionId: number | null): Html {
@@ -51,11 +51,71 @@ ${items.map((a) => html`<tr data-agency="${a.id}"><td><a href="/agencies/${a.id}
   return page({ title: '机关', section: 'agencies', scripts: ['agencies.js'] }, content);
 }
 
+type Op = NarrativeDiff['sections'][number]['ops'][number];
+
+/** A character-level diff (longest common subsequence) of two sentences; null when they are too long to compare. */
+export function charDiff(a: string, b: string): Op[] | null {
+  const x = [...a];
+  const y = [...b];
+  if (x.length * y.length > 250_000) return null;
+  const w = y.length + 1;
+  const lcs = new Uint32Array((x.length + 1) * w);
+  for (let i = x.length - 1; i >= 0; i--) {
+    for (let j = y.length - 1; j >= 0; j--) lcs[i * w + j] = x[i] === y[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+  }
+  const out: Op[] = [];
+  const push = (op: Op['op'], text: string) => {
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.text += text;
+    else out.push({ op, text });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      push('equal', x[i++]!);
+      j++;
+    } else if (lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!) push('delete', x[i++]!);
+    else push('insert', y[j++]!);
+  }
+  while (i < x.length) push('delete', x[i++]!);
+  while (j < y.length) push('insert', y[j++]!);
+  return out;
+}
+
+/**
+ * Sentence ops with each replaced passage (a deletion followed by an insertion) refined to
+ * characters when most of it is kept, so that "2022年" → "2023年" shows as one changed digit.
+ */
+export function refineOps(ops: readonly Op[]): Op[] {
+  const out: Op[] = [];
+  const push = (o: Op) => {
+    const last = out[out.length - 1];
+    if (last && last.op === o.op) last.text += o.text;
+    else out.push({ ...o });
+  };
+  for (let k = 0; k < ops.length; k++) {
+    const cur = ops[k]!;
+    const next = ops[k + 1];
+    if (cur.op === 'delete' && next?.op === 'insert') {
+      const fine = charDiff(cur.text, next.text);
+      const kept = fine?.filter((o) => o.op === 'equal').reduce((n, o) => n + o.text.length, 0) ?? 0;
+      if (fine && kept >= 0.5 * Math.max(cur.text.length, next.text.length)) {
+        fine.forEach(push);
+        k++;
+        continue;
+      }
+    }
+    push(cur);
+  }
+  return out;
+}
+
 function diffBlock(d: NarrativeDiff): Html {
-  return html`<div class="diff-legend"><span><del>删去</del> ${d.from.year} 年度有、${d.to.year} 年度没有</span><span><ins>新增</ins> ${d.to.year} 年度新写的</span><span>相似度 ≥ ${Math.round(COPIED * 100)}% 视为“内容雷同”（同 NAR-09）</span></div>
+  return html`<div class="diff-legend"><span><del>删去</del> ${d.from.year} 年度有、${d.to.year} 年度没有</span><span><ins>新增</ins> ${d.to.year} 年度新写的</span><span>相似度（去掉空白和标点、数字视为相同）≥ ${Math.round(COPIED * 100)}% 标为“高度相似”；NAR-09 据此对第一、五部分判定“内容雷同”</span></div>
 ${d.sections.map((s) => html`<section class="diff-section" data-section="${s.key}">
-<h3>${s.heading} ${s.similarity === null ? html`<span class="sim muted">一方缺少此部分</span>` : html`<span class="sim${s.similarity >= COPIED ? ' sim-high' : ''}">相似度 ${Math.round(s.similarity * 100)}%${s.similarity >= COPIED ? ' · 内容雷同' : ''}</span>`}</h3>
-<div class="diff">${s.ops.length ? s.ops.map((o) => (o.op === 'equal' ? html`<span class="eq">${o.text}</span>` : o.op === 'delete' ? html`<del>${o.text}</del>` : html`<ins>${o.text}</ins>`)) : html`<span class="muted">两年均无内容</span>`}</div>
+<h3>${s.heading} ${s.similarity === null ? html`<span class="sim muted">一方缺少此部分</span>` : html`<span class="sim${s.similarity >= COPIED ? ' sim-high' : ''}">相似度 ${Math.round(s.similarity * 100)}%${s.similarity >= COPIED ? ' · 高度相似' : ''}</span>`}</h3>
+<div class="diff">${s.ops.length ? refineOps(s.ops).map((o) => (o.op === 'equal' ? html`<span class="eq">${o.text}</span>` : o.op === 'delete' ? html`<del>${o.text}</del>` : html`<ins>${o.text}</ins>`)) : html`<span class="muted">两年均无内容</span>`}</div>
 </section>`)}`;
 }
 
@@ -139,11 +199,14 @@ ${statutoryTables(template, tables, decorate, 'yoy')}`;
 </div>
 <section class="block">
   <div class="block-head"><h2>各年度概况</h2>${exportLinks('逐格对照（全部年度）', [['CSV', `/api/agencies/${a.id}/years?format=csv`], ['Excel', `/api/agencies/${a.id}/years?format=xlsx`]])}</div>
-  ${y.years.length ? html`<div class="chart-row"><div class="table-wrap"><table class="list" id="agency-years"><thead><tr><th>年度</th><th>格式</th><th class="num-cell">错误</th><th class="num-cell">警告</th><th class="num-cell">${METRICS.received.label}</th><th class="num-cell">${METRICS.resultTotal.label}</th><th class="num-cell">${METRICS.openRate.label}</th><th class="num-cell">${METRICS.correctionRate.label}</th></tr></thead><tbody>${metricsRows}</tbody></table></div>
-  ${y.years.length > 1 ? trendChart(years, [{ name: METRICS.received.label, values: y.years.map((x) => x.metrics?.received ?? null) }], [
+  ${y.years.length ? html`<div class="table-wrap"><table class="list" id="agency-years"><thead><tr><th>年度</th><th>格式</th><th class="num-cell">错误</th><th class="num-cell">警告</th><th class="num-cell">${METRICS.received.label}</th><th class="num-cell">${METRICS.resultTotal.label}</th><th class="num-cell">${METRICS.openRate.label}</th><th class="num-cell">${METRICS.correctionRate.label}</th></tr></thead><tbody>${metricsRows}</tbody></table></div>
+  ${y.years.length > 1 ? html`<div class="chart-row">${countsByYear(years, [
+    { name: METRICS.received.label, values: y.years.map((x) => x.metrics?.received ?? null) },
+    { name: METRICS.resultTotal.label, values: y.years.map((x) => x.metrics?.resultTotal ?? null) },
+  ], { label: `${a.name}各年度收到申请数和办理结果总数` })}${ratesByYear(years, [
     { name: METRICS.openRate.label, values: y.years.map((x) => x.metrics?.openRate.value ?? null) },
     { name: METRICS.correctionRate.label, values: y.years.map((x) => x.metrics?.correctionRate.value ?? null) },
-  ], { label: `${a.name}各年度指标`, width: 520 }) : ''}</div>
+  ], { label: `${a.name}各年度公开率和纠错率` })}</div>` : ''}
   <details class="defs"><summary>指标定义</summary>${[METRICS.received, METRICS.resultTotal, METRICS.openRate, METRICS.correctionRate].map((m) => html`<p class="definition"><span class="def-label">${m.label}</span>${m.definition}</p>`)}</details>
   ${y.superseded.length ? html`<p class="note">同一年度有多份报告时用最近导入的一份；未用：${y.superseded.map((rid, i) => html`${i ? '、' : ''}<a href="/reports/${rid}">#${rid}</a>`)}。</p>` : ''}` : html`<p class="muted">这个机关还没有报告。</p>`}
 </section>

@@ -4,7 +4,7 @@ import { StoreError } from '../../store/errors.ts';
 import type { ImportItem } from '../../store/import.ts';
 import { TEMPLATE_LABEL, when } from '../format.ts';
 import { html, type Html } from '../html.ts';
-import { page } from '../layout.ts';
+import { exportLinks, page } from '../layout.ts';
 
 const SOURCE_LABEL: Record<string, string> = { api: '网页或 API', cli: '命令行', preload: '样例', bench: '测试' };
 export const STATUS_LABEL: Record<ImportItem['status'], string> = { imported: '已导入', duplicate: '重复', failed: '无法读取' };
@@ -81,6 +81,7 @@ export async function importBatchPage(store: Store, id: number): Promise<string>
   <h1>导入批次 #${b.id}</h1>
   <p class="lead">${when(b.created_at)} · ${b.author} · ${SOURCE_LABEL[b.source] ?? b.source}：共 ${b.total} 个文件，已导入 ${b.imported} 个，重复 ${b.duplicates} 个，无法读取 ${b.failed} 个。
   ${b.imported ? html`<a class="btn" href="/reports?importId=${b.id}">这批报告</a>` : ''}</p>
+  ${b.imported ? exportLinks('导出这批报告', [['列表 CSV', `/api/reports?importId=${b.id}&format=csv`], ['列表 Excel', `/api/reports?importId=${b.id}&format=xlsx`], ['统计表数据 CSV', `/api/reports/data?importId=${b.id}&format=csv`], ['统计表数据 Excel', `/api/reports/data?importId=${b.id}&format=xlsx`]]) : ''}
 </div>
 <div class="table-wrap"><table class="list" id="result-table">${RESULT_HEAD}<tbody>${items.map(itemRow)}</tbody></table></div>`;
   return page({ title: `导入批次 #${b.id}`, section: 'import', crumbs: [['导入', '/import'], [`批次 #${b.id}`]] }, content);

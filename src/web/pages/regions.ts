@@ -1,3 +1,4 @@
+import { loadRules } from '../../check/engine.ts';
 import { crossYear, regionStats, regionTrends, rollup, unpublished, type RankingEntry } from '../../store/analysis.ts';
 import { listAgencies } from '../../store/agencies.ts';
 import { setCell } from '../../store/cells.ts';
@@ -6,7 +7,7 @@ import { DISTRIBUTION_GROUPS, DISTRIBUTION_LABELS, METRICS } from '../../store/m
 import { getRegion, listRegions, regionTree, type RegionNode } from '../../store/regions.ts';
 import { storeSummary } from '../../store/reports.ts';
 import type { Tables } from '../../schema/types.ts';
-import { distributionChart, PALETTE, rankingChart, stackedChart, trendChart } from '../charts.ts';
+import { countsByYear, distributionChart, PALETTE, rankingChart, ratesByYear, stackedChart } from '../charts.ts';
 import { figure, ISSUER_LABEL, percent, SEVERITY_LABEL, TEMPLATE_LABEL } from '../format.ts';
 import { statutoryTables } from '../grid.ts';
 import { html, jsonScript, query, type Html } from '../html.ts';
@@ -111,6 +112,7 @@ export async function regionPage(store: Store, regionId: number, year: number): 
   const u = await unpublished(db, regionId, year);
   const x = await crossYear(db, regionId, year);
   const t = await regionTrends(db, regionId);
+  const crossRules = (await loadRules()).filter((r) => r.meta.id.startsWith('X-'));
   const byReport = new Map(s.items.map((i) => [i.reportId, i]));
   const file = (path: string) => (format: string) => `/api/regions/${regionId}/${path}${query({ year: path === 'trends' ? undefined : year, format })}`;
   const files = (path: string): [string, string][] => [['CSV', file(path)('csv')], ['Excel', file(path)('xlsx')]];
@@ -179,7 +181,7 @@ ${s.superseded.length ? html`<p class="note">同一机关同一年度有多份�
 
 <section class="block" id="cross-year">
   <div class="block-head"><h2>跨年度核查（X） <span class="muted">${x.items.length} 条</span></h2>${exportLinks('导出', files('cross-year'))}</div>
-  <p class="muted">与同一机关上一年度的报告比较（上年结转、现行有效件数、项目数量、格式变化、大幅变化）。</p>
+  <details class="defs"><summary>与同一机关上一年度的报告比较，规则 ${crossRules.map((r) => r.meta.id).join('、')}</summary><ul class="rule-list">${crossRules.map((r) => html`<li><b>${r.meta.id}</b> ${r.meta.description}</li>`)}</ul></details>
   ${x.items.length ? html`<div class="table-wrap"><table class="list"><thead><tr><th>机关</th><th>规则</th><th>严重程度</th><th>说明</th></tr></thead><tbody>
   ${x.items.map((i) => html`<tr><td><a href="/reports/${i.reportId}">${i.agency}</a></td><td>${i.finding.rule}</td><td><span class="badge badge-${i.finding.severity}">${SEVERITY_LABEL[i.finding.severity]}</span></td><td>${i.finding.message}</td></tr>`)}
   </tbody></table></div>` : html`<p class="ok">没有跨年度核查问题（或没有上一年度的报告可比）。</p>`}
@@ -187,13 +189,14 @@ ${s.superseded.length ? html`<p class="note">同一机关同一年度有多份�
 
 <section class="block" id="trends">
   <div class="block-head"><h2>各年度趋势</h2>${exportLinks('导出', files('trends'))}</div>
-  ${trendChart(t.years.map((y) => y.year), [
+  <div class="chart-row">${countsByYear(t.years.map((y) => y.year), [
     { name: METRICS.received.label, values: t.years.map((y) => y.received.value) },
     { name: METRICS.resultTotal.label, values: t.years.map((y) => y.resultTotal.value) },
-  ], [
+  ], { label: '各年度收到申请数和办理结果总数', width: 560 })}
+  ${ratesByYear(t.years.map((y) => y.year), [
     { name: METRICS.openRate.label, values: t.years.map((y) => y.openRate.value) },
     { name: METRICS.correctionRate.label, values: t.years.map((y) => y.correctionRate.value) },
-  ], { label: '各年度趋势图', width: 760 })}
+  ], { label: '各年度公开率和纠错率', width: 560 })}</div>
   <div class="table-wrap"><table class="list"><thead><tr><th>年度</th><th class="num-cell">报告机关数</th><th class="num-cell">${METRICS.received.label}</th><th class="num-cell">${METRICS.resultTotal.label}</th><th class="num-cell">${METRICS.openRate.label}</th><th class="num-cell">${METRICS.correctionRate.label}</th></tr></thead><tbody>
   ${t.years.map((y) => html`<tr><td><a href="/regions/${regionId}?year=${y.year}">${y.year}</a></td><td class="num-cell">${y.reporting}</td><td class="num-cell">${figure(y.received.value)}</td><td class="num-cell">${figure(y.resultTotal.value)}</td><td class="num-cell">${percent(y.openRate.value)}</td><td class="num-cell">${percent(y.correctionRate.value)}</td></tr>`)}
   </tbody></table></div>

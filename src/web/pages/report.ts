@@ -218,7 +218,7 @@ ${opts.saved ? html`<p class="flash" role="status" id="flash">已保存为第 ${
         <div class="insp-row"><span>当前值 <b id="insp-value"></b></span><span id="insp-src"></span><span id="insp-corr" class="muted"></span>
           <button type="button" class="btn btn-small btn-primary" id="edit-start">修改</button></div>
         <form id="edit-form" class="edit-form" hidden>
-          <span class="muted">在单元格中输入新值（留空表示空白），并写明原因：</span>
+          <span class="muted">新值填在单元格中（留空为空白）</span>
           <label>原因 <input id="edit-reason" name="reason" required maxlength="500" placeholder="例如：原文为 632，读错"></label>
           <label>修改人 <input id="edit-author" name="author" required maxlength="100" autocomplete="name"></label>
           <button type="submit" class="btn btn-primary" id="edit-save">保存</button>

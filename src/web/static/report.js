@@ -141,6 +141,16 @@
     if (td && !td.classList.contains('editing')) selectCell(td.dataset.path, false);
   });
 
+  // Keyboard: every value can be reached with Tab and chosen with Enter or Space.
+  for (const td of document.querySelectorAll('td.v[data-path], td.meta-v[data-path]')) td.tabIndex = 0;
+  document.addEventListener('keydown', (e) => {
+    const td = e.target instanceof HTMLElement && e.target.matches('td.v[data-path], td.meta-v[data-path]') ? e.target : null;
+    if (!td || (e.key !== 'Enter' && e.key !== ' ')) return;
+    e.preventDefault();
+    if (selected === td.dataset.path && !editing) startEdit();
+    else selectCell(td.dataset.path, false);
+  });
+
   // Severity filter of the finding list.
   for (const chip of document.querySelectorAll('[data-filter]')) {
     chip.addEventListener('click', () => {

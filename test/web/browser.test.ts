@@ -1,0 +1,230 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { zipOf } from '../api/fixtures.ts';
+import { CHROMIUM, CHROMIUM_ARGS, startWebServer, V2021_HTML, type WebServer } from './fixtures.ts';
+
+/**
+ * The pages in a real browser (playwright-core driving Debian Chromium) against a real server on a
+ * free port with a temporary SQLite file: import through the page, open the report, click a number
+ * and a finding, correct a cell, and watch the findings and the region's roll-up follow.
+ */
+
+const missing = !existsSync(CHROMIUM);
+if (missing && process.env.CI === 'true') {
+  test('Chromium is installed (required on CI)', () => assert.fail(`CI：浏览器测试需要 ${CHROMIUM}`));
+}
+
+describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed' : false }, () => {
+  let server: WebServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  let reportUrl = '';
+  let zibo = 0;
+
+  before(async () => {
+    server = await startWebServer();
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // Answers the tests provoke (a refused change) are not errors; a missing page file is.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400 && !new URL(r.url()).pathname.startsWith('/api/')) errors.push(`${r.status()} ${r.url()}`);
+    });
+    const regions = (await (await fetch(`${server.url}/api/regions`)).json()) as { items: { id: number; name: string }[] };
+    zibo = regions.items.find((r) => r.name === '淄博市')!.id;
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const texts = (selector: string) => page.locator(selector).allTextContents();
+  const rowTexts = (selector: string) => page.locator(selector).evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => (c.textContent ?? '').trim())));
+
+  test('import: a file chosen and a .zip dropped; each file with its result', async () => {
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('#file-input', V2021_HTML);
+    // Drag and drop: a .zip holding the same file again and a text that is no report.
+    const zip = (await zipOf({ 'v2021.html': readFileSync(V2021_HTML), 'notes.txt': '这不是年度报告，只是一段说明。' })).toString('base64');
+    const dt = await page.evaluateHandle((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const t = new DataTransfer();
+      t.items.add(new File([bytes], 'batch.zip', { type: 'application/zip' }));
+      return t;
+    }, zip);
+    await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: dt });
+    assert.equal(await page.locator('#chosen-count').textContent(), '已选 2 个文件');
+    await page.fill('#import-author', '王五');
+    await page.click('#import-start');
+    await page.locator('#import-summary').filter({ hasText: '共' }).waitFor();
+    assert.equal(await page.locator('#import-summary').textContent(), '共 3 个文件：已导入 1 个，重复 1 个，无法读取 1 个。');
+    const rows = await rowTexts('#result-table tbody tr');
+    const imported = await (await fetch(`${server.url}/api/reports?agency=生态环境局`)).json() as { items: { id: number; warnings: number }[] };
+    const id = imported.items[0]!.id;
+    assert.deepEqual(rows[0], ['v2021.html', '已导入', '某某区生态环境局', '2023', '2021 格式', '0', String(imported.items[0]!.warnings), '']);
+    // A duplicate links to the report already stored.
+    assert.deepEqual(rows[1], ['batch.zip/v2021.html', '重复', `报告 ${id}`, '', '', '', '', `与已导入的报告 ${id} 内容相同`]);
+    assert.equal(await page.locator('#result-table tbody tr:nth-child(2) a').getAttribute('href'), `/reports/${id}`);
+    assert.deepEqual(rows[2]!.slice(0, 2), ['batch.zip/notes.txt', '无法读取']);
+    assert.match(rows[2]![7]!, /^batch\.zip\/notes\.txt：/);
+    await Promise.all([page.waitForURL(`**/reports/${id}`), page.click('#result-table tbody tr:first-child a')]);
+    reportUrl = page.url();
+  });
+
+  test('the report: clicking a number marks where it was read; clicking a finding marks its cells and its source', async () => {
+    assert.equal(await page.locator('h1').textContent(), '某某区生态环境局 2023 年度');
+    await page.click('td.v[data-path="requests.newReceived.total"]');
+    assert.deepEqual(await texts('#source mark'), ['623']);
+    assert.equal(await page.locator('#source .src-line.hit').getAttribute('data-n'), '27');
+    assert.equal(await page.locator('#insp-label').textContent(), '表三 一、本年新收政府信息公开申请数量 · 总计');
+    assert.equal(await page.locator('#insp-src').textContent(), '原文第 27 行：“623”');
+    assert.equal(await page.locator('td.sel').getAttribute('data-path'), 'requests.newReceived.total');
+    await page.locator('#source mark').isVisible();
+
+    await page.click('.finding[data-rule="T2-03"]');
+    assert.equal(await page.locator('.finding[data-rule="T2-03"]').getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(await page.locator('td.flag').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-path'))), [
+      'active.art20_1.rules.issued', 'active.art20_1.rules.repealed', 'active.art20_1.rules.inForce',
+    ]);
+    assert.deepEqual(await texts('#source mark.m-finding'), ['2']);
+    assert.equal(await page.locator('#source .src-line.hit').getAttribute('data-n'), '9');
+    assert.equal(await page.locator('td.sel').count(), 0);
+    assert.ok(await page.locator('#source mark').isVisible());
+    // Filter: only warnings.
+    await page.click('[data-filter="warning"]');
+    const visible = await page.locator('.finding:visible').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-sev')));
+    assert.ok(visible.length > 0 && visible.every((s) => s === 'warning'));
+    await page.click('[data-filter="all"]');
+  });
+
+  test('an agency moved into a region: its figures count in the roll-up, each sum traced to its reports', async () => {
+    await page.goto(`${server.url}/agencies?q=生态环境局`);
+    const select = page.locator('#agency-list tbody tr').filter({ hasText: '某某区生态环境局' }).locator('select.region-select');
+    await select.selectOption({ label: '\u3000\u3000张店区' });
+    await page.locator('#agency-list .save-state.saved').waitFor();
+    assert.equal(await page.locator('#agency-list .save-state').textContent(), '已保存');
+
+    await page.goto(`${server.url}/regions/${zibo}?year=2023`);
+    assert.equal(await page.locator('#card-received').textContent(), '623');
+    await page.goto(`${server.url}/regions/${zibo}/rollup?year=2023`);
+    const cell = page.locator('#group-2021 td.v[data-path="requests.newReceived.total"]');
+    assert.equal(await cell.locator('.num').textContent(), '623');
+    await cell.click();
+    assert.equal(await page.locator('#sources-cell').textContent(), '表三 一、本年新收政府信息公开申请数量 · 总计');
+    assert.equal(await page.locator('#sources-sum').textContent(), '合计 623：2 份填报');
+    assert.deepEqual(await rowTexts('#sources-body tr'), [['某某区生态环境局山东省 / 淄博市 / 张店区', '623'], ['淄博市博山区投资促进中心山东省 / 淄博市 / 博山区', '0']]);
+    // From a source to the cell in its report.
+    await Promise.all([page.waitForURL(/\/reports\/\d+#cell=/), page.click('#sources-body tr:first-child a')]);
+    assert.equal(await page.locator('td.sel').getAttribute('data-path'), 'requests.newReceived.total');
+    assert.deepEqual(await texts('#source mark'), ['623']);
+  });
+
+  test('a correction in place: a new version, checks run again, the roll-up changes by the corrected amount', async () => {
+    await page.goto(reportUrl);
+    const before = await page.locator('.finding').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('data-sev')} ${b.getAttribute('data-rule')}`));
+    assert.ok(!before.some((f) => f.startsWith('error')));
+    await page.click('td.v[data-path="requests.newReceived.total"]');
+    await page.click('#edit-start');
+    assert.equal(await page.locator('td.v[data-path="requests.newReceived.total"] input#edit-value').inputValue(), '623');
+    await page.fill('#edit-value', '600');
+    await page.fill('#edit-reason', '与原件核对，应为 600');
+    await page.fill('#edit-author', '张三');
+    await Promise.all([page.waitForURL(/\?saved=2#cell=/), page.press('#edit-value', 'Enter')]);
+    assert.equal(await page.locator('#flash').textContent(), '已保存为第 2 版，核查已重新运行。');
+    const cell = page.locator('td.v[data-path="requests.newReceived.total"]');
+    assert.equal(await cell.locator('.num').textContent(), '600');
+    assert.match((await cell.getAttribute('class'))!, /\bcorrected\b/);
+    assert.match((await page.locator('#insp-corr').textContent())!, /^导入时为 623；第 2 版由 张三 修改（.+）：与原件核对，应为 600$/);
+    const afterFindings = await page.locator('.finding').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('data-sev')} ${b.getAttribute('data-rule')}`));
+    assert.deepEqual(afterFindings.filter((f) => f.startsWith('error')), ['error SUM-01', 'error SUM-03']);
+    assert.deepEqual(afterFindings.filter((f) => !f.startsWith('error')), before);
+    assert.equal(await page.locator('#counts .badge-error').textContent(), '错误 2');
+    assert.deepEqual(await rowTexts('.version[data-version="2"] table.changes tbody tr'), [['表三 一、本年新收政府信息公开申请数量 · 总计', '623', '600']]);
+    // The history is kept in the API too.
+    const versions = await (await fetch(`${server.url}/api${new URL(reportUrl).pathname}/versions`)).json() as { author: string; reason: string; changes: unknown[] }[];
+    assert.deepEqual(versions.map((v) => [v.author, v.reason, v.changes]), [
+      ['王五', null, []],
+      ['张三', '与原件核对，应为 600', [{ path: 'requests.newReceived.total', old: 623, new: 600 }]],
+    ]);
+
+    await page.goto(`${server.url}/regions/${zibo}?year=2023`);
+    assert.equal(await page.locator('#card-received').textContent(), '600');
+    assert.deepEqual(await rowTexts('#m-received table.ranking tbody tr'), [['1', '某某区生态环境局', '600'], ['2', '淄博市博山区投资促进中心', '0']]);
+    await page.goto(`${server.url}/regions/${zibo}/rollup?year=2023`);
+    assert.equal(await page.locator('#group-2021 td.v[data-path="requests.newReceived.total"] .num').textContent(), '600');
+  });
+
+  test('a wrong value is refused with the reason; the history can be reverted', async () => {
+    await page.goto(reportUrl);
+    await page.click('td.v[data-path="requests.carriedOver.total"]');
+    await page.click('#edit-start');
+    await page.fill('#edit-value', '-3');
+    await page.fill('#edit-reason', '试试负数');
+    await page.click('#edit-save');
+    await page.locator('#edit-error').waitFor();
+    assert.equal(await page.locator('#edit-error').textContent(), 'requests.carriedOver.total：件数不能为负数');
+    await page.click('#edit-cancel');
+    assert.equal(await page.locator('td.v[data-path="requests.carriedOver.total"] .num').textContent(), '20');
+
+    await page.click('.version[data-version="1"] button.revert');
+    assert.equal(await page.locator('#revert-version').textContent(), '1');
+    assert.equal(await page.locator('#revert-author').inputValue(), '张三');
+    await Promise.all([page.waitForURL(/\?saved=3#history/), page.click('#revert-form button[type=submit]')]);
+    assert.equal(await page.locator('td.v[data-path="requests.newReceived.total"] .num').textContent(), '623');
+    assert.equal(await page.locator('#counts .badge-error').textContent(), '错误 0');
+    assert.deepEqual(await rowTexts('.version[data-version="3"] table.changes tbody tr'), [['表三 一、本年新收政府信息公开申请数量 · 总计', '600', '623']]);
+    await page.goto(`${server.url}/regions/${zibo}?year=2023`);
+    assert.equal(await page.locator('#card-received').textContent(), '623');
+  });
+
+  test('the region tree is edited in the page', async () => {
+    await page.goto(`${server.url}/regions`);
+    await page.fill('#new-root-name', '测试市');
+    await Promise.all([page.waitForLoadState('load'), page.click('#new-root button[type=submit]')]);
+    await page.locator('#flash-slot:not([hidden])').waitFor();
+    assert.equal(await page.locator('#flash-slot').textContent(), '已新建区域“测试市”');
+    const node = page.locator('#region-tree li').filter({ has: page.locator('> .node .node-name', { hasText: '测试市' }) });
+    await node.locator('> .node').hover();
+    await node.locator('> .node button[data-act="add"]').click();
+    await node.locator('.node-form input[name="name"]').fill('测试区');
+    await Promise.all([page.waitForLoadState('load'), node.locator('.node-form button[type=submit]').click()]);
+    await page.locator('#flash-slot:not([hidden])').waitFor();
+    assert.equal(await page.locator('#flash-slot').textContent(), '已新建区域“测试区”');
+    const tree = (await (await fetch(`${server.url}/api/regions`)).json()) as { tree: { name: string; children: { name: string }[] }[] };
+    assert.deepEqual(tree.tree.find((n) => n.name === '测试市')!.children.map((c) => c.name), ['测试区']);
+    // A region with sub-regions cannot be deleted: the API's reason is shown.
+    page.once('dialog', (d) => void d.accept());
+    await node.locator('> .node').hover();
+    await node.locator('> .node button[data-act="delete"]').click();
+    await page.locator('#tree-msg:not([hidden])').waitFor();
+    assert.equal(await page.locator('#tree-msg').textContent(), '区域“测试市”下还有下级区域，不能删除');
+  });
+
+  test('agencies → regions from a CSV file chosen in the page; a bad file is refused line by line', async () => {
+    await page.goto(`${server.url}/regions`);
+    await page.setInputFiles('#csv-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('机关,区域,上级区域\n,某区,某市\n某局,,某市\n') });
+    await page.click('#csv-form button[type=submit]');
+    await page.locator('#csv-result ul.errors').waitFor();
+    assert.deepEqual(await texts('#csv-result li'), ['第 2 行：机关名称为空', '第 3 行：区域为空']);
+    await page.setInputFiles('#csv-file', { name: 'ok.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF机关,区域,上级区域\n某某区生态环境局,测试区,测试市\n某某区水利局,测试区,测试市\n') });
+    await Promise.all([page.waitForLoadState('load'), page.click('#csv-form button[type=submit]')]);
+    await page.locator('#flash-slot:not([hidden])').waitFor();
+    assert.equal(await page.locator('#flash-slot').textContent(), 'CSV 已导入：2 行；新建区域 0 个，新建机关 1 个，移动 1 个，未变 0 个。');
+    const node = page.locator('#region-tree li').filter({ has: page.locator('> .node .node-name', { hasText: '测试区' }) });
+    assert.equal(await node.locator('> .node .muted').textContent(), '直属机关 2');
+  });
+
+  test('no script errors on any page', async () => {
+    for (const path of ['/reports', reportUrl, '/import', '/regions', `/regions/${zibo}`, `/regions/${zibo}/rollup`, '/agencies', '/agencies/1']) {
+      await page.goto(path.startsWith('http') ? path : `${server.url}${path}`);
+    }
+    assert.deepEqual(errors, []);
+  });
+});
