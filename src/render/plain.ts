@@ -1,28 +1,16 @@
 import { SECTIONS, type SectionKey } from '../schema/sections.ts';
 import type { Report } from '../schema/types.ts';
 import { activeGrid, requestsGrid, reviewGrid, type Grid } from './grid.ts';
+import { placeGrid } from './placed.ts';
 import { reportTitle, signatureDate } from './text.ts';
 
 /** The grid as rows of cell texts, merged cells left empty after their first position. */
 export function gridRows(grid: Grid): string[][] {
-  const out: string[][] = [];
-  const taken: boolean[][] = [];
-  grid.rows.forEach((row, r) => {
-    out[r] ??= Array.from({ length: grid.width }, () => '');
-    taken[r] ??= [];
-    let c = 0;
-    for (const cell of row) {
-      while (taken[r]![c]) c++;
-      out[r]![c] = cell.text;
-      for (let dr = 0; dr < cell.rowspan; dr++) {
-        taken[r + dr] ??= [];
-        out[r + dr] ??= Array.from({ length: grid.width }, () => '');
-        for (let dc = 0; dc < cell.colspan; dc++) taken[r + dr]![c + dc] = true;
-      }
-      c += cell.colspan;
-    }
+  return placeGrid(grid).map((row) => {
+    const texts = Array.from({ length: grid.width }, () => '');
+    for (const p of row) if (!p.continues) texts[p.col] = p.cell.text;
+    return texts;
   });
-  return out;
 }
 
 function grids(report: Report): Partial<Record<SectionKey, Grid>> {
