@@ -13,7 +13,7 @@ export type Json = Record<string, unknown>;
 /** An error the API answers with: a status, a stable code and a Chinese message. */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 413 | 415 | 422 | 500 | 503,
+    readonly status: 400 | 404 | 409 | 413 | 415 | 422 | 500 | 501 | 503,
     readonly code: string,
     message: string,
     readonly details?: unknown,
@@ -67,6 +67,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   method: Method;
   /** hono path, e.g. /api/reports/:id */
   path: string;
+  /** The path in the OpenAPI document when the hono path holds a pattern, e.g. /api/reports/{id}/pages/{n}.png */
+  docPath?: string;
   tag: string;
   summary: string;
   description?: string;
@@ -81,6 +83,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   status?: 200 | 201 | 204;
   /** Other content types the route can answer with (format=csv|xlsx, files). */
   produces?: Record<string, string>;
+  /** Error statuses the route may answer with besides 400 and 404 (and 409 for writes). */
+  errors?: number[];
 }
 
 type Input<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
@@ -128,7 +132,7 @@ export class Api {
       s instanceof z.ZodType ? stripSchema(z.toJSONSchema(s, { io, target: 'openapi-3.0', unrepresentable: 'any' }) as Json) : s;
     const paths: Record<string, Record<string, Json>> = {};
     for (const spec of this.specs) {
-      const path = spec.path.replace(/:(\w+)/g, '{$1}');
+      const path = spec.docPath ?? spec.path.replace(/:(\w+)/g, '{$1}');
       const parameters: Json[] = [];
       for (const [where, s] of [['path', spec.params], ['query', spec.query]] as const) {
         if (!s) continue;
@@ -161,6 +165,7 @@ export class Api {
         400: error, 404: error,
         ...(spec.method !== 'get' ? { 409: error } : {}),
         ...(spec.upload ? { 413: error } : {}),
+        ...Object.fromEntries((spec.errors ?? []).map((s) => [s, error])),
       };
       (paths[path] ??= {})[spec.method] = op;
     }

@@ -7,6 +7,7 @@ import { deleteReport, getFindings, getOriginal, getReport, listReports, reportD
 import { ApiError, type Api } from './api.ts';
 import type { AnswerCache } from './cache.ts';
 import { fileResponse, originalType, renderReport, renderReports, SANDBOX_CSP, sheet, tabular } from './export.ts';
+import { pdfPagePng } from './page-images.ts';
 import * as S from './schemas.ts';
 
 const SEVERITY_LABEL: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -97,6 +98,25 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
       return fileResponse(o.bytes, originalType(o.format, o.bytes, o.encoding), name, query.inline === '1' ? 'inline' : 'attachment', {
         'Content-Security-Policy': SANDBOX_CSP,
       });
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/reports/:id/pages/:n{[0-9]+\\.png}', docPath: '/api/reports/{id}/pages/{n}.png', tag: '报告',
+      summary: '原件的一页（PNG）：PDF 用 pdftoppm 按 dpi 绘制；图片原件只有第 1 页，即原图。出处的 box 乘 dpi/72 即为 PDF 页面图像上的像素位置（图片为 1:1）',
+      description: '只有 PDF 和图片原件有页面图像，其他格式返回 404；页码超出范围返回 404；本机没有 pdftoppm（Debian 软件包 poppler-utils）时返回 501。',
+      params: S.PageParams, query: S.PageQuery, produces: { 'image/png': '页面图像（图片原件为其原本的类型）' }, errors: [501] },
+    async (_c, { params, query }) => {
+      const o = await getOriginal(db, params.id);
+      if (params.n < 1) throw new ApiError(404, 'not-found', '页码从 1 起，没有第 0 页');
+      const headers = { 'Cache-Control': 'private, max-age=3600', 'Content-Security-Policy': SANDBOX_CSP };
+      if (o.format === 'image') {
+        if (params.n !== 1) throw new ApiError(404, 'not-found', `图片原件只有 1 页，没有第 ${params.n} 页`);
+        return new Response(new Uint8Array(o.bytes), { headers: { 'Content-Type': originalType(o.format, o.bytes, o.encoding), ...headers } });
+      }
+      if (o.format !== 'pdf') throw new ApiError(404, 'not-found', `报告 ${params.id} 的原件是${o.format}文件，没有页面图像（只有 PDF 和图片原件有）`);
+      const png = await pdfPagePng(o.bytes, params.n, query.dpi);
+      return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png', ...headers } });
     },
   );
 

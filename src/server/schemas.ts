@@ -9,6 +9,13 @@ const year = z.coerce.number().int().min(1990).max(2100);
 export const FORMAT_TABULAR = z.enum(['json', 'csv', 'xlsx']).default('json').describe('json（默认）、csv（UTF-8 带 BOM）或 xlsx');
 
 export const IdParams = z.object({ id: id('编号') });
+export const PageParams = z.object({
+  id: id('报告编号'),
+  n: z.preprocess((v) => (typeof v === 'string' ? v.replace(/\.png$/, '') : v), z.coerce.number().int().nonnegative()).describe('页码，从 1 起'),
+});
+export const PageQuery = z.object({
+  dpi: z.coerce.number().int().min(36).max(200).default(100).describe('分辨率（每英寸点数），默认 100，最大 200；图片原件忽略此项'),
+});
 export const VersionParams = z.object({ id: id('报告编号'), version: z.coerce.number().int().positive().describe('版本号，1 为导入时') });
 
 export const ReportListQuery = z.object({

@@ -55,7 +55,13 @@ function withStatementCache(sqlite: Database.Database, max = 500) {
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   if ('databaseUrl' in options) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // Idle connections are kept (pg closes them after 10 s by default): under a
+    // steady load the pool hands out its most recently used connection first, so
+    // the others sat idle, were closed, and every burst then paid for new
+    // connections — a fresh server backend with cold catalog caches, some
+    // milliseconds each on a busy machine — in the latency tail. allowExitOnIdle
+    // lets a process that forgets close() still exit.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, idleTimeoutMillis: process.env.X_OLD ? 10000 : 0, allowExitOnIdle: !process.env.X_OLD });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     try {
       await migrate(db, 'postgres');

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { zipOf } from '../api/fixtures.ts';
-import { CHROMIUM, CHROMIUM_ARGS, startWebServer, V2021_HTML, type WebServer } from './fixtures.ts';
+import { join } from 'node:path';
+import { findProgram } from '../../src/ingest/programs.ts';
+import { form, zipOf } from '../api/fixtures.ts';
+import { CHROMIUM, CHROMIUM_ARGS, FORMATS, startWebServer, V2021_HTML, type WebServer } from './fixtures.ts';
 
 /**
  * The pages in a real browser (playwright-core driving Debian Chromium) against a real server on a
@@ -219,6 +221,31 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     assert.equal(await page.locator('#flash-slot').textContent(), 'CSV 已导入：2 行；新建区域 0 个，新建机关 1 个，移动 1 个，未变 0 个。');
     const node = page.locator('#region-tree li').filter({ has: page.locator('> .node .node-name', { hasText: '测试区' }) });
     assert.equal(await node.locator('> .node .muted').textContent(), '直属机关 2');
+  });
+
+  test('a PDF report: a clicked number is boxed on its page image', async (t) => {
+    if (!findProgram(['pdftoppm'])) {
+      if (process.env.CI === 'true') assert.fail('pdftoppm is required in CI: apt-get install poppler-utils');
+      return t.skip('skipped: pdftoppm not installed');
+    }
+    const res = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form({ 'v2021.chromium.pdf': readFileSync(join(FORMATS, 'v2021.chromium.pdf')) }, { author: '王五' }) });
+    const id = ((await res.json()) as { items: { reportId: number }[] }).items[0]!.reportId;
+    await page.goto(`${server.url}/reports/${id}`);
+    await page.click('#tab-pages');
+    assert.equal(await page.locator('#source').isHidden(), true);
+    const path = 'requests.newReceived.total';
+    const box = (await page.evaluate((p) => JSON.parse(document.getElementById('report-data')!.textContent!).cells[p].src, path)) as { page: number; box: number[] };
+    await page.click(`td.v[data-path="${path}"]`);
+    const mark = page.locator(`#page-view figure[data-page="${box.page}"] .page-box.placed`);
+    await mark.waitFor();
+    const img = page.locator(`#page-view figure[data-page="${box.page}"] img`);
+    const [m, i, natural] = [await mark.boundingBox(), await img.boundingBox(), await img.evaluate((n: HTMLImageElement) => n.naturalWidth)];
+    const k = (100 / 72) * (i!.width / natural);
+    assert.ok(Math.abs(m!.x - (i!.x + (box.box[0]! - 2) * k)) < 2, `left ${m!.x}`);
+    assert.ok(Math.abs(m!.y - (i!.y + (box.box[1]! - 2) * k)) < 2, `top ${m!.y}`);
+    // The text view still marks the span.
+    await page.click('#tab-text');
+    assert.equal(await page.locator('#source mark.m-cell').textContent(), (await page.locator(`td.v[data-path="${path}"] .num`).textContent())!.replace(/,/g, ''));
   });
 
   test('no script errors on any page', async () => {

@@ -23,15 +23,32 @@ interface Span {
   line: number;
   text?: string;
   page?: number;
+  box?: [number, number, number, number];
 }
 
 const spanOf = (p: Provenance | undefined): Span | undefined =>
-  p && Number.isInteger(p.start) && Number.isInteger(p.end) ? { start: p.start, end: p.end, line: p.line, text: p.text, ...(p.page ? { page: p.page } : {}) } : undefined;
+  p && Number.isInteger(p.start) && Number.isInteger(p.end)
+    ? { start: p.start, end: p.end, line: p.line, text: p.text, ...(p.page ? { page: p.page } : {}), ...(p.page && validBox(p.box) ? { box: p.box } : {}) }
+    : undefined;
+
+const validBox = (b: unknown): b is [number, number, number, number] => Array.isArray(b) && b.length === 4 && b.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** Resolution of the page images of a PDF report (GET /api/reports/:id/pages/:n.png). */
+const PAGE_DPI = 100;
+
+/** The pages of a PDF or image report shown as images: those that hold values (page 1 when none is known). */
+function imagePages(format: string, provenance: Record<string, Provenance>): number[] {
+  if (format === 'image') return [1];
+  if (format !== 'pdf') return [];
+  const pages = new Set<number>();
+  for (const p of Object.values(provenance)) if (Number.isInteger(p.page) && p.page! > 0) pages.add(p.page!);
+  return pages.size ? [...pages].sort((a, b) => a - b) : [1];
+}
 
 function sourceHint(format: string): string {
   switch (format) {
     case 'html': return '网页正文（读取出的文字）';
-    case 'pdf': return 'PDF 的文字层（本服务不提供页面图像，显示读取出的文字）';
+    case 'pdf': return 'PDF 的文字层（读取出的文字）';
     case 'image': return '图片识别出的文字（OCR）';
     case 'docx': return 'Word 文档中的文字';
     default: return FORMAT_LABEL[format] ? `${FORMAT_LABEL[format]}原文` : '原文';
@@ -132,8 +149,10 @@ export async function reportPage(store: Store, id: number, opts: { saved?: numbe
       ...(c ? { imported: c.imported, by: `第 ${c.version} 版由 ${c.author} 修改（${when(c.at)}）${c.reason ? `：${c.reason}` : ''}` } : {}),
     };
   }
+  const pageList = imagePages(r.format, report.provenance);
   const data = {
     id: r.id,
+    pages: pageList.length ? { list: pageList, dpi: PAGE_DPI, scale: r.format === 'pdf' ? PAGE_DPI / 72 : 1 } : null,
     version: r.version,
     template,
     issuerLabels: ISSUER_LABEL,
@@ -207,8 +226,17 @@ export async function reportPage(store: Store, id: number, opts: { saved?: numbe
 ${opts.saved ? html`<p class="flash" role="status" id="flash">已保存为第 ${opts.saved} 版，核查已重新运行。</p>` : ''}
 <div class="review-layout">
   <section class="pane source-pane" aria-labelledby="source-title">
-    <div class="pane-head"><h2 id="source-title">原文</h2><span class="hint">${sourceHint(r.format)}</span></div>
+    <div class="pane-head"><h2 id="source-title">原文</h2>${pageList.length
+      ? html`<div class="view-tabs" role="tablist" aria-label="原文显示方式">
+        <button type="button" class="chip" role="tab" id="tab-text" aria-controls="source" aria-selected="true" aria-pressed="true">文字</button>
+        <button type="button" class="chip" role="tab" id="tab-pages" aria-controls="page-view" aria-selected="false" aria-pressed="false">原件页面</button></div>`
+      : ''}<span class="hint" id="source-hint">${sourceHint(r.format)}</span></div>
     <div class="source" id="source">${sourceLines(r.text ?? '')}</div>
+    ${pageList.length
+      ? html`<div class="page-view" id="page-view" role="tabpanel" aria-label="原件页面" hidden>${pageList.map((n) => html`<figure class="page-img" data-page="${n}">
+<img src="/api/reports/${r.id}/pages/${n}.png${r.format === 'pdf' ? `?dpi=${PAGE_DPI}` : ''}" loading="lazy" decoding="async" alt="原件第 ${n} 页">
+<figcaption>第 ${n} 页</figcaption></figure>`)}</div>`
+      : ''}
   </section>
   <section class="pane data-pane" aria-label="读取结果">
     <div class="inspector" id="inspector" aria-live="polite">

@@ -1,6 +1,7 @@
 // The report page: original text beside the parsed tables. Clicking a number marks where it was read
-// (provenance offsets into the text); clicking a finding marks its cells and its source; a number is
-// corrected in its cell and saved through the API as a new version.
+// (provenance offsets into the text and, for PDF and image reports, its box on the page image);
+// clicking a finding marks its cells and its source; a number is corrected in its cell and saved
+// through the API as a new version.
 'use strict';
 
 (() => {
@@ -64,6 +65,57 @@
     if (first) scrollWithin(source, first, 0.4);
   }
 
+  // ── Page images (PDF, image): the box where a value was read ───────
+  const pageView = $('page-view');
+  let pageBox = null;
+
+  /** Shows the page images (true) or the text (false). */
+  function showPages(on) {
+    if (!pageView) return;
+    source.hidden = on;
+    pageView.hidden = !on;
+    for (const [id, pressed] of [['tab-text', !on], ['tab-pages', on]]) {
+      $(id).setAttribute('aria-selected', String(pressed));
+      $(id).setAttribute('aria-pressed', String(pressed));
+    }
+    if (on && pageBox) scrollWithin(pageView, pageBox, 0.4);
+    else if (!on && marked.length) scrollWithin(source, marked[0], 0.4);
+  }
+  if (pageView) {
+    $('tab-text').addEventListener('click', () => showPages(false));
+    $('tab-pages').addEventListener('click', () => showPages(true));
+  }
+
+  /** Draws a rectangle at `span.box` on its page (PDF points × dpi/72, or image pixels) and shows that page. */
+  function markBox(span, kind) {
+    if (pageBox) pageBox.remove();
+    pageBox = null;
+    if (!pageView || !data.pages || !span || !span.page || !span.box) return;
+    const fig = pageView.querySelector(`figure[data-page="${Number(span.page)}"]`);
+    if (!fig) return;
+    const img = fig.querySelector('img');
+    const box = el('div', { class: `page-box m-${kind}`, 'data-page': span.page, 'aria-hidden': 'true' });
+    pageBox = box;
+    fig.append(box);
+    const place = () => {
+      if (pageBox !== box || !img.naturalWidth) return;
+      const k = data.pages.scale;
+      const [x, y, w, h] = span.box;
+      const pct = (v, whole) => `${((v * k) / whole) * 100}%`;
+      box.style.left = pct(x - 2, img.naturalWidth);
+      box.style.top = pct(y - 2, img.naturalHeight);
+      box.style.width = pct(Math.max(w, 2) + 4, img.naturalWidth);
+      box.style.height = pct(Math.max(h, 2) + 4, img.naturalHeight);
+      box.classList.add('placed');
+      if (!pageView.hidden) scrollWithin(pageView, box, 0.4);
+    };
+    if (img.complete && img.naturalWidth) place();
+    else {
+      img.loading = 'eager';
+      img.addEventListener('load', place, { once: true });
+    }
+  }
+
   // ── Selection of cells and findings ───────────────────────────────
   const cellEl = (path) => document.querySelector(`td.v[data-path="${CSS.escape(path)}"], td.meta-v[data-path="${CSS.escape(path)}"]`);
   const infoOf = (path) => data.cells[path] || data.meta[path];
@@ -92,6 +144,7 @@
     selected = path;
     td.classList.add('sel');
     markSpan(info.src, 'cell');
+    markBox(info.src, 'cell');
     show($('insp-empty'), false);
     show($('insp-body'), true);
     $('insp-label').textContent = info.label;
@@ -128,6 +181,7 @@
     }
     if (first) scrollWithin(dataScroll, first, 0.3);
     markSpan(f.span, 'finding');
+    markBox(f.span, 'finding');
     show($('insp-empty'), true);
     show($('insp-body'), false);
   }
