@@ -61,7 +61,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     // connections — a fresh server backend with cold catalog caches, some
     // milliseconds each on a busy machine — in the latency tail. allowExitOnIdle
     // lets a process that forgets close() still exit.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, idleTimeoutMillis: process.env.X_OLD ? 10000 : 0, allowExitOnIdle: !process.env.X_OLD });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, idleTimeoutMillis: 0, allowExitOnIdle: true });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     try {
       await migrate(db, 'postgres');
