@@ -1,5 +1,6 @@
 import { fold, labelKey } from '../schema/normalize.ts';
 import { parseCellText, type CellValue } from './values.ts';
+import { blankMarkup } from './markup.ts';
 
 export interface Line {
   /** 0-based index. */
@@ -46,7 +47,6 @@ export interface Cell {
 
 const NARRATIVE = /[。；]/;
 const NON_BLANK = /\S/;
-const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
 const LABEL_THEN_DIGITS = /^(.*[^\d\s.,+\-])([+\-]?\d[\d.,]*(?:万元|亿元|元|万)?)$/;
 
 const isSpace = (code: number) => code === 32 || code === 9 || code === 13 || code === 10 || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b);
@@ -133,7 +133,7 @@ export function tokenize(lines: readonly Line[]): Cell[] {
   let inBlock = false; // inside a run of one-cell-per-line cells
   for (const line of lines) {
     const hasMarkup = line.text.includes('[');
-    const text = hasMarkup ? line.text.replace(MARKUP, (m) => ' '.repeat(m.length)) : line.text;
+    const text = hasMarkup ? blankMarkup(line.text) : line.text;
     const folded = hasMarkup ? fold(text) : line.folded;
     let tabs = 0;
     for (let at = text.indexOf('\t'); at >= 0; at = text.indexOf('\t', at + 1)) tabs++;

@@ -2,6 +2,7 @@ import { ORGAN_NAME } from '../schema/issuer.ts';
 import { fold } from '../schema/normalize.ts';
 import type { Line } from './cells.ts';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './numerals.ts';
+import { blankMarkup, MARKUP } from './markup.ts';
 
 export interface Found<T> {
   value: T;
@@ -12,7 +13,6 @@ export interface Found<T> {
   note?: string;
 }
 
-const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
 
 /** A line's text without conversion markup or Markdown emphasis and heading marks. */
 function clean(text: string): string {
@@ -27,7 +27,7 @@ function found<T>(line: Line, value: T, from = 0, length?: number, note?: string
 
 /** Span of the trimmed content of a line. */
 function contentSpan(line: Line): { from: number; length: number } {
-  const spaced = line.text.replace(MARKUP, (m) => ' '.repeat(m.length));
+  const spaced = blankMarkup(line.text);
   const from = spaced.search(/\S/);
   return { from, length: spaced.trimEnd().length - from };
 }

@@ -12,6 +12,7 @@ import { findHeadings, type Heading } from './sections.ts';
 import { extractActive, isActiveAnchor } from './table-active.ts';
 import { extractRequests, isRequestAnchor, type TableSpan } from './table-requests.ts';
 import { extractReview, isReviewAnchor } from './table-review.ts';
+import { MARKUP, MARKUP_LINE } from './markup.ts';
 
 export interface SourceInfo {
   name: string;
@@ -68,8 +69,6 @@ function cellIndexAtLine(stream: readonly Cell[], line: number): number {
   return lo;
 }
 
-const MARKUP_LINE = /^\s*(\[(?:image|bookmark):[^\]]*\]\s*)+$/;
-const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
 
 /** Where a stretch of a section's text sits in the document: [offset in the section text, offset in the document, length]. */
 export type TextMap = [number, number, number][];

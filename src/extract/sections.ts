@@ -1,6 +1,7 @@
 import { SECTIONS, type SectionDef, type SectionKey } from '../schema/sections.ts';
 import { fold, labelKey } from '../schema/normalize.ts';
 import type { Line } from './cells.ts';
+import { blankMarkup } from './markup.ts';
 
 export interface Heading {
   key: SectionKey;
@@ -17,7 +18,6 @@ export interface Heading {
 }
 
 const ARABIC = ['1', '2', '3', '4', '5', '6'];
-const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
 // "一、" "4．" "4." "4、" "第四部分" — but not "（四）", which numbers sub-items.
 const PREFIX = /^(?:第?([一二三四五六])(?:部分)?\s*[、.:]|([1-6])\s*[、.](?!\d)|([一二三四五六])\s+)\s*/;
 
@@ -36,7 +36,7 @@ interface Candidate extends Heading {
 
 function candidate(line: Line): Candidate | null {
   if (line.text.length > 120 || !HEADING_WORDS.test(line.text)) return null;
-  const spaced = line.text.replace(MARKUP, (m) => ' '.repeat(m.length));
+  const spaced = blankMarkup(line.text);
   const printed = fold(spaced).replace(/^[\s#*>]+|[\s*]+$/g, '').replace(/[:：]$/, '');
   if (printed.length === 0 || printed.length > 40) return null;
   if (/^[(（]/.test(printed)) return null;
