@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { extractSource } from '../src/extract/index.ts';
 import { ocrAvailable } from '../src/ingest/ocr.ts';
-import { findProgram } from '../src/ingest/programs.ts';
+import { findProgram } from '../src/programs.ts';
 import { readSource } from '../src/ingest/read-file.ts';
 
 const dir = new URL('../test/fixtures/formats/', import.meta.url).pathname;

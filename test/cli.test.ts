@@ -95,11 +95,15 @@ test('ogi schema prints the JSON Schema generated from the statutory schema', as
   assert.equal(code, 0);
   const s = JSON.parse(stdout);
   assert.equal(s.$schema, 'https://json-schema.org/draft/2020-12/schema');
-  assert.deepEqual(Object.keys(s.$defs.requests2021.properties).length, 25);
-  assert.deepEqual(Object.keys(s.$defs.requests2019.properties).length, 23);
-  assert.deepEqual(Object.keys(s.$defs.active2019.properties), ['art20_1', 'art20_5', 'art20_6', 'art20_8', 'art20_9', 'extra']);
-  assert.equal(s.$defs.requests2019.properties.resultTotal.description, '（七）总计');
+  const [v2019, v2021, legacy] = s.oneOf;
+  assert.deepEqual(s.oneOf.map((v: { properties: { template: { const: string } } }) => v.properties.template.const), ['2019', '2021', 'legacy']);
+  assert.deepEqual(Object.keys(v2021.properties.tables.properties.requests.properties).length, 25);
+  assert.deepEqual(Object.keys(v2019.properties.tables.properties.requests.properties).length, 23);
+  assert.deepEqual(Object.keys(v2019.properties.tables.properties.active.properties), ['art20_1', 'art20_5', 'art20_6', 'art20_8', 'art20_9', 'extra']);
+  assert.equal(v2019.properties.tables.properties.requests.properties.resultTotal.description, '（七）总计');
+  assert.equal(v2019.properties.tables.properties.requests.properties.resultTotal.prefixItems.length, 7);
   assert.equal(s.$defs.review.properties.review.prefixItems[4].description, '总计');
+  assert.deepEqual(legacy.properties.tables.properties.requests, { type: 'object', properties: {}, additionalProperties: false, description: '2019 年以前格式没有表三' });
 });
 
 test('ogi samples summary lists the five samples', async () => {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import JSZip from 'jszip';
 import { extractSource } from '../src/extract/index.ts';
 import { readSource } from '../src/ingest/read-file.ts';
-import { findProgram } from '../src/ingest/programs.ts';
+import { findProgram } from '../src/programs.ts';
 
 const dir = new URL('./fixtures/formats/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'ogi-formats-'));

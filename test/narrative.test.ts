@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { readNarrative, readText, similarity, type NarrativeSection, type Statement } from '../src/check/narrative/index.ts';
-import { scanNumbers } from '../src/check/narrative/numbers.ts';
+import { readNarrative, readText, similarity, type NarrativeSection, type Statement } from '../src/extract/narrative/index.ts';
+import { scanNumbers } from '../src/extract/narrative/numbers.ts';
 import { extractReport } from '../src/extract/report.ts';
 import { baseReport } from './helpers/report-builder.ts';
 

@@ -7,7 +7,7 @@ import { deflateSync } from 'node:zlib';
 import { InputError } from '../src/errors.ts';
 import { extractSource } from '../src/extract/index.ts';
 import { normalizeCellDigits, ocrAvailable } from '../src/ingest/ocr.ts';
-import { decodePng } from '../src/ingest/raster.ts';
+import { decodeImage, decodePng } from '../src/ingest/raster.ts';
 import { readSource, type SourceText } from '../src/ingest/read-file.ts';
 import { ogi } from './helpers/cli.ts';
 
@@ -77,6 +77,60 @@ for (const name of ['v2019', 'v2021']) {
     assert.ok(!/[\u4e00-\u9fff] [\u4e00-\u9fff]/.test(r.sections.overview ?? ''), r.sections.overview ?? '');
   });
 }
+
+/**
+ * The part of @napi-rs/canvas the tests use, loaded by a specifier typed `string`: its index.d.ts needs
+ * the ES2025 lib (Float16Array), which the strict type check with skipLibCheck off rejects.
+ */
+interface CanvasEncoder {
+  loadImage(src: Buffer): Promise<{ width: number; height: number }>;
+  createCanvas(w: number, h: number): { getContext(t: '2d'): { drawImage(i: unknown, x: number, y: number): void }; encode(f: 'jpeg', q: number): Promise<Buffer> };
+}
+const CANVAS: string = '@napi-rs/canvas';
+
+/** The PNG fixture re-encoded as JPEG (quality 95) by @napi-rs/canvas, as a phone or scanner would save it. */
+async function jpegOf(name: string): Promise<Buffer> {
+  const { createCanvas, loadImage } = (await import(CANVAS)) as CanvasEncoder;
+  const img = await loadImage(readFileSync(join(dir, `${name}.png`)));
+  const canvas = createCanvas(img.width, img.height);
+  canvas.getContext('2d').drawImage(img, 0, 0);
+  return canvas.encode('jpeg', 95);
+}
+
+test('v2021 as JPEG gives the same tables: decoded (ruling lines, cells read again) like the PNG', async (t) => {
+  const jpeg = await jpegOf('v2021');
+  assert.deepEqual([...jpeg.subarray(0, 3)], [0xff, 0xd8, 0xff]);
+  const gray = (await decodeImage(jpeg, 'v2021.jpg'))!;
+  const png = decodePng(readFileSync(join(dir, 'v2021.png')))!;
+  assert.deepEqual([gray.width, gray.height], [png.width, png.height]);
+  let diff = 0;
+  for (let i = 0; i < png.data.length; i++) diff += Math.abs(gray.data[i]! - png.data[i]!);
+  assert.ok(diff / png.data.length < 3, `mean difference ${diff / png.data.length}`);
+  if (!(await needsTesseract(t))) return;
+  const path = join(tmp, 'v2021.jpg');
+  writeFileSync(path, jpeg);
+  const r = extractSource(await readSource(path));
+  assert.equal(r.source.format, 'image');
+  assert.deepEqual(r.tables, expected('v2021').tables);
+});
+
+test('without its decoder package a JPEG is a clear InputError, not a silent loss of the tables', async () => {
+  await assert.rejects(decodeImage(await jpegOf('v2019'), '扫描件.jpg', 'no-such-image-decoder'), (err: unknown) => {
+    assert.ok(err instanceof InputError, String(err));
+    assert.equal(err.code, 'unsupported');
+    assert.match(err.message, /^扫描件\.jpg：读取 JPEG、WebP、GIF、BMP 图片需要 npm 包 no-such-image-decoder.*请在 ogi 目录中运行 npm install/);
+    return true;
+  });
+});
+
+test('damaged images and TIFF do not take ogi down: the decoder runs in its own process', async () => {
+  // Skia crashes its process (SIGSEGV) on a cut GIF and on any TIFF; ogi gets null and OCR reads the text alone.
+  const gif = Buffer.from('47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b', 'hex');
+  assert.deepEqual(await decodeImage(gif, 'ok.gif').then((g) => g && [g.width, g.height, g.data[0]]), [1, 1, 255]); // transparent: white
+  assert.equal(await decodeImage(gif.subarray(0, 20), 'cut.gif'), null);
+  const tiff = Buffer.from('49492a000800000000000000', 'hex');
+  assert.equal(await decodeImage(tiff, 'page.tif'), null);
+});
 
 test('an image that is not a report is a clear InputError, and `ogi parse` exits non-zero', async (t) => {
   if (!(await needsTesseract(t))) return;

@@ -8,9 +8,12 @@ import { InputError } from '../src/errors.ts';
 import { extractSource } from '../src/extract/index.ts';
 import { blocksToText } from '../src/ingest/blocks.ts';
 import { normalizeRadicals } from '../src/ingest/kangxi.ts';
-import { analysePages, splitRun, toBlocks, type Glyph, type PageInput } from '../src/ingest/layout.ts';
+import { analysePages } from '../src/ingest/layout.ts';
+import { toBlocks } from '../src/ingest/layout-blocks.ts';
+import { splitRun } from '../src/ingest/layout-text.ts';
+import type { Glyph, PageInput } from '../src/ingest/layout-types.ts';
 import { ocrAvailable } from '../src/ingest/ocr.ts';
-import { findProgram } from '../src/ingest/programs.ts';
+import { findProgram } from '../src/programs.ts';
 import { readSource } from '../src/ingest/read-file.ts';
 import { ogi } from './helpers/cli.ts';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { extractReport } from '../src/extract/report.ts';
-import { readAuthoring } from '../src/render/authoring.ts';
-import { completeTotals } from '../src/render/complete.ts';
+import { readAuthoring } from '../src/ingest/authoring.ts';
+import { completeTotals } from '../src/schema/derive.ts';
 import { renderHtml } from '../src/render/html.ts';
 import { renderMarkdown, renderTxt } from '../src/render/plain.ts';
 import type { TableTemplate } from '../src/schema/templates.ts';
@@ -87,11 +87,11 @@ test('totals are computed, never typed: blank totals are filled from their parts
   assert.deepEqual(report.tables.requests.newReceived, [18, 4, 0, 0, 1, 1, 24]);
   assert.deepEqual(report.tables.requests.resultTotal, [19, 3, 0, 0, 0, 0, 22]);
   assert.deepEqual(report.tables.review.review, [1, 0, 0, 1, 2]);
-  assert.deepEqual(computed, [
+  assert.deepEqual([...computed].sort(), [
     'requests.resultTotal.naturalPerson', 'requests.resultTotal.business', 'requests.resultTotal.research',
     'requests.resultTotal.publicInterest', 'requests.resultTotal.legal', 'requests.resultTotal.other',
     'requests.newReceived.total', 'requests.resultTotal.total', 'review.review.total',
-  ]);
+  ].sort());
 });
 
 test('render refuses a report with error-severity findings, lists them, and renders with --force', async () => {
@@ -135,4 +135,17 @@ test('authoring errors name the file and the field', async () => {
   const r = await ogi('render', wrong, '--to', 'md');
   assert.equal(r.code, 2);
   assert.equal(r.stderr, `错误：${wrong}：表三“（一）予以公开”应有 7 个数（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计），填写了 2 个\n`);
+});
+
+test('render --to csv neutralises formulas in text cells (the one CSV writer of the CLI and the API)', async () => {
+  const file = join(tmp, 'formula.yaml');
+  const init = await ogi('init', '--year', '2025', '--agency', '=HYPERLINK("http://evil.example","点我")', '-o', file);
+  assert.equal(init.code, 0, init.stderr);
+  const csv = await ogi('render', file, '--to', 'csv');
+  assert.equal(csv.code, 0, csv.stderr);
+  const rows = csv.stdout.split('\r\n').slice(1, -1);
+  assert.ok(rows.length > 100);
+  for (const row of rows) assert.ok(row.startsWith(`"'=HYPERLINK(""http://evil.example"",""点我"")"`), row);
+  const { toCsv } = await import('../src/render/csv.ts');
+  assert.equal(toCsv(['a'], [['+1'], ['-x'], ['@SUM(A1)'], ['\tx'], [5], [null]]), "\uFEFFa\r\n'+1\r\n'-x\r\n'@SUM(A1)\r\n'\tx\r\n5\r\n\r\n");
 });

@@ -1,29 +1,27 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { extractReport, extractSource } from '../src/extract/index.ts';
-import { findProgram } from '../src/ingest/programs.ts';
+import { extractSource } from '../src/extract/index.ts';
+import { findProgram } from '../src/programs.ts';
 import { readSource } from '../src/ingest/read-file.ts';
 import { renderDocx } from '../src/render/docx.ts';
 import { FLAT_COLUMNS, flatRows, renderCsv, type FlatRow } from '../src/render/flat.ts';
 import { activeGrid, requestsGrid, reviewGrid } from '../src/render/grid.ts';
-import { renderHtml } from '../src/render/html.ts';
 import { DEBIAN_CJK_FONTS, findChromium, renderPdf, renderPdfWithPdfkit } from '../src/render/pdf.ts';
 import { renderXlsx } from '../src/render/xlsx.ts';
 import type { TableTemplate } from '../src/schema/templates.ts';
 import type { Report } from '../src/schema/types.ts';
+import { assertGolden, produceGolden, sample000 } from './helpers/golden.ts';
 import { randomTables } from './helpers/random-report.ts';
 
 const run = promisify(execFile);
 const fixtures = new URL('./fixtures/formats/', import.meta.url).pathname;
-const goldenDir = new URL('./golden/render/', import.meta.url).pathname;
-const samples = new URL('../samples/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'ogi-render-'));
 
 /** A full report of the template (metadata and narrative of the fixture) with random consistent tables. */
@@ -44,11 +42,6 @@ function withBlanks(report: Report): Report {
   r.tables.active[item]![row]![col] = null;
   return r;
 }
-
-const sample000 = () => {
-  const name = '000_6c4583cee035bde5.txt';
-  return extractReport(readFileSync(join(samples, name), 'utf8'), { name, format: 'txt', encoding: 'utf-8' });
-};
 
 const hasSoffice = findProgram(['soffice', 'libreoffice']) !== null;
 const chromium = findChromium();
@@ -316,28 +309,12 @@ test('flatRows: one row per cell, blank cells null, labels in Chinese', () => {
 });
 
 // --- Golden snapshots ---------------------------------------------------------------------
-
-/** document.xml one element per line, without attributes that change between runs. */
-function stableXml(xml: string): string {
-  return `${xml.replace(/\s(?:w:rsid\w*|w14:paraId|w14:textId|w:date)="[^"]*"/g, '').replace(/></g, '>\n<')}\n`;
-}
-
-async function golden(name: string, actual: string): Promise<void> {
-  const path = join(goldenDir, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(goldenDir, { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  assert.ok(existsSync(path), `${path} is missing: run UPDATE_GOLDEN=1 npm test once the layout is right`);
-  assert.equal(actual, readFileSync(path, 'utf8'), `${name} differs from the golden file (UPDATE_GOLDEN=1 rewrites it when the layout changed on purpose)`);
-}
+// Compared only; `npm run golden:update` rewrites them (test/helpers/golden.ts produces both).
 
 test('golden: HTML of sample 000', async () => {
-  await golden('000.html', renderHtml(sample000()));
+  assertGolden('render/000.html', await produceGolden('render/000.html'));
 });
 
 test('golden: DOCX word/document.xml of sample 000', async () => {
-  const zip = await JSZip.loadAsync(await renderDocx(sample000()));
-  await golden('000.document.xml', stableXml(await zip.file('word/document.xml')!.async('string')));
+  assertGolden('render/000.document.xml', await produceGolden('render/000.document.xml'));
 });

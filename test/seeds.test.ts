@@ -47,7 +47,7 @@ test('sample 000: 37.79万元 is read in 万元 with the unit kept', () => {
 test('sample 003: surplus cells in tab rows are ignored and said so', () => {
   const text = readFileSync(new URL('003_587a12f256707b84.txt', samples), 'utf8');
   const r = extractReport(text, { name: '003', format: 'txt' });
-  const shape = r.notes.filter((n) => n.code === 'row-shape').map((n) => n.path);
+  const shape = r.notes.filter((n) => n.code === 'row-surplus-cells').map((n) => n.path);
   assert.deepEqual(shape, ['requests.other.unpaidFee', 'requests.other.other', 'requests.resultTotal', 'requests.carriedForward']);
   // The first seven of eight cells are taken: columns 2–8 of the printed grid.
   const p = r.provenance['requests.carriedForward.total']!;

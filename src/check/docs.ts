@@ -11,7 +11,7 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
     '<!-- 由 `npm run docs` 根据 src/check/rules/ 中各规则的元数据生成，请勿手工编辑。 -->',
     '',
     `共 ${rules.length} 条规则。严重程度：错误（违反条例、法定格式或算术关系）、警告（很可能有误，或评估中会被指出）、提示（供参考）。`,
-    '规则编号与 statute-and-rules.md §11 一致。',
+    '规则编号保持稳定，不随版本改变。',
     '',
     '| 编号 | 名称 | 严重程度 | 适用格式 | 范围 | 说明 |',
     '|---|---|---|---|---|---|',

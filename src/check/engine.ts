@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { describe, format, locate, readCell, readSectionSpan, readSpan } from './cells.ts';
+import { placeName, placePath, readCell } from '../schema/index.ts';
+import { format, readSectionSpan, readSpan } from './cells.ts';
 import {
   SEVERITY_RANK, type CheckConfig, type CheckableReport, type Finding, type ReportInput, type ReportRule, type Rule, type RuleMeta,
   type SeriesRule,
@@ -37,13 +38,11 @@ function makeFinding(meta: RuleMeta, input: ReportInput, spanOf: (path: string) 
   if (template === undefined) throw new Error(`${meta.id}: no message "${input.messageId}"`);
   const loc = input.location;
   let span = input.span ?? undefined;
-  if (input.span === undefined && loc.table && loc.row && loc.column) {
-    const path = loc.table === 'active' ? `active.${loc.item}.${loc.row}.${loc.column}` : `${loc.table}.${loc.row}.${loc.column}`;
-    span = spanOf(path);
-  }
-  const where = describe(loc, reportTemplate);
+  if (input.span === undefined && loc.table && loc.row && loc.column) span = spanOf(placePath(loc));
+  const where = placeName(loc, reportTemplate);
   return {
     rule: meta.id,
+    messageId: input.messageId,
     severity: input.severity ?? meta.severity,
     message: format(template, { where, ...input.data }),
     location: loc,
@@ -66,7 +65,7 @@ export function checkReport(report: CheckableReport, rules: readonly Rule[], con
     (rule as ReportRule).check({
       doc: report,
       config,
-      cell: (path) => readCell(report, path),
+      cell: (path) => readCell(report.tables, path),
       span: (path) => readSpan(report, path),
       sectionSpan: (section, start, end) => readSectionSpan(report, section, start, end),
       report: (input) => {
@@ -108,7 +107,7 @@ export function checkReports(reports: readonly CheckableReport[], rules: readonl
           previous,
           current,
           config,
-          cell: (which, path) => readCell(pick(which), path),
+          cell: (which, path) => readCell(pick(which).tables, path),
           span: (which, path) => readSpan(pick(which), path),
           report: (input) => {
             out[sorted[n]!]!.push(makeFinding(rule.meta, input, (p) => readSpan(current, p), current.template));
@@ -131,4 +130,3 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-export { locate };

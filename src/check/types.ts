@@ -1,39 +1,24 @@
-import type { Structure } from '../extract/report.ts';
+import type { ReadReport } from '../extract/report.ts';
 import type { SectionKey } from '../schema/sections.ts';
 import type { Template } from '../schema/templates.ts';
-import type { Cell, IssuerType, Report } from '../schema/types.ts';
+import type { Location, SourceSpan } from '../schema/places.ts';
+import type { Cell, IssuerType } from '../schema/types.ts';
 
 /** What the checks read: the contract, plus the printed layout when the report came from a document. */
-export type CheckableReport = Report & { structure?: Structure };
+export type CheckableReport = ReadReport;
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** Where a finding is: a table cell (or row, or column), a section, or a metadata field. */
-export interface Location {
-  table?: 'active' | 'requests' | 'review';
-  /** Table 二 item (art20_1 …). */
-  item?: string;
-  row?: string;
-  column?: string;
-  section?: SectionKey | 'preamble' | 'title' | 'signature';
-  /** A metadata field: year, signedOn, publishedOn, agency, template. */
-  field?: string;
-  /** For cross-year findings: the year of the report the cell belongs to. */
-  year?: number;
-}
+export type { Location } from '../schema/places.ts';
 
-/** A span of the source text (offsets as in the report's provenance). */
-export interface SourceSpan {
-  start: number;
-  end: number;
-  line: number;
-  text: string;
-}
+export type { SourceSpan } from '../schema/places.ts';
 
 /** One finding, the same object in the CLI, the API and the UI (vfile-message style). */
 export interface Finding {
   rule: string;
+  /** Key of the rule's message template (`meta.messages`) that produced this finding. */
+  messageId: string;
   severity: Severity;
   /** Chinese: what was expected and what was found, with the numbers. */
   message: string;
@@ -48,7 +33,7 @@ export interface Finding {
 export type RuleTemplate = Template;
 
 export interface RuleMeta {
-  /** Stable id from statute-and-rules.md §11, e.g. "SUM-01". */
+  /** Stable id, e.g. "SUM-01". */
   id: string;
   /** Short kebab-case name, e.g. "requests-balance". */
   name: string;
@@ -61,14 +46,15 @@ export interface RuleMeta {
   basis: string;
   /** One line, Chinese. */
   description: string;
-  /** One paragraph: what the rule checks and why, including decisions where §11 was unverified. */
+  /** One paragraph: what the rule checks and why, including decisions where no source settles the question. */
   docs: string;
   /** Message templates with {placeholders}. */
   messages: Record<string, string>;
 }
 
-export interface ReportInput {
-  messageId: string;
+export interface ReportInput<K extends string = string> {
+  /** Key of the message template in the rule's `meta.messages`. */
+  messageId: K;
   data?: Record<string, string | number | null>;
   location: Location;
   /** Source span; when omitted the engine takes the provenance of the located cell. */
@@ -95,7 +81,7 @@ export interface CheckConfig {
   deadlines?: DeadlineRule[];
 }
 
-export interface RuleContext {
+export interface RuleContext<K extends string = string> {
   /** The report being checked. */
   readonly doc: CheckableReport;
   readonly config: CheckConfig;
@@ -105,10 +91,10 @@ export interface RuleContext {
   span(path: string): SourceSpan | undefined;
   /** A stretch [start, end) of `doc.sections[section]` (or `doc.preamble`) as a span of the document, when the document is known. */
   sectionSpan(section: SectionKey | 'preamble', start: number, end: number): SourceSpan | undefined;
-  report(input: ReportInput): void;
+  report(input: ReportInput<K>): void;
 }
 
-export interface SeriesContext {
+export interface SeriesContext<K extends string = string> {
   readonly previous: CheckableReport;
   readonly current: CheckableReport;
   readonly config: CheckConfig;
@@ -116,7 +102,7 @@ export interface SeriesContext {
   cell(which: 'previous' | 'current', path: string): Cell | undefined;
   span(which: 'previous' | 'current', path: string): SourceSpan | undefined;
   /** Findings are attached to the current (later) report. */
-  report(input: ReportInput): void;
+  report(input: ReportInput<K>): void;
 }
 
 export interface ReportRule {

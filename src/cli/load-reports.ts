@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { ExtractedReport } from '../extract/report.ts';
-import { readAuthoring } from '../render/authoring.ts';
-import { TEMPLATES } from '../schema/templates.ts';
+import { readAuthoring } from '../ingest/authoring.ts';
+import { checkContract, contractMessage } from '../schema/contract.ts';
+import { completeTotals } from '../schema/derive.ts';
 import type { Report } from '../schema/types.ts';
 import { parseInputs } from './parse-files.ts';
 
@@ -15,19 +16,11 @@ export interface Loaded {
   error?: InputError;
 }
 
+/** A report given as contract JSON, validated against the contract (`ogi schema`); `structure` is passed through. */
 function asReport(v: unknown, path: string, at: string): Report {
-  const o = v as Partial<Report> | null;
-  if (!o || typeof o !== 'object' || !TEMPLATES.includes(o.template as never) || typeof o.tables !== 'object' || o.tables === null) {
-    throw new InputError('usage', `${path}${at}：不是 ogi 报告数据（需要 template 和 tables 字段，见 ogi schema）`, path);
-  }
-  const t = o.tables as Partial<Report['tables']>;
-  return {
-    agency: o.agency ?? null, year: o.year ?? null, template: o.template!, signedOn: o.signedOn ?? null,
-    publishedOn: o.publishedOn ?? null, issuerType: o.issuerType ?? 'other',
-    sections: { overview: null, active: null, requests: null, review: null, problems: null, other: null, ...(o.sections ?? {}) },
-    tables: { active: t.active ?? {}, requests: t.requests ?? {}, review: t.review ?? {} },
-    source: o.source ?? { name: path, format: 'json' }, preamble: o.preamble ?? null, provenance: o.provenance ?? {}, notes: o.notes ?? [],
-  };
+  const r = checkContract(v);
+  if (!r.ok) throw new InputError('usage', contractMessage(`${path}${at}`, r.problems), path);
+  return r.report;
 }
 
 /** Reports from contract JSON, authoring YAML, or any report document ogi reads. */
@@ -55,9 +48,17 @@ export async function loadReports(inputs: readonly string[]): Promise<Loaded[]> 
           throw new InputError('usage', `${path}：JSON 格式有误（${(err as Error).message}）`, path);
         }
         const list = Array.isArray(data) ? data : [data];
-        list.forEach((item, i) => out.push({ path, report: asReport(item, path, Array.isArray(data) ? `第 ${i + 1} 项` : '') }));
+        list.forEach((item, i) => {
+          try {
+            out.push({ path, report: asReport(item, path, Array.isArray(data) ? ` 第 ${i + 1} 项` : '') });
+          } catch (err) {
+            if (err instanceof InputError) out.push({ path, error: err });
+            else throw err;
+          }
+        });
       } else {
-        out.push({ path, report: readAuthoring(text, path) });
+        // Totals are computed, never typed: blank derived cells of a filled-in file are completed here, for check and render alike.
+        out.push({ path, report: completeTotals(readAuthoring(text, path)).report });
       }
     } catch (err) {
       if (err instanceof InputError) out.push({ path, error: err });

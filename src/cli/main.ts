@@ -1,21 +1,21 @@
 import { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
-import { reportJsonSchema } from '../schema/json-schema.ts';
+import { reportJsonSchema } from '../schema/contract.ts';
 import { parseInputs } from './parse-files.ts';
 import { formatSummary } from './summary.ts';
-import { checkReports, loadRules } from '../check/engine.ts';
+import { loadRules } from '../check/engine.ts';
+import { checkAll } from '../check/pipeline.ts';
 import { loadCheckConfig } from '../check/config.ts';
 import { rulesMarkdown } from '../check/docs.ts';
 import type { CheckConfig, Finding, Severity } from '../check/types.ts';
 import { InputError } from '../errors.ts';
 import { atLeast, formatFindings, SEVERITY_LABEL } from './check-output.ts';
 import { writeFileSync } from 'node:fs';
-import { authoringSkeleton } from '../render/authoring.ts';
-import { completeTotals } from '../render/complete.ts';
+import { authoringSkeleton } from '../ingest/authoring.ts';
 import { BINARY_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.ts';
 import { loadReports } from './load-reports.ts';
-import { toJson } from './json.ts';
+import { toJson } from '../render/json.ts';
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples');
 
@@ -53,12 +53,23 @@ program
 
 program
   .command('schema')
-  .description('输出报告数据的 JSON Schema（由法定格式定义生成）')
+  .description('输出报告数据的 JSON Schema（draft 2020-12，由数据契约 src/schema/contract.ts 生成，其中的项、行、列取自法定格式）')
   .action(() => {
     process.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
   });
 
 const SEVERITIES = ['info', 'warning', 'error'];
+
+/** The check configuration of `--config` (empty without one); null after saying why it cannot be read. */
+async function configOrNull(file: string | undefined): Promise<CheckConfig | null> {
+  if (!file) return {};
+  try {
+    return await loadCheckConfig(file);
+  } catch (err) {
+    process.stderr.write(`错误：${err instanceof InputError ? err.message : String(err)}\n`);
+    return null;
+  }
+}
 
 async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: string; config?: string }): Promise<number> {
   const min = (opts.minSeverity ?? 'info') as Severity;
@@ -66,18 +77,11 @@ async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: s
     process.stderr.write(`错误：--min-severity 应为 info、warning 或 error，收到“${opts.minSeverity}”\n`);
     return 2;
   }
-  let config: CheckConfig = {};
-  if (opts.config) {
-    try {
-      config = await loadCheckConfig(opts.config);
-    } catch (err) {
-      process.stderr.write(`错误：${err instanceof InputError ? err.message : String(err)}\n`);
-      return 2;
-    }
-  }
+  const config = await configOrNull(opts.config);
+  if (!config) return 2;
   const results = await loadReports(files);
   const ok = results.filter((r) => r.report);
-  const findings = checkReports(ok.map((r) => r.report!), await loadRules(), config).map((list) => list.filter(atLeast(min)));
+  const findings = (await checkAll(ok.map((r) => r.report!), config)).map((list) => list.filter(atLeast(min)));
   if (opts.json) {
     const out = ok.map((r, i) => ({
       file: r.path,
@@ -94,19 +98,20 @@ async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: s
   return findings.some((list) => list.some((f: Finding) => f.severity === 'error')) ? 1 : 0;
 }
 
-async function runRender(inputs: string[], opts: { to: string; output?: string; force?: boolean }): Promise<number> {
+async function runRender(inputs: string[], opts: { to: string; output?: string; force?: boolean; config?: string }): Promise<number> {
   const format = opts.to as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) {
     process.stderr.write(`错误：--to 应为 ${OUTPUT_FORMATS.join('、')} 之一，收到“${opts.to}”\n`);
     return 2;
   }
+  const config = await configOrNull(opts.config);
+  if (!config) return 2;
   const loaded = await loadReports(inputs);
   const failed = loaded.filter((l) => l.error);
   for (const l of failed) process.stderr.write(`错误：${l.error!.message}\n`);
   if (failed.length) return 2;
-  // Totals are computed, never typed: blank derived cells are filled, given ones are checked.
-  const reports = loaded.map((l) => completeTotals(l.report!).report);
-  const findings = checkReports(reports, await loadRules());
+  const reports = loaded.map((l) => l.report!);
+  const findings = await checkAll(reports, config);
   const errors = findings.flatMap((list, i) => list.filter((f) => f.severity === 'error').map((f) => ({ f, path: loaded[i]!.path })));
   if (errors.length) {
     const lines = errors.map(({ f, path }) => `  ${path}  ${f.rule} ${f.message}`);
@@ -181,7 +186,8 @@ program
   .requiredOption('--to <format>', `输出格式：${OUTPUT_FORMATS.join('、')}`)
   .option('-o, --output <file>', '输出文件（文本格式默认输出到屏幕，docx、pdf、xlsx 默认以报告标题命名）')
   .option('--force', '核查发现“错误”级问题时仍然生成')
-  .action(async (inputs: string[], opts: { to: string; output?: string; force?: boolean }) => {
+  .option('--config <file>', '核查配置（JSON），与 ogi check 的相同')
+  .action(async (inputs: string[], opts: { to: string; output?: string; force?: boolean; config?: string }) => {
     process.exitCode = await runRender(inputs, opts);
   });
 
@@ -221,7 +227,7 @@ program
 program
   .command('import')
   .description('把报告文件、目录或 .zip 压缩包导入数据库（与 ogi start 使用同一数据库）')
-  .argument('<paths...>', '报告文件、目录（递归读取）或 .zip')
+  .argument('<paths...>', '报告文件、报告数据（.json，见 ogi schema）、目录（递归读取）或 .zip')
   .option('--db <file>', 'SQLite 数据库文件（默认 .ogi/ogi.sqlite，或环境变量 OGI_DB）；环境变量 DATABASE_URL=postgres://… 时使用 PostgreSQL')
   .option('--author <name>', '导入人（默认当前用户名）')
   .action(async (paths: string[], opts: { db?: string; author?: string }) => {
@@ -235,7 +241,7 @@ program
   .action(async () => {
     const results = await parseInputs([SAMPLES]);
     const ok = results.filter((r) => r.report);
-    const findings = checkReports(ok.map((r) => r.report!), await loadRules());
+    const findings = await checkAll(ok.map((r) => r.report!));
     for (const r of results) {
       const name = relative(process.cwd(), r.path);
       if (r.error) {

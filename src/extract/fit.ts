@@ -1,3 +1,4 @@
+import type { NoteCode } from '../schema/notes.ts';
 import type { Cell } from './cells.ts';
 import { isDigitRun } from './values.ts';
 
@@ -19,6 +20,8 @@ export interface FitResult {
   /** Several splits of a digit run satisfy the row's identities: the caller may decide with more context. */
   candidates?: Slot[][];
   note?: string;
+  /** Set with `note`: what kind of trouble the row had. */
+  code?: NoteCode;
 }
 
 const MAX_CANDIDATES = 20000;
@@ -122,6 +125,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
     const extra = list.length - expected;
     return {
       slots: chosen.map((cell) => ({ cell })),
+      code: 'row-surplus-cells',
       note: `该行有${list.length}个单元格，应为${expected}个；已按位置取${fitting.length === 1 ? '唯一满足勾稽关系的' : '前'}${expected}个，忽略${extra}个`,
     };
   }
@@ -129,7 +133,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
   if (cells.some((c) => isDigitRun(c.value))) {
     const candidates = splitRuns(cells, expected, identity);
     if (candidates.length === 1) {
-      return { slots: candidates[0]!, note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分' };
+      return { slots: candidates[0]!, code: 'digit-run-split', note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分' };
     }
     const runs = cells.filter((c) => isDigitRun(c.value)).map((c) => c.text).join('、');
     if (candidates.length === 0) {
@@ -137,16 +141,18 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
       const missing = expected - cells.length;
       return {
         slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
+        code: 'digit-run-unsplittable',
         note: `该行只有${cells.length}个单元格，应为${expected}个；其中的“${runs}”不能拆分为满足勾稽关系的数值，已按原样读取，缺少的按空白处理`,
       };
     }
     const note = `连写数字“${runs}”有${candidates.length > MAX_CANDIDATES ? '过多' : candidates.length}种拆分方式，无法唯一确定`;
-    return { slots: emptySlots(expected, note), note, candidates: candidates.length <= MAX_CANDIDATES ? candidates : undefined };
+    return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', note, candidates: candidates.length <= MAX_CANDIDATES ? candidates : undefined };
   }
 
   const missing = expected - cells.length;
   return {
     slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
+    code: 'row-short',
     note: `该行只有${cells.length}个单元格，应为${expected}个；缺少的按空白处理`,
   };
 }

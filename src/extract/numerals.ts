@@ -36,10 +36,3 @@ export function parseChineseNumber(text: string): number | null {
   }
   return total + section + Math.max(digit, 0);
 }
-
-/** Parses Arabic or Chinese numerals, full-width digits included. */
-export function parseAnyNumber(text: string): number | null {
-  const t = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  return parseChineseNumber(t);
-}

@@ -1,13 +1,12 @@
-import { REQUEST_COLUMN_KEYS, requestRows, type RequestRowKey } from '../schema/requests.ts';
-import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../schema/review.ts';
-import type { Cell, Report } from '../schema/types.ts';
+import { parsePath, readCell, writeCell } from '../schema/cells.ts';
+import { evaluate, identities, type Identity } from '../schema/identities.ts';
+import { placeName } from '../schema/places.ts';
+import type { Report } from '../schema/types.ts';
 
 /**
  * OCR doubt and repair, after extraction (the extractor itself does not know
  * where its text came from). A value whose OCR confidence is low is doubtful.
- * When the table identities fail (table 三: each row's 总计 = the six applicant
- * columns, 一+二 = 三（七）+四 and （七） = the sum of the results, per column;
- * table 四: each group's 总计 = its four outcomes), and exactly one substitution
+ * When the table identities (src/schema/identities.ts) fail and exactly one substitution
  * of one digit of one doubtful value among the usual OCR confusions makes every
  * identity hold, the value is repaired and the repair is said: in the value's
  * provenance note and in the report's notes. Otherwise the doubtful values in
@@ -24,61 +23,8 @@ for (const [a, b] of [['0', '8'], ['1', '7'], ['3', '8'], ['5', '6'], ['6', '8']
   (CONFUSIONS[b] ??= []).push(a);
 }
 
-interface Ref {
-  path: string;
-  get(): Cell;
-  set(v: Cell): void;
-}
-
-type Identity = { name: string; left: Ref[]; right: Ref[] };
-
-function refsOf(report: Report): { refs: Map<string, Ref>; identities: Identity[] } {
-  const refs = new Map<string, Ref>();
-  const identities: Identity[] = [];
-  const { requests, review } = report.tables;
-  const req = (row: RequestRowKey, c: number): Ref | null => {
-    const cells = requests[row];
-    if (!cells) return null;
-    const path = `requests.${row}.${REQUEST_COLUMN_KEYS[c]}`;
-    if (!refs.has(path)) refs.set(path, { path, get: () => cells[c] ?? null, set: (v) => { cells[c] = v; } });
-    return refs.get(path)!;
-  };
-  const template = report.template === '2021' ? '2021' : report.template === '2019' ? '2019' : null;
-  if (template) {
-    const rows = requestRows(template);
-    for (const row of rows) {
-      const parts = [0, 1, 2, 3, 4, 5].map((c) => req(row.key, c));
-      const total = req(row.key, 6);
-      if (total && parts.every(Boolean)) identities.push({ name: `表三“${row.short ?? row.label}”行总计`, left: parts as Ref[], right: [total] });
-    }
-    const results = rows.filter((r) => r.result).map((r) => r.key);
-    for (let c = 0; c < 7; c++) {
-      const [nr, co, rt, cf] = (['newReceived', 'carriedOver', 'resultTotal', 'carriedForward'] as const).map((k) => req(k, c));
-      if (nr && co && rt && cf) identities.push({ name: `表三第${c + 1}列“一+二=三+四”`, left: [nr, co], right: [rt, cf] });
-      const parts = results.map((k) => req(k, c));
-      if (rt && parts.every(Boolean)) identities.push({ name: `表三第${c + 1}列“办理结果合计”`, left: parts as Ref[], right: [rt] });
-    }
-  }
-  for (const g of REVIEW_GROUP_KEYS) {
-    const cells = review[g];
-    if (!cells) continue;
-    const ref = (c: number): Ref => {
-      const path = `review.${g}.${REVIEW_COLUMN_KEYS[c]}`;
-      if (!refs.has(path)) refs.set(path, { path, get: () => cells[c] ?? null, set: (v) => { cells[c] = v; } });
-      return refs.get(path)!;
-    };
-    identities.push({ name: `表四“${g}”总计`, left: [0, 1, 2, 3].map(ref), right: [ref(4)] });
-  }
-  return { refs, identities };
-}
-
 /** True when the identity holds or cannot be judged (a blank operand). */
-function holds(id: Identity): boolean {
-  const values = [...id.left, ...id.right].map((r) => r.get());
-  if (values.some((v) => v === null)) return true;
-  const sum = (rs: Ref[]) => rs.reduce((a, r) => a + (r.get() as number), 0);
-  return sum(id.left) === sum(id.right);
-}
+const holds = (report: Report) => (id: Identity) => evaluate(id, (p) => readCell(report.tables, p)).status !== 'fails';
 
 /** Every number that differs from `value` in one digit by a usual confusion. */
 function substitutions(value: number): number[] {
@@ -97,36 +43,39 @@ function substitutions(value: number): number[] {
 
 /** Flags and, where the identities allow exactly one fix, repairs doubtful OCR readings (in place). */
 export function repairOcrValues(report: Report, threshold = DOUBT_THRESHOLD): void {
-  const { refs, identities } = refsOf(report);
-  const doubtful = [...refs.values()].filter((r) => {
-    const p = report.provenance[r.path];
-    return p?.confidence !== undefined && p.confidence < threshold && typeof r.get() === 'number';
+  if (report.template === 'legacy') return;
+  const all = identities(report.template);
+  const read = (p: string) => readCell(report.tables, p);
+  const doubtful = Object.keys(report.provenance).filter((path) => {
+    const p = report.provenance[path]!;
+    return p.confidence !== undefined && p.confidence < threshold && typeof read(path) === 'number' && all.some((id) => uses(id, path));
   });
   if (!doubtful.length) return;
-  const failing = identities.filter((id) => !holds(id));
+  const holding = holds(report);
+  const failing = all.filter((id) => !holding(id));
   if (!failing.length) return;
 
-  const candidates: { ref: Ref; from: number; to: number }[] = [];
-  for (const ref of doubtful) {
-    if (!identities.some((id) => !holds(id) && [...id.left, ...id.right].includes(ref))) continue;
-    const from = ref.get() as number;
+  const candidates: { path: string; from: number; to: number }[] = [];
+  for (const path of doubtful) {
+    if (!failing.some((id) => uses(id, path))) continue;
+    const from = read(path) as number;
     for (const to of substitutions(from)) {
-      ref.set(to);
-      if (identities.every(holds)) candidates.push({ ref, from, to });
-      ref.set(from);
+      writeCell(report.tables, path, to);
+      if (all.every(holding)) candidates.push({ path, from, to });
+      writeCell(report.tables, path, from);
     }
   }
 
   if (candidates.length === 1) {
-    const { ref, from, to } = candidates[0]!;
-    ref.set(to);
-    const p = report.provenance[ref.path]!;
+    const { path, from, to } = candidates[0]!;
+    writeCell(report.tables, path, to);
+    const p = report.provenance[path]!;
     const note = `OCR 识别存疑，已按勾稽关系修正（原识别为 ${from}）`;
     p.note = p.note ? `${p.note}；${note}` : note;
     report.notes.push({
       code: 'ocr-repaired',
-      message: `“${ref.path}”OCR 识别为 ${from}（置信度 ${p.confidence}），与勾稽关系不符；只有改为 ${to} 时全部勾稽关系成立，已修正`,
-      path: ref.path,
+      message: `${placeName(parsePath(path), report.template)}OCR 识别为 ${from}（置信度 ${p.confidence}），与勾稽关系不符；只有改为 ${to} 时全部勾稽关系成立，已修正`,
+      path,
       start: p.start,
       end: p.end,
     });
@@ -134,18 +83,26 @@ export function repairOcrValues(report: Report, threshold = DOUBT_THRESHOLD): vo
   }
 
   // No unique fix: say which doubtful readings the failing identities rest on.
-  for (const ref of doubtful) {
-    const ids = failing.filter((id) => [...id.left, ...id.right].includes(ref));
+  for (const path of doubtful) {
+    const ids = failing.filter((id) => uses(id, path));
     if (!ids.length) continue;
-    const p = report.provenance[ref.path]!;
+    const p = report.provenance[path]!;
     const note = `OCR 识别存疑（置信度 ${p.confidence}），与勾稽关系不符`;
     p.note = p.note ? `${p.note}；${note}` : note;
     report.notes.push({
       code: 'ocr-doubtful',
-      message: `“${ref.path}”OCR 识别为 ${ref.get()}（置信度 ${p.confidence}），${ids.map((id) => id.name).join('、')}不成立${candidates.length > 1 ? `；有 ${candidates.length} 种改法都能使勾稽关系成立，未修正` : '；常见误识改法都不能使勾稽关系成立，未修正'}`,
-      path: ref.path,
+      message: `${placeName(parsePath(path), report.template)}OCR 识别为 ${read(path)}（置信度 ${p.confidence}），${ids.map((id) => identityName(id, report.template)).join('、')}不成立${candidates.length > 1 ? `；有 ${candidates.length} 种改法都能使勾稽关系成立，未修正` : '；常见误识改法都不能使勾稽关系成立，未修正'}`,
+      path,
       start: p.start,
       end: p.end,
     });
   }
+}
+
+const uses = (id: Identity, path: string) => id.left.includes(path) || id.right.includes(path);
+
+/** An identity instance in words: the place it is about and what it says. */
+function identityName(id: Identity, template: string): string {
+  const place = placeName({ table: id.def.table, row: id.row, column: id.column }, template);
+  return `${place}“${id.def.says}”`;
 }

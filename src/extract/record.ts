@@ -1,5 +1,6 @@
 import type { Cell as Value, ExtractionNote, Provenance } from '../schema/types.ts';
 import type { ValueKind } from '../schema/active.ts';
+import type { NoteCode } from '../schema/notes.ts';
 import type { Cell } from './cells.ts';
 import type { Slot } from './fit.ts';
 import { toWanYuan } from './values.ts';
@@ -15,7 +16,7 @@ export class Recorder {
     this.labels[path] = { start: cell.start, end: cell.end, line: cell.line + 1, text };
   }
 
-  note(code: string, message: string, path?: string, span?: { start: number; end: number }): void {
+  note(code: NoteCode, message: string, path?: string, span?: { start: number; end: number }): void {
     this.notes.push({ code, message, ...(path ? { path } : {}), ...(span ? { start: span.start, end: span.end } : {}) });
   }
 

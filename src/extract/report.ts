@@ -23,6 +23,9 @@ export interface SourceInfo {
 }
 
 /** Layout facts the checks need (TPL rules): printed headings and template markers. */
+/** A report as read from a document: the contract, plus the printed layout. */
+export type ReadReport = Report & { structure?: Structure };
+
 export interface Structure {
   /** Section headings as printed; `line` is 1-based. */
   headings: Heading[];

@@ -1,3 +1,4 @@
+import { activePath, headerPath, placePath } from '../schema/cells.ts';
 import { ACTIVE_HEADER_LABEL, type ActiveColumnDef, type ActiveItemDef } from '../schema/active.ts';
 import { labelMatches, matchingIndexes, type LabelDef } from '../schema/labels.ts';
 import { fold } from '../schema/normalize.ts';
@@ -7,15 +8,6 @@ import type { Cell } from './cells.ts';
 import { fitRow } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
-
-const PATHS = new Map<string, string>();
-/** Provenance key of a 二 cell; interned so that every report uses the same strings. */
-function activePath(item: string, row: string, col: string): string {
-  const id = `${item}|${row}|${col}`;
-  let p = PATHS.get(id);
-  if (!p) PATHS.set(id, (p = `active.${item}.${row}.${col}`));
-  return p;
-}
 
 export function isActiveAnchor(cell: Cell, template: TableTemplate): boolean {
   return cell.kind === 'label' && matchingIndexes(TEMPLATE_DEFS[template].active, cell.key).length > 0;
@@ -83,18 +75,18 @@ export function extractActive(
     const begin = starts[n]!;
     const end = starts.slice(n + 1).find((s) => s >= 0) ?? to;
     table[item.key] = {};
-    if (begin < 0) rec.note('item-missing', `表二缺少“${item.label}”`, `active.${item.key}`);
-    else rec.label(`active.${item.key}`, stream[begin]!);
+    if (begin < 0) rec.note('item-missing', `表二缺少“${item.label}”`, placePath({ table: 'active', item: item.key }));
+    else rec.label(placePath({ table: 'active', item: item.key }), stream[begin]!);
     const rangeStart = begin >= 0 ? begin + 1 : -1;
     const header = rangeStart >= 0 ? readHeader(stream, rangeStart, end, item) : [];
     const recognised = header.filter((h) => h.def);
     const columns: (ActiveColumnDef | null)[] = recognised.length ? header.map((h) => h.def) : [...item.columns];
     for (const h of header) {
-      if (h.def) rec.label(`active.${item.key}.header.${h.def.key}`, h.cell);
-      if (!h.def && recognised.length) rec.note('extra-column', `表二“${item.label}”有未识别的列“${h.cell.text}”，已忽略`, `active.${item.key}`, h.cell);
+      if (h.def) rec.label(headerPath(item.key, h.def.key), h.cell);
+      if (!h.def && recognised.length) rec.note('extra-column', `表二“${item.label}”有未识别的列“${h.cell.text}”，已忽略`, placePath({ table: 'active', item: item.key }), h.cell);
     }
     for (const col of item.columns) {
-      if (recognised.length && !columns.includes(col)) rec.note('column-missing', `表二“${item.label}”缺少“${col.label}”列`, `active.${item.key}`);
+      if (recognised.length && !columns.includes(col)) rec.note('column-missing', `表二“${item.label}”缺少“${col.label}”列`, placePath({ table: 'active', item: item.key }));
     }
     for (const row of item.rows) {
       const values: Record<string, Value> = {};
@@ -102,13 +94,13 @@ export function extractActive(
       table[item.key]![row.key] = values;
       const at = rangeStart >= 0 ? findLabel(stream, rangeStart, end, row) : -1;
       if (at < 0) {
-        if (begin >= 0) rec.note('row-missing', `表二“${item.label}”缺少“${row.label}”行`, `active.${item.key}.${row.key}`);
+        if (begin >= 0) rec.note('row-missing', `表二“${item.label}”缺少“${row.label}”行`, placePath({ table: 'active', item: item.key, row: row.key }));
         continue;
       }
-      rec.label(`active.${item.key}.${row.key}`, stream[at]!);
+      rec.label(placePath({ table: 'active', item: item.key, row: row.key }), stream[at]!);
       const { cells, next } = valuesAfter(stream, at, end, columns.length);
       const fit = fitRow(cells, columns.length);
-      if (fit.note) rec.note(fit.candidates ? 'digit-run-ambiguous' : 'row-shape', `表二“${stream[at]!.text}”：${fit.note}`, `active.${item.key}.${row.key}`, stream[at]);
+      if (fit.note) rec.note(fit.code!, `表二“${stream[at]!.text}”：${fit.note}`, placePath({ table: 'active', item: item.key, row: row.key }), stream[at]);
       columns.forEach((col, c) => {
         if (!col) return;
         const path = activePath(item.key, row.key, col.key);
@@ -121,7 +113,7 @@ export function extractActive(
   });
   if (extra.length) {
     table.extra = extra;
-    for (const x of extra) rec.note('extra-row', `表二“${x.label}”不是法定格式的行，已单独保存，不参与核对`, `active.${x.item}`);
+    for (const x of extra) rec.note('extra-row', `表二“${x.label}”不是法定格式的行，已单独保存，不参与核对`, placePath({ table: 'active', item: x.item }));
   }
   return { table, span: { first: found[0]!, last: Math.max(last, found[found.length - 1]!) } };
 }

@@ -1,5 +1,8 @@
+import { placePath, requestRowPaths } from '../schema/cells.ts';
+import { evaluate, identities, rowHolds } from '../schema/identities.ts';
 import { labelMatches, matchingIndexes } from '../schema/labels.ts';
 import { REQUEST_BALANCE_NOTE_DEF, REQUEST_COLUMN_KEYS, REQUEST_ROWS, requestRows, type RequestRowKey } from '../schema/requests.ts';
+import type { NoteCode } from '../schema/notes.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell as Value, RequestsTable } from '../schema/types.ts';
 import type { Cell } from './cells.ts';
@@ -7,14 +10,7 @@ import { fitRow, slotValue, type Slot } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 
 const COLUMNS = REQUEST_COLUMN_KEYS.length;
-// Provenance keys, built once: the same strings for every report.
-const CELL_PATHS = new Map(REQUEST_ROWS.map((r) => [r.key, REQUEST_COLUMN_KEYS.map((c) => `requests.${r.key}.${c}`)]));
-
-/** 总计 = the sum of the six applicant columns (SUM-03). */
-export function rowTotalHolds(v: readonly (number | null)[]): boolean {
-  if (v.some((x) => x === null)) return true;
-  return (v as number[]).slice(0, 6).reduce((a, b) => a + b, 0) === v[6];
-}
+const rowTotalHolds = rowHolds('requests');
 
 const ANCHOR_ROWS = REQUEST_ROWS.filter((r) => !('equals' in r));
 
@@ -42,7 +38,7 @@ export function extractRequests(
   const rows = requestRows(template);
   const slots = new Map<RequestRowKey, Slot[]>();
   const ambiguous = new Map<RequestRowKey, Slot[][]>();
-  const pending: { key: RequestRowKey; code: string; message: string; cell: Cell }[] = [];
+  const pending: { key: RequestRowKey; code: NoteCode; message: string; cell: Cell }[] = [];
   let lastAssigned = -1;
   let last = -1;
   let i = from;
@@ -67,10 +63,10 @@ export function extractRequests(
       continue;
     }
     const def = rows[match]!;
-    rec.label(`requests.${def.key}`, cell, rowLabel(stream, i));
+    rec.label(placePath({ table: 'requests', row: def.key }), cell, rowLabel(stream, i));
     const { cells, next } = valuesAfter(stream, i, to, COLUMNS);
     const fit = fitRow(cells, COLUMNS, rowTotalHolds);
-    if (fit.note) pending.push({ key: def.key, code: fit.candidates ? 'digit-run-ambiguous' : 'row-shape', message: `表三“${cell.text}”：${fit.note}`, cell });
+    if (fit.note) pending.push({ key: def.key, code: fit.code!, message: `表三“${cell.text}”：${fit.note}`, cell });
     slots.set(def.key, fit.slots);
     if (fit.candidates) ambiguous.set(def.key, fit.candidates);
     lastAssigned = Math.max(lastAssigned, match);
@@ -79,20 +75,20 @@ export function extractRequests(
   }
   if (slots.size === 0) return { table: {}, span: null };
 
-  const resolved = ambiguous.size ? resolveByColumns(rows.map((r) => r.key), slots, ambiguous, rec) : false;
+  const resolved = ambiguous.size ? resolveByColumns(template, slots, ambiguous, rec) : false;
   for (const p of pending) {
-    if (!(resolved && p.code === 'digit-run-ambiguous')) rec.note(p.code, p.message, `requests.${p.key}`, p.cell);
+    if (!(resolved && p.code === 'digit-run-ambiguous')) rec.note(p.code, p.message, placePath({ table: 'requests', row: p.key }), p.cell);
   }
 
   const table: RequestsTable = {};
   for (const def of rows) {
     const rowSlots = slots.get(def.key);
     if (!rowSlots) {
-      rec.note('row-missing', `表三缺少“${def.label}”行，其数值记为空`, `requests.${def.key}`);
+      rec.note('row-missing', `表三缺少“${def.label}”行，其数值记为空`, placePath({ table: 'requests', row: def.key }));
       table[def.key] = Array.from({ length: COLUMNS }, () => null);
       continue;
     }
-    const paths = CELL_PATHS.get(def.key)!;
+    const paths = requestRowPaths(def.key);
     table[def.key] = rowSlots.map((slot, c) => rec.value(paths[c]!, slot));
   }
   return { table, span: { first: from, last } };
@@ -112,20 +108,12 @@ function rowLabel(stream: readonly Cell[], i: number): string {
   return onlyLabel && labels[0]!.text.length <= 4 ? `${cell.text}${labels[0]!.text}` : cell.text;
 }
 
-/** SUM-01 and SUM-02 for one column; an identity with an unknown operand is not held against it. */
-function columnHolds(values: Map<RequestRowKey, Value>, keys: readonly RequestRowKey[]): boolean {
-  const known = (k: RequestRowKey) => values.get(k) !== null && values.get(k) !== undefined;
-  const v = (k: RequestRowKey) => values.get(k)!;
-  const balance = ['newReceived', 'carriedOver', 'resultTotal', 'carriedForward'] as const;
-  if (balance.every(known) && v('newReceived') + v('carriedOver') !== v('resultTotal') + v('carriedForward')) return false;
-  const resultKeys = REQUEST_ROWS.filter((r) => r.result && keys.includes(r.key)).map((r) => r.key);
-  if ([...resultKeys, 'resultTotal' as const].every(known) && resultKeys.reduce((a, k) => a + v(k), 0) !== v('resultTotal')) return false;
-  return true;
-}
+/** The column identities (一+二 = 三（七）+四, （七） = Σ results); one with an unknown operand is not held against a split. */
+const columnIdentities = (template: TableTemplate) => identities(template).filter((x) => x.def.per === 'column');
 
 /** Chooses among several splits of digit runs the one combination for which every column balances. */
 function resolveByColumns(
-  keys: readonly RequestRowKey[],
+  template: TableTemplate,
   slots: Map<RequestRowKey, Slot[]>,
   ambiguous: Map<RequestRowKey, Slot[][]>,
   rec: Recorder,
@@ -137,14 +125,14 @@ function resolveByColumns(
   const pick = (index: number, chosen: Slot[][]): void => {
     if (fitting.length > 1) return;
     if (index === entries.length) {
-      for (let c = 0; c < COLUMNS; c++) {
-        const values = new Map<RequestRowKey, Value>();
-        for (const k of keys) {
-          const rowSlots = ambiguous.has(k) ? chosen[entries.findIndex(([e]) => e === k)]! : slots.get(k);
-          values.set(k, rowSlots ? slotValue(rowSlots[c]!) : null);
-        }
-        if (!columnHolds(values, keys)) return;
+      const values = new Map<string, Value>();
+      for (const [k, rowSlots] of slots) {
+        const picked = ambiguous.has(k) ? chosen[entries.findIndex(([e]) => e === k)]! : rowSlots;
+        requestRowPaths(k).forEach((p, c) => values.set(p, slotValue(picked[c]!)));
       }
+      // A row not printed at all reads as blank: identities through it are not held against the split.
+      const read = (p: string) => values.get(p) ?? null;
+      if (columnIdentities(template).some((x) => evaluate(x, read).status === 'fails')) return;
       fitting.push([...chosen]);
       return;
     }
@@ -154,7 +142,7 @@ function resolveByColumns(
   if (fitting.length !== 1) return false;
   entries.forEach(([key], n) => {
     slots.set(key, fitting[0]![n]!.map((s) => ({ ...s, note: '连写数字，已按行、列勾稽关系唯一拆分' })));
-    rec.note('digit-run-resolved', `表三“${key}”行的连写数字已按行、列勾稽关系唯一拆分`, `requests.${key}`);
+    rec.note('digit-run-resolved', `表三“${key}”行的连写数字已按行、列勾稽关系唯一拆分`, placePath({ table: 'requests', row: key }));
   });
   return true;
 }

@@ -1,3 +1,5 @@
+import { placePath, reviewRowPaths } from '../schema/cells.ts';
+import { rowHolds } from '../schema/identities.ts';
 import { labelMatches } from '../schema/labels.ts';
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS, REVIEW_GROUP_KEYS } from '../schema/review.ts';
 import type { ReviewTable } from '../schema/types.ts';
@@ -8,17 +10,8 @@ import type { TableSpan } from './table-requests.ts';
 
 const PER_GROUP = REVIEW_COLUMN_KEYS.length;
 const ALL = PER_GROUP * REVIEW_GROUPS.length;
-const CELL_PATHS = REVIEW_GROUP_KEYS.map((g) => REVIEW_COLUMN_KEYS.map((c) => `review.${g}.${c}`));
-
-/** Each group's total = the sum of its four outcome columns (SUM-05). */
-function groupsHold(v: readonly (number | null)[]): boolean {
-  for (let g = 0; g + PER_GROUP <= v.length; g += PER_GROUP) {
-    const part = v.slice(g, g + PER_GROUP);
-    if (part.some((x) => x === null)) continue;
-    if ((part as number[]).slice(0, 4).reduce((a, b) => a + b, 0) !== part[4]) return false;
-  }
-  return true;
-}
+const CELL_PATHS = REVIEW_GROUP_KEYS.map(reviewRowPaths);
+const groupsHold = rowHolds('review');
 
 export function isReviewAnchor(cell: Cell): boolean {
   return cell.kind === 'label' && labelMatches(REVIEW_GROUPS[0], cell.key);
@@ -42,7 +35,7 @@ export function extractReview(
     const c = stream[i]!;
     if (c.kind !== 'label') continue;
     REVIEW_GROUPS.forEach((g) => {
-      if (labelMatches(g, c.key) && !rec.labels[`review.${g.key}`]) rec.label(`review.${g.key}`, c);
+      if (labelMatches(g, c.key) && !rec.labels[placePath({ table: 'review', row: g.key })]) rec.label(placePath({ table: 'review', row: g.key }), c);
     });
   }
   const byRow = readGroupRows(stream, start, to);
@@ -61,7 +54,7 @@ export function extractReview(
       rec.note('table-empty', '表四只有表头，没有数值', 'review');
     }
     const fit = fitRow(cells, ALL, groupsHold);
-    if (fit.note) rec.note(fit.candidates ? 'digit-run-ambiguous' : 'row-shape', `表四：${fit.note}`, 'review', stream[i]);
+    if (fit.note) rec.note(fit.code!, `表四：${fit.note}`, 'review', stream[i]);
     groups = REVIEW_GROUP_KEYS.map((_, g) => fit.slots.slice(g * PER_GROUP, (g + 1) * PER_GROUP));
     last = Math.max(start, j - 1);
   }

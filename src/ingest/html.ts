@@ -218,7 +218,3 @@ function trimPieces(pieces: TextPiece[]): TextPiece[] {
   }
   return out;
 }
-
-export function isHtmlText(head: string): boolean {
-  return /<(!doctype\s+html|html|body|head|meta|table|div|p)[\s>]/i.test(head.slice(0, 4096));
-}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../errors.ts';
-import { findProgram } from './programs.ts';
+import { findProgram } from '../programs.ts';
 
 const run = promisify(execFile);
 

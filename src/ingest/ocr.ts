@@ -6,8 +6,11 @@ import { promisify } from 'node:util';
 import { InputError } from '../errors.ts';
 import type { Block } from './blocks.ts';
 import { normalizeRadicals } from './kangxi.ts';
-import { analysePages, cellText, splitRun, toBlocks, type Glyph, type LayoutCell, type LayoutItem, type PageInput } from './layout.ts';
-import { findProgram } from './programs.ts';
+import { analysePages } from './layout.ts';
+import { cellText, toBlocks } from './layout-blocks.ts';
+import { splitRun } from './layout-text.ts';
+import type { Glyph, LayoutCell, LayoutItem, PageInput } from './layout-types.ts';
+import { findProgram } from '../programs.ts';
 import { cropPgm, decodeImage, findRules, inkCount, type Gray } from './raster.ts';
 
 /**
@@ -91,8 +94,8 @@ export async function ocrPageImage(bytes: Uint8Array, page: number, unit: number
   try {
     const img = join(dir, 'page');
     await writeFile(img, bytes);
+    const gray = await decodeImage(bytes, file);
     const words = parseTsv(await tesseract([img, '-', '-l', 'chi_sim', '--psm', '3', 'tsv'], file));
-    const gray = await decodeImage(bytes);
     const glyphs: Glyph[] = [];
     const heights: number[] = [];
     const lineIds = new Map<string, number>();

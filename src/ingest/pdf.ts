@@ -7,9 +7,12 @@ import { promisify } from 'node:util';
 import { InputError } from '../errors.ts';
 import type { Block } from './blocks.ts';
 import { normalizeRadicals } from './kangxi.ts';
-import { analysePages, splitRun, toBlocks, type Glyph, type PageInput, type Rule } from './layout.ts';
+import { analysePages } from './layout.ts';
+import { toBlocks } from './layout-blocks.ts';
+import { splitRun } from './layout-text.ts';
+import type { Glyph, PageInput, Rule } from './layout-types.ts';
 import { ocrAvailable, ocrPageImage, refineOcrCells } from './ocr.ts';
-import { findProgram } from './programs.ts';
+import { findProgram } from '../programs.ts';
 import type { Gray } from './raster.ts';
 
 const run = promisify(execFile);

@@ -1,10 +1,13 @@
 /**
- * Pixels of page images, for OCR: a PNG decoder (no dependency; other formats
- * through @napi-rs/canvas when it is installed), table ruling lines found in the
- * pixels, and crops of table cells written as PGM for a second OCR pass.
+ * Pixels of page images, for OCR: a PNG decoder (no dependency; JPEG, WebP, GIF
+ * and BMP through @napi-rs/canvas in a child process), table ruling lines found in
+ * the pixels, and crops of table cells written as PGM for a second OCR pass.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
-import type { Rule } from './layout.ts';
+import { InputError } from '../errors.ts';
+import type { Rule } from './layout-types.ts';
 
 /** An 8-bit grayscale image, row-major. */
 export interface Gray {
@@ -121,32 +124,54 @@ function pixelGray(line: Uint8Array, x: number, depth: number, colorType: number
   }
 }
 
-/** Any image format: PNG here, the others through @napi-rs/canvas when it can be loaded. */
-export async function decodeImage(bytes: Uint8Array): Promise<Gray | null> {
+/** Exit codes of the image decoder process (image-decoder.ts). */
+export const DECODER_EXIT = { ok: 0, undecodable: 1, noDecoder: 3, tooLarge: 4 } as const;
+/** Larger images are not decoded (about 11 000 × 11 000 pixels). */
+export const MAX_PIXELS = 120_000_000;
+
+const DECODER = fileURLToPath(new URL('./image-decoder.ts', import.meta.url));
+const TIFF = (b: Uint8Array) => (b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a);
+
+/**
+ * Any image format to grayscale, for the ruling lines and the second OCR pass: PNG here; JPEG, WebP,
+ * GIF, BMP through @napi-rs/canvas (Skia) in a child process, since Skia crashes the process on some
+ * damaged images. TIFF is not handed to Skia (it has no TIFF decoder and crashes on one): null, and
+ * Tesseract reads the text of the TIFF by itself. Null also when the image cannot be decoded or is too
+ * large; an InputError (unsupported) when the decoder package cannot be loaded.
+ * `decoderModule` names another decoder package (tests).
+ */
+export async function decodeImage(bytes: Uint8Array, file: string, decoderModule = '@napi-rs/canvas'): Promise<Gray | null> {
   const png = decodePng(bytes);
   if (png) return png;
-  try {
-    const name = '@napi-rs/canvas';
-    const canvas = (await import(name)) as {
-      loadImage(src: Buffer): Promise<{ width: number; height: number }>;
-      createCanvas(w: number, h: number): { getContext(t: '2d'): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
-    };
-    const img = await canvas.loadImage(Buffer.from(bytes));
-    if (img.width * img.height > 120_000_000) return null;
-    const c = canvas.createCanvas(img.width, img.height);
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
-    const data = new Uint8Array(img.width * img.height);
-    for (let i = 0; i < data.length; i++) {
-      const a = rgba[i * 4 + 3]!;
-      const v = (rgba[i * 4]! * 299 + rgba[i * 4 + 1]! * 587 + rgba[i * 4 + 2]! * 114) / 1000;
-      data[i] = Math.round((v * a + 255 * (255 - a)) / 255);
-    }
-    return { width: img.width, height: img.height, data };
-  } catch {
-    return null;
+  if (TIFF(bytes)) return null;
+  const { code, stdout, stderr } = await runDecoder(bytes, decoderModule);
+  if (code === DECODER_EXIT.noDecoder) {
+    throw new InputError(
+      'unsupported',
+      `${file}：读取 JPEG、WebP、GIF、BMP 图片需要 npm 包 ${decoderModule}（解码图片，用于找出表格线），但无法加载（${stderr.split('\n')[0]}）。请在 ogi 目录中运行 npm install；或把图片转成 PNG 后再读取`,
+      file,
+    );
   }
+  if (code !== DECODER_EXIT.ok || stdout.length < 8) return null;
+  const width = stdout.readUInt32LE(0);
+  const height = stdout.readUInt32LE(4);
+  if (stdout.length !== 8 + width * height) return null;
+  return { width, height, data: new Uint8Array(stdout.buffer, stdout.byteOffset + 8, width * height) };
+}
+
+/** Runs image-decoder.ts (through tsx, like ogi itself) on the bytes; a crash is an exit code like any other. */
+function runDecoder(bytes: Uint8Array, decoderModule: string): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), DECODER, decoderModule], { stdio: ['pipe', 'pipe', 'pipe'], timeout: 120_000 });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim() }));
+    child.stdin.on('error', () => {}); // the child may exit before reading everything (no decoder)
+    child.stdin.end(bytes);
+  });
 }
 
 const DARK = 150;

@@ -1,8 +1,6 @@
-import { TEMPLATE_DEFS } from '../schema/templates.ts';
-import { REQUEST_COLUMNS, REQUEST_GROUP_LABELS, REQUEST_RESULTS_LABEL, requestRows } from '../schema/requests.ts';
-import { REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_LITIGATION_LABEL } from '../schema/review.ts';
-import { SECTIONS } from '../schema/sections.ts';
+import { cellList, readerOf } from '../schema/cells.ts';
 import type { Cell, Report } from '../schema/types.ts';
+import { toCsv } from './csv.ts';
 
 /**
  * The flat form of the statutory tables: one row per cell, the same for one
@@ -35,78 +33,24 @@ export const FLAT_COLUMNS = [
   'tableLabel', 'itemLabel', 'rowLabel', 'columnLabel',
 ] as const satisfies readonly (keyof FlatRow)[];
 
-const tableLabel = (key: 'active' | 'requests' | 'review'): string => {
-  const s = SECTIONS.find((x) => x.key === key)!;
-  return `${s.numeral}、${s.heading}`;
-};
-
-function requestRowLabel(def: ReturnType<typeof requestRows>[number]): string {
-  const group = REQUEST_GROUP_LABELS[def.group];
-  const label = def.short ?? def.label;
-  if (!def.result && def.key !== 'resultTotal') return label;
-  // The results block, then the group (（三）…), then the row; a one-row group ((六) in 2019) is its own label.
-  const grouped = group !== null && group !== label;
-  return [REQUEST_RESULTS_LABEL, grouped ? group : null, label].filter(Boolean).join(' ');
-}
-
 /** One row per table cell of each report, in printed order: 二 (item, row, column), 三 (row, column), 四 (group, column). */
 export function flatRows(reports: readonly Report[]): FlatRow[] {
   const out: FlatRow[] = [];
   for (const report of reports) {
     const template = report.template;
     if (template === 'legacy') continue;
-    const base = { agency: report.agency, year: report.year, template };
-    const { active, requests, review } = report.tables;
-    for (const item of TEMPLATE_DEFS[template].active) {
-      for (const row of item.rows) {
-        for (const column of item.columns) {
-          out.push({
-            ...base, table: 'active', item: item.key, row: row.key, column: column.key,
-            value: active[item.key]?.[row.key]?.[column.key] ?? null,
-            tableLabel: tableLabel('active'), itemLabel: item.label, rowLabel: row.label, columnLabel: column.label,
-          });
-        }
-      }
-    }
-    for (const row of requestRows(template)) {
-      REQUEST_COLUMNS.forEach((column, i) => {
-        out.push({
-          ...base, table: 'requests', item: null, row: row.key, column: column.key,
-          value: (requests as Record<string, Cell[] | undefined>)[row.key]?.[i] ?? null,
-          tableLabel: tableLabel('requests'), itemLabel: null, rowLabel: requestRowLabel(row),
-          columnLabel: i >= 1 && i <= 5 ? `法人或其他组织 ${column.label}` : column.label,
-        });
-      });
-    }
-    for (const group of REVIEW_GROUPS) {
-      REVIEW_COLUMNS.forEach((column, i) => {
-        out.push({
-          ...base, table: 'review', item: null, row: group.key, column: column.key,
-          value: review[group.key]?.[i] ?? null,
-          tableLabel: tableLabel('review'), itemLabel: null,
-          rowLabel: group.key === 'review' ? group.label : `${REVIEW_LITIGATION_LABEL} ${group.label}`,
-          columnLabel: column.label,
-        });
+    for (const def of cellList(template)) {
+      out.push({
+        agency: report.agency, year: report.year, template, table: def.table, item: def.item, row: def.row, column: def.column,
+        value: readerOf(def)(report.tables),
+        tableLabel: def.tableLabel, itemLabel: def.itemLabel, rowLabel: def.rowLabel, columnLabel: def.columnLabel,
       });
     }
   }
   return out;
 }
 
-/** RFC 4180 field: quoted when it holds a comma, a quote, CR or LF (quotes doubled). */
-function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
- * The flat form as CSV: UTF-8 with a byte-order mark (so Excel reads the
- * Chinese text), a header line, CRLF line ends, RFC 4180 quoting; null cells
- * are empty fields, never 0.
- */
+/** The flat form as CSV (see csv.ts): a header line, then one line per cell. */
 export function renderCsv(reports: readonly Report[]): string {
-  const lines = [FLAT_COLUMNS.join(',')];
-  for (const row of flatRows(reports)) lines.push(FLAT_COLUMNS.map((k) => csvField(row[k])).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(FLAT_COLUMNS, flatRows(reports).map((row) => FLAT_COLUMNS.map((k) => row[k])));
 }

@@ -1,7 +1,8 @@
+import { activePath, requestsPath, reviewPath } from '../schema/cells.ts';
 import { ACTIVE_HEADER_LABEL } from '../schema/active.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../schema/templates.ts';
 import {
-  REQUEST_APPLICANT_LABEL, REQUEST_BALANCE_NOTE, REQUEST_COLUMNS, REQUEST_GROUP_LABELS, REQUEST_ORG_GROUP_LABEL,
+  REQUEST_APPLICANT_LABEL, REQUEST_BALANCE_NOTE, REQUEST_COLUMNS, REQUEST_GROUP_LABELS, REQUEST_ORG_COLUMN_KEYS, REQUEST_ORG_GROUP_LABEL,
   REQUEST_RESULTS_LABEL, requestRows,
 } from '../schema/requests.ts';
 import { REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_LITIGATION_LABEL } from '../schema/review.ts';
@@ -54,7 +55,7 @@ export function activeGrid(template: TableTemplate, tables: Tables): Grid {
       rows.push([
         label(row.label),
         ...item.columns.map((c, i) => ({
-          ...value(`active.${item.key}.${row.key}.${c.key}`, tables.active[item.key]?.[row.key]?.[c.key], c.kind === 'signed'),
+          ...value(activePath(item.key, row.key, c.key), tables.active[item.key]?.[row.key]?.[c.key], c.kind === 'signed'),
           colspan: last(i),
         })),
       ]);
@@ -68,10 +69,12 @@ export function requestsGrid(template: TableTemplate, tables: Tables): Grid {
   const defs = requestRows(template);
   const cols = REQUEST_COLUMNS;
   rows.push([label(REQUEST_BALANCE_NOTE, 3, 3, 'note'), label(REQUEST_APPLICANT_LABEL, 7, 1, 'header')]);
-  rows.push([label(cols[0].label, 1, 2, 'header'), label(REQUEST_ORG_GROUP_LABEL, 5, 1, 'header'), label(cols[6].label, 1, 2, 'header')]);
-  rows.push(cols.slice(1, 6).map((c) => label(c.label, 1, 1, 'header')));
+  const orgs = cols.filter((c) => REQUEST_ORG_COLUMN_KEYS.includes(c.key));
+  const single = cols.filter((c) => !REQUEST_ORG_COLUMN_KEYS.includes(c.key));
+  rows.push([label(single[0]!.label, 1, 2, 'header'), label(REQUEST_ORG_GROUP_LABEL, orgs.length, 1, 'header'), label(single[1]!.label, 1, 2, 'header')]);
+  rows.push(orgs.map((c) => label(c.label, 1, 1, 'header')));
   const values = (key: string) =>
-    cols.map((c, i) => value(`requests.${key}.${c.key}`, (tables.requests as Record<string, Cell[] | undefined>)[key]?.[i]));
+    cols.map((c, i) => value(requestsPath(key, c.key), (tables.requests as Record<string, Cell[] | undefined>)[key]?.[i]));
   const resultRows = defs.filter((d) => d.result).length + 1; // and the total row
   const groupSize = (g: string) => defs.filter((d) => d.group === g).length;
   let seenResults = false;
@@ -109,7 +112,7 @@ export function reviewGrid(tables: Tables): Grid {
     [label(REVIEW_GROUPS[0].label, 5, 1, 'header'), label(REVIEW_LITIGATION_LABEL, 10, 1, 'header')],
     [...cols.map((c) => label(c.label, 1, 2, 'header')), label(REVIEW_GROUPS[1].label, 5, 1, 'header'), label(REVIEW_GROUPS[2].label, 5, 1, 'header')],
     [...cols.map((c) => label(c.label, 1, 1, 'header')), ...cols.map((c) => label(c.label, 1, 1, 'header'))],
-    REVIEW_GROUPS.flatMap((g) => cols.map((c, i) => value(`review.${g.key}.${c.key}`, tables.review[g.key]?.[i]))),
+    REVIEW_GROUPS.flatMap((g) => cols.map((c, i) => value(reviewPath(g.key, c.key), tables.review[g.key]?.[i]))),
   ];
   return { key: 'review', width: 15, rows };
 }

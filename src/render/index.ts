@@ -3,6 +3,7 @@ import type { Report } from '../schema/types.ts';
 import { renderDocx } from './docx.ts';
 import { renderCsv } from './flat.ts';
 import { renderHtml } from './html.ts';
+import { renderJson } from './json.ts';
 import { renderPdf } from './pdf.ts';
 import { renderMarkdown, renderTxt } from './plain.ts';
 import { reportTitle } from './text.ts';
@@ -10,12 +11,6 @@ import { renderXlsx } from './xlsx.ts';
 
 export { BINARY_FORMATS, CONTENT_TYPES, MULTI_REPORT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from './formats.ts';
 import { MULTI_REPORT_FORMATS, type OutputFormat } from './formats.ts';
-
-/** The data of a report without what belongs to its reading (provenance, layout facts). */
-function contractOnly(r: Report & { structure?: unknown }): Report {
-  const { structure: _s, ...rest } = r;
-  return rest;
-}
 
 /** Renders reports into one of the output formats. */
 export async function renderTo(format: OutputFormat, reports: readonly Report[]): Promise<Buffer | string> {
@@ -31,7 +26,7 @@ export async function renderTo(format: OutputFormat, reports: readonly Report[])
     case 'pdf': return renderPdf(one);
     case 'xlsx': return renderXlsx(reports);
     case 'csv': return renderCsv(reports);
-    case 'json': return `${JSON.stringify(reports.length === 1 ? contractOnly(one) : reports.map(contractOnly), null, 2)}\n`;
+    case 'json': return renderJson(reports);
   }
 }
 

@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { InputError } from '../errors.ts';
-import { findProgram } from '../ingest/programs.ts';
+import { findProgram } from '../programs.ts';
 import { SECTIONS, type SectionKey } from '../schema/sections.ts';
 import type { Report } from '../schema/types.ts';
 import { activeGrid, requestsGrid, reviewGrid, type Grid } from './grid.ts';

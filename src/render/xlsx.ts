@@ -1,3 +1,4 @@
+import { activePath } from '../schema/cells.ts';
 import ExcelJS from 'exceljs';
 import { TEMPLATE_DEFS } from '../schema/templates.ts';
 import { SECTIONS } from '../schema/sections.ts';
@@ -97,7 +98,7 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, title: string, grid: 
       for (const item of t.active) {
         for (const c of item.columns) {
           for (const row of item.rows) {
-            const path = `active.${item.key}.${row.key}.${c.key}`;
+            const path = activePath(item.key, row.key, c.key);
             if (c.kind === 'signed') signed.add(path);
             if (c.kind === 'money') money.add(path);
           }

@@ -14,8 +14,9 @@ export const REQUEST_COLUMNS = [
 
 export type RequestColumnKey = (typeof REQUEST_COLUMNS)[number]['key'];
 export const REQUEST_COLUMN_KEYS = REQUEST_COLUMNS.map((c) => c.key) as RequestColumnKey[];
-/** Printed group header over columns 1–5. */
+/** Printed group header over the five columns of organisations. */
 export const REQUEST_ORG_GROUP_LABEL = '法人或其他组织';
+export const REQUEST_ORG_COLUMN_KEYS: readonly RequestColumnKey[] = ['business', 'research', 'publicInterest', 'legal', 'other'];
 export const REQUEST_APPLICANT_LABEL = '申请人情况';
 export const REQUEST_BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 /** The header note that opens table 三 in both formats. */

@@ -50,8 +50,6 @@ export const LEGACY_MARKERS: readonly LabelDef[] = [
   { key: 'requests', label: '依申请公开政府信息和不予公开政府信息的情况', contains: ['不予公开政府信息的情况'] },
 ];
 
-export const FIRST_TEMPLATE_YEAR: Record<TableTemplate, number> = { '2019': 2019, '2021': 2021 };
-
 /** The template the statute prescribes for a report year (TPL-01). */
 export function templateForYear(year: number): Template {
   if (year <= 2018) return 'legacy';

@@ -1,9 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import cliProgress from 'cli-progress';
-import { READABLE_EXTENSIONS } from '../ingest/read-file.ts';
 import type { Store } from '../store/db.ts';
-import { importFiles, type ImportFile, type ImportItem } from '../store/import.ts';
+import { IMPORTABLE_EXTENSIONS, importFiles, type ImportFile, type ImportItem } from '../store/import.ts';
 import { openStore } from '../store/open.ts';
 import { defaultDbPath, startServer } from './start.ts';
 
@@ -23,7 +22,7 @@ export function storeOptions(opts: StoreChoice): { sqlitePath: string } | { data
 /** Files to import: directories are walked (report files and .zip archives), files are taken as given. */
 export async function collectFiles(paths: readonly string[]): Promise<ImportFile[]> {
   const out: ImportFile[] = [];
-  const wanted = [...READABLE_EXTENSIONS, '.zip'];
+  const wanted = [...IMPORTABLE_EXTENSIONS, '.zip'];
   for (const p of paths) {
     let info;
     try {

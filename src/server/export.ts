@@ -1,11 +1,6 @@
 import ExcelJS from 'exceljs';
-import { toJson } from '../cli/json.ts';
-import { renderDocx } from '../render/docx.ts';
-import { renderCsv } from '../render/flat.ts';
-import { renderHtml } from '../render/html.ts';
-import { renderPdf } from '../render/pdf.ts';
-import { renderMarkdown, renderTxt } from '../render/plain.ts';
-import { renderXlsx } from '../render/xlsx.ts';
+import { toCsv } from '../render/csv.ts';
+import { CONTENT_TYPES, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.ts';
 import type { Report } from '../schema/types.ts';
 
 /** Lists and tables as CSV or XLSX files, and reports in every format of the renderer. */
@@ -29,22 +24,9 @@ export function disposition(kind: 'attachment' | 'inline', name: string): string
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/**
- * A CSV field. Text that a spreadsheet would take for a formula (= + - @ at the
- * start) gets a leading apostrophe: report content is untrusted input.
- */
-function csvField(v: CellOut): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** UTF-8 with BOM (Excel reads the Chinese), CRLF, RFC 4180 quoting; blank cells are empty, never 0. */
-export function toCsv<T>(sheet: Sheet<T>): string {
-  const lines = [sheet.columns.map((c) => csvField(c.label)).join(',')];
-  for (const row of sheet.rows) lines.push(sheet.columns.map((c) => csvField(c.value(row))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/** A list as CSV: the one CSV writer (src/render/csv.ts), formula guard included. */
+export function sheetCsv<T>(sheet: Sheet<T>): string {
+  return toCsv(sheet.columns.map((c) => c.label), sheet.rows.map((row) => sheet.columns.map((c) => c.value(row))));
 }
 
 const SHEET_NAME = /[\\/?*[\]:：]/g;
@@ -85,7 +67,7 @@ export function fileResponse(body: string | Buffer, type: string, name: string, 
 
 /** A list as CSV (first sheet) or XLSX (every sheet). */
 export async function tabular(format: 'csv' | 'xlsx', name: string, sheets: readonly Sheet<unknown>[]): Promise<Response> {
-  if (format === 'csv') return fileResponse(toCsv(sheets[0]!), CSV_TYPE, `${name}.csv`);
+  if (format === 'csv') return fileResponse(sheetCsv(sheets[0]!), CSV_TYPE, `${name}.csv`);
   return fileResponse(await toXlsx(sheets), XLSX_TYPE, `${name}.xlsx`);
 }
 
@@ -97,34 +79,20 @@ export function sheet<T>(name: string, columns: Column<T>[], rows: readonly T[])
 /** Content Security Policy for content made from reports: nothing runs, nothing loads. */
 export const SANDBOX_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export const REPORT_FORMATS = ['html', 'txt', 'md', 'docx', 'pdf', 'xlsx', 'csv', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const REPORT_FORMATS = OUTPUT_FORMATS;
+export type ReportFormat = OutputFormat;
 
-/** One or more reports in a format of the renderer (src/render). */
+/** One report in a format of the renderer: the same bytes as `ogi render --to <format>`. */
 export async function renderReport(report: Report, format: ReportFormat, base: string): Promise<Response> {
-  switch (format) {
-    case 'html':
-      return fileResponse(renderHtml(report), 'text/html; charset=utf-8', `${base}.html`, 'inline', { 'Content-Security-Policy': SANDBOX_CSP });
-    case 'txt':
-      return fileResponse(renderTxt(report), 'text/plain; charset=utf-8', `${base}.txt`);
-    case 'md':
-      return fileResponse(renderMarkdown(report), 'text/markdown; charset=utf-8', `${base}.md`);
-    case 'docx':
-      return fileResponse(await renderDocx(report), DOCX_TYPE, `${base}.docx`);
-    case 'pdf':
-      return fileResponse(await renderPdf(report), 'application/pdf', `${base}.pdf`);
-    case 'xlsx':
-      return fileResponse(await renderXlsx([report]), XLSX_TYPE, `${base}.xlsx`);
-    case 'csv':
-      return fileResponse(renderCsv([report]), CSV_TYPE, `${base}.csv`);
-    case 'json':
-      return fileResponse(`${toJson(report)}\n`, 'application/json; charset=utf-8', `${base}.json`);
-  }
+  return renderReports([report], format, base);
 }
 
-export async function renderReports(reports: readonly Report[], format: 'csv' | 'xlsx', base: string): Promise<Response> {
-  if (format === 'csv') return fileResponse(renderCsv(reports), CSV_TYPE, `${base}.csv`);
-  return fileResponse(await renderXlsx(reports), XLSX_TYPE, `${base}.xlsx`);
+/** Reports in a format of the renderer (src/render/index.ts, the one dispatcher of the CLI and the API). */
+export async function renderReports(reports: readonly Report[], format: ReportFormat, base: string): Promise<Response> {
+  const { renderTo } = await import('../render/index.ts');
+  const body = await renderTo(format, reports);
+  const inline = format === 'html';
+  return fileResponse(body, CONTENT_TYPES[format], `${base}.${format}`, inline ? 'inline' : 'attachment', inline ? { 'Content-Security-Policy': SANDBOX_CSP } : {});
 }
 
 /** Content types of originals by stored format; text-like originals are served as plain text, never as a page. */

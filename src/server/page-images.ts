@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { findProgram } from '../ingest/programs.ts';
+import { findProgram } from '../programs.ts';
 import { ApiError } from './api.ts';
 
 const run = promisify(execFile);

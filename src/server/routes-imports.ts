@@ -1,6 +1,6 @@
 import type { Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
-import { importFiles, type ImportFile, type ImportLimits } from '../store/import.ts';
+import { importFiles, readContractJson, type ImportFile, type ImportLimits } from '../store/import.ts';
 import { ApiError, type Api } from './api.ts';
 import * as S from './schemas.ts';
 
@@ -10,7 +10,7 @@ export function importRoutes(api: Api, store: Store, limits: ImportLimits & { ma
   api.route(
     { method: 'post', path: '/api/imports', tag: '导入', summary: '上传一个或多个报告文件或 .zip 压缩包并导入；重复文件（内容相同）不重复导入；无法读取的文件列出原因，其余照常导入',
       description: `限制：每次最多 ${limits.maxUploadFiles} 个上传文件、压缩包展开后最多 ${limits.maxFiles} 个文件、每个文件最多 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB；超出时返回 413。`,
-      upload: { fields: { files: { description: '报告文件（txt、md、html、docx、doc、pdf、图片）或 .zip', file: true, multiple: true }, author: { description: '导入人（可选）' } } },
+      upload: { fields: { files: { description: '报告文件（txt、md、html、docx、doc、pdf、图片）、报告数据（.json，见 ogi schema）或 .zip', file: true, multiple: true }, author: { description: '导入人（可选）' } } },
       status: 201, response: S.ImportResult },
     async (c) => {
       const type = c.req.header('content-type') ?? '';
@@ -26,6 +26,12 @@ export function importRoutes(api: Api, store: Store, limits: ImportLimits & { ma
       if (uploads.length > limits.maxUploadFiles) throw new ApiError(413, 'too-large', `一次最多上传 ${limits.maxUploadFiles} 个文件，收到 ${uploads.length} 个；请分批上传或打成 .zip`);
       const files: ImportFile[] = [];
       for (const f of uploads) files.push({ name: f.name || 'upload', bytes: Buffer.from(await f.arrayBuffer()) });
+      // Report data uploaded as JSON is a request like any other JSON body: invalid data is refused (400), nothing imported.
+      for (const f of files) {
+        if (!f.name.toLowerCase().endsWith('.json') || f.bytes!.length > limits.maxFileBytes) continue;
+        const json = readContractJson(f.name, f.bytes!);
+        if (!json.ok) throw new ApiError(400, json.code === 'damaged' ? 'invalid-json' : 'bad-request', json.message, { file: f.name, problems: json.problems });
+      }
       const author = typeof form.author === 'string' ? form.author.slice(0, 100) : undefined;
       return importFiles(store, files, { author, source: 'api', limits });
     },

@@ -130,6 +130,7 @@ export const ReportList = z.object({ total: z.number().int(), limit: z.number().
 export const Finding = z
   .object({
     rule: z.string(),
+    messageId: z.string().optional().describe('产生该结果的消息模板编号（规则内唯一）'),
     severity: z.enum(['error', 'warning', 'info']),
     message: z.string(),
     location: z.record(z.string(), z.union([z.string(), z.number()])),

@@ -2,7 +2,7 @@ import type { Finding } from '../check/types.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell, IssuerType, Tables } from '../schema/types.ts';
 import { agenciesIn, getAgency } from './agencies.ts';
-import { cellCatalogue, cellValue, readerOf, type CellDef } from './cells.ts';
+import { cellList, readCell, readerOf, type CellDef } from '../schema/cells.ts';
 import { compareNames, type Q } from './db.ts';
 import { StoreError } from './errors.ts';
 import {
@@ -113,7 +113,7 @@ export async function rollup(db: Q, regionId: number, year: number): Promise<Rol
   for (const template of ['2019', '2021'] as const) {
     const members = reports.filter((r) => r.template === template);
     if (!members.length) continue;
-    const cells = cellCatalogue(template).map((def) => {
+    const cells = cellList(template).map((def) => {
       const read = readerOf(def);
       const values = members.map((m) => read(m.tables));
       const s = sumCells(values);
@@ -313,7 +313,7 @@ export async function agencyYears(db: Q, agencyId: number): Promise<{ agency: Aw
   const present = (['2021', '2019'] as const).filter((t) => chosen.some((r) => r.template === t));
   const cells = new Map<string, YearCell>();
   for (const t of present) {
-    for (const def of cellCatalogue(t)) {
+    for (const def of cellList(t)) {
       const cell = cells.get(def.path);
       if (cell) cell.templates.push(t);
       else cells.set(def.path, { ...def, templates: [t], values: [] });
@@ -321,7 +321,7 @@ export async function agencyYears(db: Q, agencyId: number): Promise<{ agency: Aw
   }
   for (const cell of cells.values()) {
     cell.templates.sort();
-    cell.values = chosen.map((r, i) => (cell.templates.includes(r.template as TableTemplate) ? cellValue(tables[i]!, cell.path) : null));
+    cell.values = chosen.map((r, i) => (cell.templates.includes(r.template as TableTemplate) ? (readCell(tables[i]!, cell.path) ?? null) : null));
   }
   return {
     agency,

@@ -1,4 +1,4 @@
-import { checkReports, loadRules } from '../check/engine.ts';
+import { checkAll } from '../check/pipeline.ts';
 import type { CheckConfig, CheckableReport, Finding } from '../check/types.ts';
 import { bumpDataVersion, type Q } from './db.ts';
 
@@ -32,7 +32,7 @@ export async function recheck(trx: Q, target: { agencyId: number | null; reportI
   else return;
   const rows = (await query.orderBy('id').execute()).map((r) => ({ id: r.id, report: JSON.parse(r.data) as CheckableReport }));
   if (!rows.length) return;
-  const findings = checkReports(rows.map((r) => r.report), await loadRules(), config);
+  const findings = await checkAll(rows.map((r) => r.report), config);
   for (let i = 0; i < rows.length; i++) {
     const list = findings[i]!;
     await trx

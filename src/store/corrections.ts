@@ -1,7 +1,7 @@
 import type { ExtractedReport } from '../extract/index.ts';
 import { ISSUER_TYPES, type Cell } from '../schema/types.ts';
 import { findOrCreateAgency } from './agencies.ts';
-import { cellDef, cellValue, invalidValue, setCell } from './cells.ts';
+import { cellDef, invalidValue, readCell, writeCell } from '../schema/cells.ts';
 import { recheck } from './checks.ts';
 import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
@@ -62,7 +62,7 @@ export function readValue(report: ExtractedReport, path: string): Value | undefi
     return META_FIELDS.includes(field) ? (report[field] as Value) : undefined;
   }
   const def = cellDef(report.template, path);
-  return def ? cellValue(report.tables, path) : undefined;
+  return def ? (readCell(report.tables, path) ?? null) : undefined;
 }
 
 /** Writes a value (checked beforehand with `problem`). */
@@ -75,7 +75,7 @@ function writeValue(report: ExtractedReport, path: string, value: Value): void {
     else report[field] = value as string | null;
     return;
   }
-  setCell(report.tables, cellDef(report.template, path)!, value as Cell);
+  writeCell(report.tables, path, value as Cell);
 }
 
 /** Why a change is refused (Chinese), or null when it can be applied. */

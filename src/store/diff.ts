@@ -1,4 +1,4 @@
-import { similarity } from '../check/narrative/similarity.ts';
+import { similarity } from '../extract/narrative/similarity.ts';
 import type { ExtractedReport } from '../extract/index.ts';
 import { SECTIONS, type SectionKey } from '../schema/sections.ts';
 import { getAgency } from './agencies.ts';

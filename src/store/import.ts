@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import JSZip from 'jszip';
 import { InputError } from '../errors.ts';
-import { extractSource, type ExtractedReport } from '../extract/index.ts';
+import { extractSource } from '../extract/index.ts';
 import { detectKind } from '../ingest/detect.ts';
 import { READABLE_EXTENSIONS, readSource, type SourceText } from '../ingest/read-file.ts';
+import { checkContract, contractMessage } from '../schema/contract.ts';
+import type { Report } from '../schema/types.ts';
 import { findOrCreateAgency } from './agencies.ts';
 import { recheck } from './checks.ts';
 import { inTx, now, type Store } from './db.ts';
@@ -67,6 +69,37 @@ export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MB`;
 
+/** What can be imported: report documents, and reports as contract JSON (`ogi parse --json`, `ogi render --to json`). */
+export const IMPORTABLE_EXTENSIONS: readonly string[] = [...READABLE_EXTENSIONS, '.json'];
+
+const isContractJson = (name: string) => extname(name).toLowerCase() === '.json';
+
+export type ContractJson =
+  | { ok: true; source: SourceText; report: Report }
+  | { ok: false; code: 'damaged' | 'usage'; message: string; problems: string[] };
+
+/**
+ * A report given as contract JSON, validated against the contract like every JSON input;
+ * `structure` (from `ogi parse --json`) is passed through. Its original text is the JSON
+ * itself, which the provenance does not point into, so no text is kept.
+ */
+export function readContractJson(name: string, bytes: Buffer): ContractJson {
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (err) {
+    const problem = `JSON 格式有误（${(err as Error).message}）`;
+    return { ok: false, code: 'damaged', message: `${name}：${problem}`, problems: [problem] };
+  }
+  if (Array.isArray(data)) {
+    const problem = `一个文件应为一份报告（JSON 对象），收到有 ${data.length} 项的数组；请每份报告一个文件`;
+    return { ok: false, code: 'usage', message: `${name}：${problem}`, problems: [problem] };
+  }
+  const r = checkContract(data);
+  if (!r.ok) return { ok: false, code: 'usage', message: contractMessage(name, r.problems, { inline: true }), problems: r.problems };
+  return { ok: true, source: { path: name, name: basename(name), format: 'json', encoding: 'utf-8', text: '' }, report: r.report };
+}
+
 const isArchive = (f: ImportFile) => extname(f.name).toLowerCase() === '.zip' || (f.bytes !== undefined && detectKind(f.bytes) === 'zip');
 
 /** Zip entry names: UTF-8 when flagged or valid, otherwise GBK (archives made on Chinese Windows). */
@@ -107,8 +140,8 @@ export async function expandArchives(files: readonly ImportFile[], limits: Impor
         failed.push({ name, status: 'failed', reason: '压缩包中的压缩包不会展开，请单独上传' });
         continue;
       }
-      if (!READABLE_EXTENSIONS.includes(ext)) {
-        failed.push({ name, status: 'failed', reason: `不是可读取的报告文件（可读取：${READABLE_EXTENSIONS.join('、')}）` });
+      if (!IMPORTABLE_EXTENSIONS.includes(ext)) {
+        failed.push({ name, status: 'failed', reason: `不是可读取的报告文件（可读取：${IMPORTABLE_EXTENSIONS.join('、')}）` });
         continue;
       }
       const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
@@ -166,7 +199,7 @@ async function readFileSource(file: LoadedFile, tmp: () => Promise<string>, inde
 /** Stores one read report with its original, its first version and its findings, in one transaction. */
 export async function storeReport(
   store: Store,
-  input: { file: LoadedFile; hash: string; source: SourceText; report: ExtractedReport; author: string; importId: number | null },
+  input: { file: LoadedFile; hash: string; source: SourceText; report: Report; author: string; importId: number | null },
 ): Promise<number> {
   const { report, source, file } = input;
   const at = now();
@@ -177,7 +210,7 @@ export async function storeReport(
       .values({
         content_hash: input.hash,
         file_name: file.name,
-        format: report.source.format,
+        format: source.format,
         size: file.bytes.length,
         agency_id: agencyId,
         agency: report.agency,
@@ -271,10 +304,16 @@ async function importOne(
   const existing = await store.db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
   if (existing) return { name, status: 'duplicate', reportId: existing.id, reason: `与已导入的报告 ${existing.id} 内容相同` };
   let source: SourceText;
-  let report: ExtractedReport;
+  let report: Report;
   try {
-    source = await readFileSource(file, ctx.tmp, ctx.index);
-    report = extractSource(source);
+    if (isContractJson(name)) {
+      const json = readContractJson(name, file.bytes);
+      if (!json.ok) return { name, status: 'failed', reason: json.message };
+      ({ source, report } = json);
+    } else {
+      source = await readFileSource(file, ctx.tmp, ctx.index);
+      report = extractSource(source);
+    }
   } catch (err) {
     const reason = err instanceof InputError ? err.message : `读取时出错（${(err as Error).message}）`;
     return { name, status: 'failed', reason };

@@ -3,6 +3,9 @@ import { stripNumbering } from '../schema/normalize.ts';
 import { REQUEST_COLUMNS, REQUEST_GROUP_LABELS, REQUEST_RESULTS_LABEL, REQUEST_ROWS, requestRows, type RequestGroup } from '../schema/requests.ts';
 import { REVIEW_COLUMNS, REVIEW_GROUP_KEYS, REVIEW_GROUPS, REVIEW_LITIGATION_LABEL } from '../schema/review.ts';
 import type { Cell, Tables } from '../schema/types.ts';
+import { readCell, requestsPath, reviewPath } from '../schema/cells.ts';
+import { categoryLabel, categoryRows, RESULT_CATEGORIES, type ResultCategory } from '../schema/identities.ts';
+import type { ReviewColumnKey } from '../schema/review.ts';
 
 /**
  * The figures the region pages show, each with one written definition (the
@@ -22,8 +25,8 @@ export interface Sum {
   blanks: number;
 }
 
-export const DISTRIBUTION_GROUPS = ['granted', 'partlyGranted', 'denied', 'unavailable', 'notProcessed', 'other'] as const;
-export type DistributionKey = (typeof DISTRIBUTION_GROUPS)[number];
+export const DISTRIBUTION_GROUPS = RESULT_CATEGORIES;
+export type DistributionKey = ResultCategory;
 
 export interface MetricDef {
   key: string;
@@ -40,14 +43,7 @@ const rowLabel = (key: string) => {
 const COL_TOTAL = REQUEST_COLUMNS.find((c) => c.key === 'total')!.label;
 const REVIEW_COL = (key: string) => REVIEW_COLUMNS.find((c) => c.key === key)!.label;
 const REVIEW_GROUP = (key: string) => REVIEW_GROUPS.find((g) => g.key === key)!.label;
-const GROUP_LABEL: Record<DistributionKey, string> = {
-  granted: rowLabel('granted'),
-  partlyGranted: rowLabel('partlyGranted'),
-  denied: REQUEST_GROUP_LABELS.denied!,
-  unavailable: REQUEST_GROUP_LABELS.unavailable!,
-  notProcessed: REQUEST_GROUP_LABELS.notProcessed!,
-  other: REQUEST_GROUP_LABELS.other!,
-};
+const GROUP_LABEL = Object.fromEntries(RESULT_CATEGORIES.map((c) => [c, categoryLabel(c)])) as Record<DistributionKey, string>;
 const NULL_RULE = '分母为 0 或所需数字空白时不计算（为空，不是 0）。';
 const POOLED = '地区的比率 = 各报告分子之和 ÷ 各报告分母之和，只计可以计算的报告。';
 
@@ -95,11 +91,7 @@ export const DISTRIBUTION_LABELS: Record<DistributionKey, string> = Object.fromE
   DISTRIBUTION_GROUPS.map((k) => [k, stripNumbering(GROUP_LABEL[k]).replace(/^（[一二三四五六七]）/, '')]),
 ) as Record<DistributionKey, string>;
 
-const TOTAL = 6; // 总计 column of table 三
-const REVIEW = { corrected: 1, pending: 3, total: 4 };
-
-const requestTotal = (tables: Tables, row: string): Cell =>
-  ((tables.requests as Record<string, Cell[] | undefined>)[row]?.[TOTAL]) ?? null;
+const requestTotal = (tables: Tables, row: string): Cell => readCell(tables, requestsPath(row, 'total')) ?? null;
 
 function sumOf(cells: readonly Cell[]): Sum {
   let value: number | null = null;
@@ -111,18 +103,11 @@ function sumOf(cells: readonly Cell[]): Sum {
   return { value, blanks };
 }
 
-const ROW_GROUP: Record<DistributionKey, RequestGroup | 'partlyGranted'> = {
-  granted: 'granted', partlyGranted: 'partlyGranted', denied: 'denied', unavailable: 'unavailable', notProcessed: 'notProcessed', other: 'other',
-};
-
 /** The （一）–（六） result categories of table 三, each the sum of its rows' totals. */
 export function distribution(template: TableTemplate, tables: Tables): Record<DistributionKey, Sum> {
   const out = {} as Record<DistributionKey, Sum>;
   for (const key of DISTRIBUTION_GROUPS) {
-    const rows = requestRows(template).filter((r) =>
-      key === 'granted' ? r.key === 'granted' : key === 'partlyGranted' ? r.key === 'partlyGranted' : r.group === ROW_GROUP[key],
-    );
-    out[key] = sumOf(rows.map((r) => requestTotal(tables, r.key)));
+    out[key] = sumOf(categoryRows(template, key).map((row) => requestTotal(tables, row)));
   }
   return out;
 }
@@ -143,10 +128,10 @@ export function correctionRate(tables: Tables): Rate {
   let numerator: number | null = 0;
   let denominator: number | null = 0;
   for (const g of REVIEW_GROUP_KEYS) {
-    const row = tables.review[g];
-    const corrected = row?.[REVIEW.corrected] ?? null;
-    const total = row?.[REVIEW.total] ?? null;
-    const pending = row?.[REVIEW.pending] ?? null;
+    const cell = (column: ReviewColumnKey) => readCell(tables, reviewPath(g, column)) ?? null;
+    const corrected = cell('corrected');
+    const total = cell('total');
+    const pending = cell('pending');
     numerator = corrected === null || numerator === null ? null : numerator + corrected;
     denominator = total === null || pending === null || denominator === null ? null : denominator + total - pending;
   }

@@ -90,11 +90,6 @@ export async function getRegion(db: Q, id: number): Promise<Region> {
   return { id: r.id, name: r.name, parentId: r.parent_id };
 }
 
-export async function findRegionByName(db: Q, name: string): Promise<Region | undefined> {
-  const r = await db.selectFrom('regions').select(['id', 'name', 'parent_id']).where('name', '=', name).executeTakeFirst();
-  return r ? { id: r.id, name: r.name, parentId: r.parent_id } : undefined;
-}
-
 function cleanName(name: string): string {
   const n = name.replace(/\s+/g, ' ').trim();
   if (!n) throw new StoreError('invalid', '区域名称不能为空');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import type { Hono } from 'hono';
-import { findProgram } from '../../src/ingest/programs.ts';
+import { findProgram } from '../../src/programs.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open.ts';

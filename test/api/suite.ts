@@ -6,6 +6,7 @@ import { createApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/db.ts';
 import { preloadSamples } from '../../src/store/preload.ts';
 import { encodeGb18030 } from '../helpers/gbk.ts';
+import { extractReport } from '../../src/extract/report.ts';
 import { counts, form, S000, SAMPLE, sampleFindings, synthetic, tables2021, zipOf } from './fixtures.ts';
 import type { Finding } from '../../src/check/types.ts';
 
@@ -508,6 +509,48 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
       assertError(await call('PUT', '/api/reports/1'), 404, /没有这个地址/);
       assertError(await post('/api/regions', { name: 'x'.repeat(2 * 1024 * 1024) }), 413, /请求过大/);
       assertError(await post('/api/regions', { name: '' }), 400, /name/);
+    });
+
+    test('report data uploaded as JSON is validated against the contract: 400 naming the file and the field', async () => {
+      const S003 = '003_587a12f256707b84.txt';
+      const base = () => JSON.parse(JSON.stringify(extractReport(SAMPLE(S003).toString('utf8'), { name: S003, format: 'txt' })));
+      const edited = (edit: (r: any) => void) => {
+        const r = base();
+        edit(r);
+        return JSON.stringify(r);
+      };
+      const before = (await get('/api/summary')).body;
+      const cases: [string, string, RegExp][] = [
+        ['short.json', edited((r) => { r.tables.requests.granted = r.tables.requests.granted.slice(0, 6); }), /^short\.json：tables\.requests\.granted 应有 7 个数值，实有 6 个$/],
+        ['string.json', edited((r) => { r.tables.review.review[1] = '5'; }), /^string\.json：tables\.review\.review\[1\] 应为数值或 null（空白），实为文字“5”$/],
+        ['template.json', edited((r) => { r.template = '2020'; }), /^template\.json：template 应为 "2019"、"2021"、"legacy" 之一，实为文字“2020”$/],
+      ];
+      for (const [name, body, message] of cases) {
+        // Refused as a whole, even beside a readable report file: nothing is imported.
+        const res = await post('/api/imports', form({ [name]: body, 'zd-2020.txt': synthetic({ agency: '淄博市张店区教育局', year: 2019 }) }));
+        assertError(res, 400, message);
+        assert.equal(res.body.error.code, 'bad-request');
+        assert.equal(res.body.error.details.file, name);
+        assert.equal(res.body.error.details.problems.length, 1);
+      }
+      assertError(await post('/api/imports', form({ 'broken.json': '{"agency":' })), 400, /^broken\.json：JSON 格式有误/);
+      assert.deepEqual((await get('/api/summary')).body, before);
+
+      // Inside a .zip it is one file among others: listed with the reason, the others import.
+      const zipped = await post('/api/imports', form({ 'data.zip': await zipOf({ 'short.json': cases[0]![1], 'ok.json': edited(() => {}) }) }));
+      assert.equal(zipped.status, 201, zipped.text);
+      const items = Object.fromEntries(zipped.body.items.map((i: any) => [i.name, i]));
+      assert.equal(items['data.zip/short.json'].status, 'failed');
+      assert.equal(items['data.zip/short.json'].reason, 'data.zip/short.json：tables.requests.granted 应有 7 个数值，实有 6 个');
+      const ok = items['data.zip/ok.json'];
+      assert.deepEqual([ok.status, ok.agency, ok.year, ok.template], ['imported', '淄博市博山区投资促进中心', 2023, '2021']);
+      // A valid report given as data is checked like the document it came from (its layout facts are kept).
+      const stored = (await get(`/api/reports/${ok.reportId}`)).body;
+      assert.equal(stored.format, 'json');
+      assert.deepEqual(stored.report.tables, base().tables);
+      assert.deepEqual(stored.findings.map((f: Finding) => f.rule).sort(), expected.get(S003)!.map((f) => f.rule).sort());
+      assert.equal((await call('DELETE', `/api/reports/${ok.reportId}`)).status, 204);
+      assert.deepEqual((await get('/api/summary')).body, before);
     });
 
     test('delete a report: its original and versions go, the next year is checked again', async () => {

@@ -1,5 +1,5 @@
 import type { CheckableReport } from '../../src/check/types.ts';
-import { locate } from '../../src/check/cells.ts';
+import { parsePath } from '../../src/schema/cells.ts';
 import { REQUEST_COLUMN_KEYS } from '../../src/schema/requests.ts';
 import { REVIEW_COLUMN_KEYS } from '../../src/schema/review.ts';
 import type { TableTemplate } from '../../src/schema/templates.ts';
@@ -57,7 +57,7 @@ export function baseReport(opts: BaseOptions = {}): CheckableReport {
 export function withCells(report: CheckableReport, cells: Record<string, Cell>): CheckableReport {
   const copy = structuredClone(report);
   for (const [path, value] of Object.entries(cells)) {
-    const loc = locate(path);
+    const loc = parsePath(path);
     if (loc.table === 'requests') {
       const row = (copy.tables.requests as Record<string, Cell[]>)[loc.row!];
       if (!row) throw new Error(`no row ${loc.row}`);

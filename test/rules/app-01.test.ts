@@ -19,6 +19,7 @@ ruleCases('APP-01', {
       report: unpaid(3, '本年度共发出收费通知2件。'),
       findings: [
         {
+          messageId: 'fewer',
           severity: 'warning',
           message: '表三“（六）其他处理”第2项（逾期未按收费通知要求缴纳费用）为3件，第六部分“其他需要报告的事项”却称发出收费通知2件，少于该数',
           location: { section: 'other' },
@@ -33,6 +34,7 @@ ruleCases('APP-01', {
       report: unpaid(1, '本机关未发出收费通知，未收取信息处理费。'),
       findings: [
         {
+          messageId: 'none',
           severity: 'warning',
           message: '表三“（六）其他处理”第2项（逾期未按收费通知要求缴纳费用）为1件，第六部分“其他需要报告的事项”却称未发出收费通知',
           location: { section: 'other' },
@@ -45,6 +47,7 @@ ruleCases('APP-01', {
       report: unpaid(2, '本年度未收取信息处理费。'),
       findings: [
         {
+          messageId: 'missing',
           severity: 'info',
           message: '表三“（六）其他处理”第2项（逾期未按收费通知要求缴纳费用）为2件，第六部分未报告发出收费通知的件数',
           location: { section: 'other' },

@@ -21,6 +21,7 @@ ruleCases('APP-02', {
       report: fees(0, '本年度共发出收费通知3件，金额共计1250元，实际收取信息处理费1000元。'),
       findings: [
         {
+          messageId: 'less',
           severity: 'warning',
           message: '第六部分“其他需要报告的事项”称实际收取信息处理费1000元（0.1万元），表二第二十条第（八）项“本年收费金额”仅为0万元，信息处理费属于行政事业性收费，应计入其中',
           location: { section: 'other' },
@@ -35,6 +36,7 @@ ruleCases('APP-02', {
       report: fees(0.5, '全年收取信息处理费1.2万元。'),
       findings: [
         {
+          messageId: 'less',
           severity: 'warning',
           message: '第六部分“其他需要报告的事项”称实际收取信息处理费12000元（1.2万元），表二第二十条第（八）项“本年收费金额”仅为0.5万元，信息处理费属于行政事业性收费，应计入其中',
           location: { section: 'other' },

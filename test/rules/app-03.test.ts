@@ -19,6 +19,7 @@ ruleCases('APP-03', {
       report: other('本年度共发出收费通知3件，金额共计1255元，实际收取信息处理费1000元。'),
       findings: [
         {
+          messageId: 'tier',
           severity: 'warning',
           message: '第六部分“其他需要报告的事项”称收费通知金额1255元，不是10元的整数倍，按收费标准（按件100元/件起，按量10、20、40元/页）得不出这一金额',
           location: { section: 'other' },
@@ -32,6 +33,7 @@ ruleCases('APP-03', {
       report: other('实际收取信息处理费0.1234万元。'),
       findings: [
         {
+          messageId: 'tier',
           severity: 'warning',
           message: '第六部分“其他需要报告的事项”称实际收取信息处理费1234元，不是10元的整数倍，按收费标准（按件100元/件起，按量10、20、40元/页）得不出这一金额',
           location: { section: 'other' },

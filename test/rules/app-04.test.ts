@@ -24,6 +24,7 @@ ruleCases('APP-04', {
       report: overview(received, '2023年，本局未收到政府信息公开申请。'),
       findings: [
         {
+          messageId: 'none',
           severity: 'warning',
           message: '第一部分“总体情况”称未收到政府信息公开申请，表三“一、本年新收政府信息公开申请数量”总计却为3件',
           location: { section: 'overview' },
@@ -38,6 +39,7 @@ ruleCases('APP-04', {
       report: withFields(received, { sectionTexts: { requests: '我局2023年无依申请公开信息情况。' } }),
       findings: [
         {
+          messageId: 'none',
           severity: 'warning',
           message: '第三部分“收到和处理政府信息公开申请情况”称未收到政府信息公开申请，表三“一、本年新收政府信息公开申请数量”总计却为3件',
           location: { section: 'requests' },

@@ -19,6 +19,7 @@ ruleCases('APP-05', {
       report: flow(4, 0, 3),
       findings: [
         {
+          messageId: 'share',
           severity: 'info',
           message: '结转下年度继续办理3件，占本年新收与上年结转之和4件的75%，超过25%，请核实是否超期未办或统计有误',
           location: { table: 'requests', row: 'carriedForward', column: 'total' },

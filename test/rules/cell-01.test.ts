@@ -33,6 +33,7 @@ ruleCases('CELL-01', {
       report: withCells(base, { 'requests.newReceived.naturalPerson': -1 }),
       findings: [
         {
+          messageId: 'negative',
           severity: 'error',
           message: '表三“一、本年新收政府信息公开申请数量”行“自然人”列为-1，应为不小于0的整数（件数不能为负数）',
           location: { table: 'requests', row: 'newReceived', column: 'naturalPerson' },
@@ -46,6 +47,7 @@ ruleCases('CELL-01', {
       report: withCells(base2019, { 'review.litigationDirect.upheld': 1.5 }),
       findings: [
         {
+          messageId: 'fraction',
           severity: 'error',
           message: '表四“未经复议直接起诉”“结果维持”为1.5，应为不小于0的整数（件数不能有小数）',
           location: { table: 'review', row: 'litigationDirect', column: 'upheld' },
@@ -58,6 +60,7 @@ ruleCases('CELL-01', {
       report: withCells(base2019, { 'active.art20_6.penalty.decisions': -2 }),
       findings: [
         {
+          messageId: 'negative',
           severity: 'error',
           message: '表二第二十条第（六）项“行政处罚”行“处理决定数量”列为-2，应为不小于0的整数（件数不能为负数）',
           location: { table: 'active', item: 'art20_6', row: 'penalty', column: 'decisions' },
@@ -69,6 +72,7 @@ ruleCases('CELL-01', {
       report: negativePrinted,
       findings: [
         {
+          messageId: 'negative',
           severity: 'error',
           message: '表二第二十条第（一）项“规章”行“本年废止件数”列为-3，应为不小于0的整数（件数不能为负数）',
           location: { table: 'active', item: 'art20_1', row: 'rules', column: 'repealed' },

@@ -21,18 +21,20 @@ ruleCases('CELL-02', {
     {
       name: 'a null cell in data without provenance is a blank',
       report: withCells(base, { 'review.review.pending': null }),
-      findings: [{ severity: 'warning', message: '表四“行政复议”“尚未审结”为空白，应填写数字（没有发生的填 0）', location: { table: 'review', row: 'review', column: 'pending' } }],
+      findings: [{ messageId: 'blank', severity: 'warning', message: '表四“行政复议”“尚未审结”为空白，应填写数字（没有发生的填 0）', location: { table: 'review', row: 'review', column: 'pending' } }],
     },
     {
       name: 'a placeholder is info, a bare blank a warning; unprinted rows are left to TPL rules',
       report: printed,
       findings: [
         {
+          messageId: 'blank',
           severity: 'warning',
           message: '表二第二十条第（一）项“规章”行“本年废止件数”列为空白，应填写数字（没有发生的填 0）',
           location: { table: 'active', item: 'art20_1', row: 'rules', column: 'repealed' },
         },
         {
+          messageId: 'placeholder',
           severity: 'info',
           message: '表二第二十条第（一）项“规章”行“本年制发件数”列填写的是占位符“/”，应填写数字（没有发生的填 0）',
           location: { table: 'active', item: 'art20_1', row: 'rules', column: 'issued' },
@@ -45,6 +47,7 @@ ruleCases('CELL-02', {
       report: sample000,
       findings: [
         {
+          messageId: 'blank',
           severity: 'warning',
           message: '表三“（七）总计”行“社会公益组织”列为空白，应填写数字（没有发生的填 0）',
           location: { table: 'requests', row: 'resultTotal', column: 'publicInterest' },

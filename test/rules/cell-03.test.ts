@@ -33,6 +33,7 @@ ruleCases('CELL-03', {
       report: withCells(base, { 'active.art20_5.otherServices.lastYear': 2, 'active.art20_5.otherServices.change': -3 }),
       findings: [
         {
+          messageId: 'negative',
           severity: 'error',
           message: '表二第二十条第（五）项“其他对外管理服务事项”行“本年增/减”列为-3，上一年项目数量为2，二者之和（本年项目数量）为-1，应不小于0；本年减少的事项数不能多于上一年的2项',
           location: { table: 'active', item: 'art20_5', row: 'otherServices', column: 'change' },
@@ -46,6 +47,7 @@ ruleCases('CELL-03', {
       report: tooMany,
       findings: [
         {
+          messageId: 'negative',
           severity: 'error',
           message: '表二第二十条第（六）项“行政处罚”行“本年增/减”列为-3，上一年项目数量为2，二者之和（本年项目数量）为-1，应不小于0；本年减少的事项数不能多于上一年的2项',
           location: { table: 'active', item: 'art20_6', row: 'penalty', column: 'change' },
@@ -58,6 +60,7 @@ ruleCases('CELL-03', {
       report: withCells(base, { 'active.art20_8.fees.change': 0.5 }),
       findings: [
         {
+          messageId: 'fraction',
           severity: 'error',
           message: '表二第二十条第（八）项“行政事业性收费”行“本年增/减”列为0.5，应为整数（增加用正数，减少用负数）',
           location: { table: 'active', item: 'art20_8', row: 'fees', column: 'change' },

@@ -38,13 +38,14 @@ ruleCases('CELL-04', {
     {
       name: 'a negative amount',
       report: withCells(base, { 'active.art20_8.fees.amount': -1.5 }),
-      findings: [{ severity: 'error', message: `${WHERE}为-1.5万元，应为不小于0的金额`, location: LOCATION, actual: -1.5, expected: '≥ 0' }],
+      findings: [{ messageId: 'negative', severity: 'error', message: `${WHERE}为-1.5万元，应为不小于0的金额`, location: LOCATION, actual: -1.5, expected: '≥ 0' }],
     },
     {
       name: 'a cell printed in 元 was converted',
       report: inYuan,
       findings: [
         {
+          messageId: 'converted',
           severity: 'warning',
           message: `${WHERE}印为“3000元”，单位是元，已换算为0.3万元；法定单位为万元，请核对`,
           location: LOCATION,
@@ -57,13 +58,14 @@ ruleCases('CELL-04', {
     {
       name: 'the header says 元: the cell was converted',
       report: headerYuan,
-      findings: [{ severity: 'warning', message: `${WHERE}印为“12345”，单位是元，已换算为1.2345万元；法定单位为万元，请核对`, location: LOCATION, span: spanOf(headerYuan) }],
+      findings: [{ messageId: 'converted', severity: 'warning', message: `${WHERE}印为“12345”，单位是元，已换算为1.2345万元；法定单位为万元，请核对`, location: LOCATION, span: spanOf(headerYuan) }],
     },
     {
       name: 'six decimals printed',
       report: tooFine,
       findings: [
         {
+          messageId: 'precision',
           severity: 'warning',
           message: `${WHERE}为1.234567万元，有6位小数；以万元为单位最多保留4位小数（精确到元）`,
           location: LOCATION,
@@ -76,7 +78,7 @@ ruleCases('CELL-04', {
     {
       name: 'data: five decimals',
       report: withCells(base, { 'active.art20_8.fees.amount': 0.12345 }),
-      findings: [{ severity: 'warning', message: `${WHERE}为0.12345万元，有5位小数；以万元为单位最多保留4位小数（精确到元）`, location: LOCATION }],
+      findings: [{ messageId: 'precision', severity: 'warning', message: `${WHERE}为0.12345万元，有5位小数；以万元为单位最多保留4位小数（精确到元）`, location: LOCATION }],
     },
   ],
 });

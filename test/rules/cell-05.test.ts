@@ -36,6 +36,7 @@ ruleCases('CELL-05', {
       report: noUnit,
       findings: [
         {
+          messageId: 'noUnit',
           severity: 'warning',
           message: `${WHERE}印为“12.5”，单元格和表头都未标明单位（元或万元）；已按万元读取为12.5万元，若原意为元则应为0.00125万元`,
           location: LOCATION,
@@ -48,7 +49,7 @@ ruleCases('CELL-05', {
     {
       name: 'a negative amount',
       report: withCells(base, { 'active.art20_9.procurement.amount': -3 }),
-      findings: [{ severity: 'error', message: `${WHERE}为-3万元，应为不小于0的金额`, location: LOCATION, actual: -3, expected: '≥ 0' }],
+      findings: [{ messageId: 'negative', severity: 'error', message: `${WHERE}为-3万元，应为不小于0的金额`, location: LOCATION, actual: -3, expected: '≥ 0' }],
     },
   ],
 });

@@ -29,6 +29,7 @@ ruleCases('CELL-06', {
       report: noProjects,
       findings: [
         {
+          messageId: 'amountWithoutProjects',
           severity: 'warning',
           message: '表二第二十条第（九）项“政府集中采购”行“采购项目数量”列为0，但采购总金额为5万元；有采购金额时采购项目数量应大于0',
           location: at('projects'),
@@ -43,6 +44,7 @@ ruleCases('CELL-06', {
       report: withCells(base, { 'active.art20_9.procurement.projects': 3, 'active.art20_9.procurement.amount': 0 }),
       findings: [
         {
+          messageId: 'projectsWithoutAmount',
           severity: 'warning',
           message: '表二第二十条第（九）项“政府集中采购”行“采购总金额”列为0，但采购项目数量为3；有采购项目时采购总金额应大于0',
           location: at('amount'),

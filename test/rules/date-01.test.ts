@@ -34,6 +34,7 @@ ruleCases('DATE-01', {
       report: lastYear.report,
       findings: [
         {
+          messageId: 'period',
           severity: 'error',
           message: '统计期限应为2020年1月1日至2020年12月31日（2020年度报告，年度取自标题），报告写的是2019年1月1日至2019年12月31日（“2019年1月1日起至2019年12月31日”）',
           location: { section: 'preamble' },
@@ -48,6 +49,7 @@ ruleCases('DATE-01', {
       report: withFields(base, { preamble: '本年度报告中所列数据的统计期限自2023年1月1日起至2023年11月30日止。' }),
       findings: [
         {
+          messageId: 'period',
           severity: 'error',
           message: '统计期限应为2023年1月1日至2023年12月31日（2023年度报告，年度取自报告年度字段（year）），报告写的是2023年1月1日至2023年11月30日（“2023年1月1日起至2023年11月30日”）',
           location: { section: 'preamble' },
@@ -60,6 +62,7 @@ ruleCases('DATE-01', {
       report: withFields(base, { sectionTexts: { other: '本报告数据统计期间为2022年1月1日至2022年12月31日。' } }),
       findings: [
         {
+          messageId: 'period',
           severity: 'error',
           message: '统计期限应为2023年1月1日至2023年12月31日（2023年度报告，年度取自报告年度字段（year）），报告写的是2022年1月1日至2022年12月31日（“2022年1月1日至2022年12月31日”）',
           location: { section: 'other' },
@@ -71,6 +74,7 @@ ruleCases('DATE-01', {
       report: guessed.report,
       findings: [
         {
+          messageId: 'partialYear',
           severity: 'error',
           message: '统计期限应为一个完整的自然年度（2020年1月1日至2020年12月31日），报告写的是2020年1月1日至2020年6月30日（“2020年1月1日至2020年6月30日”）',
           location: { section: 'preamble' },

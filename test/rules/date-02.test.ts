@@ -43,6 +43,7 @@ ruleCases('DATE-02', {
       report: withFields(base, { sectionTexts: { overview: '2022年，某某市交通运输局认真贯彻落实《条例》。\n1、主动公开。2022年度，本局主动公开信息35条。' } }),
       findings: [
         {
+          messageId: 'narrative',
           severity: 'error',
           message: '第一部分“总体情况”开头写的是2022年（“2022年，”），与报告年度字段（year）的2023年不一致',
           location: { section: 'overview' },
@@ -59,12 +60,14 @@ ruleCases('DATE-02', {
       ),
       findings: [
         {
+          messageId: 'preamble',
           severity: 'error',
           message: '前言称本报告为2019年度报告（“2019年政府信息公开工作年度报告”），与标题的2020年不一致',
           location: { section: 'preamble' },
           span: undefined,
         },
         {
+          messageId: 'narrative',
           severity: 'error',
           message: '第一部分“总体情况”开头写的是2019年（“（一）主动公开情况：2019 年，”），与标题的2020年不一致',
           location: { section: 'overview' },
@@ -77,6 +80,7 @@ ruleCases('DATE-02', {
       report: textReport(['某某区投资促进中心政府信息公开工作年度报告', '本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。'], '2020年，本中心认真贯彻落实《条例》。'),
       findings: [
         {
+          messageId: 'narrative',
           severity: 'error',
           message: '第一部分“总体情况”开头写的是2020年（“2020年，”），与统计期限的2021年不一致',
           location: { section: 'overview' },

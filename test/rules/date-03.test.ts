@@ -18,6 +18,7 @@ ruleCases('DATE-03', {
       report: withFields(base, { publishedOn: '2023-12-28' }),
       findings: [
         {
+          messageId: 'early',
           severity: 'error',
           message: '发布日期为2023年12月28日，早于2024年1月1日：2023年度报告须在统计年度结束后（2024年1月1日或以后）发布',
           location: { field: 'publishedOn' },
@@ -31,6 +32,7 @@ ruleCases('DATE-03', {
       report: withFields(baseReport({ template: '2019' }), { publishedOn: '2020-12-31' }),
       findings: [
         {
+          messageId: 'early',
           severity: 'error',
           message: '发布日期为2020年12月31日，早于2021年1月1日：2020年度报告须在统计年度结束后（2021年1月1日或以后）发布',
           location: { field: 'publishedOn' },

@@ -29,6 +29,7 @@ ruleCases('DATE-04', {
       report: withFields(base, { publishedOn: '2024-02-01' }),
       findings: [
         {
+          messageId: 'published',
           severity: 'error',
           message: '2023年度报告的发布日期为2024年2月1日，晚于法定期限2024年1月31日（县级以上人民政府部门应在每年1月31日前公布上一年度报告）',
           location: { field: 'publishedOn' },
@@ -42,6 +43,7 @@ ruleCases('DATE-04', {
       report: late,
       findings: [
         {
+          messageId: 'signed',
           severity: 'error',
           message: '2020年度报告的落款日期为2021年2月3日，晚于法定期限2021年1月31日，发布日期不可能早于落款日期，因此未按期公布（县级以上人民政府部门应在每年1月31日前公布上一年度报告）',
           location: { field: 'signedOn' },
@@ -57,6 +59,7 @@ ruleCases('DATE-04', {
       config: yueyang,
       findings: [
         {
+          messageId: 'published',
           severity: 'error',
           message: '2023年度报告的发布日期为2024年2月20日，晚于法定期限2024年1月31日（县级以上人民政府部门应在每年1月31日前公布上一年度报告）',
           location: { field: 'publishedOn' },

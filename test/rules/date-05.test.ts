@@ -19,6 +19,7 @@ ruleCases('DATE-05', {
       report: withFields(gov, { publishedOn: '2024-04-01' }),
       findings: [
         {
+          messageId: 'published',
           severity: 'error',
           message: '2023年度报告的发布日期为2024年4月1日，晚于法定期限2024年3月31日（县级以上地方人民政府应在每年3月31日前公布本级政府上一年度报告）',
           location: { field: 'publishedOn' },
@@ -32,6 +33,7 @@ ruleCases('DATE-05', {
       report: withFields(gov, { signedOn: '2024-04-10' }),
       findings: [
         {
+          messageId: 'signed',
           severity: 'error',
           message: '2023年度报告的落款日期为2024年4月10日，晚于法定期限2024年3月31日，发布日期不可能早于落款日期，因此未按期公布（县级以上地方人民政府应在每年3月31日前公布本级政府上一年度报告）',
           location: { field: 'signedOn' },

@@ -38,6 +38,7 @@ ruleCases('DATE-06', {
       config: huaihua,
       findings: [
         {
+          messageId: 'published',
           severity: 'warning',
           message: '2023年度报告的发布日期为2024年2月21日，晚于地方规定的发布期限2024年2月20日（怀化市2021年通知：各县市区2月20日前公布所属乡镇（街道）年度报告）',
           location: { field: 'publishedOn' },
@@ -52,6 +53,7 @@ ruleCases('DATE-06', {
       config: huaihua,
       findings: [
         {
+          messageId: 'signed',
           severity: 'warning',
           message: '2023年度报告的落款日期为2024年2月25日，晚于地方规定的发布期限2024年2月20日（怀化市2021年通知：各县市区2月20日前公布所属乡镇（街道）年度报告），发布日期不可能早于落款日期',
           location: { field: 'signedOn' },
@@ -66,6 +68,7 @@ ruleCases('DATE-06', {
       config: huaihua,
       findings: [
         {
+          messageId: 'published',
           severity: 'warning',
           message: '2023年度报告的发布日期为2024年1月30日，晚于地方规定的发布期限2024年1月28日（怀化市2021年通知：市直部门1月28日前公布）',
           location: { field: 'publishedOn' },
@@ -78,6 +81,7 @@ ruleCases('DATE-06', {
       config: both,
       findings: [
         {
+          messageId: 'signed',
           severity: 'warning',
           message: '2023年度报告的落款日期为2024年2月16日，晚于地方规定的发布期限2024年2月15日（核查配置中的地方期限），发布日期不可能早于落款日期',
           location: { field: 'signedOn' },
@@ -89,6 +93,7 @@ ruleCases('DATE-06', {
       report: withFields(zone, { signedOn: '2024-04-02' }),
       findings: [
         {
+          messageId: 'unconfiguredSigned',
           severity: 'info',
           message:
             '2023年度报告的落款日期为2024年4月2日，晚于2024年3月31日，发布日期不可能早于落款日期：条例对派出机构、法律法规授权组织等其他发布机关未规定发布期限，2024年3月31日是条例规定的最晚期限；未配置地方发布期限，请按当地规定核对',
@@ -103,6 +108,7 @@ ruleCases('DATE-06', {
       report: withFields(township, { publishedOn: '2024-04-15' }),
       findings: [
         {
+          messageId: 'unconfiguredPublished',
           severity: 'info',
           message:
             '2023年度报告的发布日期为2024年4月15日，晚于2024年3月31日：条例对乡镇人民政府、街道办事处未规定发布期限，2024年3月31日是条例规定的最晚期限；未配置地方发布期限，请按当地规定核对',

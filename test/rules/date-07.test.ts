@@ -27,6 +27,7 @@ ruleCases('DATE-07', {
       report: s001.report,
       findings: [
         {
+          messageId: 'beforeYearEnd',
           severity: 'warning',
           message: '落款日期为2020年1月28日，不晚于2020年12月31日：2020年度报告应在统计年度结束后落款（2021年1月1日或以后）',
           location: { field: 'signedOn' },
@@ -41,6 +42,7 @@ ruleCases('DATE-07', {
       report: withFields(base, { signedOn: '2023-12-31' }),
       findings: [
         {
+          messageId: 'beforeYearEnd',
           severity: 'warning',
           message: '落款日期为2023年12月31日，不晚于2023年12月31日：2023年度报告应在统计年度结束后落款（2024年1月1日或以后）',
           location: { field: 'signedOn' },
@@ -52,6 +54,7 @@ ruleCases('DATE-07', {
       report: withFields(base, { signedOn: '2024-01-25', publishedOn: '2024-01-20' }),
       findings: [
         {
+          messageId: 'afterPublication',
           severity: 'warning',
           message: '落款日期为2024年1月25日，晚于发布日期2024年1月20日：落款日期应不晚于发布日期',
           location: { field: 'signedOn' },

@@ -18,6 +18,7 @@ ruleCases('DATE-09', {
       report: withFields(base, { publishedOn: '2024-01-20' }),
       findings: [
         {
+          messageId: 'early',
           severity: 'info',
           message: '2023年度报告的发布日期为2024年1月20日，比适用期限2024年1月31日（《政府信息公开条例》第四十九条第一款）提前11天',
           location: { field: 'publishedOn' },
@@ -31,6 +32,7 @@ ruleCases('DATE-09', {
       report: withFields(base, { publishedOn: '2024-01-31' }),
       findings: [
         {
+          messageId: 'onTime',
           severity: 'info',
           message: '2023年度报告的发布日期为2024年1月31日，恰为适用期限2024年1月31日（《政府信息公开条例》第四十九条第一款）当天',
           location: { field: 'publishedOn' },
@@ -42,6 +44,7 @@ ruleCases('DATE-09', {
       report: withFields(base, { agency: '某某市人民政府', issuerType: 'government', publishedOn: '2024-04-02' }),
       findings: [
         {
+          messageId: 'late',
           severity: 'info',
           message: '2023年度报告的发布日期为2024年4月2日，比适用期限2024年3月31日（《政府信息公开条例》第四十九条第二款）晚2天',
           location: { field: 'publishedOn' },
@@ -54,6 +57,7 @@ ruleCases('DATE-09', {
       config: local,
       findings: [
         {
+          messageId: 'late',
           severity: 'info',
           message: '2023年度报告的发布日期为2024年3月1日，比适用期限2024年2月20日（某某县规定）晚10天',
           location: { field: 'publishedOn' },
@@ -68,6 +72,7 @@ ruleCases('DATE-09', {
       config: { deadlines: [{ issuerType: 'department', month: 1, day: 28, source: '某某市通知' }] },
       findings: [
         {
+          messageId: 'early',
           severity: 'info',
           message: '2023年度报告的发布日期为2024年1月20日，比适用期限2024年1月28日（某某市通知）提前8天',
           location: { field: 'publishedOn' },

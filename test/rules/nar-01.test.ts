@@ -32,6 +32,7 @@ ruleCases('NAR-01', {
       report: withFields(withCells(base, { 'requests.newReceived.total': 10 }), { sectionTexts: { overview: '2023年，本局共收到政府信息公开申请12件，均已按时答复。' } }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '第一部分“总体情况”称本年新收政府信息公开申请12件，表三“一、本年新收政府信息公开申请数量”行“总计”列为10件，二者不一致',
           location: { section: 'overview' },
@@ -46,22 +47,26 @@ ruleCases('NAR-01', {
       report: withFields(base, { sectionTexts: { requests: '本年新收政府信息公开申请十二件，上年结转两件，办结一十四件，结转下年度1件。' } }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '第三部分“收到和处理政府信息公开申请情况”称本年新收政府信息公开申请12件，表三“一、本年新收政府信息公开申请数量”行“总计”列为0件，二者不一致',
           location: { section: 'requests' },
           span: { start: 2, end: 15, line: 1, text: '新收政府信息公开申请十二件' },
         },
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '第三部分“收到和处理政府信息公开申请情况”称上年结转政府信息公开申请2件，表三“二、上年结转政府信息公开申请数量”行“总计”列为0件，二者不一致',
           location: { section: 'requests' },
         },
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '第三部分“收到和处理政府信息公开申请情况”称办结（答复）政府信息公开申请14件，表三“（七）总计”行“总计”列为0件，二者不一致',
           location: { section: 'requests' },
         },
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '第三部分“收到和处理政府信息公开申请情况”称结转下年度继续办理的申请1件，表三“四、结转下年度继续办理”行“总计”列为0件，二者不一致',
           location: { section: 'requests' },
@@ -75,6 +80,7 @@ ruleCases('NAR-01', {
       report: text('共收到政府信息公开申请10余件，办结10件。'),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '第三部分“收到和处理政府信息公开申请情况”称办结（答复）政府信息公开申请10件，表三“（七）总计”行“总计”列为13件，二者不一致',
           location: { section: 'requests' },

@@ -49,6 +49,7 @@ ruleCases('NAR-02', {
       report: shanghai,
       findings: [
         {
+          messageId: 'count',
           severity: 'warning',
           message: '第一部分“总体情况”称“予以公开及部分公开”258件，表三对应的小计为275件，二者不一致',
           location: { section: 'overview' },
@@ -57,6 +58,7 @@ ruleCases('NAR-02', {
           expected: 275,
         },
         {
+          messageId: 'share',
           severity: 'warning',
           message: '第一部分“总体情况”称“予以公开及部分公开”占33.9%，按表三计算为275件占（七）总计805件的34.2%，与正文不一致',
           location: { section: 'overview' },
@@ -64,11 +66,13 @@ ruleCases('NAR-02', {
           expected: 34.2,
         },
         {
+          messageId: 'count',
           severity: 'warning',
           message: '第一部分“总体情况”称“无法提供”265件，表三对应的小计为337件，二者不一致',
           location: { section: 'overview' },
         },
         {
+          messageId: 'share',
           severity: 'warning',
           message: '第一部分“总体情况”称“无法提供”占32.9%，按表三计算为337件占（七）总计805件的41.9%，与正文不一致',
           location: { section: 'overview' },
@@ -80,17 +84,20 @@ ruleCases('NAR-02', {
       report: text('予以公开七件，占66%；不予公开两件。'),
       findings: [
         {
+          messageId: 'count',
           severity: 'warning',
           message: '第三部分“收到和处理政府信息公开申请情况”称“予以公开”7件，表三对应的小计为8件，二者不一致',
           location: { section: 'requests' },
           span: { start: 0, end: 6, line: 1, text: '予以公开七件' },
         },
         {
+          messageId: 'share',
           severity: 'warning',
           message: '第三部分“收到和处理政府信息公开申请情况”称“予以公开”占66%，按表三计算为8件占（七）总计12件的66.7%，与正文不一致',
           location: { section: 'requests' },
         },
         {
+          messageId: 'count',
           severity: 'warning',
           message: '第三部分“收到和处理政府信息公开申请情况”称“不予公开”2件，表三对应的小计为1件，二者不一致',
           location: { section: 'requests' },
@@ -102,6 +109,7 @@ ruleCases('NAR-02', {
       report: withCells(text('其他处理0件。'), { 'requests.other.noCorrection.total': 1, 'requests.other.other.total': 2 }),
       findings: [
         {
+          messageId: 'count',
           severity: 'warning',
           message: '第三部分“收到和处理政府信息公开申请情况”称“其他处理”0件，表三对应的小计为3件，二者不一致',
           location: { section: 'requests' },

@@ -38,12 +38,14 @@ ruleCases('NAR-03', {
       report: shanghai,
       findings: [
         {
+          messageId: 'upheld',
           severity: 'warning',
           message: '第一部分“总体情况”称行政复议“均获维持”，表四“行政复议”却有“尚未审结”2件',
           location: { section: 'overview' },
           span: { start: 17, end: 21, line: 1, text: '均获维持' },
         },
         {
+          messageId: 'upheld',
           severity: 'warning',
           message: '第一部分“总体情况”称行政诉讼“均获维持”，表四“未经复议直接起诉”却有“尚未审结”1件',
           location: { section: 'overview' },
@@ -55,6 +57,7 @@ ruleCases('NAR-03', {
       report: review(withCells(base, { 'review.review.upheld': 1, 'review.review.total': 1 }), '本年度未发生政府信息公开行政复议、行政诉讼案件。'),
       findings: [
         {
+          messageId: 'none',
           severity: 'warning',
           message: '第四部分“政府信息公开行政复议、行政诉讼情况”称未发生行政复议，表四“行政复议”的总计却为1件',
           location: { section: 'review' },
@@ -72,6 +75,7 @@ ruleCases('NAR-03', {
       ),
       findings: [
         {
+          messageId: 'count',
           severity: 'warning',
           message: '第四部分“政府信息公开行政复议、行政诉讼情况”称行政诉讼1件，表四“未经复议直接起诉”与“复议后起诉”的总计为2件，二者不一致',
           location: { section: 'review' },

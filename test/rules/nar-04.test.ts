@@ -35,6 +35,7 @@ ruleCases('NAR-04', {
       report: sample003,
       findings: [
         {
+          messageId: 'part',
           severity: 'warning',
           message: '第一部分“总体情况”称主动公开政府信息217条，其中一项却为228条，分项大于总数',
           location: { section: 'overview' },
@@ -50,6 +51,7 @@ ruleCases('NAR-04', {
       report: withFields(withCells(base, { 'active.art20_1.normativeDocs.issued': 4 }), { sectionTexts: { active: '本年制发规章2件、规范性文件5件，废止规范性文件1件，公开规范性文件9件。' } }),
       findings: [
         {
+          messageId: 'docs',
           severity: 'warning',
           message: '第二部分“主动公开政府信息情况”称制发规章2件，表二第二十条第（一）项“规章”行“本年制发件数”列为0件，二者不一致',
           location: { section: 'active' },
@@ -58,11 +60,13 @@ ruleCases('NAR-04', {
           expected: 0,
         },
         {
+          messageId: 'docs',
           severity: 'warning',
           message: '第二部分“主动公开政府信息情况”称制发行政规范性文件5件，表二第二十条第（一）项“行政规范性文件”行“本年制发件数”列为4件，二者不一致',
           location: { section: 'active' },
         },
         {
+          messageId: 'docs',
           severity: 'warning',
           message: '第二部分“主动公开政府信息情况”称废止行政规范性文件1件，表二第二十条第（一）项“行政规范性文件”行“本年废止件数”列为0件，二者不一致',
           location: { section: 'active' },
@@ -76,6 +80,7 @@ ruleCases('NAR-04', {
       }),
       findings: [
         {
+          messageId: 'docs',
           severity: 'warning',
           message: '第一部分“总体情况”称公开规范性文件163件，表二第二十条第（一）项“规范性文件”行“本年新公开数量”列为136件，二者不一致',
           location: { section: 'overview' },

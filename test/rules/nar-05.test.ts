@@ -21,6 +21,7 @@ ruleCases('NAR-05', {
       report: sample('004_bce8275da3ca3d23'),
       findings: [
         {
+          messageId: 'missing',
           severity: 'info',
           message: '第一部分“总体情况”未涉及：依申请公开、政府信息管理（应综述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面）',
           location: { section: 'overview' },
@@ -32,6 +33,7 @@ ruleCases('NAR-05', {
       report: overview('2023年，本局主动公开政府信息120条，及时发布工作动态。'),
       findings: [
         {
+          messageId: 'missing',
           severity: 'warning',
           message: '第一部分“总体情况”未涉及：依申请公开、政府信息管理、政府信息公开平台建设、监督保障（应综述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面）',
           location: { section: 'overview' },
@@ -43,6 +45,7 @@ ruleCases('NAR-05', {
       report: overview(''),
       findings: [
         {
+          messageId: 'missing',
           severity: 'warning',
           message: '第一部分“总体情况”未涉及：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障（应综述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面）',
           location: { section: 'overview' },

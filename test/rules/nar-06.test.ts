@@ -21,6 +21,7 @@ ruleCases('NAR-06', {
       report: withFields(government, { sectionTexts: { problems: `${base.sections.problems}考核结果已公开。` } }),
       findings: [
         {
+          messageId: 'missing',
           severity: 'warning',
           message: '本报告为人民政府的年度报告，未写明社会评议、责任追究结果情况（条例第五十条第（四）项）',
           location: { section: 'overview' },
@@ -32,6 +33,7 @@ ruleCases('NAR-06', {
       report: township,
       findings: [
         {
+          messageId: 'missing',
           severity: 'warning',
           message: '本报告为人民政府的年度报告，未写明工作考核、社会评议、责任追究结果情况（条例第五十条第（四）项）',
           location: { section: 'overview' },

@@ -21,22 +21,22 @@ ruleCases('NAR-07', {
     {
       name: 'section 五 is "无"',
       report: problems('无。'),
-      findings: [{ severity: 'warning', message: '第五部分“存在的主要问题及改进情况”只写了“无。”，应写明存在的主要问题和改进措施', location: { section: 'problems' }, actual: '无。' }],
+      findings: [{ messageId: 'empty', severity: 'warning', message: '第五部分“存在的主要问题及改进情况”只写了“无。”，应写明存在的主要问题和改进措施', location: { section: 'problems' }, actual: '无。' }],
     },
     {
       name: 'section 五 is empty',
       report: problems(''),
-      findings: [{ severity: 'warning', message: '第五部分“存在的主要问题及改进情况”为空，应写明存在的主要问题和改进措施', location: { section: 'problems' } }],
+      findings: [{ messageId: 'empty', severity: 'warning', message: '第五部分“存在的主要问题及改进情况”为空，应写明存在的主要问题和改进措施', location: { section: 'problems' } }],
     },
     {
       name: 'only achievements, "未发现问题" is not a problem',
       report: problems('本年度政务公开工作成效显著，未发现问题。'),
-      findings: [{ severity: 'warning', message: '第五部分“存在的主要问题及改进情况”未写出存在的问题和改进措施', location: { section: 'problems' } }],
+      findings: [{ messageId: 'missing', severity: 'warning', message: '第五部分“存在的主要问题及改进情况”未写出存在的问题和改进措施', location: { section: 'problems' } }],
     },
     {
       name: 'problems without any measure',
       report: problems('政策解读形式单一，信息更新不够及时。'),
-      findings: [{ severity: 'warning', message: '第五部分“存在的主要问题及改进情况”未写出改进措施', location: { section: 'problems' } }],
+      findings: [{ messageId: 'missing', severity: 'warning', message: '第五部分“存在的主要问题及改进情况”未写出改进措施', location: { section: 'problems' } }],
     },
   ],
 });

@@ -20,13 +20,14 @@ ruleCases('NAR-08', {
     {
       name: 'section 六 is "无"',
       report: other('无。'),
-      findings: [{ severity: 'warning', message: '第六部分“其他需要报告的事项”未写明信息处理费收取情况（未收取也应写明）', location: { section: 'other' } }],
+      findings: [{ messageId: 'missing', severity: 'warning', message: '第六部分“其他需要报告的事项”未写明信息处理费收取情况（未收取也应写明）', location: { section: 'other' } }],
     },
     {
       name: 'the fee is stated in section 三 instead — info',
       report: withFields(other('本年度建议提案均已办结。'), { sectionTexts: { requests: '本年度未收到政府信息公开申请，未收取信息处理费。' } }),
       findings: [
         {
+          messageId: 'elsewhere',
           severity: 'info',
           message: '信息处理费收取情况写在第三部分“收到和处理政府信息公开申请情况”，未写在第六部分“其他需要报告的事项”',
           location: { section: 'requests' },

@@ -44,6 +44,7 @@ ruleCases('NAR-09', {
       report: withFields(y2023, { sectionTexts: { overview: overview(2023) } }),
       findings: [
         {
+          messageId: 'text',
           severity: 'warning',
           message: '第一部分“总体情况”与2022年度报告的相似度为100%（177字），疑似照搬上年内容（内容雷同）',
           location: { section: 'overview', year: 2023 },
@@ -57,6 +58,7 @@ ruleCases('NAR-09', {
       report: busy(y2023),
       findings: [
         {
+          messageId: 'tables',
           severity: 'warning',
           message: '表二、表三、表四与2022年度报告逐格相同（5行填有非零数字），疑似照搬上年数据（内容雷同）',
           location: { table: 'requests', year: 2023 },

@@ -21,27 +21,27 @@ ruleCases('NAR-10', {
     {
       name: 'the builder report: period only',
       report: base,
-      findings: [{ severity: 'info', message: '前言未说明报告的组成部分、报告的获取（下载）途径', location: { section: 'preamble' } }],
+      findings: [{ messageId: 'missing', severity: 'info', message: '前言未说明报告的组成部分、报告的获取（下载）途径', location: { section: 'preamble' } }],
     },
     {
       name: 'sample 000: parts and period, but not where to download it',
       report: sample('000_6c4583cee035bde5'),
-      findings: [{ severity: 'info', message: '前言未说明报告的获取（下载）途径', location: { section: 'preamble' } }],
+      findings: [{ messageId: 'missing', severity: 'info', message: '前言未说明报告的获取（下载）途径', location: { section: 'preamble' } }],
     },
     {
       name: 'sample 002: period and download, but not the parts',
       report: sample('002_9d093eecd5b1c4d3'),
-      findings: [{ severity: 'info', message: '前言未说明报告的组成部分', location: { section: 'preamble' } }],
+      findings: [{ messageId: 'missing', severity: 'info', message: '前言未说明报告的组成部分', location: { section: 'preamble' } }],
     },
     {
       name: 'sample 001: no preamble',
       report: sample('001_9dfa40035ded7d00'),
-      findings: [{ severity: 'info', message: '报告没有前言，未说明报告的组成部分、数据统计期限和获取途径', location: { section: 'preamble' } }],
+      findings: [{ messageId: 'none', severity: 'info', message: '报告没有前言，未说明报告的组成部分、数据统计期限和获取途径', location: { section: 'preamble' } }],
     },
     {
       name: 'an empty preamble is no preamble',
       report: preamble(''),
-      findings: [{ severity: 'info', message: '报告没有前言，未说明报告的组成部分、数据统计期限和获取途径', location: { section: 'preamble' } }],
+      findings: [{ messageId: 'none', severity: 'info', message: '报告没有前言，未说明报告的组成部分、数据统计期限和获取途径', location: { section: 'preamble' } }],
     },
   ],
 });

@@ -23,6 +23,7 @@ ruleCases('SUM-01', {
       report: withCells(base, { 'requests.newReceived.naturalPerson': 5, 'requests.resultTotal.naturalPerson': 4 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: '第一项加第二项之和(5)不等于第三项加第四项之和(4)，列：自然人',
           location: { table: 'requests', column: 'naturalPerson' },
@@ -36,6 +37,7 @@ ruleCases('SUM-01', {
       report: withCells(base, { 'requests.resultTotal.publicInterest': null, 'requests.newReceived.publicInterest': 3 }),
       findings: [
         {
+          messageId: 'blank',
           severity: 'info',
           message: '表三“（七）总计”行“社会公益组织”列为空白，无法核对“第一项加第二项之和等于第三项加第四项之和”，列：社会公益组织',
           location: { table: 'requests', row: 'resultTotal', column: 'publicInterest' },

@@ -44,6 +44,7 @@ ruleCases('SUM-02', {
       report: withCells(base, { 'requests.granted.naturalPerson': 3, 'requests.resultTotal.naturalPerson': 2 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: '（七）总计(2)不等于各项办理结果之和(3)，列：自然人',
           location: { table: 'requests', column: 'naturalPerson' },
@@ -57,6 +58,7 @@ ruleCases('SUM-02', {
       report: withCells(base, { 'requests.other.unpaidFee.total': 1 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: '（七）总计(0)不等于各项办理结果之和(1)，列：总计',
           location: { table: 'requests', column: 'total' },
@@ -70,6 +72,7 @@ ruleCases('SUM-02', {
       report: withCells(base2019, { 'requests.other.business': 2, 'requests.resultTotal.business': 1 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: '（七）总计(1)不等于各项办理结果之和(2)，列：商业企业',
           location: { table: 'requests', column: 'business' },
@@ -83,6 +86,7 @@ ruleCases('SUM-02', {
       report: withCells(base, { 'requests.denied.stateSecret.research': null, 'requests.resultTotal.research': 5 }),
       findings: [
         {
+          messageId: 'blank',
           severity: 'info',
           message: '表三“1.属于国家秘密”行“科研机构”列为空白，无法核对“（七）总计等于各项办理结果之和”，列：科研机构',
           location: { table: 'requests', row: 'denied.stateSecret', column: 'research' },
@@ -94,6 +98,7 @@ ruleCases('SUM-02', {
       report: withCells(base, { 'requests.unavailable.notHeld.legal': null, 'requests.resultTotal.legal': null }),
       findings: [
         {
+          messageId: 'blank',
           severity: 'info',
           message: '表三“1.本机关不掌握相关政府信息”行“法律服务机构”列、表三“（七）总计”行“法律服务机构”列为空白，无法核对“（七）总计等于各项办理结果之和”，列：法律服务机构',
           location: { table: 'requests', row: 'unavailable.notHeld', column: 'legal' },
@@ -105,6 +110,7 @@ ruleCases('SUM-02', {
       report: withCells(base2019, blankColumn2019),
       findings: [
         {
+          messageId: 'blank',
           severity: 'info',
           message: '表三“（一）予以公开”行“其他”列、表三“（二）部分公开”行“其他”列、表三“1.属于国家秘密”行“其他”列等20格为空白，无法核对“（七）总计等于各项办理结果之和”，列：其他',
           location: { table: 'requests', row: 'granted', column: 'other' },

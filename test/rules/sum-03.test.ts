@@ -23,6 +23,7 @@ ruleCases('SUM-03', {
       report: withCells(base, { 'requests.newReceived.naturalPerson': 2, 'requests.newReceived.total': 3 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: '表三“一、本年新收政府信息公开申请数量”行总计(3)不等于自然人至其他六列之和(2)',
           location: { table: 'requests', row: 'newReceived' },
@@ -36,6 +37,7 @@ ruleCases('SUM-03', {
       report: withCells(base, { 'requests.other.other.publicInterest': 1, 'requests.other.other.legal': 1, 'requests.other.other.total': 1 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: '表三“3.其他”行总计(1)不等于自然人至其他六列之和(2)',
           location: { table: 'requests', row: 'other.other' },
@@ -49,6 +51,7 @@ ruleCases('SUM-03', {
       report: withCells(base2019, { 'requests.other.legal': 1 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: '表三“（六）其他处理”行总计(0)不等于自然人至其他六列之和(1)',
           location: { table: 'requests', row: 'other' },
@@ -62,6 +65,7 @@ ruleCases('SUM-03', {
       report: withCells(base, { 'requests.carriedForward.research': null, 'requests.carriedForward.total': 4 }),
       findings: [
         {
+          messageId: 'blank',
           severity: 'info',
           message: '表三“四、结转下年度继续办理”行“科研机构”列为空白，无法核对表三“四、结转下年度继续办理”行“总计等于六类申请人之和”',
           location: { table: 'requests', row: 'carriedForward', column: 'research' },
@@ -73,6 +77,7 @@ ruleCases('SUM-03', {
       report: withCells(base2019, { 'requests.granted.business': null, 'requests.granted.total': null }),
       findings: [
         {
+          messageId: 'blank',
           severity: 'info',
           message: '表三“（一）予以公开”行“商业企业”列、表三“（一）予以公开”行“总计”列为空白，无法核对表三“（一）予以公开”行“总计等于六类申请人之和”',
           location: { table: 'requests', row: 'granted', column: 'business' },

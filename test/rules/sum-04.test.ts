@@ -19,6 +19,7 @@ ruleCases('SUM-04', {
       report: withCells(base, { 'requests.granted.naturalPerson': 2, 'requests.granted.business': 1, 'requests.granted.total': null }),
       findings: [
         {
+          messageId: 'derived',
           severity: 'warning',
           message: '表三“（一）予以公开”行“总计”列为空白，按自然人至其他六列之和应为3',
           location: { table: 'requests', row: 'granted', column: 'total' },
@@ -32,6 +33,7 @@ ruleCases('SUM-04', {
       report: withCells(base2019, { 'requests.granted.naturalPerson': 2, 'requests.other.naturalPerson': 1, 'requests.resultTotal.naturalPerson': null }),
       findings: [
         {
+          messageId: 'derived',
           severity: 'warning',
           message: '表三“（七）总计”行“自然人”列为空白，按各项办理结果之和应为3',
           location: { table: 'requests', row: 'resultTotal', column: 'naturalPerson' },
@@ -50,6 +52,7 @@ ruleCases('SUM-04', {
       }),
       findings: [
         {
+          messageId: 'derived',
           severity: 'warning',
           message: '表三“（七）总计”行“总计”列为空白，按自然人至其他六列之和应为3',
           location: { table: 'requests', row: 'resultTotal', column: 'total' },
@@ -62,6 +65,7 @@ ruleCases('SUM-04', {
       report: withCells(base, { 'review.review.upheld': 2, 'review.review.pending': 1, 'review.review.total': null }),
       findings: [
         {
+          messageId: 'derived',
           severity: 'warning',
           message: '表四“行政复议”“总计”为空白，按结果维持、结果纠正、其他结果、尚未审结之和应为3',
           location: { table: 'review', row: 'review', column: 'total' },

@@ -20,6 +20,7 @@ ruleCases('SUM-05', {
       report: withCells(base, { 'review.litigationDirect.upheld': 1 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: '表四“未经复议直接起诉”总计(0)不等于结果维持、结果纠正、其他结果、尚未审结之和(1)',
           location: { table: 'review', row: 'litigationDirect' },
@@ -33,6 +34,7 @@ ruleCases('SUM-05', {
       report: withCells(base2019, { 'review.litigationAfterReview.upheld': 5, 'review.litigationAfterReview.pending': 2, 'review.litigationAfterReview.total': 5 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: '表四“复议后起诉”总计(5)不等于结果维持、结果纠正、其他结果、尚未审结之和(7)',
           location: { table: 'review', row: 'litigationAfterReview' },
@@ -46,6 +48,7 @@ ruleCases('SUM-05', {
       report: withCells(base, { 'review.review.corrected': null, 'review.review.total': 3 }),
       findings: [
         {
+          messageId: 'blank',
           severity: 'info',
           message: '表四“行政复议”“结果纠正”为空白，无法核对表四“行政复议”“总计等于结果维持、结果纠正、其他结果、尚未审结之和”',
           location: { table: 'review', row: 'review', column: 'corrected' },

@@ -34,6 +34,7 @@ ruleCases('SUM-06', {
       report: withSubtotal(withheld, 'denied', [4, 0, 0, 0, 0, 0, 4]),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: '（三）不予公开小计(4)不等于其下各项之和(3)，列：自然人',
           location: { table: 'requests', row: 'denied', column: 'naturalPerson' },
@@ -41,6 +42,7 @@ ruleCases('SUM-06', {
           expected: 3,
         },
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: '（三）不予公开小计(4)不等于其下各项之和(3)，列：总计',
           location: { table: 'requests', row: 'denied', column: 'total' },
@@ -54,6 +56,7 @@ ruleCases('SUM-06', {
       report: withSubtotal(withCells(base, { 'requests.other.unpaidFee.business': 1 }), 'other', [0, null, 0, 0, 0, 0, 0]),
       findings: [
         {
+          messageId: 'blank',
           severity: 'info',
           message: '（六）其他处理小计为空白，无法核对“（六）其他处理小计等于其下各项之和”，列：商业企业',
           location: { table: 'requests', row: 'other', column: 'business' },
@@ -65,6 +68,7 @@ ruleCases('SUM-06', {
       report: withSubtotal(withCells(base2019, { 'requests.notProcessed.duplicate.research': null }), 'notProcessed', [0, 0, 0, 0, 0, 0, 0]),
       findings: [
         {
+          messageId: 'blank',
           severity: 'info',
           message: '表三“2.重复申请”行“科研机构”列为空白，无法核对“（五）不予处理小计等于其下各项之和”，列：科研机构',
           location: { table: 'requests', row: 'notProcessed.duplicate', column: 'research' },

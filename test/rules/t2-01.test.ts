@@ -23,6 +23,7 @@ ruleCases('T2-01', {
       report: withCells(base, { 'active.art20_1.rules.issued': 5, 'active.art20_1.rules.repealed': 1, 'active.art20_1.rules.inForce': 3 }),
       findings: [
         {
+          messageId: 'stock',
           severity: 'warning',
           message: '表二第二十条第（一）项“规章”行“现行有效件数”列(3)小于本年制发件数(5)减本年废止件数(1)之差，应不小于4，否则推算的年初现行有效件数为负',
           location: { table: 'active', item: 'art20_1', row: 'rules', column: 'inForce' },
@@ -36,6 +37,7 @@ ruleCases('T2-01', {
       report: withCells(base, { 'active.art20_1.normativeDocs.issued': 2 }),
       findings: [
         {
+          messageId: 'stock',
           severity: 'warning',
           message: '表二第二十条第（一）项“行政规范性文件”行“现行有效件数”列(0)小于本年制发件数(2)减本年废止件数(0)之差，应不小于2，否则推算的年初现行有效件数为负',
           location: { table: 'active', item: 'art20_1', row: 'normativeDocs', column: 'inForce' },

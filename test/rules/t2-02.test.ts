@@ -23,6 +23,7 @@ ruleCases('T2-02', {
       report: withCells(base, { 'active.art20_1.normativeDocs.publishedThisYear': 5, 'active.art20_1.normativeDocs.publishedTotal': 4 }),
       findings: [
         {
+          messageId: 'total',
           severity: 'warning',
           message: '表二第二十条第（一）项“规范性文件”行“对外公开总数量”列(4)小于本年新公开数量(5)；对外公开总数量包括本年新公开的文件，应不小于5',
           location: { table: 'active', item: 'art20_1', row: 'normativeDocs', column: 'publishedTotal' },

@@ -24,6 +24,7 @@ ruleCases('T2-03', {
       report: issuing('某某市交通运输局', 'department'),
       findings: [
         {
+          messageId: 'power',
           severity: 'warning',
           message: '表二第二十条第（一）项“规章”行填有本年制发件数 1、现行有效件数 1，但某某市交通运输局属于地方人民政府的工作部门，没有规章制定权，应为 0',
           location: { table: 'active', item: 'art20_1', row: 'rules' },
@@ -40,6 +41,7 @@ ruleCases('T2-03', {
       ),
       findings: [
         {
+          messageId: 'power',
           severity: 'warning',
           message: '表二第二十条第（一）项“规章”行填有本年新制作数量 2、对外公开总数量 5，但某某县人民政府属于县级人民政府，没有规章制定权，应为 0',
           location: { table: 'active', item: 'art20_1', row: 'rules' },
@@ -51,6 +53,7 @@ ruleCases('T2-03', {
       report: issuing('某某镇人民政府', 'township'),
       findings: [
         {
+          messageId: 'power',
           severity: 'warning',
           message: '表二第二十条第（一）项“规章”行填有本年制发件数 1、现行有效件数 1，但某某镇人民政府属于乡镇人民政府或街道办事处，没有规章制定权，应为 0',
           location: { table: 'active', item: 'art20_1', row: 'rules' },
@@ -62,6 +65,7 @@ ruleCases('T2-03', {
       report: issuing('某某市某某区人民政府办公室', 'department'),
       findings: [
         {
+          messageId: 'power',
           severity: 'warning',
           message: '表二第二十条第（一）项“规章”行填有本年制发件数 1、现行有效件数 1，但某某市某某区人民政府办公室属于县级人民政府的办公室，没有规章制定权，应为 0',
           location: { table: 'active', item: 'art20_1', row: 'rules' },
@@ -73,6 +77,7 @@ ruleCases('T2-03', {
       report: issuing('国家税务总局某某市税务局', 'department'),
       findings: [
         {
+          messageId: 'power',
           severity: 'warning',
           message: '表二第二十条第（一）项“规章”行填有本年制发件数 1、现行有效件数 1，但国家税务总局某某市税务局属于中央垂直管理部门的地方机构，没有规章制定权，应为 0',
           location: { table: 'active', item: 'art20_1', row: 'rules' },
@@ -84,6 +89,7 @@ ruleCases('T2-03', {
       report: issuing('某某经济开发区管委会', 'other'),
       findings: [
         {
+          messageId: 'power',
           severity: 'warning',
           message: '表二第二十条第（一）项“规章”行填有本年制发件数 1、现行有效件数 1，但某某经济开发区管委会属于派出机构或其他组织，没有规章制定权，应为 0',
           location: { table: 'active', item: 'art20_1', row: 'rules' },

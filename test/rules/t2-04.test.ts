@@ -18,6 +18,7 @@ ruleCases('T2-04', {
       report: fee(2500000),
       findings: [
         {
+          messageId: 'magnitude',
           severity: 'warning',
           message: '表二第二十条第（八）项“行政事业性收费”行“本年收费金额（单位：万元）”列为2500000万元，超过 1000000 万元（100 亿元），很可能是按“元”填报；如按元填报，应为250万元',
           location: { table: 'active', item: 'art20_8', row: 'fees', column: 'amount' },

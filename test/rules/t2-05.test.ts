@@ -19,6 +19,7 @@ ruleCases('T2-05', {
       report: saying('本年度在网站公示行政处罚信息35条、行政许可信息12条。'),
       findings: [
         {
+          messageId: 'fewer',
           severity: 'info',
           message: '正文“行政处罚信息35条”所述已公开的数量(35)多于表二第二十条第（六）项“行政处罚”行“本年处理决定数量”列(20)；本年处理决定数量包括已公开和依法未公开的全部处理决定，应不少于35',
           location: { table: 'active', item: 'art20_6', row: 'penalty', column: 'decisions' },
@@ -34,6 +35,7 @@ ruleCases('T2-05', {
       }),
       findings: [
         {
+          messageId: 'fewer',
           severity: 'info',
           message: '正文“行政强制决定书3份”所述已公开的数量(3)多于表二第二十条第（六）项“行政强制”行“本年处理决定数量”列(0)；本年处理决定数量包括已公开和依法未公开的全部处理决定，应不少于3',
           location: { table: 'active', item: 'art20_6', row: 'coercion', column: 'decisions' },

@@ -19,6 +19,7 @@ ruleCases('T2-06', {
       report: saying(base, '本年度依法公示行政许可决定。'),
       findings: [
         {
+          messageId: 'zero',
           severity: 'info',
           message: '正文提到“许可”（“本年度依法公示行政许可决定”），但表二第二十条第（五）项“行政许可”行各格均为 0；如本机关本年有行政许可，应填写相应数量',
           location: { table: 'active', item: 'art20_5', row: 'licensing' },
@@ -31,11 +32,13 @@ ruleCases('T2-06', {
       report: withFields(base2019, { sectionTexts: { overview: '全年查处案件，依法实施行政处罚和行政强制措施。' } }),
       findings: [
         {
+          messageId: 'zero',
           severity: 'info',
           message: '正文提到“处罚”（“依法实施行政处罚和行政强制措施”），但表二第二十条第（六）项“行政处罚”行各格均为 0；如本机关本年有行政处罚，应填写相应数量',
           location: { table: 'active', item: 'art20_6', row: 'penalty' },
         },
         {
+          messageId: 'zero',
           severity: 'info',
           message: '正文提到“强制”（“依法实施行政处罚和行政强制措施”），但表二第二十条第（六）项“行政强制”行各格均为 0；如本机关本年有行政强制，应填写相应数量',
           location: { table: 'active', item: 'art20_6', row: 'coercion' },

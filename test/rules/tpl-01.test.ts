@@ -28,23 +28,24 @@ ruleCases('TPL-01', {
     {
       name: 'a 2020 report in the 2021 format',
       report: withFields(baseReport(), { year: 2020 }),
-      findings: [{ severity: 'error', message: `报告年度为2020年，应采用${V2019}；表格实际采用的是${V2021}`, location: { field: 'template' }, actual: '2021', expected: '2019' }],
+      findings: [{ messageId: 'mismatch', severity: 'error', message: `报告年度为2020年，应采用${V2019}；表格实际采用的是${V2021}`, location: { field: 'template' }, actual: '2021', expected: '2019' }],
     },
     {
       name: 'a 2022 report in the 2019 format',
       report: withFields(baseReport({ template: '2019' }), { year: 2022 }),
-      findings: [{ severity: 'error', message: `报告年度为2022年，应采用${V2021}；表格实际采用的是${V2019}`, location: { field: 'template' }, actual: '2019', expected: '2021' }],
+      findings: [{ messageId: 'mismatch', severity: 'error', message: `报告年度为2022年，应采用${V2021}；表格实际采用的是${V2019}`, location: { field: 'template' }, actual: '2019', expected: '2021' }],
     },
     {
       name: 'a 2018 report with 2019-format tables',
       report: withFields(baseReport({ template: '2019' }), { year: 2018 }),
-      findings: [{ severity: 'error', message: `报告年度为2018年，应采用2019年以前的旧格式；表格实际采用的是${V2019}`, location: { field: 'template' }, actual: '2019', expected: 'legacy' }],
+      findings: [{ messageId: 'mismatch', severity: 'error', message: `报告年度为2018年，应采用2019年以前的旧格式；表格实际采用的是${V2019}`, location: { field: 'template' }, actual: '2019', expected: 'legacy' }],
     },
     {
       name: 'printed: the title says 2023, the tables are the 2019 format (span on the year)',
       report: stale,
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'error',
           message: `报告年度为2023年，应采用${V2021}；表格实际采用的是${V2019}`,
           location: { field: 'template' },

@@ -31,6 +31,7 @@ ruleCases('TPL-02', {
       report: printed('2021', (t) => t.replace('\n\n三、', ITEM_9)),
       findings: [
         {
+          messageId: 'mixed',
           severity: 'error',
           message:
             '表格同时带有两种格式的特征：2019年版的“第二十条第（九）项”、“政府集中采购”与2021年版的“本年制发件数”、“本年处理决定数量”、“本年收费金额”、“逾期不补正”、“缴纳费用”；' +
@@ -45,6 +46,7 @@ ruleCases('TPL-02', {
       report: printed('2019', (t) => t.replace(/（六）其他处理[^\n]*\n/, SPLIT_6)),
       findings: [
         {
+          messageId: 'mixed',
           severity: 'error',
           message:
             '表格同时带有两种格式的特征：2019年版的“本年新制作数量”、“上一年项目数量”、“第二十条第（九）项”、“政府集中采购”与2021年版的“逾期不补正”、“缴纳费用”；' +

@@ -16,7 +16,10 @@ ruleCases('TPL-03', {
   valid: [
     { name: 'baseReport()', report: baseReport() },
     { name: 'baseReport 2019', report: baseReport({ template: '2019' }) },
-    { name: 'a section with a heading but no text (only a table) is present', report: withFields(baseReport(), { sectionTexts: { requests: '' } }) },
+    {
+      name: 'sections with a heading but no text (only a table) are present',
+      report: withFields(baseReport(), { sectionTexts: { overview: '', active: '', requests: '', review: '', problems: '', other: '' } }),
+    },
     { name: 'printed 2019 format', report: printed('2019') },
     { name: 'printed 2021 format', report: printed('2021') },
     ...SAMPLES.map((s) => ({ name: `sample ${s}`, report: sample(s) })),
@@ -27,6 +30,7 @@ ruleCases('TPL-03', {
       report: withFields(baseReport(), { sectionTexts: { problems: null } }),
       findings: [
         {
+          messageId: 'missing',
           severity: 'error',
           message: `缺少第五部分“存在的主要问题及改进情况”：${RULE}，本报告只找到第一、二、三、四、六部分`,
           location: { section: 'problems' },
@@ -38,12 +42,12 @@ ruleCases('TPL-03', {
     {
       name: 'printed 2019 report without the heading of 五',
       report: printed('2019', (t) => t.replace('五、存在的主要问题及改进情况\n', '')),
-      findings: [{ severity: 'error', message: `缺少第五部分“存在的主要问题及改进情况”：${RULE}，本报告只找到第一、二、三、四、六部分`, location: { section: 'problems' } }],
+      findings: [{ messageId: 'missing', severity: 'error', message: `缺少第五部分“存在的主要问题及改进情况”：${RULE}，本报告只找到第一、二、三、四、六部分`, location: { section: 'problems' } }],
     },
     {
       name: 'an unknown heading leaves its section missing',
       report: printed('2021', (t) => t.replace('六、其他需要报告的事项', '六、年度工作亮点')),
-      findings: [{ severity: 'error', message: `缺少第六部分“其他需要报告的事项”：${RULE}，本报告只找到第一、二、三、四、五部分`, location: { section: 'other' } }],
+      findings: [{ messageId: 'missing', severity: 'error', message: `缺少第六部分“其他需要报告的事项”：${RULE}，本报告只找到第一、二、三、四、五部分`, location: { section: 'other' } }],
     },
     {
       name: 'no section at all',
@@ -51,6 +55,7 @@ ruleCases('TPL-03', {
         sections: { overview: null, active: null, requests: null, review: null, problems: null, other: null },
       }),
       findings: (['overview', 'active', 'requests', 'review', 'problems', 'other'] as const).map((section, i) => ({
+        messageId: 'noneFound',
         severity: 'error' as const,
         message: `缺少第${'一二三四五六'[i]}部分“${['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'][i]}”：${RULE}，本报告未找到任何一个部分的标题`,
         location: { section },

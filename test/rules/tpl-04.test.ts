@@ -38,6 +38,7 @@ ruleCases('TPL-04', {
       report: parse(variantText),
       findings: [
         {
+          messageId: 'variant',
           severity: 'warning',
           message: `第四部分“政府信息公开行政复议、行政诉讼情况”的标题印为“${variant}”，是已知的变体写法；法定标题为“四、政府信息公开行政复议、行政诉讼情况”`,
           location: { section: 'review' },
@@ -52,6 +53,7 @@ ruleCases('TPL-04', {
       report: parse(misnumbered),
       findings: [
         {
+          messageId: 'numeral',
           severity: 'warning',
           message: '第六部分“其他需要报告的事项”的标题编号印为“五”，应为“六”（标题：“五、其他需要报告的事项”）',
           location: { section: 'other' },
@@ -66,6 +68,7 @@ ruleCases('TPL-04', {
       report: sample('002_9d093eecd5b1c4d3'),
       findings: [
         {
+          messageId: 'variant',
           severity: 'warning',
           message: '第六部分“其他需要报告的事项”的标题印为“六、需要报告的其他事项”，是已知的变体写法；法定标题为“六、其他需要报告的事项”',
           location: { section: 'other' },

@@ -37,6 +37,7 @@ ruleCases('TPL-05', {
       report: printed('2021', (t) => t.replace(/第二十条第（八）项\n[^\n]*\n[^\n]*\n/, '')),
       findings: [
         {
+          messageId: 'missing',
           severity: 'error',
           message: `缺少表二第二十条第（八）项：${V2021}的表二应包括${ITEMS_2021}，本报告只找到第二十条第（一）、（五）、（六）项`,
           location: { table: 'active', item: 'art20_8' },
@@ -50,6 +51,7 @@ ruleCases('TPL-05', {
       report: printed('2021', (t) => t.replace('\n\n三、', '\n\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t0\t0\n\n三、')),
       findings: [
         {
+          messageId: 'extra',
           severity: 'error',
           message: `表二第二十条第（九）项不属于${V2021}：该格式的表二只包括${ITEMS_2021}`,
           location: { table: 'active', item: 'art20_9' },
@@ -62,6 +64,7 @@ ruleCases('TPL-05', {
       report: printed('2019', (t) => t.replace(/第二十条第（九）项\n[^\n]*\n[^\n]*\n/, '')),
       findings: [
         {
+          messageId: 'missing',
           severity: 'error',
           message: `缺少表二第二十条第（九）项：${V2019}的表二应包括${ITEMS_2019}，本报告只找到第二十条第（一）、（五）、（六）、（八）项`,
           location: { table: 'active', item: 'art20_9' },
@@ -71,13 +74,14 @@ ruleCases('TPL-05', {
     {
       name: 'printed report without table 二',
       report: printed('2021', (t) => t.replace(/第二十条第（一）项[\s\S]*?\n\n三、/, '本年主动公开信息50条。\n\n三、')),
-      findings: [{ severity: 'error', message: `未找到表二（主动公开政府信息情况）：${V2021}的表二应包括${ITEMS_2021}共4个子表`, location: { table: 'active' } }],
+      findings: [{ messageId: 'tableMissing', severity: 'error', message: `未找到表二（主动公开政府信息情况）：${V2021}的表二应包括${ITEMS_2021}共4个子表`, location: { table: 'active' } }],
     },
     {
       name: 'data: 2019 tables without art20_9',
       report: without9,
       findings: [
         {
+          messageId: 'missing',
           severity: 'error',
           message: `缺少表二第二十条第（九）项：${V2019}的表二应包括${ITEMS_2019}，本报告只找到第二十条第（一）、（五）、（六）、（八）项`,
           location: { table: 'active', item: 'art20_9' },
@@ -87,12 +91,12 @@ ruleCases('TPL-05', {
     {
       name: 'data: 2021 tables with art20_9',
       report: with9,
-      findings: [{ severity: 'error', message: `表二第二十条第（九）项不属于${V2021}：该格式的表二只包括${ITEMS_2021}`, location: { table: 'active', item: 'art20_9' } }],
+      findings: [{ messageId: 'extra', severity: 'error', message: `表二第二十条第（九）项不属于${V2021}：该格式的表二只包括${ITEMS_2021}`, location: { table: 'active', item: 'art20_9' } }],
     },
     {
       name: 'data: empty table 二',
       report: withFields(base2019, { tables: { ...base2019.tables, active: {} } }),
-      findings: [{ severity: 'error', message: `未找到表二（主动公开政府信息情况）：${V2019}的表二应包括${ITEMS_2019}共5个子表`, location: { table: 'active' } }],
+      findings: [{ messageId: 'tableMissing', severity: 'error', message: `未找到表二（主动公开政府信息情况）：${V2019}的表二应包括${ITEMS_2019}共5个子表`, location: { table: 'active' } }],
     },
   ],
 });

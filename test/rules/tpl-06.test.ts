@@ -37,6 +37,7 @@ ruleCases('TPL-06', {
       report: printed('2021', (t) => t.replace('行政强制\t0\n', '')),
       findings: [
         {
+          messageId: 'rowMissing',
           severity: 'error',
           message: `缺少表二第二十条第（六）项“行政强制”行：${V2021}的第二十条第（六）项应有“行政处罚”“行政强制”行，本报告未找到该行`,
           location: { table: 'active', item: 'art20_6', row: 'coercion' },
@@ -50,6 +51,7 @@ ruleCases('TPL-06', {
       report: printed('2019', (t) => t.replace(/其他对外管理服务事项[^\n]*\n/, '')),
       findings: [
         {
+          messageId: 'rowMissing',
           severity: 'error',
           message: `缺少表二第二十条第（五）项“其他对外管理服务事项”行：${V2019}的第二十条第（五）项应有“行政许可”“其他对外管理服务事项”行，本报告未找到该行`,
           location: { table: 'active', item: 'art20_5', row: 'otherServices' },
@@ -61,6 +63,7 @@ ruleCases('TPL-06', {
       report: printed('2021', (t) => t.replace('\t本年废止件数', '').replace(/(规章|行政规范性文件)\t0\t0\t0/g, '$1\t0\t0')),
       findings: [
         {
+          messageId: 'columnMissing',
           severity: 'error',
           message: `缺少表二第二十条第（一）项“本年废止件数”列：${V2021}的第二十条第（一）项应有${ITEM1_2021_COLUMNS}列，本报告的表头中未找到该列`,
           location: { table: 'active', item: 'art20_1', column: 'repealed' },
@@ -73,6 +76,7 @@ ruleCases('TPL-06', {
       report: printed('2019', (t) => t.replace('信息内容\t上一年项目数量\t本年增/减\n', '信息内容\t上一年项目数量\t本年增/减\t备注\n')),
       findings: [
         {
+          messageId: 'extraColumn',
           severity: 'warning',
           message: '表二第二十条第（八）项的表头有法定格式以外的列“备注”，该子表只应有“上一年项目数量”“本年增/减”列；该列的数值未读取',
           location: { table: 'active', item: 'art20_8' },
@@ -85,6 +89,7 @@ ruleCases('TPL-06', {
       report: shortReport,
       findings: [
         {
+          messageId: 'shortRow',
           severity: 'warning',
           message: '表二第二十条第（五）项“行政许可”行只印有0个数值单元格，该子表应有1列（“本年处理决定数量”）；缺少的按空白处理',
           location: { table: 'active', item: 'art20_5', row: 'licensing' },
@@ -99,6 +104,7 @@ ruleCases('TPL-06', {
       report: printed('2021', (t) => t.replace('规章\t0\t0\t0', '规章\t0\t0\t0\t0')),
       findings: [
         {
+          messageId: 'surplus',
           severity: 'info',
           message: '表二第二十条第（一）项“规章”行印有4个数值单元格，多于该子表的3列（“本年制发件数”“本年废止件数”“现行有效件数”）；已按位置读取其中3个，其余不计',
           location: { table: 'active', item: 'art20_1', row: 'rules' },

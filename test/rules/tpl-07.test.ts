@@ -27,6 +27,7 @@ ruleCases('TPL-07', {
       report: printed('2019', (t) => t.replace('规范性文件\t0\t0\t0\n', '规范性文件\t0\t0\t0\n其他主动公开文件\t5\t\t20\n')),
       findings: [
         {
+          messageId: 'extra',
           severity: 'info',
           message: '表二第二十条第（一）项有法定格式以外的行“其他主动公开文件”（数值：5、空白、20）：法定格式该子表只有“规章”“规范性文件”行；已单独保存，不参与核对',
           location: { table: 'active', item: 'art20_1' },
@@ -39,6 +40,7 @@ ruleCases('TPL-07', {
       report: data,
       findings: [
         {
+          messageId: 'extra',
           severity: 'info',
           message: '表二第二十条第（六）项有法定格式以外的行“行政检查”（数值：12）：法定格式该子表只有“行政处罚”“行政强制”行；已单独保存，不参与核对',
           location: { table: 'active', item: 'art20_6' },

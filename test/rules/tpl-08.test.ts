@@ -34,6 +34,7 @@ ruleCases('TPL-08', {
       report: narrow,
       findings: [
         {
+          messageId: 'narrow',
           severity: 'error',
           message: `表三每行只有6列数值，法定格式为7列（${COLUMNS}）`,
           location: { table: 'requests' },
@@ -48,6 +49,7 @@ ruleCases('TPL-08', {
       report: shortRow,
       findings: [
         {
+          messageId: 'shortRow',
           severity: 'warning',
           message: `表三“2.重复申请”行只印有6个数值单元格，法定格式为7列（${COLUMNS}）；缺少的按空白处理`,
           location: { table: 'requests', row: 'notProcessed.duplicate' },
@@ -66,6 +68,7 @@ ruleCases('TPL-08', {
         ['resultTotal', '（七）总计'],
         ['carriedForward', '四、结转下年度继续办理'],
       ].map(([row, label]) => ({
+        messageId: 'surplus',
         severity: 'info' as const,
         message: `表三“${label}”行印有8个数值单元格，多于法定的7列；已按位置读取其中7个，其余不计`,
         location: { table: 'requests' as const, row: row! },
@@ -77,7 +80,7 @@ ruleCases('TPL-08', {
     {
       name: 'data: a row of six cells',
       report: wide,
-      findings: [{ severity: 'error', message: `表三“（一）予以公开”行的数据有6个数值，法定格式为7列（${COLUMNS}）`, location: { table: 'requests', row: 'granted' }, actual: 6, expected: 7 }],
+      findings: [{ messageId: 'width', severity: 'error', message: `表三“（一）予以公开”行的数据有6个数值，法定格式为7列（${COLUMNS}）`, location: { table: 'requests', row: 'granted' }, actual: 6, expected: 7 }],
     },
   ],
 });

@@ -38,6 +38,7 @@ ruleCases('TPL-09', {
       report: printed('2021', (t) => t.replace(/2\.重复申请[^\n]*\n/, '')),
       findings: [
         {
+          messageId: 'missing',
           severity: 'error',
           message: `缺少表三“2.重复申请”行：${V2021}的表三应有25行，本报告未找到该行（“2.重复申请”）`,
           location: { table: 'requests', row: 'notProcessed.duplicate' },
@@ -51,6 +52,7 @@ ruleCases('TPL-09', {
       report: printed('2019', (t) => t.replace(/4\.保护第三方合法权益[^\n]*\n/, '')),
       findings: [
         {
+          messageId: 'missing',
           severity: 'error',
           message: `缺少表三“4.保护第三方合法权益”行：${V2019}的表三应有23行，本报告未找到该行（“4.保护第三方合法权益”）`,
           location: { table: 'requests', row: 'denied.thirdParty' },
@@ -60,13 +62,14 @@ ruleCases('TPL-09', {
     {
       name: 'printed report without table 三',
       report: printed('2021', (t) => t.replace(/（本列数据[\s\S]*?\n\n四、/, '本年未收到申请。\n\n四、')),
-      findings: [{ severity: 'error', message: `未找到表三（收到和处理政府信息公开申请情况）：${V2021}的表三应有25行`, location: { table: 'requests' } }],
+      findings: [{ messageId: 'tableMissing', severity: 'error', message: `未找到表三（收到和处理政府信息公开申请情况）：${V2021}的表三应有25行`, location: { table: 'requests' } }],
     },
     {
       name: 'data: a row missing',
       report: withoutRow,
       findings: [
         {
+          messageId: 'missing',
           severity: 'error',
           message: `缺少表三“4.保护第三方合法权益”行：${V2019}的表三应有23行，本报告未找到该行（“4.保护第三方合法权益”）`,
           location: { table: 'requests', row: 'denied.thirdParty' },
@@ -76,12 +79,12 @@ ruleCases('TPL-09', {
     {
       name: 'data: a row that is not in the format',
       report: foreignRow,
-      findings: [{ severity: 'error', message: `表三数据中有“subtotal”行，不属于${V2021}（该格式的表三有25行）`, location: { table: 'requests', row: 'subtotal' }, actual: 'subtotal' }],
+      findings: [{ messageId: 'foreign', severity: 'error', message: `表三数据中有“subtotal”行，不属于${V2021}（该格式的表三有25行）`, location: { table: 'requests', row: 'subtotal' }, actual: 'subtotal' }],
     },
     {
       name: 'data: empty table 三',
       report: noTable,
-      findings: [{ severity: 'error', message: `未找到表三（收到和处理政府信息公开申请情况）：${V2021}的表三应有25行`, location: { table: 'requests' } }],
+      findings: [{ messageId: 'tableMissing', severity: 'error', message: `未找到表三（收到和处理政府信息公开申请情况）：${V2021}的表三应有25行`, location: { table: 'requests' } }],
     },
   ],
 });

@@ -43,6 +43,7 @@ ruleCases('TPL-10', {
         ['other.unpaidFee', UNPAID_FEE],
         ['other.other', '3.其他'],
       ].map(([row, label]) => ({
+        messageId: 'missing',
         severity: 'error' as const,
         message: `缺少表三“${label}”行：${V2021}的“（六）其他处理”应${SHAPE_2021}，本报告未找到该行`,
         location: { table: 'requests' as const, row: row! },
@@ -53,13 +54,14 @@ ruleCases('TPL-10', {
     {
       name: '2021 report without 2.（unpaid fee）',
       report: printed('2021', (t) => t.replace(/2\.申请人逾期未按收费通知[^\n]*\n/, '')),
-      findings: [{ severity: 'error', message: `缺少表三“${UNPAID_FEE}”行：${V2021}的“（六）其他处理”应${SHAPE_2021}，本报告未找到该行`, location: { table: 'requests', row: 'other.unpaidFee' } }],
+      findings: [{ messageId: 'missing', severity: 'error', message: `缺少表三“${UNPAID_FEE}”行：${V2021}的“（六）其他处理”应${SHAPE_2021}，本报告未找到该行`, location: { table: 'requests', row: 'other.unpaidFee' } }],
     },
     {
       name: '2019 report with the three sub-rows of 2021',
       report: split2019,
       findings: [
         {
+          messageId: 'splitIn2019',
           severity: 'error',
           message: `表三“（六）其他处理”在${V2019}中只有一行，本报告却印有2021年版的子行（“逾期不补正”、“缴纳费用”）`,
           location: { table: 'requests', row: 'other' },
@@ -72,12 +74,12 @@ ruleCases('TPL-10', {
     {
       name: 'data: 2019 tables without the （六） row',
       report: data2019,
-      findings: [{ severity: 'error', message: `缺少表三“（六）其他处理”行：${V2019}的“（六）其他处理”应只有一行“（六）其他处理”，本报告未找到该行`, location: { table: 'requests', row: 'other' } }],
+      findings: [{ messageId: 'missing', severity: 'error', message: `缺少表三“（六）其他处理”行：${V2019}的“（六）其他处理”应只有一行“（六）其他处理”，本报告未找到该行`, location: { table: 'requests', row: 'other' } }],
     },
     {
       name: 'data: 2021 tables with a single （六） row as well',
       report: data2021,
-      findings: [{ severity: 'error', message: `表三数据中有“other”行：${V2021}的“（六）其他处理”应${SHAPE_2021}`, location: { table: 'requests', row: 'other' }, actual: 'other' }],
+      findings: [{ messageId: 'foreign', severity: 'error', message: `表三数据中有“other”行：${V2021}的“（六）其他处理”应${SHAPE_2021}`, location: { table: 'requests', row: 'other' }, actual: 'other' }],
     },
   ],
 });

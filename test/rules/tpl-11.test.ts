@@ -43,6 +43,7 @@ ruleCases('TPL-11', {
       report: printed('2021', (t) => t.replace('\t复议后起诉', '')),
       findings: [
         {
+          messageId: 'groupMissing',
           severity: 'error',
           message: `缺少表四“复议后起诉”这一组的表头：法定格式的表四分为${GROUPS}三组（${LAYOUT}）`,
           location: { table: 'review', row: 'litigationAfterReview' },
@@ -56,6 +57,7 @@ ruleCases('TPL-11', {
       report: short,
       findings: [
         {
+          messageId: 'short',
           severity: 'warning',
           message: `表四只印有14个数值单元格，法定格式为15个（${LAYOUT}）；缺少的按空白处理`,
           location: { table: 'review' },
@@ -68,23 +70,24 @@ ruleCases('TPL-11', {
     {
       name: 'sixteen values (2019)',
       report: printed('2019', (t) => t.replace(VALUES, `\n${Array(16).fill('0').join('\t')}\n`)),
-      findings: [{ severity: 'info', message: '表四印有16个数值单元格，多于法定的15个；已按位置读取其中15个，其余不计', location: { table: 'review' }, actual: 16, expected: 15 }],
+      findings: [{ messageId: 'surplus', severity: 'info', message: '表四印有16个数值单元格，多于法定的15个；已按位置读取其中15个，其余不计', location: { table: 'review' }, actual: 16, expected: 15 }],
     },
     {
       name: 'printed report without table 四',
       report: printed('2021', (t) => t.replace(/行政复议\t行政诉讼[\s\S]*?\n\n五、/, '本年没有复议诉讼。\n\n五、')),
-      findings: [{ severity: 'error', message: `未找到表四（政府信息公开行政复议、行政诉讼情况）：法定格式应有15个数值单元格（${LAYOUT}）`, location: { table: 'review' } }],
+      findings: [{ messageId: 'tableMissing', severity: 'error', message: `未找到表四（政府信息公开行政复议、行政诉讼情况）：法定格式应有15个数值单元格（${LAYOUT}）`, location: { table: 'review' } }],
     },
     {
       name: 'data: a group missing',
       report: dataMissing,
-      findings: [{ severity: 'error', message: `数据中缺少表四“复议后起诉”这一组：法定格式的表四分为${GROUPS}三组（${LAYOUT}）`, location: { table: 'review', row: 'litigationAfterReview' } }],
+      findings: [{ messageId: 'groupMissingData', severity: 'error', message: `数据中缺少表四“复议后起诉”这一组：法定格式的表四分为${GROUPS}三组（${LAYOUT}）`, location: { table: 'review', row: 'litigationAfterReview' } }],
     },
     {
       name: 'data: a group of four',
       report: dataWidth,
       findings: [
         {
+          messageId: 'width',
           severity: 'error',
           message: '表四“行政复议”的数据有4个数值，法定格式每组5个（结果维持、结果纠正、其他结果、尚未审结、总计）',
           location: { table: 'review', row: 'review' },
@@ -96,7 +99,7 @@ ruleCases('TPL-11', {
     {
       name: 'data: empty table 四',
       report: dataEmpty,
-      findings: [{ severity: 'error', message: `未找到表四（政府信息公开行政复议、行政诉讼情况）：法定格式应有15个数值单元格（${LAYOUT}）`, location: { table: 'review' } }],
+      findings: [{ messageId: 'tableMissing', severity: 'error', message: `未找到表四（政府信息公开行政复议、行政诉讼情况）：法定格式应有15个数值单元格（${LAYOUT}）`, location: { table: 'review' } }],
     },
   ],
 });

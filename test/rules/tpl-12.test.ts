@@ -36,13 +36,14 @@ ruleCases('TPL-12', {
     {
       name: 'the 勾稽 note is not printed',
       report: printed('2021', (t) => t.replace(BALANCE, '')),
-      findings: [{ severity: 'warning', message: `表三未印出勾稽关系说明，应为“${BALANCE}”`, location: { table: 'requests' }, actual: null, expected: BALANCE }],
+      findings: [{ messageId: 'balanceMissing', severity: 'warning', message: `表三未印出勾稽关系说明，应为“${BALANCE}”`, location: { table: 'requests' }, actual: null, expected: BALANCE }],
     },
     {
       name: 'the 勾稽 note reworded',
       report: reworded,
       findings: [
         {
+          messageId: 'balanceWording',
           severity: 'warning',
           message: `表三的勾稽关系说明印为“（本列数据的勾稽关系为：第一项加第二项，等于第三项加第四项）”，应为“${BALANCE}”`,
           location: { table: 'requests' },
@@ -55,6 +56,7 @@ ruleCases('TPL-12', {
       report: noPartly,
       findings: [
         {
+          messageId: 'partlyMissing',
           severity: 'warning',
           message: `表三“（二）部分公开”行未印出计数说明：应为“（二）部分公开${PARTLY}”，实际印为“（二）部分公开”`,
           location: { table: 'requests', row: 'partlyGranted' },
@@ -69,6 +71,7 @@ ruleCases('TPL-12', {
       report: partlyReworded,
       findings: [
         {
+          messageId: 'partlyWording',
           severity: 'warning',
           message: `表三“（二）部分公开”行的计数说明印为“（二）部分公开（区分处理的，只计此情形）”，应为“（二）部分公开${PARTLY}”`,
           location: { table: 'requests', row: 'partlyGranted' },

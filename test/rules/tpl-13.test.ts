@@ -32,6 +32,7 @@ ruleCases('TPL-13', {
       report: noUnit,
       findings: [
         {
+          messageId: 'missingUnit',
           severity: 'error',
           message: `${WHERE}的表头印为“本年收费金额”，未标明单位；法定表头为“${HEADER}”`,
           location: { table: 'active', item: 'art20_8', column: 'amount' },
@@ -46,6 +47,7 @@ ruleCases('TPL-13', {
       report: yuan,
       findings: [
         {
+          messageId: 'wrongUnit',
           severity: 'error',
           message: `${WHERE}的表头印为“本年收费金额（单位：元）”，单位为“元”；法定单位为万元，表头应为“${HEADER}”`,
           location: { table: 'active', item: 'art20_8', column: 'amount' },

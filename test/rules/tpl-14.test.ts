@@ -49,6 +49,7 @@ ruleCases('TPL-14', {
       report: legacy2017,
       findings: [
         {
+          messageId: 'legacy',
           severity: 'info',
           message: `报告年度为2017年，采用2019年以前的旧格式${markers}；本目录的规则只适用于2019年版和2021年版格式，表格未读取、未核查`,
           location: { field: 'template' },
@@ -62,6 +63,7 @@ ruleCases('TPL-14', {
       report: legacyData,
       findings: [
         {
+          messageId: 'legacy',
           severity: 'info',
           message: '报告年度为2016年，采用2019年以前的旧格式；本目录的规则只适用于2019年版和2021年版格式，表格未读取、未核查',
           location: { field: 'template' },
@@ -73,6 +75,7 @@ ruleCases('TPL-14', {
       report: withFields(legacyData, { year: null }),
       findings: [
         {
+          messageId: 'legacy',
           severity: 'info',
           message: '报告年度未识别，采用2019年以前的旧格式；本目录的规则只适用于2019年版和2021年版格式，表格未读取、未核查',
           location: { field: 'template' },
@@ -84,6 +87,7 @@ ruleCases('TPL-14', {
       report: parse(legacyText(2022)),
       findings: [
         {
+          messageId: 'late',
           severity: 'warning',
           message: `报告年度为2022年，应采用2021年版格式（国办公开办函〔2021〕30号），但未找到该格式的统计表，本报告按2019年以前的旧格式处理${markers}；表格未读取、未核查`,
           location: { field: 'template' },

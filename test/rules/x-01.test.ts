@@ -25,6 +25,7 @@ ruleCases('X-01', {
       report: withCells(current, { 'requests.carriedOver.naturalPerson': 1, 'requests.carriedOver.total': 1 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '表三“二、上年结转政府信息公开申请数量”行“自然人”列(1)不等于2022年度报告“四、结转下年度继续办理”同一列(2)',
           location: { table: 'requests', row: 'carriedOver', column: 'naturalPerson', year: 2023 },
@@ -32,6 +33,7 @@ ruleCases('X-01', {
           expected: 2,
         },
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '表三“二、上年结转政府信息公开申请数量”行“总计”列(1)不等于2022年度报告“四、结转下年度继续办理”同一列(2)',
           location: { table: 'requests', row: 'carriedOver', column: 'total', year: 2023 },
@@ -46,6 +48,7 @@ ruleCases('X-01', {
       report: baseReport({ year: 2021 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '表三“二、上年结转政府信息公开申请数量”行“商业企业”列(0)不等于2020年度报告“四、结转下年度继续办理”同一列(3)',
           location: { table: 'requests', row: 'carriedOver', column: 'business', year: 2021 },
@@ -53,6 +56,7 @@ ruleCases('X-01', {
           expected: 3,
         },
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '表三“二、上年结转政府信息公开申请数量”行“总计”列(0)不等于2020年度报告“四、结转下年度继续办理”同一列(3)',
           location: { table: 'requests', row: 'carriedOver', column: 'total', year: 2021 },

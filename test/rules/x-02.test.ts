@@ -25,6 +25,7 @@ ruleCases('X-02', {
       report: current(13),
       findings: [
         {
+          messageId: 'above',
           severity: 'warning',
           message: '表二第二十条第（一）项“规章”行“现行有效件数”列(13)多于上一年度（2022年）现行有效件数(10)加本年制发件数(3)减本年废止件数(1)所得的12',
           location: { table: 'active', item: 'art20_1', row: 'rules', column: 'inForce', year: 2023 },
@@ -39,6 +40,7 @@ ruleCases('X-02', {
       report: current(8),
       findings: [
         {
+          messageId: 'below',
           severity: 'warning',
           message: '表二第二十条第（一）项“规章”行“现行有效件数”列(8)少于上一年度（2022年）现行有效件数(10)减本年废止件数(1)所得的9；按滚动关系应为12，即使本年制发的都是修订，也应不少于9',
           location: { table: 'active', item: 'art20_1', row: 'rules', column: 'inForce', year: 2023 },
@@ -53,6 +55,7 @@ ruleCases('X-02', {
       report: baseReport({ year: 2023 }),
       findings: [
         {
+          messageId: 'below',
           severity: 'warning',
           message: '表二第二十条第（一）项“行政规范性文件”行“现行有效件数”列(0)少于上一年度（2022年）现行有效件数(5)减本年废止件数(0)所得的5；按滚动关系应为5，即使本年制发的都是修订，也应不少于5',
           location: { table: 'active', item: 'art20_1', row: 'normativeDocs', column: 'inForce', year: 2023 },

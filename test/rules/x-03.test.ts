@@ -19,6 +19,7 @@ ruleCases('X-03', {
       report: current(6),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '表二第二十条第（五）项“行政许可”行“上一年项目数量”列(6)不等于上一年度（2019年）报告的上一年项目数量(5)加本年增/减(-2)之和(3)',
           location: { table: 'active', item: 'art20_5', row: 'licensing', column: 'lastYear', year: 2020 },
@@ -33,6 +34,7 @@ ruleCases('X-03', {
       report: baseReport({ template: '2019', year: 2020 }),
       findings: [
         {
+          messageId: 'mismatch',
           severity: 'warning',
           message: '表二第二十条第（八）项“行政事业性收费”行“上一年项目数量”列(0)不等于上一年度（2019年）报告的上一年项目数量(2)加本年增/减(1)之和(3)',
           location: { table: 'active', item: 'art20_8', row: 'fees', column: 'lastYear', year: 2020 },

@@ -14,6 +14,7 @@ ruleCases('X-04', {
       report: baseReport({ year: 2021 }),
       findings: [
         {
+          messageId: 'switch',
           severity: 'info',
           message: '上一年度（2020年）报告采用 2019 格式，本年度采用 2021 格式，表二统计项目不同，不作跨年度比较；表三、表四照常比较',
           location: { table: 'active', year: 2021 },

@@ -24,6 +24,7 @@ ruleCases('X-05', {
       report: received(y2023, 30),
       findings: [
         {
+          messageId: 'swing',
           severity: 'info',
           message: '表三“一、本年新收政府信息公开申请数量”行“总计”列由上一年度（2022年）的4变为30，相差超过 5 倍',
           location: { table: 'requests', row: 'newReceived', column: 'total', year: 2023 },
@@ -38,11 +39,13 @@ ruleCases('X-05', {
       report: withCells(y2023, { 'review.review.total': 2, 'active.art20_6.penalty.decisions': 10 }),
       findings: [
         {
+          messageId: 'swing',
           severity: 'info',
           message: '表四“行政复议”“总计”由上一年度（2022年）的12变为2，相差超过 5 倍',
           location: { table: 'review', row: 'review', column: 'total', year: 2023 },
         },
         {
+          messageId: 'swing',
           severity: 'info',
           message: '表二第二十条第（六）项“行政处罚”行“本年处理决定数量”列由上一年度（2022年）的0变为10，相差超过 5 倍',
           location: { table: 'active', item: 'art20_6', row: 'penalty', column: 'decisions', year: 2023 },
@@ -55,6 +58,7 @@ ruleCases('X-05', {
       report: withCells(y2023, { 'active.art20_8.fees.amount': 25000 }),
       findings: [
         {
+          messageId: 'unit',
           severity: 'info',
           message: '表二第二十条第（八）项“行政事业性收费”行“本年收费金额（单位：万元）”列由上一年度（2022年）的2.5万元变为25000万元，为上年的10000倍，可能是按“元”而不是“万元”填报（按元换算为2.5万元）',
           location: { table: 'active', item: 'art20_8', row: 'fees', column: 'amount', year: 2023 },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Cell } from '../../src/schema/types.ts';
-import { cellCatalogue, invalidValue, setCell, cellValue } from '../../src/store/cells.ts';
+import { cellList, invalidValue, readCell, writeCell } from '../../src/schema/cells.ts';
 import { diffText, sentences } from '../../src/store/diff.ts';
 import { correctionRate, distribution, openRate, pooled, rank, rate } from '../../src/store/metrics.ts';
 import { zeroTables } from '../helpers/report-builder.ts';
@@ -55,19 +55,19 @@ test('pooled rates sum numerators and denominators of the computable reports; ra
 });
 
 test('cell catalogue, values and what a cell accepts', () => {
-  assert.equal(cellCatalogue('2019').length, 22 + 23 * 7 + 15);
-  assert.equal(cellCatalogue('2021').length, 10 + 25 * 7 + 15); // 表二 6 + 1 + 2 + 1 cells
-  const amount = cellCatalogue('2021').find((c) => c.path === 'active.art20_8.fees.amount')!;
+  assert.equal(cellList('2019').length, 22 + 23 * 7 + 15);
+  assert.equal(cellList('2021').length, 10 + 25 * 7 + 15); // 表二 6 + 1 + 2 + 1 cells
+  const amount = cellList('2021').find((c) => c.path === 'active.art20_8.fees.amount')!;
   assert.deepEqual([amount.kind, amount.columnLabel], ['money', '本年收费金额（单位：万元）']);
   assert.equal(invalidValue(amount, 1.25), null);
   assert.equal(invalidValue(amount, -1), '金额不能为负数');
-  const change = cellCatalogue('2019').find((c) => c.path === 'active.art20_5.licensing.change')!;
+  const change = cellList('2019').find((c) => c.path === 'active.art20_5.licensing.change')!;
   assert.equal(invalidValue(change, -3), null);
   const t = { active: {}, requests: {}, review: {} };
-  setCell(t, cellCatalogue('2021').find((c) => c.path === 'requests.other.unpaidFee.legal')!, 2);
+  writeCell(t, 'requests.other.unpaidFee.legal', 2);
   assert.deepEqual((t.requests as Record<string, Cell[]>)['other.unpaidFee'], [null, null, null, null, 2, null, null]);
-  assert.equal(cellValue(t, 'requests.other.unpaidFee.legal'), 2);
-  assert.equal(cellValue(t, 'review.review.total'), null);
+  assert.equal(readCell(t, 'requests.other.unpaidFee.legal'), 2);
+  assert.equal(readCell(t, 'review.review.total'), undefined); // the table has no such row
 });
 
 test('narrative diff by sentence', () => {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { findProgram } from '../../src/ingest/programs.ts';
+import { findProgram } from '../../src/programs.ts';
 import { form, zipOf } from '../api/fixtures.ts';
 import { CHROMIUM, CHROMIUM_ARGS, FORMATS, startWebServer, V2021_HTML, type WebServer } from './fixtures.ts';
 
@@ -85,7 +85,7 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     await page.click('td.v[data-path="requests.newReceived.total"]');
     assert.deepEqual(await texts('#source mark'), ['623']);
     assert.equal(await page.locator('#source .src-line.hit').getAttribute('data-n'), '27');
-    assert.equal(await page.locator('#insp-label').textContent(), '表三 一、本年新收政府信息公开申请数量 · 总计');
+    assert.equal(await page.locator('#insp-label').textContent(), '表三“一、本年新收政府信息公开申请数量”行“总计”列');
     assert.equal(await page.locator('#insp-src').textContent(), '原文第 27 行：“623”');
     assert.equal(await page.locator('td.sel').getAttribute('data-path'), 'requests.newReceived.total');
     await page.locator('#source mark').isVisible();
@@ -119,7 +119,7 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     const cell = page.locator('#group-2021 td.v[data-path="requests.newReceived.total"]');
     assert.equal(await cell.locator('.num').textContent(), '623');
     await cell.click();
-    assert.equal(await page.locator('#sources-cell').textContent(), '表三 一、本年新收政府信息公开申请数量 · 总计');
+    assert.equal(await page.locator('#sources-cell').textContent(), '表三“一、本年新收政府信息公开申请数量”行“总计”列');
     assert.equal(await page.locator('#sources-sum').textContent(), '合计 623：2 份填报');
     assert.deepEqual(await rowTexts('#sources-body tr'), [['某某区生态环境局山东省 / 淄博市 / 张店区', '623'], ['淄博市博山区投资促进中心山东省 / 淄博市 / 博山区', '0']]);
     // From a source to the cell in its report.
@@ -148,7 +148,7 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     assert.deepEqual(afterFindings.filter((f) => f.startsWith('error')), ['error SUM-01', 'error SUM-03']);
     assert.deepEqual(afterFindings.filter((f) => !f.startsWith('error')), before);
     assert.equal(await page.locator('#counts .badge-error').textContent(), '错误 2');
-    assert.deepEqual(await rowTexts('.version[data-version="2"] table.changes tbody tr'), [['表三 一、本年新收政府信息公开申请数量 · 总计', '623', '600']]);
+    assert.deepEqual(await rowTexts('.version[data-version="2"] table.changes tbody tr'), [['表三“一、本年新收政府信息公开申请数量”行“总计”列', '623', '600']]);
     // The history is kept in the API too.
     const versions = await (await fetch(`${server.url}/api${new URL(reportUrl).pathname}/versions`)).json() as { author: string; reason: string; changes: unknown[] }[];
     assert.deepEqual(versions.map((v) => [v.author, v.reason, v.changes]), [
@@ -181,7 +181,7 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     await Promise.all([page.waitForURL(/\?saved=3#history/), page.click('#revert-form button[type=submit]')]);
     assert.equal(await page.locator('td.v[data-path="requests.newReceived.total"] .num').textContent(), '623');
     assert.equal(await page.locator('#counts .badge-error').textContent(), '错误 0');
-    assert.deepEqual(await rowTexts('.version[data-version="3"] table.changes tbody tr'), [['表三 一、本年新收政府信息公开申请数量 · 总计', '600', '623']]);
+    assert.deepEqual(await rowTexts('.version[data-version="3"] table.changes tbody tr'), [['表三“一、本年新收政府信息公开申请数量”行“总计”列', '600', '623']]);
     await page.goto(`${server.url}/regions/${zibo}?year=2023`);
     assert.equal(await page.locator('#card-received').textContent(), '623');
   });

@@ -190,13 +190,13 @@ describe('pages', () => {
     const src = data.cells['requests.newReceived.total'].src;
     assert.deepEqual(src, { start: detail.report.provenance['requests.newReceived.total'].start, end: detail.report.provenance['requests.newReceived.total'].end, line: 27, text: '623' });
     assert.equal(detail.text.slice(src.start, src.end), '623');
-    assert.equal(data.cells['requests.newReceived.total'].label, '表三 一、本年新收政府信息公开申请数量 · 总计');
+    assert.equal(data.cells['requests.newReceived.total'].label, '表三“一、本年新收政府信息公开申请数量”行“总计”列');
     // Findings: one button each, in severity order, with its place; the script knows their cells and spans.
     const buttons = $('.finding').toArray();
     assert.equal(buttons.length, detail.findings.length);
     assert.equal($('#findings h2').text(), `核查结果 ${detail.findings.length} 条`);
     const t203 = $('.finding[data-rule="T2-03"]');
-    assert.equal(squash(t203.find('.where').text()), '表二 第二十条第（一）项 规章 · 原文第 9 行');
+    assert.equal(squash(t203.find('.where').text()), '表二第二十条第（一）项“规章”行 · 原文第 9 行');
     assert.equal(t203.find('.fmsg').text(), detail.findings.find((f: any) => f.rule === 'T2-03').message);
     const f = data.findings[Number(t203.attr('data-i'))];
     assert.deepEqual(f.paths, ['active.art20_1.rules.issued', 'active.art20_1.rules.repealed', 'active.art20_1.rules.inForce']);
@@ -233,7 +233,7 @@ describe('pages', () => {
     assert.equal($('#version').text().replace(/（.*）/, ''), '第 2 版');
     const v2 = $('.version[data-version=2]');
     assert.equal(v2.find('.reason').text(), '原因：原件为 600');
-    assert.deepEqual(v2.find('table.changes tbody td').toArray().map((td) => $(td).text()), ['表三 一、本年新收政府信息公开申请数量 · 总计', '623', '600']);
+    assert.deepEqual(v2.find('table.changes tbody td').toArray().map((td) => $(td).text()), ['表三“一、本年新收政府信息公开申请数量”行“总计”列', '623', '600']);
     assert.equal($('.version[data-version=1] button.revert').attr('data-version'), '1');
     const data = pageData($, 'report-data');
     assert.equal(data.version, 2);
@@ -257,7 +257,7 @@ describe('pages', () => {
     const data = pageData($, 'rollup-data');
     const group = data.groups[0];
     assert.deepEqual(group.reports.map((r: any) => r.agency), ['某某区生态环境局', '淄博市博山区投资促进中心']);
-    assert.deepEqual(group.cells['requests.newReceived.total'], { label: '表三 一、本年新收政府信息公开申请数量 · 总计', sum: 600, blanks: 0, values: [600, 0] });
+    assert.deepEqual(group.cells['requests.newReceived.total'], { label: '表三“一、本年新收政府信息公开申请数量”行“总计”列', sum: 600, blanks: 0, values: [600, 0] });
     assert.equal($('#group-2021 td.v[data-path="requests.carriedOver.total"] .num').text(), '20');
     assert.deepEqual($('.export-bar a').toArray().map((a) => $(a).attr('href')), [
       `/api/regions/${zibo}/rollup?year=2023&format=csv`, `/api/regions/${zibo}/rollup?year=2023&format=xlsx`,

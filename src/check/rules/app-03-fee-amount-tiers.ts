@@ -1,9 +1,9 @@
-import { placeName, spanOf, statements } from '../narrative/index.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
+import { placeName, spanOf, statements } from '../../extract/narrative/index.ts';
 
 const WHAT = { feeCollected: '实际收取信息处理费', feeNoticeAmount: '收费通知金额' } as const;
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'APP-03',
     name: 'fee-amount-tiers',
@@ -33,6 +33,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,7 +1,8 @@
-import { placeName, spanOf, statements } from '../narrative/index.ts';
-import type { ReportRule } from '../types.ts';
+import { requestsPath } from '../../schema/cells.ts';
+import { defineRule } from '../define-rule.ts';
+import { placeName, spanOf, statements } from '../../extract/narrative/index.ts';
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'APP-04',
     name: 'no-requests-statement',
@@ -19,7 +20,7 @@ const rule: ReportRule = {
     },
   },
   check(ctx) {
-    const table = ctx.cell('requests.newReceived.total');
+    const table = ctx.cell(requestsPath('newReceived', 'total'));
     if (typeof table !== 'number' || table <= 0) return;
     for (const st of statements(ctx.doc, 'noRequests')) {
       ctx.report({
@@ -32,6 +33,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

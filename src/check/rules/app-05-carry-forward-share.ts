@@ -1,15 +1,16 @@
-import type { ReportRule } from '../types.ts';
+import { requestsPath } from '../../schema/cells.ts';
+import { defineRule } from '../define-rule.ts';
 
 const SHARE = 0.25;
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'APP-05',
     name: 'carry-forward-share',
     severity: 'info',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '条例第三十三条：自收到申请之日起20个工作日内答复，延长不超过20个工作日；结转比例阈值为经验值',
+    basis: '《政府信息公开条例》第三十三条第二款：自收到申请之日起20个工作日内答复，延长不超过20个工作日；25%为经验阈值',
     description: '结转下年度继续办理的申请超过本年新收与上年结转之和的四分之一',
     docs:
       '按条例第三十三条，申请最迟在40个工作日（加上征求第三方意见、补正等不计入的时间）内答复，年末尚未办结的通常只是12月收到的申请。' +
@@ -19,9 +20,9 @@ const rule: ReportRule = {
     },
   },
   check(ctx) {
-    const forward = ctx.cell('requests.carriedForward.total');
-    const received = ctx.cell('requests.newReceived.total');
-    const over = ctx.cell('requests.carriedOver.total');
+    const forward = ctx.cell(requestsPath('carriedForward', 'total'));
+    const received = ctx.cell(requestsPath('newReceived', 'total'));
+    const over = ctx.cell(requestsPath('carriedOver', 'total'));
     if (typeof forward !== 'number' || typeof received !== 'number' || typeof over !== 'number') return;
     const base = received + over;
     if (forward <= 0 || forward <= SHARE * base) return;
@@ -33,6 +34,6 @@ const rule: ReportRule = {
       expected: Math.floor(SHARE * base),
     });
   },
-};
+});
 
 export default rule;

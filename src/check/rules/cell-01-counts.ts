@@ -1,23 +1,23 @@
 import { REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../../schema/review.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
-import { locate } from '../cells.ts';
-import type { ReportRule } from '../types.ts';
+import { activePath, parsePath, requestsPath, reviewPath } from '../../schema/cells.ts';
+import { defineRule } from '../define-rule.ts';
 
 /** Every count cell of a template: 二 columns of kind `count` (not the signed 本年增/减, not money), all of 三 and 四. */
 export function countCellPaths(template: TableTemplate): string[] {
   const paths: string[] = [];
   for (const item of TEMPLATE_DEFS[template].active) {
     for (const row of item.rows) {
-      for (const col of item.columns) if (col.kind === 'count') paths.push(`active.${item.key}.${row.key}.${col.key}`);
+      for (const col of item.columns) if (col.kind === 'count') paths.push(activePath(item.key, row.key, col.key));
     }
   }
-  for (const row of requestRows(template)) for (const c of REQUEST_COLUMN_KEYS) paths.push(`requests.${row.key}.${c}`);
-  for (const g of REVIEW_GROUP_KEYS) for (const c of REVIEW_COLUMN_KEYS) paths.push(`review.${g}.${c}`);
+  for (const row of requestRows(template)) for (const c of REQUEST_COLUMN_KEYS) paths.push(requestsPath(row.key, c));
+  for (const g of REVIEW_GROUP_KEYS) for (const c of REVIEW_COLUMN_KEYS) paths.push(reviewPath(g, c));
   return paths;
 }
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'CELL-01',
     name: 'counts',
@@ -42,12 +42,12 @@ const rule: ReportRule = {
       ctx.report({
         messageId: Number.isInteger(v) ? 'negative' : 'fraction',
         data: { value: v },
-        location: locate(path),
+        location: parsePath(path),
         actual: v,
         expected: '≥ 0 的整数',
       });
     }
   },
-};
+});
 
 export default rule;

@@ -2,28 +2,28 @@ import { parseCellText } from '../../extract/values.ts';
 import { REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../../schema/review.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
-import { locate } from '../cells.ts';
-import type { ReportRule } from '../types.ts';
+import { activePath, parsePath, placePath, requestsPath, reviewPath } from '../../schema/cells.ts';
+import { defineRule } from '../define-rule.ts';
 
 /** Every cell path of the template's three tables, in printed order. */
 export function templateCellPaths(template: TableTemplate): string[] {
   const paths: string[] = [];
   for (const item of TEMPLATE_DEFS[template].active) {
-    for (const row of item.rows) for (const col of item.columns) paths.push(`active.${item.key}.${row.key}.${col.key}`);
+    for (const row of item.rows) for (const col of item.columns) paths.push(activePath(item.key, row.key, col.key));
   }
-  for (const row of requestRows(template)) for (const c of REQUEST_COLUMN_KEYS) paths.push(`requests.${row.key}.${c}`);
-  for (const g of REVIEW_GROUP_KEYS) for (const c of REVIEW_COLUMN_KEYS) paths.push(`review.${g}.${c}`);
+  for (const row of requestRows(template)) for (const c of REQUEST_COLUMN_KEYS) paths.push(requestsPath(row.key, c));
+  for (const g of REVIEW_GROUP_KEYS) for (const c of REVIEW_COLUMN_KEYS) paths.push(reviewPath(g, c));
   return paths;
 }
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'CELL-02',
     name: 'blank-cells',
     severity: 'warning',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '法定格式要求逐项填报数字；空白与占位符按 statute-and-rules.md §12.2 记为空值并报告',
+    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表逐格填报数字，没有发生的填 0（实践惯例）；空白与占位符记为空值，不当作 0',
     description: '空白单元格（警告）与“/”“-”“—”“无”等占位符（提示）',
     docs:
       '法定表格的每一格都应填写数字，没有发生的事项填 0。空白格和“/”“-”“—”“无”等占位符读作空值（不当作 0），原文保留在出处中，' +
@@ -40,10 +40,10 @@ const rule: ReportRule = {
     const labels = ctx.doc.structure?.labels;
     for (const path of templateCellPaths(template)) {
       if (ctx.cell(path) !== null) continue;
-      const loc = locate(path);
+      const loc = parsePath(path);
       const span = ctx.span(path);
       if (!span) {
-        const rowPath = loc.table === 'active' ? `active.${loc.item}.${loc.row}` : `${loc.table}.${loc.row}`;
+        const rowPath = loc.table === 'active' ? placePath({ table: 'active', item: loc.item, row: loc.row }) : `${loc.table}.${loc.row}`;
         // A row that was not printed at all is TPL-05/TPL-09's finding.
         if (labels && !labels[rowPath] && loc.table !== 'review') continue;
         if (labels && loc.table === 'review' && !ctx.doc.provenance) continue;
@@ -58,6 +58,6 @@ const rule: ReportRule = {
       }
     }
   },
-};
+});
 
 export default rule;

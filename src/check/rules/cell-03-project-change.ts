@@ -1,17 +1,18 @@
+import { placePath } from '../../schema/cells.ts';
 import { TEMPLATE_DEFS } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 /** V2019 items that print 上一年项目数量 and 本年增/减. */
 const ITEMS = TEMPLATE_DEFS['2019'].active.filter((i) => i.columns.some((c) => c.key === 'lastYear') && i.columns.some((c) => c.key === 'change'));
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'CELL-03',
     name: 'project-change',
     severity: 'error',
     templates: ['2019'],
     scope: 'report',
-    basis: '国办公开办函〔2019〕60号附表二“上一年项目数量”“本年增/减”（湖北注释：“减用负值表示”；statute-and-rules.md §4.1）',
+    basis: '国办公开办函〔2019〕60号附表二“上一年项目数量”“本年增/减”；湖北省报告表头注释“减用负值表示”',
     description: '2019年版表二：本年增/减为整数，且上一年项目数量 + 本年增/减 ≥ 0',
     docs:
       '2019年版表二第（五）（六）（八）项的“上一年项目数量”是事项的种数，“本年增/减”是本年增加或减少的事项数（减少用负数，可印“+n”“-n”）。' +
@@ -26,7 +27,7 @@ const rule: ReportRule = {
   check(ctx) {
     for (const item of ITEMS) {
       for (const row of item.rows) {
-        const base = `active.${item.key}.${row.key}`;
+        const base = placePath({ table: 'active', item: item.key, row: row.key });
         const last = ctx.cell(`${base}.lastYear`);
         const change = ctx.cell(`${base}.change`);
         if (change === null || change === undefined) continue;
@@ -47,6 +48,6 @@ const rule: ReportRule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,7 +1,8 @@
+import { activePath } from '../../schema/cells.ts';
 import { parseCellText } from '../../extract/values.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
-const PATH = 'active.art20_8.fees.amount';
+const PATH = activePath('art20_8', 'fees', 'amount');
 const MAX_DECIMALS = 4;
 
 function decimals(digits: string): number {
@@ -10,14 +11,14 @@ function decimals(digits: string): number {
   return dot < 0 ? 0 : digits.length - dot - 1;
 }
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'CELL-04',
     name: 'fees-amount',
     severity: 'error',
     templates: ['2021'],
     scope: 'report',
-    basis: '国办公开办函〔2021〕30号附表二第二十条第（八）项“本年收费金额（单位：万元）”（statute-and-rules.md §4.2、§12.2）',
+    basis: '国办公开办函〔2021〕30号附表二第二十条第（八）项“本年收费金额（单位：万元）”',
     description: '2021年版本年收费金额为不小于0的万元数；印成元的已换算并警告；超过4位小数警告',
     docs:
       '2021年版表二第二十条第（八）项的本年收费金额以万元为单位，是不小于0的小数；负数为错误。数据中金额一律换算为万元保存，印出的文字和单位留在出处中。' +
@@ -57,6 +58,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,6 +1,7 @@
-import type { ReportRule } from '../types.ts';
+import { activePath } from '../../schema/cells.ts';
+import { defineRule } from '../define-rule.ts';
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'CELL-06',
     name: 'procurement-consistency',
@@ -18,8 +19,8 @@ const rule: ReportRule = {
     },
   },
   check(ctx) {
-    const projects = ctx.cell('active.art20_9.procurement.projects');
-    const amount = ctx.cell('active.art20_9.procurement.amount');
+    const projects = ctx.cell(activePath('art20_9', 'procurement', 'projects'));
+    const amount = ctx.cell(activePath('art20_9', 'procurement', 'amount'));
     if (projects === null || projects === undefined || amount === null || amount === undefined) return;
     const at = (column: string) => ({ table: 'active' as const, item: 'art20_9', row: 'procurement', column });
     if (projects === 0 && amount !== 0) {
@@ -28,6 +29,6 @@ const rule: ReportRule = {
       ctx.report({ messageId: 'projectsWithoutAmount', data: { projects }, location: at('amount'), actual: 0, expected: '> 0' });
     }
   },
-};
+});
 
 export default rule;

@@ -1,24 +1,9 @@
 import { parseChineseNumber } from '../../extract/numerals.ts';
 import { fold } from '../../schema/normalize.ts';
 import { SECTION_KEYS, type SectionKey } from '../../schema/sections.ts';
-import type { CheckableReport, ReportRule, SourceSpan } from '../types.ts';
-
-/** Where the report year (`year`) came from: the title, the statistics period, the data as given (JSON), or a guess from the narrative. */
-export type YearSource = 'title' | 'period' | 'data' | 'narrative';
-
-export function yearSource(doc: CheckableReport): YearSource | null {
-  if (doc.year === null) return null;
-  const p = doc.provenance?.['meta.year'];
-  if (!p) return 'data';
-  if (!p.note) return 'title';
-  return p.note.includes('统计期限') ? 'period' : 'narrative';
-}
-
-export const YEAR_SOURCE_LABEL: Record<Exclude<YearSource, 'narrative'>, string> = {
-  title: '标题',
-  period: '统计期限',
-  data: '报告年度字段（year）',
-};
+import { defineRule } from '../define-rule.ts';
+import { YEAR_SOURCE_LABEL, yearSource } from '../report-year.ts';
+import type { CheckableReport, SourceSpan } from '../types.ts';
 
 export interface Ymd {
   y: number;
@@ -80,14 +65,14 @@ const cn = (x: Ymd) => `${x.y}年${x.m}月${x.d}日`;
 const iso = (x: Ymd) => `${x.y}-${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`;
 const compact = (s: string) => fold(s).replace(/\s+/g, '');
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'DATE-01',
     name: 'statistics-period',
     severity: 'error',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '《政府信息公开条例》第四十九条（“上一年度”报告）；DB51/T 2660—2019 §2.1“年度报告统计时间段为上一年度1月1日至12月31日”',
+    basis: '《政府信息公开条例》第四十九条（“上一年度”报告）；四川省地方标准 DB51/T 2660—2019 第2.1条“年度报告统计时间段为上一年度1月1日至12月31日”',
     description: '报告写明的统计期限须为报告年度1月1日至12月31日',
     docs:
       '年度报告统计的是报告年度的全年情况。报告（通常在前言）写明统计期限时，期限必须是报告年度的1月1日至12月31日；' +
@@ -135,6 +120,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,6 +1,6 @@
 import { fold } from '../../schema/normalize.ts';
-import type { ReportRule } from '../types.ts';
-import { YEAR_SOURCE_LABEL, yearSource } from './date-01-statistics-period.ts';
+import { defineRule } from '../define-rule.ts';
+import { YEAR_SOURCE_LABEL, yearSource } from '../report-year.ts';
 
 /** A statement of the report year in the text: the year and the printed words that give it. */
 export interface YearStatement {
@@ -41,7 +41,7 @@ export function narrativeYearStatements(overview: string | null): YearStatement[
   return out;
 }
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'DATE-02',
     name: 'year-consistency',
@@ -83,6 +83,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,47 +1,7 @@
-import type { CheckableReport, ReportRule } from '../types.ts';
+import { cnDate, dayNumber, isoDate } from '../dates.ts';
+import { defineRule } from '../define-rule.ts';
 
-// Date helpers shared by the DATE rules (a module in this folder must be a rule, so they live here).
-
-/** Day number (days since 1970-01-01) of a valid ISO date `YYYY-MM-DD`; null for anything else. */
-export function dayNumber(iso: string | null | undefined): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const date = new Date(t);
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return t / 86_400_000;
-}
-
-/** ISO date of a day in a year; day 29 of February (or any day past the month's end) is the month's last day (“2月底”). */
-export function isoDate(year: number, month: number, day: number): string {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
-}
-
-/** `2021-01-31` → `2021年1月31日`. */
-export function cnDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${Number(y)}年${Number(m)}月${Number(d)}日`;
-}
-
-/**
- * What is known about the publication date: the date itself (`publishedOn`), or, when only the
- * 落款 is known, the signing date as the earliest possible publication date (a report cannot be
- * published before it is signed). Null when neither is a valid date.
- */
-export interface PublicationEvidence {
-  kind: 'published' | 'signed';
-  date: string;
-}
-
-export function publicationEvidence(doc: CheckableReport): PublicationEvidence | null {
-  if (dayNumber(doc.publishedOn) !== null) return { kind: 'published', date: doc.publishedOn! };
-  if (dayNumber(doc.signedOn) !== null) return { kind: 'signed', date: doc.signedOn! };
-  return null;
-}
-
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'DATE-03',
     name: 'published-after-year',
@@ -73,6 +33,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,47 +1,7 @@
-import type { IssuerType } from '../../schema/types.ts';
-import type { ReportRule, RuleContext } from '../types.ts';
-import { cnDate, isoDate, publicationEvidence } from './date-03-published-after-year.ts';
+import { checkStatutoryDeadline } from '../dates.ts';
+import { defineRule } from '../define-rule.ts';
 
-/** A publication deadline for one report: the last permitted day, and where it comes from. */
-export interface Deadline {
-  date: string;
-  source: string;
-  kind: 'statute' | 'local';
-}
-
-const STATUTE: Partial<Record<IssuerType, { month: number; day: number; source: string }>> = {
-  department: { month: 1, day: 31, source: '《政府信息公开条例》第四十九条第一款' },
-  government: { month: 3, day: 31, source: '《政府信息公开条例》第四十九条第二款' },
-};
-
-/** The art. 49 deadline for the report of year `year`: departments 1月31日, governments 3月31日 of the next year (on or before). */
-export function statutoryDeadline(issuerType: IssuerType, year: number): Deadline | null {
-  const s = STATUTE[issuerType];
-  return s ? { date: isoDate(year + 1, s.month, s.day), source: s.source, kind: 'statute' } : null;
-}
-
-/**
- * DATE-04 and DATE-05: reports once when the known publication date, or failing that the signing
- * date (the earliest possible publication date), is after the art. 49 deadline of the issuer type.
- */
-export function checkStatutoryDeadline(ctx: RuleContext, issuerType: IssuerType): void {
-  const { year } = ctx.doc;
-  if (year === null || ctx.doc.issuerType !== issuerType) return;
-  const deadline = statutoryDeadline(issuerType, year)!;
-  const evidence = publicationEvidence(ctx.doc);
-  if (!evidence || evidence.date <= deadline.date) return;
-  const field = evidence.kind === 'published' ? 'publishedOn' : 'signedOn';
-  ctx.report({
-    messageId: evidence.kind,
-    data: { year, actual: cnDate(evidence.date), deadline: cnDate(deadline.date) },
-    location: { field },
-    span: evidence.kind === 'signed' ? (ctx.span('meta.signedOn') ?? null) : null,
-    actual: evidence.date,
-    expected: deadline.date,
-  });
-}
-
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'DATE-04',
     name: 'department-deadline',
@@ -64,6 +24,6 @@ const rule: ReportRule = {
   check(ctx) {
     checkStatutoryDeadline(ctx, 'department');
   },
-};
+});
 
 export default rule;

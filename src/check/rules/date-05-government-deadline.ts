@@ -1,7 +1,7 @@
-import type { ReportRule } from '../types.ts';
-import { checkStatutoryDeadline } from './date-04-department-deadline.ts';
+import { checkStatutoryDeadline } from '../dates.ts';
+import { defineRule } from '../define-rule.ts';
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'DATE-05',
     name: 'government-deadline',
@@ -23,6 +23,6 @@ const rule: ReportRule = {
   check(ctx) {
     checkStatutoryDeadline(ctx, 'government');
   },
-};
+});
 
 export default rule;

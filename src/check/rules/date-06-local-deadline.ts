@@ -1,50 +1,12 @@
-import type { CheckConfig, CheckableReport, DeadlineRule, ReportRule } from '../types.ts';
-import { cnDate, isoDate, publicationEvidence } from './date-03-published-after-year.ts';
-import { statutoryDeadline, type Deadline } from './date-04-department-deadline.ts';
-
-/** Whether a configured deadline applies to the report: its issuer type(s) and agency pattern, when given, both match. */
-export function deadlineMatches(rule: DeadlineRule, doc: CheckableReport): boolean {
-  if (rule.issuerType !== undefined) {
-    const types = Array.isArray(rule.issuerType) ? rule.issuerType : [rule.issuerType];
-    if (!types.includes(doc.issuerType)) return false;
-  }
-  if (rule.agencyPattern !== undefined) {
-    if (!doc.agency) return false;
-    try {
-      if (!new RegExp(rule.agencyPattern, 'u').test(doc.agency.replace(/\s+/g, ''))) return false;
-    } catch {
-      return false; // loadCheckConfig rejects a bad pattern; a config built in code is not trusted either
-    }
-  }
-  return true;
-}
-
-/** The first configured local deadline that matches the report (first match wins), for the report year `year`. */
-export function localDeadline(doc: CheckableReport, config: CheckConfig): Deadline | null {
-  if (doc.year === null) return null;
-  const rule = (config.deadlines ?? []).find((d) => deadlineMatches(d, doc));
-  return rule ? { date: isoDate(doc.year + 1, rule.month, rule.day), source: rule.source ?? '核查配置中的地方期限', kind: 'local' } : null;
-}
-
-/**
- * The deadline that applies to the report: the art. 49 deadline for departments and governments,
- * unless a matching local deadline is earlier (a local rule may be stricter, never looser);
- * the matching local deadline for townships and other issuers; null when there is none.
- */
-export function applicableDeadline(doc: CheckableReport, config: CheckConfig): Deadline | null {
-  if (doc.year === null) return null;
-  const statute = statutoryDeadline(doc.issuerType, doc.year);
-  const local = localDeadline(doc, config);
-  if (statute) return local && local.date < statute.date ? local : statute;
-  return local;
-}
+import { cnDate, isoDate, localDeadline, publicationEvidence, statutoryDeadline } from '../dates.ts';
+import { defineRule } from '../define-rule.ts';
 
 const ISSUER: Record<string, string> = {
   township: '乡镇人民政府、街道办事处',
   other: '派出机构、法律法规授权组织等其他发布机关',
 };
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'DATE-06',
     name: 'local-deadline',
@@ -56,7 +18,7 @@ const rule: ReportRule = {
     docs:
       '条例第四十九条只规定了县级以上人民政府部门（1月31日）和县级以上地方人民政府（3月31日）的期限，对乡镇人民政府、街道办事处、派出机构和法律法规授权组织没有全国统一期限，由地方规定补充，' +
       '因此期限在核查配置（--config，deadlines 列表，按发布机关类型和机关名称正则匹配，第一条匹配的生效）中按辖区设置。' +
-      '对类型为“乡镇”（township）和“其他”（other）的报告：有匹配的地方期限时，发布日期晚于该期限为警告；没有配置地方期限时，§11 未规定如何处理，' +
+      '对类型为“乡镇”（township）和“其他”（other）的报告：有匹配的地方期限时，发布日期晚于该期限为警告；没有配置地方期限时，没有可依据的期限，' +
       '本规则的决定是：仅当日期晚于次年3月31日（条例规定的最晚期限，也是2007年条例下所有报告的期限）时给出提示（info），请用户按当地规定核对，否则不报告。' +
       '对部门和政府，地方期限只有早于条例期限时才适用（如怀化市直部门1月28日）：错过地方期限但未错过条例期限时为警告，错过条例期限由 DATE-04/DATE-05 报告错误，不重复；' +
       '晚于条例期限的地方规定（如岳阳部门“2月底”）与条例冲突，不予采用。发布日期已知（publishedOn）时直接比较；文本报告通常只有落款日期，' +
@@ -117,6 +79,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,7 +1,7 @@
-import type { ReportRule } from '../types.ts';
-import { cnDate, dayNumber, isoDate } from './date-03-published-after-year.ts';
+import { cnDate, dayNumber, isoDate } from '../dates.ts';
+import { defineRule } from '../define-rule.ts';
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'DATE-07',
     name: 'signing-date',
@@ -49,6 +49,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,8 +1,7 @@
-import type { ReportRule } from '../types.ts';
-import { cnDate, dayNumber } from './date-03-published-after-year.ts';
-import { applicableDeadline } from './date-06-local-deadline.ts';
+import { applicableDeadline, cnDate, dayNumber } from '../dates.ts';
+import { defineRule } from '../define-rule.ts';
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'DATE-09',
     name: 'timeliness',
@@ -14,7 +13,7 @@ const rule: ReportRule = {
     docs:
       '评估机构把“按时发布”作为年度报告的评估指标，本规则给出发布日期距适用期限的天数，便于按发布机关排序比较：' +
       '部门为次年1月31日、县级以上地方人民政府为次年3月31日（条例第四十九条），核查配置中匹配的地方期限早于条例期限时以地方期限为准；' +
-      '乡镇、街道和其他发布机关以核查配置中匹配的地方期限为准，没有配置时不计算（§11 未规定，本规则的决定是不报告，以免以不存在的期限打分）。' +
+      '乡镇、街道和其他发布机关以核查配置中匹配的地方期限为准，没有配置时不计算（没有法定期限，以免以不存在的期限打分）。' +
       '只有已知发布日期（publishedOn）时才报告：落款日期只是发布日期的下限，不能据此计算天数。是否逾期本身由 DATE-04、DATE-05、DATE-06 报告，本规则只是提示。',
     messages: {
       early: '{year}年度报告的发布日期为{actual}，比适用期限{deadline}（{source}）提前{days}天',
@@ -37,6 +36,6 @@ const rule: ReportRule = {
       expected: deadline.date,
     });
   },
-};
+});
 
 export default rule;

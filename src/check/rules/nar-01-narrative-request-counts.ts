@@ -1,6 +1,7 @@
+import { requestsPath } from '../../schema/cells.ts';
 import { REQUEST_ROWS, type RequestRowKey } from '../../schema/requests.ts';
-import { placeName, spanOf, statements, type StatementKind } from '../narrative/index.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
+import { placeName, spanOf, statements, type StatementKind } from '../../extract/narrative/index.ts';
 
 const ROW: Partial<Record<StatementKind, { row: RequestRowKey; what: string }>> = {
   received: { row: 'newReceived', what: '本年新收政府信息公开申请' },
@@ -13,7 +14,7 @@ const label = (key: RequestRowKey) => {
   return 'short' in r && r.short ? r.short : r.label;
 };
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'NAR-01',
     name: 'narrative-request-counts',
@@ -38,9 +39,9 @@ const rule: ReportRule = {
     for (const st of statements(ctx.doc, 'received', 'carriedOver', 'concluded', 'carriedForward')) {
       if (!st.exact) continue;
       const { row, what } = ROW[st.kind]!;
-      const table = ctx.cell(`requests.${row}.total`);
+      const table = ctx.cell(requestsPath(row, 'total'));
       if (table === undefined || table === null || table === st.value) continue;
-      const over = ctx.cell('requests.carriedOver.total');
+      const over = ctx.cell(requestsPath('carriedOver', 'total'));
       if (typeof over === 'number' && over > 0) {
         // 受理 may include the carried-over applications; 办结 may count only this year's.
         if (st.kind === 'received' && st.value === table + over) continue;
@@ -56,6 +57,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

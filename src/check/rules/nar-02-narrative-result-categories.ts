@@ -1,13 +1,15 @@
+import { requestsPath } from '../../schema/cells.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
-import { CATEGORY_NAME, categoryRows, placeName, spanOf, statements, type ResultCategory } from '../narrative/index.ts';
-import type { ReportRule, RuleContext } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
+import { CATEGORY_NAME, categoryRows, placeName, spanOf, statements, type ResultCategory } from '../../extract/narrative/index.ts';
+import type { RuleContext } from '../types.ts';
 
 /** The table 三 subtotal of some categories, or null when a cell is blank or missing. */
 function subtotal(ctx: RuleContext, template: TableTemplate, categories: readonly ResultCategory[]): number | null {
   let sum = 0;
   for (const c of categories) {
     for (const row of categoryRows(template, c)) {
-      const v = ctx.cell(`requests.${row}.total`);
+      const v = ctx.cell(requestsPath(row, 'total'));
       if (v === undefined || v === null) return null;
       sum += v;
     }
@@ -18,7 +20,7 @@ function subtotal(ctx: RuleContext, template: TableTemplate, categories: readonl
 const total = (ctx: RuleContext, ...rows: string[]): number | null => {
   let sum = 0;
   for (const r of rows) {
-    const v = ctx.cell(`requests.${r}.total`);
+    const v = ctx.cell(requestsPath(r, 'total'));
     if (v === undefined || v === null) return null;
     sum += v;
   }
@@ -29,7 +31,7 @@ const total = (ctx: RuleContext, ...rows: string[]): number | null => {
 const decimals = (text: string) => /(\d+)(?:\.(\d+))?\s*[%％]/.exec(text)?.[2]?.length ?? 0;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'NAR-02',
     name: 'narrative-result-categories',
@@ -89,6 +91,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,6 +1,8 @@
+import { reviewPath } from '../../schema/cells.ts';
 import { REVIEW_COLUMNS, REVIEW_GROUPS, type ReviewGroupKey } from '../../schema/review.ts';
-import { placeName, spanOf, statements } from '../narrative/index.ts';
-import type { ReportRule, RuleContext } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
+import { placeName, spanOf, statements } from '../../extract/narrative/index.ts';
+import type { RuleContext } from '../types.ts';
 
 const GROUPS: Record<'review' | 'litigation', { groups: ReviewGroupKey[]; name: string }> = {
   review: { groups: ['review'], name: '行政复议' },
@@ -10,7 +12,7 @@ const GROUPS: Record<'review' | 'litigation', { groups: ReviewGroupKey[]; name: 
 function groupTotal(ctx: RuleContext, groups: readonly ReviewGroupKey[]): number | null {
   let sum = 0;
   for (const g of groups) {
-    const v = ctx.cell(`review.${g}.total`);
+    const v = ctx.cell(reviewPath(g, 'total'));
     if (v === undefined || v === null) return null;
     sum += v;
   }
@@ -20,7 +22,7 @@ function groupTotal(ctx: RuleContext, groups: readonly ReviewGroupKey[]): number
 const groupLabel = (g: ReviewGroupKey) => REVIEW_GROUPS.find((x) => x.key === g)!.label;
 const columnLabel = (c: string) => REVIEW_COLUMNS.find((x) => x.key === c)!.label;
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'NAR-03',
     name: 'narrative-review-litigation',
@@ -60,8 +62,8 @@ const rule: ReportRule = {
       for (const subject of st.subjects ?? []) {
         for (const g of GROUPS[subject].groups) {
           const counts: string[] = [];
-          for (const c of ['corrected', 'other', 'pending']) {
-            const v = ctx.cell(`review.${g}.${c}`);
+          for (const c of ['corrected', 'other', 'pending'] as const) {
+            const v = ctx.cell(reviewPath(g, c));
             if (typeof v === 'number' && v > 0) counts.push(`“${columnLabel(c)}”${v}件`);
           }
           if (!counts.length) continue;
@@ -75,6 +77,6 @@ const rule: ReportRule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,6 +1,6 @@
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
-import { placeName, readNarrative, spanOf, statements, type DocVerb } from '../narrative/index.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
+import { placeName, readNarrative, spanOf, statements, type DocVerb } from '../../extract/narrative/index.ts';
 
 /** Which column of 二（一） a verb speaks of, by template; absent = not comparable. */
 const COLUMN: Record<TableTemplate, Partial<Record<DocVerb, string>>> = {
@@ -9,7 +9,7 @@ const COLUMN: Record<TableTemplate, Partial<Record<DocVerb, string>>> = {
 };
 const VERB_NAME: Record<DocVerb, string> = { issue: '制发', release: '发布', publish: '公开', repeal: '废止', inForce: '现行有效' };
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'NAR-04',
     name: 'narrative-active-counts',
@@ -64,6 +64,6 @@ const rule: ReportRule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,5 +1,5 @@
 import { SECTION_KEYS } from '../../schema/sections.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 const ITEMS: { name: string; words: RegExp }[] = [
   { name: '工作考核', words: /考核|考评|绩效/ },
@@ -7,7 +7,7 @@ const ITEMS: { name: string; words: RegExp }[] = [
   { name: '责任追究', words: /责任追究|追究责任|追责|问责|追究/ },
 ];
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'NAR-06',
     name: 'government-assessment',
@@ -34,6 +34,6 @@ const rule: ReportRule = {
     if (!missing.length) return;
     ctx.report({ messageId: 'missing', data: { items: missing.join('、') }, location: { section: 'overview' }, span: null });
   },
-};
+});
 
 export default rule;

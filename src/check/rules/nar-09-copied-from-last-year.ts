@@ -1,8 +1,9 @@
 import { REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../../schema/review.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
-import { similarity } from '../narrative/index.ts';
-import type { CheckableReport, SeriesRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
+import { similarity } from '../../extract/narrative/index.ts';
+import type { CheckableReport } from '../types.ts';
 
 const THRESHOLD = 0.9;
 /** Shorter texts ("无", two stock sentences) are alike without being copied. */
@@ -47,7 +48,7 @@ function facts(report: CheckableReport, template: TableTemplate): TableFacts {
 
 const yearOf = (r: CheckableReport) => (r.year !== null ? { year: r.year } : {});
 
-const rule: SeriesRule = {
+const rule = defineRule({
   meta: {
     id: 'NAR-09',
     name: 'copied-from-last-year',
@@ -92,6 +93,6 @@ const rule: SeriesRule = {
     if (a.cells.length !== b.cells.length || a.cells.some((v, i) => v === undefined || v === null || v !== b.cells[i])) return;
     ctx.report({ messageId: 'tables', data: { previousYear: previous.year, rows: b.busyRows }, location: { table: 'requests', ...yearOf(current) }, span: null });
   },
-};
+});
 
 export default rule;

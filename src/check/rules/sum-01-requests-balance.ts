@@ -1,9 +1,9 @@
-import { REQUEST_COLUMNS } from '../../schema/requests.ts';
-import { describe, locate } from '../cells.ts';
-import { operands, sum } from '../identity.ts';
-import type { ReportRule } from '../types.ts';
+import { evaluate, identities, parsePath, placeName } from '../../schema/index.ts';
+import type { TableTemplate } from '../../schema/templates.ts';
+import { defineRule } from '../define-rule.ts';
+import { columnLabel } from '../identity.ts';
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'SUM-01',
     name: 'requests-balance',
@@ -21,38 +21,29 @@ const rule: ReportRule = {
     },
   },
   check(ctx) {
-    for (const col of REQUEST_COLUMNS) {
-      const left = [`requests.newReceived.${col.key}`, `requests.carriedOver.${col.key}`];
-      const right = [`requests.resultTotal.${col.key}`, `requests.carriedForward.${col.key}`];
-      const l = operands(ctx, left);
-      const r = operands(ctx, right);
-      if (l.missing || r.missing) continue;
-      const location = { table: 'requests' as const, column: col.key };
-      const blanks = [...l.blanks, ...r.blanks];
-      if (blanks.length) {
+    for (const identity of identities(ctx.doc.template as TableTemplate, 'requests-balance')) {
+      const e = evaluate(identity, ctx.cell);
+      const column = columnLabel(identity);
+      if (e.status === 'blank') {
         ctx.report({
           messageId: 'blank',
           severity: 'info',
-          data: { cells: blanks.map((p) => describe(locate(p))).join('、'), column: col.label },
-          location: { ...locate(blanks[0]!) },
-          span: ctx.span(blanks[0]!) ?? null,
+          data: { cells: e.blanks.map((p) => placeName(parsePath(p))).join('、'), column },
+          location: parsePath(e.blanks[0]!),
+          span: ctx.span(e.blanks[0]!) ?? null,
         });
-        continue;
-      }
-      const left2 = sum(l.values);
-      const right2 = sum(r.values);
-      if (left2 !== right2) {
+      } else if (e.status === 'fails') {
         ctx.report({
           messageId: 'mismatch',
-          data: { left: left2, right: right2, column: col.label },
-          location,
-          span: ctx.span(`requests.resultTotal.${col.key}`) ?? null,
-          actual: right2,
-          expected: left2,
+          data: { left: e.left, right: e.right, column },
+          location: { table: 'requests', column: identity.column },
+          span: ctx.span(identity.right[0]!) ?? null,
+          actual: e.right,
+          expected: e.left,
         });
       }
     }
   },
-};
+});
 
 export default rule;

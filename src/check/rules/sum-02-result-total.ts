@@ -1,16 +1,16 @@
-import { REQUEST_COLUMNS, requestRows } from '../../schema/requests.ts';
+import { identities } from '../../schema/identities.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
-import { checkTotal } from '../identity.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
+import { checkTotal, columnLabel } from '../identity.ts';
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'SUM-02',
     name: 'result-total',
     severity: 'error',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '表三“（七）总计”是本年度各项办理结果之和（国办公开办函〔2019〕60号、〔2021〕30号附表的表格结构；statute-and-rules.md §11.3）',
+    basis: '由表格结构推出：表三“（七）总计”是本年度各项办理结果之和（国办公开办函〔2019〕60号、〔2021〕30号附表三）',
     description: '表三每一列：（七）总计 = （一）至（六）各项办理结果之和',
     docs:
       '表三“三、本年度办理结果”中，每一份办结的申请只计入一个办理结果（部分公开的说明即为此意），因此每一列的“（七）总计”都应等于（一）予以公开、（二）部分公开、' +
@@ -24,16 +24,10 @@ const rule: ReportRule = {
     },
   },
   check(ctx) {
-    const results = requestRows(ctx.doc.template as TableTemplate).filter((r) => r.result);
-    for (const col of REQUEST_COLUMNS) {
-      checkTotal(ctx, {
-        parts: results.map((r) => `requests.${r.key}.${col.key}`),
-        total: `requests.resultTotal.${col.key}`,
-        location: { table: 'requests', column: col.key },
-        data: { column: col.label },
-      });
+    for (const identity of identities(ctx.doc.template as TableTemplate, 'requests-results')) {
+      checkTotal(ctx, identity, { location: { table: 'requests', column: identity.column }, data: { column: columnLabel(identity) } });
     }
   },
-};
+});
 
 export default rule;

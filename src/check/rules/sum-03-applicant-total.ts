@@ -1,20 +1,17 @@
-import { REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
+import { identities } from '../../schema/identities.ts';
+import { placeName } from '../../schema/places.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
-import { describe } from '../cells.ts';
+import { defineRule } from '../define-rule.ts';
 import { checkTotal } from '../identity.ts';
-import type { ReportRule } from '../types.ts';
 
-/** The six applicant columns (自然人 … 其他); the seventh is 总计. */
-const APPLICANTS = REQUEST_COLUMN_KEYS.filter((c) => c !== 'total');
-
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'SUM-03',
     name: 'applicant-total',
     severity: 'error',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '表三“总计”列是“申请人情况”各列之和：自然人加法人或其他组织的五类（国办公开办函〔2019〕60号、〔2021〕30号附表的表格结构；statute-and-rules.md §11.3）',
+    basis: '由表格结构推出：表三“总计”列是“申请人情况”各列之和，即自然人加法人或其他组织的五类（国办公开办函〔2019〕60号、〔2021〕30号附表三）',
     description: '表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
     docs:
       '表三的“申请人情况”把每一份申请计入且只计入一类申请人：自然人，或法人或其他组织下的商业企业、科研机构、社会公益组织、法律服务机构、其他，“总计”列是这六列之和。' +
@@ -27,15 +24,11 @@ const rule: ReportRule = {
     },
   },
   check(ctx) {
-    for (const row of requestRows(ctx.doc.template as TableTemplate)) {
-      checkTotal(ctx, {
-        parts: APPLICANTS.map((c) => `requests.${row.key}.${c}`),
-        total: `requests.${row.key}.total`,
-        location: { table: 'requests', row: row.key },
-        data: { line: describe({ table: 'requests', row: row.key }) },
-      });
+    for (const identity of identities(ctx.doc.template as TableTemplate, 'requests-row-total')) {
+      const location = { table: 'requests' as const, row: identity.row };
+      checkTotal(ctx, identity, { location, data: { line: placeName(location) } });
     }
   },
-};
+});
 
 export default rule;

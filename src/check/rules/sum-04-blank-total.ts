@@ -1,46 +1,19 @@
-import { REQUEST_COLUMN_KEYS, REQUEST_COLUMNS, requestRows } from '../../schema/requests.ts';
-import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../../schema/review.ts';
+import { evaluate, identities, parsePath, type Identity, type IdentityId } from '../../schema/index.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
-import { locate } from '../cells.ts';
-import { operands, sum } from '../identity.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
-/** A total cell and the cells it sums, with the wording of the identity for the message. */
-interface Total {
-  path: string;
-  parts: string[];
-  how: string;
-}
+/** Row totals before the （七）总计 row, so that its 总计 cell is derived the row's way first. */
+const ORDER: IdentityId[] = ['requests-row-total', 'requests-results', 'review-total'];
+const totals = (template: TableTemplate): Identity[] => ORDER.flatMap((id) => identities(template, id));
 
-function totals(template: TableTemplate): Total[] {
-  const out: Total[] = [];
-  const rows = requestRows(template);
-  const applicants = REQUEST_COLUMN_KEYS.filter((c) => c !== 'total');
-  // SUM-03: the 总计 column of every row of 三.
-  for (const row of rows) {
-    out.push({ path: `requests.${row.key}.total`, parts: applicants.map((c) => `requests.${row.key}.${c}`), how: '自然人至其他六列之和' });
-  }
-  // SUM-02: the （七）总计 row, column by column.
-  const results = rows.filter((r) => r.result);
-  for (const col of REQUEST_COLUMNS) {
-    out.push({ path: `requests.resultTotal.${col.key}`, parts: results.map((r) => `requests.${r.key}.${col.key}`), how: '各项办理结果之和' });
-  }
-  // SUM-05: the 总计 of each group of 四.
-  const outcomes = REVIEW_COLUMN_KEYS.filter((c) => c !== 'total');
-  for (const g of REVIEW_GROUP_KEYS) {
-    out.push({ path: `review.${g}.total`, parts: outcomes.map((c) => `review.${g}.${c}`), how: '结果维持、结果纠正、其他结果、尚未审结之和' });
-  }
-  return out;
-}
-
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'SUM-04',
     name: 'blank-total',
     severity: 'warning',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '总计格是其他格之和（SUM-02、SUM-03、SUM-05），空白的总计可以推算；空白不当作 0（statute-and-rules.md §11.3、§12.2）',
+    basis: '由表格结构推出：总计格等于其组成各格之和，空白的总计可以推算；空白不当作 0',
     description: '总计格空白而其组成各格不全为 0：给出推算值并警告',
     docs:
       '实际报告常把总计格留空（上海 2019 年报表三的“总计”列大多为空白）。总计格的值由其组成各格唯一确定，所以本规则在总计格为空白、组成各格全部有数字且不全为 0 时，' +
@@ -53,16 +26,17 @@ const rule: ReportRule = {
   },
   check(ctx) {
     const reported = new Set<string>();
-    for (const t of totals(ctx.doc.template as TableTemplate)) {
-      if (reported.has(t.path) || ctx.cell(t.path) !== null) continue;
-      const parts = operands(ctx, t.parts);
-      if (parts.missing || parts.blanks.length) continue;
-      const expected = sum(parts.values);
+    for (const identity of totals(ctx.doc.template as TableTemplate)) {
+      const path = identity.right[0]!;
+      if (reported.has(path) || ctx.cell(path) !== null) continue;
+      const e = evaluate(identity, ctx.cell);
+      if (e.status !== 'blank' || e.blanks.length !== 1) continue;
+      const expected = e.left;
       if (expected === 0) continue;
-      reported.add(t.path);
-      ctx.report({ messageId: 'derived', data: { how: t.how, expected }, location: locate(t.path), actual: null, expected });
+      reported.add(path);
+      ctx.report({ messageId: 'derived', data: { how: identity.def.leftName, expected }, location: parsePath(path), actual: null, expected });
     }
   },
-};
+});
 
 export default rule;

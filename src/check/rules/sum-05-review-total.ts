@@ -1,19 +1,17 @@
-import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS } from '../../schema/review.ts';
-import { describe } from '../cells.ts';
+import { identities } from '../../schema/identities.ts';
+import { placeName } from '../../schema/places.ts';
+import type { TableTemplate } from '../../schema/templates.ts';
+import { defineRule } from '../define-rule.ts';
 import { checkTotal } from '../identity.ts';
-import type { ReportRule } from '../types.ts';
 
-/** 结果维持、结果纠正、其他结果、尚未审结: every column but 总计. */
-const OUTCOMES = REVIEW_COLUMN_KEYS.filter((c) => c !== 'total');
-
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'SUM-05',
     name: 'review-total',
     severity: 'error',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '表四每组的“总计”是结果维持、结果纠正、其他结果、尚未审结之和（国办公开办函〔2019〕60号、〔2021〕30号附表的表格结构；statute-and-rules.md §11.3）',
+    basis: '由表格结构推出：表四每组的“总计”是结果维持、结果纠正、其他结果、尚未审结之和（国办公开办函〔2019〕60号、〔2021〕30号附表四）',
     description: '表四行政复议、未经复议直接起诉、复议后起诉三组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
     docs:
       '表四分行政复议、行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉）三组，每组五格。每一件复议或诉讼要么已有结果（维持、纠正或其他结果），要么尚未审结，' +
@@ -25,15 +23,11 @@ const rule: ReportRule = {
     },
   },
   check(ctx) {
-    for (const g of REVIEW_GROUPS) {
-      checkTotal(ctx, {
-        parts: OUTCOMES.map((c) => `review.${g.key}.${c}`),
-        total: `review.${g.key}.total`,
-        location: { table: 'review', row: g.key },
-        data: { group: describe({ table: 'review', row: g.key }) },
-      });
+    for (const identity of identities(ctx.doc.template as TableTemplate, 'review-total')) {
+      const location = { table: 'review' as const, row: identity.row };
+      checkTotal(ctx, identity, { location, data: { group: placeName(location) } });
     }
   },
-};
+});
 
 export default rule;

@@ -1,16 +1,17 @@
+import { placePath } from '../../schema/cells.ts';
 import { TEMPLATE_DEFS } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 const ITEM = TEMPLATE_DEFS['2021'].active.find((i) => i.key === 'art20_1')!;
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'T2-01',
     name: 'in-force-stock',
     severity: 'warning',
     templates: ['2021'],
     scope: 'report',
-    basis: '年末现行有效件数 = 年初现行有效件数 + 本年制发 − 本年废止，年初件数不能为负（statute-and-rules.md §4.2、§11.4）',
+    basis: '由表格结构推出（国办公开办函〔2021〕30号附表二第二十条第（一）项）：年末现行有效件数 = 年初现行有效件数 + 本年制发 − 本年废止，年初件数不能为负',
     description: '表二第二十条第（一）项每一行：现行有效件数 ≥ 本年制发件数 − 本年废止件数',
     docs:
       '2021 格式表二第二十条第（一）项按规章、行政规范性文件分行填写本年制发件数、本年废止件数和现行有效件数。年末现行有效件数等于年初现行有效件数加本年制发、减本年废止（及其他失效），' +
@@ -22,7 +23,7 @@ const rule: ReportRule = {
   },
   check(ctx) {
     for (const row of ITEM.rows) {
-      const base = `active.${ITEM.key}.${row.key}`;
+      const base = placePath({ table: 'active', item: ITEM.key, row: row.key });
       const issued = ctx.cell(`${base}.issued`);
       const repealed = ctx.cell(`${base}.repealed`);
       const inForce = ctx.cell(`${base}.inForce`);
@@ -39,6 +40,6 @@ const rule: ReportRule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,16 +1,17 @@
+import { placePath } from '../../schema/cells.ts';
 import { TEMPLATE_DEFS } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 const ITEM = TEMPLATE_DEFS['2019'].active.find((i) => i.key === 'art20_1')!;
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'T2-02',
     name: 'published-total',
     severity: 'warning',
     templates: ['2019'],
     scope: 'report',
-    basis: '对外公开总数量包括本年新公开的文件（statute-and-rules.md §4.1、§11.4）',
+    basis: '由表格结构推出（国办公开办函〔2019〕60号附表二第二十条第（一）项）：对外公开总数量包括本年新公开的文件',
     description: '表二第二十条第（一）项每一行：本年新公开数量 ≤ 对外公开总数量',
     docs:
       '2019 格式表二第二十条第（一）项按规章、规范性文件分行填写本年新制作数量、本年新公开数量和对外公开总数量。对外公开总数量是累计数，包括本年新公开的文件，' +
@@ -22,7 +23,7 @@ const rule: ReportRule = {
   },
   check(ctx) {
     for (const row of ITEM.rows) {
-      const base = `active.${ITEM.key}.${row.key}`;
+      const base = placePath({ table: 'active', item: ITEM.key, row: row.key });
       const published = ctx.cell(`${base}.publishedThisYear`);
       const total = ctx.cell(`${base}.publishedTotal`);
       if (typeof published !== 'number' || typeof total !== 'number') continue;
@@ -37,6 +38,6 @@ const rule: ReportRule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,6 +1,7 @@
+import { activePath } from '../../schema/cells.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
 import type { IssuerType } from '../../schema/types.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 /** Prefixes of State Council organs (国务院部门、直属机构), which make 部门规章. */
 const CENTRAL = /^(国务院|国家|中国|中华人民共和国|全国)/;
@@ -41,20 +42,20 @@ export function noRuleMakingPower(agency: string | null, issuerType: IssuerType)
   return issuerType === 'department' ? '地方人民政府的工作部门' : '派出机构或其他组织';
 }
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'T2-03',
     name: 'rule-making-power',
     severity: 'warning',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '《立法法》第九十一条、第九十三条：只有国务院部门和省、自治区、直辖市、设区的市、自治州的人民政府制定规章；湖北表头注释“规章(设区的市、自治州人民政府应提供相关数据)”（statute-and-rules.md §4.2、§11.4）',
+    basis: '《立法法》第九十一条、第九十三条：只有国务院部门和省、自治区、直辖市、设区的市、自治州的人民政府制定规章；湖北省报告表头注释“规章(设区的市、自治州人民政府应提供相关数据)”',
     description: '没有规章制定权的机关（县级、乡级人民政府，地方政府部门等）在表二“规章”行填了非零数字',
     docs:
       '规章只由国务院部门（部门规章）和省、自治区、直辖市、设区的市、自治州的人民政府（地方政府规章）制定。其他机关在表二第二十条第（一）项“规章”行应填 0，' +
       '填了非零数字多半是把规范性文件或转载的上级规章计入了规章。机关是否有制定权从机关类型（issuerType）和名称判断：乡镇人民政府和街道办事处，' +
-      '名称以县、区、旗（含自治县、自治旗）人民政府结尾的县级人民政府，地方人民政府的工作部门，以及开发区管委会等派出机构和其他组织（§11.4 只列了前三类，' +
-      '其他组织按《立法法》同样没有制定权，一并检查），还有国家税务总局某某市税务局这类中央垂直管理部门的地方机构，均判为没有制定权；' +
+      '名称以县、区、旗（含自治县、自治旗）人民政府结尾的县级人民政府，地方人民政府的工作部门，以及开发区管委会等派出机构和其他组织（' +
+      '按《立法法》同样没有制定权），还有国家税务总局某某市税务局这类中央垂直管理部门的地方机构，均判为没有制定权；' +
       '省、自治区、自治州人民政府和以“部”“署”结尾或以“国家”“国务院”等开头的中央机关判为有制定权；名称以“市人民政府”结尾的无法区分设区的市与县级市，不报告。' +
       '“某某人民政府办公室（办公厅）”通常代本级政府编报年报，按该人民政府判断。每行报告一次，列出非零的各格；空白格不计。名称判断是启发式的，所以报告为警告。',
     messages: {
@@ -66,7 +67,7 @@ const rule: ReportRule = {
     if (!kind) return;
     const item = TEMPLATE_DEFS[ctx.doc.template as TableTemplate].active.find((i) => i.key === 'art20_1')!;
     const nonZero = item.columns
-      .map((c) => ({ col: c, value: ctx.cell(`active.${item.key}.rules.${c.key}`) }))
+      .map((c) => ({ col: c, value: ctx.cell(activePath(item.key, 'rules', c.key)) }))
       .filter((x): x is { col: (typeof item.columns)[number]; value: number } => typeof x.value === 'number' && x.value !== 0);
     if (!nonZero.length) return;
     const values = nonZero.map((x) => `${x.col.label} ${x.value}`).join('、');
@@ -74,11 +75,11 @@ const rule: ReportRule = {
       messageId: 'power',
       data: { values, agency: ctx.doc.agency, kind },
       location: { table: 'active', item: item.key, row: 'rules' },
-      span: ctx.span(`active.${item.key}.rules.${nonZero[0]!.col.key}`) ?? null,
+      span: ctx.span(activePath(item.key, 'rules', nonZero[0]!.col.key)) ?? null,
       actual: values,
       expected: 0,
     });
   },
-};
+});
 
 export default rule;

@@ -1,5 +1,6 @@
+import { activePath } from '../../schema/cells.ts';
 import { TEMPLATE_DEFS } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 /** The 处理决定 rows of 2021 二（五）（六）: 行政许可, 行政处罚, 行政强制. */
 const ROWS = TEMPLATE_DEFS['2021'].active
@@ -25,18 +26,18 @@ export function statedPublished(text: string, label: string): { count: number; q
   return best;
 }
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'T2-05',
     name: 'decisions-scope',
     severity: 'info',
     templates: ['2021'],
     scope: 'report',
-    basis: '武威市 2025 年通知：本年处理决定数量“包括已公开和依法未公开的全部处理决定”（statute-and-rules.md §4.2、§11.4）',
+    basis: '甘肃省武威市2025年通知：本年处理决定数量“包括已公开和依法未公开的全部处理决定”',
     description: '本年处理决定数量包括未公开的决定：不与网上公开的决定数核对，但不应少于正文所述已公开的数量',
     docs:
       '2021 格式表二（五）（六）的本年处理决定数量统计全部行政许可、行政处罚、行政强制决定，包括依法不公开的，所以它与网站上公示的决定条数不必相等，' +
-      '本规则不把两者不等当作问题（§11.4 的本意）。能判定的只有一个方向：已公开的决定是全部决定的一部分，正文（第一、二部分）说公开或公示了某类决定 N 条（件、份），' +
+      '本规则不把两者不等当作问题。能判定的只有一个方向：已公开的决定是全部决定的一部分，正文（第一、二部分）说公开或公示了某类决定 N 条（件、份），' +
       '而表中该类本年处理决定数量小于 N，说明表中只填了部分决定或正文把别的信息算了进去，以提示报告。' +
       '正文数字的识别：同一句中有“公开”“公示”“发布”等词，“行政许可”“行政处罚”“行政强制”之后不远处跟着数字和条、件、份、宗、个；中间夹着“事项”“目录”“依据”“流程”等词的是事项或制度的数目，不算；' +
       '同一类有几处时取最大的数。表中该格空白时不报告（空白由 CELL-02 报告）。',
@@ -48,7 +49,7 @@ const rule: ReportRule = {
     const text = [ctx.doc.sections.overview, ctx.doc.sections.active].filter((s): s is string => !!s).join('\n');
     if (!text) return;
     for (const r of ROWS) {
-      const decisions = ctx.cell(`active.${r.item}.${r.row}.decisions`);
+      const decisions = ctx.cell(activePath(r.item, r.row, 'decisions'));
       if (typeof decisions !== 'number') continue;
       const stated = statedPublished(text, r.label);
       if (!stated || stated.count <= decisions) continue;
@@ -61,6 +62,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

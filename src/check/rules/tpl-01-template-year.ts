@@ -1,14 +1,8 @@
-import { templateForYear, type Template } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
+import { templateForYear } from '../../schema/templates.ts';
+import { defineRule } from '../define-rule.ts';
+import { FORMAT_NAMES } from '../formats.ts';
 
-/** Short Chinese names of the formats, for messages (also used by the other TPL rules). */
-export const FORMAT_NAMES: Record<Template, string> = {
-  '2019': '2019年版格式（国办公开办函〔2019〕60号）',
-  '2021': '2021年版格式（国办公开办函〔2021〕30号）',
-  legacy: '2019年以前的旧格式',
-};
-
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-01',
     name: 'template-year',
@@ -39,6 +33,6 @@ const rule: ReportRule = {
       expected,
     });
   },
-};
+});
 
 export default rule;

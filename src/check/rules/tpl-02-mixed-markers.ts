@@ -1,9 +1,9 @@
-import type { ReportRule } from '../types.ts';
-import { FORMAT_NAMES } from './tpl-01-template-year.ts';
+import { defineRule } from '../define-rule.ts';
+import { FORMAT_NAMES } from '../formats.ts';
 
 const quoted = (labels: readonly string[]) => labels.map((l) => `“${l}”`).join('、');
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-02',
     name: 'mixed-markers',
@@ -34,6 +34,6 @@ const rule: ReportRule = {
       expected: ctx.doc.template,
     });
   },
-};
+});
 
 export default rule;

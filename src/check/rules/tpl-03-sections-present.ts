@@ -1,7 +1,7 @@
 import { SECTIONS } from '../../schema/sections.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-03',
     name: 'sections-present',
@@ -34,6 +34,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

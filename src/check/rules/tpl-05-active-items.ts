@@ -1,7 +1,8 @@
+import { placePath } from '../../schema/cells.ts';
 import type { ActiveItemDef } from '../../schema/active.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
-import { FORMAT_NAMES } from './tpl-01-template-year.ts';
+import { defineRule } from '../define-rule.ts';
+import { FORMAT_NAMES } from '../formats.ts';
 
 /** "第二十条第（一）、（五）、（六）项" from the items of a template. */
 export function itemList(items: readonly ActiveItemDef[]): string {
@@ -11,7 +12,7 @@ export function itemList(items: readonly ActiveItemDef[]): string {
 const ALL_ITEMS = [...TEMPLATE_DEFS['2019'].active, ...TEMPLATE_DEFS['2021'].active];
 const ITEM_9_MARKER = TEMPLATE_DEFS['2019'].markers.find((m) => m.key === 'art20_9')!.label;
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-05',
     name: 'active-items',
@@ -43,7 +44,7 @@ const rule: ReportRule = {
       ctx.report({ messageId: 'tableMissing', data: base, location: { table: 'active' }, span: null });
       return;
     }
-    const found = (key: string) => (structure ? structure.labels[`active.${key}`] !== undefined : doc.tables.active[key] !== undefined);
+    const found = (key: string) => (structure ? structure.labels[placePath({ table: 'active', item: key })] !== undefined : doc.tables.active[key] !== undefined);
     const present = items.filter((i) => found(i.key));
     for (const item of items) {
       if (found(item.key)) continue;
@@ -61,9 +62,9 @@ const rule: ReportRule = {
       : Object.keys(doc.tables.active).filter((k) => k !== 'extra' && !items.some((i) => i.key === k));
     for (const key of extras) {
       const label = ALL_ITEMS.find((i) => i.key === key)?.label ?? key;
-      ctx.report({ messageId: 'extra', data: base, location: { table: 'active', item: key }, span: structure?.labels[`active.${key}`] ?? null, actual: label, expected: null });
+      ctx.report({ messageId: 'extra', data: base, location: { table: 'active', item: key }, span: structure?.labels[placePath({ table: 'active', item: key })] ?? null, actual: label, expected: null });
     }
   },
-};
+});
 
 export default rule;

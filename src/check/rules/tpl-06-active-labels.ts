@@ -1,9 +1,11 @@
+import { headerPath, placePath } from '../../schema/cells.ts';
+import { DIGIT_RUN_NOTES } from '../../schema/notes.ts';
 import type { ActiveColumnDef, ActiveItemDef } from '../../schema/active.ts';
 import { labelKey } from '../../schema/normalize.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
 import type { Provenance } from '../../schema/types.ts';
-import type { ReportRule } from '../types.ts';
-import { FORMAT_NAMES } from './tpl-01-template-year.ts';
+import { defineRule } from '../define-rule.ts';
+import { FORMAT_NAMES } from '../formats.ts';
 
 const quoted = (labels: readonly string[]) => labels.map((l) => `“${l}”`).join('');
 
@@ -15,7 +17,7 @@ function continuesHeader(labels: Record<string, Provenance>, item: ActiveItemDef
   if (at === undefined || fragment === '') return false;
   let before: { col: ActiveColumnDef; text: string; end: number } | null = null;
   for (const col of item.columns) {
-    const p = labels[`active.${item.key}.header.${col.key}`];
+    const p = labels[headerPath(item.key, col.key)];
     if (p && p.end <= at && (!before || p.end > before.end)) before = { col, text: p.text, end: p.end };
   }
   if (!before) return false;
@@ -23,14 +25,14 @@ function continuesHeader(labels: Record<string, Provenance>, item: ActiveItemDef
   return [before.col.label, ...(before.col.aliases ?? [])].some((w) => labelKey(w) === joined);
 }
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-06',
     name: 'active-labels',
     severity: 'error',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表“二、主动公开政府信息情况”的行与列（statute-and-rules.md §4）',
+    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表“二、主动公开政府信息情况”的行与列',
     description: '表二各子表的行与列与法定格式一致：不缺行、不缺列；多出的列给出警告',
     docs:
       '表二每个子表的行（如“规章”“行政规范性文件”）与列（如“本年制发件数”“本年废止件数”“现行有效件数”）由格式规定。' +
@@ -53,12 +55,12 @@ const rule: ReportRule = {
     const template = ctx.doc.template as TableTemplate;
     const labels = structure.labels;
     for (const item of TEMPLATE_DEFS[template].active) {
-      if (!labels[`active.${item.key}`]) continue;
+      if (!labels[placePath({ table: 'active', item: item.key })]) continue;
       const data = { template: FORMAT_NAMES[template], item: item.label };
-      const headerPrinted = item.columns.some((c) => labels[`active.${item.key}.header.${c.key}`]);
+      const headerPrinted = item.columns.some((c) => labels[headerPath(item.key, c.key)]);
       if (headerPrinted) {
         for (const col of item.columns) {
-          if (labels[`active.${item.key}.header.${col.key}`]) continue;
+          if (labels[headerPath(item.key, col.key)]) continue;
           ctx.report({
             messageId: 'columnMissing',
             data: { ...data, expected: quoted(item.columns.map((c) => c.label)) },
@@ -69,22 +71,22 @@ const rule: ReportRule = {
           });
         }
       }
-      const columnsComplete = !headerPrinted || item.columns.every((c) => labels[`active.${item.key}.header.${c.key}`]);
+      const columnsComplete = !headerPrinted || item.columns.every((c) => labels[headerPath(item.key, c.key)]);
       const columnData = { expected: quoted(item.columns.map((c) => c.label)), width: item.columns.length };
       for (const row of item.rows) {
-        const rowPath = `active.${item.key}.${row.key}`;
+        const rowPath = placePath({ table: 'active', item: item.key, row: row.key });
         const rowLabel = labels[rowPath];
         if (rowLabel) {
           if (!columnsComplete) continue;
           const rowNotes = ctx.doc.notes.filter((n) => n.path === rowPath);
-          if (rowNotes.some((n) => n.code === 'digit-run-ambiguous' || n.message.includes('连写数字'))) continue;
+          if (rowNotes.some((n) => DIGIT_RUN_NOTES.includes(n.code))) continue;
           const location = { table: 'active' as const, item: item.key, row: row.key };
           const count = item.columns.filter((c) => ctx.doc.provenance[`${rowPath}.${c.key}`]).length;
           if (count < item.columns.length) {
             ctx.report({ messageId: 'shortRow', severity: 'warning', data: { ...columnData, count }, location, span: rowLabel, actual: count, expected: item.columns.length });
           }
           for (const n of rowNotes) {
-            if (n.code !== 'row-shape' || !n.message.includes('忽略')) continue;
+            if (n.code !== 'row-surplus-cells') continue;
             const printed = Number(/有(\d+)个单元格/.exec(n.message)?.[1] ?? NaN);
             ctx.report({
               messageId: 'surplus',
@@ -126,6 +128,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,14 +1,14 @@
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-07',
     name: 'active-extra-rows',
     severity: 'info',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '地方增加的表二行属容许的地方扩展（如湖北“其他主动公开文件”，statute-and-rules.md §4.1、§12.2）',
+    basis: '实践惯例：容许地方在表二增加行（如湖北省报告的“其他主动公开文件”），法定格式没有这些行',
     description: '表二中法定格式以外的地方增加行：保留，不参与核对',
     docs:
       '一些省份在表二中增加了本地的行，例如湖北2020年度报告的“其他主动公开文件”。这些行不是法定格式的一部分，但属于容许的地方扩展：' +
@@ -34,6 +34,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

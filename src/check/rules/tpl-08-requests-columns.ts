@@ -1,21 +1,22 @@
+import { placePath, requestsPath } from '../../schema/cells.ts';
+import { DIGIT_RUN_NOTES } from '../../schema/notes.ts';
 import { REQUEST_COLUMNS, REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 const WIDTH = REQUEST_COLUMNS.length;
 const COLUMN_LIST = REQUEST_COLUMNS.map((c) => c.label).join('、');
 
-/** A row whose printed cells could not be told apart (digit runs): a reading problem, not a missing column. */
-const isDigitRunNote = (code: string, message: string) => code === 'digit-run-ambiguous' || (code === 'row-shape' && message.includes('连写数字'));
 
-const rule: ReportRule = {
+// A row whose printed cells could not be told apart (digit runs) is a reading problem, not a missing column.
+const rule = defineRule({
   meta: {
     id: 'TPL-08',
     name: 'requests-columns',
     severity: 'error',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表“三、收到和处理政府信息公开申请情况”的申请人情况栏（statute-and-rules.md §5.1）',
+    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表“三、收到和处理政府信息公开申请情况”的申请人情况栏',
     description: '表三每行恰有7列数值：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计',
     docs:
       '表三的“申请人情况”栏有7列：自然人；法人或其他组织下的商业企业、科研机构、社会公益组织、法律服务机构、其他；总计。' +
@@ -43,17 +44,17 @@ const rule: ReportRule = {
       return;
     }
     if (doc.notes.some((n) => n.code === 'table-missing' && n.path === 'requests')) return;
-    const unreadable = new Set(doc.notes.filter((n) => isDigitRunNote(n.code, n.message)).map((n) => n.path));
-    const printed = rows.filter((r) => structure.labels[`requests.${r.key}`] && !unreadable.has(`requests.${r.key}`));
+    const unreadable = new Set(doc.notes.filter((n) => DIGIT_RUN_NOTES.includes(n.code)).map((n) => n.path));
+    const printed = rows.filter((r) => structure.labels[placePath({ table: 'requests', row: r.key })] && !unreadable.has(placePath({ table: 'requests', row: r.key })));
     const short = printed
-      .map((r) => ({ row: r, count: REQUEST_COLUMN_KEYS.filter((c) => doc.provenance[`requests.${r.key}.${c}`]).length }))
+      .map((r) => ({ row: r, count: REQUEST_COLUMN_KEYS.filter((c) => doc.provenance[requestsPath(r.key, c)]).length }))
       .filter((x) => x.count < WIDTH);
     if (short.length > 0 && short.length === printed.length && short.every((x) => x.count === short[0]!.count)) {
       ctx.report({
         messageId: 'narrow',
         data: { count: short[0]!.count, columns: COLUMN_LIST },
         location: { table: 'requests' },
-        span: structure.labels['requests.note'] ?? structure.labels[`requests.${printed[0]!.key}`] ?? null,
+        span: structure.labels['requests.note'] ?? structure.labels[placePath({ table: 'requests', row: printed[0]!.key })] ?? null,
         actual: short[0]!.count,
         expected: WIDTH,
       });
@@ -64,14 +65,14 @@ const rule: ReportRule = {
           severity: 'warning',
           data: { count: x.count, columns: COLUMN_LIST },
           location: { table: 'requests', row: x.row.key },
-          span: structure.labels[`requests.${x.row.key}`] ?? null,
+          span: structure.labels[placePath({ table: 'requests', row: x.row.key })] ?? null,
           actual: x.count,
           expected: WIDTH,
         });
       }
     }
     for (const note of doc.notes) {
-      if (note.code !== 'row-shape' || !note.path?.startsWith('requests.') || !note.message.includes('忽略')) continue;
+      if (note.code !== 'row-surplus-cells' || !note.path?.startsWith('requests.')) continue;
       const key = note.path.slice('requests.'.length);
       const count = Number(/有(\d+)个单元格/.exec(note.message)?.[1] ?? NaN);
       ctx.report({
@@ -85,6 +86,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

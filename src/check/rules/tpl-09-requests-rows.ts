@@ -1,16 +1,17 @@
+import { placePath } from '../../schema/cells.ts';
 import { REQUEST_ROWS, requestRows } from '../../schema/requests.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
-import { FORMAT_NAMES } from './tpl-01-template-year.ts';
+import { defineRule } from '../define-rule.ts';
+import { FORMAT_NAMES } from '../formats.ts';
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-09',
     name: 'requests-rows',
     severity: 'error',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表“三、收到和处理政府信息公开申请情况”的行（statute-and-rules.md §5.2）',
+    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表“三、收到和处理政府信息公开申请情况”的行',
     description: '表三具备法定的全部行：2019年版23行，2021年版25行',
     docs:
       '表三的行由格式规定：一、本年新收；二、上年结转；三、本年度办理结果（（一）予以公开至（七）总计，其中不予公开8项、无法提供3项、不予处理5项）；' +
@@ -38,7 +39,7 @@ const rule: ReportRule = {
       return;
     }
     for (const row of rows) {
-      const found = structure ? structure.labels[`requests.${row.key}`] !== undefined : doc.tables.requests[row.key] !== undefined;
+      const found = structure ? structure.labels[placePath({ table: 'requests', row: row.key })] !== undefined : doc.tables.requests[row.key] !== undefined;
       if (found) continue;
       ctx.report({ messageId: 'missing', data: { ...base, label: row.label }, location: { table: 'requests', row: row.key }, span: null, actual: null, expected: row.label });
     }
@@ -50,6 +51,6 @@ const rule: ReportRule = {
       ctx.report({ messageId: 'foreign', data: { ...base, key }, location: { table: 'requests', row: key }, span: null, actual: key, expected: null });
     }
   },
-};
+});
 
 export default rule;

@@ -1,7 +1,8 @@
+import { placePath } from '../../schema/cells.ts';
 import { REQUEST_ROWS, requestRows } from '../../schema/requests.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
-import { FORMAT_NAMES } from './tpl-01-template-year.ts';
+import { defineRule } from '../define-rule.ts';
+import { FORMAT_NAMES } from '../formats.ts';
 
 const OTHER_ROWS = REQUEST_ROWS.filter((r) => r.group === 'other');
 /** The 2021 markers that only the split （六） prints. */
@@ -12,14 +13,14 @@ const SHAPE: Record<TableTemplate, string> = {
   '2021': '分为“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三个子行',
 };
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-10',
     name: 'requests-other-rows',
     severity: 'error',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '国办公开办函〔2019〕60号附表（（六）其他处理为一行）；国办公开办函〔2021〕30号附表（（六）其他处理分三个子行）；条例第三十条；《政府信息公开信息处理费管理办法》',
+    basis: '国办公开办函〔2019〕60号附表（（六）其他处理为一行）；国办公开办函〔2021〕30号附表（（六）其他处理分三个子行）；条例第三十条；国办函〔2020〕109号《政府信息公开信息处理费管理办法》',
     description: '表三（六）其他处理：2019年版为一行，2021年版为三个法定子行',
     docs:
       '2019年版格式的（六）其他处理只有一行。2021年版把它分为三个子行：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请（条例第三十条）；' +
@@ -44,7 +45,7 @@ const rule: ReportRule = {
       return;
     }
     for (const row of rows) {
-      const found = structure ? structure.labels[`requests.${row.key}`] !== undefined : doc.tables.requests[row.key] !== undefined;
+      const found = structure ? structure.labels[placePath({ table: 'requests', row: row.key })] !== undefined : doc.tables.requests[row.key] !== undefined;
       if (found) continue;
       ctx.report({ messageId: 'missing', data, location: { table: 'requests', row: row.key }, span: null, actual: null, expected: row.label });
     }
@@ -67,6 +68,6 @@ const rule: ReportRule = {
       ctx.report({ messageId: 'foreign', data: { ...data, key: r.key }, location: { table: 'requests', row: r.key }, span: null, actual: r.key, expected: null });
     }
   },
-};
+});
 
 export default rule;

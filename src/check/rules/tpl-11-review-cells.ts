@@ -1,18 +1,20 @@
+import { placePath, reviewPath } from '../../schema/cells.ts';
+import { DIGIT_RUN_NOTES } from '../../schema/notes.ts';
 import { REVIEW_COLUMNS, REVIEW_COLUMN_KEYS, REVIEW_GROUPS } from '../../schema/review.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 const PER_GROUP = REVIEW_COLUMNS.length;
 const ALL = PER_GROUP * REVIEW_GROUPS.length;
 const LAYOUT = `${REVIEW_GROUPS.map((g) => g.label).join('、')}各${PER_GROUP}个：${REVIEW_COLUMNS.map((c) => c.label).join('、')}`;
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-11',
     name: 'review-cells',
     severity: 'error',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表“四、政府信息公开行政复议、行政诉讼情况”（statute-and-rules.md §6）',
+    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表“四、政府信息公开行政复议、行政诉讼情况”',
     description: '表四有15个数值单元格，分为行政复议、未经复议直接起诉、复议后起诉三组各5个',
     docs:
       '表四在两种格式中相同：行政复议，以及行政诉讼下的未经复议直接起诉、复议后起诉，三组各有结果维持、结果纠正、其他结果、尚未审结、总计5个单元格，共15个。' +
@@ -60,18 +62,18 @@ const rule: ReportRule = {
       return;
     }
     for (const g of REVIEW_GROUPS) {
-      if (structure.labels[`review.${g.key}`]) continue;
+      if (structure.labels[placePath({ table: 'review', row: g.key })]) continue;
       ctx.report({ messageId: 'groupMissing', data: { groups, layout: LAYOUT }, location: { table: 'review', row: g.key }, span: null, actual: null, expected: g.label });
     }
     const reviewNotes = doc.notes.filter((n) => n.path === 'review');
-    if (reviewNotes.some((n) => n.code === 'digit-run-ambiguous' || n.message.includes('连写数字'))) return;
-    const printed = REVIEW_GROUPS.reduce((n, g) => n + REVIEW_COLUMN_KEYS.filter((c) => doc.provenance[`review.${g.key}.${c}`]).length, 0);
+    if (reviewNotes.some((n) => DIGIT_RUN_NOTES.includes(n.code))) return;
+    const printed = REVIEW_GROUPS.reduce((n, g) => n + REVIEW_COLUMN_KEYS.filter((c) => doc.provenance[reviewPath(g.key, c)]).length, 0);
     const span = structure.labels['review.review'] ?? null;
     if (printed < ALL) {
       ctx.report({ messageId: 'short', severity: 'warning', data: { count: printed, layout: LAYOUT }, location: { table: 'review' }, span, actual: printed, expected: ALL });
     }
     for (const note of reviewNotes) {
-      if (note.code !== 'row-shape' || !note.message.includes('忽略')) continue;
+      if (note.code !== 'row-surplus-cells') continue;
       const count = Number(/有(\d+)个单元格/.exec(note.message)?.[1] ?? NaN);
       ctx.report({
         messageId: 'surplus',
@@ -84,6 +86,6 @@ const rule: ReportRule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,6 +1,6 @@
 import { labelKey } from '../../schema/normalize.ts';
 import { REQUEST_BALANCE_NOTE, REQUEST_ROWS } from '../../schema/requests.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 /** Wording only: label folding, then without punctuation and brackets (conversion noise). */
 const words = (text: string) => labelKey(text).replace(/[()（）[\]{}<>《》,，.。:：;；、!！?？\-—]/g, '');
@@ -14,14 +14,14 @@ const PARTLY_NOTE = words(PARTLY_NOTE_TEXT);
 /** A printed fragment agrees with the note when it is part of it (a line break cut it) or contains all of it. */
 const agrees = (printed: string, note: string) => note.includes(printed) || printed.includes(note);
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-12',
     name: 'requests-notes',
     severity: 'warning',
     templates: ['2019', '2021'],
     scope: 'report',
-    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表三的表内说明：勾稽关系说明与“部分公开”计数说明（statute-and-rules.md §5.1、§5.3）',
+    basis: '国办公开办函〔2019〕60号、〔2021〕30号附表三的表内说明：勾稽关系说明与“（二）部分公开”计数说明',
     description: '表三印出勾稽关系说明与“（二）部分公开”的计数说明，措辞与格式一致',
     docs:
       '表三左上角印有“（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”，“（二）部分公开”行印有“（区分处理的，只计这一情形，不计其他情形）”。' +
@@ -68,6 +68,6 @@ const rule: ReportRule = {
       ctx.report({ messageId: 'partlyWording', data, location, span: partly, actual: partly.text, expected: PARTLY_ROW.label });
     }
   },
-};
+});
 
 export default rule;

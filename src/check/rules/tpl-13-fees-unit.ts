@@ -1,17 +1,18 @@
+import { headerPath } from '../../schema/cells.ts';
 import { fold } from '../../schema/normalize.ts';
 import { TEMPLATE_DEFS } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 const FEES_COLUMN = TEMPLATE_DEFS['2021'].active.find((i) => i.key === 'art20_8')!.columns.find((c) => c.key === 'amount')!;
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-13',
     name: 'fees-unit',
     severity: 'error',
     templates: ['2021'],
     scope: 'report',
-    basis: '国办公开办函〔2021〕30号附表二第二十条第（八）项“本年收费金额（单位：万元）”（statute-and-rules.md §4.2）',
+    basis: '国办公开办函〔2021〕30号附表二第二十条第（八）项“本年收费金额（单位：万元）”',
     description: '2021年版表二第二十条第（八）项的表头标明单位“（单位：万元）”',
     docs:
       '2021年版格式表二第二十条第（八）项只有一列“本年收费金额（单位：万元）”，单位印在表头。表头缺少单位，读者无从判断金额是元还是万元；' +
@@ -27,7 +28,7 @@ const rule: ReportRule = {
     const doc = ctx.doc;
     const structure = doc.structure;
     if (!structure || !structure.labels['active.art20_8']) return;
-    const header = structure.labels['active.art20_8.header.amount'];
+    const header = structure.labels[headerPath('art20_8', 'amount')];
     if (!header) return;
     // A header broken across lines: the fragments the reader could not place follow it.
     const fragments = doc.notes
@@ -46,6 +47,6 @@ const rule: ReportRule = {
       expected: FEES_COLUMN.label,
     });
   },
-};
+});
 
 export default rule;

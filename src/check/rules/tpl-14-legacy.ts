@@ -1,8 +1,8 @@
 import { templateForYear } from '../../schema/templates.ts';
-import type { ReportRule } from '../types.ts';
-import { FORMAT_NAMES } from './tpl-01-template-year.ts';
+import { defineRule } from '../define-rule.ts';
+import { FORMAT_NAMES } from '../formats.ts';
 
-const rule: ReportRule = {
+const rule = defineRule({
   meta: {
     id: 'TPL-14',
     name: 'legacy',
@@ -45,6 +45,6 @@ const rule: ReportRule = {
       actual: 'legacy',
     });
   },
-};
+});
 
 export default rule;

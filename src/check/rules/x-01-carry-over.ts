@@ -1,19 +1,19 @@
 import { REQUEST_COLUMNS } from '../../schema/requests.ts';
-import type { SeriesRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
-const rule: SeriesRule = {
+const rule = defineRule({
   meta: {
     id: 'X-01',
     name: 'carry-over',
     severity: 'warning',
     templates: ['2019', '2021'],
     scope: 'series',
-    basis: '表三第二项“上年结转”即上一年度第四项“结转下年度继续办理”（两种格式表三各列相同；statute-and-rules.md §11.8）',
+    basis: '由表格结构推出：本年表三第二项“上年结转”即上一年度第四项“结转下年度继续办理”（国办公开办函〔2019〕60号、〔2021〕30号附表三各列相同）',
     description: '同一机关相邻两年：本年表三“上年结转”每一列 = 上一年度“结转下年度继续办理”同一列',
     docs:
       '上一年度结转下年度继续办理的申请，就是本年度的上年结转申请，所以同一机关相邻两年的报告中，本年表三“二、上年结转政府信息公开申请数量”的每一列（自然人……总计）' +
       '应等于上一年度“四、结转下年度继续办理”的同一列。2019 格式与 2021 格式的表三列相同，这一关系在 2020→2021 的格式切换处同样适用。' +
-      '§11.8 写明“两年都在本系统台账中时为错误”：台账（LED 规则）尚不存在，无法知道两份报告是否都由台账生成，所以目前一律报告为警告；发现时位置记在本年度的“上年结转”格上（location.year 为本年度）。' +
+      '两份报告都由同一办件台账生成时，不一致应为错误；但 ogi 尚无办件台账，无法知道两份报告是否都由台账生成，所以目前一律报告为警告；发现时位置记在本年度的“上年结转”格上（location.year 为本年度）。' +
       '任一年度的对应格为空白时不报告（空白由 CELL-02 在各自的报告上报告）。上一年度为 2019 年以前的旧格式时没有表格，不比较。',
     messages: {
       mismatch: '{where}({actual})不等于{previousYear}年度报告“四、结转下年度继续办理”同一列({expected})',
@@ -34,6 +34,6 @@ const rule: SeriesRule = {
       });
     }
   },
-};
+});
 
 export default rule;

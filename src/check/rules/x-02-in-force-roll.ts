@@ -1,16 +1,17 @@
+import { placePath } from '../../schema/cells.ts';
 import { TEMPLATE_DEFS } from '../../schema/templates.ts';
-import type { SeriesRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 const ITEM = TEMPLATE_DEFS['2021'].active.find((i) => i.key === 'art20_1')!;
 
-const rule: SeriesRule = {
+const rule = defineRule({
   meta: {
     id: 'X-02',
     name: 'in-force-roll',
     severity: 'warning',
     templates: ['2021'],
     scope: 'series',
-    basis: '现行有效件数的滚动关系：本年现行有效 = 上年现行有效 + 本年制发 − 本年废止（实践做法，法定格式未作规定；statute-and-rules.md §11.8）',
+    basis: '实践做法，法定格式未作规定：本年现行有效 = 上年现行有效 + 本年制发 − 本年废止',
     description: '同一机关相邻两年（均为 2021 格式）：现行有效件数 ≈ 上年现行有效件数 + 本年制发件数 − 本年废止件数',
     docs:
       '表二第二十条第（一）项的现行有效件数是存量，本年制发件数和本年废止件数是流量，按理本年现行有效 = 上年现行有效 + 本年制发 − 本年废止。法定格式并未写明这一关系，' +
@@ -27,7 +28,7 @@ const rule: SeriesRule = {
   check(ctx) {
     if (ctx.previous.template !== '2021') return;
     for (const row of ITEM.rows) {
-      const base = `active.${ITEM.key}.${row.key}`;
+      const base = placePath({ table: 'active', item: ITEM.key, row: row.key });
       const previous = ctx.cell('previous', `${base}.inForce`);
       const issued = ctx.cell('current', `${base}.issued`);
       const repealed = ctx.cell('current', `${base}.repealed`);
@@ -45,6 +46,6 @@ const rule: SeriesRule = {
       });
     }
   },
-};
+});
 
 export default rule;

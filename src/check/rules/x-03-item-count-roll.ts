@@ -1,19 +1,20 @@
+import { placePath } from '../../schema/cells.ts';
 import { TEMPLATE_DEFS } from '../../schema/templates.ts';
-import type { SeriesRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
 /** The rows of 2019 二 that carry 上一年项目数量 and 本年增/减: （五）（六）（八）. */
 const ROWS = TEMPLATE_DEFS['2019'].active
   .filter((i) => i.columns.some((c) => c.key === 'lastYear') && i.columns.some((c) => c.key === 'change'))
   .flatMap((i) => i.rows.map((r) => ({ item: i.key, row: r.key })));
 
-const rule: SeriesRule = {
+const rule = defineRule({
   meta: {
     id: 'X-03',
     name: 'item-count-roll',
     severity: 'warning',
     templates: ['2019'],
     scope: 'series',
-    basis: '湖北表头注释：上一年项目数量“指上一年事项数”，本年增/减“指本年增加或减少的事项数”（statute-and-rules.md §4.1、§11.8）',
+    basis: '湖北省报告表头注释：上一年项目数量“指上一年事项数”，本年增/减“指本年增加或减少的事项数”（国办公开办函〔2019〕60号附表二）',
     description: '同一机关 2019→2020（均为 2019 格式）：本年“上一年项目数量” = 上一年度的上一年项目数量 + 本年增/减',
     docs:
       '2019 格式表二（五）（六）（八）各行的“上一年项目数量”是上一年的事项数，“本年增/减”是本年事项数的变化，二者之和是本年事项数（CELL-03 要求它不为负）。' +
@@ -27,7 +28,7 @@ const rule: SeriesRule = {
   check(ctx) {
     if (ctx.previous.template !== '2019') return;
     for (const r of ROWS) {
-      const base = `active.${r.item}.${r.row}`;
+      const base = placePath({ table: 'active', item: r.item, row: r.row });
       const previous = ctx.cell('previous', `${base}.lastYear`);
       const change = ctx.cell('previous', `${base}.change`);
       const actual = ctx.cell('current', `${base}.lastYear`);
@@ -43,6 +44,6 @@ const rule: SeriesRule = {
       });
     }
   },
-};
+});
 
 export default rule;

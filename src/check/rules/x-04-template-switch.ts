@@ -1,13 +1,13 @@
-import type { SeriesRule } from '../types.ts';
+import { defineRule } from '../define-rule.ts';
 
-const rule: SeriesRule = {
+const rule = defineRule({
   meta: {
     id: 'X-04',
     name: 'template-switch',
     severity: 'info',
     templates: ['2021'],
     scope: 'series',
-    basis: '国办公开办函〔2021〕30号改变了表二的统计项目：2019 格式的制作/公开数量、项目数量与处理决定数量，改为制发/废止/现行有效件数与本年处理决定数量、本年收费金额（statute-and-rules.md §4、§11.8）',
+    basis: '国办公开办函〔2021〕30号改变了表二的统计项目：2019 格式的制作/公开数量、项目数量与处理决定数量，改为制发/废止/现行有效件数与本年处理决定数量、本年收费金额',
     description: '相邻两年跨越 2019→2021 格式切换：表二不可跨年度比较，只比较表三、表四',
     docs:
       '2019 格式与 2021 格式的表二是不同的概念（本年新制作/新公开/对外公开总数量，对应本年制发/废止/现行有效件数；上一年项目数量与本年增/减在 2021 格式中取消；（九）政府集中采购取消），' +
@@ -22,6 +22,6 @@ const rule: SeriesRule = {
     if (ctx.previous.template !== '2019' || ctx.current.template !== '2021') return;
     ctx.report({ messageId: 'switch', data: { previousYear: ctx.previous.year }, location: { table: 'active', year: ctx.current.year! } });
   },
-};
+});
 
 export default rule;

@@ -1,6 +1,6 @@
 import { agencyYears } from '../../store/analysis.ts';
 import { listAgencies } from '../../store/agencies.ts';
-import { setCell } from '../../store/cells.ts';
+import { writeCell } from '../../schema/cells.ts';
 import type { Store } from '../../store/db.ts';
 import { narrativeDiff, type NarrativeDiff } from '../../store/diff.ts';
 import { StoreError } from '../../store/errors.ts';
@@ -143,7 +143,7 @@ export async function agencyPage(store: Store, id: number, q: { from?: string; t
     const before = new Map<string, number | null>();
     for (const c of y.cells) {
       if (!c.templates.includes(template)) continue;
-      setCell(tables, c, c.values[ti] ?? null);
+      writeCell(tables, c.path, c.values[ti] ?? null);
       if (fi >= 0) before.set(c.path, c.values[fi] ?? null);
     }
     const fromTemplate = fi >= 0 ? y.years[fi]!.template : null;

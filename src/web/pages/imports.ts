@@ -1,7 +1,6 @@
-import { READABLE_EXTENSIONS } from '../../ingest/read-file.ts';
 import type { Store } from '../../store/db.ts';
 import { StoreError } from '../../store/errors.ts';
-import type { ImportItem } from '../../store/import.ts';
+import { IMPORTABLE_EXTENSIONS, type ImportItem } from '../../store/import.ts';
 import { TEMPLATE_LABEL, when } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { exportLinks, page } from '../layout.ts';
@@ -44,7 +43,7 @@ export async function importPage(store: Store, limits: { maxUploadBytes: number;
   <div class="dropzone" id="dropzone" tabindex="0" aria-describedby="drop-hint">
     <p class="drop-title"><strong>把报告文件或 .zip 拖到这里</strong></p>
     <p>或 <label class="btn btn-primary file-btn">选择文件<input type="file" id="file-input" multiple></label></p>
-    <p id="drop-hint" class="muted">可读取 ${READABLE_EXTENSIONS.join(' ')}，以及包含这些文件的 .zip（展开一层）。</p>
+    <p id="drop-hint" class="muted">可读取 ${IMPORTABLE_EXTENSIONS.join(' ')}（.json 为 ogi 报告数据），以及包含这些文件的 .zip（展开一层）。</p>
   </div>
   <div id="chosen" class="chosen" hidden>
     <div class="chosen-head"><strong id="chosen-count"></strong><button type="button" class="btn btn-small btn-link" id="chosen-clear">清空</button></div>

@@ -1,7 +1,7 @@
 import { loadRules } from '../../check/engine.ts';
 import { crossYear, regionStats, regionTrends, rollup, unpublished, type RankingEntry } from '../../store/analysis.ts';
 import { listAgencies } from '../../store/agencies.ts';
-import { setCell } from '../../store/cells.ts';
+import { writeCell } from '../../schema/cells.ts';
 import type { Store } from '../../store/db.ts';
 import { DISTRIBUTION_GROUPS, DISTRIBUTION_LABELS, METRICS } from '../../store/metrics.ts';
 import { getRegion, listRegions, regionTree, type RegionNode } from '../../store/regions.ts';
@@ -220,7 +220,7 @@ export async function rollupPage(store: Store, regionId: number, year: number): 
   const groups = r.groups.map((g, k) => {
     const tables = emptyTables();
     const byPath = new Map(g.cells.map((c) => [c.path, c]));
-    for (const c of g.cells) setCell(tables, c, c.sum);
+    for (const c of g.cells) writeCell(tables, c.path, c.sum);
     const decorate = (cell: { path: string }) => {
       const c = byPath.get(cell.path);
       if (!c) return undefined;

@@ -1,6 +1,7 @@
 import { SECTION_KEYS, SECTIONS } from '../../schema/sections.ts';
-import { readSectionSpan } from '../cells.ts';
-import type { CheckableReport, SourceSpan } from '../types.ts';
+import { readSectionSpan } from '../spans.ts';
+import type { SourceSpan } from '../../schema/places.ts';
+import type { ReadReport } from '../report.ts';
 import { readActive, readDocs } from './active.ts';
 import { feeContext, readFeeNone, readFeeNoneAfter, readFeeNumber } from './fees.ts';
 import type { ReadState, Reading, TokenView } from './reading.ts';
@@ -108,7 +109,7 @@ export function readText(text: string, section: NarrativeSection): Statement[] {
 const cache = new WeakMap<object, Statement[]>();
 
 /** Every statement of a report: the six sections and the preamble, in document order. Cached per report. */
-export function readNarrative(report: CheckableReport): Statement[] {
+export function readNarrative(report: ReadReport): Statement[] {
   let found = cache.get(report);
   if (!found) {
     found = [];
@@ -125,7 +126,7 @@ export function readNarrative(report: CheckableReport): Statement[] {
 }
 
 /** The statements of some kinds. */
-export function statements(report: CheckableReport, ...kinds: StatementKind[]): Statement[] {
+export function statements(report: ReadReport, ...kinds: StatementKind[]): Statement[] {
   return readNarrative(report).filter((s) => kinds.includes(s.kind));
 }
 
@@ -133,7 +134,7 @@ export function statements(report: CheckableReport, ...kinds: StatementKind[]): 
  * The span a finding points at: offsets into the document the report was read from; for
  * data without a document (JSON, YAML), offsets into the text of `statement.section`.
  */
-export function spanOf(statement: Statement, report: CheckableReport): SourceSpan {
+export function spanOf(statement: Statement, report: ReadReport): SourceSpan {
   return (
     readSectionSpan(report, statement.section, statement.start, statement.end) ??
     { start: statement.start, end: statement.end, line: statement.line, text: statement.text }
@@ -141,8 +142,4 @@ export function spanOf(statement: Statement, report: CheckableReport): SourceSpa
 }
 
 /** The Chinese name of a section for messages: 第一部分“总体情况”, or 前言. */
-export function placeName(section: NarrativeSection): string {
-  if (section === 'preamble') return '前言';
-  const s = SECTIONS.find((x) => x.key === section)!;
-  return `第${s.numeral}部分“${s.heading}”`;
-}
+export { sectionName as placeName } from '../../schema/places.ts';

@@ -38,12 +38,8 @@ export const CATEGORY_NAME: Record<ResultCategory, string> = Object.fromEntries(
   CATEGORIES.map((c) => [c, CATEGORY_WORDS[c][0]!]),
 ) as Record<ResultCategory, string>;
 
-/** The rows of table 三 whose sum is a category's subtotal, from the schema's groups. */
-export function categoryRows(template: TableTemplate, category: ResultCategory): RequestRowKey[] {
-  const rows = requestRows(template);
-  if (category === 'granted' || category === 'partlyGranted') return rows.filter((r) => r.key === category).map((r) => r.key);
-  return rows.filter((r) => r.group === category).map((r) => r.key);
-}
+/** The rows of table 三 whose sum is a category's subtotal, from the schema. */
+export { categoryRows } from '../../schema/identities.ts';
 
 export const NEW_RECEIVED = first(row('newReceived').contains);
 export const REVIEW_WORD = REVIEW_GROUPS[0].label;

@@ -1,4 +1,4 @@
-import { parseChineseNumber } from '../../extract/numerals.ts';
+import { parseChineseNumber } from '../numerals.ts';
 
 /** A number printed in narrative text, with its unit. Offsets are into the scanned string. */
 export interface NumberToken {

@@ -4,7 +4,8 @@ import type { SectionKey } from '../../schema/sections.ts';
 export type NarrativeSection = SectionKey | 'preamble';
 
 /** Result categories of table 三 as the narrative names them (（一）…（六）). */
-export type ResultCategory = 'granted' | 'partlyGranted' | 'denied' | 'unavailable' | 'notProcessed' | 'other';
+export type { ResultCategory } from '../../schema/identities.ts';
+import type { ResultCategory } from '../../schema/identities.ts';
 
 export type StatementKind =
   /** 本年新收 / 共收到…申请 N 件 (R1). */

@@ -31,7 +31,6 @@ const F = {
 } as const;
 
 const heading = (s: (typeof SECTIONS)[number]) => `${s.numeral}、${s.heading}`;
-const num = (v: Cell) => (v === null ? 'null' : String(v));
 
 export interface SkeletonOptions {
   agency: string;
@@ -66,38 +65,6 @@ export function authoringSkeleton(opts: SkeletonOptions): string {
   for (const row of requestRows(template)) lines.push(`  ${row.label}: [${REQUEST_COLUMNS.map(() => '0').join(', ')}]`);
   lines.push(`${F.review}:`, `  # 每行 5 个数：${REVIEW_COLUMNS.map((c) => c.label).join('、')}`);
   for (const g of REVIEW_GROUPS) lines.push(`  ${g.label}: [${REVIEW_COLUMNS.map(() => '0').join(', ')}]`);
-  return `${lines.join('\n')}\n`;
-}
-
-/** The authoring YAML of an existing report (the same layout as the skeleton). */
-export function reportToAuthoring(report: Report): string {
-  if (report.template === 'legacy') throw new InputError('unsupported', '2019年以前的旧格式报告没有统计表，不能写成填写文件');
-  const template = report.template;
-  const q = (s: string) => JSON.stringify(s);
-  const block = (text: string | null, indent: string) =>
-    text ? ['|', ...text.split('\n').map((l) => `${indent}${l}`)].join('\n') : "''";
-  const lines: string[] = [
-    `${F.agency}: ${q(report.agency ?? '')}`,
-    `${F.year}: ${report.year ?? 'null'}`,
-    `${F.template}: '${template}'`,
-    `${F.issuerType}: ${report.issuerType}`,
-    `${F.signedOn}: ${report.signedOn ?? 'null'}`,
-    ...(report.publishedOn ? [`${F.publishedOn}: ${report.publishedOn}`] : []),
-    `${F.preamble}: ${block(report.preamble, '  ')}`,
-    `${F.sections}:`,
-    ...SECTIONS.map((s) => `  ${heading(s)}: ${block(report.sections[s.key], '    ')}`),
-    `${F.active}:`,
-  ];
-  for (const item of TEMPLATE_DEFS[template].active) {
-    lines.push(`  ${item.label}:`);
-    for (const row of item.rows) {
-      lines.push(`    ${row.label}: { ${item.columns.map((c) => `${c.label}: ${num(report.tables.active[item.key]?.[row.key]?.[c.key] ?? null)}`).join(', ')} }`);
-    }
-  }
-  lines.push(`${F.requests}:`);
-  for (const row of requestRows(template)) lines.push(`  ${row.label}: [${(report.tables.requests[row.key] ?? []).map(num).join(', ')}]`);
-  lines.push(`${F.review}:`);
-  for (const g of REVIEW_GROUPS) lines.push(`  ${g.label}: [${(report.tables.review[g.key] ?? []).map(num).join(', ')}]`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,0 +1,28 @@
+/**
+ * What the extractor says about a report it could not read cleanly. Rules and the
+ * pages read these codes, never the wording of the message.
+ */
+export const NOTE_DEFS = {
+  'template-by-year': '未识别到统计表的格式特征，按年度推定格式',
+  'table-missing': '未找到某张统计表',
+  'table-empty': '统计表只有表头，没有数值',
+  'item-missing': '表二缺少第二十条的某一项',
+  'row-missing': '未找到某一行',
+  'column-missing': '未找到某一列',
+  'extra-row': '表二有法定格式以外的行，单独保存',
+  'extra-column': '有未识别的列，已忽略',
+  'row-surplus-cells': '一行的单元格多于法定列数，已按位置取用，其余忽略',
+  'row-short': '一行的单元格少于法定列数，缺少的按空白处理',
+  'digit-run-split': '单元格边界丢失的连写数字，按勾稽关系唯一拆分',
+  'digit-run-unsplittable': '连写数字不能拆分为满足勾稽关系的数值，按原样读取',
+  'digit-run-ambiguous': '连写数字有多种拆分方式，无法唯一确定，记为空白',
+  'digit-run-resolved': '连写数字按行、列勾稽关系唯一拆分',
+  'ocr-repaired': 'OCR 识别存疑的数字按勾稽关系唯一修正',
+  'ocr-doubtful': 'OCR 识别存疑的数字与勾稽关系不符，未修正',
+} as const satisfies Record<string, string>;
+
+export type NoteCode = keyof typeof NOTE_DEFS;
+export const NOTE_CODES = Object.keys(NOTE_DEFS) as [NoteCode, ...NoteCode[]];
+
+/** Notes that say a row was printed as digit runs: its cell count is a reading matter (TPL-06, TPL-08, TPL-11 stay silent). */
+export const DIGIT_RUN_NOTES: readonly string[] = ['digit-run-split', 'digit-run-unsplittable', 'digit-run-ambiguous', 'digit-run-resolved'] satisfies NoteCode[];
