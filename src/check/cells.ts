@@ -1,5 +1,4 @@
 import type { CheckableReport, SourceSpan } from './types.ts';
-export { readSectionSpan } from '../extract/spans.ts';
 
 export function readSpan(report: CheckableReport, path: string): SourceSpan | undefined {
   const p = report.provenance?.[path];

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { placeName, placePath, readCell } from '../schema/index.ts';
-import { format, readSectionSpan, readSpan } from './cells.ts';
+import { readSectionSpan } from '../extract/spans.ts';
+import { format, readSpan } from './cells.ts';
 import {
   SEVERITY_RANK, type CheckConfig, type CheckableReport, type Finding, type ReportInput, type ReportRule, type Rule, type RuleMeta,
   type SeriesRule,

@@ -41,17 +41,3 @@ export function checkTotal(ctx: RuleContext, identity: Identity, opts: { locatio
 export function columnLabel(identity: Identity): string {
   return REQUEST_COLUMNS.find((c) => c.key === identity.column)?.label ?? '';
 }
-
-/** The values of some cells; `blanks` lists the null ones, `missing` says some are not cells of the report. */
-export function operands(ctx: RuleContext, paths: readonly string[]): { values: number[]; blanks: string[]; missing: boolean } {
-  const values: number[] = [];
-  const blanks: string[] = [];
-  let missing = false;
-  for (const p of paths) {
-    const v = ctx.cell(p);
-    if (v === undefined) missing = true;
-    else if (v === null) blanks.push(p);
-    else values.push(v);
-  }
-  return { values, blanks, missing };
-}

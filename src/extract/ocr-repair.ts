@@ -23,9 +23,6 @@ for (const [a, b] of [['0', '8'], ['1', '7'], ['3', '8'], ['5', '6'], ['6', '8']
   (CONFUSIONS[b] ??= []).push(a);
 }
 
-/** True when the identity holds or cannot be judged (a blank operand). */
-const holds = (report: Report) => (id: Identity) => evaluate(id, (p) => readCell(report.tables, p)).status !== 'fails';
-
 /** Every number that differs from `value` in one digit by a usual confusion. */
 function substitutions(value: number): number[] {
   if (!Number.isInteger(value) || value < 0) return [];
@@ -51,7 +48,8 @@ export function repairOcrValues(report: Report, threshold = DOUBT_THRESHOLD): vo
     return p.confidence !== undefined && p.confidence < threshold && typeof read(path) === 'number' && all.some((id) => uses(id, path));
   });
   if (!doubtful.length) return;
-  const holding = holds(report);
+  // True when the identity holds or cannot be judged (a blank operand).
+  const holding = (id: Identity) => evaluate(id, read).status !== 'fails';
   const failing = all.filter((id) => !holding(id));
   if (!failing.length) return;
 

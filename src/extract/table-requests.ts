@@ -108,8 +108,6 @@ function rowLabel(stream: readonly Cell[], i: number): string {
   return onlyLabel && labels[0]!.text.length <= 4 ? `${cell.text}${labels[0]!.text}` : cell.text;
 }
 
-/** The column identities (一+二 = 三（七）+四, （七） = Σ results); one with an unknown operand is not held against a split. */
-const columnIdentities = (template: TableTemplate) => identities(template).filter((x) => x.def.per === 'column');
 
 /** Chooses among several splits of digit runs the one combination for which every column balances. */
 function resolveByColumns(
@@ -121,6 +119,8 @@ function resolveByColumns(
   const entries = [...ambiguous.entries()];
   const combos = entries.reduce((n, [, c]) => n * c.length, 1);
   if (combos > 200000) return false;
+  // The column identities (一+二 = 三（七）+四, （七） = Σ results); one with an unknown operand is not held against a split.
+  const columns = identities(template).filter((x) => x.def.per === 'column');
   const fitting: Slot[][][] = [];
   const pick = (index: number, chosen: Slot[][]): void => {
     if (fitting.length > 1) return;
@@ -132,7 +132,7 @@ function resolveByColumns(
       }
       // A row not printed at all reads as blank: identities through it are not held against the split.
       const read = (p: string) => values.get(p) ?? null;
-      if (columnIdentities(template).some((x) => evaluate(x, read).status === 'fails')) return;
+      if (columns.some((x) => evaluate(x, read).status === 'fails')) return;
       fitting.push([...chosen]);
       return;
     }

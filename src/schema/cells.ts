@@ -15,7 +15,6 @@ import type { Cell, Tables } from './types.ts';
  */
 
 export type TableKey = 'active' | 'requests' | 'review';
-export const TABLE_KEYS = ['active', 'requests', 'review'] as const satisfies readonly TableKey[];
 
 /** A place in the tables: a cell, or (with parts left out) a row, an item, a column or a whole table. */
 export interface TablePlace {
@@ -152,7 +151,7 @@ export const tableLabel = (key: TableKey): string => {
 };
 
 /** The stub of a row of 三: the results block, then the group (（三）…), then the row; a one-row group is its own label. */
-export function requestRowStub(def: RequestRowDef): string {
+function requestRowStub(def: RequestRowDef): string {
   const group = REQUEST_GROUP_LABELS[def.group];
   const label = def.short ?? def.label;
   if (!def.result && def.key !== 'resultTotal') return label;

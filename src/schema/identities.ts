@@ -114,22 +114,31 @@ export interface Evaluation {
 
 /** Evaluates an identity over cell values (known operands summed; blanks listed, never read as 0). */
 export function evaluate(identity: Identity, read: CellReader): Evaluation {
+  const left = readOperands(read, identity.left);
+  const right = readOperands(read, identity.right);
+  const blanks = [...left.blanks, ...right.blanks];
+  const status = left.missing || right.missing ? 'missing' : blanks.length ? 'blank' : sameAmount(left.sum, right.sum) ? 'holds' : 'fails';
+  return { status, left: left.sum, right: right.sum, blanks };
+}
+
+/** Cells read for a sum: the sum of the known ones, the blank ones, and whether some are not cells of the report at all. */
+export interface Operands {
+  sum: number;
+  blanks: string[];
+  missing: boolean;
+}
+
+export function readOperands(read: CellReader, paths: readonly string[]): Operands {
   const blanks: string[] = [];
   let missing = false;
-  const side = (paths: readonly string[]) => {
-    let s = 0;
-    for (const p of paths) {
-      const v = read(p);
-      if (v === undefined) missing = true;
-      else if (v === null) blanks.push(p);
-      else s += v;
-    }
-    return s;
-  };
-  const left = side(identity.left);
-  const right = side(identity.right);
-  const status = missing ? 'missing' : blanks.length ? 'blank' : sameAmount(left, right) ? 'holds' : 'fails';
-  return { status, left, right, blanks };
+  let sum = 0;
+  for (const p of paths) {
+    const v = read(p);
+    if (v === undefined) missing = true;
+    else if (v === null) blanks.push(p);
+    else sum += v;
+  }
+  return { sum, blanks, missing };
 }
 
 /** Equality for sums of amounts in 万元 (decimals); exact for counts. */
@@ -187,11 +196,6 @@ export const LITIGATION_GROUPS: readonly ReviewGroupKey[] = REVIEW_GROUPS.slice(
 
 /** Σ of cells, or null when any is blank or absent. */
 export function sumOrNull(read: CellReader, paths: readonly string[]): number | null {
-  let s = 0;
-  for (const p of paths) {
-    const v = read(p);
-    if (v === undefined || v === null) return null;
-    s += v;
-  }
-  return s;
+  const o = readOperands(read, paths);
+  return o.missing || o.blanks.length ? null : o.sum;
 }

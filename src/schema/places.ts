@@ -21,8 +21,6 @@ export interface SourceSpan {
   text: string;
 }
 
-export const TABLE_NAMES: Record<string, string> = { active: '表二', requests: '表三', review: '表四' };
-
 export const FIELD_NAMES: Record<string, string> = {
   agency: '机关名称', year: '年度', issuerType: '机关类型', signedOn: '落款日期', publishedOn: '发布日期', template: '报告格式', title: '标题',
 };

@@ -1,31 +1,16 @@
 import { requestsPath } from '../../schema/cells.ts';
+import { sumOrNull } from '../../schema/identities.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
 import { CATEGORY_NAME, categoryRows, placeName, spanOf, statements, type ResultCategory } from '../../extract/narrative/index.ts';
 import type { RuleContext } from '../types.ts';
 
-/** The table 三 subtotal of some categories, or null when a cell is blank or missing. */
-function subtotal(ctx: RuleContext, template: TableTemplate, categories: readonly ResultCategory[]): number | null {
-  let sum = 0;
-  for (const c of categories) {
-    for (const row of categoryRows(template, c)) {
-      const v = ctx.cell(requestsPath(row, 'total'));
-      if (v === undefined || v === null) return null;
-      sum += v;
-    }
-  }
-  return sum;
-}
+/** The 总计 column of some rows of table 三 summed, or null when a cell is blank or missing. */
+const total = (ctx: RuleContext, ...rows: string[]): number | null => sumOrNull(ctx.cell, rows.map((r) => requestsPath(r, 'total')));
 
-const total = (ctx: RuleContext, ...rows: string[]): number | null => {
-  let sum = 0;
-  for (const r of rows) {
-    const v = ctx.cell(requestsPath(r, 'total'));
-    if (v === undefined || v === null) return null;
-    sum += v;
-  }
-  return sum;
-};
+/** The table 三 subtotal of some categories. */
+const subtotal = (ctx: RuleContext, template: TableTemplate, categories: readonly ResultCategory[]) =>
+  total(ctx, ...categories.flatMap((c) => categoryRows(template, c)));
 
 /** Decimals printed in a percentage ("66.7%" → 1). */
 const decimals = (text: string) => /(\d+)(?:\.(\d+))?\s*[%％]/.exec(text)?.[2]?.length ?? 0;

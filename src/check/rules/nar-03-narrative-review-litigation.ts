@@ -1,23 +1,17 @@
 import { reviewPath } from '../../schema/cells.ts';
-import { REVIEW_COLUMNS, REVIEW_GROUPS, type ReviewGroupKey } from '../../schema/review.ts';
+import { LITIGATION_GROUPS, sumOrNull } from '../../schema/identities.ts';
+import { REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_LITIGATION_LABEL, type ReviewGroupKey } from '../../schema/review.ts';
 import { defineRule } from '../define-rule.ts';
 import { placeName, spanOf, statements } from '../../extract/narrative/index.ts';
 import type { RuleContext } from '../types.ts';
 
-const GROUPS: Record<'review' | 'litigation', { groups: ReviewGroupKey[]; name: string }> = {
-  review: { groups: ['review'], name: '行政复议' },
-  litigation: { groups: ['litigationDirect', 'litigationAfterReview'], name: '行政诉讼' },
+const GROUPS: Record<'review' | 'litigation', { groups: readonly ReviewGroupKey[]; name: string }> = {
+  review: { groups: ['review'], name: REVIEW_GROUPS[0].label },
+  litigation: { groups: LITIGATION_GROUPS, name: REVIEW_LITIGATION_LABEL },
 };
 
-function groupTotal(ctx: RuleContext, groups: readonly ReviewGroupKey[]): number | null {
-  let sum = 0;
-  for (const g of groups) {
-    const v = ctx.cell(reviewPath(g, 'total'));
-    if (v === undefined || v === null) return null;
-    sum += v;
-  }
-  return sum;
-}
+/** The 总计 of some groups of table 四, or null when one is blank. */
+const groupTotal = (ctx: RuleContext, groups: readonly ReviewGroupKey[]) => sumOrNull(ctx.cell, groups.map((g) => reviewPath(g, 'total')));
 
 const groupLabel = (g: ReviewGroupKey) => REVIEW_GROUPS.find((x) => x.key === g)!.label;
 const columnLabel = (c: string) => REVIEW_COLUMNS.find((x) => x.key === c)!.label;

@@ -1,8 +1,7 @@
-import { parsePath, placeName, REQUEST_COLUMNS, requestsPath, subtotalGroups } from '../../schema/index.ts';
+import { parsePath, placeName, readOperands, REQUEST_COLUMNS, requestsPath, subtotalGroups } from '../../schema/index.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import type { Cell } from '../../schema/types.ts';
 import { defineRule } from '../define-rule.ts';
-import { operands } from '../identity.ts';
 
 const rule = defineRule({
   meta: {
@@ -33,7 +32,7 @@ const rule = defineRule({
       for (const col of REQUEST_COLUMNS) {
         const subtotalPath = requestsPath(g.group, col.key);
         const subtotal = ctx.cell(subtotalPath);
-        const parts = operands(ctx, g.children.map((k) => requestsPath(k, col.key)));
+        const parts = readOperands(ctx.cell, g.children.map((k) => requestsPath(k, col.key)));
         if (parts.missing || subtotal === undefined) continue;
         const blanks = subtotal === null ? [subtotalPath, ...parts.blanks] : parts.blanks;
         if (blanks.length) {
@@ -49,7 +48,7 @@ const rule = defineRule({
           });
           continue;
         }
-        const expected = parts.values.reduce((a, b) => a + b, 0);
+        const expected = parts.sum;
         if (subtotal !== expected) {
           ctx.report({
             messageId: 'mismatch',
