@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { placeName, placePath, readCell } from '../schema/index.ts';
+import { lineColumn, placeName, placePath, readCell } from '../schema/index.ts';
 import { readSectionSpan } from '../extract/spans.ts';
 import { format, readSpan } from './cells.ts';
 import {
@@ -34,23 +34,34 @@ export function compareIds(a: string, b: string): number {
   return pa === pb ? Number(na) - Number(nb) : pa!.localeCompare(pb!);
 }
 
-function makeFinding(meta: RuleMeta, input: ReportInput, spanOf: (path: string) => SourceSpan | undefined, reportTemplate?: string): Finding {
+/** A span with the column of its start, when the report's lines are known. */
+function withColumn(span: SourceSpan, report: CheckableReport): SourceSpan {
+  const lineStarts = report.structure?.lineStarts;
+  if (span.column !== undefined || !lineStarts) return span;
+  return { ...span, column: lineColumn(lineStarts, span.start).column };
+}
+
+/** The finding of a rule about a report (the report the cross-year rules attach it to). */
+function makeFinding(meta: RuleMeta, input: ReportInput, report: CheckableReport): Finding {
   const template = meta.messages[input.messageId];
   if (template === undefined) throw new Error(`${meta.id}: no message "${input.messageId}"`);
   const loc = input.location;
   let span = input.span ?? undefined;
-  if (input.span === undefined && loc.table && loc.row && loc.column) span = spanOf(placePath(loc));
-  const where = placeName(loc, reportTemplate);
+  if (input.span === undefined && loc.table && loc.row && loc.column) span = readSpan(report, placePath(loc));
+  const where = placeName(loc, report.template);
   return {
+    source: 'check',
+    code: meta.id,
     rule: meta.id,
     messageId: input.messageId,
     severity: input.severity ?? meta.severity,
     message: format(template, { where, ...input.data }),
     location: loc,
-    ...(span ? { span } : {}),
+    ...(span ? { span: withColumn(span, report) } : {}),
     ...(input.actual !== undefined ? { actual: input.actual } : {}),
     ...(input.expected !== undefined ? { expected: input.expected } : {}),
     basis: meta.basis,
+    ...(input.notes?.length ? { notes: input.notes } : {}),
   };
 }
 
@@ -70,7 +81,7 @@ export function checkReport(report: CheckableReport, rules: readonly Rule[], con
       span: (path) => readSpan(report, path),
       sectionSpan: (section, start, end) => readSectionSpan(report, section, start, end),
       report: (input) => {
-        findings.push(makeFinding(rule.meta, input, (p) => readSpan(report, p), report.template));
+        findings.push(makeFinding(rule.meta, input, report));
       },
     });
   }
@@ -111,7 +122,7 @@ export function checkReports(reports: readonly CheckableReport[], rules: readonl
           cell: (which, path) => readCell(pick(which).tables, path),
           span: (which, path) => readSpan(pick(which), path),
           report: (input) => {
-            out[sorted[n]!]!.push(makeFinding(rule.meta, input, (p) => readSpan(current, p), current.template));
+            out[sorted[n]!]!.push(makeFinding(rule.meta, input, current));
           },
         });
       }

@@ -7,6 +7,12 @@ import type { CheckConfig, CheckableReport, Finding } from './types.ts';
  * (src/extract/index.ts) for documents, `readAuthoring` + `completeTotals` for filled-in files,
  * `checkContract` for contract JSON; then this — every rule, with the same configuration.
  */
+/**
+ * The version of the rule catalogue: stored with every set of findings, so that reports checked by
+ * older rules can be found and checked again. Change it whenever a change alters what a rule reports.
+ */
+export const RULES_VERSION = '2026.12.03';
+
 export async function checkAll(reports: readonly CheckableReport[], config: CheckConfig = {}): Promise<Finding[][]> {
   return checkReports(reports, await loadRules(), config);
 }

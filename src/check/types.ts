@@ -7,27 +7,25 @@ import type { Cell, IssuerType } from '../schema/types.ts';
 /** What the checks read: the contract, plus the printed layout when the report came from a document. */
 export type CheckableReport = ReadReport;
 
-export type Severity = 'error' | 'warning' | 'info';
-export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+export { SEVERITY_RANK, type Severity } from '../schema/message.ts';
+import type { Message, Severity } from '../schema/message.ts';
+import type { NoteCode } from '../schema/notes.ts';
 
 export type { Location } from '../schema/places.ts';
 
 export type { SourceSpan } from '../schema/places.ts';
 
 /** One finding, the same object in the CLI, the API and the UI (vfile-message style). */
-export interface Finding {
+/** A rule's finding: a message of the `check` stage whose code is the rule id (kept as `rule`, the contract's key). */
+export interface Finding extends Message {
+  source: 'check';
   rule: string;
   /** Key of the rule's message template (`meta.messages`) that produced this finding. */
   messageId: string;
-  severity: Severity;
-  /** Chinese: what was expected and what was found, with the numbers. */
-  message: string;
-  location: Location;
-  span?: SourceSpan;
-  actual?: number | string | null;
-  expected?: number | string | null;
   /** Legal basis of the rule. */
   basis: string;
+  /** The extraction notes this finding reports (a matter of reading, not of the report). */
+  notes?: NoteRef[];
 }
 
 export type RuleTemplate = Template;
@@ -62,6 +60,15 @@ export interface ReportInput<K extends string = string> {
   actual?: number | string | null;
   expected?: number | string | null;
   severity?: Severity;
+  /** The extraction notes this finding reports, so that the one list of messages shows them once. */
+  notes?: NoteRef[];
+}
+
+/** An extraction note by its code, path and (where several share them) start offset. */
+export interface NoteRef {
+  code: NoteCode;
+  path?: string;
+  start?: number;
 }
 
 export interface DeadlineRule {

@@ -1,11 +1,11 @@
-import { SEVERITY_RANK, type Finding, type Severity } from '../check/types.ts';
+import { SEVERITY_RANK, type Message, type Severity } from '../schema/message.ts';
 import type { Report } from '../schema/types.ts';
 import { displayWidth } from './width.ts';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 /** The source line of a finding with the offending value marked under it. */
-function excerpt(text: string | undefined, f: Finding): string[] {
+function excerpt(text: string | undefined, f: Message): string[] {
   if (!f.span || text === undefined) return [];
   const lineStart = text.lastIndexOf('\n', f.span.start - 1) + 1;
   let lineEnd = text.indexOf('\n', f.span.start);
@@ -22,11 +22,15 @@ function excerpt(text: string | undefined, f: Finding): string[] {
   return [`${gutter} | ${body}`, `${' '.repeat(5)} | ${' '.repeat(displayWidth(lead))}${'^'.repeat(Math.max(1, displayWidth(marked)))}`];
 }
 
-export function formatFindings(path: string, report: Report, text: string | undefined, findings: readonly Finding[]): string {
+/**
+ * The messages on one report — rule findings and the extractor's notes that no finding reports —
+ * one line each (severity, rule id or note code, message), with the source line marked.
+ */
+export function formatFindings(path: string, report: Report, text: string | undefined, findings: readonly Message[]): string {
   const head = `${path}  ${report.agency ?? '（未识别机关）'} · ${report.year ?? '？'}年度 · ${report.template === 'legacy' ? '2019年以前的旧格式' : `${report.template}格式`}`;
   const out = [head];
   for (const f of findings) {
-    out.push(`  ${SEVERITY_LABEL[f.severity]} ${f.rule.padEnd(7)} ${f.message}`);
+    out.push(`  ${SEVERITY_LABEL[f.severity]} ${f.code.padEnd(7)} ${f.message}`);
     out.push(...excerpt(text, f).map((l) => `      ${l}`));
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
@@ -35,5 +39,5 @@ export function formatFindings(path: string, report: Report, text: string | unde
 }
 
 export function atLeast(min: Severity) {
-  return (f: Finding) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min];
+  return (f: Message) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min];
 }

@@ -5,7 +5,8 @@ import { reportJsonSchema } from '../schema/contract.ts';
 import { parseInputs } from './parse-files.ts';
 import { formatSummary } from './summary.ts';
 import { loadRules } from '../check/engine.ts';
-import { checkAll } from '../check/pipeline.ts';
+import { messagesOf } from '../check/messages.ts';
+import { checkAll, RULES_VERSION } from '../check/pipeline.ts';
 import { loadCheckConfig } from '../check/config.ts';
 import { rulesMarkdown } from '../check/docs.ts';
 import type { CheckConfig, Finding, Severity } from '../check/types.ts';
@@ -82,15 +83,19 @@ async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: s
   const results = await loadReports(files);
   const ok = results.filter((r) => r.report);
   const findings = (await checkAll(ok.map((r) => r.report!), config)).map((list) => list.filter(atLeast(min)));
+  // One list per report: the findings, and the extractor's notes no finding reports.
+  const messages = ok.map((r, i) => messagesOf(r.report!, findings[i]!).filter(atLeast(min)));
   if (opts.json) {
     const out = ok.map((r, i) => ({
       file: r.path,
       report: { agency: r.report!.agency, year: r.report!.year, template: r.report!.template },
+      versions: { extractor: r.report!.producedBy?.extractor ?? null, rules: RULES_VERSION },
       findings: findings[i],
+      messages: messages[i],
     }));
     process.stdout.write(`${toJson(out)}\n`);
   } else {
-    const blocks = ok.map((r, i) => formatFindings(r.path, r.report!, r.text, findings[i]!));
+    const blocks = ok.map((r, i) => formatFindings(r.path, r.report!, r.text, messages[i]!));
     if (blocks.length) process.stdout.write(`${blocks.join('\n\n')}\n`);
   }
   for (const r of results) if (r.error) process.stderr.write(`错误：${r.error.message}\n`);

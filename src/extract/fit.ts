@@ -20,8 +20,9 @@ export interface FitResult {
   /** Several splits of a digit run satisfy the row's identities: the caller may decide with more context. */
   candidates?: Slot[][];
   note?: string;
-  /** Set with `note`: what kind of trouble the row had. */
+  /** Set with `note`: what kind of trouble the row had, and how many cells were printed. */
   code?: NoteCode;
+  printed?: number;
 }
 
 const MAX_CANDIDATES = 20000;
@@ -126,6 +127,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
     return {
       slots: chosen.map((cell) => ({ cell })),
       code: 'row-surplus-cells',
+      printed: list.length,
       note: `该行有${list.length}个单元格，应为${expected}个；已按位置取${fitting.length === 1 ? '唯一满足勾稽关系的' : '前'}${expected}个，忽略${extra}个`,
     };
   }
@@ -142,6 +144,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
       return {
         slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
         code: 'digit-run-unsplittable',
+        printed: cells.length,
         note: `该行只有${cells.length}个单元格，应为${expected}个；其中的“${runs}”不能拆分为满足勾稽关系的数值，已按原样读取，缺少的按空白处理`,
       };
     }
@@ -153,6 +156,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
   return {
     slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
     code: 'row-short',
+    printed: cells.length,
     note: `该行只有${cells.length}个单元格，应为${expected}个；缺少的按空白处理`,
   };
 }

@@ -1,7 +1,8 @@
 import { parsePath, readCell, writeCell } from '../schema/cells.ts';
 import { evaluate, identities, type Identity } from '../schema/identities.ts';
 import { placeName } from '../schema/places.ts';
-import type { Report } from '../schema/types.ts';
+import { extractionNote } from './notes.ts';
+import type { ReadReport } from './report.ts';
 
 /**
  * OCR doubt and repair, after extraction (the extractor itself does not know
@@ -39,7 +40,7 @@ function substitutions(value: number): number[] {
 }
 
 /** Flags and, where the identities allow exactly one fix, repairs doubtful OCR readings (in place). */
-export function repairOcrValues(report: Report, threshold = DOUBT_THRESHOLD): void {
+export function repairOcrValues(report: ReadReport, threshold = DOUBT_THRESHOLD): void {
   if (report.template === 'legacy') return;
   const all = identities(report.template);
   const read = (p: string) => readCell(report.tables, p);
@@ -70,13 +71,12 @@ export function repairOcrValues(report: Report, threshold = DOUBT_THRESHOLD): vo
     const p = report.provenance[path]!;
     const note = `OCR 识别存疑，已按勾稽关系修正（原识别为 ${from}）`;
     p.note = p.note ? `${p.note}；${note}` : note;
-    report.notes.push({
-      code: 'ocr-repaired',
-      message: `${placeName(parsePath(path), report.template)}OCR 识别为 ${from}（置信度 ${p.confidence}），与勾稽关系不符；只有改为 ${to} 时全部勾稽关系成立，已修正`,
-      path,
-      start: p.start,
-      end: p.end,
-    });
+    report.notes.push(extractionNote(
+      'ocr-repaired',
+      `${placeName(parsePath(path), report.template)}OCR 识别为 ${from}（置信度 ${p.confidence}），与勾稽关系不符；只有改为 ${to} 时全部勾稽关系成立，已修正`,
+      { path, span: p, actual: from, expected: to },
+      report.structure?.lineStarts,
+    ));
     return;
   }
 
@@ -87,13 +87,12 @@ export function repairOcrValues(report: Report, threshold = DOUBT_THRESHOLD): vo
     const p = report.provenance[path]!;
     const note = `OCR 识别存疑（置信度 ${p.confidence}），与勾稽关系不符`;
     p.note = p.note ? `${p.note}；${note}` : note;
-    report.notes.push({
-      code: 'ocr-doubtful',
-      message: `${placeName(parsePath(path), report.template)}OCR 识别为 ${read(path)}（置信度 ${p.confidence}），${ids.map((id) => identityName(id, report.template)).join('、')}不成立${candidates.length > 1 ? `；有 ${candidates.length} 种改法都能使勾稽关系成立，未修正` : '；常见误识改法都不能使勾稽关系成立，未修正'}`,
-      path,
-      start: p.start,
-      end: p.end,
-    });
+    report.notes.push(extractionNote(
+      'ocr-doubtful',
+      `${placeName(parsePath(path), report.template)}OCR 识别为 ${read(path)}（置信度 ${p.confidence}），${ids.map((id) => identityName(id, report.template)).join('、')}不成立${candidates.length > 1 ? `；有 ${candidates.length} 种改法都能使勾稽关系成立，未修正` : '；常见误识改法都不能使勾稽关系成立，未修正'}`,
+      { path, span: p, actual: read(path) ?? null },
+      report.structure?.lineStarts,
+    ));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Cell as Value, ExtractionNote, Provenance } from '../schema/types.ts';
 import type { ValueKind } from '../schema/active.ts';
 import type { NoteCode } from '../schema/notes.ts';
+import { extractionNote, type NoteInput } from './notes.ts';
 import type { Cell } from './cells.ts';
 import type { Slot } from './fit.ts';
 import { toWanYuan } from './values.ts';
@@ -16,8 +17,11 @@ export class Recorder {
     this.labels[path] = { start: cell.start, end: cell.end, line: cell.line + 1, text };
   }
 
-  note(code: NoteCode, message: string, path?: string, span?: { start: number; end: number }): void {
-    this.notes.push({ code, message, ...(path ? { path } : {}), ...(span ? { start: span.start, end: span.end } : {}) });
+  /** @param lineStarts offsets at which the document's lines start (for the line and column of notes). */
+  constructor(private readonly lineStarts: readonly number[]) {}
+
+  note(code: NoteCode, message: string, path?: string, span?: { start: number; end: number; text: string }, values: Pick<NoteInput, 'actual' | 'expected'> = {}): void {
+    this.notes.push(extractionNote(code, message, { path, span, ...values }, this.lineStarts));
   }
 
   /** Turns a fitted slot into the contract value and records where it came from. */

@@ -5,6 +5,7 @@ import { labelMatches, matchingIndexes } from '../schema/labels.ts';
 import { SECTION_KEYS, SECTIONS, type SectionKey } from '../schema/sections.ts';
 import { LEGACY_MARKERS, TEMPLATE_DEFS, templateForYear, type TableTemplate, type Template } from '../schema/templates.ts';
 import type { Provenance, Report, SourceFormat, Tables } from '../schema/types.ts';
+import { EXTRACTOR_VERSION } from './version.ts';
 import { splitLines, tokenize, type Cell, type Line } from './cells.ts';
 import { readNarrativeYear, readPeriod, readPreambleAgency, readSignature, readTitle, type Found } from './metadata.ts';
 import { Recorder } from './record.ts';
@@ -138,7 +139,8 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
   const lines = splitLines(text);
   const headings = findHeadings(lines);
   const stream = tokenize(lines);
-  const rec = new Recorder();
+  const lineStarts = lines.map((l) => l.start);
+  const rec = new Recorder(lineStarts);
 
   const firstHeadingLine = headings[0]?.line ?? lines.length;
   const title = readTitle(lines, Math.min(firstHeadingLine, lines.length));
@@ -249,13 +251,14 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
     preamble: preambleText === '' ? null : preambleText,
     provenance: rec.provenance,
     notes: rec.notes,
+    producedBy: { extractor: EXTRACTOR_VERSION },
     structure: {
       headings: headings.map((h) => ({ ...h, line: h.line + 1 })),
       markers,
       legacyMarkers,
       labels: rec.labels,
       sectionMaps,
-      lineStarts: lines.map((l) => l.start),
+      lineStarts,
     },
   };
 }

@@ -83,7 +83,7 @@ export function extractActive(
     const columns: (ActiveColumnDef | null)[] = recognised.length ? header.map((h) => h.def) : [...item.columns];
     for (const h of header) {
       if (h.def) rec.label(headerPath(item.key, h.def.key), h.cell);
-      if (!h.def && recognised.length) rec.note('extra-column', `表二“${item.label}”有未识别的列“${h.cell.text}”，已忽略`, placePath({ table: 'active', item: item.key }), h.cell);
+      if (!h.def && recognised.length) rec.note('extra-column', `表二“${item.label}”有未识别的列“${h.cell.text}”，已忽略`, placePath({ table: 'active', item: item.key }), h.cell, { actual: h.cell.text });
     }
     for (const col of item.columns) {
       if (recognised.length && !columns.includes(col)) rec.note('column-missing', `表二“${item.label}”缺少“${col.label}”列`, placePath({ table: 'active', item: item.key }));
@@ -100,7 +100,7 @@ export function extractActive(
       rec.label(placePath({ table: 'active', item: item.key, row: row.key }), stream[at]!);
       const { cells, next } = valuesAfter(stream, at, end, columns.length);
       const fit = fitRow(cells, columns.length);
-      if (fit.note) rec.note(fit.code!, `表二“${stream[at]!.text}”：${fit.note}`, placePath({ table: 'active', item: item.key, row: row.key }), stream[at]);
+      if (fit.note) rec.note(fit.code!, `表二“${stream[at]!.text}”：${fit.note}`, placePath({ table: 'active', item: item.key, row: row.key }), stream[at], { actual: fit.printed, expected: columns.length });
       columns.forEach((col, c) => {
         if (!col) return;
         const path = activePath(item.key, row.key, col.key);

@@ -38,7 +38,7 @@ export function extractRequests(
   const rows = requestRows(template);
   const slots = new Map<RequestRowKey, Slot[]>();
   const ambiguous = new Map<RequestRowKey, Slot[][]>();
-  const pending: { key: RequestRowKey; code: NoteCode; message: string; cell: Cell }[] = [];
+  const pending: { key: RequestRowKey; code: NoteCode; message: string; cell: Cell; printed?: number }[] = [];
   let lastAssigned = -1;
   let last = -1;
   let i = from;
@@ -66,7 +66,7 @@ export function extractRequests(
     rec.label(placePath({ table: 'requests', row: def.key }), cell, rowLabel(stream, i));
     const { cells, next } = valuesAfter(stream, i, to, COLUMNS);
     const fit = fitRow(cells, COLUMNS, rowTotalHolds);
-    if (fit.note) pending.push({ key: def.key, code: fit.code!, message: `表三“${cell.text}”：${fit.note}`, cell });
+    if (fit.note) pending.push({ key: def.key, code: fit.code!, message: `表三“${cell.text}”：${fit.note}`, cell, printed: fit.printed });
     slots.set(def.key, fit.slots);
     if (fit.candidates) ambiguous.set(def.key, fit.candidates);
     lastAssigned = Math.max(lastAssigned, match);
@@ -77,7 +77,7 @@ export function extractRequests(
 
   const resolved = ambiguous.size ? resolveByColumns(template, slots, ambiguous, rec) : false;
   for (const p of pending) {
-    if (!(resolved && p.code === 'digit-run-ambiguous')) rec.note(p.code, p.message, placePath({ table: 'requests', row: p.key }), p.cell);
+    if (!(resolved && p.code === 'digit-run-ambiguous')) rec.note(p.code, p.message, placePath({ table: 'requests', row: p.key }), p.cell, { actual: p.printed, expected: COLUMNS });
   }
 
   const table: RequestsTable = {};

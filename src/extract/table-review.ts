@@ -54,7 +54,7 @@ export function extractReview(
       rec.note('table-empty', '表四只有表头，没有数值', 'review');
     }
     const fit = fitRow(cells, ALL, groupsHold);
-    if (fit.note) rec.note(fit.code!, `表四：${fit.note}`, 'review', stream[i]);
+    if (fit.note) rec.note(fit.code!, `表四：${fit.note}`, 'review', stream[i], { actual: fit.printed, expected: ALL });
     groups = REVIEW_GROUP_KEYS.map((_, g) => fit.slots.slice(g * PER_GROUP, (g + 1) * PER_GROUP));
     last = Math.max(start, j - 1);
   }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { SEVERITIES } from './message.ts';
 import { NOTE_CODES } from './notes.ts';
 import { REQUEST_COLUMNS, REQUEST_COLUMN_KEYS, REQUEST_ROWS, requestRows } from './requests.ts';
 import { REVIEW_COLUMNS, REVIEW_COLUMN_KEYS, REVIEW_GROUPS, REVIEW_GROUP_KEYS } from './review.ts';
-import { SECTIONS } from './sections.ts';
+import { SECTIONS, type SectionKey } from './sections.ts';
 import { TEMPLATE_DEFS, TEMPLATES, type TableTemplate, type Template } from './templates.ts';
 
 /**
@@ -131,12 +132,69 @@ export const ProvenanceSchema = z
     description: '数值的出处（where a value was read）。文本类原件的 start/end 是解码后全文中的 UTF-16 偏移，line 从 1 起',
   });
 
+const TABLE_KEY_VALUES = ['active', 'requests', 'review'] as const;
+type PartKey = SectionKey | 'preamble' | 'title' | 'signature';
+const PART_KEYS: [PartKey, ...PartKey[]] = ['preamble', 'title', 'signature', ...SECTIONS.map((s) => s.key)];
+
+/** Where a message is in the report (the same shape as a finding's `location`). */
+export const LocationSchema = z
+  .object({
+    table: z.enum(TABLE_KEY_VALUES).optional(),
+    item: z.string().optional(),
+    row: z.string().optional(),
+    column: z.string().optional(),
+    section: z.enum(PART_KEYS).optional(),
+    field: z.string().optional(),
+    year: z.number().int().optional(),
+  })
+  .meta({ description: '在报告中的位置：表（table、item、row、column）、部分（section）或字段（field）' });
+
+/** A stretch of the source text: offsets, 1-based line and column, and the text printed there. */
+export const SpanSchema = z
+  .object({
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    line: z.number().int().min(0),
+    column: z.number().int().min(1).optional(),
+    text: z.string(),
+  })
+  .meta({ description: '原文中的位置：偏移、行号与列号（从 1 起）、印出的文字' });
+
+const valueSchema = z.union([z.number(), z.string(), z.null()]);
+
+/** What a stage says about a report (src/schema/message.ts): a rule's finding or an extraction note. */
+export const MessageSchema = z
+  .object({
+    source: z.enum(['extract', 'check']).meta({ description: '产生该条的阶段：extract（读取）或 check（核查）' }),
+    code: z.string().meta({ description: '读取说明的代码或规则编号' }),
+    severity: z.enum(SEVERITIES),
+    message: z.string().meta({ description: '中文说明，含数字' }),
+    location: LocationSchema,
+    span: SpanSchema.optional(),
+    actual: valueSchema.optional(),
+    expected: valueSchema.optional(),
+    basis: z.string().optional().meta({ description: '法律依据（核查结果）' }),
+  })
+  .meta({ description: '读取说明与核查结果共用的形状' });
+
+/**
+ * A note of the extractor, in the shape every stage's messages share (src/schema/message.ts):
+ * `source` is always "extract" and the severity "info" — it says what ogi could not read
+ * cleanly, not what is wrong with the report. `path`, `start` and `end` are kept for readers of
+ * the first contract; `location` and `span` say the same in the shared shape.
+ */
 export const ExtractionNoteSchema = z
   .object({
+    source: z.literal('extract').default('extract').meta({ description: '产生该说明的阶段：extract（读取）' }),
     /** Stable code (src/schema/notes.ts), e.g. "row-missing", "digit-run-ambiguous". */
-    code: z.enum(NOTE_CODES).meta({ description: '稳定的代码（见 src/schema/notes.ts）' }),
+    code: z.enum(NOTE_CODES).meta({ description: `稳定的代码：${NOTE_CODES.join('、')}` }),
+    severity: z.enum(SEVERITIES).default('info').meta({ description: '严重程度；读取说明总是 info' }),
     /** Chinese message for users. */
     message: z.string().meta({ description: '给用户看的中文说明' }),
+    location: LocationSchema.default(() => ({})),
+    span: SpanSchema.optional(),
+    actual: valueSchema.optional().meta({ description: '读到的值（如印出的单元格数）' }),
+    expected: valueSchema.optional().meta({ description: '法定格式要求的值' }),
     /** Cell path (see `Report.provenance`) or section key the note is about. */
     path: z.string().optional().meta({ description: '所涉及的单元格路径（同 provenance 的键）或部分' }),
     start: z.number().int().min(0).optional(),
@@ -182,6 +240,9 @@ const reportFields = {
   }),
   /** What the extractor could not read cleanly, in Chinese. */
   notes: z.array(ExtractionNoteSchema).default(() => []).meta({ description: '读取时未能清楚读出的地方' }),
+  /** Which version of ogi's reading produced the data (absent for data written by hand). */
+  producedBy: z.object({ extractor: z.string() }).optional()
+    .meta({ description: '产生这些数据的读取程序版本（手工填写的数据没有此字段）' }),
 };
 
 /** `ogi parse --json` also prints the layout facts the checks use; they are passed through, not part of the contract. */

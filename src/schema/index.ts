@@ -12,3 +12,4 @@ export * from './identities.ts';
 export * from './places.ts';
 export * from './derive.ts';
 export * from './contract.ts';
+export * from './message.ts';

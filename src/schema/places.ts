@@ -18,6 +18,8 @@ export interface SourceSpan {
   start: number;
   end: number;
   line: number;
+  /** 1-based column (UTF-16 units) of `start` on its line, when the document's lines are known. */
+  column?: number;
   text: string;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSchema } from '../schema/contract.ts';
 import { ISSUER_TYPES } from '../schema/types.ts';
 import { SORTS } from '../store/reports.ts';
 
@@ -127,18 +128,14 @@ export const ReportSummary = z
 
 export const ReportList = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(ReportSummary) });
 
-export const Finding = z
-  .object({
-    rule: z.string(),
-    messageId: z.string().optional().describe('产生该结果的消息模板编号（规则内唯一）'),
-    severity: z.enum(['error', 'warning', 'info']),
-    message: z.string(),
-    location: z.record(z.string(), z.union([z.string(), z.number()])),
-    span: z.object({ start: z.number(), end: z.number(), line: z.number(), text: z.string() }).optional(),
-    actual: z.union([z.number(), z.string(), z.null()]).optional(),
-    expected: z.union([z.number(), z.string(), z.null()]).optional(),
-    basis: z.string(),
-  });
+export const Finding = MessageSchema.extend({
+  source: z.literal('check'),
+  rule: z.string().describe('规则编号（与 code 相同）'),
+  messageId: z.string().optional().describe('产生该结果的消息模板编号（规则内唯一）'),
+  basis: z.string(),
+  notes: z.array(z.object({ code: z.string(), path: z.string().optional(), start: z.number().optional() })).optional()
+    .describe('该结果所报告的读取说明（这些说明不再单独列出）'),
+});
 
 const Change = z.object({ path: z.string(), old: cellValue, new: cellValue });
 export const Version = z.object({
@@ -154,6 +151,9 @@ export const ReportDetail = ReportSummary.extend({
   contentHash: z.string().describe('原始文件的 sha256'),
   report: z.record(z.string(), z.unknown()).describe('报告数据（数据契约，见 ogi schema），含 provenance 与 structure'),
   findings: z.array(Finding),
+  messages: z.array(MessageSchema).describe('一个列表：核查结果，以及没有被核查结果报告的读取说明'),
+  versions: z.object({ extractor: z.string().nullable(), rules: z.string().nullable() })
+    .describe('产生数据的读取程序版本与产生核查结果的规则版本（记录之前导入的为 null）'),
   corrections: z.array(z.object({
     path: z.string(), imported: cellValue, value: cellValue, version: z.number().int(), author: z.string(), at: z.string(), reason: z.string().nullable(),
   })).describe('当前与导入时不同的值及最近一次修改'),

@@ -1,4 +1,4 @@
-import { checkAll } from '../check/pipeline.ts';
+import { checkAll, RULES_VERSION } from '../check/pipeline.ts';
 import type { CheckConfig, CheckableReport, Finding } from '../check/types.ts';
 import { bumpDataVersion, type Q } from './db.ts';
 
@@ -37,7 +37,7 @@ export async function recheck(trx: Q, target: { agencyId: number | null; reportI
     const list = findings[i]!;
     await trx
       .updateTable('reports')
-      .set({ findings: JSON.stringify(list), ...countFindings(list) })
+      .set({ findings: JSON.stringify(list), rules_version: RULES_VERSION, ...countFindings(list) })
       .where('id', '=', rows[i]!.id)
       .execute();
   }

@@ -55,6 +55,8 @@ export interface ReportsTable {
   tables: string;
   /** JSON: findings of the current version (cross-year findings included). */
   findings: string;
+  /** The rule catalogue's version that produced `findings` (src/check/pipeline.ts); null before it was recorded. */
+  rules_version: string | null;
   errors: number;
   warnings: number;
   infos: number;

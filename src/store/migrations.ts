@@ -123,6 +123,14 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.insertInto('data_version').values({ id: 1, n: 0 }).execute();
     },
   },
+  {
+    version: 3,
+    name: 'the version of the rules that produced the stored findings',
+    async up(database) {
+      const db = database as AnyDb;
+      await db.schema.alterTable('reports').addColumn('rules_version', 'text').execute();
+    },
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions applied now. */

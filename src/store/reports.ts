@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { messagesOf } from '../check/messages.ts';
 import type { Finding, Severity } from '../check/types.ts';
+import type { Message } from '../schema/message.ts';
 import type { ExtractedReport } from '../extract/index.ts';
 import type { Cell } from '../schema/types.ts';
 import { recheck } from './checks.ts';
@@ -127,6 +129,10 @@ export interface ReportDetail extends ReportSummary {
   contentHash: string;
   report: ExtractedReport;
   findings: Finding[];
+  /** One list: the findings, and the extractor's notes no finding reports. */
+  messages: Message[];
+  /** The reading that produced the data and the rules that produced the findings (null when not recorded). */
+  versions: { extractor: string | null; rules: string | null };
   /** Cells and fields whose current value differs from the one imported, with the last correction. */
   corrections: Correction[];
   /** The decoded text the provenance offsets point into (omitted when not asked for). */
@@ -150,9 +156,9 @@ export async function getReport(db: Q, id: number, options: { text?: boolean } =
   const row = (await db
     .selectFrom('reports')
     .leftJoin('agencies', 'agencies.id', 'reports.agency_id')
-    .select([...SUMMARY_COLUMNS, 'reports.data', 'reports.findings', 'reports.content_hash'])
+    .select([...SUMMARY_COLUMNS, 'reports.data', 'reports.findings', 'reports.rules_version', 'reports.content_hash'])
     .where('reports.id', '=', id)
-    .executeTakeFirst()) as (SummaryRow & { data: string; findings: string; content_hash: string }) | undefined;
+    .executeTakeFirst()) as (SummaryRow & { data: string; findings: string; rules_version: string | null; content_hash: string }) | undefined;
   if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
   const regions = row.region_id === null ? [] : await listRegions(db);
   const summary = toSummary(row, (r) => regionPath(regions, r));
@@ -161,11 +167,15 @@ export async function getReport(db: Q, id: number, options: { text?: boolean } =
     .select(options.text === false ? ['encoding'] : ['encoding', 'text'])
     .where('report_id', '=', id)
     .executeTakeFirst();
+  const report = JSON.parse(row.data) as ExtractedReport;
+  const findings = storedFindings(row.findings);
   return {
     ...summary,
     contentHash: row.content_hash,
-    report: JSON.parse(row.data) as ExtractedReport,
-    findings: JSON.parse(row.findings) as Finding[],
+    report,
+    findings,
+    messages: messagesOf(report, findings),
+    versions: { extractor: report.producedBy?.extractor ?? null, rules: row.rules_version },
     corrections: row.version > 1 ? await corrections(db, id) : [],
     ...(options.text === false ? {} : { text: (original as { text?: string } | undefined)?.text ?? '' }),
     encoding: original?.encoding ?? '',
@@ -203,7 +213,12 @@ async function corrections(db: Q, id: number): Promise<Correction[]> {
 export async function getFindings(db: Q, id: number): Promise<Finding[]> {
   const row = await db.selectFrom('reports').select('findings').where('id', '=', id).executeTakeFirst();
   if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
-  return JSON.parse(row.findings) as Finding[];
+  return storedFindings(row.findings);
+}
+
+/** Findings as stored; those stored before findings carried `source` and `code` get them from `rule`. */
+function storedFindings(json: string): Finding[] {
+  return (JSON.parse(json) as Finding[]).map((f) => (f.code ? f : { ...f, source: 'check', code: f.rule }));
 }
 
 export async function getOriginal(db: Q, id: number): Promise<{ bytes: Buffer; text: string; encoding: string; fileName: string; format: string }> {

@@ -1,4 +1,5 @@
 import type { Location } from '../check/types.ts';
+import { parsePath } from '../schema/cells.ts';
 import { activeGrid, requestsGrid, reviewGrid, type Grid, type GridCell } from '../render/grid.ts';
 import { SECTIONS } from '../schema/sections.ts';
 import type { TableTemplate } from '../schema/templates.ts';
@@ -56,19 +57,8 @@ export function locatedPaths(location: Location, paths: readonly string[]): stri
   // A whole table is shown by its block, not by every cell.
   if (!table || (!item && !row && !column)) return [];
   return paths.filter((p) => {
-    const parts = p.split('.');
-    if (parts[0] !== table) return false;
-    let rest = parts.slice(1);
-    if (table === 'active') {
-      if (item && rest[0] !== item) return false;
-      rest = rest.slice(1);
-    }
-    // Row keys of table 三 may hold a dot (denied.stateSecret): the column is the last part.
-    const col = rest[rest.length - 1];
-    const r = rest.slice(0, -1).join('.');
-    if (row && r !== row) return false;
-    if (column && col !== column) return false;
-    return true;
+    const cell = parsePath(p);
+    return cell.table === table && (!item || cell.item === item) && (!row || cell.row === row) && (!column || cell.column === column);
   });
 }
 

@@ -9,6 +9,8 @@ import { encodeGb18030 } from '../helpers/gbk.ts';
 import { extractReport } from '../../src/extract/report.ts';
 import { counts, form, S000, SAMPLE, sampleFindings, synthetic, tables2021, zipOf } from './fixtures.ts';
 import type { Finding } from '../../src/check/types.ts';
+import { RULES_VERSION } from '../../src/check/pipeline.ts';
+import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 
 /**
  * The API test suite. It runs once per database (SQLite file, then PostgreSQL):
@@ -153,6 +155,9 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
       assert.deepEqual(blank.location, { table: 'requests', row: 'resultTotal', column: 'publicInterest' });
       assert.equal(blank.span.start, r.body.report.provenance['requests.resultTotal.publicInterest'].start);
       assert.deepEqual(r.body.corrections, []);
+      // The one list: the findings (sample 000 has no extraction note), and the versions that produced data and findings.
+      assert.deepEqual(r.body.messages, r.body.findings);
+      assert.deepEqual(r.body.versions, { extractor: EXTRACTOR_VERSION, rules: RULES_VERSION });
       const noText = await get('/api/reports/1?text=0');
       assert.equal(noText.body.text, undefined);
       const findings = await get('/api/reports/1/findings');

@@ -76,7 +76,7 @@ ruleCases('CELL-01', {
           severity: 'error',
           message: '表二第二十条第（一）项“规章”行“本年废止件数”列为-3，应为不小于0的整数（件数不能为负数）',
           location: { table: 'active', item: 'art20_1', row: 'rules', column: 'repealed' },
-          span: { start: p.start, end: p.end, line: p.line, text: '-3' },
+          span: { start: p.start, end: p.end, line: p.line, column: 6, text: '-3' },
           actual: -3,
         },
       ],

@@ -51,7 +51,7 @@ ruleCases('CELL-03', {
           severity: 'error',
           message: '表二第二十条第（六）项“行政处罚”行“本年增/减”列为-3，上一年项目数量为2，二者之和（本年项目数量）为-1，应不小于0；本年减少的事项数不能多于上一年的2项',
           location: { table: 'active', item: 'art20_6', row: 'penalty', column: 'change' },
-          span: { start: p.start, end: p.end, line: p.line, text: '-3' },
+          span: { start: p.start, end: p.end, line: p.line, column: 8, text: '-3' },
         },
       ],
     },

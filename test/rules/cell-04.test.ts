@@ -49,7 +49,7 @@ ruleCases('CELL-04', {
           severity: 'warning',
           message: `${WHERE}印为“3000元”，单位是元，已换算为0.3万元；法定单位为万元，请核对`,
           location: LOCATION,
-          span: spanOf(inYuan),
+          span: { ...spanOf(inYuan), column: 9 },
           actual: '3000元',
           expected: 0.3,
         },
@@ -58,7 +58,7 @@ ruleCases('CELL-04', {
     {
       name: 'the header says 元: the cell was converted',
       report: headerYuan,
-      findings: [{ messageId: 'converted', severity: 'warning', message: `${WHERE}印为“12345”，单位是元，已换算为1.2345万元；法定单位为万元，请核对`, location: LOCATION, span: spanOf(headerYuan) }],
+      findings: [{ messageId: 'converted', severity: 'warning', message: `${WHERE}印为“12345”，单位是元，已换算为1.2345万元；法定单位为万元，请核对`, location: LOCATION, span: { ...spanOf(headerYuan), column: 9 } }],
     },
     {
       name: 'six decimals printed',
@@ -69,7 +69,7 @@ ruleCases('CELL-04', {
           severity: 'warning',
           message: `${WHERE}为1.234567万元，有6位小数；以万元为单位最多保留4位小数（精确到元）`,
           location: LOCATION,
-          span: spanOf(tooFine),
+          span: { ...spanOf(tooFine), column: 9 },
           actual: 1.234567,
           expected: '≤ 4 位小数',
         },

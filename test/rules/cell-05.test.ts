@@ -40,7 +40,7 @@ ruleCases('CELL-05', {
           severity: 'warning',
           message: `${WHERE}印为“12.5”，单元格和表头都未标明单位（元或万元）；已按万元读取为12.5万元，若原意为元则应为0.00125万元`,
           location: LOCATION,
-          span: { start: p.start, end: p.end, line: p.line, text: '12.5' },
+          span: { start: p.start, end: p.end, line: p.line, column: 10, text: '12.5' },
           actual: '12.5',
           expected: '元或万元',
         },

@@ -33,7 +33,7 @@ ruleCases('CELL-06', {
           severity: 'warning',
           message: '表二第二十条第（九）项“政府集中采购”行“采购项目数量”列为0，但采购总金额为5万元；有采购金额时采购项目数量应大于0',
           location: at('projects'),
-          span: { start: p.start, end: p.end, line: p.line, text: '0' },
+          span: { start: p.start, end: p.end, line: p.line, column: 8, text: '0' },
           actual: 0,
           expected: '> 0',
         },

@@ -38,7 +38,7 @@ ruleCases('DATE-01', {
           severity: 'error',
           message: '统计期限应为2020年1月1日至2020年12月31日（2020年度报告，年度取自标题），报告写的是2019年1月1日至2019年12月31日（“2019年1月1日起至2019年12月31日”）',
           location: { section: 'preamble' },
-          span: { start: lastYear.text.indexOf('2019年1月1日'), end: lastYear.text.indexOf('2019年12月31日') + '2019年12月31日'.length, line: 3, text: '2019年1月1日起至2019年12月31日' },
+          span: { start: lastYear.text.indexOf('2019年1月1日'), end: lastYear.text.indexOf('2019年12月31日') + '2019年12月31日'.length, line: 3, column: 15, text: '2019年1月1日起至2019年12月31日' },
           actual: '2019-01-01/2019-12-31',
           expected: '2020-01-01/2020-12-31',
         },

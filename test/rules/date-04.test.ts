@@ -47,7 +47,7 @@ ruleCases('DATE-04', {
           severity: 'error',
           message: '2020年度报告的落款日期为2021年2月3日，晚于法定期限2021年1月31日，发布日期不可能早于落款日期，因此未按期公布（县级以上人民政府部门应在每年1月31日前公布上一年度报告）',
           location: { field: 'signedOn' },
-          span: { start: lateText.indexOf('2021年2月3日'), end: lateText.indexOf('2021年2月3日') + 9, line: 16, text: '2021年2月3日' },
+          span: { start: lateText.indexOf('2021年2月3日'), end: lateText.indexOf('2021年2月3日') + 9, line: 16, column: 1, text: '2021年2月3日' },
           actual: '2021-02-03',
           expected: '2021-01-31',
         },

@@ -31,7 +31,7 @@ ruleCases('DATE-07', {
           severity: 'warning',
           message: '落款日期为2020年1月28日，不晚于2020年12月31日：2020年度报告应在统计年度结束后落款（2021年1月1日或以后）',
           location: { field: 'signedOn' },
-          span: { start: at001, end: at001 + 10, line: 406, text: '2020年1月28日' },
+          span: { start: at001, end: at001 + 10, line: 406, column: 1, text: '2020年1月28日' },
           actual: '2020-01-28',
           expected: '2021-01-01',
         },

@@ -40,7 +40,7 @@ ruleCases('NAR-04', {
           message: '第一部分“总体情况”称主动公开政府信息217条，其中一项却为228条，分项大于总数',
           location: { section: 'overview' },
           // A read document: the span is in the document (line 13 of the sample).
-          span: { start: 409, end: 432, line: 13, text: '通过微信公众号“投资博山”发布信息 228 条' },
+          span: { start: 409, end: 432, line: 13, column: 99, text: '通过微信公众号“投资博山”发布信息 228 条' },
           actual: 228,
           expected: 217,
         },

@@ -49,7 +49,7 @@ ruleCases('TPL-01', {
           severity: 'error',
           message: `报告年度为2023年，应采用${V2021}；表格实际采用的是${V2019}`,
           location: { field: 'template' },
-          span: { start: yearSpan.start, end: yearSpan.end, line: yearSpan.line, text: yearSpan.text },
+          span: { start: yearSpan.start, end: yearSpan.end, line: yearSpan.line, column: 1, text: yearSpan.text },
         },
       ],
     },

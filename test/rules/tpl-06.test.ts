@@ -93,7 +93,7 @@ ruleCases('TPL-06', {
           severity: 'warning',
           message: '表二第二十条第（五）项“行政许可”行只印有0个数值单元格，该子表应有1列（“本年处理决定数量”）；缺少的按空白处理',
           location: { table: 'active', item: 'art20_5', row: 'licensing' },
-          span: shortReport.structure.labels['active.art20_5.licensing'],
+          span: { ...shortReport.structure.labels['active.art20_5.licensing']!, column: 1 },
           actual: 0,
           expected: 1,
         },

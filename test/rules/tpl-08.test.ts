@@ -38,7 +38,7 @@ ruleCases('TPL-08', {
           severity: 'error',
           message: `表三每行只有6列数值，法定格式为7列（${COLUMNS}）`,
           location: { table: 'requests' },
-          span: narrow.structure.labels['requests.note'],
+          span: { ...narrow.structure.labels['requests.note']!, column: 1 },
           actual: 6,
           expected: 7,
         },
@@ -53,7 +53,7 @@ ruleCases('TPL-08', {
           severity: 'warning',
           message: `表三“2.重复申请”行只印有6个数值单元格，法定格式为7列（${COLUMNS}）；缺少的按空白处理`,
           location: { table: 'requests', row: 'notProcessed.duplicate' },
-          span: shortRow.structure.labels['requests.notProcessed.duplicate'],
+          span: { ...shortRow.structure.labels['requests.notProcessed.duplicate']!, column: 1 },
           actual: 6,
           expected: 7,
         },
@@ -62,17 +62,17 @@ ruleCases('TPL-08', {
     {
       name: 'sample 003: surplus cells of the tab layout are read and noted, not a structure error',
       report: s003,
-      findings: [
-        ['other.unpaidFee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
-        ['other.other', '3.其他'],
-        ['resultTotal', '（七）总计'],
-        ['carriedForward', '四、结转下年度继续办理'],
-      ].map(([row, label]) => ({
+      findings: ([
+        ['other.unpaidFee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', 2],
+        ['other.other', '3.其他', 2],
+        ['resultTotal', '（七）总计', 2],
+        ['carriedForward', '四、结转下年度继续办理', 1],
+      ] as [string, string, number][]).map(([row, label, column]) => ({
         messageId: 'surplus',
         severity: 'info' as const,
         message: `表三“${label}”行印有8个数值单元格，多于法定的7列；已按位置读取其中7个，其余不计`,
         location: { table: 'requests' as const, row: row! },
-        span: s003.structure.labels[`requests.${row}`],
+        span: { ...s003.structure.labels[`requests.${row}`]!, column },
         actual: 8,
         expected: 7,
       })),

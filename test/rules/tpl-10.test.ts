@@ -65,7 +65,7 @@ ruleCases('TPL-10', {
           severity: 'error',
           message: `表三“（六）其他处理”在${V2019}中只有一行，本报告却印有2021年版的子行（“逾期不补正”、“缴纳费用”）`,
           location: { table: 'requests', row: 'other' },
-          span: split2019.structure.labels['requests.other'],
+          span: { ...split2019.structure.labels['requests.other']!, column: 1 },
           actual: '逾期不补正、缴纳费用',
           expected: '（六）其他处理',
         },

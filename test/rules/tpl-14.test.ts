@@ -53,7 +53,7 @@ ruleCases('TPL-14', {
           severity: 'info',
           message: `报告年度为2017年，采用2019年以前的旧格式${markers}；本目录的规则只适用于2019年版和2021年版格式，表格未读取、未核查`,
           location: { field: 'template' },
-          span: span(legacy2017),
+          span: { ...span(legacy2017), column: 1 },
           actual: 'legacy',
         },
       ],

@@ -41,7 +41,7 @@ const rule = defineRule({
       ? doc.notes.some((n) => n.code === 'table-missing' && n.path === 'active')
       : Object.keys(doc.tables.active).filter((k) => k !== 'extra').length === 0;
     if (tableMissing) {
-      ctx.report({ messageId: 'tableMissing', data: base, location: { table: 'active' }, span: null });
+      ctx.report({ messageId: 'tableMissing', data: base, location: { table: 'active' }, span: null, notes: [{ code: 'table-missing', path: 'active' }] });
       return;
     }
     const found = (key: string) => (structure ? structure.labels[placePath({ table: 'active', item: key })] !== undefined : doc.tables.active[key] !== undefined);
@@ -55,6 +55,7 @@ const rule = defineRule({
         span: null,
         actual: null,
         expected: item.label,
+        notes: [{ code: 'item-missing', path: placePath({ table: 'active', item: item.key }) }],
       });
     }
     const extras = structure

@@ -68,6 +68,7 @@ const rule = defineRule({
             span: null,
             actual: null,
             expected: col.label,
+            notes: [{ code: 'column-missing', path: placePath({ table: 'active', item: item.key }) }],
           });
         }
       }
@@ -83,11 +84,11 @@ const rule = defineRule({
           const location = { table: 'active' as const, item: item.key, row: row.key };
           const count = item.columns.filter((c) => ctx.doc.provenance[`${rowPath}.${c.key}`]).length;
           if (count < item.columns.length) {
-            ctx.report({ messageId: 'shortRow', severity: 'warning', data: { ...columnData, count }, location, span: rowLabel, actual: count, expected: item.columns.length });
+            ctx.report({ messageId: 'shortRow', severity: 'warning', data: { ...columnData, count }, location, span: rowLabel, actual: count, expected: item.columns.length, notes: [{ code: 'row-short', path: rowPath }] });
           }
           for (const n of rowNotes) {
             if (n.code !== 'row-surplus-cells') continue;
-            const printed = Number(/有(\d+)个单元格/.exec(n.message)?.[1] ?? NaN);
+            const printed = typeof n.actual === 'number' ? n.actual : NaN;
             ctx.report({
               messageId: 'surplus',
               severity: 'info',
@@ -96,6 +97,7 @@ const rule = defineRule({
               span: rowLabel,
               actual: Number.isNaN(printed) ? null : printed,
               expected: item.columns.length,
+              notes: [{ code: 'row-surplus-cells', path: rowPath }],
             });
           }
           continue;
@@ -107,6 +109,7 @@ const rule = defineRule({
           span: null,
           actual: null,
           expected: row.label,
+          notes: [{ code: 'row-missing', path: placePath({ table: 'active', item: item.key, row: row.key }) }],
         });
       }
     }
@@ -115,7 +118,7 @@ const rule = defineRule({
       const key = note.path.split('.')[1]!;
       const item = TEMPLATE_DEFS[template].active.find((i) => i.key === key);
       if (!item) continue;
-      const text = /未识别的列“(.*)”/.exec(note.message)?.[1] ?? '';
+      const text = typeof note.actual === 'string' ? note.actual : '';
       if (continuesHeader(labels, item, note.start, text)) continue;
       ctx.report({
         messageId: 'extraColumn',
@@ -125,6 +128,7 @@ const rule = defineRule({
         span: null,
         actual: text,
         expected: null,
+        notes: [{ code: 'extra-column', path: note.path, start: note.start }],
       });
     }
   },

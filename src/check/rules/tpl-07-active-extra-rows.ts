@@ -1,3 +1,4 @@
+import { placePath } from '../../schema/cells.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
 
@@ -31,6 +32,7 @@ const rule = defineRule({
         location: { table: 'active', item: x.item },
         span: null,
         actual: x.label,
+        notes: [{ code: 'extra-row', path: placePath({ table: 'active', item: x.item }) }],
       });
     }
   },

@@ -57,6 +57,7 @@ const rule = defineRule({
         span: structure.labels['requests.note'] ?? structure.labels[placePath({ table: 'requests', row: printed[0]!.key })] ?? null,
         actual: short[0]!.count,
         expected: WIDTH,
+        notes: short.map((x) => ({ code: 'row-short' as const, path: placePath({ table: 'requests', row: x.row.key }) })),
       });
     } else {
       for (const x of short) {
@@ -68,13 +69,14 @@ const rule = defineRule({
           span: structure.labels[placePath({ table: 'requests', row: x.row.key })] ?? null,
           actual: x.count,
           expected: WIDTH,
+          notes: [{ code: 'row-short', path: placePath({ table: 'requests', row: x.row.key }) }],
         });
       }
     }
     for (const note of doc.notes) {
       if (note.code !== 'row-surplus-cells' || !note.path?.startsWith('requests.')) continue;
       const key = note.path.slice('requests.'.length);
-      const count = Number(/有(\d+)个单元格/.exec(note.message)?.[1] ?? NaN);
+      const count = typeof note.actual === 'number' ? note.actual : NaN;
       ctx.report({
         messageId: 'surplus',
         severity: 'info',
@@ -83,6 +85,7 @@ const rule = defineRule({
         span: structure.labels[note.path] ?? null,
         actual: Number.isNaN(count) ? null : count,
         expected: WIDTH,
+        notes: [{ code: 'row-surplus-cells', path: note.path }],
       });
     }
   },

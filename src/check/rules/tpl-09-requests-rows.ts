@@ -35,13 +35,13 @@ const rule = defineRule({
       ? doc.notes.some((n) => n.code === 'table-missing' && n.path === 'requests')
       : Object.keys(doc.tables.requests).length === 0;
     if (tableMissing) {
-      ctx.report({ messageId: 'tableMissing', data: base, location: { table: 'requests' }, span: null });
+      ctx.report({ messageId: 'tableMissing', data: base, location: { table: 'requests' }, span: null, notes: [{ code: 'table-missing', path: 'requests' }] });
       return;
     }
     for (const row of rows) {
       const found = structure ? structure.labels[placePath({ table: 'requests', row: row.key })] !== undefined : doc.tables.requests[row.key] !== undefined;
       if (found) continue;
-      ctx.report({ messageId: 'missing', data: { ...base, label: row.label }, location: { table: 'requests', row: row.key }, span: null, actual: null, expected: row.label });
+      ctx.report({ messageId: 'missing', data: { ...base, label: row.label }, location: { table: 'requests', row: row.key }, span: null, actual: null, expected: row.label, notes: [{ code: 'row-missing', path: placePath({ table: 'requests', row: row.key }) }] });
     }
     if (structure) return;
     for (const key of Object.keys(doc.tables.requests)) {

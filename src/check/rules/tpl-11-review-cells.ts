@@ -58,7 +58,7 @@ const rule = defineRule({
       return;
     }
     if (doc.notes.some((n) => n.code === 'table-missing' && n.path === 'review')) {
-      ctx.report({ messageId: 'tableMissing', data: { layout: LAYOUT }, location: { table: 'review' }, span: null });
+      ctx.report({ messageId: 'tableMissing', data: { layout: LAYOUT }, location: { table: 'review' }, span: null, notes: [{ code: 'table-missing', path: 'review' }] });
       return;
     }
     for (const g of REVIEW_GROUPS) {
@@ -70,11 +70,11 @@ const rule = defineRule({
     const printed = REVIEW_GROUPS.reduce((n, g) => n + REVIEW_COLUMN_KEYS.filter((c) => doc.provenance[reviewPath(g.key, c)]).length, 0);
     const span = structure.labels['review.review'] ?? null;
     if (printed < ALL) {
-      ctx.report({ messageId: 'short', severity: 'warning', data: { count: printed, layout: LAYOUT }, location: { table: 'review' }, span, actual: printed, expected: ALL });
+      ctx.report({ messageId: 'short', severity: 'warning', data: { count: printed, layout: LAYOUT }, location: { table: 'review' }, span, actual: printed, expected: ALL, notes: [{ code: 'row-short', path: 'review' }] });
     }
     for (const note of reviewNotes) {
       if (note.code !== 'row-surplus-cells') continue;
-      const count = Number(/有(\d+)个单元格/.exec(note.message)?.[1] ?? NaN);
+      const count = typeof note.actual === 'number' ? note.actual : NaN;
       ctx.report({
         messageId: 'surplus',
         severity: 'info',
@@ -83,6 +83,7 @@ const rule = defineRule({
         span,
         actual: Number.isNaN(count) ? null : count,
         expected: ALL,
+        notes: [{ code: 'row-surplus-cells', path: 'review' }],
       });
     }
   },

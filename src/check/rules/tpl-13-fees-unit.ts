@@ -33,7 +33,7 @@ const rule = defineRule({
     // A header broken across lines: the fragments the reader could not place follow it.
     const fragments = doc.notes
       .filter((n) => n.code === 'extra-column' && n.path === 'active.art20_8')
-      .map((n) => /未识别的列“(.*)”/.exec(n.message)?.[1] ?? '');
+      .map((n) => (typeof n.actual === 'string' ? n.actual : ''));
     const text = fold([header.text, ...fragments].join('')).replace(/\s+/g, '');
     if (text.includes('万元')) return;
     const unit = text.includes('亿元') ? '亿元' : /元/.test(text) ? '元' : null;

@@ -2,7 +2,7 @@ import type { VersionInfo } from '../../../store/corrections.ts';
 import { valueText } from '../../format.ts';
 import { statutoryTables } from '../../grid.ts';
 import { html, type Html } from '../../html.ts';
-import { cellLabel, FIELD_LABEL } from '../../labels.ts';
+import { FIELD_LABEL } from '../../labels.ts';
 import { findingsBlock } from './findings-block.ts';
 import { historyBlock } from './history.ts';
 import { fieldOf, META, metaValue } from './meta.ts';
@@ -56,14 +56,7 @@ function metaBlock({ report, corrected }: ReportView): Html {
     </section>`;
 }
 
-/** Problems met while reading the report (missing rows, extra cells…), when there are any. */
-function notesBlock({ report, template }: ReportView): Html | '' {
-  const notes = report.notes ?? [];
-  return notes.length ? html`<section id="notes" class="block"><div class="block-head"><h2>读取说明 <span class="muted">${notes.length} 条</span></h2></div>
-      <ul class="notes">${notes.map((n) => html`<li>${n.message}${n.path ? html` <span class="muted">（${cellLabel(template, n.path)}）</span>` : ''}</li>`)}</ul></section>` : '';
-}
-
-/** The right pane: inspector, findings, then the tables, metadata, history and reading notes. */
+/** The right pane: inspector, the findings and reading notes (one list), then the tables, metadata and history. */
 export function dataPane(v: ReportView, versions: readonly VersionInfo[]): Html {
   return html`<section class="pane data-pane" aria-label="读取结果">
     ${INSPECTOR}
@@ -72,7 +65,6 @@ export function dataPane(v: ReportView, versions: readonly VersionInfo[]): Html 
     ${tablesBlock(v)}
     ${metaBlock(v)}
     ${historyBlock(v.r, versions)}
-    ${notesBlock(v)}
     </div>
   </section>`;
 }

@@ -1,5 +1,5 @@
 import { placePath } from '../../../schema/cells.ts';
-import type { Finding } from '../../../check/types.ts';
+import type { Message } from '../../../schema/message.ts';
 import type { ExtractedReport } from '../../../extract/index.ts';
 import type { Provenance } from '../../../schema/types.ts';
 
@@ -21,13 +21,13 @@ export const spanOf = (p: Provenance | undefined): Span | undefined =>
     : undefined;
 
 /** Where a finding points in the source: its own span, else the cell's, the printed label's, the heading's or the field's. */
-export function findingSpan(f: Finding, paths: string[], report: ExtractedReport): Span | undefined {
+export function findingSpan(f: Message, paths: string[], report: ExtractedReport): Span | undefined {
   if (f.span) return { start: f.span.start, end: f.span.end, line: f.span.line, text: f.span.text };
   const loc = f.location;
   if (paths.length === 1) return spanOf(report.provenance[paths[0]!]);
   const labels = report.structure?.labels ?? {};
-  if (loc.table === 'active' && loc.item) return spanOf(labels[loc.row ? placePath({ table: 'active', item: loc.item, row: loc.row }) : placePath({ table: 'active', item: loc.item })]);
-  if (loc.table && loc.row) return spanOf(labels[`${loc.table}.${loc.row}`]);
+  if (loc.table === 'active' && loc.item) return spanOf(labels[placePath({ table: 'active', item: loc.item, row: loc.row })]);
+  if (loc.table && loc.row) return spanOf(labels[placePath({ table: loc.table, row: loc.row })]);
   if (loc.section) {
     const h = report.structure?.headings.find((x) => x.key === loc.section);
     if (h) return { start: h.start, end: h.end, line: h.line, text: h.text };

@@ -1,4 +1,5 @@
 import type { Finding } from '../../../check/types.ts';
+import type { Message } from '../../../schema/message.ts';
 import type { ExtractedReport } from '../../../extract/index.ts';
 import type { TableTemplate } from '../../../schema/templates.ts';
 import type { Correction, ReportDetail } from '../../../store/reports.ts';
@@ -8,9 +9,9 @@ import { findingSpan, type Span } from './spans.ts';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** A finding as listed on the page: the value cells it concerns and where it points in the source. */
+/** A message (a finding or an extraction note) as listed on the page: the value cells it concerns and where it points in the source. */
 export interface ShownFinding {
-  f: Finding;
+  f: Message;
   located: string[];
   span: Span | undefined;
 }
@@ -25,7 +26,7 @@ export interface ReportView {
   /** Paths of the value cells of the tables. */
   paths: string[];
   corrected: Map<string, Correction>;
-  /** Most severe first, in check order within a severity. */
+  /** The one list of messages: most severe first, findings before notes, in check order within a severity. */
   findings: ShownFinding[];
   /** The most severe finding on each value cell. */
   worst: Map<string, Finding['severity']>;
@@ -39,10 +40,7 @@ export function reportView(r: ReportDetail): ReportView {
   const template = report.template;
   const tableTemplate = template === '2019' || template === '2021' ? template : null;
   const paths = tableTemplate ? valuePaths(tableTemplate, report.tables) : [];
-  const findings = [...r.findings]
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map(({ f }) => {
+  const findings = r.messages.map((f) => {
       const located = locatedPaths(f.location, paths);
       return { f, located, span: findingSpan(f, located, report) };
     });
