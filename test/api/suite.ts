@@ -10,6 +10,8 @@ import { extractReport } from '../../src/extract/report.ts';
 import { counts, form, S000, SAMPLE, sampleFindings, synthetic, tables2021, zipOf } from './fixtures.ts';
 import type { Finding } from '../../src/check/types.ts';
 import { RULES_VERSION } from '../../src/check/pipeline.ts';
+import { renderCsv } from '../../src/render/flat.ts';
+import { renderJson } from '../../src/render/json.ts';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 
 /**
@@ -473,6 +475,10 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
         assert.match(r.headers.get('content-disposition')!, new RegExp(`filename\\*=UTF-8''.*-6\\.${format}$`));
       }
       assertError(await get('/api/reports/6/export?format=rtf'), 400, /format/);
+      // The same writers as `ogi render`: the same bytes for the same report.
+      const stored = (await get('/api/reports/6')).body.report;
+      assert.equal((await get('/api/reports/6/export?format=json')).text, renderJson([stored]));
+      assert.equal((await get('/api/reports/6/export?format=csv')).text, renderCsv([stored]));
       const findings = await get('/api/reports/6/findings?format=csv');
       assert.equal(findings.text.split('\r\n')[0], '\uFEFF规则,严重程度,说明,位置,行号,原文,实际,应为,依据');
       const agencies = await get('/api/agencies?format=xlsx');
