@@ -9,3 +9,9 @@ export function readSpan(report: CheckableReport, path: string): SourceSpan | un
 export function format(template: string, data: Record<string, string | number | null> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k] ?? '空白') : m));
 }
+
+/** How many value cells a row printed, as the reader noted it when the row was short of cells. */
+export function printedCells(notes: readonly { code: string; path?: string | null; actual?: unknown }[], path: string): number | null {
+  const note = notes.find((n) => n.code === 'row-short' && n.path === path);
+  return typeof note?.actual === 'number' ? note.actual : null;
+}

@@ -1,6 +1,6 @@
 import { fold, labelKey } from '../schema/normalize.ts';
 import { parseCellText, type CellValue } from './values.ts';
-import { blankMarkup } from './markup.ts';
+import { blankMarkup, MAY_HAVE_MARKUP } from './markup.ts';
 
 export interface Line {
   /** 0-based index. */
@@ -10,6 +10,10 @@ export interface Line {
   text: string;
   /** `fold(text)`: same length, full-width forms and odd spaces made plain. */
   folded: string;
+  /** A line cut out of a flattened one (see stream.ts): offsets in `text` at which its cells break. */
+  cells?: number[];
+  /** The cells are those of a printed grid row: a blank one is a blank cell. */
+  grid?: boolean;
 }
 
 export function splitLines(text: string): Line[] {
@@ -43,6 +47,10 @@ export interface Cell {
   row: number;
   key: string;
   value: CellValue | null;
+  /** A value printed glued to the label before it ("规章23545"): its own end is not known. */
+  glued?: boolean;
+  /** The cell was printed between explicit separators (tabs, pipes, a grid row): a blank cell keeps its place. */
+  separated?: boolean;
 }
 
 const NARRATIVE = /[。；]/;
@@ -90,7 +98,7 @@ function segments(text: string, start: number, sep: string): { text: string; sta
  * and digits glued to the end of a label are split off.
  */
 function plainCells(line: Line, row: number): Cell[] {
-  const words: { text: string; start: number }[] = [];
+  const words: { text: string; start: number; glued?: boolean }[] = [];
   const re = /\S+/g;
   const folded = line.folded;
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
@@ -98,7 +106,7 @@ function plainCells(line: Line, row: number): Cell[] {
     const glued = LABEL_THEN_DIGITS.exec(m[0]);
     if (glued && /[\u4e00-\u9fff)]/.test(glued[1]!) && parseCellText(glued[2]!)) {
       words.push({ text: raw.slice(0, glued[1]!.length), start: line.start + m.index });
-      words.push({ text: raw.slice(glued[1]!.length), start: line.start + m.index + glued[1]!.length });
+      words.push({ text: raw.slice(glued[1]!.length), start: line.start + m.index + glued[1]!.length, glued: true });
     } else {
       words.push({ text: raw, start: line.start + m.index });
     }
@@ -106,6 +114,7 @@ function plainCells(line: Line, row: number): Cell[] {
   const cells: Cell[] = [];
   for (const w of words) {
     const cell = makeCell(w.text, w.start, line.index, row);
+    if (w.glued && cell.kind === 'value') cell.glued = true;
     const prev = cells[cells.length - 1];
     if (cell.kind === 'label' && prev?.kind === 'label') {
       prev.text = line.text.slice(prev.start - line.start, cell.end - line.start);
@@ -132,7 +141,7 @@ export function tokenize(lines: readonly Line[]): Cell[] {
   let row = 0;
   let inBlock = false; // inside a run of one-cell-per-line cells
   for (const line of lines) {
-    const hasMarkup = line.text.includes('[');
+    const hasMarkup = MAY_HAVE_MARKUP.test(line.text);
     const text = hasMarkup ? blankMarkup(line.text) : line.text;
     const folded = hasMarkup ? fold(text) : line.folded;
     let tabs = 0;
@@ -162,12 +171,30 @@ export function tokenize(lines: readonly Line[]): Cell[] {
     }
     inBlock = false;
     row++;
-    if (NARRATIVE.test(folded) || folded.length > 160) {
+    if (line.grid || (line.cells?.length && !NARRATIVE.test(folded))) {
+      const breaks = [0, ...(line.cells ?? []), text.length];
+      for (let n = 0; n + 1 < breaks.length; n++) {
+        const [a, b] = [breaks[n]!, breaks[n + 1]!];
+        if (b <= a) continue;
+        if (line.grid) {
+          cells.push({ ...makeCell(NON_BLANK.test(text.slice(a, b)) ? blankMarkup(text.slice(a, b)) : '', line.start + a, line.index, row), separated: true });
+          continue;
+        }
+        const piece = plainCells({ ...line, start: line.start + a, end: line.start + b, text: text.slice(a, b), folded: folded.slice(a, b) }, row);
+        // A value that follows a label with no space between was glued to it.
+        if (a > 0 && piece[0]?.kind === 'value' && piece[0].start === line.start + a && !isSpace(text.charCodeAt(a - 1))) piece[0].glued = true;
+        cells.push(...piece);
+      }
+      continue;
+    }
+    const pipeRow = folded.trimStart().startsWith('|') && folded.trimEnd().endsWith('|');
+    // Converters pad table rows with spaces (pandoc): length tells a paragraph only outside a table row.
+    if (NARRATIVE.test(folded) || (folded.length > 160 && tabs === 0 && !(pipeRow && folded.replace(/\s+/g, ' ').length <= 160 + folded.split('|').length * 2))) {
       cells.push({ kind: 'text', text: line.text, start: line.start, end: line.end, line: line.index, row, key: '', value: null });
       continue;
     }
     if (tabs > 0) {
-      for (const seg of segments(text, line.start, '\t')) cells.push(makeCell(seg.text, seg.start, line.index, row));
+      for (const seg of segments(text, line.start, '\t')) cells.push({ ...makeCell(seg.text, seg.start, line.index, row), separated: true });
       continue;
     }
     if (folded.includes('|') && (folded.trim().startsWith('|') || folded.split('|').length > 2)) {
@@ -175,7 +202,7 @@ export function tokenize(lines: readonly Line[]): Cell[] {
       const segs = segments(text, line.start, '|');
       const trimmedStart = folded.trimStart().startsWith('|') ? 1 : 0;
       const trimmedEnd = folded.trimEnd().endsWith('|') ? segs.length - 1 : segs.length;
-      for (const seg of segs.slice(trimmedStart, trimmedEnd)) cells.push(makeCell(seg.text, seg.start, line.index, row));
+      for (const seg of segs.slice(trimmedStart, trimmedEnd)) cells.push({ ...makeCell(seg.text, seg.start, line.index, row), separated: true });
       continue;
     }
     cells.push(...plainCells({ ...line, text, folded }, row));

@@ -138,8 +138,9 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
       return { slots: candidates[0]!, code: 'digit-run-split', note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分' };
     }
     const runs = cells.filter((c) => isDigitRun(c.value)).map((c) => c.text).join('、');
-    if (candidates.length === 0) {
-      // No split balances: keep what was printed, as printed, and leave the missing cells blank.
+    if (candidates.length === 0 && !cells.some((c) => c.glued)) {
+      // No split balances and the cells were printed apart: keep what was printed, as printed,
+      // and leave the missing cells blank (a cell lost at the edge of a PDF page).
       const missing = expected - cells.length;
       return {
         slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
@@ -148,15 +149,63 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
         note: `该行只有${cells.length}个单元格，应为${expected}个；其中的“${runs}”不能拆分为满足勾稽关系的数值，已按原样读取，缺少的按空白处理`,
       };
     }
+    if (candidates.length === 0) {
+      // The digits were glued to the label: which digits make which cell cannot be known.
+      const note = `“${runs}”与行名连写，不能拆分为满足勾稽关系的数值，该行按空白处理`;
+      return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', printed: cells.length, note };
+    }
     const note = `连写数字“${runs}”有${candidates.length > MAX_CANDIDATES ? '过多' : candidates.length}种拆分方式，无法唯一确定`;
     return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', note, candidates: candidates.length <= MAX_CANDIDATES ? candidates : undefined };
   }
 
-  const missing = expected - cells.length;
-  return {
-    slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
-    code: 'row-short',
-    printed: cells.length,
-    note: `该行只有${cells.length}个单元格，应为${expected}个；缺少的按空白处理`,
-  };
+  const glued = cells.filter((c) => c.glued).map((c) => c.text);
+  if (glued.length) {
+    // A label glued to "1837.79": where the first cell ends is unknown.
+    const note = `“${glued.join('、')}”与行名连写，缺少单元格边界，无法确定各列的数值`;
+    return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', printed: cells.length, note };
+  }
+  return fitShortRow(cells, expected, identity);
+}
+
+/** Ways to leave `missing` of `expected` places blank, as sets of blank positions. */
+function* blankPlaces(expected: number, missing: number, from = 0): Generator<number[]> {
+  if (missing === 0) {
+    yield [];
+    return;
+  }
+  for (let i = from; i <= expected - missing; i++) for (const rest of blankPlaces(expected, missing - 1, i + 1)) yield [i, ...rest];
+}
+
+/**
+ * A row printed with fewer cells than the format has (a blank cell a converter dropped):
+ * the printed values are placed where exactly one placement satisfies the row's identities;
+ * otherwise nothing is taken, since which cell is missing cannot be known.
+ */
+function fitShortRow(cells: Cell[], expected: number, identity?: Identity): FitResult {
+  const printed = cells.length;
+  const shortNote = `该行只有${printed}个单元格，应为${expected}个`;
+  if (printed > 0 && cells.every((c) => c.separated)) {
+    // Cells printed between separators keep their places: only trailing blank cells can be missing.
+    return {
+      slots: [...cells.map((cell) => ({ cell })), ...emptySlots(expected - printed, '该行缺少此单元格')],
+      code: 'row-short',
+      printed,
+      note: `${shortNote}；缺少的按空白处理`,
+    };
+  }
+  if (identity && printed > 0 && expected - printed <= 3) {
+    const fitting: Slot[][] = [];
+    for (const blanks of blankPlaces(expected, expected - printed)) {
+      const slots: Slot[] = [];
+      let next = 0;
+      for (let i = 0; i < expected; i++) slots.push(blanks.includes(i) ? { cell: null, note: '该行缺少此单元格' } : { cell: cells[next++]! });
+      if (identity(slots.map(slotValue))) fitting.push(slots);
+      if (fitting.length > 1) break;
+    }
+    if (fitting.length === 1) {
+      return { slots: fitting[0]!, code: 'row-short', printed, note: `${shortNote}；按勾稽关系唯一确定了各值的位置，缺少的按空白处理` };
+    }
+  }
+  const note = `${shortNote}；无法确定缺少的是哪一列，该行按空白处理`;
+  return { slots: emptySlots(expected, note), code: 'row-short', printed, note };
 }

@@ -1,12 +1,18 @@
 /**
  * Conversion artefacts in text copied out of Word by converters ("[image: …]",
- * "[bookmark: _GoBack]"). They are not report text: readers skip them.
+ * "[bookmark: _GoBack]") and the HTML a Markdown converter leaves for tables it
+ * cannot draw (pandoc's commonmark: "<td colspan="4">…</td>", "<br>"), and the heading marks a
+ * PDF→Markdown converter puts before every line ("## 规章 0 0 0"). They are not
+ * report text: readers skip them.
  */
-export const MARKUP = /\[(?:image|bookmark):[^\]]*\]/g;
+export const MARKUP = /^\s{0,3}#{1,6}(?=\s)|\[(?:image|bookmark):[^\]]*\]|<!--[\s\S]*?-->|<\/?(?:table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption|br)\b[^<>]*\/?>/gi;
 /** A line that holds nothing but such markers. */
-export const MARKUP_LINE = /^\s*(\[(?:image|bookmark):[^\]]*\]\s*)+$/;
+export const MARKUP_LINE = /^\s{0,3}(?:#{1,6}(?=\s|$))?\s*((?:\[(?:image|bookmark):[^\]]*\]|<!--[\s\S]*?-->|<\/?(?:table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption|br)\b[^<>]*\/?>)\s*)+$/i;
+/** A cheap test before the regular expressions. */
+export const MAY_HAVE_MARKUP = /[[<]|^\s{0,3}#/;
+// Only the tags of a table a converter could not draw: other markup in a text report is its content.
 
 /** The text with every marker replaced by spaces of the same length, so that offsets stay true. */
 export function blankMarkup(text: string): string {
-  return text.replace(MARKUP, (m) => ' '.repeat(m.length));
+  return MAY_HAVE_MARKUP.test(text) ? text.replace(MARKUP, (m) => ' '.repeat(m.length)) : text;
 }

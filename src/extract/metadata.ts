@@ -1,4 +1,4 @@
-import { ORGAN_NAME } from '../schema/issuer.ts';
+import { issuingOrgan, ORGAN_NAME } from '../schema/issuer.ts';
 import { fold } from '../schema/normalize.ts';
 import type { Line } from './cells.ts';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './numerals.ts';
@@ -11,6 +11,8 @@ export interface Found<T> {
   line: number;
   text: string;
   note?: string;
+  /** Where it was read when not in the text (a page's <title> or <meta>): a CSS selector. */
+  path?: string;
 }
 
 
@@ -33,6 +35,53 @@ function contentSpan(line: Line): { from: number; length: number } {
 }
 
 const TITLE = /^(.*?)((?:19|20)\d{2})\s*年\s*度?\s*(.*?)(?:政府信息公开|政务公开|信息公开)\S*年度?报告$/;
+// What collectors and clerks glue to a name: "名称沭阳县发展和改革局2019年…", "某某局关于2019年…".
+const NOT_NAME = /^(?:名称|标题|题目|文章标题|关于)[:：]?|(?:关于|的)$/g;
+
+interface TitleName {
+  /** The name as printed (without whitespace). */
+  printed: string;
+  /** The organ it stands for (issuingOrgan). */
+  organ: string;
+}
+
+export interface TitleParts {
+  year: number;
+  /** The organ the title names before or after its year, if any. */
+  agency: TitleName | null;
+}
+
+function titleName(part: string): TitleName | null {
+  const printed = part.replace(NOT_NAME, '');
+  const organ = printed && !/\d/.test(printed) ? issuingOrgan(printed) : null;
+  return organ ? { printed, organ } : null;
+}
+
+/**
+ * A report's title: "<机关><年>年…年度报告" or "<年>年<机关>…年度报告"; a region alone names
+ * its government ("淄博市2020年…" → 淄博市人民政府). Null when the text is no such title.
+ */
+export function parseTitle(text: string): TitleParts | null {
+  const compact = clean(text).replace(/\s+/g, '');
+  if (compact.length > 80 || /[。；]/.test(compact)) return null;
+  const m = TITLE.exec(compact);
+  if (!m) return null;
+  // "2024年某某区人民政府信息公开工作年度报告": 政府 belongs to the name and to 政府信息公开.
+  const after = m[3]!.endsWith('人民') ? `${m[3]}政府` : m[3]!;
+  return { year: Number(m[2]), agency: titleName(m[1]!) ?? titleName(after) };
+}
+
+/** Where `compact` (folded, whitespace removed) is printed in `raw`. */
+function locate(raw: string, compact: string): { from: number; length: number } | null {
+  const re = new RegExp([...compact].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'));
+  const m = re.exec(fold(raw));
+  return m ? { from: m.index, length: m[0].length } : null;
+}
+
+function nameNote(name: TitleName, note?: string): string | undefined {
+  const read = name.organ !== name.printed ? `“${name.printed}”读作“${name.organ}”` : undefined;
+  return [note, read].filter(Boolean).join('；') || undefined;
+}
 
 export interface TitleInfo {
   titleLine: number | null;
@@ -42,31 +91,31 @@ export interface TitleInfo {
   lastTitleLine: number;
 }
 
-/** Reads the title block: "<机关>\n<年>年政府信息公开工作年度报告" or both on one line. */
-export function readTitle(lines: readonly Line[], limit: number): TitleInfo {
+/** Reads the title block: "<机关>\n<年>年政府信息公开工作年度报告" or both on one line; `skip` passes over a page's own lines. */
+export function readTitle(lines: readonly Line[], limit: number, skip: (line: number) => boolean = () => false): TitleInfo {
   const info: TitleInfo = { titleLine: null, agency: null, year: null, lastTitleLine: -1 };
   const nonEmpty: Line[] = [];
-  for (let i = 0; i < limit && nonEmpty.length < 6; i++) if (clean(lines[i]!.text) !== '') nonEmpty.push(lines[i]!);
+  for (let i = 0; i < limit && nonEmpty.length < 6; i++) if (!skip(i) && clean(lines[i]!.text) !== '') nonEmpty.push(lines[i]!);
   for (let n = 0; n < nonEmpty.length; n++) {
     const line = nonEmpty[n]!;
     const text = clean(line.text).replace(/\s+/g, '');
     if (text.length > 80 || /[。；]/.test(text)) break;
-    const m = TITLE.exec(text);
-    if (!m) continue;
+    const title = parseTitle(line.text);
+    if (!title) continue;
     info.titleLine = line.index;
     info.lastTitleLine = line.index;
     const yearAt = line.text.search(/(?:19|20)\d{2}/);
-    info.year = found(line, Number(m[2]), yearAt, 4);
-    const inline = m[1] || m[3];
-    if (inline && ORGAN_NAME.test(inline)) {
-      const at = line.text.indexOf(inline[0]!);
-      info.agency = { ...found(line, inline, at, rawLength(line.text, at, inline)) };
+    info.year = found(line, title.year, yearAt, 4);
+    if (title.agency) {
+      const at = locate(line.text, title.agency.printed) ?? contentSpan(line);
+      info.agency = found(line, title.agency.organ, at.from, at.length, nameNote(title.agency));
     } else if (n > 0) {
       const prev = nonEmpty[n - 1]!;
-      const name = clean(prev.text).replace(/\s+/g, '');
-      if (name.length <= 40 && ORGAN_NAME.test(name) && !/\d/.test(name)) {
+      const name = clean(prev.text).replace(/\s+/g, '').replace(NOT_NAME, '');
+      const organ = name.length <= 40 && ORGAN_NAME.test(name) && !/\d/.test(name) ? issuingOrgan(name) : null;
+      if (organ) {
         const span = contentSpan(prev);
-        info.agency = found(prev, name, span.from, span.length);
+        info.agency = found(prev, organ, span.from, span.length, nameNote({ printed: name, organ }));
       }
     }
     break;
@@ -74,15 +123,25 @@ export function readTitle(lines: readonly Line[], limit: number): TitleInfo {
   return info;
 }
 
-/** Length in the raw text of `compact` (which had its whitespace removed) starting at `from`. */
-function rawLength(raw: string, from: number, compact: string): number {
-  let i = from;
-  let k = 0;
-  while (i < raw.length && k < compact.length) {
-    if (!/\s/.test(raw[i]!)) k++;
-    i++;
-  }
-  return i - from;
+/**
+ * Year and agency of a title given whole — a crawler's "标题:" line, a page's <title> — with
+ * spans inside the title's own span when it is in the text.
+ */
+export function readTitleField(title: Found<string>): { year: Found<number> | null; agency: Found<string> | null } {
+  const parts = parseTitle(title.value);
+  if (!parts) return { year: null, agency: null };
+  const inText = title.end - title.start === title.text.length;
+  const part = <T>(value: T, at: { from: number; length: number } | null, note?: string): Found<T> => {
+    const span = inText && at ? { start: title.start + at.from, end: title.start + at.from + at.length } : { start: title.start, end: title.end };
+    const text = at ? title.text.slice(at.from, at.from + at.length) : title.text;
+    return { ...title, value, ...span, text, ...(note ? { note } : {}) };
+  };
+  const yearAt = title.text.search(/(?:19|20)\d{2}/);
+  const year = part(parts.year, yearAt >= 0 ? { from: yearAt, length: 4 } : null);
+  const agency = parts.agency
+    ? part(parts.agency.organ, locate(title.text, parts.agency.printed), nameNote(parts.agency, title.note))
+    : null;
+  return { year, agency };
 }
 
 const PERIOD =

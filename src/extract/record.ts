@@ -68,14 +68,16 @@ export class Recorder {
  * row, or — when the label stands alone — the cells on the following lines,
  * until the next label or narrative line.
  */
-export function valuesAfter(stream: readonly Cell[], index: number, end: number, expected: number): { cells: Cell[]; next: number } {
+export function valuesAfter(stream: readonly Cell[], index: number, end: number, expected: number): { cells: Cell[]; next: number; damaged?: Cell } {
   const label = stream[index]!;
   const same: Cell[] = [];
   let i = index + 1;
   while (i < end && stream[i]!.row === label.row && stream[i]!.kind === 'value') same.push(stream[i++]!);
   const rowContinues = i < end && stream[i]!.row === label.row;
   if (same.some((c) => c.value?.kind !== 'empty') || rowContinues || same.length >= expected) {
-    return { cells: same, next: i };
+    // Text that is no value among the row's values ("150 +3^0"): the row's cells were damaged.
+    const damaged = rowContinues && same.length < expected && stream[i]!.kind === 'label' ? stream[i]! : undefined;
+    return { cells: same, next: i, damaged };
   }
   // Whole rows of values below the label, until there are enough of them.
   const below: Cell[] = [];

@@ -7,13 +7,27 @@ import { LEGACY_MARKERS, TEMPLATE_DEFS, templateForYear, type TableTemplate, typ
 import type { Provenance, Report, SourceFormat, Tables } from '../schema/types.ts';
 import { EXTRACTOR_VERSION } from './version.ts';
 import { splitLines, tokenize, type Cell, type Line } from './cells.ts';
-import { readNarrativeYear, readPeriod, readPreambleAgency, readSignature, readTitle, type Found } from './metadata.ts';
+import type { PageHints } from '../ingest/html-meta.ts';
+import { readMetadata, recordMetadata } from './report-meta.ts';
 import { Recorder } from './record.ts';
 import { findHeadings, type Heading } from './sections.ts';
 import { extractActive, isActiveAnchor } from './table-active.ts';
 import { extractRequests, isRequestAnchor, type TableSpan } from './table-requests.ts';
 import { extractReview, isReviewAnchor } from './table-review.ts';
 import { MARKUP, MARKUP_LINE } from './markup.ts';
+import { flowLines } from './stream.ts';
+
+/** 0-based index of the printed line holding `offset`. */
+function printedLineAt(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 export interface SourceInfo {
   name: string;
@@ -21,6 +35,8 @@ export interface SourceInfo {
   path?: string;
   format: SourceFormat;
   encoding?: string;
+  /** What a web page states outside the text (its <title>, <meta>, "发布时间"): used where the text says nothing. */
+  hints?: PageHints;
 }
 
 /** Layout facts the checks need (TPL rules): printed headings and template markers. */
@@ -136,26 +152,18 @@ export function sectionToDocument(map: TextMap | undefined, start: number, end: 
  * text is not an annual report.
  */
 export function extractReport(text: string, source: SourceInfo): ExtractedReport {
-  const lines = splitLines(text);
+  const printedLines = splitLines(text);
+  const { lines, flowed } = flowLines(printedLines, text);
   const headings = findHeadings(lines);
   const stream = tokenize(lines);
-  const lineStarts = lines.map((l) => l.start);
+  const lineStarts = printedLines.map((l) => l.start);
   const rec = new Recorder(lineStarts);
 
   const firstHeadingLine = headings[0]?.line ?? lines.length;
-  const title = readTitle(lines, Math.min(firstHeadingLine, lines.length));
-  const period = readPeriod(lines, headings.find((h) => h.key === 'active')?.line ?? lines.length);
-  const signature = readSignature(lines);
+  const metadata = readMetadata(lines, headings, source.hints);
+  const { year } = metadata;
   const headingLine = (key: SectionKey) => headings.find((h) => h.key === key)?.line;
 
-  // Year: title, then statistics period, then the narrative of section 一.
-  let year: Found<number> | null = title.year;
-  if (!year && period) year = { ...period, value: period.value.from, note: '取自统计期限' };
-  if (!year) {
-    const from = headingLine('overview') ?? 0;
-    const to = headings.find((h) => h.line > from)?.line ?? lines.length;
-    year = readNarrativeYear(lines.slice(from, to));
-  }
 
   // Template: from the tables' own layout.
   const markers = detectTemplate(stream);
@@ -204,7 +212,7 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
   }
 
   const tablesFound = spans.length;
-  if (title.titleLine === null && headings.length < 3 && tablesFound === 0 && legacyMarkers.length === 0) {
+  if (!metadata.titled && headings.length < 3 && tablesFound === 0 && legacyMarkers.length === 0) {
     throw new InputError('not-a-report', `${source.path ?? source.name}：不是政府信息公开工作年度报告（没有找到报告标题、六个部分的标题或统计表）`, source.path ?? source.name);
   }
 
@@ -212,7 +220,7 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
   const tableLine = new Uint8Array(lines.length);
   for (const s of spans) tableLine.fill(1, stream[s.first]!.line, stream[s.last]!.line + 1);
   const inTable = (l: number) => tableLine[l] === 1;
-  const endOfText = signature.firstLine >= 0 ? signature.firstLine : lines.length;
+  const endOfText = metadata.endOfText;
   const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, null])) as Record<SectionKey, string | null>;
   const sectionMaps: Partial<Record<SectionKey | 'preamble', TextMap>> = {};
   headings.forEach((h, n) => {
@@ -222,38 +230,35 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
     sectionMaps[h.key] = joined.map;
     rec.provenance[`sections.${h.key}`] = { start: h.start, end: lines[Math.max(h.line, Math.min(next, endOfText) - 1)]!.end, line: h.line + 1, text: h.text };
   });
-  const preambleJoined = joinLines(lines, title.lastTitleLine + 1, Math.min(firstHeadingLine, endOfText), inTable);
+  const preambleJoined = joinLines(lines, metadata.lastTitleLine + 1, Math.min(firstHeadingLine, endOfText), (l) => inTable(l) || metadata.pageLine(l));
   const preambleText = preambleJoined.text;
   sectionMaps.preamble = preambleJoined.map;
 
-  // Agency: title, then the preamble, then the signature.
-  const preambleLines = lines.slice(title.lastTitleLine + 1, firstHeadingLine);
-  const agency = title.agency ?? readPreambleAgency(preambleLines) ?? signature.agency;
+  const { agency } = metadata;
+  recordMetadata(rec, metadata);
 
-  const meta = (field: string, f: Found<unknown> | null) => {
-    if (f) rec.provenance[`meta.${field}`] = { start: f.start, end: f.end, line: f.line, text: f.text, ...(f.note ? { note: f.note } : {}) };
-  };
-  meta('agency', agency);
-  meta('year', year);
-  meta('signedOn', signature.date);
-  meta('period', period);
+  // Lines cut out of a flattened line: provenance names the document's own line.
+  const lineOf = flowed ? (offset: number) => printedLineAt(lineStarts, offset) + 1 : null;
+  if (lineOf) for (const p of [...Object.values(rec.provenance), ...Object.values(rec.labels)]) p.line = lineOf(p.start);
 
   return {
     agency: agency?.value ?? null,
     year: year?.value ?? null,
     template,
-    signedOn: signature.date?.value ?? null,
-    publishedOn: null,
+    signedOn: metadata.signedOn?.value ?? null,
+    publishedOn: metadata.publishedOn?.value ?? null,
     issuerType: inferIssuerType(agency?.value ?? null),
     sections,
     tables,
-    source: { name: source.name, format: source.format, ...(source.encoding ? { encoding: source.encoding } : {}) },
+    source: {
+      name: source.name, format: source.format, ...(source.encoding ? { encoding: source.encoding } : {}), ...(metadata.url ? { url: metadata.url.value } : {}),
+    },
     preamble: preambleText === '' ? null : preambleText,
     provenance: rec.provenance,
     notes: rec.notes,
     producedBy: { extractor: EXTRACTOR_VERSION },
     structure: {
-      headings: headings.map((h) => ({ ...h, line: h.line + 1 })),
+      headings: headings.map((h) => ({ ...h, line: lineOf ? lineOf(h.start) : h.line + 1 })),
       markers,
       legacyMarkers,
       labels: rec.labels,

@@ -1,11 +1,12 @@
 import { activePath, headerPath, placePath } from '../schema/cells.ts';
 import { ACTIVE_HEADER_LABEL, type ActiveColumnDef, type ActiveItemDef } from '../schema/active.ts';
+import { labelKey } from '../schema/normalize.ts';
 import { labelMatches, matchingIndexes, type LabelDef } from '../schema/labels.ts';
 import { fold } from '../schema/normalize.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../schema/templates.ts';
 import type { ActiveTable, Cell as Value, ExtraRow } from '../schema/types.ts';
 import type { Cell } from './cells.ts';
-import { fitRow } from './fit.ts';
+import { fitRow, type FitResult } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
 
@@ -31,18 +32,51 @@ interface HeaderColumn {
   cell: Cell;
 }
 
-/** The column labels printed between an item heading and its first row. */
+/** Two cells that together print one wording of the column, as a wrap cut it. */
+function completes(def: ActiveColumnDef, joined: string): boolean {
+  const key = labelKey(joined);
+  return [def.label, ...(def.aliases ?? [])].some((w) => labelKey(w) === key);
+}
+
+/**
+ * The column labels printed between an item heading and its first row. A label a
+ * converter broke in two (the last character wrapped onto a line of its own) continues its
+ * column; one cell holding two column labels separated by a space gives both columns.
+ */
 function readHeader(stream: readonly Cell[], from: number, to: number, item: ActiveItemDef): HeaderColumn[] {
   const header: HeaderColumn[] = [];
   for (let i = from; i < to; i++) {
     const cell = stream[i]!;
     if (cell.kind !== 'label') continue;
     if (item.rows.some((r) => labelMatches(r, cell.key))) break;
-    if (labelMatches(ACTIVE_HEADER_LABEL, cell.key)) continue;
-    const def = item.columns.find((c) => labelMatches(c, cell.key)) ?? null;
-    header.push({ def, cell });
+    const printed = cell.text.split(/\s+/).filter((w) => labelKey(w) !== '');
+    const words = printed.filter((w) => !labelMatches(ACTIVE_HEADER_LABEL, labelKey(w)));
+    if (words.length === 0) continue;
+    const each = words.map((w) => item.columns.find((c) => labelMatches(c, labelKey(w))));
+    if (words.length > 1 && each.every(Boolean) && new Set(each).size === words.length) {
+      for (const def of each) header.push({ def: def!, cell });
+      continue;
+    }
+    const whole = item.columns.find((c) => labelMatches(c, labelKey(words.join(''))));
+    const prev = header[header.length - 1];
+    if (!whole && prev?.def && completes(prev.def, `${prev.cell.text}${cell.text}`)) {
+      header[header.length - 1] = { def: prev.def, cell: { ...prev.cell, end: cell.end, text: `${prev.cell.text}${cell.text}` } };
+      continue;
+    }
+    // The wrapped ends of several column labels on a line of their own ("量 量 量").
+    const last = header.slice(-words.length);
+    if (!whole && words.length > 1 && last.length === words.length && last.every((h, k) => h.def && completes(h.def, `${h.cell.text}${words[k]}`))) {
+      continue;
+    }
+    header.push({ def: whole ?? null, cell });
   }
   return header;
+}
+
+/** A row whose values are broken by text that is no value: none of its cells can be placed. */
+function unreadableRow(cells: Cell[], width: number, damaged: Cell): FitResult {
+  const note = `该行的数值中夹有无法识别的内容“${damaged.text}”，无法确定各列的数值，该行按空白处理`;
+  return { slots: Array.from({ length: width }, () => ({ cell: null, note })), code: 'row-short', printed: cells.length, note };
 }
 
 /**
@@ -98,8 +132,8 @@ export function extractActive(
         continue;
       }
       rec.label(placePath({ table: 'active', item: item.key, row: row.key }), stream[at]!);
-      const { cells, next } = valuesAfter(stream, at, end, columns.length);
-      const fit = fitRow(cells, columns.length);
+      const { cells, next, damaged } = valuesAfter(stream, at, end, columns.length);
+      const fit = damaged && damaged.key !== '' && !item.rows.some((r) => labelMatches(r, damaged.key)) ? unreadableRow(cells, columns.length, damaged) : fitRow(cells, columns.length);
       if (fit.note) rec.note(fit.code!, `表二“${stream[at]!.text}”：${fit.note}`, placePath({ table: 'active', item: item.key, row: row.key }), stream[at], { actual: fit.printed, expected: columns.length });
       columns.forEach((col, c) => {
         if (!col) return;
@@ -129,7 +163,7 @@ function readExtraRows(
   let last = -1;
   for (let i = from; i < to; i++) {
     const cell = stream[i]!;
-    if (cell.kind !== 'label') continue;
+    if (cell.kind !== 'label' || cell.key === '') continue;
     if (item.rows.some((r) => labelMatches(r, cell.key)) || item.columns.some((c) => labelMatches(c, cell.key))) continue;
     if (labelMatches(ACTIVE_HEADER_LABEL, cell.key)) continue;
     const cells: Cell[] = [];

@@ -1,7 +1,9 @@
 import { placePath, requestRowPaths } from '../schema/cells.ts';
 import { evaluate, identities, rowHolds } from '../schema/identities.ts';
 import { labelMatches, matchingIndexes } from '../schema/labels.ts';
+import { fold, labelKey, stripNumbering } from '../schema/normalize.ts';
 import { REQUEST_BALANCE_NOTE_DEF, REQUEST_COLUMN_KEYS, REQUEST_ROWS, requestRows, type RequestRowKey } from '../schema/requests.ts';
+import { CLOSE_VARIANT, resemblance } from '../schema/variants.ts';
 import type { NoteCode } from '../schema/notes.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell as Value, RequestsTable } from '../schema/types.ts';
@@ -58,13 +60,28 @@ export function extractRequests(
       match = r;
       if (r > lastAssigned) break;
     }
+    let variant = false;
+    let valuesAt = i;
+    let consumed = -1;
+    if (match < 0 || !hasValues(stream, i, to)) {
+      const broken = brokenLabel(stream, i, to, rows, slots, match);
+      if (broken) ({ match, valuesAt, consumed } = broken);
+    }
+    if (match < 0) {
+      match = damagedRow(stream, i, to, rows, slots, lastAssigned);
+      variant = match >= 0;
+    }
     if (match < 0) {
       i++;
       continue;
     }
     const def = rows[match]!;
+    if (variant) {
+      rec.note('row-label-variant', `表三“${cell.text}”与法定行名“${def.label}”不同，位于其法定位置，按该行读取`, placePath({ table: 'requests', row: def.key }), cell, { actual: cell.text, expected: def.label });
+    }
     rec.label(placePath({ table: 'requests', row: def.key }), cell, rowLabel(stream, i));
-    const { cells, next } = valuesAfter(stream, i, to, COLUMNS);
+    const { cells, next: after } = valuesAfter(stream, valuesAt, to, COLUMNS);
+    const next = Math.max(after, consumed + 1);
     const fit = fitRow(cells, COLUMNS, rowTotalHolds);
     if (fit.note) pending.push({ key: def.key, code: fit.code!, message: `表三“${cell.text}”：${fit.note}`, cell, printed: fit.printed });
     slots.set(def.key, fit.slots);
@@ -92,6 +109,86 @@ export function extractRequests(
     table[def.key] = rowSlots.map((slot, c) => rec.value(paths[c]!, slot));
   }
   return { table, span: { first: from, last } };
+}
+
+/** A label that starts with its own list number ("3.", "（四）") opens a row; it continues none. */
+const numbered = (cell: Cell) => stripNumbering(fold(cell.text).trim()) !== fold(cell.text).trim();
+const hasValues = (stream: readonly Cell[], i: number, to: number) => valuesAfter(stream, i, to, COLUMNS).cells.some((c) => c.value?.kind === 'number');
+
+type Rows = ReturnType<typeof requestRows>;
+
+/** The first cell of the row after the one `i` is on, if it is a label that opens no row of its own. */
+function nextFragment(stream: readonly Cell[], i: number, to: number): number {
+  let j = i + 1;
+  while (j < to && stream[j]!.row === stream[i]!.row) j++;
+  const cell = stream[j];
+  return cell && j < to && cell.kind === 'label' && !numbered(cell) ? j : -1;
+}
+
+const MAX_FRAGMENTS = 3;
+
+/**
+ * A label a PDF's text broke across lines, with the values beside one part
+ * (the first half with the row's values and the rest of the wording on the next line, or a
+ * wording over three lines with the values on the fourth): the row the parts name together, the part whose
+ * values it takes, and the last part used. `known` is the row the first part names by
+ * itself, if any.
+ */
+function brokenLabel(
+  stream: readonly Cell[], i: number, to: number, rows: Rows, slots: ReadonlyMap<RequestRowKey, Slot[]>, known: number,
+): { match: number; valuesAt: number; consumed: number } | null {
+  const open = (r: number) => !slots.has(rows[r]!.key) || r === known;
+  let text = stream[i]!.text;
+  let j = i;
+  for (let n = 0; n < MAX_FRAGMENTS; n++) {
+    const firstHas = hasValues(stream, i, to);
+    if (firstHas && known >= 0) return null;
+    const k = nextFragment(stream, j, to);
+    if (k < 0) return null;
+    text += stream[k]!.text;
+    const partHas = hasValues(stream, k, to);
+    const match = known >= 0 ? known : matchingIndexes(rows, labelKey(text)).filter(open).find((r) => !('equals' in rows[r]!));
+    if (match === undefined) {
+      if (partHas || firstHas) return null;
+      j = k;
+      continue;
+    }
+    // A part that names another row by itself is that row; values must sit beside one part only.
+    if (matchingIndexes(rows, stream[k]!.key).some((r) => r !== match)) return null;
+    if (!labelMatches(rows[match]!, labelKey(text))) return null;
+    if (firstHas && partHas) return null;
+    if (firstHas) return { match, valuesAt: i, consumed: k };
+    if (partHas) return { match, valuesAt: k, consumed: k };
+    j = k;
+  }
+  return null;
+}
+
+/**
+ * The statutory row a damaged label stands for ("其他法律行政止公开", "重複申請", a label cut
+ * at a wrap): the next row in statutory order, when the label resembles it and no other
+ * missing row, it has values, and the next recognised row comes after it.
+ */
+function damagedRow(
+  stream: readonly Cell[], i: number, to: number, rows: Rows, slots: ReadonlyMap<RequestRowKey, Slot[]>, lastAssigned: number,
+): number {
+  if (lastAssigned < 0) return -1;
+  const cell = stream[i]!;
+  let expected = lastAssigned + 1;
+  while (expected < rows.length && slots.has(rows[expected]!.key)) expected++;
+  if (expected >= rows.length) return -1;
+  const close = (r: number) => Math.max(...[rows[r]!.label, ...(rows[r]!.aliases ?? [])].map((w) => resemblance(cell.key, w))) >= CLOSE_VARIANT;
+  if (!close(expected)) return -1;
+  for (let r = 0; r < rows.length; r++) if (r !== expected && !slots.has(rows[r]!.key) && close(r)) return -1;
+  const { cells } = valuesAfter(stream, i, to, COLUMNS);
+  if (!cells.some((c) => c.value?.kind === 'number')) return -1;
+  for (let j = i + 1; j < to; j++) {
+    const c = stream[j]!;
+    if (c.kind !== 'label') continue;
+    const next = matchingIndexes(rows, c.key).filter((r) => !slots.has(rows[r]!.key));
+    if (next.length) return next.some((r) => r > expected) ? expected : -1;
+  }
+  return expected;
 }
 
 /**
@@ -142,7 +239,7 @@ function resolveByColumns(
   if (fitting.length !== 1) return false;
   entries.forEach(([key], n) => {
     slots.set(key, fitting[0]![n]!.map((s) => ({ ...s, note: '连写数字，已按行、列勾稽关系唯一拆分' })));
-    rec.note('digit-run-resolved', `表三“${key}”行的连写数字已按行、列勾稽关系唯一拆分`, placePath({ table: 'requests', row: key }));
+    rec.note('digit-run-resolved', `表三“${REQUEST_ROWS.find((r) => r.key === key)?.label ?? key}”行的连写数字已按行、列勾稽关系唯一拆分`, placePath({ table: 'requests', row: key }));
   });
   return true;
 }

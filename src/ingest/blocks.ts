@@ -24,7 +24,11 @@ export interface TextPiece {
 
 export type Block =
   | { kind: 'paragraph'; pieces: TextPiece[] }
-  /** Rows of the table grid with merged cells resolved: the text sits in the first row/column of a span, the rest are empty. */
+  /**
+   * Rows of the table grid with merged cells resolved: the text sits in the first row/column of a span, the rest are empty;
+   * in HTML and Word tables the columns that only spans cover are dropped, so data cells line up with their header
+   * (table-grid.ts `collapseSpans`).
+   */
   | { kind: 'table'; rows: TextPiece[][] };
 
 export interface SourceSegment {

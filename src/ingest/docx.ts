@@ -3,6 +3,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { InputError } from '../errors.ts';
 import type { Block, TextPiece } from './blocks.ts';
+import { collapseSpans, type GridSlot } from './table-grid.ts';
 
 /**
  * A .docx → paragraphs and tables. Tables keep their merged cells (gridSpan,
@@ -210,31 +211,33 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<Block[]
   return blocks;
 }
 
+/** The table's grid, merged cells (gridSpan, vMerge) resolved; columns that only spans cover are dropped (`collapseSpans`). */
 function tableGrid(tbl: Element, path: string, paragraphText: (p: Element) => string): TextPiece[][] {
-  const rows: TextPiece[][] = [];
-  const open = new Map<number, TextPiece>(); // column → cell of a vertical merge
+  const rows: (GridSlot | undefined)[][] = [];
+  const open = new Map<number, GridSlot>(); // column → first cell of a vertical merge
   children(tbl, 'w:tr').forEach((tr, r) => {
-    const row: TextPiece[] = [];
+    const row: (GridSlot | undefined)[] = [];
     let col = 0;
     const before = child(child(tr, 'w:trPr') ?? tr, 'w:gridBefore');
     col += Number(attr(before, 'w:val') ?? 0);
-    for (let i = 0; i < col; i++) row.push({ text: '', loc: {} });
+    for (let i = 0; i < col; i++) row.push(undefined);
     children(tr, 'w:tc').forEach((tc, c) => {
       const tcPr = child(tc, 'w:tcPr');
       const span = Math.max(1, Number(attr(tcPr ? child(tcPr, 'w:gridSpan') : undefined, 'w:val') ?? 1));
       const vMerge = tcPr ? child(tcPr, 'w:vMerge') : undefined;
       const loc = { path: `${path}/w:tr[${r + 1}]/w:tc[${c + 1}]` };
       const continues = vMerge !== undefined && attr(vMerge, 'w:val') !== 'restart';
+      const above = continues ? open.get(col) : undefined;
       const text = continues ? '' : children(tc, 'w:p').map(paragraphText).join('').replace(/\n/g, '');
-      const piece: TextPiece = { text, loc: continues ? (open.get(col)?.loc ?? loc) : loc };
-      if (vMerge && !continues) open.set(col, piece);
+      // A continuation without a first cell above is a cell of its own.
+      const slot: GridSlot = { piece: { text, loc: above?.piece.loc ?? loc }, cell: above?.cell ?? tc, start: !above };
+      if (vMerge && !continues) open.set(col, slot);
       if (!vMerge) open.delete(col);
-      row.push(piece);
-      for (let k = 1; k < span; k++) row.push({ text: '', loc: piece.loc });
+      row.push(slot);
+      for (let k = 1; k < span; k++) row.push({ piece: { text: '', loc: slot.piece.loc }, cell: slot.cell, start: false });
       col += span;
     });
     rows.push(row);
   });
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  return rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => ({ text: '', loc: {} }))]);
+  return collapseSpans(rows);
 }

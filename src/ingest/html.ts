@@ -2,6 +2,8 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { SECTIONS } from '../schema/sections.ts';
 import type { Block, TextPiece } from './blocks.ts';
+import { readPageHints, type PageHints } from './html-meta.ts';
+import { collapseSpans, type GridSlot } from './table-grid.ts';
 
 /**
  * A web page as saved from a government site → paragraphs and tables.
@@ -19,8 +21,8 @@ const HEADINGS = SECTIONS.map((s) => s.heading);
 
 export interface HtmlRead {
   blocks: Block[];
-  /** A date the page gives as its publication date ("发布时间：2021-01-25"), ISO. */
-  publishedOn: string | null;
+  /** What the page says about the report outside its text: publication date, title, issuer, address. */
+  hints: PageHints;
 }
 
 /** The charset a page declares (BOM or <meta>), as a TextDecoder label. */
@@ -40,8 +42,6 @@ export function htmlCharset(bytes: Uint8Array): string {
     return 'utf-8';
   }
 }
-
-const PUBLISHED = /(?:发布|公开|成文|印发|发文)(?:日期|时间)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 
 function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -123,9 +123,10 @@ function findArticle($: CheerioAPI): Element {
   return best;
 }
 
+/** The table's grid, merged cells resolved; columns that only spans cover are dropped (`collapseSpans`). */
 function tableGrid($: CheerioAPI, table: Element): TextPiece[][] {
   const rows = $(table).find('tr').toArray().filter((tr) => $(tr).closest('table')[0] === table) as Element[];
-  const grid: (TextPiece | undefined)[][] = [];
+  const grid: (GridSlot | undefined)[][] = [];
   rows.forEach((tr, r) => {
     grid[r] ??= [];
     let c = 0;
@@ -137,14 +138,14 @@ function tableGrid($: CheerioAPI, table: Element): TextPiece[][] {
       for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < colspan; dc++) {
           grid[r + dr] ??= [];
-          grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? { text: cellContent($, cell), loc } : { text: '', loc };
+          const start = dr === 0 && dc === 0;
+          grid[r + dr]![c + dc] = { piece: { text: start ? cellContent($, cell) : '', loc }, cell, start };
         }
       }
       c += colspan;
     }
   });
-  const width = Math.max(0, ...grid.map((row) => row.length));
-  return grid.slice(0, rows.length).map((row) => Array.from({ length: width }, (_, i) => row[i] ?? { text: '', loc: {} }));
+  return collapseSpans(Array.from({ length: rows.length }, (_, r) => grid[r] ?? []));
 }
 
 /** Text of a table cell: line breaks and paragraphs inside a cell join its text (labels broken by <br>). */
@@ -154,10 +155,7 @@ function cellContent($: CheerioAPI, cell: Element): string {
 
 export function readHtml(html: string): HtmlRead {
   const $ = load(html);
-  const published = PUBLISHED.exec($('body').text() || $.root().text());
-  const publishedOn = published
-    ? `${published[1]}-${published[2]!.padStart(2, '0')}-${published[3]!.padStart(2, '0')}`
-    : null;
+  const hints = readPageHints($, cssPath);
   // Skipped, not removed: removing would shift the nth-of-type selectors of what follows.
   const skip = new Set<AnyNode>($(DROP).toArray());
   $('[class], [id]').each((_, el) => {
@@ -205,7 +203,7 @@ export function readHtml(html: string): HtmlRead {
   };
   walk(root);
   flush();
-  return { blocks, publishedOn };
+  return { blocks, hints };
 }
 
 function trimPieces(pieces: TextPiece[]): TextPiece[] {

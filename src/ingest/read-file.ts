@@ -7,6 +7,7 @@ import { decodeText } from './decode.ts';
 import { detectKind } from './detect.ts';
 import { readDocx } from './docx.ts';
 import { htmlCharset, readHtml } from './html.ts';
+import type { PageHints } from './html-meta.ts';
 import { convertToDocx } from './libreoffice.ts';
 import { readImage } from './ocr.ts';
 import { readPdf } from './pdf.ts';
@@ -20,8 +21,8 @@ export interface SourceText {
   text: string;
   /** For laid-out formats (HTML, Word, PDF, images): where each piece of the text came from. */
   segments?: SourceSegment[];
-  /** A publication date the document itself states (web pages), ISO. */
-  publishedOn?: string | null;
+  /** What a web page states about the report outside its text (publication date, title, issuer, address). */
+  hints?: PageHints;
 }
 
 const TEXT_FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md' };
@@ -44,10 +45,10 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-function laidOut(path: string, format: SourceFormat, encoding: string, blocks: Block[], publishedOn: string | null = null): SourceText {
+function laidOut(path: string, format: SourceFormat, encoding: string, blocks: Block[], hints?: PageHints): SourceText {
   const { text, segments } = blocksToText(blocks);
   if (text.trim() === '') throw new InputError('empty', `${path}：文件中没有文字`, path);
-  return { path, name: basename(path), format, encoding, text, segments, publishedOn };
+  return { path, name: basename(path), format, encoding, text, segments, ...(hints ? { hints } : {}) };
 }
 
 /**
@@ -78,8 +79,8 @@ export async function readSource(path: string): Promise<SourceText> {
       } catch {
         html = decodeText(bytes, path).text;
       }
-      const { blocks, publishedOn } = readHtml(html);
-      return laidOut(path, 'html', encoding, blocks, publishedOn);
+      const { blocks, hints } = readHtml(html);
+      return laidOut(path, 'html', encoding, blocks, hints);
     }
     default: {
       const format = TEXT_FORMATS[extname(path).toLowerCase()] ?? 'txt';

@@ -207,6 +207,7 @@ export const SourceSchema = z
     name: z.string().meta({ description: '原件的文件名' }),
     format: z.enum(SOURCE_FORMATS).meta({ description: '原件的格式' }),
     encoding: z.string().optional().meta({ description: '文字编码（utf-8、gb18030…）' }),
+    url: z.string().optional().meta({ description: '原文网址（网页或爬取文本给出的“原文链接”）' }),
   })
   .meta({ id: 'source', description: '数据读自哪个文件' });
 

@@ -154,9 +154,11 @@ export function rowHolds(table: 'requests' | 'review'): (values: readonly (numbe
   return (values) => {
     for (let g = 0; g + width <= values.length; g += width) {
       const part = values.slice(g, g + width);
-      if (part.some((x) => x === null)) continue;
-      const sum = (part as number[]).slice(0, width - 1).reduce((a, b) => a + b, 0);
-      if (sum !== part[width - 1]) return false;
+      const total = part[width - 1];
+      const sum = part.slice(0, width - 1).reduce<number>((a, b) => a + (b ?? 0), 0);
+      // With a blank among the parts the row can only fail when the parts already exceed the total.
+      if (total === null || total === undefined) continue;
+      if (part.some((x) => x === null) ? sum > total : sum !== total) return false;
     }
     return true;
   };

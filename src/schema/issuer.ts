@@ -17,3 +17,35 @@ export function inferIssuerType(agency: string | null): IssuerType {
 
 /** Suffixes that end the name of an organ (used to tell a name from a sentence). */
 export const ORGAN_NAME = /(人民政府|政府|局|厅|委员会|委|办公室|办公厅|办|署|部|中心|管委会|管理委员会|院|所|站|馆|队|处|办事处|街道|镇|乡|公司|集团)$/;
+
+// The office that compiles the report and answers questions about it, inside the organ that reports.
+const DISCLOSURE_OFFICE = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:领导小组)?办公室$/;
+// Zones are run by a 管理委员会 (a 派出机构), not by a people's government.
+const ZONE = /(?:开发区|实验区|示范区|试验区|合作区|园区|高新区|经开区|保税区)$/;
+const REGION = /(?:省|市|县|区|州|盟|旗)$/;
+
+/**
+ * The organ a printed name stands for: the organ itself ("某某局"), the organ an internal
+ * disclosure office belongs to ("某某局政府信息公开工作领导小组办公室" → 某某局), or the
+ * government of a region a title names alone ("淄博市" → 淄博市人民政府, "某某镇" → 某某镇人民政府,
+ * "平潭综合实验区" → 平潭综合实验区管理委员会). Null when the name is no organ's.
+ */
+export function issuingOrgan(printed: string): string | null {
+  let name = printed.replace(/\s+/g, '');
+  const organ = name.replace(DISCLOSURE_OFFICE, '');
+  if (organ !== name && organ.length >= 2) name = organ;
+  if (name.length < 2 || /[\d,，。;；:：]/.test(name)) return null;
+  if (/(?:乡|镇)$/.test(name)) return `${name}人民政府`;
+  if (/街道$/.test(name)) return `${name}办事处`;
+  if (ZONE.test(name)) return `${name}管理委员会`;
+  if (ORGAN_NAME.test(name)) return name;
+  if (REGION.test(name)) return `${name}人民政府`;
+  return null;
+}
+
+/** A page's "发布机构" or "来源" as the issuer, when it names an organ and not the site ("本站", "本网"). */
+export function issuerName(printed: string): string | null {
+  const name = printed.trim();
+  if (name.length > 40 || /^本/.test(name) || /\s|网站?$/.test(name)) return null;
+  return issuingOrgan(name);
+}

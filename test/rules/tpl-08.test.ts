@@ -51,7 +51,7 @@ ruleCases('TPL-08', {
         {
           messageId: 'shortRow',
           severity: 'warning',
-          message: `表三“2.重复申请”行只印有6个数值单元格，法定格式为7列（${COLUMNS}）；缺少的按空白处理`,
+          message: `表三“2.重复申请”行只印有6个数值单元格，法定格式为7列（${COLUMNS}）`,
           location: { table: 'requests', row: 'notProcessed.duplicate' },
           span: { ...shortRow.structure.labels['requests.notProcessed.duplicate']!, column: 1 },
           actual: 6,

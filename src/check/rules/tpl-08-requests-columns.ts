@@ -3,6 +3,7 @@ import { DIGIT_RUN_NOTES } from '../../schema/notes.ts';
 import { REQUEST_COLUMNS, REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
+import { printedCells } from '../cells.ts';
 
 const WIDTH = REQUEST_COLUMNS.length;
 const COLUMN_LIST = REQUEST_COLUMNS.map((c) => c.label).join('、');
@@ -21,12 +22,12 @@ const rule = defineRule({
     docs:
       '表三的“申请人情况”栏有7列：自然人；法人或其他组织下的商业企业、科研机构、社会公益组织、法律服务机构、其他；总计。' +
       '读取文档时按每行印出的数值单元格数判断：所有已读出的行都少于7列且列数相同，说明整张表缺列，报告错误；只有个别行少列，' +
-      '多半是转换时丢了空白单元格，给出警告（缺少的按空白处理，由 CELL-02 报告）。某行多于7个单元格（制表符版式中合并单元格造成的错位很常见），' +
+      '多半是转换时丢了空白单元格，给出警告（能由勾稽关系唯一确定各值位置时按位置读取，否则该行记为空白）。某行多于7个单元格（制表符版式中合并单元格造成的错位很常见），' +
       '读取时已按位置取7个，仅作提示，不算表式错误。连写数字无法拆分的行属读取问题，不在此报告。' +
       '表头列名未逐一读取，列的先后顺序无法从文本核对，本规则不作判断。报告来自 JSON 数据时，核对每行数组是否恰为7个元素。',
     messages: {
       narrow: '表三每行只有{count}列数值，法定格式为7列（{columns}）',
-      shortRow: '{where}只印有{count}个数值单元格，法定格式为7列（{columns}）；缺少的按空白处理',
+      shortRow: '{where}只印有{count}个数值单元格，法定格式为7列（{columns}）',
       surplus: '{where}印有{count}个数值单元格，多于法定的7列；已按位置读取其中7个，其余不计',
       width: '{where}的数据有{count}个数值，法定格式为7列（{columns}）',
     },
@@ -47,7 +48,7 @@ const rule = defineRule({
     const unreadable = new Set(doc.notes.filter((n) => DIGIT_RUN_NOTES.includes(n.code)).map((n) => n.path));
     const printed = rows.filter((r) => structure.labels[placePath({ table: 'requests', row: r.key })] && !unreadable.has(placePath({ table: 'requests', row: r.key })));
     const short = printed
-      .map((r) => ({ row: r, count: REQUEST_COLUMN_KEYS.filter((c) => doc.provenance[requestsPath(r.key, c)]).length }))
+      .map((r) => ({ row: r, count: printedCells(doc.notes, placePath({ table: 'requests', row: r.key })) ?? REQUEST_COLUMN_KEYS.filter((c) => doc.provenance[requestsPath(r.key, c)]).length }))
       .filter((x) => x.count < WIDTH);
     if (short.length > 0 && short.length === printed.length && short.every((x) => x.count === short[0]!.count)) {
       ctx.report({

@@ -2,6 +2,7 @@ import { placePath, reviewPath } from '../../schema/cells.ts';
 import { DIGIT_RUN_NOTES } from '../../schema/notes.ts';
 import { REVIEW_COLUMNS, REVIEW_COLUMN_KEYS, REVIEW_GROUPS } from '../../schema/review.ts';
 import { defineRule } from '../define-rule.ts';
+import { printedCells } from '../cells.ts';
 
 const PER_GROUP = REVIEW_COLUMNS.length;
 const ALL = PER_GROUP * REVIEW_GROUPS.length;
@@ -67,7 +68,7 @@ const rule = defineRule({
     }
     const reviewNotes = doc.notes.filter((n) => n.path === 'review');
     if (reviewNotes.some((n) => DIGIT_RUN_NOTES.includes(n.code))) return;
-    const printed = REVIEW_GROUPS.reduce((n, g) => n + REVIEW_COLUMN_KEYS.filter((c) => doc.provenance[reviewPath(g.key, c)]).length, 0);
+    const printed = printedCells(doc.notes, 'review') ?? REVIEW_GROUPS.reduce((n, g) => n + REVIEW_COLUMN_KEYS.filter((c) => doc.provenance[reviewPath(g.key, c)]).length, 0);
     const span = structure.labels['review.review'] ?? null;
     if (printed < ALL) {
       ctx.report({ messageId: 'short', severity: 'warning', data: { count: printed, layout: LAYOUT }, location: { table: 'review' }, span, actual: printed, expected: ALL, notes: [{ code: 'row-short', path: 'review' }] });

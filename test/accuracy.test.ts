@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { test } from 'node:test';
+import { extractReport } from '../src/extract/report.ts';
+import { readSource } from '../src/ingest/read-file.ts';
+import { percent, runAccuracy, summarize } from './helpers/accuracy.ts';
+
+/**
+ * The accuracy harness as a test: no layout class may read a wrong number, and none may
+ * read fewer cells than it did when this floor was last raised (raise it, never lower it).
+ */
+const FLOOR: Record<string, number> = {
+  '文本（制表符）': 100, 'HTML（ogi）': 100, 'HTML（政府网站，GBK）': 100, 'Word（LibreOffice）': 100,
+  'Word 97（LibreOffice）': 100, 'PDF（LibreOffice）': 99.49, 'PDF（Chromium）': 100,
+  '版式：tabs': 100, '版式：cell-per-line': 100, '版式：pipe': 100, '版式：markdown': 100, '版式：spaces': 100,
+  '转换：crawl-glued': 97.1, '转换：crawl-spaced': 97.1,
+  '转换：pandoc-commonmark': 100, '转换：pandoc-gfm': 100, '转换：pdf2md': 88.5,
+  '转换：pdftotext-layout': 89.8, '转换：pdftotext-raw': 92.7,
+};
+
+const results = await runAccuracy();
+
+test('every fixture is read', () => {
+  assert.deepEqual(results.filter((r) => r.error).map((r) => `${r.file}: ${r.error}`), []);
+});
+
+for (const s of summarize(results)) {
+  test(`accuracy of ${s.layoutClass}: no wrong number, at least the floor`, () => {
+    const wrong = results.filter((r) => r.layoutClass === s.layoutClass).flatMap((r) => r.wrong.map((w) => `${r.file}: ${w}`));
+    assert.deepEqual(wrong, []);
+    assert.ok(s.layoutClass in FLOOR, `no floor for ${s.layoutClass}`);
+    assert.ok(percent(s) >= FLOOR[s.layoutClass]!, `${s.layoutClass}: ${percent(s).toFixed(2)} % < ${FLOOR[s.layoutClass]} %`);
+  });
+}
+
+test('a crawled page with the whole report on one line has its six parts and three tables', async () => {
+  const dir = new URL('./fixtures/converted/', import.meta.url).pathname;
+  for (const file of readdirSync(dir).filter((f) => f.includes('.crawl-'))) {
+    const source = await readSource(dir + file);
+    const r = extractReport(source.text, { name: file, format: source.format });
+    assert.equal(r.structure.headings.length, 6, file);
+    assert.deepEqual(r.notes.filter((n) => n.code === 'table-missing').map((n) => n.message), [], file);
+    assert.ok((r.sections.overview ?? '').length > 20, file);
+    // Provenance names the document's own line: the body is line 8 of the crawler's file.
+    assert.equal(r.provenance['requests.newReceived.total']?.line, 8, file);
+  }
+});
