@@ -141,3 +141,15 @@ test('a GBK file is read through the CLI', async () => {
   assert.equal(r.agency, '淄博市博山区投资促进中心');
 });
 
+
+test('a report whose structure ogi cannot find gives one result, not a list of missing parts', async () => {
+  const file = join(tmp, 'titled-only.txt');
+  writeFileSync(file, '某某局2023年政府信息公开工作年度报告\n\n根据条例，现公布本年度报告。本局全年工作平稳有序。\n');
+  const message = `错误：${file}：未能识别报告结构：找到了报告标题、年度（2023年），但没有找到六个部分的标题和任何一张统计表；可能是图片、扫描件或 ogi 尚不能读取的版式，不作核查\n`;
+  const parsed = await ogi('parse', file);
+  assert.deepEqual([parsed.code, parsed.stdout, parsed.stderr], [2, '', message]);
+  const checked = await ogi('check', file);
+  assert.equal(checked.code, 2);
+  assert.equal(checked.stderr, message);
+  assert.ok(!checked.stdout.includes('TPL-03'), checked.stdout);
+});

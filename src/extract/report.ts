@@ -215,6 +215,16 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
   if (!metadata.titled && headings.length < 3 && tablesFound === 0 && legacyMarkers.length === 0) {
     throw new InputError('not-a-report', `${source.path ?? source.name}：不是政府信息公开工作年度报告（没有找到报告标题、六个部分的标题或统计表）`, source.path ?? source.name);
   }
+  if (template !== 'legacy' && headings.length < 3 && tablesFound === 0) {
+    // A titled document whose parts ogi cannot find: a reading failure of ogi's, not six missing parts.
+    const file = source.path ?? source.name;
+    const found = [
+      '报告标题',
+      metadata.year ? `年度（${metadata.year.value}年）` : null,
+      headings.length ? `${headings.length}个部分的标题（${headings.map((h) => h.text).join('、')}）` : null,
+    ].filter(Boolean).join('、');
+    throw new InputError('no-structure', `${file}：未能识别报告结构：找到了${found}，但没有找到六个部分的标题和任何一张统计表；可能是图片、扫描件或 ogi 尚不能读取的版式，不作核查`, file);
+  }
 
   // Section text: the narrative between headings, without table cells, title or signature.
   const tableLine = new Uint8Array(lines.length);

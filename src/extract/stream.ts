@@ -88,14 +88,15 @@ export function cutLine(text: string): Cut[] | null {
   if (text.length < LONG_LINE) return null;
   const { c, pos } = compactLine(text);
   const all = occurrences(c);
+  // The tables lie between the first item caption of table 二 and heading 五; without one, only headings are cut.
   const firstCaption = all.findIndex((o) => o.anchor.kind === 'caption');
-  if (firstCaption < 0) return null;
-  const zoneStart = all[firstCaption]!.start;
+  const zoneStart = firstCaption >= 0 ? all[firstCaption]!.start : c.length;
   const problems = all.find((o) => o.anchor.kind === 'heading' && o.start > zoneStart && (headingIndex.get(o.anchor.body) ?? -1) >= PROBLEMS);
   const zoneEnd = problems?.start ?? c.length;
   const accepted = all.filter((o, i) =>
     o.anchor.kind === 'heading' || (o.start >= zoneStart && o.start < zoneEnd && inTableContext(c, all, i)));
-  if (accepted.filter((o) => o.anchor.kind !== 'heading').length < 3) return null;
+  const headings = accepted.filter((o) => o.anchor.kind === 'heading').length;
+  if (accepted.length - headings < 3 && headings < 3) return null;
 
   // Line breaks (compact offsets) and cell breaks.
   const breaks = new Set<number>([0]);
