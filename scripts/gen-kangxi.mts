@@ -1,5 +1,5 @@
 /**
- * Regenerates src/ingest/kangxi.ts: Kangxi radicals (U+2F00–2FD5) and CJK radicals
+ * Regenerates src/schema/radicals.ts: Kangxi radicals (U+2F00–2FD5) and CJK radicals
  * supplement (U+2E80–2EF3) → the unified ideographs they stand for. PDF writers
  * (Chromium/Skia, some Word exports) emit these code points for 人, 民, 十, …
  * Source: Debian unicode-data, /usr/share/unicode/EquivalentUnifiedIdeograph.txt, with the
@@ -73,6 +73,12 @@ for (const pair of PAIRS.split(' ')) {
 
 const RADICAL = /[\\u2e80-\\u2eff\\u2f00-\\u2fdf]/;
 
+/** The unified ideograph a radical stands for, when it is one UTF-16 unit (so that folding keeps offsets). */
+export function radicalUnit(code: number): number | null {
+  const ch = MAP.get(code);
+  return ch !== undefined && ch.length === 1 ? ch.charCodeAt(0) : null;
+}
+
 /** Replaces every Kangxi or supplementary CJK radical by its unified ideograph. */
 export function normalizeRadicals(text: string): string {
   if (!RADICAL.test(text)) return text;
@@ -81,5 +87,5 @@ export function normalizeRadicals(text: string): string {
   return out;
 }
 `;
-writeFileSync(new URL('../src/ingest/kangxi.ts', import.meta.url), out);
-console.log(`wrote src/ingest/kangxi.ts (${pairs.length} code points)`);
+writeFileSync(new URL('../src/schema/radicals.ts', import.meta.url), out);
+console.log(`wrote src/schema/radicals.ts (${pairs.length} code points)`);

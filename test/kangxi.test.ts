@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { normalizeRadicals, SIMPLIFIED_FORMS } from '../src/ingest/kangxi.ts';
+import { normalizeRadicals, SIMPLIFIED_FORMS } from '../src/schema/radicals.ts';
 
 // What a simplified-Chinese report means by each radical whose Unicode equivalent is traditional or a variant.
 const SIMPLIFIED: Record<string, string> = {

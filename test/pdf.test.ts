@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { InputError } from '../src/errors.ts';
 import { extractSource } from '../src/extract/index.ts';
 import { blocksToText } from '../src/ingest/blocks.ts';
-import { normalizeRadicals } from '../src/ingest/kangxi.ts';
+import { normalizeRadicals } from '../src/schema/radicals.ts';
 import { analysePages } from '../src/ingest/layout.ts';
 import { toBlocks } from '../src/ingest/layout-blocks.ts';
 import { splitRun } from '../src/ingest/layout-text.ts';
@@ -95,7 +95,7 @@ test('Kangxi radicals of both blocks become unified ideographs', () => {
   assert.equal(normalizeRadicals('⼈⺠⼗⼯⽂⾏政'), '人民十工文行政');
   assert.equal(normalizeRadicals('政府信息公开'), '政府信息公开');
   // The generated table must not depend on /usr/share at run time.
-  assert.ok(!readFileSync(join(root, 'src', 'ingest', 'kangxi.ts'), 'utf8').includes('/usr/share'));
+  assert.ok(!readFileSync(join(root, 'src', 'schema', 'radicals.ts'), 'utf8').includes('/usr/share'));
 });
 
 test('page headers, footers and page numbers are dropped; a paragraph continues across lines', () => {

@@ -35,7 +35,7 @@ export class Recorder {
         end: slot.end!,
         line: cell.line + 1,
         text: slot.digits,
-        note: `由连写数字“${cell.text}”拆分`,
+        note: slot.note ?? `由连写数字“${cell.text}”拆分`,
       };
       return Number(slot.digits);
     }
@@ -74,6 +74,16 @@ export function valuesAfter(stream: readonly Cell[], index: number, end: number,
   let i = index + 1;
   while (i < end && stream[i]!.row === label.row && stream[i]!.kind === 'value') same.push(stream[i++]!);
   const rowContinues = i < end && stream[i]!.row === label.row;
+  const blankRow = !rowContinues && same.length > 0 && same.every((c) => c.value?.kind === 'empty');
+  if (blankRow) {
+    // A label on a row of blank cells, its values on the unlabeled row below (a converter's split row).
+    const row = stream[i]?.row;
+    let j = i;
+    while (j < end && stream[j]!.row === row && stream[j]!.kind === 'value') j++;
+    const below = stream.slice(i, j);
+    const rowEnds = j >= end || stream[j]!.row !== row;
+    if (row !== undefined && rowEnds && below.some((c) => c.value?.kind === 'number')) return { cells: below, next: j };
+  }
   if (same.some((c) => c.value?.kind !== 'empty') || rowContinues || same.length >= expected) {
     // Text that is no value among the row's values ("150 +3^0"): the row's cells were damaged.
     const damaged = rowContinues && same.length < expected && stream[i]!.kind === 'label' ? stream[i]! : undefined;

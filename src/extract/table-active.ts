@@ -6,7 +6,8 @@ import { fold } from '../schema/normalize.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../schema/templates.ts';
 import type { ActiveTable, Cell as Value, ExtraRow } from '../schema/types.ts';
 import type { Cell } from './cells.ts';
-import { fitRow, type FitResult } from './fit.ts';
+import { fitRow, slotValue, type FitResult, type Slot } from './fit.ts';
+import { narrativeEvidence, narrativeOf, quoteEvidence, splitByEvidence, type ActiveEvidence, type Evidence } from './narrative-evidence.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
 
@@ -80,6 +81,60 @@ function unreadableRow(cells: Cell[], width: number, damaged: Cell): FitResult {
 }
 
 /**
+ * A row whose digit runs split in several ways: the one split that agrees with the values the
+ * narrative states for the row, or the row as it was (null, with the reason).
+ */
+function byEvidence(
+  fit: FitResult,
+  candidates: Slot[][],
+  columns: readonly (ActiveColumnDef | null)[],
+  rowEvidence: Record<string, Evidence> | undefined,
+  units: readonly (string | null)[],
+): FitResult {
+  const chosen = splitByEvidence(candidates, columns, rowEvidence, units);
+  if (!chosen) return fit;
+  const quoted = quoteEvidence(chosen.evidence);
+  const runs = [...new Set(chosen.slots.filter((s) => s.digits !== undefined).map((s) => s.cell!))];
+  const slots = chosen.slots.map((s) => (s.digits !== undefined ? { ...s, note: `由连写数字“${s.cell!.text}”拆分，依据正文${quoted}` } : s));
+  const values = chosen.slots.map((s) => slotValue(s) ?? '空白').join('、');
+  return {
+    slots,
+    code: 'digit-run-evidenced',
+    printed: fit.printed,
+    note: `连写数字“${runs.map((c) => c.text).join('、')}”依据正文${quoted}唯一拆分为${values}`,
+  };
+}
+
+const isHeaderCell = (c: Cell) => c.kind === 'label' && labelMatches(ACTIVE_HEADER_LABEL, c.key);
+
+/**
+ * Where an item's header starts: right after its caption, unless several items' headers
+ * stand between the caption and its first row (every caption printed first); then the
+ * last of them.
+ */
+function headerStart(stream: readonly Cell[], from: number, to: number, item: ActiveItemDef): number {
+  const rows = item.rows.map((r) => findLabel(stream, from, to, r)).filter((i) => i >= 0);
+  if (!rows.length) return from;
+  const headers: number[] = [];
+  for (let i = from; i < Math.min(...rows); i++) if (isHeaderCell(stream[i]!)) headers.push(i);
+  return headers.length >= 2 ? headers[headers.length - 1]! : from;
+}
+
+/**
+ * The block of an item whose rows are not under its caption: from the header before its
+ * first row to the next header after its last row.
+ */
+function relocated(stream: readonly Cell[], from: number, to: number, item: ActiveItemDef): [number, number] | null {
+  const rows = item.rows.map((r) => findLabel(stream, from, to, r)).filter((i) => i >= 0);
+  if (!rows.length) return null;
+  let start = Math.min(...rows);
+  while (start > from && !isHeaderCell(stream[start]!)) start--;
+  let end = Math.max(...rows) + 1;
+  while (end < to && !isHeaderCell(stream[end]!)) end++;
+  return [start, end];
+}
+
+/**
  * Reads table 二: each item (art. 20 (1), (5), …) by its heading, its columns by
  * the printed header when there is one (extra columns are read and ignored),
  * and each row by its label.
@@ -104,6 +159,8 @@ export function extractActive(
 
   const table: ActiveTable = {};
   const extra: ExtraRow[] = [];
+  // What the narrative states for single cells: read once, when a row needs it.
+  let evidence: ActiveEvidence | undefined;
   let last = -1;
   items.forEach((item, n) => {
     const begin = starts[n]!;
@@ -111,8 +168,14 @@ export function extractActive(
     table[item.key] = {};
     if (begin < 0) rec.note('item-missing', `表二缺少“${item.label}”`, placePath({ table: 'active', item: item.key }));
     else rec.label(placePath({ table: 'active', item: item.key }), stream[begin]!);
-    const rangeStart = begin >= 0 ? begin + 1 : -1;
-    const header = rangeStart >= 0 ? readHeader(stream, rangeStart, end, item) : [];
+    let rangeStart = begin >= 0 ? begin + 1 : -1;
+    let rangeEnd = end;
+    if (rangeStart >= 0 && item.rows.every((r) => findLabel(stream, rangeStart, end, r) < 0)) {
+      // The item's rows are printed elsewhere (a converter put every caption before the table).
+      const moved = relocated(stream, from, to, item);
+      if (moved) [rangeStart, rangeEnd] = moved;
+    }
+    const header = rangeStart >= 0 ? readHeader(stream, headerStart(stream, rangeStart, rangeEnd, item), rangeEnd, item) : [];
     const recognised = header.filter((h) => h.def);
     const columns: (ActiveColumnDef | null)[] = recognised.length ? header.map((h) => h.def) : [...item.columns];
     for (const h of header) {
@@ -126,14 +189,21 @@ export function extractActive(
       const values: Record<string, Value> = {};
       for (const col of item.columns) values[col.key] = null;
       table[item.key]![row.key] = values;
-      const at = rangeStart >= 0 ? findLabel(stream, rangeStart, end, row) : -1;
+      const at = rangeStart >= 0 ? findLabel(stream, rangeStart, rangeEnd, row) : -1;
       if (at < 0) {
         if (begin >= 0) rec.note('row-missing', `表二“${item.label}”缺少“${row.label}”行`, placePath({ table: 'active', item: item.key, row: row.key }));
         continue;
       }
       rec.label(placePath({ table: 'active', item: item.key, row: row.key }), stream[at]!);
-      const { cells, next, damaged } = valuesAfter(stream, at, end, columns.length);
-      const fit = damaged && damaged.key !== '' && !item.rows.some((r) => labelMatches(r, damaged.key)) ? unreadableRow(cells, columns.length, damaged) : fitRow(cells, columns.length);
+      const { cells, next, damaged } = valuesAfter(stream, at, rangeEnd, columns.length);
+      let fit = damaged && damaged.key !== '' && !item.rows.some((r) => labelMatches(r, damaged.key)) ? unreadableRow(cells, columns.length, damaged) : fitRow(cells, columns.length);
+      if (fit.code === 'digit-run-ambiguous' && fit.candidates) {
+        const units = columns.map((col) => {
+          const headerCell = col ? header.find((h) => h.def === col)?.cell : undefined;
+          return headerCell ? unitOf(headerCell.text) : null;
+        });
+        fit = byEvidence(fit, fit.candidates, columns, (evidence ??= narrativeEvidence(narrativeOf(stream), items))[item.key]?.[row.key], units);
+      }
       if (fit.note) rec.note(fit.code!, `表二“${stream[at]!.text}”：${fit.note}`, placePath({ table: 'active', item: item.key, row: row.key }), stream[at], { actual: fit.printed, expected: columns.length });
       columns.forEach((col, c) => {
         if (!col) return;
@@ -143,7 +213,7 @@ export function extractActive(
       });
       last = Math.max(last, next - 1);
     }
-    if (rangeStart >= 0) last = Math.max(last, readExtraRows(stream, rangeStart, end, item, columns.length, extra));
+    if (rangeStart >= 0) last = Math.max(last, readExtraRows(stream, rangeStart, rangeEnd, item, columns.length, extra));
   });
   if (extra.length) {
     table.extra = extra;

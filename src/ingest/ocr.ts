@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../errors.ts';
 import type { Block } from './blocks.ts';
-import { normalizeRadicals } from './kangxi.ts';
+import { normalizeRadicals } from '../schema/radicals.ts';
 import { analysePages } from './layout.ts';
 import { cellText, toBlocks } from './layout-blocks.ts';
 import { splitRun } from './layout-text.ts';

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../errors.ts';
 import type { Block } from './blocks.ts';
-import { normalizeRadicals } from './kangxi.ts';
+import { normalizeRadicals } from '../schema/radicals.ts';
 import { analysePages } from './layout.ts';
 import { toBlocks } from './layout-blocks.ts';
 import { splitRun } from './layout-text.ts';

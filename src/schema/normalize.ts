@@ -5,22 +5,22 @@
  * text are offsets into the original text: provenance never needs remapping.
  */
 
+import { radicalUnit } from './radicals.ts';
+
 const SPACE_LIKE = new Set([0x00a0, 0x2002, 0x2003, 0x2009, 0x200b, 0x3000, 0xfeff]);
 
-// Kangxi radicals (U+2F00–2FD5) that PDF writers emit instead of the unified ideographs.
-// NFKC maps each to a single BMP ideograph, which keeps `fold` length-preserving.
+// Kangxi and supplementary radicals that PDF writers emit instead of the unified ideographs,
+// read as the simplified forms a mainland report means (radicals.ts); one unit for one, so
+// `fold` keeps offsets.
 function foldCode(code: number): number {
   if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0; // full-width ASCII
   if (SPACE_LIKE.has(code)) return 0x20;
-  if (code >= 0x2f00 && code <= 0x2fd5) {
-    const n = String.fromCharCode(code).normalize('NFKC');
-    return n.length === 1 ? n.charCodeAt(0) : code;
-  }
+  if (code >= 0x2e80 && code <= 0x2fdf) return radicalUnit(code) ?? code;
   if (code === 0x2212 || code === 0x2013) return 0x2d; // minus sign, en dash → "-"
   return code;
 }
 
-const NEEDS_FOLD = /[\uff01-\uff5e\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\u2f00-\u2fd5\u2212\u2013]/;
+const NEEDS_FOLD = /[\uff01-\uff5e\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\u2e80-\u2fdf\u2212\u2013]/;
 const utf16 = new TextDecoder('utf-16le');
 
 export function fold(text: string): string {

@@ -18,6 +18,7 @@ export const NOTE_DEFS = {
   'digit-run-unsplittable': '连写数字不能拆分为满足勾稽关系的数值，按原样读取',
   'digit-run-ambiguous': '连写数字有多种拆分方式，无法唯一确定，记为空白',
   'digit-run-resolved': '连写数字按行、列勾稽关系唯一拆分',
+  'digit-run-evidenced': '连写数字依据正文所述数值唯一拆分',
   'ocr-repaired': 'OCR 识别存疑的数字按勾稽关系唯一修正',
   'ocr-doubtful': 'OCR 识别存疑的数字与勾稽关系不符，未修正',
 } as const satisfies Record<string, string>;
@@ -26,4 +27,4 @@ export type NoteCode = keyof typeof NOTE_DEFS;
 export const NOTE_CODES = Object.keys(NOTE_DEFS) as [NoteCode, ...NoteCode[]];
 
 /** Notes that say a row was printed as digit runs: its cell count is a reading matter (TPL-06, TPL-08, TPL-11 stay silent). */
-export const DIGIT_RUN_NOTES: readonly string[] = ['digit-run-split', 'digit-run-unsplittable', 'digit-run-ambiguous', 'digit-run-resolved'] satisfies NoteCode[];
+export const DIGIT_RUN_NOTES: readonly string[] = ['digit-run-split', 'digit-run-unsplittable', 'digit-run-ambiguous', 'digit-run-resolved', 'digit-run-evidenced'] satisfies NoteCode[];

@@ -63,6 +63,12 @@ for (const pair of PAIRS.split(' ')) {
 
 const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fdf]/;
 
+/** The unified ideograph a radical stands for, when it is one UTF-16 unit (so that folding keeps offsets). */
+export function radicalUnit(code: number): number | null {
+  const ch = MAP.get(code);
+  return ch !== undefined && ch.length === 1 ? ch.charCodeAt(0) : null;
+}
+
 /** Replaces every Kangxi or supplementary CJK radical by its unified ideograph. */
 export function normalizeRadicals(text: string): string {
   if (!RADICAL.test(text)) return text;

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { extractReport } from '../src/extract/report.ts';
+import type { TableTemplate } from '../src/schema/templates.ts';
+import { compareTables, type Expected } from './helpers/accuracy.ts';
+
+/**
+ * Shapes that PDF→Markdown converters give the tables, observed on real conversions and
+ * reproduced here on pandoc's Markdown of a LibreOffice document: every one must read
+ * exactly what the document prints.
+ */
+const dir = new URL('./fixtures/converted/', import.meta.url).pathname;
+const gfm = (name: string) => readFileSync(`${dir}${name}.lo.pandoc-gfm.md`, 'utf8');
+const expected = (name: string) => JSON.parse(readFileSync(`${dir}${name}.expected.json`, 'utf8')) as Expected;
+
+const cells = (md: string) => md.split('|').slice(1, -1).map((c) => c.trim());
+const row = (values: readonly string[]) => `| ${values.join(' | ')} |`;
+const SEP = (n: number) => `|${'---|'.repeat(n)}`;
+
+function readsExactly(name: string, md: string) {
+  assert.notEqual(md, gfm(name), 'the shape was applied');
+  const e = expected(name);
+  const r = extractReport(md, { name: `${name}.md`, format: 'md' });
+  const result = compareTables(e.template as TableTemplate, e.tables, r.tables);
+  assert.deepEqual({ wrong: result.wrong, abstained: result.abstained }, { wrong: [], abstained: [] });
+  return r;
+}
+
+/** Table 四 as three tables of five columns, one per group, each under its own caption row. */
+function reviewInThree(md: string): string {
+  const lines = md.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('| 行政复议'));
+  const values = cells(lines[at + 3]!);
+  const heads = cells(lines[at + 2]!).slice(5, 10);
+  const tables = ['行政复议', '未经复议直接起诉', '复议后起诉'].map((group, g) =>
+    [row([group, '', '', '', '']), SEP(5), row(heads), row(values.slice(g * 5, g * 5 + 5))].join('\n'));
+  lines.splice(at - 2, 6, tables.join('\n\n'));
+  return lines.join('\n');
+}
+
+/** Table 三's first rows: a Markdown heading names the row, the table row beside the values lacks the numeral. */
+function rowsUnderHeadings(md: string): string {
+  return md.replace(/^\| (一、本年新收政府信息公开申请数量|二、上年结转政府信息公开申请数量)( +\|)/gm, (_m, label: string, rest: string) =>
+    `### ${label}\n\n| ${label.slice(2)}${rest}`);
+}
+
+/** A row label on a row of its own, its values on the unlabeled row below. */
+function floatingLabels(md: string): string {
+  return md.split('\n').flatMap((line) => {
+    if (!line.startsWith('|') || !/属于国家秘密|重复申请/.test(line)) return [line];
+    const c = cells(line);
+    const at = c.findIndex((x) => /属于国家秘密|重复申请/.test(x));
+    return [row(c.map((x, i) => (i <= at ? x : ''))), row(c.map((x, i) => (i <= at ? '' : x)))];
+  }).join('\n');
+}
+
+/** Table 二's item captions printed before the table, all rows after the last caption. */
+function captionsFirst(md: string): string {
+  const lines = md.split('\n');
+  const captions = lines.filter((l) => /^\| 第二十条第（[一二三四五六七八九]）项/.test(l));
+  const first = lines.indexOf(captions[0]!);
+  const rest = lines.filter((l) => !captions.includes(l));
+  const table = rest.findIndex((l, i) => i >= first - 2 && l.startsWith('|'));
+  rest.splice(table, 0, ...captions.map((c) => `### ${cells(c)[0]}\n`));
+  return rest.join('\n');
+}
+
+test('table 二 printed after all its item captions', () => {
+  for (const name of ['v2019', 'v2021']) readsExactly(name, captionsFirst(gfm(name)));
+});
+
+/** Header rows a converter invents for a table it could not head: 数据1…数据n, 列1…列n. */
+function inventedHeaders(md: string): string {
+  return md.split('\n').map((line, i, all) => {
+    if (!all[i + 1]?.startsWith('|--') || !line.startsWith('|')) return line;
+    const n = cells(line).length;
+    return row(Array.from({ length: n }, (_, k) => (i % 2 ? `数据${k + 1}` : `列${k + 1}`)));
+  }).join('\n');
+}
+
+test('invented header rows (数据1…数据n) are not rows of the tables', () => {
+  for (const name of ['v2019', 'v2021']) readsExactly(name, inventedHeaders(gfm(name)));
+});
+
+test('table 四 printed as three five-column tables', () => {
+  for (const name of ['v2019', 'v2021']) readsExactly(name, reviewInThree(gfm(name)));
+});
+
+test('a Markdown heading names a row of table 三 and the values follow in a table row', () => {
+  for (const name of ['v2019', 'v2021']) readsExactly(name, rowsUnderHeadings(gfm(name)));
+});
+
+test('row labels above unlabeled value rows', () => {
+  for (const name of ['v2019', 'v2021']) readsExactly(name, floatingLabels(gfm(name)));
+});
+
+test('a line break inside a Markdown cell (<br>)', () => {
+  for (const name of ['v2019', 'v2021']) readsExactly(name, gfm(name).replace(/\| (本年新制作数量|本年制发件数) /g, (_m, l: string) => `| ${l.slice(0, 3)}<br>${l.slice(3)} `));
+});
