@@ -8,15 +8,17 @@
  *   pandoc-gfm, pandoc-commonmark   pandoc docx → markdown
  *   pdftotext-layout, pdftotext-raw  poppler pdftotext -layout / -raw
  *   pdf2md                           @opendocsg/pdf2md (PDF → markdown)
- *   crawl-spaced                     a crawler's page text: header lines, then the page's
- *                                    textContent with runs of white space made one space
+ *   crawl-spaced                     a crawler's page text of a page with formatted source:
+ *                                    header lines, then the page's textContent with runs of
+ *                                    white space made one space
  *   crawl-glued                      the same from a minified page: textContent with no
  *                                    separator between cells (BeautifulSoup get_text())
  * Each source has <source>.expected.json (agency, year, template, tables).
  *
  * Needs Debian pandoc, poppler-utils, chromium, and pdf2md in a side folder (it is not a
  * dependency of ogi):  npm install --prefix /tmp/pdf2md @opendocsg/pdf2md@0.3.2 unpdf@1.7.0
- * Run: PDF2MD=/tmp/pdf2md node --import tsx scripts/make-converted-fixtures.mts
+ * Run: PDF2MD=/tmp/pdf2md node --import tsx scripts/make-converted-fixtures.mts [converter…]
+ * (with converter names, only those outputs are written)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,6 +96,12 @@ async function crawl(source: Source, html: { file: string; encoding: string }, m
   const text = new TextDecoder(html.encoding).decode(readFileSync(html.file));
   await page.setContent(text, { waitUntil: 'load' });
   const { title, body } = await page.evaluate((glued) => {
+    if (!glued) {
+      // A page whose source is formatted: every block and cell starts a line of its own.
+      for (const el of document.body.querySelectorAll('p, div, h1, h2, h3, h4, li, table, tr, td, th')) {
+        el.parentNode?.insertBefore(document.createTextNode('\n    '), el);
+      }
+    }
     if (glued) {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       const blank: Node[] = [];
@@ -117,23 +125,28 @@ async function crawl(source: Source, html: { file: string; encoding: string }, m
   return `${header.join('\n')}\n\n${oneLine}\n`;
 }
 
+const only = process.argv.slice(2);
+const write = (file: string, content: string | Buffer) => {
+  const converter = file.split('.').slice(-2, -1)[0]!;
+  if (!only.length || only.includes(converter) || file.endsWith('.expected.json')) writeFileSync(join(out, file), content);
+};
 for (const source of sources) {
-  writeFileSync(join(out, `${source.name}.expected.json`), `${JSON.stringify(source.expected, null, 2)}\n`);
+  write(`${source.name}.expected.json`, `${JSON.stringify(source.expected, null, 2)}\n`);
   for (const docx of source.docx) {
     const t = tag(docx);
-    writeFileSync(join(out, `${source.name}.${t}.pandoc-gfm.md`), run('pandoc', ['-f', 'docx', '-t', 'gfm', docx]));
-    writeFileSync(join(out, `${source.name}.${t}.pandoc-commonmark.md`), run('pandoc', ['-f', 'docx', '-t', 'commonmark', docx]));
+    write(`${source.name}.${t}.pandoc-gfm.md`, run('pandoc', ['-f', 'docx', '-t', 'gfm', docx]));
+    write(`${source.name}.${t}.pandoc-commonmark.md`, run('pandoc', ['-f', 'docx', '-t', 'commonmark', docx]));
   }
   for (const pdf of source.pdf) {
     const t = tag(pdf);
-    writeFileSync(join(out, `${source.name}.${t}.pdftotext-layout.txt`), run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-']));
-    writeFileSync(join(out, `${source.name}.${t}.pdftotext-raw.txt`), run('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']));
-    writeFileSync(join(out, `${source.name}.${t}.pdf2md.md`), await pdf2md(readFileSync(pdf)));
+    write(`${source.name}.${t}.pdftotext-layout.txt`, run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-']));
+    write(`${source.name}.${t}.pdftotext-raw.txt`, run('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']));
+    write(`${source.name}.${t}.pdf2md.md`, await pdf2md(readFileSync(pdf)));
   }
   for (const html of source.html) {
     const t = tag(html.file);
-    writeFileSync(join(out, `${source.name}.${t}.crawl-spaced.txt`), await crawl(source, html, false));
-    writeFileSync(join(out, `${source.name}.${t}.crawl-glued.txt`), await crawl(source, html, true));
+    write(`${source.name}.${t}.crawl-spaced.txt`, await crawl(source, html, false));
+    write(`${source.name}.${t}.crawl-glued.txt`, await crawl(source, html, true));
   }
   console.log(`wrote ${source.name}`);
 }

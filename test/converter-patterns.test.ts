@@ -98,3 +98,34 @@ test('row labels above unlabeled value rows', () => {
 test('a line break inside a Markdown cell (<br>)', () => {
   for (const name of ['v2019', 'v2021']) readsExactly(name, gfm(name).replace(/\| (本年新制作数量|本年制发件数) /g, (_m, l: string) => `| ${l.slice(0, 3)}<br>${l.slice(3)} `));
 });
+
+test('damaged row labels in their statutory place are read, with a note naming the printed label', () => {
+  for (const name of ['v2019', 'v2021']) {
+    const damaged = gfm(name).replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开').replace('2.重复申请', '2.重複申請');
+    const r = readsExactly(name, damaged);
+    assert.deepEqual(
+      r.notes.filter((n) => n.code === 'row-label-variant').map((n) => [n.path, n.actual]),
+      [['requests.denied.prohibitedByLaw', '2.其他法律行政止公开'], ['requests.notProcessed.duplicate', '2.重複申請']],
+    );
+  }
+});
+
+test('a damaged label that resembles two missing rows, or sits out of its place, is not taken', () => {
+  const name = 'v2021';
+  // Out of place: the damaged label of row 2 printed after row 3 is not row 2.
+  const lines = gfm(name).split('\n');
+  const at = lines.findIndex((l) => l.includes('2.其他法律行政法规禁止公开'));
+  const [row2] = lines.splice(at, 1);
+  lines.splice(at + 1, 0, row2!.replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开'));
+  const r = extractReport(lines.join('\n'), { name: 'x.md', format: 'md' });
+  assert.deepEqual(r.tables.requests['denied.prohibitedByLaw'], [null, null, null, null, null, null, null]);
+  assert.ok(!r.notes.some((n) => n.code === 'row-label-variant'));
+});
+
+test('a row label split over two cells (a 2021 row)', () => {
+  for (const name of ['v2021']) {
+    const split = gfm(name).replace(/\| 2\.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请( *)\|/, '| 2.申请人逾期未按收费通知要求缴纳费用、 | 行政机关不再处理其政府信息公开申请 |');
+    readsExactly(name, split);
+  }
+});
+
