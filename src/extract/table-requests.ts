@@ -76,6 +76,12 @@ export function extractRequests(
       continue;
     }
     const def = rows[match]!;
+    // The rest of the wording in the next cells of the same row (a label split over two cells): values follow them.
+    for (let k = valuesAt + 1; k < to && stream[k]!.row === cell.row && stream[k]!.kind === 'label'; k++) {
+      if (matchingIndexes(rows, stream[k]!.key).some((r) => r !== match && !slots.has(rows[r]!.key))) break;
+      if (!labelMatches(def, labelKey(stream.slice(i, k + 1).map((c) => c.text).join('')))) break;
+      valuesAt = consumed = k;
+    }
     if (variant) {
       rec.note('row-label-variant', `表三“${cell.text}”与法定行名“${def.label}”不同，位于其法定位置，按该行读取`, placePath({ table: 'requests', row: def.key }), cell, { actual: cell.text, expected: def.label });
     }
