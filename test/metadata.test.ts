@@ -45,7 +45,8 @@ test('a crawled page: header lines, then the whole body on one line', () => {
   );
   assert.deepEqual(r.provenance['meta.publishedOn'], { start: 37, end: 47, line: 2, text: '2020-01-20', note: '取自“发布时间”' });
   assert.deepEqual(r.provenance['meta.url'], { start: 84, end: 84 + URL_SHUYANG.length, line: 6, text: URL_SHUYANG, note: '取自“原文链接”' });
-  assert.equal(r.provenance['meta.agency']!.line, 1);
+  // The title printed in the body (line 8, cut out of the one-line body) comes before the crawler's 标题 line.
+  assert.equal(r.provenance['meta.agency']!.line, 8);
   for (const header of ['发布时间', '发布机构', '原文链接', '栏目', '附件下载', '分享到']) {
     assert.ok(!(r.preamble ?? '').includes(header), `preamble holds “${header}”`);
     assert.ok(!JSON.stringify(r.sections).includes(header), `sections hold “${header}”`);

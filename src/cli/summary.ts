@@ -19,8 +19,9 @@ const show = (v: Cell | undefined) => (v === null || v === undefined ? '—' : S
 export function formatSummary(path: string, r: ExtractedReport): string {
   const out: string[] = [];
   const template = r.template === 'legacy' ? '2019年以前的旧格式' : `${r.template}格式`;
-  out.push(`${r.agency ?? '（未识别机关）'} · ${r.year ?? '？'}年度 · ${template} · ${ISSUER[r.issuerType]}${r.signedOn ? ` · 落款 ${r.signedOn}` : ''}`);
+  out.push(`${r.agency ?? '（未识别机关）'} · ${r.year ?? '？'}年度 · ${template} · ${ISSUER[r.issuerType]}${r.signedOn ? ` · 落款 ${r.signedOn}` : ''}${r.publishedOn ? ` · 发布 ${r.publishedOn}` : ''}`);
   out.push(`文件：${path}（${r.source.format}${r.source.encoding ? `，${r.source.encoding}` : ''}）`);
+  if (r.source.url) out.push(`原文：${r.source.url}`);
   out.push(`部分：${SECTIONS.map((s) => `${s.numeral}${r.sections[s.key] === null ? '✗' : '✓'}`).join(' ')}`);
   if (r.template === 'legacy') {
     out.push('旧格式报告：只读取基本信息和各部分文字，不读取统计表。');

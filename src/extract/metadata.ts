@@ -99,7 +99,8 @@ export function readTitle(lines: readonly Line[], limit: number, skip: (line: nu
   for (let n = 0; n < nonEmpty.length; n++) {
     const line = nonEmpty[n]!;
     const text = clean(line.text).replace(/\s+/g, '');
-    if (text.length > 80 || /[。；]/.test(text)) break;
+    if (/[。；]/.test(text)) break;
+    if (text.length > 80) continue;
     const title = parseTitle(line.text);
     if (!title) continue;
     info.titleLine = line.index;

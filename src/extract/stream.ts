@@ -14,8 +14,22 @@ import type { Line } from './cells.ts';
 const LONG_LINE = 200;
 const PLACEHOLDER = /[\d/\\—\-－无]/;
 const TITLE_END = /政府信息公开(?:工作)?年度报告/;
+/** "。<organ><date>" after the last part (compact text). */
+const SIGNATURE = /。([^。，；:：]{2,40}?)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)/g;
 const PROBLEMS = SECTIONS.findIndex((s) => s.key === 'problems');
 const headingIndex = new Map(ANCHORS.filter((a) => a.kind === 'heading').map((a) => [a.body, SECTIONS.findIndex((s) => s.heading === a.body || (s.variants as readonly string[]).includes(a.body))]));
+
+/**
+ * Where a title glued after site chrome starts ("…浏览次数：1024某某局2023年…年度报告"): the organ
+ * before the year, back to the first character that cannot be part of a name.
+ */
+function titleStart(c: string, end: number): number {
+  const year = /(?:19|20)\d{2}年度?$/.exec(c.slice(0, end));
+  if (!year) return -1;
+  let at = year.index;
+  while (at > 0 && at > year.index - 30 && /[\u4e00-\u9fff（）()]/.test(c[at - 1]!) && !/(?:年度报告|首页|正文|内容|栏目)$/.test(c.slice(0, at))) at--;
+  return at;
+}
 
 interface Occurrence {
   /** Compact offsets: [start, end), the numbering included. */
@@ -103,7 +117,11 @@ export function cutLine(text: string): Cut[] | null {
   const cellBreaks = new Set<number>();
   const firstHeading = accepted.find((o) => o.anchor.kind === 'heading');
   const title = TITLE_END.exec(c.slice(0, firstHeading?.start ?? zoneStart));
-  if (title) breaks.add(title.index + title[0].length);
+  if (title) {
+    breaks.add(title.index + title[0].length);
+    const start = titleStart(c, title.index);
+    if (start > 0) breaks.add(start);
+  }
   accepted.forEach((o, i) => {
     const prev = accepted[i - 1];
     const adjacent = prev?.end === o.start;
@@ -117,6 +135,16 @@ export function cutLine(text: string): Cut[] | null {
     if (kind === 'column' && accepted[i + 1]?.start !== o.end && /\d/.test(c[o.end] ?? '')) breaks.add(o.end);
   });
   breaks.add(zoneEnd);
+  // The signature after the last part: the organ and the date on lines of their own.
+  const lastHeading = accepted.filter((o) => o.anchor.kind === 'heading').pop();
+  let signature: RegExpExecArray | null = null;
+  for (const m of c.slice(lastHeading?.end ?? zoneEnd).matchAll(SIGNATURE)) signature = m;
+  if (signature) {
+    const at = (lastHeading?.end ?? zoneEnd) + signature.index!;
+    breaks.add(at + 1);
+    breaks.add(at + 1 + signature[1]!.length);
+    breaks.add(at + signature[0].length);
+  }
 
   const at = (ci: number) => (ci >= pos.length ? text.length : pos[ci]!);
   const sorted = [...breaks].filter((b) => b < c.length).sort((a, b) => a - b);
