@@ -55,11 +55,13 @@ export interface Cell {
 
 const NARRATIVE = /[。；]/;
 const NON_BLANK = /\S/;
+const RAISED = /^([+\-]?\d[\d.,]*)\^([+\-]?\d[\d.,]*)$/;
 const LABEL_THEN_DIGITS = /^(.*[^\d\s.,+\-])([+\-]?\d[\d.,]*(?:万元|亿元|元|万)?)$/;
 
 const isSpace = (code: number) => code === 32 || code === 9 || code === 13 || code === 10 || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b);
 
-function makeCell(text: string, start: number, line: number, row: number): Cell {
+// Every cell has the same fields, so that the readers' property accesses stay monomorphic.
+function makeCell(text: string, start: number, line: number, row: number, separated = false): Cell {
   // Trim while keeping offsets.
   let s = 0;
   let e = text.length;
@@ -76,6 +78,8 @@ function makeCell(text: string, start: number, line: number, row: number): Cell 
     row,
     key: value ? '' : labelKey(trimmed),
     value,
+    glued: false,
+    separated,
   };
 }
 
@@ -103,6 +107,13 @@ function plainCells(line: Line, row: number): Cell[] {
   const folded = line.folded;
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
     const raw = line.text.slice(m.index, m.index + m[0].length);
+    const raised = RAISED.exec(m[0]);
+    if (raised && parseCellText(raised[1]!)?.kind === 'number' && parseCellText(raised[2]!)?.kind === 'number') {
+      // A PDF→Markdown converter marks a cell printed a little higher than its neighbour with "^": two cells.
+      words.push({ text: raw.slice(0, raised[1]!.length), start: line.start + m.index });
+      words.push({ text: raw.slice(raised[1]!.length + 1), start: line.start + m.index + raised[1]!.length + 1 });
+      continue;
+    }
     const glued = LABEL_THEN_DIGITS.exec(m[0]);
     if (glued && /[\u4e00-\u9fff)]/.test(glued[1]!) && parseCellText(glued[2]!)) {
       words.push({ text: raw.slice(0, glued[1]!.length), start: line.start + m.index });
@@ -125,6 +136,16 @@ function plainCells(line: Line, row: number): Cell[] {
     }
   }
   return cells;
+}
+
+/** Rows a converter printed on one line ("<label> 0 0 0 0 0 0 0 <label> 0 …"): most of its words are values. */
+const ROW_RUN_VALUES = 7;
+
+function isRowRun(line: Line, text: string, folded: string): boolean {
+  if (text.includes('|')) return false;
+  const cells = plainCells({ ...line, text, folded }, 0);
+  const values = cells.filter((c) => c.kind === 'value' && c.value?.kind === 'number').length;
+  return values >= ROW_RUN_VALUES && values >= cells.length * 0.75 && cells.every((c) => c.kind !== 'label' || c.text.length <= 40);
 }
 
 function isSeparatorRow(text: string): boolean {
@@ -177,7 +198,7 @@ export function tokenize(lines: readonly Line[]): Cell[] {
         const [a, b] = [breaks[n]!, breaks[n + 1]!];
         if (b <= a) continue;
         if (line.grid) {
-          cells.push({ ...makeCell(NON_BLANK.test(text.slice(a, b)) ? blankMarkup(text.slice(a, b)) : '', line.start + a, line.index, row), separated: true });
+          cells.push(makeCell(NON_BLANK.test(text.slice(a, b)) ? blankMarkup(text.slice(a, b)) : '', line.start + a, line.index, row, true));
           continue;
         }
         const piece = plainCells({ ...line, start: line.start + a, end: line.start + b, text: text.slice(a, b), folded: folded.slice(a, b) }, row);
@@ -189,12 +210,13 @@ export function tokenize(lines: readonly Line[]): Cell[] {
     }
     const pipeRow = folded.trimStart().startsWith('|') && folded.trimEnd().endsWith('|');
     // Converters pad table rows with spaces (pandoc): length tells a paragraph only outside a table row.
-    if (NARRATIVE.test(folded) || (folded.length > 160 && tabs === 0 && !(pipeRow && folded.replace(/\s+/g, ' ').length <= 160 + folded.split('|').length * 2))) {
-      cells.push({ kind: 'text', text: line.text, start: line.start, end: line.end, line: line.index, row, key: '', value: null });
+    const long = folded.length > 160 && tabs === 0 && !(pipeRow && folded.replace(/\s+/g, ' ').length <= 160 + folded.split('|').length * 2);
+    if (NARRATIVE.test(folded) || (long && !isRowRun(line, text, folded))) {
+      cells.push({ kind: 'text', text: line.text, start: line.start, end: line.end, line: line.index, row, key: '', value: null, glued: false, separated: false });
       continue;
     }
     if (tabs > 0) {
-      for (const seg of segments(text, line.start, '\t')) cells.push({ ...makeCell(seg.text, seg.start, line.index, row), separated: true });
+      for (const seg of segments(text, line.start, '\t')) cells.push(makeCell(seg.text, seg.start, line.index, row, true));
       continue;
     }
     if (folded.includes('|') && (folded.trim().startsWith('|') || folded.split('|').length > 2)) {
@@ -202,7 +224,7 @@ export function tokenize(lines: readonly Line[]): Cell[] {
       const segs = segments(text, line.start, '|');
       const trimmedStart = folded.trimStart().startsWith('|') ? 1 : 0;
       const trimmedEnd = folded.trimEnd().endsWith('|') ? segs.length - 1 : segs.length;
-      for (const seg of segs.slice(trimmedStart, trimmedEnd)) cells.push({ ...makeCell(seg.text, seg.start, line.index, row), separated: true });
+      for (const seg of segs.slice(trimmedStart, trimmedEnd)) cells.push(makeCell(seg.text, seg.start, line.index, row, true));
       continue;
     }
     cells.push(...plainCells({ ...line, text, folded }, row));

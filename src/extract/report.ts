@@ -16,18 +16,8 @@ import { extractRequests, isRequestAnchor, type TableSpan } from './table-reques
 import { extractReview, isReviewAnchor } from './table-review.ts';
 import { MARKUP, MARKUP_LINE } from './markup.ts';
 import { flowLines } from './stream.ts';
+import { lineColumn } from '../schema/message.ts';
 
-/** 0-based index of the printed line holding `offset`. */
-function printedLineAt(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 export interface SourceInfo {
   name: string;
@@ -248,7 +238,7 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
   recordMetadata(rec, metadata);
 
   // Lines cut out of a flattened line: provenance names the document's own line.
-  const lineOf = flowed ? (offset: number) => printedLineAt(lineStarts, offset) + 1 : null;
+  const lineOf = flowed ? (offset: number) => lineColumn(lineStarts, offset).line : null;
   if (lineOf) for (const p of [...Object.values(rec.provenance), ...Object.values(rec.labels)]) p.line = lineOf(p.start);
 
   return {

@@ -12,6 +12,8 @@ import type { Line } from './cells.ts';
 
 /** Lines shorter than this are read as printed. */
 const LONG_LINE = 200;
+/** A cheap test before the anchors are searched: a flattened report prints a table 二 caption or numbered headings. */
+const FLATTENED = /第\s*二\s*十\s*条|[一二三四五六]\s*[、.．]\s*\S{2,12}情况.*[一二三四五六]\s*[、.．]\s*\S{2,12}情况/;
 const PLACEHOLDER = /[\d/\\—\-－无]/;
 const TITLE_END = /政府信息公开(?:工作)?年度报告/;
 /** "。<organ><date>" after the last part (compact text). */
@@ -99,7 +101,7 @@ export interface Cut {
  * headings and tables (a long paragraph is read as it is).
  */
 export function cutLine(text: string): Cut[] | null {
-  if (text.length < LONG_LINE) return null;
+  if (text.length < LONG_LINE || !FLATTENED.test(fold(text))) return null;
   const { c, pos } = compactLine(text);
   const all = occurrences(c);
   // The tables lie between the first item caption of table 二 and heading 五; without one, only headings are cut.

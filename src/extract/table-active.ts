@@ -31,10 +31,12 @@ function unitOf(headerText: string): string | null {
 interface HeaderColumn {
   def: ActiveColumnDef | null;
   cell: Cell;
+  /** The column's own words, when the cell printed several columns' labels. */
+  words?: string;
 }
 
 /** Two cells that together print one wording of the column, as a wrap cut it. */
-function completes(def: ActiveColumnDef, joined: string): boolean {
+function completes(def: LabelDef, joined: string): boolean {
   const key = labelKey(joined);
   return [def.label, ...(def.aliases ?? [])].some((w) => labelKey(w) === key);
 }
@@ -55,7 +57,7 @@ function readHeader(stream: readonly Cell[], from: number, to: number, item: Act
     if (words.length === 0) continue;
     const each = words.map((w) => item.columns.find((c) => labelMatches(c, labelKey(w))));
     if (words.length > 1 && each.every(Boolean) && new Set(each).size === words.length) {
-      for (const def of each) header.push({ def: def!, cell });
+      each.forEach((def, k) => header.push({ def: def!, cell, words: words[k] }));
       continue;
     }
     const whole = item.columns.find((c) => labelMatches(c, labelKey(words.join(''))));
@@ -66,12 +68,48 @@ function readHeader(stream: readonly Cell[], from: number, to: number, item: Act
     }
     // The wrapped ends of several column labels on a line of their own ("量 量 量").
     const last = header.slice(-words.length);
-    if (!whole && words.length > 1 && last.length === words.length && last.every((h, k) => h.def && completes(h.def, `${h.cell.text}${words[k]}`))) {
+    if (!whole && words.length > 1 && last.length === words.length && last.every((h, k) => h.def && completes(h.def, `${h.words ?? h.cell.text}${words[k]}`))) {
       continue;
     }
+    if (!whole && endsOf(header, words)) continue;
     header.push({ def: whole ?? null, cell });
   }
   return header;
+}
+
+/**
+ * The wrapped ends of column labels printed below other header cells ("…数" / "<other columns>" /
+ * "量"): each word, in order, completes the wording of the next recognised column that is still
+ * cut. True when every word does (the columns are then whole).
+ */
+function endsOf(header: HeaderColumn[], words: readonly string[]): boolean {
+  const done: [number, string][] = [];
+  let h = 0;
+  for (const w of words) {
+    while (h < header.length && !(header[h]!.def && cutShort(header[h]!) && completes(header[h]!.def!, `${header[h]!.words ?? header[h]!.cell.text}${w}`))) h++;
+    if (h >= header.length) return false;
+    done.push([h++, w]);
+  }
+  for (const [n, w] of done) header[n] = { ...header[n]!, words: `${header[n]!.words ?? header[n]!.cell.text}${w}` };
+  return true;
+}
+
+/** A recognised column whose printed words are not yet a whole wording of it. */
+const cutShort = (h: HeaderColumn) => !completes(h.def!, h.words ?? h.cell.text);
+
+/**
+ * The rest of a row label a wrap pushed onto a line of its own, with the row's values below it:
+ * the index of that rest, when the label stands alone on its line and the two parts print the
+ * row's whole wording; else -1.
+ */
+function wrappedRest(stream: readonly Cell[], at: number, to: number, row: LabelDef): number {
+  const label = stream[at]!;
+  const k = at + 1;
+  const rest = stream[k];
+  if (!rest || k >= to || rest.kind !== 'label' || rest.row === label.row) return -1;
+  if (stream[k + 1]?.row === rest.row) return -1;
+  if (!completes(row, `${label.text}${rest.text}`) || labelMatches(row, labelKey(rest.text))) return -1;
+  return k;
 }
 
 /** A row whose values are broken by text that is no value: none of its cells can be placed. */
@@ -195,7 +233,8 @@ export function extractActive(
         continue;
       }
       rec.label(placePath({ table: 'active', item: item.key, row: row.key }), stream[at]!);
-      const { cells, next, damaged } = valuesAfter(stream, at, rangeEnd, columns.length);
+      const rest = wrappedRest(stream, at, rangeEnd, row);
+      const { cells, next, damaged } = valuesAfter(stream, rest >= 0 ? rest : at, rangeEnd, columns.length);
       let fit = damaged && damaged.key !== '' && !item.rows.some((r) => labelMatches(r, damaged.key)) ? unreadableRow(cells, columns.length, damaged) : fitRow(cells, columns.length);
       if (fit.code === 'digit-run-ambiguous' && fit.candidates) {
         const units = columns.map((col) => {

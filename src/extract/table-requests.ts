@@ -2,7 +2,7 @@ import { placePath, requestRowPaths } from '../schema/cells.ts';
 import { evaluate, identities, rowHolds } from '../schema/identities.ts';
 import { labelMatches, matchingIndexes } from '../schema/labels.ts';
 import { fold, labelKey, stripNumbering } from '../schema/normalize.ts';
-import { REQUEST_BALANCE_NOTE_DEF, REQUEST_COLUMN_KEYS, REQUEST_ROWS, requestRows, type RequestRowKey } from '../schema/requests.ts';
+import { REQUEST_BALANCE_NOTE_DEF, REQUEST_COLUMN_KEYS, REQUEST_GROUP_LABELS, REQUEST_RESULTS_LABEL, REQUEST_ROWS, requestRows, type RequestRowKey } from '../schema/requests.ts';
 import { CLOSE_VARIANT, resemblance } from '../schema/variants.ts';
 import type { NoteCode } from '../schema/notes.ts';
 import type { TableTemplate } from '../schema/templates.ts';
@@ -63,9 +63,10 @@ export function extractRequests(
     let variant = false;
     let valuesAt = i;
     let consumed = -1;
+    let repaired: string | undefined;
     if (match < 0 || !hasValues(stream, i, to)) {
       const broken = brokenLabel(stream, i, to, rows, slots, match);
-      if (broken) ({ match, valuesAt, consumed } = broken);
+      if (broken) ({ match, valuesAt, consumed, repaired } = broken);
     }
     if (match < 0) {
       match = damagedRow(stream, i, to, rows, slots, lastAssigned);
@@ -81,6 +82,9 @@ export function extractRequests(
       if (matchingIndexes(rows, stream[k]!.key).some((r) => r !== match && !slots.has(rows[r]!.key))) break;
       if (!labelMatches(def, labelKey(stream.slice(i, k + 1).map((c) => c.text).join('')))) break;
       valuesAt = consumed = k;
+    }
+    if (repaired !== undefined) {
+      rec.note('row-label-variant', `表三“${cell.text}”折行后与相邻行名或分组名称混排，去除后读作“${repaired}”，按法定行“${def.label}”读取`, placePath({ table: 'requests', row: def.key }), cell, { actual: cell.text, expected: def.label });
     }
     if (variant) {
       rec.note('row-label-variant', `表三“${cell.text}”与法定行名“${def.label}”不同，位于其法定位置，按该行读取`, placePath({ table: 'requests', row: def.key }), cell, { actual: cell.text, expected: def.label });
@@ -131,43 +135,115 @@ function nextFragment(stream: readonly Cell[], i: number, to: number): number {
   return cell && j < to && cell.kind === 'label' && !numbered(cell) ? j : -1;
 }
 
-const MAX_FRAGMENTS = 3;
+const MAX_FRAGMENTS = 8;
+
+/** The wordings of the group labels printed in a column left of the row labels. */
+const GROUP_WORDINGS = [...Object.values(REQUEST_GROUP_LABELS).filter((l): l is string => l !== null), REQUEST_RESULTS_LABEL].map((l) => fold(l).replace(/\s+/g, ''));
+
+/**
+ * A part of a label without the group label a PDF's text put before it on the same line:
+ * leading words that are pieces of a group label, when something is left (or, for a part
+ * that continues a label, `all`: a line holding only such a piece gives nothing).
+ */
+function withoutGroup(text: string, all = false): { text: string; stripped: boolean } {
+  const words = fold(text).trim().split(/\s+/);
+  let n = 0;
+  while (n < words.length - (all ? 0 : 1) && GROUP_WORDINGS.some((g) => g.includes(words[n]!))) n++;
+  return n ? { text: words.slice(n).join(''), stripped: true } : { text, stripped: false };
+}
+
+/** Where a row's own list number starts inside a fragment ("<end of a label>5.<next row>"), or -1. */
+function innerRow(text: string): number {
+  const m = /\S\s*(\d+\.)(?!\d)/.exec(fold(text));
+  return m && !/\d/.test(m[0][0]!) ? m.index + m[0].length - m[1]!.length : -1;
+}
+
+interface Broken {
+  match: number;
+  valuesAt: number;
+  consumed: number;
+  /** The label as read, when group-label pieces were taken out or the last part opens the next row. */
+  repaired?: string;
+}
 
 /**
  * A label a PDF's text broke across lines, with the values beside one part
  * (the first half with the row's values and the rest of the wording on the next line, or a
  * wording over three lines with the values on the fourth): the row the parts name together, the part whose
  * values it takes, and the last part used. `known` is the row the first part names by
- * itself, if any.
+ * itself, if any. Pieces of the group label printed at the start of a part are left out; a part
+ * in which the next row's number starts gives only the words before it and stays to open that row.
  */
 function brokenLabel(
   stream: readonly Cell[], i: number, to: number, rows: Rows, slots: ReadonlyMap<RequestRowKey, Slot[]>, known: number,
-): { match: number; valuesAt: number; consumed: number } | null {
+): Broken | null {
   const open = (r: number) => !slots.has(rows[r]!.key) || r === known;
-  let text = stream[i]!.text;
+  const named = (t: string) => (known >= 0 ? known : matchingIndexes(rows, labelKey(t)).filter(open).find((r) => !('equals' in rows[r]!)));
+  const own = innerRow(stream[i]!.text);
+  const head = own >= 0 ? stream[i]!.text.slice(own) : stream[i]!.text;
+  const first = withoutGroup(head);
+  // The parts as printed, and without pieces of group labels: the latter only when the former names no row.
+  let plain = head;
+  let text = first.text;
+  let repaired = first.stripped;
   let j = i;
   for (let n = 0; n < MAX_FRAGMENTS; n++) {
     const firstHas = hasValues(stream, i, to);
     if (firstHas && known >= 0) return null;
     const k = nextFragment(stream, j, to);
-    if (k < 0) return null;
-    text += stream[k]!.text;
-    const partHas = hasValues(stream, k, to);
-    const match = known >= 0 ? known : matchingIndexes(rows, labelKey(text)).filter(open).find((r) => !('equals' in rows[r]!));
+    // The first part with its values on the line below it, and the end of the wording below them.
+    if (k < 0) return n === 0 && firstHas && stream[i + 1]?.row !== stream[i]!.row ? lastPart(stream, i, to, rows, plain, text, named, own >= 0 || repaired) : null;
+    const cut = innerRow(stream[k]!.text);
+    const printed = cut >= 0 ? stream[k]!.text.slice(0, cut) : stream[k]!.text;
+    const part = withoutGroup(printed, true);
+    plain += printed;
+    text += part.text;
+    repaired ||= part.stripped;
+    const partHas = cut < 0 && hasValues(stream, k, to);
+    const asPrinted = named(plain);
+    const match = asPrinted ?? named(text);
     if (match === undefined) {
-      if (partHas || firstHas) return null;
+      // The values sit between two parts of the wording: its end is on the line below them.
+      if (partHas && !firstHas) return lastPart(stream, k, to, rows, plain, text, named, own >= 0);
+      if (partHas || cut >= 0) return null;
       j = k;
       continue;
     }
+    const read = asPrinted !== undefined ? plain : text;
     // A part that names another row by itself is that row; values must sit beside one part only.
-    if (matchingIndexes(rows, stream[k]!.key).some((r) => r !== match)) return null;
-    if (!labelMatches(rows[match]!, labelKey(text))) return null;
+    if (matchingIndexes(rows, labelKey(asPrinted !== undefined ? printed : part.text)).some((r) => r !== match)) return null;
+    if (!labelMatches(rows[match]!, labelKey(read))) return null;
+    // The note gives the wording as read without the pieces of group labels, when that names the row too.
+    const note = own >= 0 || cut >= 0 || (asPrinted === undefined && repaired) ? { repaired: labelMatches(rows[match]!, labelKey(text)) ? text : read } : {};
+    if (cut >= 0) return firstHas ? { match, valuesAt: i, consumed: k - 1, ...note } : null;
     if (firstHas && partHas) return null;
-    if (firstHas) return { match, valuesAt: i, consumed: k };
-    if (partHas) return { match, valuesAt: k, consumed: k };
+    if (firstHas) return { match, valuesAt: i, consumed: k, ...note };
+    if (partHas) return { match, valuesAt: k, consumed: k, ...note };
     j = k;
   }
   return null;
+}
+
+/**
+ * The end of a wording printed on the line below the row's values ("<part>" / "<part>" /
+ * values / "<end>"): the row, when the end completes a statutory wording.
+ */
+function lastPart(
+  stream: readonly Cell[], k: number, to: number, rows: Rows, plain: string, text: string,
+  named: (t: string) => number | undefined, repaired: boolean,
+): Broken | null {
+  const t = valuesAfter(stream, k, to, COLUMNS).next;
+  const cell = stream[t];
+  if (!cell || t >= to || cell.kind !== 'label' || numbered(cell) || innerRow(cell.text) >= 0) return null;
+  if (stream[t + 1]?.row === cell.row) return null;
+  const part = withoutGroup(cell.text, true);
+  const asPrinted = named(plain + cell.text);
+  const joined = asPrinted !== undefined ? plain + cell.text : text + part.text;
+  const match = asPrinted ?? named(joined);
+  if (match === undefined || !labelMatches(rows[match]!, labelKey(joined))) return null;
+  if (matchingIndexes(rows, labelKey(asPrinted !== undefined ? cell.text : part.text)).some((r) => r !== match)) return null;
+  const clean = text + part.text;
+  return { match, valuesAt: k, consumed: t, ...(repaired || asPrinted === undefined ? { repaired: labelMatches(rows[match]!, labelKey(clean)) ? clean : joined } : {}) };
 }
 
 /**
@@ -183,11 +259,10 @@ function damagedRow(
   let expected = lastAssigned + 1;
   while (expected < rows.length && slots.has(rows[expected]!.key)) expected++;
   if (expected >= rows.length) return -1;
+  if (!hasValues(stream, i, to)) return -1;
   const close = (r: number) => Math.max(...[rows[r]!.label, ...(rows[r]!.aliases ?? [])].map((w) => resemblance(cell.key, w))) >= CLOSE_VARIANT;
   if (!close(expected)) return -1;
   for (let r = 0; r < rows.length; r++) if (r !== expected && !slots.has(rows[r]!.key) && close(r)) return -1;
-  const { cells } = valuesAfter(stream, i, to, COLUMNS);
-  if (!cells.some((c) => c.value?.kind === 'number')) return -1;
   for (let j = i + 1; j < to; j++) {
     const c = stream[j]!;
     if (c.kind !== 'label') continue;

@@ -47,6 +47,7 @@ export function extractReview(
     // The values start at the first row that holds only values, not all blank.
     let i = start;
     while (i < to && !isValueRow(stream, i, to)) i++;
+    if (i >= to) i = trailingValues(stream, start, to);
     const cells: Cell[] = [];
     let j = i;
     while (j < to && stream[j]!.kind === 'value' && cells.length < ALL + 4) cells.push(stream[j++]!);
@@ -101,4 +102,20 @@ function isValueRow(stream: readonly Cell[], i: number, to: number): boolean {
     if (stream[j]!.value?.kind !== 'empty') printed = true;
   }
   return printed;
+}
+
+/**
+ * The values printed at the end of the last header row (a converter joined the header and
+ * the value row): the one run of exactly fifteen values that ends a row after a label, or `to`.
+ */
+function trailingValues(stream: readonly Cell[], start: number, to: number): number {
+  const runs: number[] = [];
+  for (let i = start + 1; i < to; i++) {
+    const c = stream[i]!;
+    if (c.kind !== 'value' || stream[i - 1]!.kind !== 'label' || stream[i - 1]!.row !== c.row) continue;
+    let j = i;
+    while (j < to && stream[j]!.kind === 'value' && stream[j]!.row === c.row) j++;
+    if (j - i === ALL && (j >= to || stream[j]!.row !== c.row) && stream.slice(i, j).some((v) => v.value?.kind === 'number')) runs.push(i);
+  }
+  return runs.length === 1 ? runs[0]! : to;
 }
