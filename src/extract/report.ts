@@ -14,7 +14,7 @@ import { findHeadings, type Heading } from './sections.ts';
 import { extractActive, isActiveAnchor } from './table-active.ts';
 import { extractRequests, isRequestAnchor, type TableSpan } from './table-requests.ts';
 import { extractReview, isReviewAnchor } from './table-review.ts';
-import { MARKUP, MARKUP_LINE } from './markup.ts';
+import { MARKUP, MARKUP_LINE, MAY_HAVE_MARKUP } from './markup.ts';
 import { flowLines } from './stream.ts';
 import { lineColumn } from '../schema/message.ts';
 
@@ -94,10 +94,11 @@ function joinLines(lines: readonly Line[], from: number, to: number, skip: (l: n
   for (let i = from; i < to; i++) {
     if (skip(i)) continue;
     const line = lines[i]!;
-    if (MARKUP_LINE.test(line.text)) continue;
+    const markup = MAY_HAVE_MARKUP.test(line.text);
+    if (markup && MARKUP_LINE.test(line.text)) continue;
     const kept: [number, number][] = []; // [start, end) within the line, markup removed
     let at = 0;
-    for (const m of line.text.matchAll(MARKUP)) {
+    if (markup) for (const m of line.text.matchAll(MARKUP)) {
       kept.push([at, m.index!]);
       at = m.index! + m[0].length;
     }

@@ -12,6 +12,8 @@ import type { Line } from './cells.ts';
 
 /** Lines shorter than this are read as printed. */
 const LONG_LINE = 200;
+/** Characters `fold` changes that the test below depends on (radicals, full-width forms). */
+const FOLDS = /[\u2e80-\u2fdf\uff01-\uff5e\u3000]/;
 /** A cheap test before the anchors are searched: a flattened report prints a table 二 caption or numbered headings. */
 const FLATTENED = /第\s*二\s*十\s*条|[一二三四五六]\s*[、.．]\s*\S{2,12}情况.*[一二三四五六]\s*[、.．]\s*\S{2,12}情况/;
 const PLACEHOLDER = /[\d/\\—\-－无]/;
@@ -101,7 +103,7 @@ export interface Cut {
  * headings and tables (a long paragraph is read as it is).
  */
 export function cutLine(text: string): Cut[] | null {
-  if (text.length < LONG_LINE || !FLATTENED.test(fold(text))) return null;
+  if (text.length < LONG_LINE || !FLATTENED.test(FOLDS.test(text) ? fold(text) : text)) return null;
   const { c, pos } = compactLine(text);
   const all = occurrences(c);
   // The tables lie between the first item caption of table 二 and heading 五; without one, only headings are cut.
@@ -192,7 +194,13 @@ function gridRows(text: string): { start: number; end: number; cells: number[] }
  */
 export function flowLines(lines: readonly Line[], text: string): { lines: Line[]; flowed: boolean } {
   const rows = gridRows(text);
-  if (!rows.length && !lines.some((l) => l.text.length >= LONG_LINE)) return { lines: lines as Line[], flowed: false };
+  const cutsOf = new Map<number, Cut[]>();
+  for (const line of lines) {
+    if (line.text.length < LONG_LINE) continue;
+    const cuts = cutLine(line.text);
+    if (cuts) cutsOf.set(line.index, cuts);
+  }
+  if (!rows.length && !cutsOf.size) return { lines: lines as Line[], flowed: false };
   const out: Line[] = [];
   let flowed = rows.length > 0;
   let r = 0;
@@ -206,7 +214,7 @@ export function flowLines(lines: readonly Line[], text: string): { lines: Line[]
       }
       continue;
     }
-    const cuts = line.text.length >= LONG_LINE ? cutLine(line.text) : null;
+    const cuts = cutsOf.get(line.index);
     if (!cuts) {
       out.push({ ...line, index: out.length });
       continue;

@@ -122,7 +122,10 @@ export function extractRequests(
 }
 
 /** A label that starts with its own list number ("3.", "（四）") opens a row; it continues none. */
-const numbered = (cell: Cell) => stripNumbering(fold(cell.text).trim()) !== fold(cell.text).trim();
+function numbered(cell: Cell): boolean {
+  const text = fold(cell.text).trim();
+  return stripNumbering(text) !== text;
+}
 const hasValues = (stream: readonly Cell[], i: number, to: number) => valuesAfter(stream, i, to, COLUMNS).cells.some((c) => c.value?.kind === 'number');
 
 type Rows = ReturnType<typeof requestRows>;
@@ -177,6 +180,8 @@ interface Broken {
 function brokenLabel(
   stream: readonly Cell[], i: number, to: number, rows: Rows, slots: ReadonlyMap<RequestRowKey, Slot[]>, known: number,
 ): Broken | null {
+  // Most labels are whole: nothing follows them that could be the rest of a wording.
+  if (nextFragment(stream, i, to) < 0 && !(stream[i + 1] !== undefined && stream[i + 1]!.row !== stream[i]!.row && hasValues(stream, i, to))) return null;
   const open = (r: number) => !slots.has(rows[r]!.key) || r === known;
   const named = (t: string) => (known >= 0 ? known : matchingIndexes(rows, labelKey(t)).filter(open).find((r) => !('equals' in rows[r]!)));
   const own = innerRow(stream[i]!.text);
