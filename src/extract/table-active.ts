@@ -150,8 +150,8 @@ const isHeaderCell = (c: Cell) => c.kind === 'label' && labelMatches(ACTIVE_HEAD
  * stand between the caption and its first row (every caption printed first); then the
  * last of them.
  */
-function headerStart(stream: readonly Cell[], from: number, to: number, item: ActiveItemDef): number {
-  const rows = item.rows.map((r) => findLabel(stream, from, to, r)).filter((i) => i >= 0);
+function headerStart(stream: readonly Cell[], from: number, rowsAt: readonly number[]): number {
+  const rows = rowsAt.filter((i) => i >= 0);
   if (!rows.length) return from;
   const headers: number[] = [];
   for (let i = from; i < Math.min(...rows); i++) if (isHeaderCell(stream[i]!)) headers.push(i);
@@ -208,12 +208,16 @@ export function extractActive(
     else rec.label(placePath({ table: 'active', item: item.key }), stream[begin]!);
     let rangeStart = begin >= 0 ? begin + 1 : -1;
     let rangeEnd = end;
-    if (rangeStart >= 0 && item.rows.every((r) => findLabel(stream, rangeStart, end, r) < 0)) {
+    let rowsAt = item.rows.map((r) => (rangeStart >= 0 ? findLabel(stream, rangeStart, rangeEnd, r) : -1));
+    if (rangeStart >= 0 && rowsAt.every((at) => at < 0)) {
       // The item's rows are printed elsewhere (a converter put every caption before the table).
       const moved = relocated(stream, from, to, item);
-      if (moved) [rangeStart, rangeEnd] = moved;
+      if (moved) {
+        [rangeStart, rangeEnd] = moved;
+        rowsAt = item.rows.map((r) => findLabel(stream, rangeStart, rangeEnd, r));
+      }
     }
-    const header = rangeStart >= 0 ? readHeader(stream, headerStart(stream, rangeStart, rangeEnd, item), rangeEnd, item) : [];
+    const header = rangeStart >= 0 ? readHeader(stream, headerStart(stream, rangeStart, rowsAt), rangeEnd, item) : [];
     const recognised = header.filter((h) => h.def);
     const columns: (ActiveColumnDef | null)[] = recognised.length ? header.map((h) => h.def) : [...item.columns];
     for (const h of header) {
@@ -223,11 +227,12 @@ export function extractActive(
     for (const col of item.columns) {
       if (recognised.length && !columns.includes(col)) rec.note('column-missing', `表二“${item.label}”缺少“${col.label}”列`, placePath({ table: 'active', item: item.key }));
     }
-    for (const row of item.rows) {
+    for (let r = 0; r < item.rows.length; r++) {
+      const row = item.rows[r]!;
       const values: Record<string, Value> = {};
       for (const col of item.columns) values[col.key] = null;
       table[item.key]![row.key] = values;
-      const at = rangeStart >= 0 ? findLabel(stream, rangeStart, rangeEnd, row) : -1;
+      const at = rowsAt[r]!;
       if (at < 0) {
         if (begin >= 0) rec.note('row-missing', `表二“${item.label}”缺少“${row.label}”行`, placePath({ table: 'active', item: item.key, row: row.key }));
         continue;

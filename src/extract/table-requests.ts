@@ -2,7 +2,7 @@ import { placePath, requestRowPaths } from '../schema/cells.ts';
 import { evaluate, identities, rowHolds } from '../schema/identities.ts';
 import { labelMatches, matchingIndexes } from '../schema/labels.ts';
 import { fold, labelKey, stripNumbering } from '../schema/normalize.ts';
-import { REQUEST_BALANCE_NOTE_DEF, REQUEST_COLUMN_KEYS, REQUEST_GROUP_LABELS, REQUEST_RESULTS_LABEL, REQUEST_ROWS, requestRows, type RequestRowKey } from '../schema/requests.ts';
+import { REQUEST_ORG_GROUP_LABEL, REQUEST_APPLICANT_LABEL, REQUEST_COLUMNS, REQUEST_BALANCE_NOTE_DEF, REQUEST_COLUMN_KEYS, REQUEST_GROUP_LABELS, REQUEST_RESULTS_LABEL, REQUEST_ROWS, requestRows, type RequestRowKey } from '../schema/requests.ts';
 import { CLOSE_VARIANT, resemblance } from '../schema/variants.ts';
 import type { NoteCode } from '../schema/notes.ts';
 import type { TableTemplate } from '../schema/templates.ts';
@@ -15,6 +15,8 @@ const COLUMNS = REQUEST_COLUMN_KEYS.length;
 const rowTotalHolds = rowHolds('requests');
 
 const ANCHOR_ROWS = REQUEST_ROWS.filter((r) => !('equals' in r));
+/** The column headers of table 三: never part of a row's wording. */
+const HEADER_KEYS = new Set([...REQUEST_COLUMNS.map((c) => c.label), REQUEST_APPLICANT_LABEL, REQUEST_ORG_GROUP_LABEL].map(labelKey));
 
 /** Table 三 starts at its header note or at the first row label that cannot belong to another table. */
 export function isRequestAnchor(cell: Cell): boolean {
@@ -64,7 +66,7 @@ export function extractRequests(
     let valuesAt = i;
     let consumed = -1;
     let repaired: string | undefined;
-    if (match < 0 || !hasValues(stream, i, to)) {
+    if (match < 0 ? !HEADER_KEYS.has(cell.key) : !hasValues(stream, i, to)) {
       const broken = brokenLabel(stream, i, to, rows, slots, match);
       if (broken) ({ match, valuesAt, consumed, repaired } = broken);
     }
