@@ -129,3 +129,8 @@ test('a row label split over two cells (a 2021 row)', () => {
   }
 });
 
+test('a row label split over two cells, the second cut short as a PDF export leaves it', () => {
+  const split = gfm('v2021').replace(/\| 2\.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请( *)\|/, '| 2.申请人逾期未按收费通知要求缴纳费用、 | 行政机关不再处理其政 |');
+  readsExactly('v2021', split);
+});
+

@@ -1,6 +1,6 @@
 import { fold, labelKey } from '../schema/normalize.ts';
 import { parseCellText, type CellValue } from './values.ts';
-import { blankMarkup, MAY_HAVE_MARKUP } from './markup.ts';
+import { blankMarkup, mayHaveMarkup } from './markup.ts';
 
 export interface Line {
   /** 0-based index. */
@@ -148,6 +148,11 @@ function isRowRun(line: Line, text: string, folded: string): boolean {
   return values >= ROW_RUN_VALUES && values >= cells.length * 0.75 && cells.every((c) => c.kind !== 'label' || c.text.length <= 40);
 }
 
+function isPaddedPipeRow(folded: string): boolean {
+  const pipeRow = folded.trimStart().startsWith('|') && folded.trimEnd().endsWith('|');
+  return pipeRow && folded.replace(/\s+/g, ' ').length <= 160 + folded.split('|').length * 2;
+}
+
 function isSeparatorRow(text: string): boolean {
   return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(text);
 }
@@ -162,7 +167,7 @@ export function tokenize(lines: readonly Line[]): Cell[] {
   let row = 0;
   let inBlock = false; // inside a run of one-cell-per-line cells
   for (const line of lines) {
-    const hasMarkup = MAY_HAVE_MARKUP.test(line.text);
+    const hasMarkup = mayHaveMarkup(line.text);
     const text = hasMarkup ? blankMarkup(line.text) : line.text;
     const folded = hasMarkup ? fold(text) : line.folded;
     let tabs = 0;
@@ -208,9 +213,8 @@ export function tokenize(lines: readonly Line[]): Cell[] {
       }
       continue;
     }
-    const pipeRow = folded.trimStart().startsWith('|') && folded.trimEnd().endsWith('|');
     // Converters pad table rows with spaces (pandoc): length tells a paragraph only outside a table row.
-    const long = folded.length > 160 && tabs === 0 && !(pipeRow && folded.replace(/\s+/g, ' ').length <= 160 + folded.split('|').length * 2);
+    const long = folded.length > 160 && tabs === 0 && !isPaddedPipeRow(folded);
     if (NARRATIVE.test(folded) || (long && !isRowRun(line, text, folded))) {
       cells.push({ kind: 'text', text: line.text, start: line.start, end: line.end, line: line.index, row, key: '', value: null, glued: false, separated: false });
       continue;

@@ -5,14 +5,18 @@
  * PDF→Markdown converter puts before every line ("## 规章 0 0 0"). They are not
  * report text: readers skip them.
  */
+// Of HTML, only the tags of a table a converter could not draw: other markup in a text report is its content.
 export const MARKUP = /^\s{0,3}#{1,6}(?=\s)|\[(?:image|bookmark):[^\]]*\]|<!--[\s\S]*?-->|<\/?(?:table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption|br)\b[^<>]*\/?>/gi;
 /** A line that holds nothing but such markers. */
 export const MARKUP_LINE = /^\s{0,3}(?:#{1,6}(?=\s|$))?\s*((?:\[(?:image|bookmark):[^\]]*\]|<!--[\s\S]*?-->|<\/?(?:table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption|br)\b[^<>]*\/?>)\s*)+$/i;
+const HEADING_MARK = /^\s{0,3}#/;
+
 /** A cheap test before the regular expressions. */
-export const MAY_HAVE_MARKUP = /[[<]|^\s{0,3}#/;
-// Only the tags of a table a converter could not draw: other markup in a text report is its content.
+export function mayHaveMarkup(text: string): boolean {
+  return text.includes('[') || text.includes('<') || HEADING_MARK.test(text);
+}
 
 /** The text with every marker replaced by spaces of the same length, so that offsets stay true. */
 export function blankMarkup(text: string): string {
-  return MAY_HAVE_MARKUP.test(text) ? text.replace(MARKUP, (m) => ' '.repeat(m.length)) : text;
+  return mayHaveMarkup(text) ? text.replace(MARKUP, (m) => ' '.repeat(m.length)) : text;
 }

@@ -14,7 +14,7 @@ import { findHeadings, type Heading } from './sections.ts';
 import { extractActive, isActiveAnchor } from './table-active.ts';
 import { extractRequests, isRequestAnchor, type TableSpan } from './table-requests.ts';
 import { extractReview, isReviewAnchor } from './table-review.ts';
-import { MARKUP, MARKUP_LINE, MAY_HAVE_MARKUP } from './markup.ts';
+import { MARKUP, MARKUP_LINE, mayHaveMarkup } from './markup.ts';
 import { flowLines } from './stream.ts';
 import { lineColumn } from '../schema/message.ts';
 
@@ -94,7 +94,7 @@ function joinLines(lines: readonly Line[], from: number, to: number, skip: (l: n
   for (let i = from; i < to; i++) {
     if (skip(i)) continue;
     const line = lines[i]!;
-    const markup = MAY_HAVE_MARKUP.test(line.text);
+    const markup = mayHaveMarkup(line.text);
     if (markup && MARKUP_LINE.test(line.text)) continue;
     const kept: [number, number][] = []; // [start, end) within the line, markup removed
     let at = 0;
