@@ -9,11 +9,16 @@
 export const MARKUP = /^\s{0,3}#{1,6}(?=\s)|\[(?:image|bookmark):[^\]]*\]|<!--[\s\S]*?-->|<\/?(?:table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption|br)\b[^<>]*\/?>/gi;
 /** A line that holds nothing but such markers. */
 export const MARKUP_LINE = /^\s{0,3}(?:#{1,6}(?=\s|$))?\s*((?:\[(?:image|bookmark):[^\]]*\]|<!--[\s\S]*?-->|<\/?(?:table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption|br)\b[^<>]*\/?>)\s*)+$/i;
-const HEADING_MARK = /^\s{0,3}#/;
+const BRACKETS = /[[<]/;
 
-/** A cheap test before the regular expressions. */
+/** A cheap test before the regular expressions: a bracket anywhere, or "#" among the first four characters. */
 export function mayHaveMarkup(text: string): boolean {
-  return text.includes('[') || text.includes('<') || HEADING_MARK.test(text);
+  for (let i = 0; i < 4 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 35) return true; // #
+    if (c !== 32 && c !== 9) break;
+  }
+  return BRACKETS.test(text);
 }
 
 /** The text with every marker replaced by spaces of the same length, so that offsets stay true. */

@@ -124,7 +124,10 @@ export function extractRequests(
 }
 
 /** A label that starts with its own list number ("3.", "（四）") opens a row; it continues none. */
+const NUMBERING_START = /^\s*[(（\d０-９一二三四五六七八九十第]/;
 function numbered(cell: Cell): boolean {
+  // Every numbering starts with a bracket, a digit, a Chinese numeral or 第.
+  if (!NUMBERING_START.test(cell.text)) return false;
   const text = fold(cell.text).trim();
   return stripNumbering(text) !== text;
 }
@@ -285,12 +288,19 @@ function damagedRow(
  */
 function rowLabel(stream: readonly Cell[], i: number): string {
   const cell = stream[i]!;
-  const next = stream.findIndex((c, j) => j > i && c.row > cell.row);
-  if (next < 0) return cell.text;
-  const rowCells = stream.filter((c, j) => j >= next && c.row === stream[next]!.row);
-  const labels = rowCells.filter((c) => c.kind === 'label');
-  const onlyLabel = labels.length === 1 && rowCells.every((c) => c.kind === 'label' || c.value?.kind === 'empty');
-  return onlyLabel && labels[0]!.text.length <= 4 ? `${cell.text}${labels[0]!.text}` : cell.text;
+  let next = i + 1;
+  while (next < stream.length && stream[next]!.row <= cell.row) next++;
+  if (next >= stream.length) return cell.text;
+  const row = stream[next]!.row;
+  let label: Cell | null = null;
+  for (let j = next; j < stream.length && stream[j]!.row === row; j++) {
+    const c = stream[j]!;
+    if (c.kind === 'label') {
+      if (label) return cell.text;
+      label = c;
+    } else if (c.value?.kind !== 'empty') return cell.text;
+  }
+  return label && label.text.length <= 4 ? `${cell.text}${label.text}` : cell.text;
 }
 
 
