@@ -45,3 +45,23 @@ test('a crawled page with the whole report on one line has its six parts and thr
     assert.equal(r.provenance['requests.newReceived.total']?.line, 8, file);
   }
 });
+
+test('cells ogi could not read draw no warning or error: the extraction note says it once', async () => {
+  const { checkReport, loadRules } = await import('../src/check/engine.ts');
+  const { unreadCells } = await import('../src/check/cells.ts');
+  const { placePath } = await import('../src/schema/cells.ts');
+  const rules = await loadRules();
+  const dir = new URL('./fixtures/converted/', import.meta.url).pathname;
+  let unreadSeen = 0;
+  for (const file of readdirSync(dir).filter((f) => !f.endsWith('.json'))) {
+    const source = await readSource(dir + file);
+    const r = extractReport(source.text, { name: file, format: source.format });
+    const unread = unreadCells(r);
+    unreadSeen += unread.size;
+    const blamed = checkReport(r, rules)
+      .filter((f) => f.severity !== 'info' && f.location && unread.has(placePath(f.location)))
+      .map((f) => `${file}: ${f.rule} ${f.message}`);
+    assert.deepEqual(blamed, []);
+  }
+  assert.ok(unreadSeen > 0, 'the fixtures hold cells ogi cannot read');
+});

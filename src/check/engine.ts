@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { lineColumn, placeName, placePath, readCell } from '../schema/index.ts';
 import { readSectionSpan } from '../extract/spans.ts';
-import { format, readSpan } from './cells.ts';
+import { format, readSpan, unreadCells } from './cells.ts';
 import {
   SEVERITY_RANK, type CheckConfig, type CheckableReport, type Finding, type ReportInput, type ReportRule, type Rule, type RuleMeta,
   type SeriesRule,
@@ -72,6 +72,7 @@ function applies(rule: Rule, report: CheckableReport): boolean {
 /** Runs the one-report rules over a report. */
 export function checkReport(report: CheckableReport, rules: readonly Rule[], config: CheckConfig = {}): Finding[] {
   const findings: Finding[] = [];
+  const unread = unreadCells(report);
   for (const rule of rules) {
     if (rule.meta.scope !== 'report' || !applies(rule, report)) continue;
     (rule as ReportRule).check({
@@ -79,6 +80,7 @@ export function checkReport(report: CheckableReport, rules: readonly Rule[], con
       config,
       cell: (path) => readCell(report.tables, path),
       span: (path) => readSpan(report, path),
+      unread: (path) => unread.has(path),
       sectionSpan: (section, start, end) => readSectionSpan(report, section, start, end),
       report: (input) => {
         findings.push(makeFinding(rule.meta, input, report));

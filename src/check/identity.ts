@@ -19,6 +19,7 @@ export function checkTotal(ctx: RuleContext, identity: Identity, opts: { locatio
   if (e.status === 'missing' || e.status === 'holds') return;
   if (e.status === 'blank') {
     if (!e.blanks.some((p) => p !== total)) return;
+    if (e.blanks.every((p) => ctx.unread(p))) return;
     ctx.report({
       messageId: 'blank',
       severity: 'info',

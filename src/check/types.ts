@@ -96,6 +96,11 @@ export interface RuleContext<K extends string = string> {
   cell(path: string): Cell | undefined;
   /** Where the cell (or a `meta.` / `sections.` path) was read, if known. */
   span(path: string): SourceSpan | undefined;
+  /**
+   * The document prints this cell but ogi could not read it (a digit run with several splits, a row
+   * short of cells): the extraction note says so once; rules say nothing about the cell being blank.
+   */
+  unread(path: string): boolean;
   /** A stretch [start, end) of `doc.sections[section]` (or `doc.preamble`) as a span of the document, when the document is known. */
   sectionSpan(section: SectionKey | 'preamble', start: number, end: number): SourceSpan | undefined;
   report(input: ReportInput<K>): void;

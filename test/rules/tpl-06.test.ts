@@ -91,7 +91,7 @@ ruleCases('TPL-06', {
         {
           messageId: 'shortRow',
           severity: 'warning',
-          message: '表二第二十条第（五）项“行政许可”行只印有0个数值单元格，该子表应有1列（“本年处理决定数量”）；缺少的按空白处理',
+          message: '表二第二十条第（五）项“行政许可”行只印有0个数值单元格，该子表应有1列（“本年处理决定数量”）',
           location: { table: 'active', item: 'art20_5', row: 'licensing' },
           span: { ...shortReport.structure.labels['active.art20_5.licensing']!, column: 1 },
           actual: 0,

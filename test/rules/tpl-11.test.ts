@@ -59,7 +59,7 @@ ruleCases('TPL-11', {
         {
           messageId: 'short',
           severity: 'warning',
-          message: `表四只印有14个数值单元格，法定格式为15个（${LAYOUT}）；缺少的按空白处理`,
+          message: `表四只印有14个数值单元格，法定格式为15个（${LAYOUT}）`,
           location: { table: 'review' },
           span: { ...short.structure.labels['review.review']!, column: 1 },
           actual: 14,

@@ -25,6 +25,7 @@ const rule = defineRule({
       const e = evaluate(identity, ctx.cell);
       const column = columnLabel(identity);
       if (e.status === 'blank') {
+        if (e.blanks.every((p) => ctx.unread(p))) continue;
         ctx.report({
           messageId: 'blank',
           severity: 'info',

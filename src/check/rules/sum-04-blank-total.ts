@@ -28,7 +28,7 @@ const rule = defineRule({
     const reported = new Set<string>();
     for (const identity of totals(ctx.doc.template as TableTemplate)) {
       const path = identity.right[0]!;
-      if (reported.has(path) || ctx.cell(path) !== null) continue;
+      if (reported.has(path) || ctx.cell(path) !== null || ctx.unread(path)) continue;
       const e = evaluate(identity, ctx.cell);
       if (e.status !== 'blank' || e.blanks.length !== 1) continue;
       const expected = e.left;

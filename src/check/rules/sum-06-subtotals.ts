@@ -36,6 +36,8 @@ const rule = defineRule({
         if (parts.missing || subtotal === undefined) continue;
         const blanks = subtotal === null ? [subtotalPath, ...parts.blanks] : parts.blanks;
         if (blanks.length) {
+          const partsBlank = blanks.filter((p) => p !== subtotalPath);
+          if (partsBlank.length && partsBlank.every((p) => ctx.unread(p))) continue;
           ctx.report({
             messageId: 'blank',
             severity: 'info',

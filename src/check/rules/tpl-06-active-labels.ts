@@ -5,6 +5,7 @@ import { labelKey } from '../../schema/normalize.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
 import type { Provenance } from '../../schema/types.ts';
 import { defineRule } from '../define-rule.ts';
+import { printedCells } from '../cells.ts';
 import { FORMAT_NAMES } from '../formats.ts';
 
 const quoted = (labels: readonly string[]) => labels.map((l) => `“${l}”`).join('');
@@ -45,7 +46,7 @@ const rule = defineRule({
       rowMissing: '缺少{where}：{template}的{item}应有{expected}行，本报告未找到该行',
       columnMissing: '缺少{where}：{template}的{item}应有{expected}列，本报告的表头中未找到该列',
       extraColumn: '{where}的表头有法定格式以外的列“{text}”，该子表只应有{expected}列；该列的数值未读取',
-      shortRow: '{where}只印有{count}个数值单元格，该子表应有{width}列（{expected}）；缺少的按空白处理',
+      shortRow: '{where}只印有{count}个数值单元格，该子表应有{width}列（{expected}）',
       surplus: '{where}印有{count}个数值单元格，多于该子表的{width}列（{expected}）；已按位置读取其中{width}个，其余不计',
     },
   },
@@ -82,9 +83,10 @@ const rule = defineRule({
           const rowNotes = ctx.doc.notes.filter((n) => n.path === rowPath);
           if (rowNotes.some((n) => DIGIT_RUN_NOTES.includes(n.code))) continue;
           const location = { table: 'active' as const, item: item.key, row: row.key };
-          const count = item.columns.filter((c) => ctx.doc.provenance[`${rowPath}.${c.key}`]).length;
+          const count = printedCells(ctx.doc.notes, rowPath) ?? item.columns.filter((c) => ctx.doc.provenance[`${rowPath}.${c.key}`]).length;
           if (count < item.columns.length) {
-            ctx.report({ messageId: 'shortRow', severity: 'warning', data: { ...columnData, count }, location, span: rowLabel, actual: count, expected: item.columns.length, notes: [{ code: 'row-short', path: rowPath }] });
+            const unread = item.columns.some((c) => ctx.unread(`${rowPath}.${c.key}`));
+            ctx.report({ messageId: 'shortRow', severity: unread ? 'info' : 'warning', data: { ...columnData, count }, location, span: rowLabel, actual: count, expected: item.columns.length, notes: [{ code: 'row-short', path: rowPath }] });
           }
           for (const n of rowNotes) {
             if (n.code !== 'row-surplus-cells') continue;

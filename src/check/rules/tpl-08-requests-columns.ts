@@ -64,7 +64,8 @@ const rule = defineRule({
       for (const x of short) {
         ctx.report({
           messageId: 'shortRow',
-          severity: 'warning',
+          // A row ogi could not place (its blank cells vanished in the text) is a reading matter: info.
+          severity: REQUEST_COLUMN_KEYS.some((c) => ctx.unread(requestsPath(x.row.key, c))) ? 'info' : 'warning',
           data: { count: x.count, columns: COLUMN_LIST },
           location: { table: 'requests', row: x.row.key },
           span: structure.labels[placePath({ table: 'requests', row: x.row.key })] ?? null,

@@ -27,7 +27,7 @@ const rule = defineRule({
       tableMissing: '未找到表四（政府信息公开行政复议、行政诉讼情况）：法定格式应有15个数值单元格（{layout}）',
       groupMissing: '缺少{where}这一组的表头：法定格式的表四分为{groups}三组（{layout}）',
       groupMissingData: '数据中缺少{where}这一组：法定格式的表四分为{groups}三组（{layout}）',
-      short: '表四只印有{count}个数值单元格，法定格式为15个（{layout}）；缺少的按空白处理',
+      short: '表四只印有{count}个数值单元格，法定格式为15个（{layout}）',
       surplus: '表四印有{count}个数值单元格，多于法定的15个；已按位置读取其中15个，其余不计',
       width: '{where}的数据有{count}个数值，法定格式每组5个（{columns}）',
     },
@@ -71,7 +71,8 @@ const rule = defineRule({
     const printed = printedCells(doc.notes, 'review') ?? REVIEW_GROUPS.reduce((n, g) => n + REVIEW_COLUMN_KEYS.filter((c) => doc.provenance[reviewPath(g.key, c)]).length, 0);
     const span = structure.labels['review.review'] ?? null;
     if (printed < ALL) {
-      ctx.report({ messageId: 'short', severity: 'warning', data: { count: printed, layout: LAYOUT }, location: { table: 'review' }, span, actual: printed, expected: ALL, notes: [{ code: 'row-short', path: 'review' }] });
+      const unread = REVIEW_GROUPS.some((g) => REVIEW_COLUMN_KEYS.some((c) => ctx.unread(reviewPath(g.key, c))));
+      ctx.report({ messageId: 'short', severity: unread ? 'info' : 'warning', data: { count: printed, layout: LAYOUT }, location: { table: 'review' }, span, actual: printed, expected: ALL, notes: [{ code: 'row-short', path: 'review' }] });
     }
     for (const note of reviewNotes) {
       if (note.code !== 'row-surplus-cells') continue;
