@@ -38,6 +38,9 @@ test('an error-severity finding exits 1 and the source line is shown with the va
   // The marked value is the 自然人 cell of （七）总计 on line 73.
   assert.equal(lines[i + 1], '         73 | →(七) 总计→0→0→0→0→0→0→0→0');
   assert.equal(lines[i + 2], '            |            ^');
+  // Then the legal basis of the rule, indented under the finding (plain text when not on a terminal).
+  assert.match(lines[i + 3]!, /^ {6}依据：\S/);
+  assert.ok(!r.stdout.includes('\x1b['), 'no escape codes when stdout is not a terminal');
 });
 
 test('--min-severity keeps only findings at or above the level; a bad level exits 2', async () => {
@@ -61,8 +64,8 @@ test('unusable input and a missing config exit 2 with a Chinese message', async 
 
 test('ogi rules lists the catalogue', async () => {
   const list = JSON.parse((await ogi('rules', '--json')).stdout);
-  assert.equal(list.length, 60);
+  assert.equal(list.length, 61);
   assert.deepEqual(Object.keys(list[0]), ['id', 'name', 'severity', 'templates', 'scope', 'description', 'basis']);
   const text = (await ogi('rules')).stdout;
-  assert.match(text, /共 60 条规则。\n$/);
+  assert.match(text, /共 61 条规则。\n$/);
 });

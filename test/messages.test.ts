@@ -70,6 +70,12 @@ test('ogi check shows the one list and, with --json, the versions of the reading
   writeFileSync(file, runTogether());
   const text = await ogi('check', file);
   assert.match(text.stdout, /\n {2}提示 digit-run-ambiguous 表三“一、本年新收政府信息公开申请数量”：连写数字“184001124”有4种拆分方式，无法唯一确定\n/);
+  // Rule findings carry a basis line (test/check-cli.test.ts); the extractor's note has none.
+  const lines = text.stdout.split('\n');
+  const note = lines.findIndex((l) => l.includes('提示 digit-run-ambiguous'));
+  const excerptLine = (l: string) => /^ {6,}\d* *\|/.test(l);
+  const afterExcerpt = (i: number) => lines.slice(i + 1).find((l) => !excerptLine(l)) ?? '';
+  assert.ok(note >= 0 && !afterExcerpt(note).includes('依据：'), text.stdout);
   const json = JSON.parse((await ogi('check', '--json', file)).stdout) as { versions: unknown; findings: unknown[]; messages: { source: string; code: string }[] }[];
   assert.deepEqual(json[0]!.versions, { extractor: EXTRACTOR_VERSION, rules: RULES_VERSION });
   assert.equal(json[0]!.messages.length, json[0]!.findings.length + 1);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { lineColumn, placeName, placePath, readCell } from '../schema/index.ts';
 import { readSectionSpan } from '../extract/spans.ts';
 import { format, readSpan, unreadCells } from './cells.ts';
+import { seriesPairs, type SeriesOptions } from './series.ts';
 import {
   SEVERITY_RANK, type CheckConfig, type CheckableReport, type Finding, type ReportInput, type ReportRule, type Rule, type RuleMeta,
   type SeriesRule,
@@ -62,6 +63,7 @@ function makeFinding(meta: RuleMeta, input: ReportInput, report: CheckableReport
     ...(input.expected !== undefined ? { expected: input.expected } : {}),
     basis: meta.basis,
     ...(input.notes?.length ? { notes: input.notes } : {}),
+    ...(input.cells?.length ? { cells: input.cells } : {}),
   };
 }
 
@@ -90,46 +92,32 @@ export function checkReport(report: CheckableReport, rules: readonly Rule[], con
   return sortFindings(findings);
 }
 
-/** The same agency over the years: name without spaces, so that reports of one issuer group together. */
-export function agencyKey(report: CheckableReport): string | null {
-  return report.agency ? report.agency.replace(/\s+/g, '') : null;
-}
-
 /**
  * Runs every rule over a set of reports: the one-report rules on each, and the
- * cross-year rules on each pair of consecutive years of the same agency.
+ * cross-year rules on each pair of consecutive years of one series (the same issuer
+ * under `seriesKey`, or all the reports with `options.series`).
  * Returns the findings of each report, in the order given.
  */
-export function checkReports(reports: readonly CheckableReport[], rules: readonly Rule[], config: CheckConfig = {}): Finding[][] {
+export function checkReports(reports: readonly CheckableReport[], rules: readonly Rule[], config: CheckConfig = {}, options: SeriesOptions = {}): Finding[][] {
   const out = reports.map((r) => checkReport(r, rules, config));
-  const byAgency = new Map<string, number[]>();
-  reports.forEach((r, i) => {
-    const key = agencyKey(r);
-    if (key === null || r.year === null) return;
-    byAgency.set(key, [...(byAgency.get(key) ?? []), i]);
-  });
-  for (const indexes of byAgency.values()) {
-    const sorted = [...indexes].sort((a, b) => reports[a]!.year! - reports[b]!.year!);
-    for (let n = 1; n < sorted.length; n++) {
-      const previous = reports[sorted[n - 1]!]!;
-      const current = reports[sorted[n]!]!;
-      if (current.year! - previous.year! !== 1) continue;
-      for (const rule of rules) {
-        if (rule.meta.scope !== 'series' || !applies(rule, current)) continue;
-        const pick = (which: 'previous' | 'current') => (which === 'previous' ? previous : current);
-        (rule as SeriesRule).check({
-          previous,
-          current,
-          config,
-          cell: (which, path) => readCell(pick(which).tables, path),
-          span: (which, path) => readSpan(pick(which), path),
-          report: (input) => {
-            out[sorted[n]!]!.push(makeFinding(rule.meta, input, current));
-          },
-        });
-      }
-      out[sorted[n]!] = sortFindings(out[sorted[n]!]!);
+  for (const [p, c] of seriesPairs(reports, options)) {
+    const previous = reports[p]!;
+    const current = reports[c]!;
+    for (const rule of rules) {
+      if (rule.meta.scope !== 'series' || !applies(rule, current)) continue;
+      const pick = (which: 'previous' | 'current') => (which === 'previous' ? previous : current);
+      (rule as SeriesRule).check({
+        previous,
+        current,
+        config,
+        cell: (which, path) => readCell(pick(which).tables, path),
+        span: (which, path) => readSpan(pick(which), path),
+        report: (input) => {
+          out[c]!.push(makeFinding(rule.meta, input, current));
+        },
+      });
     }
+    out[c] = sortFindings(out[c]!);
   }
   return out;
 }

@@ -1,4 +1,6 @@
-import { evaluate, parsePath, placeName, REQUEST_COLUMNS, type Identity, type Location } from '../schema/index.ts';
+import { completeTotals } from '../schema/derive.ts';
+import { evaluate, parsePath, placeName, readCell, REQUEST_COLUMNS, sameAmount, type CellReader, type Identity, type Location } from '../schema/index.ts';
+import type { Report } from '../schema/types.ts';
 import type { RuleContext } from './types.ts';
 
 /** Names of blank cells for a message: the first three, then a count. */
@@ -8,33 +10,74 @@ export function blankNames(paths: readonly string[], template?: string): string 
 }
 
 /**
+ * How an identity Σ left = Σ right with blank operands reads, blanks being counts ≥ 0:
+ * `exceeds` when one side has no blank and the known operands of the other side already
+ * sum to more (no value of the blanks can balance it — an error); `zero-fails` when, reading
+ * the blanks as 0, the two sides differ (a warning; only when every blank is printed blank,
+ * not a cell ogi could not read); null when it balances with the blanks as 0.
+ */
+export type BlankVerdict = 'exceeds' | 'zero-fails' | null;
+
+export function blankVerdict(
+  sides: { left: readonly string[]; right: readonly string[] },
+  e: { left: number; right: number; blanks: readonly string[] },
+  unread: (path: string) => boolean,
+): BlankVerdict {
+  const leftBlank = e.blanks.some((p) => sides.left.includes(p));
+  const rightBlank = e.blanks.some((p) => sides.right.includes(p));
+  if ((!rightBlank && e.left > e.right && !sameAmount(e.left, e.right)) || (!leftBlank && e.right > e.left && !sameAmount(e.left, e.right))) return 'exceeds';
+  if (e.blanks.some(unread)) return null;
+  return sameAmount(e.left, e.right) ? null : 'zero-fails';
+}
+
+/**
+ * Cells as the identities read them: a blank total whose parts are all known reads as the
+ * value they derive (src/schema/derive.ts), so that an identity over totals is checked when
+ * a clerk left the total blank; a cell ogi could not read stays blank.
+ */
+const COMPLETED = new WeakMap<object, Report['tables']>();
+
+export function derivedReader(ctx: RuleContext): CellReader {
+  let tables = COMPLETED.get(ctx.doc.tables);
+  if (!tables) {
+    tables = completeTotals({ template: ctx.doc.template, tables: ctx.doc.tables } as Report).report.tables;
+    COMPLETED.set(ctx.doc.tables, tables);
+  }
+  const completed = tables;
+  return (path) => {
+    const given = ctx.cell(path);
+    if (given !== null || ctx.unread(path)) return given;
+    return readCell(completed, path);
+  };
+}
+
+/**
  * "total = sum of parts" for an identity whose right side is one total (SUM-02, SUM-03,
- * SUM-05). A blank part is reported as an info `blank` finding (the identity cannot be
- * checked), never as a mismatch; a blank total with every part known is left to SUM-04 /
- * CELL-02. The rule's messages `blank` ({cells}) and `mismatch` ({actual}, {expected}) get `data` too.
+ * SUM-05), read three ways. With every operand known: the rule's `mismatch` ({actual},
+ * {expected}) when they differ. With blank parts (blank totals among the parts read as
+ * derived): `exceeds` (error) when the known parts already exceed the total, `blankMismatch`
+ * (warning) when they differ with the blanks read as 0 ({cells} names the blanks), nothing
+ * when they balance so (CELL-02 reports the table's blanks once). A blank total is SUM-04's.
+ * The messages get `data` too.
  */
 export function checkTotal(ctx: RuleContext, identity: Identity, opts: { location: Location; data?: Record<string, string | number> }): void {
   const total = identity.right[0]!;
-  const e = evaluate(identity, ctx.cell);
+  if (ctx.cell(total) === null) return;
+  const e = evaluate(identity, derivedReader(ctx));
   if (e.status === 'missing' || e.status === 'holds') return;
-  if (e.status === 'blank') {
-    if (!e.blanks.some((p) => p !== total)) return;
-    if (e.blanks.every((p) => ctx.unread(p))) return;
-    ctx.report({
-      messageId: 'blank',
-      severity: 'info',
-      data: { cells: blankNames(e.blanks, ctx.doc.template), ...opts.data },
-      location: parsePath(e.blanks[0]!),
-    });
+  const base = { location: opts.location, span: ctx.span(total) ?? null, actual: e.right, expected: e.left };
+  if (e.status === 'fails') {
+    ctx.report({ messageId: 'mismatch', data: { actual: e.right, expected: e.left, ...opts.data }, ...base });
     return;
   }
+  const verdict = blankVerdict(identity, e, ctx.unread);
+  if (!verdict) return;
   ctx.report({
-    messageId: 'mismatch',
-    data: { actual: e.right, expected: e.left, ...opts.data },
-    location: opts.location,
-    span: ctx.span(total) ?? null,
-    actual: e.right,
-    expected: e.left,
+    messageId: verdict === 'exceeds' ? 'exceeds' : 'blankMismatch',
+    severity: verdict === 'exceeds' ? 'error' : 'warning',
+    data: { actual: e.right, expected: e.left, cells: blankNames(e.blanks, ctx.doc.template), ...opts.data },
+    cells: e.blanks,
+    ...base,
   });
 }
 

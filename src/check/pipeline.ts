@@ -1,4 +1,5 @@
 import { checkReports, loadRules } from './engine.ts';
+import type { SeriesOptions } from './series.ts';
 import type { CheckConfig, CheckableReport, Finding } from './types.ts';
 
 /**
@@ -11,8 +12,8 @@ import type { CheckConfig, CheckableReport, Finding } from './types.ts';
  * The version of the rule catalogue: stored with every set of findings, so that reports checked by
  * older rules can be found and checked again. Change it whenever a change alters what a rule reports.
  */
-export const RULES_VERSION = '2026.12.03';
+export const RULES_VERSION = '2026.12.03.2';
 
-export async function checkAll(reports: readonly CheckableReport[], config: CheckConfig = {}): Promise<Finding[][]> {
-  return checkReports(reports, await loadRules(), config);
+export async function checkAll(reports: readonly CheckableReport[], config: CheckConfig = {}, options: SeriesOptions = {}): Promise<Finding[][]> {
+  return checkReports(reports, await loadRules(), config, options);
 }

@@ -62,6 +62,8 @@ export interface ReportInput<K extends string = string> {
   severity?: Severity;
   /** The extraction notes this finding reports, so that the one list of messages shows them once. */
   notes?: NoteRef[];
+  /** Every cell (path) the finding is about, when it names several (the blanks of a table, of an identity). */
+  cells?: string[];
 }
 
 /** An extraction note by its code, path and (where several share them) start offset. */

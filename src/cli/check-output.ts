@@ -22,16 +22,21 @@ function excerpt(text: string | undefined, f: Message): string[] {
   return [`${gutter} | ${body}`, `${' '.repeat(5)} | ${' '.repeat(displayWidth(lead))}${'^'.repeat(Math.max(1, displayWidth(marked)))}`];
 }
 
+/** Dimmed on a terminal (ANSI SGR 2), plain otherwise and under NO_COLOR. */
+const dim = (line: string, color: boolean) => (color ? `\x1b[2m${line}\x1b[22m` : line);
+
 /**
  * The messages on one report — rule findings and the extractor's notes that no finding reports —
- * one line each (severity, rule id or note code, message), with the source line marked.
+ * one line each (severity, rule id or note code, message), with the source line marked and,
+ * for rule findings, the legal basis under it (`color`: dim that line, for a terminal).
  */
-export function formatFindings(path: string, report: Report, text: string | undefined, findings: readonly Message[]): string {
+export function formatFindings(path: string, report: Report, text: string | undefined, findings: readonly Message[], color = false): string {
   const head = `${path}  ${report.agency ?? '（未识别机关）'} · ${report.year ?? '？'}年度 · ${report.template === 'legacy' ? '2019年以前的旧格式' : `${report.template}格式`}`;
   const out = [head];
   for (const f of findings) {
     out.push(`  ${SEVERITY_LABEL[f.severity]} ${f.code.padEnd(7)} ${f.message}`);
     out.push(...excerpt(text, f).map((l) => `      ${l}`));
+    if (f.basis) out.push(dim(`      依据：${f.basis}`, color));
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   out.push(findings.length ? `  共 ${findings.length} 条：错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}` : '  未发现问题');

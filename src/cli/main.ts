@@ -7,6 +7,7 @@ import { formatSummary } from './summary.ts';
 import { loadRules } from '../check/engine.ts';
 import { messagesOf } from '../check/messages.ts';
 import { checkAll, RULES_VERSION } from '../check/pipeline.ts';
+import { unpairedNotice } from '../check/series.ts';
 import { loadCheckConfig } from '../check/config.ts';
 import { rulesMarkdown } from '../check/docs.ts';
 import type { CheckConfig, Finding, Severity } from '../check/types.ts';
@@ -72,7 +73,7 @@ async function configOrNull(file: string | undefined): Promise<CheckConfig | nul
   }
 }
 
-async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: string; config?: string }): Promise<number> {
+async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: string; config?: string; series?: boolean }): Promise<number> {
   const min = (opts.minSeverity ?? 'info') as Severity;
   if (!SEVERITIES.includes(min)) {
     process.stderr.write(`错误：--min-severity 应为 info、warning 或 error，收到“${opts.minSeverity}”\n`);
@@ -82,9 +83,14 @@ async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: s
   if (!config) return 2;
   const results = await loadReports(files);
   const ok = results.filter((r) => r.report);
-  const findings = (await checkAll(ok.map((r) => r.report!), config)).map((list) => list.filter(atLeast(min)));
-  // One list per report: the findings, and the extractor's notes no finding reports.
+  const reports = ok.map((r) => r.report!);
+  const series = { series: opts.series === true };
+  const findings = (await checkAll(reports, config, series)).map((list) => list.filter(atLeast(min)));
+  // One list per report: the findings, and the extractor's notes no finding reports;
+  // and, when reports given together formed no series, a notice that no cross-year check ran.
   const messages = ok.map((r, i) => messagesOf(r.report!, findings[i]!).filter(atLeast(min)));
+  const unpaired = unpairedNotice(reports, series);
+  if (unpaired && atLeast(min)(unpaired.message)) messages[unpaired.index]!.push(unpaired.message);
   if (opts.json) {
     const out = ok.map((r, i) => ({
       file: r.path,
@@ -95,7 +101,8 @@ async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: s
     }));
     process.stdout.write(`${toJson(out)}\n`);
   } else {
-    const blocks = ok.map((r, i) => formatFindings(r.path, r.report!, r.text, messages[i]!));
+    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const blocks = ok.map((r, i) => formatFindings(r.path, r.report!, r.text, messages[i]!, color));
     if (blocks.length) process.stdout.write(`${blocks.join('\n\n')}\n`);
   }
   for (const r of results) if (r.error) process.stderr.write(`错误：${r.error.message}\n`);
@@ -151,11 +158,12 @@ async function runRender(inputs: string[], opts: { to: string; output?: string; 
 program
   .command('check')
   .description('按规则核查报告（退出码：有“错误”级问题为 1，否则为 0；输入无法使用为 2）')
-  .argument('<files...>', '报告文件或目录；同一机关相邻年度的报告会一并做跨年度核查')
+  .argument('<files...>', '报告文件或目录；同一机关相邻年度的报告会一并做跨年度核查（机关名称按全角半角、空格、“管委会”等写法统一后比较）')
   .option('--json', '输出 JSON：[{ file, report: {agency, year, template}, findings }]')
   .option('--min-severity <level>', '只显示不低于此严重程度的问题：info、warning、error', 'info')
   .option('--config <file>', '核查配置（JSON），如地方规定的发布期限，见 docs/check-config.example.json')
-  .action(async (files: string[], opts: { json?: boolean; minSeverity?: string; config?: string }) => {
+  .option('--series', '把给出的全部报告当作同一机关的报告做跨年度核查（机关名称写法不同时使用）')
+  .action(async (files: string[], opts: { json?: boolean; minSeverity?: string; config?: string; series?: boolean }) => {
     process.exitCode = await runCheck(files, opts);
   });
 

@@ -174,6 +174,7 @@ export const MessageSchema = z
     actual: valueSchema.optional(),
     expected: valueSchema.optional(),
     basis: z.string().optional().meta({ description: '法律依据（核查结果）' }),
+    cells: z.array(z.string()).optional().meta({ description: '该条所涉及的全部单元格路径（同 provenance 的键），一条说明多格时给出' }),
   })
   .meta({ description: '读取说明与核查结果共用的形状' });
 

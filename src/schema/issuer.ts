@@ -49,3 +49,23 @@ export function issuerName(printed: string): string | null {
   if (name.length > 40 || /^本/.test(name) || /\s|网站?$/.test(name)) return null;
   return issuingOrgan(name);
 }
+
+/**
+ * A name as it is compared: full-width letters, digits and brackets folded to half-width (NFKC,
+ * which also folds Kangxi radicals), white space (U+3000 too) removed, and 管委会 written out as
+ * 管理委员会. Used to search names; `seriesKey` goes further.
+ */
+export function foldName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '').replace(/管委会/g, '管理委员会');
+}
+
+/**
+ * The key under which the reports of one issuer form a series over the years (the cross-year
+ * checks pair consecutive years of one key): the folded name, and for an office that compiled
+ * the report on behalf of its organ ("某某局政府信息公开工作领导小组办公室") the organ, as
+ * `issuingOrgan` reads it. A region's name alone stands for its government ("某某县" → 某某县人民政府).
+ */
+export function seriesKey(agency: string): string {
+  const name = foldName(agency);
+  return issuingOrgan(name) ?? name;
+}

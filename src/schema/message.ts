@@ -27,6 +27,8 @@ export interface Message {
   expected?: number | string | null;
   /** Legal basis (rule findings). */
   basis?: string;
+  /** Every cell (path, as `provenance` keys) the message is about, when it names several. */
+  cells?: string[];
 }
 
 /** 1-based line and column (UTF-16 units) of an offset, from the offsets at which lines start. */

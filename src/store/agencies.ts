@@ -1,4 +1,4 @@
-import { inferIssuerType } from '../schema/issuer.ts';
+import { foldName, inferIssuerType, seriesKey } from '../schema/issuer.ts';
 import { ISSUER_TYPES, type IssuerType } from '../schema/types.ts';
 import { bumpDataVersion, compareNames, inTx, now, type Q } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
@@ -18,8 +18,11 @@ export interface AgencyListItem extends Agency {
   years: number[];
 }
 
-/** How reports of one agency are matched: the name without white space (as the check engine groups them). */
-export const agencyKey = (name: string): string => name.replace(/\s+/g, '');
+/**
+ * How reports of one agency are matched: the name's series key (widths and white space folded,
+ * 管委会 = 管理委员会, a disclosure office → its organ), as the check engine pairs reports.
+ */
+export const agencyKey = (name: string): string => seriesKey(name);
 
 function cleanName(name: string): string {
   const n = name.replace(/\s+/g, ' ').trim();
@@ -71,7 +74,7 @@ export async function listAgencies(db: Q, filter: AgencyFilter = {}): Promise<Ag
     query = query.where('region_id', 'in', subtreeIds(regions, filter.regionId));
   }
   if (filter.unassigned) query = query.where('region_id', 'is', null);
-  const q = filter.q ? agencyKey(filter.q).replace(/[%_\\]/g, '') : '';
+  const q = filter.q ? foldName(filter.q).replace(/[%_\\]/g, '') : '';
   if (q) query = query.where('name_key', 'like', `%${q}%`);
   const rows = byName(await query.execute());
   const years = await db.selectFrom('reports').select(['agency_id', 'year']).where('agency_id', 'is not', null).execute();

@@ -28,7 +28,7 @@ export interface RegionsTable {
 export interface AgenciesTable {
   id: Generated<number>;
   name: string;
-  /** The name without white space: how reports of one agency are matched (check engine `agencyKey`). */
+  /** The name's series key: how reports of one agency are matched (`seriesKey`, src/schema/issuer.ts; migration 4). */
   name_key: string;
   issuer_type: string;
   region_id: number | null;

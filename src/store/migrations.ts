@@ -1,4 +1,5 @@
 import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { seriesKey } from '../schema/issuer.ts';
 import { now, type DB, type Dialect } from './db.ts';
 
 /**
@@ -129,6 +130,25 @@ export const MIGRATIONS: readonly Migration[] = [
     async up(database) {
       const db = database as AnyDb;
       await db.schema.alterTable('reports').addColumn('rules_version', 'text').execute();
+    },
+  },
+  {
+    version: 4,
+    name: 'agencies matched by the series key of their name',
+    async up(database) {
+      const db = database as AnyDb;
+      // Re-key in id order; an agency whose new key another one already holds keeps its old key
+      // (the two stay apart until a correction moves the reports). Findings are checked again on
+      // the next change of the agency's reports.
+      const rows = (await db.selectFrom('agencies').select(['id', 'name', 'name_key']).orderBy('id').execute()) as { id: number; name: string; name_key: string }[];
+      const held = new Set(rows.map((r) => r.name_key));
+      for (const r of rows) {
+        const key = seriesKey(r.name);
+        if (key === r.name_key || held.has(key)) continue;
+        await db.updateTable('agencies').set({ name_key: key }).where('id', '=', r.id).execute();
+        held.delete(r.name_key);
+        held.add(key);
+      }
     },
   },
 ];

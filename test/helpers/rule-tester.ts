@@ -14,11 +14,11 @@ export interface Case {
 
 /**
  * What a finding must say: the message template that produced it (`messageId`), its severity,
- * text and place; `rule` (implied by the tester's rule id), `span`, `actual` and `expected`
+ * text and place; `rule` (implied by the tester's rule id), `span`, `actual`, `expected` and `cells`
  * are compared only when given.
  */
 export type Expected = Pick<Finding, 'messageId' | 'severity' | 'message' | 'location'> &
-  Partial<Pick<Finding, 'rule' | 'span' | 'actual' | 'expected'>>;
+  Partial<Pick<Finding, 'rule' | 'span' | 'actual' | 'expected' | 'cells'>>;
 
 export interface InvalidCase extends Case {
   findings: Expected[];
@@ -29,7 +29,7 @@ export interface Cases {
   invalid: InvalidCase[];
 }
 
-const OPTIONAL = ['rule', 'span', 'actual', 'expected'] as const;
+const OPTIONAL = ['rule', 'span', 'actual', 'expected', 'cells'] as const;
 
 /** Key order does not matter for deep equality, so the fingerprint sorts keys. */
 function fingerprint(value: unknown): string {

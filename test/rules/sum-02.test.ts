@@ -2,8 +2,10 @@ import { requestRows } from '../../src/schema/requests.ts';
 import type { Cell } from '../../src/schema/types.ts';
 import { baseReport, withCells } from '../helpers/report-builder.ts';
 import { ruleCases } from '../helpers/rule-tester.ts';
+import { dashedSample } from '../helpers/dashed-sample.ts';
 
 const base = baseReport();
+const { dashed, dashedWrongTotal } = dashedSample();
 const base2019 = baseReport({ template: '2019' });
 
 // Every result row of the 2019 「其他」column blank, and its （七）总计 too: 19 + 1 cells.
@@ -33,6 +35,16 @@ ruleCases('SUM-02', {
         'requests.resultTotal.total': 3,
       }),
     },
+    {
+      name: 'blank results that add up with the blanks read as 0 give nothing (CELL-02 reports them once)',
+      report: withCells(base, { 'requests.denied.stateSecret.research': null, 'requests.unavailable.notHeld.research': null }),
+    },
+    { name: 'a table printed with “—” for 0 that adds up', report: dashed },
+    {
+      name: 'a blank result cell and a blank total: the total is SUM-04\'s',
+      report: withCells(base, { 'requests.unavailable.notHeld.legal': null, 'requests.resultTotal.legal': null }),
+    },
+    { name: 'V2019: a whole blank column, its total too', report: withCells(base2019, blankColumn2019) },
     {
       name: 'a blank （七）总计 alone is left to SUM-04 and CELL-02',
       report: withCells(base, { 'requests.granted.business': 2, 'requests.resultTotal.business': null }),
@@ -82,38 +94,47 @@ ruleCases('SUM-02', {
       ],
     },
     {
-      name: 'a blank result cell is reported as a blank, not as a mismatch',
+      name: 'blank result cells with the total known: a warning when they do not add up with the blanks read as 0',
       report: withCells(base, { 'requests.denied.stateSecret.research': null, 'requests.resultTotal.research': 5 }),
       findings: [
         {
-          messageId: 'blank',
-          severity: 'info',
-          message: '表三“1.属于国家秘密”行“科研机构”列为空白，无法核对“（七）总计等于各项办理结果之和”，列：科研机构',
-          location: { table: 'requests', row: 'denied.stateSecret', column: 'research' },
+          messageId: 'blankMismatch',
+          severity: 'warning',
+          message: '按空白为0计算，（七）总计应为0，实为5（空白格：表三“1.属于国家秘密”行“科研机构”列），列：科研机构',
+          location: { table: 'requests', column: 'research' },
+          actual: 5,
+          expected: 0,
+          cells: ['requests.denied.stateSecret.research'],
         },
       ],
     },
     {
-      name: 'a blank result cell and a blank total are named together',
-      report: withCells(base, { 'requests.unavailable.notHeld.legal': null, 'requests.resultTotal.legal': null }),
+      name: 'known results already exceed （七）总计: an error whatever the blank holds',
+      report: withCells(base, { 'requests.granted.research': 6, 'requests.denied.stateSecret.research': null, 'requests.resultTotal.research': 5 }),
       findings: [
         {
-          messageId: 'blank',
-          severity: 'info',
-          message: '表三“1.本机关不掌握相关政府信息”行“法律服务机构”列、表三“（七）总计”行“法律服务机构”列为空白，无法核对“（七）总计等于各项办理结果之和”，列：法律服务机构',
-          location: { table: 'requests', row: 'unavailable.notHeld', column: 'legal' },
+          messageId: 'exceeds',
+          severity: 'error',
+          message: '各项办理结果中已知各项之和(6)已超过（七）总计(5)，空白格（表三“1.属于国家秘密”行“科研机构”列）无论填什么都不能相等，列：科研机构',
+          location: { table: 'requests', column: 'research' },
+          actual: 5,
+          expected: 6,
+          cells: ['requests.denied.stateSecret.research'],
         },
       ],
     },
     {
-      name: 'V2019: a whole blank column is summarised after three cells',
-      report: withCells(base2019, blankColumn2019),
+      name: 'a table printed with “—” for 0 and one wrong total: the error is found',
+      report: dashedWrongTotal,
       findings: [
         {
-          messageId: 'blank',
-          severity: 'info',
-          message: '表三“（一）予以公开”行“其他”列、表三“（二）部分公开”行“其他”列、表三“1.属于国家秘密”行“其他”列等20格为空白，无法核对“（七）总计等于各项办理结果之和”，列：其他',
-          location: { table: 'requests', row: 'granted', column: 'other' },
+          messageId: 'exceeds',
+          severity: 'error',
+          message:
+            '各项办理结果中已知各项之和(2)已超过（七）总计(1)，空白格（表三“（二）部分公开”行“总计”列、表三“1.属于国家秘密”行“总计”列、表三“2.其他法律行政法规禁止公开”行“总计”列等18格）无论填什么都不能相等，列：总计',
+          location: { table: 'requests', column: 'total' },
+          actual: 1,
+          expected: 2,
         },
       ],
     },

@@ -1,9 +1,11 @@
 import { baseReport, withCells } from '../helpers/report-builder.ts';
 import { ruleCases } from '../helpers/rule-tester.ts';
+import { dashedSample } from '../helpers/dashed-sample.ts';
 
 const base = baseReport();
 const base2019 = baseReport({ template: '2019' });
 
+const { dashed, dashedWrongTotal } = dashedSample();
 ruleCases('SUM-03', {
   valid: [
     { name: 'all zero', report: base },
@@ -12,6 +14,9 @@ ruleCases('SUM-03', {
       name: '2 natural persons + 1 business = 3',
       report: withCells(base, { 'requests.newReceived.naturalPerson': 2, 'requests.newReceived.business': 1, 'requests.newReceived.total': 3 }),
     },
+    { name: 'V2019: blank applicant cells and a blank total: the total is SUM-04\'s', report: withCells(base2019, { 'requests.granted.business': null, 'requests.granted.total': null }) },
+    { name: 'blank applicant cells that add up with the blanks read as 0', report: withCells(base, { 'requests.carriedForward.research': null }) },
+    { name: 'a table printed with “—” for 0 that adds up', report: dashed },
     {
       name: 'a blank 总计 alone is left to SUM-04 and CELL-02',
       report: withCells(base, { 'requests.granted.naturalPerson': 2, 'requests.granted.total': null }),
@@ -61,26 +66,48 @@ ruleCases('SUM-03', {
       ],
     },
     {
-      name: 'a blank applicant cell is reported as a blank, not as a mismatch',
+      name: 'a blank applicant cell under a known total: a warning when the blanks read as 0 do not add up',
       report: withCells(base, { 'requests.carriedForward.research': null, 'requests.carriedForward.total': 4 }),
       findings: [
         {
-          messageId: 'blank',
-          severity: 'info',
-          message: '表三“四、结转下年度继续办理”行“科研机构”列为空白，无法核对表三“四、结转下年度继续办理”行“总计等于六类申请人之和”',
-          location: { table: 'requests', row: 'carriedForward', column: 'research' },
+          messageId: 'blankMismatch',
+          severity: 'warning',
+          message: '表三“四、结转下年度继续办理”行：按空白为0计算，总计应为0，实为4（空白格：表三“四、结转下年度继续办理”行“科研机构”列）',
+          location: { table: 'requests', row: 'carriedForward' },
+          actual: 4,
+          expected: 0,
+          cells: ['requests.carriedForward.research'],
         },
       ],
     },
     {
-      name: 'V2019: blank applicant cells and a blank total are named together',
-      report: withCells(base2019, { 'requests.granted.business': null, 'requests.granted.total': null }),
+      name: 'known applicants already exceed the total: an error whatever the blank holds',
+      report: withCells(base, { 'requests.carriedForward.naturalPerson': 5, 'requests.carriedForward.research': null, 'requests.carriedForward.total': 4 }),
       findings: [
         {
-          messageId: 'blank',
-          severity: 'info',
-          message: '表三“（一）予以公开”行“商业企业”列、表三“（一）予以公开”行“总计”列为空白，无法核对表三“（一）予以公开”行“总计等于六类申请人之和”',
-          location: { table: 'requests', row: 'granted', column: 'business' },
+          messageId: 'exceeds',
+          severity: 'error',
+          message: '表三“四、结转下年度继续办理”行：自然人至其他六列中已知各格之和(5)已超过总计(4)，空白格（表三“四、结转下年度继续办理”行“科研机构”列）无论填什么都不能相等',
+          location: { table: 'requests', row: 'carriedForward' },
+          actual: 4,
+          expected: 5,
+          cells: ['requests.carriedForward.research'],
+        },
+      ],
+    },
+    {
+      name: 'a table printed with “—” for 0 and one wrong total: the error is found',
+      report: dashedWrongTotal,
+      findings: [
+        {
+          messageId: 'exceeds',
+          severity: 'error',
+          message:
+            '表三“（七）总计”行：自然人至其他六列中已知各格之和(2)已超过总计(1)，空白格（表三“（七）总计”行“商业企业”列、表三“（七）总计”行“科研机构”列、表三“（七）总计”行“社会公益组织”列等5格）无论填什么都不能相等',
+          location: { table: 'requests', row: 'resultTotal' },
+          actual: 1,
+          expected: 2,
+          cells: ['requests.resultTotal.business', 'requests.resultTotal.research', 'requests.resultTotal.publicInterest', 'requests.resultTotal.legal', 'requests.resultTotal.other'],
         },
       ],
     },

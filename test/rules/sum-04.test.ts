@@ -1,5 +1,6 @@
 import { baseReport, withCells } from '../helpers/report-builder.ts';
 import { ruleCases } from '../helpers/rule-tester.ts';
+import { dashedSample } from '../helpers/dashed-sample.ts';
 
 const base = baseReport();
 const base2019 = baseReport({ template: '2019' });
@@ -8,12 +9,24 @@ ruleCases('SUM-04', {
   valid: [
     { name: 'all zero, no blank', report: base },
     { name: 'a blank total over zeros is CELL-02’s blank (derived value 0)', report: withCells(base, { 'requests.granted.total': null, 'review.review.total': null }) },
-    {
-      name: 'a blank total over a blank component cannot be derived',
-      report: withCells(base, { 'requests.granted.naturalPerson': 2, 'requests.granted.business': null, 'requests.granted.total': null }),
-    },
+    { name: 'a table printed with “—” for 0: the one blank total derives to 0', report: dashedSample().dashed },
   ],
   invalid: [
+    {
+      name: 'a blank total over a blank component: derived with the blank read as 0',
+      report: withCells(base, { 'requests.granted.naturalPerson': 2, 'requests.granted.business': null, 'requests.granted.total': null }),
+      findings: [
+        {
+          messageId: 'derivedBlanks',
+          severity: 'warning',
+          message: '表三“（一）予以公开”行“总计”列为空白，按自然人至其他六列之和（其中空白格表三“（一）予以公开”行“商业企业”列按0计）应为2',
+          location: { table: 'requests', row: 'granted', column: 'total' },
+          actual: null,
+          expected: 2,
+          cells: ['requests.granted.total', 'requests.granted.business'],
+        },
+      ],
+    },
     {
       name: 'V2021: the 总计 column of a row, 2 + 1',
       report: withCells(base, { 'requests.granted.naturalPerson': 2, 'requests.granted.business': 1, 'requests.granted.total': null }),

@@ -1,9 +1,11 @@
 import { baseReport, withCells } from '../helpers/report-builder.ts';
 import { ruleCases } from '../helpers/rule-tester.ts';
+import { dashedSample } from '../helpers/dashed-sample.ts';
 
 const base = baseReport();
 const base2019 = baseReport({ template: '2019' });
 
+const { dashed, dashedReviewTotal } = dashedSample();
 ruleCases('SUM-05', {
   valid: [
     { name: 'all zero', report: base },
@@ -12,6 +14,8 @@ ruleCases('SUM-05', {
       name: '2 upheld + 1 corrected + 0 other + 1 pending = 4',
       report: withCells(base, { 'review.review.upheld': 2, 'review.review.corrected': 1, 'review.review.pending': 1, 'review.review.total': 4 }),
     },
+    { name: 'a blank outcome that adds up with the blanks read as 0', report: withCells(base, { 'review.review.corrected': null }) },
+    { name: 'table 四 printed with “—” for 0', report: dashed },
     { name: 'a blank 总计 alone is left to SUM-04 and CELL-02', report: withCells(base, { 'review.review.upheld': 1, 'review.review.total': null }) },
   ],
   invalid: [
@@ -44,14 +48,47 @@ ruleCases('SUM-05', {
       ],
     },
     {
-      name: 'a blank outcome is reported as a blank, not as a mismatch',
+      name: 'a blank outcome under a known total: a warning when the blanks read as 0 do not add up',
       report: withCells(base, { 'review.review.corrected': null, 'review.review.total': 3 }),
       findings: [
         {
-          messageId: 'blank',
-          severity: 'info',
-          message: '表四“行政复议”“结果纠正”为空白，无法核对表四“行政复议”“总计等于结果维持、结果纠正、其他结果、尚未审结之和”',
-          location: { table: 'review', row: 'review', column: 'corrected' },
+          messageId: 'blankMismatch',
+          severity: 'warning',
+          message: '表四“行政复议”：按空白为0计算，总计应为0，实为3（空白格：表四“行政复议”“结果纠正”）',
+          location: { table: 'review', row: 'review' },
+          actual: 3,
+          expected: 0,
+          cells: ['review.review.corrected'],
+        },
+      ],
+    },
+    {
+      name: 'known outcomes already exceed the total: an error whatever the blank holds',
+      report: withCells(base, { 'review.review.upheld': 4, 'review.review.corrected': null, 'review.review.total': 3 }),
+      findings: [
+        {
+          messageId: 'exceeds',
+          severity: 'error',
+          message: '表四“行政复议”：结果维持、结果纠正、其他结果、尚未审结中已知各格之和(4)已超过总计(3)，空白格（表四“行政复议”“结果纠正”）无论填什么都不能相等',
+          location: { table: 'review', row: 'review' },
+          actual: 3,
+          expected: 4,
+          cells: ['review.review.corrected'],
+        },
+      ],
+    },
+    {
+      name: 'table 四 printed with “—” for 0 and a total of 1: only the blanks read as 0 break it, a warning',
+      report: dashedReviewTotal,
+      findings: [
+        {
+          messageId: 'blankMismatch',
+          severity: 'warning',
+          message: '表四“行政复议”：按空白为0计算，总计应为0，实为1（空白格：表四“行政复议”“结果维持”、表四“行政复议”“结果纠正”、表四“行政复议”“其他结果”等4格）',
+          location: { table: 'review', row: 'review' },
+          actual: 1,
+          expected: 0,
+          cells: ['review.review.upheld', 'review.review.corrected', 'review.review.other', 'review.review.pending'],
         },
       ],
     },

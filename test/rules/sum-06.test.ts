@@ -27,6 +27,10 @@ ruleCases('SUM-06', {
     { name: 'V2019, no subtotal rows', report: base2019 },
     { name: 'a correct （三）不予公开 subtotal: 1 + 2 = 3', report: withSubtotal(withheld, 'denied', [3, 0, 0, 0, 0, 0, 3]) },
     { name: 'V2019 （六）其他处理 is a result row, not a subtotal', report: withCells(base2019, { 'requests.other.naturalPerson': 4 }) },
+    {
+      name: 'V2019 （五）不予处理 subtotal with a blank child that adds up read as 0',
+      report: withSubtotal(withCells(base2019, { 'requests.notProcessed.duplicate.research': null }), 'notProcessed', [0, 0, 0, 0, 0, 0, 0]),
+    },
   ],
   invalid: [
     {
@@ -52,26 +56,32 @@ ruleCases('SUM-06', {
       ],
     },
     {
-      name: 'V2021 （六）其他处理 subtotal with a blank cell',
+      name: 'V2021 （六）其他处理 subtotal left blank over a case: a warning with the blank read as 0',
       report: withSubtotal(withCells(base, { 'requests.other.unpaidFee.business': 1 }), 'other', [0, null, 0, 0, 0, 0, 0]),
       findings: [
         {
-          messageId: 'blank',
-          severity: 'info',
-          message: '（六）其他处理小计为空白，无法核对“（六）其他处理小计等于其下各项之和”，列：商业企业',
+          messageId: 'blankMismatch',
+          severity: 'warning',
+          message: '按空白为0计算，（六）其他处理小计应为1，实为空白（空白格：（六）其他处理小计），列：商业企业',
           location: { table: 'requests', row: 'other', column: 'business' },
+          actual: null,
+          expected: 1,
+          cells: ['requests.other.business'],
         },
       ],
     },
     {
-      name: 'V2019 （五）不予处理 subtotal with a blank child',
-      report: withSubtotal(withCells(base2019, { 'requests.notProcessed.duplicate.research': null }), 'notProcessed', [0, 0, 0, 0, 0, 0, 0]),
+      name: 'known children already exceed the subtotal: an error whatever the blank child holds',
+      report: withSubtotal(withCells(withheld, { 'requests.denied.prohibitedByLaw.naturalPerson': null }), 'denied', [2, 0, 0, 0, 0, 0, 3]),
       findings: [
         {
-          messageId: 'blank',
-          severity: 'info',
-          message: '表三“2.重复申请”行“科研机构”列为空白，无法核对“（五）不予处理小计等于其下各项之和”，列：科研机构',
-          location: { table: 'requests', row: 'notProcessed.duplicate', column: 'research' },
+          messageId: 'exceeds',
+          severity: 'error',
+          message: '（三）不予公开其下已知各项之和(3)已超过小计(2)，空白格（表三“2.其他法律行政法规禁止公开”行“自然人”列）无论填什么都不能相等，列：自然人',
+          location: { table: 'requests', row: 'denied', column: 'naturalPerson' },
+          actual: 2,
+          expected: 3,
+          cells: ['requests.denied.prohibitedByLaw.naturalPerson'],
         },
       ],
     },

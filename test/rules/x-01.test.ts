@@ -65,5 +65,24 @@ ruleCases('X-01', {
         },
       ],
     },
+    {
+      name: 'one issuer under two spellings (管委会, 管理委员会; full-width digits) is one series',
+      previous: withCells(baseReport({ year: 2022, agency: '某某市第２经济开发区管委会' }), { 'requests.carriedForward.naturalPerson': 2, 'requests.carriedForward.total': 2 }),
+      report: baseReport({ year: 2023, agency: '某某市第2经济开发区 管理委员会' }),
+      findings: [
+        {
+          messageId: 'mismatch',
+          severity: 'warning',
+          message: '表三“二、上年结转政府信息公开申请数量”行“自然人”列(0)不等于2022年度报告“四、结转下年度继续办理”同一列(2)',
+          location: { table: 'requests', row: 'carriedOver', column: 'naturalPerson', year: 2023 },
+        },
+        {
+          messageId: 'mismatch',
+          severity: 'warning',
+          message: '表三“二、上年结转政府信息公开申请数量”行“总计”列(0)不等于2022年度报告“四、结转下年度继续办理”同一列(2)',
+          location: { table: 'requests', row: 'carriedOver', column: 'total', year: 2023 },
+        },
+      ],
+    },
   ],
 });

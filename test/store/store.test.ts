@@ -61,7 +61,7 @@ describe('migrations', () => {
     await assert.rejects(migrate(store.db, 'sqlite', [...MIGRATIONS, bad]), /boom/);
     const tables = await store.db.introspection.getTables();
     assert.ok(!tables.some((t) => t.name === 'half_done'));
-    assert.deepEqual((await store.db.selectFrom('ogi_migrations').select('version').execute()).map((r) => r.version), [1, 2, 3]);
+    assert.deepEqual((await store.db.selectFrom('ogi_migrations').select('version').execute()).map((r) => r.version), [1, 2, 3, 4]);
     await store.close();
   });
 
@@ -75,11 +75,47 @@ describe('migrations', () => {
     });
     test('two stores starting at once on one database apply each migration once', async () => {
       const [a, b] = await Promise.all([openStore({ databaseUrl: cluster.url }), openStore({ databaseUrl: cluster.url })]);
-      assert.deepEqual((await a.db.selectFrom('ogi_migrations').select('version').execute()).map((r) => r.version), [1, 2, 3]);
+      assert.deepEqual((await a.db.selectFrom('ogi_migrations').select('version').execute()).map((r) => r.version), [1, 2, 3, 4]);
       assert.deepEqual(await migrate(b.db, 'postgres'), []);
       assert.match(a.location, /^postgres:\/\/postgres@127\.0\.0\.1:\d+\/ogi_test$/);
       await Promise.all([a.close(), b.close()]);
     });
+  });
+});
+
+describe('agencies matched by series key', () => {
+  test('管委会 and 管理委员会 are one agency: the reports are checked across years', async () => {
+    const store = await openStore({ sqlitePath: join(tmp, 'series.sqlite') });
+    try {
+      await importFiles(store, [
+        file('z2020.txt', synthetic({ agency: '某某经济开发区管委会', year: 2020 })),
+        file('z2021.txt', synthetic({ agency: '某某经济开发区管理委员会', year: 2021, tables: tables2021() })),
+      ], { author: '测试' });
+      const list = (await listReports(store.db, { sort: 'id' })).items;
+      assert.equal(new Set(list.map((r) => r.agencyId)).size, 1);
+      const later = await getReport(store.db, list[1]!.id, { text: false });
+      assert.ok(later.findings.some((f) => f.rule === 'X-04'), JSON.stringify(later.findings.map((f) => f.rule)));
+      assert.deepEqual((await listAgencies(store.db, { q: '开发区管委会' })).map((a) => a.reports), [2]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('migration 4 re-keys agencies; one whose new key is held keeps its old key', async () => {
+    const store = await openStore({ sqlitePath: join(tmp, 'rekey.sqlite') });
+    try {
+      const at = '2026-01-01T00:00:00Z';
+      await store.db.deleteFrom('ogi_migrations').where('version', '=', 4).execute();
+      await store.db.insertInto('agencies').values([
+        { name: '某某开发区管委会', name_key: '某某开发区管委会', issuer_type: 'other', region_id: null, created_at: at },
+        { name: '某某开发区管理委员会', name_key: '某某开发区管理委员会x', issuer_type: 'other', region_id: null, created_at: at },
+      ]).execute();
+      assert.deepEqual(await migrate(store.db, 'sqlite'), [4]);
+      const keys = (await store.db.selectFrom('agencies').select(['name', 'name_key']).orderBy('id').execute()).map((r) => r.name_key);
+      assert.deepEqual(keys, ['某某开发区管理委员会', '某某开发区管理委员会x']);
+    } finally {
+      await store.close();
+    }
   });
 });
 
