@@ -108,6 +108,19 @@ test('the disclosure office in the contact or the signature is not the issuer: t
   assert.deepEqual([signed.agency, signed.signedOn, signed.issuerType], ['某某县交通运输局', '2020-01-15', 'department']);
 });
 
+test('a region\'s report compiled by its government\'s office is the government\'s: the title names the region', () => {
+  const signed = ['淄博市人民政府办公室', '2021年3月20日'];
+  const office = parse(['淄博市人民政府办公室关于淄博市2020年政府信息公开工作年度报告', ...SECTIONS, ...signed].join('\n'));
+  assert.deepEqual([office.agency, office.year, office.signedOn, office.issuerType], ['淄博市人民政府', 2020, '2021-03-20', 'government']);
+  const yearLast = parse(['淄博市政府信息公开工作2020年度报告', ...SECTIONS, ...signed].join('\n'));
+  assert.deepEqual([yearLast.agency, yearLast.year, yearLast.issuerType], ['淄博市人民政府', 2020, 'government']);
+  const region = parse(['淄博市人民政府办公室', '淄博市2020年政府信息公开工作年度报告', ...SECTIONS, ...signed].join('\n'));
+  assert.deepEqual([region.agency, region.issuerType], ['淄博市人民政府', 'government']);
+  // The office's own report stays a department's.
+  const own = parse(['淄博市人民政府办公室2020年政府信息公开工作年度报告', ...SECTIONS, ...signed].join('\n'));
+  assert.deepEqual([own.agency, own.issuerType], ['淄博市人民政府办公室', 'department']);
+});
+
 test('an HTML page: date, title, issuer and address from its <meta> tags when the article prints no title', async () => {
   const r = await readPage('meta.html', `<html><head><meta charset="utf-8">
 <meta name="ArticleTitle" content="2024年上海市科学技术委员会政府信息公开工作年度报告">

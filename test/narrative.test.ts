@@ -215,15 +215,60 @@ test('信息处理费: notices, their amount, fees collected (元 and 万元), n
     { kind: 'feeNoticeAmount', value: 1250, text: '金额共计1250元' },
     { kind: 'feeCollected', value: 1000, text: '实际收取信息处理费1000元' },
   ]);
-  assert.deepEqual(read('依据《政府信息公开信息处理费管理办法》规定，2025年全市实际收取信息处理费共计400元。', 'other'), [
+  assert.deepEqual(read('依据《政府信息公开信息处理费管理办法》规定，2025年实际收取信息处理费共计400元。', 'other'), [
     { kind: 'feeCollected', value: 400, text: '实际收取信息处理费共计400元' },
   ]);
+  // The region's fees are not the organ's.
+  assert.deepEqual(read('依据《政府信息公开信息处理费管理办法》规定，2025年全市实际收取信息处理费共计400元。', 'other'), []);
+  assert.deepEqual(read('本年度未收取信息公开处理费。', 'other'), [{ kind: 'feeNone', value: 0, text: '未收取信息公开处理费' }]);
   assert.deepEqual(read('信息处理费收取情况：无。', 'other'), [{ kind: 'feeNone', value: 0, text: '信息处理费收取情况：无' }]);
   assert.deepEqual(read('本机关未发出收费通知，未收取信息处理费。申请人逾期未缴纳信息处理费的，视为放弃申请。', 'other'), [
     { kind: 'feeNotices', value: 0, text: '未发出收费通知' },
     { kind: 'feeNone', value: 0, text: '未收取信息处理费' },
   ]);
   assert.deepEqual(read('收取信息处理费0.04万元。', 'other'), [{ kind: 'feeCollected', value: 400, text: '收取信息处理费0.04万元' }]);
+});
+
+test('negation scope: only a negation that governs the count means none', () => {
+  assert.deepEqual(read('该行政复议件未被复议审查机关纠错。', 'review'), []);
+  assert.deepEqual(read('全年未发生政府信息公开工作被行政复议纠错或行政诉讼败诉情形。'), []);
+  assert.deepEqual(read('本年度未发生政府信息公开行政复议、行政诉讼案件。', 'review'), [
+    { kind: 'review', value: 0, none: true, text: '未发生政府信息公开行政复议、行政诉讼案件' },
+    { kind: 'litigation', value: 0, none: true, text: '未发生政府信息公开行政复议、行政诉讼案件' },
+  ]);
+  assert.deepEqual(read('政府信息公开行政复议0件。', 'review'), [{ kind: 'review', value: 0, text: '行政复议0件' }]);
+  assert.deepEqual(read('本年度没有收到政府信息公开申请。', 'requests'), [{ kind: 'noRequests', value: 0, text: '没有收到政府信息公开申请' }]);
+});
+
+test('region-wide clauses (全区, 全市, 各部门…) are not read; the organ named again is', () => {
+  assert.deepEqual(read('全区共收到政府信息公开申请120件，办结118件。', 'requests'), []);
+  assert.deepEqual(read('各部门共发生政府信息公开行政复议案件3件，行政诉讼案件2件。', 'review'), []);
+  assert.deepEqual(read('全区主动公开政府信息1510条，其中网站130条、微信550条。'), []);
+  assert.deepEqual(read('全区共收到政府信息公开申请120件，本局收到政府信息公开申请15件。', 'requests'), [
+    { kind: 'received', value: 15, text: '收到政府信息公开申请15件' },
+  ]);
+  assert.deepEqual(read('按照全市统一部署，本局共收到政府信息公开申请15件。', 'requests'), [{ kind: 'received', value: 15, text: '收到政府信息公开申请15件' }]);
+});
+
+test('categories, 新收 with 结转, 清理 with 现行有效, listed channels', () => {
+  assert.deepEqual(read('共收到政府信息公开申请9件，同意公开答复9件。', 'requests'), [
+    { kind: 'received', value: 9, text: '收到政府信息公开申请9件' },
+    { kind: 'result', value: 9, categories: ['granted'], text: '同意公开答复9件' },
+  ]);
+  assert.deepEqual(read('本年新收政府信息公开申请75件（含上年结转1件）。', 'requests'), [
+    { kind: 'received', value: 75, includesCarriedOver: true, text: '新收政府信息公开申请75件' },
+    { kind: 'carriedOver', value: 1, text: '上年结转1件' },
+  ]);
+  assert.deepEqual(read('清理并集中发布现行有效行政规范性文件393件。', 'active'), [
+    { kind: 'docs', value: 393, doc: 'normativeDocs', verb: 'inForce', text: '现行有效行政规范性文件393件' },
+  ]);
+  assert.deepEqual(read('清理规范性文件20件。', 'active'), []);
+  assert.deepEqual(read('主动公开政府信息151条，其中网站13条、微信55条、政务服务141条。'), [
+    { kind: 'activeTotal', value: 151, text: '主动公开政府信息151条' },
+    { kind: 'activePart', value: 13, parent: 0, text: '其中网站13条' },
+    { kind: 'activePart', value: 55, parent: 0, text: '微信55条' },
+    { kind: 'activePart', value: 141, parent: 0, text: '政务服务141条' },
+  ]);
 });
 
 test('spans are offsets into the section text, with the line in it', () => {

@@ -35,6 +35,8 @@ function contentSpan(line: Line): { from: number; length: number } {
 }
 
 const TITLE = /^(.*?)((?:19|20)\d{2})\s*年\s*度?\s*(.*?)(?:政府信息公开|政务公开|信息公开)\S*年度?报告$/;
+// The year after the subject: "淄博市政府信息公开工作2020年度报告".
+const TITLE_YEAR_LAST = /^(.*?)(?:政府信息公开|政务公开|信息公开)工作((?:19|20)\d{2})年度?报告$/;
 // What collectors and clerks glue to a name: "名称沭阳县发展和改革局2019年…", "某某局关于2019年…".
 const NOT_NAME = /^(?:名称|标题|题目|文章标题|关于)[:：]?|(?:关于|的)$/g;
 
@@ -52,7 +54,10 @@ export interface TitleParts {
 }
 
 function titleName(part: string): TitleName | null {
-  const printed = part.replace(NOT_NAME, '');
+  // "某某市人民政府办公室关于某某市2020年…": the office compiles, the report is the region's.
+  const after = part.slice(part.lastIndexOf('关于') + 2);
+  const subject = part.includes('关于') && after !== '' ? after : part;
+  const printed = subject.replace(NOT_NAME, '');
   const organ = printed && !/\d/.test(printed) ? issuingOrgan(printed) : null;
   return organ ? { printed, organ } : null;
 }
@@ -65,7 +70,10 @@ export function parseTitle(text: string): TitleParts | null {
   const compact = clean(text).replace(/\s+/g, '');
   if (compact.length > 80 || /[。；]/.test(compact)) return null;
   const m = TITLE.exec(compact);
-  if (!m) return null;
+  if (!m) {
+    const last = TITLE_YEAR_LAST.exec(compact);
+    return last ? { year: Number(last[2]), agency: titleName(last[1]!) } : null;
+  }
   // "2024年某某区人民政府信息公开工作年度报告": 政府 belongs to the name and to 政府信息公开.
   const after = m[3]!.endsWith('人民') ? `${m[3]}政府` : m[3]!;
   return { year: Number(m[2]), agency: titleName(m[1]!) ?? titleName(after) };

@@ -227,6 +227,7 @@ export function extractActive(
     for (const col of item.columns) {
       if (recognised.length && !columns.includes(col)) rec.note('column-missing', `表二“${item.label}”缺少“${col.label}”列`, placePath({ table: 'active', item: item.key }));
     }
+    const missing: (typeof item.rows)[number][] = [];
     for (let r = 0; r < item.rows.length; r++) {
       const row = item.rows[r]!;
       const values: Record<string, Value> = {};
@@ -235,6 +236,7 @@ export function extractActive(
       const at = rowsAt[r]!;
       if (at < 0) {
         if (begin >= 0) rec.note('row-missing', `表二“${item.label}”缺少“${row.label}”行`, placePath({ table: 'active', item: item.key, row: row.key }));
+        if (begin >= 0) missing.push(row);
         continue;
       }
       rec.label(placePath({ table: 'active', item: item.key, row: row.key }), stream[at]!);
@@ -257,7 +259,13 @@ export function extractActive(
       });
       last = Math.max(last, next - 1);
     }
-    if (rangeStart >= 0) last = Math.max(last, readExtraRows(stream, rangeStart, rangeEnd, item, columns.length, extra));
+    const unread: Cell[] = [];
+    if (rangeStart >= 0) last = Math.max(last, readExtraRows(stream, rangeStart, rangeEnd, item, columns.length, extra, unread));
+    // A row not found and a labelled row with values that named none, in the same item: what ogi could not read.
+    missing.forEach((row, k) => {
+      const cell = unread[k];
+      if (cell) rec.note('row-unrecognised', `表二“${item.label}”印有“${cell.text}”行，未能识别为法定行，可能是“${row.label}”行`, placePath({ table: 'active', item: item.key, row: row.key }), cell, { actual: cell.text, expected: row.label });
+    });
   });
   if (extra.length) {
     table.extra = extra;
@@ -272,7 +280,7 @@ export function extractActive(
  * index of the last cell read.
  */
 function readExtraRows(
-  stream: readonly Cell[], from: number, to: number, item: ActiveItemDef, width: number, out: ExtraRow[],
+  stream: readonly Cell[], from: number, to: number, item: ActiveItemDef, width: number, out: ExtraRow[], labels: Cell[] = [],
 ): number {
   let last = -1;
   for (let i = from; i < to; i++) {
@@ -284,6 +292,7 @@ function readExtraRows(
     for (let j = i + 1; j < to && stream[j]!.row === cell.row && stream[j]!.kind === 'value'; j++) cells.push(stream[j]!);
     if (!cells.some((c) => c.value?.kind === 'number')) continue;
     const fit = fitRow(cells, width);
+    labels.push(cell);
     out.push({
       item: item.key,
       label: cell.text,

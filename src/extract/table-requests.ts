@@ -43,6 +43,8 @@ export function extractRequests(
   const slots = new Map<RequestRowKey, Slot[]>();
   const ambiguous = new Map<RequestRowKey, Slot[][]>();
   const pending: { key: RequestRowKey; code: NoteCode; message: string; cell: Cell; printed?: number }[] = [];
+  // Labels with values that named no row, with the last row read before them (row-unrecognised).
+  const unread: { cell: Cell; after: number }[] = [];
   let lastAssigned = -1;
   let last = -1;
   let i = from;
@@ -75,6 +77,7 @@ export function extractRequests(
       variant = match >= 0;
     }
     if (match < 0) {
+      if (!HEADER_KEYS.has(cell.key) && !labelMatches(REQUEST_BALANCE_NOTE_DEF, cell.key) && hasValues(stream, i, to)) unread.push({ cell, after: lastAssigned });
       i++;
       continue;
     }
@@ -110,10 +113,16 @@ export function extractRequests(
   }
 
   const table: RequestsTable = {};
-  for (const def of rows) {
+  for (const [r, def] of rows.entries()) {
     const rowSlots = slots.get(def.key);
     if (!rowSlots) {
       rec.note('row-missing', `表三缺少“${def.label}”行，其数值记为空`, placePath({ table: 'requests', row: def.key }));
+      // A labelled row with values printed after the row read last before this one: what ogi could not read.
+      const before = rows.slice(0, r).reduce((p, d, k) => (slots.has(d.key) ? k : p), -1);
+      const seen = unread.find((u) => u.after === before);
+      if (seen) {
+        rec.note('row-unrecognised', `表三印有“${seen.cell.text}”行，未能识别为法定行，可能是“${def.label}”行`, placePath({ table: 'requests', row: def.key }), seen.cell, { actual: seen.cell.text, expected: def.label });
+      }
       table[def.key] = Array.from({ length: COLUMNS }, () => null);
       continue;
     }

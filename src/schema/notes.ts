@@ -13,6 +13,7 @@ export const NOTE_DEFS = {
   'extra-column': '有未识别的列，已忽略',
   'row-surplus-cells': '一行的单元格多于法定列数，已按位置取用，其余忽略',
   'row-short': '一行的单元格少于法定列数，能由勾稽关系唯一确定位置时取用，否则该行记为空白',
+  'row-unrecognised': '表内有一行带数值的行名未能识别为任何法定行，位于某一未找到的行的位置',
   'row-label-variant': '行名印刷有误（缺字、折行截断、繁体），按其在法定行序中的位置读取',
   'digit-run-split': '单元格边界丢失的连写数字，按勾稽关系唯一拆分',
   'digit-run-unsplittable': '连写数字不能拆分为满足勾稽关系的数值，按原样读取',

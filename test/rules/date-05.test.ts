@@ -1,7 +1,12 @@
+import { extractReport } from '../../src/extract/report.ts';
 import { baseReport, withFields } from '../helpers/report-builder.ts';
 import { ruleCases } from '../helpers/rule-tester.ts';
 
 const base = baseReport();
+const SECTIONS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+// A city's report compiled by the city government's office is the government's.
+const cityText = ['淄博市人民政府办公室关于淄博市2020年政府信息公开工作年度报告', ...SECTIONS.flatMap((h) => [h, '无。']), '淄博市人民政府办公室', '2021年3月20日', ''].join('\n');
+const city = extractReport(cityText, { name: 'city.txt', format: 'txt' });
 const gov = withFields(base, { agency: '某某市人民政府', issuerType: 'government', signedOn: '2024-03-20' });
 
 ruleCases('DATE-05', {
@@ -9,6 +14,7 @@ ruleCases('DATE-05', {
     { name: 'the base report (V2021): a department', report: base },
     { name: 'the base report (V2019)', report: baseReport({ template: '2019' }) },
     { name: 'a government signed 3月20日', report: gov },
+    { name: 'a city report compiled by 市人民政府办公室, signed 2021-03-20', report: city },
     { name: 'published on the deadline day (“3月31日前” includes 31 March)', report: withFields(gov, { publishedOn: '2024-03-31' }) },
     { name: 'no date at all', report: withFields(gov, { signedOn: null }) },
     { name: 'a department signed in March is DATE-04’s finding', report: withFields(base, { signedOn: '2024-03-01' }) },

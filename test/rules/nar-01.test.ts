@@ -25,6 +25,13 @@ ruleCases('NAR-01', {
     { name: 'a blank table cell is not compared (CELL-02 reports it)', report: withCells(text('共收到政府信息公开申请12件。'), { 'requests.newReceived.total': null }) },
     { name: 'sample 002: 共收到政府信息公开申请4件, table 4', report: sample('002_9d093eecd5b1c4d3') },
     { name: 'sample 000: "收到和办理邮寄方式、网上…各1件" is two applications, not a total of one', report: sample('000_6c4583cee035bde5') },
+    {
+      name: '新收 includes the carried-over application when the text says so: 75 = 74 + 1 (含上年结转1件)',
+      report: withFields(withCells(base, { 'requests.newReceived.total': 74, 'requests.carriedOver.total': 1 }), { sectionTexts: { requests: '本年新收政府信息公开申请75件（含上年结转1件）。' } }),
+    },
+    { name: 'region-wide counts (全区…) are not the organ\'s', report: text('全区共收到政府信息公开申请120件，办结118件。') },
+    { name: 'counts of every department (各部门…) are not the organ\'s', report: text('各部门共收到政府信息公开申请120件，均已办结。') },
+    { name: '"同意公开答复9件" is a category (予以公开), not 办结 9', report: text('共收到政府信息公开申请12件，同意公开答复9件。') },
   ],
   invalid: [
     {
@@ -72,6 +79,35 @@ ruleCases('NAR-01', {
           location: { section: 'requests' },
           actual: 1,
           expected: 0,
+        },
+      ],
+    },
+    {
+      name: '"新收75件" is compared with 一 only: 74 new and 1 carried over are not 75 new',
+      report: withFields(withCells(base, { 'requests.newReceived.total': 74, 'requests.carriedOver.total': 1 }), { sectionTexts: { requests: '本年新收政府信息公开申请75件。' } }),
+      findings: [
+        {
+          messageId: 'mismatch',
+          severity: 'warning',
+          message: '第三部分“收到和处理政府信息公开申请情况”称本年新收政府信息公开申请75件，表三“一、本年新收政府信息公开申请数量”行“总计”列为74件，二者不一致',
+          location: { section: 'requests' },
+          span: { start: 2, end: 15, line: 1, text: '新收政府信息公开申请75件' },
+          actual: 75,
+          expected: 74,
+        },
+      ],
+    },
+    {
+      name: 'the organ\'s own count after a region-wide one is compared (本局…)',
+      report: text('全区共收到政府信息公开申请120件，本局收到政府信息公开申请15件。'),
+      findings: [
+        {
+          messageId: 'mismatch',
+          severity: 'warning',
+          message: '第三部分“收到和处理政府信息公开申请情况”称本年新收政府信息公开申请15件，表三“一、本年新收政府信息公开申请数量”行“总计”列为12件，二者不一致',
+          location: { section: 'requests' },
+          actual: 15,
+          expected: 12,
         },
       ],
     },

@@ -45,6 +45,20 @@ ruleCases('NAR-02', {
   ],
   invalid: [
     {
+      name: '"同意公开答复9件" is the 予以公开 category (8 in the table), not 办结',
+      report: text('共收到政府信息公开申请12件，同意公开答复9件。'),
+      findings: [
+        {
+          messageId: 'count',
+          severity: 'warning',
+          message: '第三部分“收到和处理政府信息公开申请情况”称“予以公开”9件，表三对应的小计为8件，二者不一致',
+          location: { section: 'requests' },
+          actual: 9,
+          expected: 8,
+        },
+      ],
+    },
+    {
       name: 'Shanghai 2019: 予以公开及部分公开258件 (table 275) and 无法提供265件 (table 337, 265 is row （四）1 alone), with their shares',
       report: shanghai,
       findings: [

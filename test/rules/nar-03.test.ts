@@ -30,6 +30,13 @@ ruleCases('NAR-03', {
     { name: 'litigation is the sum of 直接起诉 and 复议后起诉', report: review(withCells(oneEach, { 'review.litigationAfterReview.upheld': 1, 'review.litigationAfterReview.total': 1 }), '被提起行政诉讼2件，其中复议后起诉1件。') },
     { name: 'the organ\'s other reconsideration cases in section 一 are not read', report: withFields(base, { sectionTexts: { overview: '全年办理行政复议案件120件，行政应诉案件35件。' } }) },
     { name: 'approximations are not compared', report: review(base, '被申请行政复议约3件。') },
+    { name: '"该行政复议件未被复议审查机关纠错" speaks of the outcome, not of no review', report: review(withCells(base, { 'review.review.upheld': 1, 'review.review.total': 1 }), '该行政复议件未被复议审查机关纠错。') },
+    {
+      name: '"未发生…被行政复议纠错或行政诉讼败诉情形" speaks of outcomes, not of no cases',
+      report: withFields(oneEach, { sectionTexts: { overview: '全年未发生政府信息公开工作被行政复议纠错或行政诉讼败诉情形。' } }),
+    },
+    { name: 'region-wide counts (各部门…) are not the organ\'s', report: review(base, '各部门共发生政府信息公开行政复议案件3件，行政诉讼案件2件。') },
+    { name: 'region-wide negation (全市未发生…) is not the organ\'s', report: review(oneEach, '全市未发生政府信息公开行政复议、行政诉讼案件。') },
     { name: '均获维持 with nothing pending or corrected', report: review(withCells(base, { 'review.review.upheld': 2, 'review.review.total': 2 }), '被申请行政复议2件，均获维持。') },
   ],
   invalid: [
@@ -62,6 +69,35 @@ ruleCases('NAR-03', {
           message: '第四部分“政府信息公开行政复议、行政诉讼情况”称未发生行政复议，表四“行政复议”的总计却为1件',
           location: { section: 'review' },
           span: { start: 3, end: 23, line: 1, text: '未发生政府信息公开行政复议、行政诉讼案件' },
+          actual: 0,
+          expected: 1,
+        },
+      ],
+    },
+    {
+      name: '"没有收到…行政复议申请" governs the count: none, the table has one',
+      report: review(withCells(base, { 'review.review.upheld': 1, 'review.review.total': 1 }), '本年度没有收到政府信息公开行政复议申请。'),
+      findings: [
+        {
+          messageId: 'none',
+          severity: 'warning',
+          message: '第四部分“政府信息公开行政复议、行政诉讼情况”称未发生行政复议，表四“行政复议”的总计却为1件',
+          location: { section: 'review' },
+          actual: 0,
+          expected: 1,
+        },
+      ],
+    },
+    {
+      name: '"行政复议0件" is zero, the table has one',
+      report: review(withCells(base, { 'review.review.upheld': 1, 'review.review.total': 1 }), '政府信息公开行政复议0件。'),
+      findings: [
+        {
+          messageId: 'count',
+          severity: 'warning',
+          message: '第四部分“政府信息公开行政复议、行政诉讼情况”称行政复议0件，表四“行政复议”的总计为1件，二者不一致',
+          location: { section: 'review' },
+          span: { start: 6, end: 12, line: 1, text: '行政复议0件' },
           actual: 0,
           expected: 1,
         },

@@ -27,6 +27,12 @@ ruleCases('NAR-04', {
     },
     { name: '规章制度, 清理, 全市 and approximations are not this table', report: withFields(base, { sectionTexts: { active: '制定完善规章制度3项，清理规范性文件20件，全市共出台规范性文件88件，制发规范性文件10余件。' } }) },
     { name: 'parts may add up to more than the total (channels overlap)', report: withFields(base, { sectionTexts: { overview: '主动公开政府信息100条，其中通过门户网站发布80条，通过公众号发布60条。' } }) },
+    {
+      name: '2021: "清理并集中发布现行有效行政规范性文件393件" states the stock in force, and it agrees',
+      report: withFields(withCells(base, { 'active.art20_1.normativeDocs.inForce': 393 }), { sectionTexts: { active: '清理并集中发布现行有效行政规范性文件393件。' } }),
+    },
+    { name: 'listed parts that add up to no more than the total', report: withFields(base, { sectionTexts: { overview: '主动公开政府信息151条，其中网站13条、微信55条、政务服务83条。' } }) },
+    { name: 'region-wide totals and their parts (全区…) are not the organ\'s', report: withFields(base, { sectionTexts: { overview: '全区主动公开政府信息151条，其中网站13条、微信55条、政务服务141条。' } }) },
     { name: 'an approximate total is not compared with its parts', report: withFields(base, { sectionTexts: { overview: '主动公开政府信息100余条，其中通过公众号发布120条。' } }) },
   ],
   invalid: [
@@ -43,6 +49,36 @@ ruleCases('NAR-04', {
           span: { start: 409, end: 432, line: 13, column: 99, text: '通过微信公众号“投资博山”发布信息 228 条' },
           actual: 228,
           expected: 217,
+        },
+      ],
+    },
+    {
+      name: '2021: "清理并集中发布现行有效…393件" is compared with 现行有效件数',
+      report: withFields(withCells(base, { 'active.art20_1.normativeDocs.inForce': 390 }), { sectionTexts: { active: '清理并集中发布现行有效行政规范性文件393件。' } }),
+      findings: [
+        {
+          messageId: 'docs',
+          severity: 'warning',
+          message: '第二部分“主动公开政府信息情况”称现行有效行政规范性文件393件，表二第二十条第（一）项“行政规范性文件”行“现行有效件数”列为390件，二者不一致',
+          location: { section: 'active' },
+          span: { start: 7, end: 22, line: 1, text: '现行有效行政规范性文件393件' },
+          actual: 393,
+          expected: 390,
+        },
+      ],
+    },
+    {
+      name: 'listed channels exceed the stated total: 13+55+141=209 > 151',
+      report: withFields(base, { sectionTexts: { overview: '主动公开政府信息151条，其中网站13条、微信55条、政务服务141条。' } }),
+      findings: [
+        {
+          messageId: 'sum',
+          severity: 'warning',
+          message: '第一部分“总体情况”称主动公开政府信息151条，其中所列各项之和为13+55+141=209条，大于总数151条',
+          location: { section: 'overview' },
+          span: { start: 13, end: 35, line: 1, text: '其中网站13条、微信55条、政务服务141条' },
+          actual: 209,
+          expected: 151,
         },
       ],
     },

@@ -45,6 +45,20 @@ ruleCases('TPL-03', {
       findings: [{ messageId: 'missing', severity: 'error', message: `缺少第五部分“存在的主要问题及改进情况”：${RULE}，本报告只找到第一、二、三、四、六部分`, location: { section: 'problems' } }],
     },
     {
+      name: 'a numbered heading close to the statutory one that ogi did not recognise is info, not missing',
+      report: printed('2021', (t) => t.replace('五、存在的主要问题及改进情况', '五、工作中存在的主要问题和下一步改进情况')),
+      findings: [
+        {
+          messageId: 'unrecognised',
+          severity: 'info',
+          message: '未能识别第五部分“存在的主要问题及改进情况”的标题：本报告印有“五、工作中存在的主要问题和下一步改进情况”，与法定标题相近，请人工核对',
+          location: { section: 'problems' },
+          actual: '五、工作中存在的主要问题和下一步改进情况',
+          expected: '五、存在的主要问题及改进情况',
+        },
+      ],
+    },
+    {
       name: 'an unknown heading leaves its section missing',
       report: printed('2021', (t) => t.replace('六、其他需要报告的事项', '六、年度工作亮点')),
       findings: [{ messageId: 'missing', severity: 'error', message: `缺少第六部分“其他需要报告的事项”：${RULE}，本报告只找到第一、二、三、四、五部分`, location: { section: 'other' } }],

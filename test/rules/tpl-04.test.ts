@@ -49,6 +49,18 @@ ruleCases('TPL-04', {
       ],
     },
     {
+      name: 'heading 五 printed “存在的主要问题及整改措施”',
+      report: printed('2021', (t) => t.replace('五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施')),
+      findings: [
+        {
+          messageId: 'variant',
+          severity: 'warning',
+          message: '第五部分“存在的主要问题及改进情况”的标题印为“五、存在的主要问题及整改措施”，是已知的变体写法；法定标题为“五、存在的主要问题及改进情况”',
+          location: { section: 'problems' },
+        },
+      ],
+    },
+    {
       name: 'section 六 numbered 五',
       report: parse(misnumbered),
       findings: [

@@ -47,6 +47,20 @@ ruleCases('TPL-05', {
       ],
     },
     {
+      name: 'OCR: an item not found is one OCR may have missed',
+      report: withFields(printed('2021', (t) => t.replace(/第二十条第（八）项\n[^\n]*\n[^\n]*\n/, '')), { source: { name: 'scan.png', format: 'image' } }),
+      findings: [
+        {
+          messageId: 'ocr',
+          severity: 'info',
+          message: `OCR 未能识别表二第二十条第（八）项，请对照原图人工核对（${V2021}的表二应包括${ITEMS_2021}）`,
+          location: { table: 'active', item: 'art20_8' },
+          actual: null,
+          expected: '第二十条第（八）项',
+        },
+      ],
+    },
+    {
       name: 'printed 2021 report with the old （九）',
       report: printed('2021', (t) => t.replace('\n\n三、', '\n\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t0\t0\n\n三、')),
       findings: [

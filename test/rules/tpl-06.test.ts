@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extractReport } from '../../src/extract/report.ts';
 import { LAYOUTS, reportText } from '../helpers/layouts.ts';
-import { baseReport, zeroTables } from '../helpers/report-builder.ts';
+import { baseReport, withFields, zeroTables } from '../helpers/report-builder.ts';
 import { ruleCases } from '../helpers/rule-tester.ts';
 
 const parse = (text: string) => extractReport(text, { name: 'fixture.txt', format: 'txt' });
@@ -43,6 +43,32 @@ ruleCases('TPL-06', {
           location: { table: 'active', item: 'art20_6', row: 'coercion' },
           actual: null,
           expected: '行政强制',
+        },
+      ],
+    },
+    {
+      name: 'a row printed with values under a label ogi cannot read is info, not missing',
+      report: printed('2021', (t) => t.replace('行政强制\t0\n', '查封扣押\t0\n')),
+      findings: [
+        {
+          messageId: 'rowUnrecognised',
+          severity: 'info',
+          message: '未能识别第二十条第（六）项中印有的“查封扣押”行，可能是“行政强制”行，请人工核对',
+          location: { table: 'active', item: 'art20_6', row: 'coercion' },
+          actual: '查封扣押',
+          expected: '行政强制',
+        },
+      ],
+    },
+    {
+      name: 'OCR: a row not found is one OCR may have missed',
+      report: withFields(printed('2021', (t) => t.replace('行政强制\t0\n', '')), { source: { name: 'scan.png', format: 'image' } }),
+      findings: [
+        {
+          messageId: 'rowOcr',
+          severity: 'info',
+          message: 'OCR 未能识别第二十条第（六）项的“行政强制”行，请对照原图人工核对',
+          location: { table: 'active', item: 'art20_6', row: 'coercion' },
         },
       ],
     },

@@ -48,6 +48,34 @@ ruleCases('TPL-09', {
       ],
     },
     {
+      name: 'a row printed with values under a label ogi cannot read is info, not missing',
+      report: printed('2021', (t) => t.replace('2.重复申请', '2.同一事项已答复')),
+      findings: [
+        {
+          messageId: 'unrecognised',
+          severity: 'info',
+          message: '未能识别表三中印有的“2.同一事项已答复”行，可能是“2.重复申请”行，请人工核对',
+          location: { table: 'requests', row: 'notProcessed.duplicate' },
+          actual: '2.同一事项已答复',
+          expected: '2.重复申请',
+        },
+      ],
+    },
+    {
+      name: 'OCR: a row not found is one OCR may have missed',
+      report: withFields(printed('2021', (t) => t.replace(/2\.重复申请[^\n]*\n/, '')), { source: { name: 'scan.png', format: 'image' } }),
+      findings: [
+        {
+          messageId: 'ocr',
+          severity: 'info',
+          message: 'OCR 未能识别表三的“2.重复申请”行，请对照原图人工核对',
+          location: { table: 'requests', row: 'notProcessed.duplicate' },
+          actual: null,
+          expected: '2.重复申请',
+        },
+      ],
+    },
+    {
       name: 'row 4.保护第三方合法权益 missing (2019)',
       report: printed('2019', (t) => t.replace(/4\.保护第三方合法权益[^\n]*\n/, '')),
       findings: [

@@ -7,6 +7,7 @@ import type { Provenance } from '../../schema/types.ts';
 import { defineRule } from '../define-rule.ts';
 import { printedCells } from '../cells.ts';
 import { FORMAT_NAMES } from '../formats.ts';
+import { readByOcr, unrecognisedRow } from '../reading.ts';
 
 const quoted = (labels: readonly string[]) => labels.map((l) => `“${l}”`).join('');
 
@@ -41,9 +42,13 @@ const rule = defineRule({
       '认出的标签措辞与法定写法略有出入不报告；本规则只报告真正的表式问题：子表中找不到的行（错误）、表头印出了列名但缺少某一法定列（错误），' +
       '以及表头中法定格式以外、已被忽略的列（警告——也可能是跨行断开的表头残片，故不作错误；与前一列名连起来正是法定写法的残片不报告）。表头齐全而某行印出的数值单元格少于列数，' +
       '多半是转换时丢了空白单元格，给出警告（缺少的按空白处理，由 CELL-02 报告）；多于列数时读取已按位置取值，仅作提示。连写数字无法拆分属读取问题，不在此报告。子表本身缺失由 TPL-05 报告，' +
-      '地方增加的行由 TPL-07 报告。报告来自 JSON 数据（没有版面结构）时不作报告。',
+      '地方增加的行由 TPL-07 报告。报告来自 JSON 数据（没有版面结构）时不作报告。' +
+      '找不到的行若在同一子表中印有一个带数值、但未能识别为任何法定行的行名（读取说明 row-unrecognised），这是 ogi 未能读出，而不是报告缺少该行，' +
+      '改为提示并列出印出的行名；OCR 读取的文档（图片，或带 OCR 置信度的文字）找不到的行一律作为提示，请对照原图核对。',
     messages: {
       rowMissing: '缺少{where}：{template}的{item}应有{expected}行，本报告未找到该行',
+      rowUnrecognised: '未能识别{item}中印有的“{printed}”行，可能是“{label}”行，请人工核对',
+      rowOcr: 'OCR 未能识别{item}的“{label}”行，请对照原图人工核对',
       columnMissing: '缺少{where}：{template}的{item}应有{expected}列，本报告的表头中未找到该列',
       extraColumn: '{where}的表头有法定格式以外的列“{text}”，该子表只应有{expected}列；该列的数值未读取',
       shortRow: '{where}只印有{count}个数值单元格，该子表应有{width}列（{expected}）',
@@ -102,6 +107,21 @@ const rule = defineRule({
               notes: [{ code: 'row-surplus-cells', path: rowPath }],
             });
           }
+          continue;
+        }
+        const missingPath = placePath({ table: 'active', item: item.key, row: row.key });
+        const seen = unrecognisedRow(ctx.doc, missingPath);
+        if (seen || readByOcr(ctx.doc)) {
+          ctx.report({
+            messageId: seen ? 'rowUnrecognised' : 'rowOcr',
+            severity: 'info',
+            data: { ...data, label: row.label, printed: seen?.printed ?? null },
+            location: { table: 'active', item: item.key, row: row.key },
+            span: seen?.span ?? null,
+            actual: seen?.printed ?? null,
+            expected: row.label,
+            notes: [{ code: 'row-missing', path: missingPath }, ...(seen ? [{ code: 'row-unrecognised' as const, path: missingPath }] : [])],
+          });
           continue;
         }
         ctx.report({

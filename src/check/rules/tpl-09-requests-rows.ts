@@ -3,6 +3,7 @@ import { REQUEST_ROWS, requestRows } from '../../schema/requests.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
 import { FORMAT_NAMES } from '../formats.ts';
+import { readByOcr, unrecognisedRow } from '../reading.ts';
 
 const rule = defineRule({
   meta: {
@@ -17,10 +18,14 @@ const rule = defineRule({
       '表三的行由格式规定：一、本年新收；二、上年结转；三、本年度办理结果（（一）予以公开至（七）总计，其中不予公开8项、无法提供3项、不予处理5项）；' +
       '四、结转下年度继续办理。2019年版共23行，2021年版因（六）其他处理分为三个子行而有25行。读取时按各行标签的特征片段识别，' +
       '跨行断开或措辞略有出入的标签只要认得出就不报告；本规则报告找不到的行，以及整张表三缺失。（六）其他处理的行数与子行由 TPL-10 检查，这里不重复。' +
-      '标签的编号（“（三）”“1.”等）在文本转换中常与相邻单元格粘连或丢失，不作核对。报告来自 JSON 数据时按数据中的行键核对，缺少的行与不属于该格式的行都报告。',
+      '标签的编号（“（三）”“1.”等）在文本转换中常与相邻单元格粘连或丢失，不作核对。报告来自 JSON 数据时按数据中的行键核对，缺少的行与不属于该格式的行都报告。' +
+      '找不到的行若在其法定位置印有一个带数值、但未能识别为任何法定行的行名（读取说明 row-unrecognised），这是 ogi 未能读出，而不是报告缺少该行，' +
+      '改为提示并列出印出的行名；OCR 读取的文档（图片，或带 OCR 置信度的文字）找不到的行一律作为提示，请对照原图核对。',
     messages: {
       tableMissing: '未找到表三（收到和处理政府信息公开申请情况）：{template}的表三应有{count}行',
       missing: '缺少{where}：{template}的表三应有{count}行，本报告未找到该行（“{label}”）',
+      unrecognised: '未能识别表三中印有的“{printed}”行，可能是“{label}”行，请人工核对',
+      ocr: 'OCR 未能识别表三的“{label}”行，请对照原图人工核对',
       foreign: '表三数据中有“{key}”行，不属于{template}（该格式的表三有{count}行）',
     },
   },
@@ -38,9 +43,21 @@ const rule = defineRule({
       ctx.report({ messageId: 'tableMissing', data: base, location: { table: 'requests' }, span: null, notes: [{ code: 'table-missing', path: 'requests' }] });
       return;
     }
+    const ocr = readByOcr(doc);
     for (const row of rows) {
-      const found = structure ? structure.labels[placePath({ table: 'requests', row: row.key })] !== undefined : doc.tables.requests[row.key] !== undefined;
+      const path = placePath({ table: 'requests', row: row.key });
+      const found = structure ? structure.labels[path] !== undefined : doc.tables.requests[row.key] !== undefined;
       if (found) continue;
+      const seen = unrecognisedRow(doc, path);
+      if (seen) {
+        const notes = [{ code: 'row-missing' as const, path }, { code: 'row-unrecognised' as const, path }];
+        ctx.report({ messageId: 'unrecognised', severity: 'info', data: { ...base, label: row.label, printed: seen.printed }, location: { table: 'requests', row: row.key }, span: seen.span, actual: seen.printed, expected: row.label, notes });
+        continue;
+      }
+      if (ocr) {
+        ctx.report({ messageId: 'ocr', severity: 'info', data: { ...base, label: row.label }, location: { table: 'requests', row: row.key }, span: null, actual: null, expected: row.label, notes: [{ code: 'row-missing', path }] });
+        continue;
+      }
       ctx.report({ messageId: 'missing', data: { ...base, label: row.label }, location: { table: 'requests', row: row.key }, span: null, actual: null, expected: row.label, notes: [{ code: 'row-missing', path: placePath({ table: 'requests', row: row.key }) }] });
     }
     if (structure) return;

@@ -10,6 +10,8 @@ const TOTAL = /主动公开(?:的)?(?:各类|政府|政务)?(?:信息)?(?:共|�
 const CHANNEL = /通过|在|于|经|网站|网|公众号|微信|微博|平台|专栏|客户端|头条|抖音|媒体|报|电视|广播|其中|阅读|浏览|点击|访问|各部门/;
 const PART = /公开|发布|推送|更新|刊发|刊登|转发|报送|信息|政策|文件|动态/;
 const NOT_PART = /阅读|点击|浏览|访问|粉丝|关注|回复|答复|留言|互动|办件|申请|解读/;
+/** A bare item of a list after 其中, without a verb: "其中网站13条、微信55条、政务服务141条". */
+const LIST_ITEM = /^[，,；;、]?(?:其中)?[\u4e00-\u9fff“”"《》]{2,12}$/;
 
 export function readActive(view: TokenView, state: ReadState): Reading | null {
   const { token, lead } = view;
@@ -20,8 +22,9 @@ export function readActive(view: TokenView, state: ReadState): Reading | null {
   if (state.activeTotal !== null) {
     if (/其中/.test(lead)) state.inParts = true;
     const parent = state.out[state.activeTotal]!;
-    if (state.inParts && token.unit === parent.unit && PART.test(lead) && !NOT_PART.test(lead) && !COMPARISON.test(lead)) {
-      return { kind: 'activePart', ...base, parent: state.activeTotal, from: leadFrom(view) };
+    if (state.inParts && token.unit === parent.unit && !NOT_PART.test(lead) && !COMPARISON.test(lead)) {
+      if (PART.test(lead)) return { kind: 'activePart', ...base, parent: state.activeTotal, from: leadFrom(view) };
+      if (LIST_ITEM.test(lead) && /其中|^、/.test(lead)) return { kind: 'activePart', ...base, parent: state.activeTotal, listed: true, from: leadFrom(view) };
     }
   }
   return null;
@@ -51,9 +54,16 @@ const docOf = (noun: string) => (noun === RULES_WORD ? 'rules' : 'normativeDocs'
 /** "制发规范性文件5件", "印发5件规范性文件", "制发规章2件、规范性文件5件". */
 export function readDocs(view: TokenView): Reading | null {
   const { token, lead, tail } = view;
-  if (token.kind !== 'count' || !DOC_UNITS.test(token.unit) || NOT_DOCS.test(lead) || COMPARISON.test(lead)) return null;
+  if (token.kind !== 'count' || !DOC_UNITS.test(token.unit) || COMPARISON.test(lead)) return null;
   const base = { value: token.value, exact: token.exact };
   const m = NOUN_LAST.exec(lead) ?? VERB_LAST.exec(lead);
+  if (NOT_DOCS.test(lead)) {
+    // "清理并集中发布现行有效行政规范性文件393件": after a 清理 the stock in force is still stated.
+    if (m && verbOf(m.groups!.verb!) === 'inForce' && !NOT_DOCS.test(lead.replace(/清理/g, ''))) {
+      return { kind: 'docs', ...base, doc: docOf(m.groups!.noun!), verb: 'inForce', from: leadFrom(view, m) };
+    }
+    return null;
+  }
   if (m) return { kind: 'docs', ...base, doc: docOf(m.groups!.noun!), verb: verbOf(m.groups!.verb!), from: leadFrom(view, m) };
   const v = VERB_ONLY.exec(lead);
   const n = NOUN_AFTER.exec(tail);

@@ -39,7 +39,9 @@ export function readFeeNumber(view: TokenView, context: boolean): Reading | null
   return null;
 }
 
-const NONE = new RegExp(`(?:未曾|未|没有|没|无|不)(?:有)?(?:需)?(?:收取|收|产生|发生|涉及|存在)?(?<gap>[^\\d]{0,14}?)${FEE_NAME}`);
+/** The fee as printed: 信息处理费, or "信息公开处理费". */
+const FEE = `(?:${FEE_NAME}|信息公开处理费)`;
+const NONE = new RegExp(`(?:未曾|未|没有|没|无|不)(?:有)?(?:需)?(?:收取|收|产生|发生|涉及|存在)?(?<gap>[^\\d]{0,14}?)${FEE}`);
 const NONE_GAP = /依据|根据|按照|《|办法|不|未|减免|标准|规定|法|缴|交|付|逾期/;
 const NONE_AFTER = new RegExp(`${FEE_NAME}(?:的)?(?:收取|收费)?(?:情况)?(?:为|：|:)*(?:无|零|为零)(?=[，,；;。]|$)`);
 const NO_NOTICE = new RegExp(`(?:未|没有|无)(?:发出|发送|下发|出具|开具)(?:过)?(?:${FEE_NAME})?${NOTICE}`);
@@ -67,5 +69,9 @@ export function readFeeNoneAfter(sentence: Sentence): Reading | null {
 /** Whether a text speaks of the fee at all (NAR-08 accepts any mention, even one it cannot read). */
 export function mentionsFee(text: string): boolean {
   const t = text.replace(/\s+/g, '');
-  return t.includes(FEE_NAME) || t.includes(FEE_NOTICE) || /(?:信息公开|依申请公开|申请)[^，。；]{0,6}收费|收费[^，。；]{0,4}(?:情况|事项)/.test(t);
+  return (
+    t.includes(FEE_NAME) ||
+    t.includes(FEE_NOTICE) ||
+    /(?:信息公开|依申请公开|申请)[^，。；]{0,6}收费|收费[^，。；]{0,4}(?:情况|事项)|信息公开处理费|(?:未|不|没有|无)(?:收取|收)(?:任何)?(?:费用|费)/.test(t)
+  );
 }

@@ -8,7 +8,8 @@ import type { ReadState, Reading, TokenView } from './reading.ts';
 import { readNoRequests, readRequestCount, requestContext } from './requests.ts';
 import { disclosureContext, readReviewCount, readReviewNone, readUpheld } from './review.ts';
 import type { NumberToken } from './numbers.ts';
-import { splitSentences, toOriginal, type Sentence } from './text.ts';
+import { splitSentences, toOriginal, type Clause, type Sentence } from './text.ts';
+import { OWN_SUBJECT, REGION, REGION_DIRECTIVE } from './vocab.ts';
 import type { NarrativeSection, Statement, StatementKind } from './types.ts';
 
 export type { NarrativeSection, ResultCategory, Statement, StatementKind, DocVerb } from './types.ts';
@@ -18,6 +19,12 @@ export { similarity } from './similarity.ts';
 
 /** Sentences that continue the subject of the one before ("其中…", "上述…"). */
 const CONTINUES = /^(?:其中|另有|另|此外|上述|以上|均|全部|分别)/;
+
+/** Whether a text speaks of the region ("全区共收到…", "各部门…"), not of the organ ("按照全市统一部署" does not). */
+export function regionWide(text: string): boolean {
+  return REGION.test(text.replace(new RegExp(REGION_DIRECTIVE.source, 'g'), ''));
+}
+const regionClause = (clause: Clause) => regionWide(clause.text);
 
 /** A reading placed in the section text: offsets, line, printed text, and the unit of its number. */
 function place(text: string, section: NarrativeSection, s: Sentence, r: Reading, token: NumberToken | null): Statement {
@@ -56,7 +63,17 @@ export function readText(text: string, section: NarrativeSection): Statement[] {
       return st;
     };
     let last: Statement | undefined;
+    // A region-wide clause and the clauses after it in the sentence speak of the region: never read.
+    let region = false;
     for (const clause of s.clauses) {
+      if (regionClause(clause)) region = true;
+      else if (OWN_SUBJECT.test(clause.text)) region = false;
+      if (region) {
+        last = undefined;
+        state.activeTotal = null;
+        state.inParts = false;
+        continue;
+      }
       const firstToken = clause.tokens[0];
       const opening = clause.text.slice(0, firstToken ? firstToken.start - clause.start : clause.text.length);
       state.requests = requestContext(state.requests, opening);

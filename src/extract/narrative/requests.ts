@@ -25,6 +25,7 @@ const CATEGORY_COUNT = new RegExp(`${CAT_PREFIX}(?<list>${CAT_LIST})${CAT_FILL}$
 const CATEGORY_SHARE = new RegExp(`${CAT_PREFIX}(?<list>${CAT_LIST})${CAT_FILL}(?:占比为|占比|占|比例为|比例|比重为|比重)?(?:为)?$`);
 const SHARE_ONLY = /^[（(、]?(?:占比为|占比|占)(?:[^\d]{0,12}?的)?(?:比例|比重)?(?:为)?$/;
 const CATEGORY_WORD = new RegExp(CATEGORY_ALT, 'g');
+const CATEGORY_BEFORE = new RegExp(CATEGORY_ALT);
 
 function categories(list: string): ResultCategory[] {
   const found = (list.match(CATEGORY_WORD) ?? []).map((w) => categoryOf(w)!);
@@ -81,6 +82,8 @@ export function readRequestCount(view: TokenView, context: boolean, inRequestsSe
     const includesCarriedOver = /^[（(]?(?:含|包括|包含)上一?年/.test(tail);
     return { kind: 'received', ...base, from: leadFrom(view, received), ...(includesCarriedOver ? { includesCarriedOver } : {}) };
   }
+  // "同意公开答复9件": the answer of one category, not every application concluded.
+  if (concluded && CATEGORY_BEFORE.test(lead.slice(0, concluded.index))) return readCategory(view, true);
   if (concluded && kinds === 1 && !PARTIAL.test(lead) && !COMPARISON.test(lead) && index(/不予|未/, lead) < 0 && (REQUEST_ANCHOR.test(lead) || ONLY_FILLER.test(lead.slice(concluded.index + concluded[0].length)))) {
     return { kind: 'concluded', ...base, from: leadFrom(view, concluded) };
   }

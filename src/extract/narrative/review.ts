@@ -37,6 +37,8 @@ export function readReviewCount(view: TokenView, context: boolean): Reading[] | 
 
 const NONE = new RegExp(`(?:未发生|未有|没有|未出现|未产生|未收到|未接到|未被|不存在|无)(?<gap>[^\\d]{0,24}?)(?:${REVIEW_WORD}|${LITIGATION_WORD}|复议|诉讼|起诉)`);
 const NONE_GAP = /^法|不|未|除|外|均|减少|下降|败诉|纠正|撤销/;
+/** Outcome words: a negation of them ("未被纠错", "未发生…败诉情形") speaks of results, not of the absence of cases. */
+const OUTCOME = /纠错|纠正|败诉|撤销|确认违法|责令|变更|维持|驳回|胜诉/;
 const ZERO = new RegExp(`(?:${REVIEW_WORD}|${LITIGATION_WORD})[^\\d]{0,20}?(?:均为|均是|数量为|为|是)(?:0|零)$`);
 
 /** "未发生…行政复议和行政诉讼", "行政复议、行政诉讼均为0": none (a clause without counts). */
@@ -45,7 +47,7 @@ export function readReviewNone(clause: Clause, context: boolean): Reading[] {
   let from: number;
   let words: string;
   const m = NONE.exec(clause.text);
-  if (m && !NONE_GAP.test(m.groups!.gap!)) {
+  if (m && !NONE_GAP.test(m.groups!.gap!) && !OUTCOME.test(clause.text.slice(m.index))) {
     from = m.index;
     words = clause.text.slice(m.index);
   } else {

@@ -75,4 +75,6 @@ export interface Statement {
   verb?: DocVerb;
   /** activePart: index of its activeTotal in the same list. */
   parent?: number;
+  /** activePart: a bare item of a list after 其中 ("其中网站13条、微信55条"), read as a share of the total. */
+  listed?: boolean;
 }

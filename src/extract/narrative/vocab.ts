@@ -64,3 +64,10 @@ export const REQUEST_ANCHOR = new RegExp(`政府信息公开申请|信息公开�
  * a clause naming one of them is not about applications, nor are the clauses after it.
  */
 export const OTHER_SUBJECT = /许可|审批|处罚|强制|政务服务|政民互动|互动|留言|咨询|信箱|热线|12345|建议|提案|信访|来信|来电|来访|投诉|举报|诉求|办件|复议|诉讼|起诉|应诉|意见|问卷|舆情|访谈|发布会/;
+
+/** Words that make a clause speak of the whole region or of every department, not of the organ. */
+export const REGION = /全区|全市|全县|全省|全州|全旗|全盟|各部门|各单位/;
+/** The region word only says whose plan the organ follows ("按照全市统一部署"). */
+export const REGION_DIRECTIVE = /(?:按照|根据|依据|落实|围绕|对照|结合)[^，,；;]{0,12}?(?:全区|全市|全县|全省|全州|全旗|全盟)/;
+/** A clause that names the organ itself again after a region-wide one ("其中本局收到5件"). */
+export const OWN_SUBJECT = /^(?:其中)?(?:本机关|本单位|本部门|本局|本委|本办|本级|本院|本中心|我局|我委|我办|我单位|我部门|我机关|我院|我中心)/;
