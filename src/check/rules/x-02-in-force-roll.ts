@@ -16,9 +16,12 @@ const rule = defineRule({
     docs:
       '表二第二十条第（一）项的现行有效件数是存量，本年制发件数和本年废止件数是流量，按理本年现行有效 = 上年现行有效 + 本年制发 − 本年废止。法定格式并未写明这一关系，' +
       '实践中修订后重新印发的文件常计入“制发”而原文件不计“废止”，此时存量不增加。所以本规则采用一个容许区间：上年现行有效 − 本年废止 ≤ 本年现行有效 ≤ 上年现行有效 + 本年制发 − 本年废止，' +
-      '下限对应本年制发的全是对现行文件的修订，上限对应全是新文件；在区间内不报告，超出时警告。有效期届满自然失效、统计口径变化、机构改革划转文件等也会造成差异，' +
+      '下限对应本年制发的全是对现行文件的修订，上限对应全是新文件；恰好等于上限时不报告，在区间内给出提示并写明差额，超出时警告。有效期届满自然失效、统计口径变化、机构改革划转文件等也会造成差异，' +
       '本规则无从判断，所以只是警告。两份报告须都是 2021 格式（2019 格式的第（一）项是制作与公开数量，概念不同，见 X-04）；任一格为空白时不报告（空白由 CELL-02 报告）。',
     messages: {
+      inBand:
+        '{where}({actual})比上一年度（{previousYear}年）现行有效件数({previous})加本年制发件数({issued})减本年废止件数({repealed})所得的{expected}少{gap}件，' +
+        '在容许区间{floor}～{expected}内（本年制发的文件中有{gap}件是对现行文件的修订时成立），请核对',
       above:
         '{where}({actual})多于上一年度（{previousYear}年）现行有效件数({previous})加本年制发件数({issued})减本年废止件数({repealed})所得的{expected}',
       below:
@@ -36,7 +39,19 @@ const rule = defineRule({
       if (typeof previous !== 'number' || typeof issued !== 'number' || typeof repealed !== 'number' || typeof actual !== 'number') continue;
       const expected = previous + issued - repealed;
       const floor = previous - repealed;
-      if (actual <= expected && actual >= floor) continue;
+      if (actual === expected) continue;
+      if (actual < expected && actual >= floor) {
+        // Inside the band: a gap that revisions can explain, shown so that the arithmetic is seen.
+        ctx.report({
+          messageId: 'inBand',
+          severity: 'info',
+          data: { actual, previous, issued, repealed, expected, floor, gap: expected - actual, previousYear: ctx.previous.year },
+          location: { table: 'active', item: ITEM.key, row: row.key, column: 'inForce', year: ctx.current.year! },
+          actual,
+          expected,
+        });
+        continue;
+      }
       ctx.report({
         messageId: actual > expected ? 'above' : 'below',
         data: { actual, previous, issued, repealed, expected, floor, previousYear: ctx.previous.year },
