@@ -59,3 +59,9 @@ if (process.env.BENCH_SERVER !== '0') {
   await runImportBench();
   await runLoadBench();
 }
+
+// Precision and recall per rule on the findings regression suite (bench/findings.ts). BENCH_FINDINGS=0 skips it.
+if (process.env.BENCH_FINDINGS !== '0') {
+  console.log('\n核查规则的精确率与召回率（bench/findings.ts）：');
+  await import('./findings.ts');
+}

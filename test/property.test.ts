@@ -3,9 +3,8 @@ import { test } from 'node:test';
 import { checkReport, loadRules } from '../src/check/engine.ts';
 import type { Finding } from '../src/check/types.ts';
 import { extractReport } from '../src/extract/report.ts';
-import { REQUEST_COLUMN_KEYS, requestRows } from '../src/schema/requests.ts';
-import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../src/schema/review.ts';
 import type { TableTemplate } from '../src/schema/templates.ts';
+import { cellPaths, cellValue, hitsFor } from './helpers/findings-suite.ts';
 import { LAYOUTS, reportText } from './helpers/layouts.ts';
 import { rng, randomTables } from './helpers/random-report.ts';
 import { baseReport, withCells } from './helpers/report-builder.ts';
@@ -13,13 +12,6 @@ import { baseReport, withCells } from './helpers/report-builder.ts';
 const REPORTS = Number(process.env.PROPERTY_REPORTS ?? 1000);
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
 const show = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.message}`).join('\n');
-
-function cellPaths(template: TableTemplate): { path: string; table: 'requests' | 'review'; row: string; column: string }[] {
-  const out: { path: string; table: 'requests' | 'review'; row: string; column: string }[] = [];
-  for (const row of requestRows(template)) for (const c of REQUEST_COLUMN_KEYS) out.push({ path: `requests.${row.key}.${c}`, table: 'requests', row: row.key, column: c });
-  for (const g of REVIEW_GROUP_KEYS) for (const c of REVIEW_COLUMN_KEYS) out.push({ path: `review.${g}.${c}`, table: 'review', row: g, column: c });
-  return out;
-}
 
 test(`${REPORTS} random consistent reports give no error; changing any one cell of 三 or 四 gives an error in its row or column`, async () => {
   const rules = await loadRules();
@@ -34,14 +26,10 @@ test(`${REPORTS} random consistent reports give no error; changing any one cell 
     const r = rng(seed);
     const cells = cellPaths(template);
     const target = cells[Math.floor(r() * cells.length)]!;
-    const old = target.table === 'requests'
-      ? tables.requests[target.row as keyof typeof tables.requests]![REQUEST_COLUMN_KEYS.indexOf(target.column as never)]!
-      : tables.review[target.row as keyof typeof tables.review]![REVIEW_COLUMN_KEYS.indexOf(target.column as never)]!;
+    const old = cellValue(tables, target)!;
     const changed = old === 0 ? 1 + Math.floor(r() * 9) : r() < 0.5 ? old - 1 : old + 1 + Math.floor(r() * 5);
     const mutated = withCells(report, { [target.path]: changed });
-    const hits = errors(checkReport(mutated, rules)).filter(
-      (f) => f.location.table === target.table && (f.location.row === target.row || f.location.column === target.column),
-    );
+    const hits = hitsFor(checkReport(mutated, rules), target);
     assert.ok(hits.length > 0, `seed ${seed}: ${target.path} ${old} → ${changed} gave no error in its row or column:\n${show(checkReport(mutated, rules))}`);
   }
 });

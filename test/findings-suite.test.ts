@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import {
+  blankFindingsPerTable, defectFound, loud, runFindingsSuite, type SuiteDoc,
+} from './helpers/findings-suite.ts';
+
+// The targets of the findings regression suite (bench/findings.ts prints the per-rule table).
+let docs: SuiteDoc[] = [];
+before(async () => {
+  docs = await runFindingsSuite({ perLayout: 10, seed: 17 });
+});
+
+const name = (d: SuiteDoc) => `${d.kind} ${d.template} ${d.layout} seed ${d.seed}${d.target ? ` ${d.target.path} ${d.old} → ${d.changed}` : ''}`;
+const show = (d: SuiteDoc, severities: string[]) =>
+  d.findings.filter((f) => severities.includes(f.severity)).map((f) => `  ${f.rule} ${f.severity} ${f.message}`).join('\n');
+
+test('no clean document gets an error finding, whether 0 is written as 0 or as "—"', () => {
+  const clean = docs.filter((d) => d.kind === 'clean' || d.kind === 'blank');
+  assert.ok(clean.length >= 200);
+  for (const d of clean) {
+    assert.ok(!d.findings.some((f) => f.severity === 'error'), `${name(d)}:\n${show(d, ['error'])}`);
+  }
+});
+
+test('every planted defect is found: a SUM error names the changed cell\'s row or column', () => {
+  const planted = docs.filter((d) => d.kind === 'planted' || d.kind === 'blank-planted');
+  assert.ok(planted.length >= 200);
+  for (const d of planted) assert.ok(defectFound(d), `${name(d)} not found:\n${show(d, ['error', 'warning'])}`);
+});
+
+test('no clean document gets more than 10 warning-or-error findings', () => {
+  for (const d of docs.filter((x) => x.kind === 'clean' || x.kind === 'blank')) {
+    assert.ok(loud(d).length <= 10, `${name(d)}: ${loud(d).length} findings:\n${show(d, ['error', 'warning'])}`);
+  }
+});
+
+test('a clean document with every 0 written as "—" gives at most one CELL-02 finding per table', () => {
+  for (const d of docs.filter((x) => x.kind === 'blank')) {
+    assert.ok(blankFindingsPerTable(d).size > 0, `${name(d)}: the placeholders were not reported at all`);
+    for (const [table, n] of blankFindingsPerTable(d)) assert.ok(n <= 1, `${name(d)}: ${n} CELL-02 findings for ${table}`);
+  }
+});
