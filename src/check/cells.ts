@@ -11,11 +11,6 @@ export function format(template: string, data: Record<string, string | number | 
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k] ?? '空白') : m));
 }
 
-/** How many value cells a row printed, as the reader noted it when the row was short of cells. */
-export function printedCells(notes: readonly { code: string; path?: string | null; actual?: unknown }[], path: string): number | null {
-  const note = notes.find((n) => n.code === 'row-short' && n.path === path);
-  return typeof note?.actual === 'number' ? note.actual : null;
-}
 
 /** Extraction notes that leave cells of a printed row blank because ogi could not tell them apart. */
 const DIGIT_RUN_UNREAD = new Set(['digit-run-ambiguous', 'digit-run-unsplittable']);

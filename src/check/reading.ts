@@ -5,9 +5,22 @@ export function readByOcr(doc: CheckableReport): boolean {
   return doc.source?.format === 'image' || Object.values(doc.provenance ?? {}).some((p) => p.confidence !== undefined);
 }
 
+type Notes = readonly { code: string; path?: string | null; actual?: unknown }[];
+
+/** The extraction note with this code at this path, if the reader left one. */
+function noteAt<N extends Notes[number]>(notes: readonly N[], code: string, path: string): N | undefined {
+  return notes.find((n) => n.code === code && n.path === path);
+}
+
+/** How many value cells a row printed, as the reader noted it when the row was short of cells. */
+export function printedCells(notes: Notes, path: string): number | null {
+  const note = noteAt(notes, 'row-short', path);
+  return typeof note?.actual === 'number' ? note.actual : null;
+}
+
 /** A row the extractor saw printed but could not name (`row-unrecognised` at the row's path): the printed label and where it is. */
 export function unrecognisedRow(doc: CheckableReport, path: string): { printed: string; span: SourceSpan | null } | null {
-  const note = doc.notes.find((n) => n.code === 'row-unrecognised' && n.path === path);
+  const note = noteAt(doc.notes, 'row-unrecognised', path);
   if (!note) return null;
   const printed = String(note.actual ?? note.span?.text ?? '');
   return { printed, span: note.span ?? null };

@@ -77,9 +77,8 @@ function readGroupRows(stream: readonly Cell[], start: number, to: number): { gr
     let { cells, next } = valuesAfter(stream, i, to, PER_GROUP);
     if (!cells.some((c) => c.value?.kind !== 'empty')) {
       // A group printed as a table of its own: caption row, header row, then its values.
-      const label = i;
       let j = i + 1;
-      while (j < to && !isValueRow(stream, j, to) && !REVIEW_GROUPS.some((g) => stream[j]!.kind === 'label' && j !== label && labelMatches(g, stream[j]!.key))) j++;
+      while (j < to && !isValueRow(stream, j, to) && !REVIEW_GROUPS.some((g) => stream[j]!.kind === 'label' && labelMatches(g, stream[j]!.key))) j++;
       if (j >= to || !isValueRow(stream, j, to)) return null;
       const row = stream[j]!.row;
       for (next = j; next < to && stream[next]!.row === row; next++);

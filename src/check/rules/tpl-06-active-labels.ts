@@ -5,9 +5,8 @@ import { labelKey } from '../../schema/normalize.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
 import type { Provenance } from '../../schema/types.ts';
 import { defineRule } from '../define-rule.ts';
-import { printedCells } from '../cells.ts';
 import { FORMAT_NAMES } from '../formats.ts';
-import { readByOcr, unrecognisedRow } from '../reading.ts';
+import { printedCells, readByOcr, unrecognisedRow } from '../reading.ts';
 
 const quoted = (labels: readonly string[]) => labels.map((l) => `“${l}”`).join('');
 

@@ -3,7 +3,7 @@ import { DIGIT_RUN_NOTES } from '../../schema/notes.ts';
 import { REQUEST_COLUMNS, REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
-import { printedCells } from '../cells.ts';
+import { printedCells } from '../reading.ts';
 
 const WIDTH = REQUEST_COLUMNS.length;
 const COLUMN_LIST = REQUEST_COLUMNS.map((c) => c.label).join('、');

@@ -2,7 +2,7 @@ import { placePath, reviewPath } from '../../schema/cells.ts';
 import { DIGIT_RUN_NOTES } from '../../schema/notes.ts';
 import { REVIEW_COLUMNS, REVIEW_COLUMN_KEYS, REVIEW_GROUPS } from '../../schema/review.ts';
 import { defineRule } from '../define-rule.ts';
-import { printedCells } from '../cells.ts';
+import { printedCells } from '../reading.ts';
 
 const PER_GROUP = REVIEW_COLUMNS.length;
 const ALL = PER_GROUP * REVIEW_GROUPS.length;
