@@ -40,3 +40,16 @@ test('a clean document with every 0 written as "—" gives at most one CELL-02 f
     for (const [table, n] of blankFindingsPerTable(d)) assert.ok(n <= 1, `${name(d)}: ${n} CELL-02 findings for ${table}`);
   }
 });
+
+test('one changed cell is one error finding: at that cell, listing every cell of the identities it breaks', () => {
+  for (const d of docs.filter((x) => x.kind === 'planted')) {
+    const errors = d.findings.filter((f) => f.severity === 'error');
+    assert.equal(errors.length, 1, `${name(d)}:\n${show(d, ['error'])}`);
+    const [f] = errors;
+    assert.ok(f!.cells?.includes(d.target!.path), `${name(d)}: ${f!.cells}`);
+    if ((f!.rules ?? []).length > 1) {
+      assert.equal(f!.expected, d.old, `${name(d)}: ${f!.message}`);
+      assert.deepEqual(f!.location, { table: d.target!.table, row: d.target!.row, column: d.target!.column });
+    }
+  }
+});

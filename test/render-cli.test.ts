@@ -101,7 +101,13 @@ test('render refuses a report with error-severity findings, lists them, and rend
   assert.equal(refused.code, 1);
   assert.equal(refused.stdout, '');
   assert.match(refused.stderr, /^错误：核查发现 \d+ 个“错误”级问题，未生成报告（改正后重试，或加 --force 强制生成）：\n/);
-  assert.ok(refused.stderr.includes(`  ${bad}  SUM-03 表三“（七）总计”行总计(23)不等于自然人至其他六列之和(22)`), refused.stderr);
+  assert.ok(
+    refused.stderr.includes(
+      `  ${bad}  SUM-01 表三“（七）总计”行“总计”列(23)可能有误：若为22，以下3处勾稽关系都成立——SUM-01：第一项加第二项之和(26)不等于第三项加第四项之和(27)，列：总计；` +
+        'SUM-02：（七）总计(23)不等于各项办理结果之和(22)，列：总计；SUM-03：表三“（七）总计”行总计(23)不等于自然人至其他六列之和(22)',
+    ),
+    refused.stderr,
+  );
   const forced = await ogi('render', bad, '--to', 'md', '--force');
   assert.equal(forced.code, 0);
   assert.match(forced.stderr, /^注意：核查发现 \d+ 个“错误”级问题，按 --force 仍然生成/);

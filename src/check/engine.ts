@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { lineColumn, placeName, placePath, readCell } from '../schema/index.ts';
 import { readSectionSpan } from '../extract/spans.ts';
 import { format, readSpan, unreadCells } from './cells.ts';
+import { mergeCrossings } from './crossings.ts';
 import { seriesPairs, type SeriesOptions } from './series.ts';
 import {
-  SEVERITY_RANK, type CheckConfig, type CheckableReport, type Finding, type ReportInput, type ReportRule, type Rule, type RuleMeta,
+  SEVERITY_RANK, type BrokenIdentity, type CheckConfig, type CheckableReport, type Finding, type ReportInput, type ReportRule, type Rule, type RuleMeta,
   type SeriesRule,
   type SourceSpan,
 } from './types.ts';
@@ -50,6 +51,7 @@ function makeFinding(meta: RuleMeta, input: ReportInput, report: CheckableReport
   let span = input.span ?? undefined;
   if (input.span === undefined && loc.table && loc.row && loc.column) span = readSpan(report, placePath(loc));
   const where = placeName(loc, report.template);
+  const cells = input.cells ?? (input.identity ? [...input.identity.left, ...input.identity.right] : undefined);
   return {
     source: 'check',
     code: meta.id,
@@ -63,7 +65,7 @@ function makeFinding(meta: RuleMeta, input: ReportInput, report: CheckableReport
     ...(input.expected !== undefined ? { expected: input.expected } : {}),
     basis: meta.basis,
     ...(input.notes?.length ? { notes: input.notes } : {}),
-    ...(input.cells?.length ? { cells: input.cells } : {}),
+    ...(cells?.length ? { cells } : {}),
   };
 }
 
@@ -74,6 +76,7 @@ function applies(rule: Rule, report: CheckableReport): boolean {
 /** Runs the one-report rules over a report. */
 export function checkReport(report: CheckableReport, rules: readonly Rule[], config: CheckConfig = {}): Finding[] {
   const findings: Finding[] = [];
+  const broken = new Map<Finding, BrokenIdentity>();
   const unread = unreadCells(report);
   for (const rule of rules) {
     if (rule.meta.scope !== 'report' || !applies(rule, report)) continue;
@@ -85,11 +88,13 @@ export function checkReport(report: CheckableReport, rules: readonly Rule[], con
       unread: (path) => unread.has(path),
       sectionSpan: (section, start, end) => readSectionSpan(report, section, start, end),
       report: (input) => {
-        findings.push(makeFinding(rule.meta, input, report));
+        const finding = makeFinding(rule.meta, input, report);
+        findings.push(finding);
+        if (input.identity) broken.set(finding, input.identity);
       },
     });
   }
-  return sortFindings(findings);
+  return sortFindings(mergeCrossings(findings, broken, report));
 }
 
 /**

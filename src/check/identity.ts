@@ -65,7 +65,10 @@ export function checkTotal(ctx: RuleContext, identity: Identity, opts: { locatio
   if (ctx.cell(total) === null) return;
   const e = evaluate(identity, derivedReader(ctx));
   if (e.status === 'missing' || e.status === 'holds') return;
-  const base = { location: opts.location, span: ctx.span(total) ?? null, actual: e.right, expected: e.left };
+  const base = {
+    location: opts.location, span: ctx.span(total) ?? null, actual: e.right, expected: e.left,
+    identity: { left: identity.left, right: identity.right, blanks: e.blanks },
+  };
   if (e.status === 'fails') {
     ctx.report({ messageId: 'mismatch', data: { actual: e.right, expected: e.left, ...opts.data }, ...base });
     return;
@@ -76,7 +79,6 @@ export function checkTotal(ctx: RuleContext, identity: Identity, opts: { locatio
     messageId: verdict === 'exceeds' ? 'exceeds' : 'blankMismatch',
     severity: verdict === 'exceeds' ? 'error' : 'warning',
     data: { actual: e.right, expected: e.left, cells: blankNames(e.blanks, ctx.doc.template), ...opts.data },
-    cells: e.blanks,
     ...base,
   });
 }

@@ -20,6 +20,8 @@ export type { SourceSpan } from '../schema/places.ts';
 export interface Finding extends Message {
   source: 'check';
   rule: string;
+  /** When one finding stands for several rules' findings (one wrong cell breaking several identities): every rule, the first being `rule`. */
+  rules?: string[];
   /** Key of the rule's message template (`meta.messages`) that produced this finding. */
   messageId: string;
   /** Legal basis of the rule. */
@@ -64,6 +66,18 @@ export interface ReportInput<K extends string = string> {
   notes?: NoteRef[];
   /** Every cell (path) the finding is about, when it names several (the blanks of a table, of an identity). */
   cells?: string[];
+  /**
+   * The broken identity (Σ left = Σ right) this finding reports, with its blank operands: the
+   * finding lists every operand as its cells (unless `cells` is given), and findings of identities
+   * that one wrong cell breaks together become one (src/check/crossings.ts).
+   */
+  identity?: BrokenIdentity;
+}
+
+export interface BrokenIdentity {
+  left: readonly string[];
+  right: readonly string[];
+  blanks: readonly string[];
 }
 
 /** An extraction note by its code, path and (where several share them) start offset. */

@@ -131,6 +131,7 @@ export const ReportList = z.object({ total: z.number().int(), limit: z.number().
 export const Finding = MessageSchema.extend({
   source: z.literal('check'),
   rule: z.string().describe('规则编号（与 code 相同）'),
+  rules: z.array(z.string()).optional().describe('一个格的错误同时破坏几处勾稽关系、合并为一条时，所涉及的全部规则编号（第一个即 rule）'),
   messageId: z.string().optional().describe('产生该结果的消息模板编号（规则内唯一）'),
   basis: z.string(),
   notes: z.array(z.object({ code: z.string(), path: z.string().optional(), start: z.number().optional() })).optional()

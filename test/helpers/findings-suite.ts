@@ -196,7 +196,7 @@ export function scoreByRule(docs: readonly SuiteDoc[]): RuleScore[] {
     for (const rule of brokenIdentities(d.template, d.target!)) {
       const s = get(rule);
       s.planted++;
-      if (hits.some((f) => f.rule === rule)) s.found++;
+      if (hits.some((f) => (f.rules ?? [f.rule]).includes(rule))) s.found++;
     }
     for (const f of d.findings) if (f.severity === 'error' && !hits.includes(f)) get(f.rule).strayErrors++;
   }

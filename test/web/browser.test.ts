@@ -145,9 +145,10 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     assert.match((await cell.getAttribute('class'))!, /\bcorrected\b/);
     assert.match((await page.locator('#insp-corr').textContent())!, /^导入时为 623；第 2 版由 张三 修改（.+）：与原件核对，应为 600$/);
     const afterFindings = await page.locator('.finding').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('data-sev')} ${b.getAttribute('data-rule')}`));
-    assert.deepEqual(afterFindings.filter((f) => f.startsWith('error')), ['error SUM-01', 'error SUM-03']);
+    // The changed cell breaks its column's balance and its row's total: one finding at that cell.
+    assert.deepEqual(afterFindings.filter((f) => f.startsWith('error')), ['error SUM-01']);
     assert.deepEqual(afterFindings.filter((f) => !f.startsWith('error')), before);
-    assert.equal(await page.locator('#counts .badge-error').textContent(), '错误 2');
+    assert.equal(await page.locator('#counts .badge-error').textContent(), '错误 1');
     assert.deepEqual(await rowTexts('.version[data-version="2"] table.changes tbody tr'), [['表三“一、本年新收政府信息公开申请数量”行“总计”列', '623', '600']]);
     // The history is kept in the API too.
     const versions = await (await fetch(`${server.url}/api${new URL(reportUrl).pathname}/versions`)).json() as { author: string; reason: string; changes: unknown[] }[];

@@ -229,7 +229,9 @@ describe('pages', () => {
     assert.ok(cell.hasClass('corrected'));
     assert.ok(cell.hasClass('f-error'));
     assert.match(cell.attr('title')!, /^导入时为 623；第 2 版由 张三 修改$/);
-    assert.deepEqual($('.finding[data-sev=error]').toArray().map((b) => $(b).attr('data-rule')), ['SUM-01', 'SUM-03']);
+    // One changed cell breaks its column's balance (SUM-01) and its row's total (SUM-03): one finding at that cell.
+    assert.deepEqual($('.finding[data-sev=error]').toArray().map((b) => $(b).attr('data-rule')), ['SUM-01']);
+    assert.match($('.finding[data-sev=error]').text(), /“总计”列\(600\)可能有误：若为623，以下2处勾稽关系都成立/);
     assert.equal($('#version').text().replace(/（.*）/, ''), '第 2 版');
     const v2 = $('.version[data-version=2]');
     assert.equal(v2.find('.reason').text(), '原因：原件为 600');

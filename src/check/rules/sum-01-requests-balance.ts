@@ -36,7 +36,10 @@ const rule = defineRule({
     for (const identity of identities(ctx.doc.template as TableTemplate, 'requests-balance')) {
       const e = evaluate(identity, read);
       const column = columnLabel(identity);
-      const at = { location: { table: 'requests' as const, column: identity.column }, span: ctx.span(identity.right[0]!) ?? null, actual: e.right, expected: e.left };
+      const at = {
+        location: { table: 'requests' as const, column: identity.column }, span: ctx.span(identity.right[0]!) ?? null, actual: e.right, expected: e.left,
+        identity: { left: identity.left, right: identity.right, blanks: e.blanks },
+      };
       if (e.status === 'fails') {
         ctx.report({ messageId: 'mismatch', data: { left: e.left, right: e.right, column }, ...at });
         continue;
@@ -48,7 +51,6 @@ const rule = defineRule({
         messageId: verdict === 'exceeds' ? 'exceeds' : 'blankMismatch',
         severity: verdict === 'exceeds' ? 'error' : 'warning',
         data: { left: e.left, right: e.right, column, cells: blankNames(e.blanks, ctx.doc.template), ...sides(identity.right.some((p) => e.blanks.includes(p)), e) },
-        cells: e.blanks,
         ...at,
       });
     }

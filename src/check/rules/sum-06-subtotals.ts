@@ -41,7 +41,10 @@ const rule = defineRule({
         if (parts.missing || subtotal === undefined) continue;
         const blanks = subtotal === null ? [subtotalPath, ...parts.blanks] : parts.blanks;
         const data = { group: g.label, actual: subtotal, expected: parts.sum, column: col.label };
-        const at = { location: { table: 'requests' as const, row: g.group, column: col.key }, actual: subtotal, expected: parts.sum };
+        const at = {
+          location: { table: 'requests' as const, row: g.group, column: col.key }, actual: subtotal, expected: parts.sum,
+          identity: { left: children, right: [subtotalPath], blanks },
+        };
         if (!blanks.length) {
           if (!sameAmount(subtotal!, parts.sum)) ctx.report({ messageId: 'mismatch', data, ...at });
           continue;
@@ -53,7 +56,6 @@ const rule = defineRule({
           messageId: verdict === 'exceeds' ? 'exceeds' : 'blankMismatch',
           severity: verdict === 'exceeds' ? 'error' : 'warning',
           data: { ...data, cells: blanks.length > 3 ? `${names.join('、')}等${blanks.length}格` : names.join('、') },
-          cells: blanks,
           ...at,
         });
       }

@@ -40,8 +40,10 @@ export function reportView(r: ReportDetail): ReportView {
   const template = report.template;
   const tableTemplate = template === '2019' || template === '2021' ? template : null;
   const paths = tableTemplate ? valuePaths(tableTemplate, report.tables) : [];
+  const known = new Set(paths);
   const findings = r.messages.map((f) => {
-      const located = locatedPaths(f.location, paths);
+      // A finding about several cells (an identity, a table's blanks) lists them; else its location names them.
+      const located = f.cells?.length ? f.cells.filter((p) => known.has(p)) : locatedPaths(f.location, paths);
       return { f, located, span: findingSpan(f, located, report) };
     });
   return {

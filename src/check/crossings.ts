@@ -1,0 +1,118 @@
+import { parsePath, placeName, placePath, readCell, sameAmount } from '../schema/index.ts';
+import { readSpan } from './cells.ts';
+import { SEVERITY_RANK, type BrokenIdentity, type CheckableReport, type Finding } from './types.ts';
+
+/**
+ * One wrong cell breaks every identity it is an operand of — its row's and its column's, and
+ * the balance of its column when it is a total. Reported rule by rule that is two or three
+ * errors for one slip of the pen, none of them naming the cell. When one change of one
+ * printed cell mends every one of a set of broken identities, they are one problem: one
+ * finding at that cell, quoting each identity, listing every cell involved. Where two cells
+ * would each explain the same set, nothing is merged (the reviewer gets the identities as they are).
+ */
+
+interface Candidate {
+  finding: Finding;
+  identity: BrokenIdentity;
+  /** Σ left − Σ right, blanks read as 0. */
+  gap: number;
+}
+
+/** How much `path` is off if it alone breaks the identity; null when it cannot say (blanks). */
+function impliedError(c: Candidate, path: string): number | null {
+  if (c.identity.blanks.length) return null;
+  if (c.identity.left.includes(path)) return c.gap;
+  if (c.identity.right.includes(path)) return -c.gap;
+  return null;
+}
+
+/** Whether correcting `path` by `error` lets an identity with blanks (each ≥ 0) balance. */
+function mendedWithBlanks(c: Candidate, path: string, error: number): boolean {
+  if (!c.identity.blanks.length) return false;
+  const onLeft = c.identity.left.includes(path);
+  if (!onLeft && !c.identity.right.includes(path)) return false;
+  const gap = c.gap - (onLeft ? error : -error);
+  const blankLeft = c.identity.blanks.some((p) => c.identity.left.includes(p));
+  const blankRight = c.identity.blanks.some((p) => c.identity.right.includes(p));
+  if (blankLeft && blankRight) return true;
+  return blankLeft ? gap <= 1e-6 : gap >= -1e-6;
+}
+
+interface Explanation {
+  path: string;
+  error: number;
+  members: Candidate[];
+}
+
+function explanations(candidates: readonly Candidate[], report: CheckableReport): Explanation[] {
+  const out: Explanation[] = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    for (const path of [...c.identity.left, ...c.identity.right]) {
+      const error = impliedError(c, path);
+      if (error === null || sameAmount(error, 0)) continue;
+      const key = `${path}|${error}`;
+      if (seen.has(key) || typeof readCell(report.tables, path) !== 'number') continue;
+      seen.add(key);
+      const members = candidates.filter((m) => {
+        const e = impliedError(m, path);
+        return e === null ? mendedWithBlanks(m, path, error) : sameAmount(e, error);
+      });
+      if (members.length >= 2) out.push({ path, error, members });
+    }
+  }
+  return out;
+}
+
+function merged(x: Explanation, report: CheckableReport): Finding {
+  const members = x.members.map((m) => m.finding);
+  const value = readCell(report.tables, x.path) as number;
+  const first = members[0]!;
+  const severity = members.reduce((s, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[s] ? f.severity : s), first.severity);
+  const cells = [x.path, ...new Set(members.flatMap((f) => f.cells ?? []))].filter((p, i, all) => all.indexOf(p) === i);
+  const location = parsePath(x.path);
+  const span = readSpan(report, placePath(location));
+  const corrected = Math.round((value - x.error) * 1e6) / 1e6;
+  return {
+    source: 'check',
+    code: first.rule,
+    rule: first.rule,
+    rules: members.map((f) => f.rule),
+    messageId: 'crossing',
+    severity,
+    message:
+      `${placeName(location, report.template)}(${value})可能有误：若为${corrected}，以下${members.length}处勾稽关系都成立——` +
+      members.map((f) => `${f.rule}：${f.message}`).join('；'),
+    location,
+    ...(span ? { span } : {}),
+    actual: value,
+    expected: corrected,
+    basis: [...new Set(members.map((f) => f.basis))].join('；'),
+    cells,
+  };
+}
+
+/** The findings with every set of identity findings one cell explains merged into one (see above). */
+export function mergeCrossings(findings: Finding[], broken: ReadonlyMap<Finding, BrokenIdentity>, report: CheckableReport): Finding[] {
+  let candidates: Candidate[] = [];
+  for (const finding of findings) {
+    const identity = broken.get(finding);
+    if (identity && typeof finding.actual === 'number' && typeof finding.expected === 'number') {
+      candidates.push({ finding, identity, gap: finding.expected - finding.actual });
+    }
+  }
+  if (candidates.length < 2) return findings;
+  const out = new Set(findings);
+  for (;;) {
+    const all = explanations(candidates, report);
+    const size = (x: Explanation) => x.members.length + x.members.filter((m) => impliedError(m, x.path) !== null).length / 100;
+    const best = all.reduce<Explanation | null>((b, x) => (!b || size(x) > size(b) ? x : b), null);
+    if (!best) break;
+    const rival = all.some((x) => x !== best && x.path !== best.path && size(x) === size(best));
+    if (rival) break;
+    for (const m of best.members) out.delete(m.finding);
+    out.add(merged(best, report));
+    candidates = candidates.filter((c) => !best.members.includes(c));
+  }
+  return [...out];
+}
