@@ -1,4 +1,5 @@
-import { parsePath, placeName, placePath, readCell, sameAmount } from '../schema/index.ts';
+import { identities, parsePath, placeName, placePath, readCell, sameAmount } from '../schema/index.ts';
+import type { TableTemplate } from '../schema/templates.ts';
 import { readSpan } from './cells.ts';
 import { SEVERITY_RANK, type BrokenIdentity, type CheckableReport, type Finding } from './types.ts';
 
@@ -7,7 +8,8 @@ import { SEVERITY_RANK, type BrokenIdentity, type CheckableReport, type Finding 
  * the balance of its column when it is a total. Reported rule by rule that is two or three
  * errors for one slip of the pen, none of them naming the cell. When one change of one
  * printed cell mends every one of a set of broken identities, they are one problem: one
- * finding at that cell, quoting each identity, listing every cell involved. Where two cells
+ * finding at that cell, quoting each identity, listing every cell involved (a blank total read
+ * as the sum of its parts counts the cell through those parts). Where two cells
  * would each explain the same set, nothing is merged (the reviewer gets the identities as they are).
  */
 
@@ -18,19 +20,38 @@ interface Candidate {
   gap: number;
 }
 
+type Side = 'left' | 'right' | null;
+
+/**
+ * The side of the identity `path` counts on: as an operand, or as a part of a blank total
+ * the identity read as derived from its parts (src/check/identity.ts derivedReader).
+ */
+function sideOf(c: Candidate, path: string, report: CheckableReport): Side {
+  const within = (operands: readonly string[]) =>
+    operands.includes(path) || operands.some((d) => !c.identity.blanks.includes(d) && derivedFrom(d, path, report, new Set()));
+  return within(c.identity.left) ? 'left' : within(c.identity.right) ? 'right' : null;
+}
+
+/** Whether blank printed total `total` was derived (among others) from `path`. */
+function derivedFrom(total: string, path: string, report: CheckableReport, seen: Set<string>): boolean {
+  if (seen.has(total) || readCell(report.tables, total) !== null) return false;
+  seen.add(total);
+  const template = report.template as TableTemplate;
+  if (template !== '2019' && template !== '2021') return false;
+  const def = identities(template).find((x) => x.def.derivesTotal && x.right[0] === total);
+  return !!def && (def.left.includes(path) || def.left.some((p) => derivedFrom(p, path, report, seen)));
+}
+
 /** How much `path` is off if it alone breaks the identity; null when it cannot say (blanks). */
-function impliedError(c: Candidate, path: string): number | null {
-  if (c.identity.blanks.length) return null;
-  if (c.identity.left.includes(path)) return c.gap;
-  if (c.identity.right.includes(path)) return -c.gap;
-  return null;
+function impliedError(c: Candidate, side: Side): number | null {
+  if (c.identity.blanks.length || !side) return null;
+  return side === 'left' ? c.gap : -c.gap;
 }
 
 /** Whether correcting `path` by `error` lets an identity with blanks (each ≥ 0) balance. */
-function mendedWithBlanks(c: Candidate, path: string, error: number): boolean {
-  if (!c.identity.blanks.length) return false;
-  const onLeft = c.identity.left.includes(path);
-  if (!onLeft && !c.identity.right.includes(path)) return false;
+function mendedWithBlanks(c: Candidate, side: Side, error: number): boolean {
+  if (!c.identity.blanks.length || !side) return false;
+  const onLeft = side === 'left';
   const gap = c.gap - (onLeft ? error : -error);
   const blankLeft = c.identity.blanks.some((p) => c.identity.left.includes(p));
   const blankRight = c.identity.blanks.some((p) => c.identity.right.includes(p));
@@ -49,14 +70,15 @@ function explanations(candidates: readonly Candidate[], report: CheckableReport)
   const seen = new Set<string>();
   for (const c of candidates) {
     for (const path of [...c.identity.left, ...c.identity.right]) {
-      const error = impliedError(c, path);
+      const error = impliedError(c, sideOf(c, path, report));
       if (error === null || sameAmount(error, 0)) continue;
       const key = `${path}|${error}`;
       if (seen.has(key) || typeof readCell(report.tables, path) !== 'number') continue;
       seen.add(key);
       const members = candidates.filter((m) => {
-        const e = impliedError(m, path);
-        return e === null ? mendedWithBlanks(m, path, error) : sameAmount(e, error);
+        const side = sideOf(m, path, report);
+        const e = impliedError(m, side);
+        return e === null ? mendedWithBlanks(m, side, error) : sameAmount(e, error);
       });
       if (members.length >= 2) out.push({ path, error, members });
     }
@@ -105,7 +127,7 @@ export function mergeCrossings(findings: Finding[], broken: ReadonlyMap<Finding,
   const out = new Set(findings);
   for (;;) {
     const all = explanations(candidates, report);
-    const size = (x: Explanation) => x.members.length + x.members.filter((m) => impliedError(m, x.path) !== null).length / 100;
+    const size = (x: Explanation) => x.members.length + x.members.filter((m) => !m.identity.blanks.length).length / 100;
     const best = all.reduce<Explanation | null>((b, x) => (!b || size(x) > size(b) ? x : b), null);
     if (!best) break;
     const rival = all.some((x) => x !== best && x.path !== best.path && size(x) === size(best));

@@ -204,7 +204,7 @@ export function extractActive(
     const begin = starts[n]!;
     const end = starts.slice(n + 1).find((s) => s >= 0) ?? to;
     table[item.key] = {};
-    if (begin < 0) rec.note('item-missing', `表二缺少“${item.label}”`, placePath({ table: 'active', item: item.key }));
+    if (begin < 0) rec.note('item-missing', `表二中未找到“${item.label}”`, placePath({ table: 'active', item: item.key }));
     else rec.label(placePath({ table: 'active', item: item.key }), stream[begin]!);
     let rangeStart = begin >= 0 ? begin + 1 : -1;
     let rangeEnd = end;
@@ -225,7 +225,7 @@ export function extractActive(
       if (!h.def && recognised.length) rec.note('extra-column', `表二“${item.label}”有未识别的列“${h.cell.text}”，已忽略`, placePath({ table: 'active', item: item.key }), h.cell, { actual: h.cell.text });
     }
     for (const col of item.columns) {
-      if (recognised.length && !columns.includes(col)) rec.note('column-missing', `表二“${item.label}”缺少“${col.label}”列`, placePath({ table: 'active', item: item.key }));
+      if (recognised.length && !columns.includes(col)) rec.note('column-missing', `表二“${item.label}”中未找到“${col.label}”列`, placePath({ table: 'active', item: item.key }));
     }
     const missing: (typeof item.rows)[number][] = [];
     for (let r = 0; r < item.rows.length; r++) {
@@ -235,7 +235,7 @@ export function extractActive(
       table[item.key]![row.key] = values;
       const at = rowsAt[r]!;
       if (at < 0) {
-        if (begin >= 0) rec.note('row-missing', `表二“${item.label}”缺少“${row.label}”行`, placePath({ table: 'active', item: item.key, row: row.key }));
+        if (begin >= 0) rec.note('row-missing', `表二“${item.label}”中未找到“${row.label}”行`, placePath({ table: 'active', item: item.key, row: row.key }));
         if (begin >= 0) missing.push(row);
         continue;
       }

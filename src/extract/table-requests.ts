@@ -109,14 +109,14 @@ export function extractRequests(
 
   const resolved = ambiguous.size ? resolveByColumns(template, slots, ambiguous, rec) : false;
   for (const p of pending) {
-    if (!(resolved && p.code === 'digit-run-ambiguous')) rec.note(p.code, p.message, placePath({ table: 'requests', row: p.key }), p.cell, { actual: p.printed, expected: COLUMNS });
+    if (!(resolved && ambiguous.has(p.key))) rec.note(p.code, p.message, placePath({ table: 'requests', row: p.key }), p.cell, { actual: p.printed, expected: COLUMNS });
   }
 
   const table: RequestsTable = {};
   for (const [r, def] of rows.entries()) {
     const rowSlots = slots.get(def.key);
     if (!rowSlots) {
-      rec.note('row-missing', `表三缺少“${def.label}”行，其数值记为空`, placePath({ table: 'requests', row: def.key }));
+      rec.note('row-missing', `未找到表三“${def.label}”行，其数值记为空`, placePath({ table: 'requests', row: def.key }));
       // A labelled row with values printed after the row read last before this one: what ogi could not read.
       const before = rows.slice(0, r).reduce((p, d, k) => (slots.has(d.key) ? k : p), -1);
       const seen = unread.find((u) => u.after === before);

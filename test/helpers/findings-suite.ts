@@ -12,6 +12,7 @@ import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../../src/schema/review.t
 import type { TableTemplate } from '../../src/schema/templates.ts';
 import type { Cell, Tables } from '../../src/schema/types.ts';
 import { LAYOUTS, reportText, type Layout } from './layouts.ts';
+import { misstate, reviewSentence, requestSentence, ruleFor, statedCounts, type Stated } from './narrative-sentences.ts';
 import { randomTables, rng } from './random-report.ts';
 
 export const TEMPLATES: TableTemplate[] = ['2019', '2021'];
@@ -62,7 +63,7 @@ export function brokenIdentities(template: TableTemplate, t: CellTarget): string
   return out.sort();
 }
 
-export type DocKind = 'clean' | 'planted' | 'blank' | 'blank-planted';
+export type DocKind = 'clean' | 'planted' | 'blank' | 'blank-planted' | 'narrative' | 'narrative-planted';
 
 export interface SuiteDoc {
   kind: DocKind;
@@ -73,6 +74,9 @@ export interface SuiteDoc {
   target?: CellTarget;
   old?: Cell;
   changed?: Cell;
+  /** For narrative-planted documents: the count the text misstates, and the rule that must report it. */
+  stated?: Stated;
+  expectRule?: string;
   findings: Finding[];
 }
 
@@ -104,9 +108,9 @@ export async function runFindingsSuite(options: SuiteOptions, rules?: Rule[]): P
   const all = rules ?? (await loadRules());
   const docs: SuiteDoc[] = [];
   let n = 0;
-  const read = (template: TableTemplate, layout: Layout, tables: Tables, seed: number) => {
+  const read = (template: TableTemplate, layout: Layout, tables: Tables, seed: number, narrative?: { requests: string; review: string }) => {
     const year = template === '2019' ? 2020 : 2022;
-    const text = reportText({ year, template, tables, layout });
+    const text = reportText({ year, template, tables, layout, narrative });
     return checkReport(extractReport(text, { name: `${template}-${layout}-${seed}.txt`, format: 'txt' }), all);
   };
   for (const template of TEMPLATES) {
@@ -140,14 +144,35 @@ export async function runFindingsSuite(options: SuiteOptions, rules?: Rule[]): P
             findings: read(template, layout, blanked(bad), seed),
           });
         }
+
+        // The text states the counts of 三 and 四: as the tables have them, then with one misstated.
+        const year = template === '2019' ? 2020 : 2022;
+        const counts = statedCounts(tables);
+        const variant = Math.floor(r() * 3);
+        const say = (c: typeof counts) => ({ requests: requestSentence(variant, year, c).text, review: reviewSentence(c).text });
+        docs.push({ kind: 'narrative', template, layout, seed, findings: read(template, layout, tables, seed, say(counts)) });
+        const states = [...requestSentence(variant, year, counts).states, ...reviewSentence(counts).states];
+        const stated = states[Math.floor(r() * states.length)]!;
+        const was = counts[stated];
+        const misstated = { ...counts, [stated]: misstate(stated, counts, r) };
+        docs.push({
+          kind: 'narrative-planted', template, layout, seed, stated, expectRule: ruleFor(stated), old: was, changed: misstated[stated],
+          findings: read(template, layout, tables, seed, say(misstated)),
+        });
       }
     }
   }
   return docs;
 }
 
-/** A planted defect is found when a SUM error names its row or column. */
-export const defectFound = (d: SuiteDoc): boolean => hitsFor(d.findings, d.target!).some(isSum);
+/** A planted table defect is found when a SUM error names its row or column; a misstated count when its rule reports it. */
+export const defectFound = (d: SuiteDoc): boolean =>
+  d.expectRule
+    ? d.findings.some((f) => f.severity !== 'info' && (f.rules ?? [f.rule]).includes(d.expectRule!))
+    : hitsFor(d.findings, d.target!).some(isSum);
+
+/** Documents with no defect planted. */
+export const isClean = (d: SuiteDoc) => d.kind === 'clean' || d.kind === 'blank' || d.kind === 'narrative';
 
 /** Warning-or-error findings of a document. */
 export const loud = (d: SuiteDoc): Finding[] => d.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
@@ -185,11 +210,18 @@ export function scoreByRule(docs: readonly SuiteDoc[]): RuleScore[] {
     return s;
   };
   for (const d of docs) {
-    if (d.kind === 'clean' || d.kind === 'blank') {
+    if (isClean(d)) {
       for (const f of d.findings) {
         if (f.severity === 'error') get(f.rule).cleanErrors++;
         else if (f.severity === 'warning') get(f.rule).cleanWarnings++;
       }
+      continue;
+    }
+    if (d.expectRule) {
+      const s = get(d.expectRule);
+      s.planted++;
+      if (defectFound(d)) s.found++;
+      for (const f of d.findings) if (f.severity === 'error') get(f.rule).strayErrors++;
       continue;
     }
     const hits = hitsFor(d.findings, d.target!);

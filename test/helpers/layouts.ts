@@ -78,6 +78,8 @@ export interface ReportText {
   tables: Tables;
   layout: Layout;
   signed?: string;
+  /** Sentences printed under the headings of parts 三 and 四, before their tables. */
+  narrative?: { requests?: string; review?: string };
 }
 
 export function reportText(r: ReportText): string {
@@ -96,9 +98,11 @@ export function reportText(r: ReportText): string {
     active,
     '',
     heading(2),
+    ...(r.narrative?.requests ? [r.narrative.requests] : []),
     writeRows(t.requests, r.layout),
     '',
     heading(3),
+    ...(r.narrative?.review ? [r.narrative.review] : []),
     writeRows(t.review, r.layout),
     '',
     heading(4),

@@ -50,9 +50,12 @@ const rule = defineRule({
     const short = printed
       .map((r) => ({ row: r, count: printedCells(doc.notes, placePath({ table: 'requests', row: r.key })) ?? REQUEST_COLUMN_KEYS.filter((c) => doc.provenance[requestsPath(r.key, c)]).length }))
       .filter((x) => x.count < WIDTH);
+    // A row ogi could not place (its blank cells vanished in the text) is a reading matter: info.
+    const unreadRow = (key: string) => REQUEST_COLUMN_KEYS.some((c) => ctx.unread(requestsPath(key, c)));
     if (short.length > 0 && short.length === printed.length && short.every((x) => x.count === short[0]!.count)) {
       ctx.report({
         messageId: 'narrow',
+        ...(short.some((x) => unreadRow(x.row.key)) ? { severity: 'info' as const } : {}),
         data: { count: short[0]!.count, columns: COLUMN_LIST },
         location: { table: 'requests' },
         span: structure.labels['requests.note'] ?? structure.labels[placePath({ table: 'requests', row: printed[0]!.key })] ?? null,
@@ -64,8 +67,7 @@ const rule = defineRule({
       for (const x of short) {
         ctx.report({
           messageId: 'shortRow',
-          // A row ogi could not place (its blank cells vanished in the text) is a reading matter: info.
-          severity: REQUEST_COLUMN_KEYS.some((c) => ctx.unread(requestsPath(x.row.key, c))) ? 'info' : 'warning',
+          severity: unreadRow(x.row.key) ? 'info' : 'warning',
           data: { count: x.count, columns: COLUMN_LIST },
           location: { table: 'requests', row: x.row.key },
           span: structure.labels[placePath({ table: 'requests', row: x.row.key })] ?? null,
