@@ -3,6 +3,11 @@ import { before, test } from 'node:test';
 import {
   blankFindingsPerTable, defectFound, isClean, loud, runFindingsSuite, type SuiteDoc,
 } from './helpers/findings-suite.ts';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkReport, loadRules } from '../src/check/engine.ts';
+import { extractReport } from '../src/extract/report.ts';
+import { readSource } from '../src/ingest/read-file.ts';
 import { runConvertedDefects, type ConvertedDefect } from './helpers/converted-defects.ts';
 
 // The targets of the findings regression suite (bench/findings.ts prints the per-rule table).
@@ -80,4 +85,19 @@ test('defects planted in documents made by the real converters: found whenever o
   }
   const found = defects.filter((d) => d.outcome === 'found').length;
   assert.ok(found >= 140, `${found} found`);
+});
+
+test('documents made by the real converters, read as they are: every part found, no error finding', async () => {
+  const dir = new URL('./fixtures/converted/', import.meta.url).pathname;
+  const rules = await loadRules();
+  const files = readdirSync(dir).filter((f) => !f.endsWith('.json'));
+  assert.ok(files.length >= 50);
+  for (const file of files) {
+    const source = await readSource(join(dir, file));
+    const report = extractReport(source.text, { name: source.name, format: source.format });
+    const missing = Object.entries(report.sections).filter(([, text]) => text == null).map(([key]) => key);
+    assert.deepEqual(missing, [], `${file} (${source.format}): parts not found`);
+    const errors = checkReport(report, rules).filter((f) => f.severity === 'error');
+    assert.deepEqual(errors.map((f) => `${f.rule} ${f.message}`), [], file);
+  }
 });

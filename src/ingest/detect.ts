@@ -20,6 +20,8 @@ export function detectKind(bytes: Uint8Array): DetectedKind {
     return 'image';
   }
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  if (/<(!doctype\s+html|html|body|head|meta\s|table|div|p)[\s>]/i.test(head)) return 'html';
+  if (/<(!doctype\s+html|html|body|head)[\s>]/i.test(head)) return 'html';
+  // Markdown with raw HTML tables (pandoc's commonmark) is text: its headings and lines are the markdown's.
+  if (/<(meta\s|table|div|p)[\s>]/i.test(head)) return /^#{1,6}\s/m.test(head) ? 'text' : 'html';
   return 'text';
 }
