@@ -73,7 +73,7 @@ export const SECTIONS = [
     key: 'other',
     numeral: '六',
     heading: '其他需要报告的事项',
-    variants: ['需要报告的其他事项', '其他需要报告事项', '其他事项', '其他需报告的事项'],
+    variants: ['需要报告的其他事项', '其他需要报告事项', '其他事项', '其他需报告的事项', '其它需要报告的事项', '其它事项'],
     ambiguous: ['其他事项'],
   },
 ] as const satisfies readonly SectionDef[];

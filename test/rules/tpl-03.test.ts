@@ -12,6 +12,10 @@ const SAMPLES = ['000_6c4583cee035bde5', '001_9dfa40035ded7d00', '002_9d093eecd5
 
 const RULE = '法定格式要求一至六六个部分依次齐全';
 
+// A crawler's text of a real page layout (one line, no cell separators), with a heading edited.
+const crawled = (from: string, to: string) =>
+  parse(readFileSync(new URL('../fixtures/converted/v2021.ogi.crawl-glued.txt', import.meta.url), 'utf8').replace(from, to));
+
 ruleCases('TPL-03', {
   valid: [
     { name: 'baseReport()', report: baseReport() },
@@ -23,8 +27,24 @@ ruleCases('TPL-03', {
     { name: 'printed 2019 format', report: printed('2019') },
     { name: 'printed 2021 format', report: printed('2021') },
     ...SAMPLES.map((s) => ({ name: `sample ${s}`, report: sample(s) })),
+    { name: 'a crawled page on one line', report: crawled('', '') },
+    { name: 'a crawled page with “六、其它需要报告的事项” (a known variant, TPL-04\'s)', report: crawled('六、其他需要报告的事项', '六、其它需要报告的事项') },
   ],
   invalid: [
+    {
+      name: 'a crawled page on one line whose first heading reads “一、总体概况”: ogi did not recognise it, an info',
+      report: crawled('一、总体情况', '一、总体概况'),
+      findings: [
+        {
+          messageId: 'unrecognised',
+          severity: 'info',
+          message: '未能识别第一部分“总体情况”的标题：本报告印有“一、总体概况”，与法定标题相近，请人工核对',
+          location: { section: 'overview' },
+          actual: '一、总体概况',
+          expected: '一、总体情况',
+        },
+      ],
+    },
     {
       name: 'section 五 missing from the data',
       report: withFields(baseReport(), { sectionTexts: { problems: null } }),

@@ -18,7 +18,8 @@ const rule = defineRule({
       '因此顺序颠倒的标题不会被采用，该部分也报告为缺失；这里不再另行报告顺序。部分标题虽在但没有文字（例如只有表格）不算缺失。' +
       '完全不认识的标题（既非法定写法也非已知变体）同样使该部分缺失，由本规则报告为错误，TPL-04 不再重复。' +
       '但若前一个已找到部分的文字中有一行以该部分的序号开头（如“五、”“5.”“第五部分”），其措辞与法定标题或已知变体相近（相似度不低于0.5），' +
-      '这是 ogi 未能识别标题，而不是报告缺少该部分：改为提示，列出印有的标题，请人工核对。',
+      '这是 ogi 未能识别标题，而不是报告缺少该部分：改为提示，列出印有的标题，请人工核对。第一部分找前言的文字；' +
+      '没有换行的文字（爬虫保存的整页一行）中，序号（如“六、”）出现在行中、其后文字与标题或已知变体足够相近（相似度不低于0.75）时同样处理。',
     messages: {
       missing: '缺少{where}：法定格式要求一至六六个部分依次齐全，本报告只找到第{found}部分',
       unrecognised: '未能识别{where}的标题：本报告印有“{printed}”，与法定标题相近，请人工核对',
@@ -29,7 +30,7 @@ const rule = defineRule({
     const present = SECTIONS.filter((s) => ctx.doc.sections[s.key] != null);
     for (const [index, s] of SECTIONS.entries()) {
       if (ctx.doc.sections[s.key] != null) continue;
-      const seen = unrecognisedHeading(ctx.doc.sections, index);
+      const seen = unrecognisedHeading(ctx.doc, index);
       if (seen) {
         ctx.report({
           messageId: 'unrecognised',
@@ -56,33 +57,49 @@ const rule = defineRule({
 
 const ARABIC = '123456';
 
+type Seen = { section: (typeof SECTIONS)[number]['key'] | 'preamble'; printed: string; start: number; end: number };
+
 /**
- * A line in the text of the nearest found section before section `index` that starts with this
- * section's numeral and reads close to its heading or a known variant: a heading ogi did not recognise.
+ * Where this section's heading would be printed but was not recognised: in the text of the
+ * nearest found section before it (the preamble for section 一), a line starting with the
+ * section's numeral that reads close to its heading or a known variant — or, in text with no
+ * line breaks (a crawled page), the numeral anywhere followed by words that read closer still.
  */
-function unrecognisedHeading(
-  sections: Readonly<Record<string, string | null | undefined>>,
-  index: number,
-): { section: (typeof SECTIONS)[number]['key']; printed: string; start: number; end: number } | null {
+function unrecognisedHeading(doc: { preamble?: string | null; sections: Readonly<Record<string, string | null | undefined>> }, index: number): Seen | null {
   const def = SECTIONS[index]!;
-  const before = SECTIONS.slice(0, index).reverse().find((p) => sections[p.key] != null);
-  const text = before ? sections[before.key]! : null;
-  if (!before || !text) return null;
+  const before = SECTIONS.slice(0, index).reverse().find((p) => doc.sections[p.key] != null);
+  const section = before ? before.key : 'preamble';
+  const text = before ? doc.sections[before.key] : doc.preamble;
+  if (!text) return null;
+  const score = (printed: string) => Math.max(...[def.heading, ...def.variants].map((w) => resemblance(labelKey(printed), w)));
   const numbered = new RegExp(`^\\s*(?:第?${def.numeral}(?:部分)?\\s*[、.．:：]|${ARABIC[index]}\\s*[、.．](?!\\d)|${def.numeral}\\s+)\\s*(\\S.{1,39})$`);
   let start = 0;
   for (const line of text.split('\n')) {
     const m = numbered.exec(line);
-    if (m) {
-      const key = labelKey(m[1]!);
-      const score = Math.max(...[def.heading, ...def.variants].map((w) => resemblance(key, w)));
-      if (score >= 0.5) {
-        const offset = line.search(/\S/);
-        return { section: before.key, printed: line.trim(), start: start + offset, end: start + line.trimEnd().length };
-      }
+    if (m && score(m[1]!) >= 0.5) {
+      const offset = line.search(/\S/);
+      return { section, printed: line.trim(), start: start + offset, end: start + line.trimEnd().length };
     }
     start += line.length + 1;
   }
-  return null;
+  return inStream(text, def, score, section);
+}
+
+/** The numeral inside a line, followed by the words of a heading: the closest reading of at least 0.75. */
+function inStream(text: string, def: (typeof SECTIONS)[number], score: (printed: string) => number, section: Seen['section']): Seen | null {
+  const marker = new RegExp(`${def.numeral}\\s*[、.．]`, 'g');
+  const length = labelKey(def.heading).length;
+  let best: Seen & { score: number } | null = null;
+  for (const m of text.matchAll(marker)) {
+    const from = m.index + m[0].length;
+    for (let n = Math.max(2, length - 2); n <= length + 3; n++) {
+      const words = text.slice(from, from + n);
+      if (words.length < n || /\n/.test(words)) break;
+      const s = score(words);
+      if (s >= 0.75 && (!best || s > best.score)) best = { section, printed: `${m[0]}${words}`, start: m.index, end: from + n, score: s };
+    }
+  }
+  return best && { section: best.section, printed: best.printed, start: best.start, end: best.end };
 }
 
 export default rule;
