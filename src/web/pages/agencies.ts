@@ -6,6 +6,7 @@ import { narrativeDiff, type NarrativeDiff } from '../../store/diff.ts';
 import { StoreError } from '../../store/errors.ts';
 import { METRICS } from '../../store/metrics.ts';
 import { regionTree, type RegionNode } from '../../store/regions.ts';
+import type { Auth } from '../context.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import type { Tables } from '../../schema/types.ts';
 import { countsByYear, ratesByYear } from '../charts.ts';
@@ -26,9 +27,9 @@ function issuerSelect(agencyId: number, issuerType: string): Html {
   return html`<select class="issuer-select" data-agency="${agencyId}" aria-label="机关类型">${Object.entries(ISSUER_LABEL).map(([k, l]) => html`<option value="${k}"${k === issuerType ? html` selected` : ''}>${l}</option>`)}</select>`;
 }
 
-export async function agencyListPage(store: Store, q: { regionId?: number; q?: string; unassigned?: boolean }): Promise<string> {
-  const tree = await regionTree(store.db);
-  const items = await listAgencies(store.db, { regionId: q.regionId, q: q.q, unassigned: q.unassigned });
+export async function agencyListPage(store: Store, auth: Auth, q: { regionId?: number; q?: string; unassigned?: boolean }): Promise<string> {
+  const tree = await regionTree(store.db, auth.scope);
+  const items = await listAgencies(store.db, { regionId: q.regionId, q: q.q, unassigned: q.unassigned, scope: auth.scope });
   const filters = { regionId: q.regionId, q: q.q, unassigned: q.unassigned ? 1 : undefined };
   const content = html`
 <div class="page-head">
@@ -48,7 +49,7 @@ ${items.length ? html`<div class="table-wrap"><table class="list" id="agency-lis
 ${items.map((a) => html`<tr data-agency="${a.id}"><td><a href="/agencies/${a.id}">${a.name}</a></td><td>${issuerSelect(a.id, a.issuerType)}</td><td>${regionSelect(a.id, tree, a.regionId)}</td>
 <td class="num-cell">${a.reports}</td><td>${a.years.map((y, i) => html`${i ? '、' : ''}<a href="/reports${query({ agencyId: a.id, year: y })}">${y}</a>`)}</td><td class="save-state" aria-live="polite"></td></tr>`)}
 </tbody></table></div>` : html`<p class="empty">没有符合条件的机关。</p>`}`;
-  return page({ title: '机关', section: 'agencies', scripts: ['agencies.js'] }, content);
+  return page({ title: '机关', section: 'agencies', scripts: ['agencies.js'], auth }, content);
 }
 
 type Op = NarrativeDiff['sections'][number]['ops'][number];
@@ -122,10 +123,10 @@ ${d.sections.map((s) => html`<section class="diff-section" data-section="${s.key
 const int = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
 
 /** One agency: its years side by side (tables with the change from the year compared with) and the narrative diff. */
-export async function agencyPage(store: Store, id: number, q: { from?: string; to?: string }): Promise<string> {
+export async function agencyPage(store: Store, auth: Auth, id: number, q: { from?: string; to?: string }): Promise<string> {
   const db = store.db;
   const y = await agencyYears(db, id);
-  const tree = await regionTree(db);
+  const tree = await regionTree(db, auth.scope);
   const a = y.agency;
   const years = y.years.map((x) => x.year);
   let to = int(q.to);
@@ -222,5 +223,5 @@ ${years.length ? html`<form class="filters compare-form" method="get" action="/a
   <div class="block-head"><h2>正文比较（内容雷同）</h2></div>
   ${diff}
 </section>`;
-  return page({ title: a.name, section: 'agencies', scripts: ['agencies.js'], crumbs: [['机关', '/agencies'], [a.name]] }, content);
+  return page({ title: a.name, section: 'agencies', scripts: ['agencies.js'], auth, crumbs: [['机关', '/agencies'], [a.name]] }, content);
 }
