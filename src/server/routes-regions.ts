@@ -210,7 +210,7 @@ export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits:
   api.route(
     { method: 'get', access: 'read', path: '/api/agencies/:id/years', tag: '机关', summary: '一个机关各年度的统计表（逐格对照）和指标', params: S.IdParams, query: S.FormatQuery, response: S.AgencyYears, produces: FILES },
     async (c, { params, query }) => {
-      await requireRegion(db, scopeOfRequest(c), params.id);
+      await requireAgency(db, scopeOfRequest(c), params.id);
       if (query.format === 'json') return cache.json(`years ${params.id}`, async () => ({ ...(await agencyYears(db, params.id)), definitions: METRICS }));
       const y = await agencyYears(db, params.id);
       type C = (typeof y.cells)[number];

@@ -30,7 +30,7 @@ export async function login(app: Hono, username: string, password = TEST_PASSWOR
   return {
     cookie,
     csrfToken,
-    request(path, init = {}) {
+    async request(path, init = {}) {
       const headers = new Headers(init.headers);
       if (!headers.has('cookie')) headers.set('cookie', cookie);
       const method = (init.method ?? 'GET').toUpperCase();
