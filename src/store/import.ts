@@ -13,7 +13,7 @@ import { agencyKey, findOrCreateAgency } from './agencies.ts';
 import { recheck } from './checks.ts';
 import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
-import type { DataScope } from './scope.ts';
+import { requireReport, type DataScope } from './scope.ts';
 
 /** A file to import: its name as the user knows it, and its bytes or its path on disk (read when its turn comes). */
 export type ImportFile = { name: string; bytes: Buffer; path?: string } | { name: string; bytes?: undefined; path: string };
@@ -245,6 +245,10 @@ export async function storeReport(
   });
 }
 
+async function reportVisible(db: Q, scope: DataScope, id: number): Promise<boolean> {
+  return requireReport(db, scope, id).then(() => true, () => false);
+}
+
 /** A report the importer may not add (another agency's, or outside their region): that file is refused. */
 class OutOfScope extends Error {}
 
@@ -329,7 +333,10 @@ async function importOne(
   }
   const hash = sha256(file.bytes);
   const existing = await store.db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
-  if (existing) return { name, status: 'duplicate', reportId: existing.id, reason: `与已导入的报告 ${existing.id} 内容相同` };
+  if (existing) {
+    if (ctx.scope && !(await reportVisible(store.db, ctx.scope, existing.id))) return { name, status: 'duplicate', reason: '与已导入的一份报告内容相同（该报告不在您的数据范围内）' };
+    return { name, status: 'duplicate', reportId: existing.id, reason: `与已导入的报告 ${existing.id} 内容相同` };
+  }
   let source: SourceText;
   let report: Report;
   try {

@@ -234,6 +234,11 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
       assert.match(supBody.items[0].reason, /不在您所辖的区域内/);
       assert.match(supBody.items[1].reason, /不是您所辖区域内已登记的机关/);
       assert.equal((await store.db.selectFrom('agencies').select('id').where('name', '=', '某某新机关').executeTakeFirst()), undefined);
+      // A duplicate of a report outside the scope does not tell its id.
+      const original = await (await clients.admin!.request(`/api/reports/${ids.reportB}/original`)).arrayBuffer();
+      const dup = (await (await clients.clerk!.request('/api/imports', { method: 'POST', body: form({ 'copy.txt': Buffer.from(original) }) })).json()) as any;
+      assert.deepEqual([dup.items[0].status, dup.items[0].reportId], ['duplicate', undefined]);
+      assert.match(dup.items[0].reason, /不在您的数据范围内/);
 
       // Corrections record the user too.
       const fix = await clients.clerk!.request(`/api/reports/${own.reportId}/corrections`, json('POST', { author: '冒名', reason: '测试', changes: [{ path: 'meta.signedOn', value: '2023-01-10' }] }));

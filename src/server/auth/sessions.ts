@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Store } from '../../store/db.ts';
 import { scopeOf } from '../../store/scope.ts';
-import { createSession, deleteSession, findSession, touchSession } from '../../store/sessions.ts';
+import { createSession, deleteExpiredSessions, deleteSession, findSession, touchSession } from '../../store/sessions.ts';
 import { findUserByName } from '../../store/users.ts';
 import type { Auth } from '../../web/context.ts';
 import { ApiError } from '../api.ts';
@@ -79,6 +79,7 @@ export class Sessions {
       throw new ApiError(401, 'bad-credentials', user?.disabled && ok ? '该账户已停用，请联系管理员' : '用户名或密码不正确');
     }
     this.byUser.clear(`u:${name}`);
+    await deleteExpiredSessions(this.store.db);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await createSession(this.store.db, { tokenHash: sha256(token), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + this.absoluteMs).toISOString(), address: clientAddress(c) });
