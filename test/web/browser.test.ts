@@ -212,8 +212,9 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     await node.locator('> .node').hover();
     await node.locator('> .node button[data-act="add"]').click();
     await node.locator('.node-form input[name="name"]').fill('测试区');
-    await Promise.all([page.waitForLoadState('load'), node.locator('.node-form button[type=submit]').click()]);
-    await page.locator('#flash-slot:not([hidden])').waitFor();
+    // The page reloads with the new flash; the previous one is on screen until then.
+    await node.locator('.node-form button[type=submit]').click();
+    await page.locator('#flash-slot:not([hidden])', { hasText: '测试区' }).waitFor();
     assert.equal(await page.locator('#flash-slot').textContent(), '已新建区域“测试区”');
     const tree = (await (await fetchAsAdmin('/api/regions')).json()) as { tree: { name: string; children: { name: string }[] }[] };
     assert.deepEqual(tree.tree.find((n) => n.name === '测试市')!.children.map((c) => c.name), ['测试区']);
