@@ -41,7 +41,7 @@ export function page(options: PageOptions, content: Part): string {
 ${options.auth ? html`<meta name="csrf-token" content="${options.auth.csrfToken}">
 ` : ''}<link rel="stylesheet" href="${asset('app.css')}">
 </head>
-<body class="${options.bodyClass ?? ''}">
+<body class="${[options.bodyClass, options.auth ? `role-${options.auth.user.role}` : ''].filter(Boolean).join(' ')}">
 <header class="top">
 <a class="brand" href="/reports"><strong>ogi</strong><span>政府信息公开工作年度报告 · 汇总核查</span></a>
 ${options.auth ? html`<nav class="main-nav" aria-label="主导航">${NAV.filter(([, , , roles]) => roles.includes(options.auth!.user.role)).map(([key, href, label]) => html`<a href="${href}"${key === options.section ? html` aria-current="page"` : ''}>${label}</a>`)}<a href="/api/openapi.json" class="api">API</a></nav>

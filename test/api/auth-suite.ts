@@ -204,6 +204,11 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
       assert.equal((await clients.viewer!.request('/import')).status, 403);
       assert.equal((await clerk.request('/users')).status, 403);
       assert.equal((await clients.admin!.request('/users')).status, 200);
+      // Read-only users see the agency selects disabled, and the body says the role for the stylesheet.
+      const agencies = await (await clients.viewer!.request('/agencies')).text();
+      assert.match(agencies, /<select class="region-select" data-agency="\d+" aria-label="所属区域" disabled>/);
+      assert.match(agencies, /<body class="role-viewer">/);
+      assert.doesNotMatch(await (await clients.supervisor!.request('/agencies')).text(), /region-select[^>]*disabled/);
       // Logged in, /login sends the user on, never to another site.
       const next = await clerk.request('/login?next=//evil.example/x');
       assert.equal(next.status, 303);

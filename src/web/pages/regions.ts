@@ -45,7 +45,7 @@ export async function regionsPage(store: Store, auth: Auth): Promise<string> {
     <form id="new-root" class="inline-form"><label>新建最上级区域 <input name="name" id="new-root-name" required maxlength="100" placeholder="例如：某某市"></label><button type="submit" class="btn">新建</button></form>
     <p id="tree-msg" class="msg" role="status" hidden></p>
   </section>
-  <section class="block">
+  <section class="block csv-block">
     <div class="block-head"><h2>从 CSV 导入机关归属</h2></div>
     <p>CSV 文件的表头为 <code>机关,区域,上级区域</code>（上级区域可空）；UTF-8 或 GBK 均可。没有的区域会自动建立，机关会移到所写的区域。有错误的行全部列出，整个文件不导入。</p>
     <pre class="example">机关,区域,上级区域
