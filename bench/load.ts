@@ -18,6 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openStore } from '../src/store/open.ts';
+import { hashPassword, randomPassword } from '../src/server/auth/passwords.ts';
+import { createUser } from '../src/store/users.ts';
 import { BENCH_CITY, importBench, writeBenchReports } from './import.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -50,7 +52,7 @@ export interface LoadResult {
 }
 
 /** Sends `rate` requests per second for `seconds` on a fixed schedule; `next(i)` picks each request. */
-export async function openLoop(base: string, rate: number, seconds: number, next: (i: number) => { endpoint: string; path: string }): Promise<LoadResult[]> {
+export async function openLoop(base: string, rate: number, seconds: number, next: (i: number) => { endpoint: string; path: string }, headers: Record<string, string> = {}): Promise<LoadResult[]> {
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
   const samples = new Map<string, { ms: number[]; errors: number }>();
@@ -64,7 +66,7 @@ export async function openLoop(base: string, rate: number, seconds: number, next
     const bucket = samples.get(endpoint) ?? { ms: [], errors: 0 };
     samples.set(endpoint, bucket);
     pending.push(
-      fetch(base + path, { signal: AbortSignal.timeout(10_000) })
+      fetch(base + path, { headers, signal: AbortSignal.timeout(10_000) })
         .then(async (res) => {
           await res.arrayBuffer();
           if (res.status !== 200) bucket.errors++;
@@ -96,6 +98,9 @@ export async function runLoadBench(): Promise<void> {
     const city = (await store.db.selectFrom('regions').select('id').where('name', '=', BENCH_CITY).executeTakeFirstOrThrow()).id;
     const ids = (await store.db.selectFrom('reports').select('id').execute()).map((r) => r.id);
     const dialect = store.dialect;
+    // The API needs a session: an admin account for the bench, logged in once the server is up.
+    const password = randomPassword();
+    await createUser(store.db, { username: 'bench-admin', role: 'admin', passwordHash: await hashPassword(password) });
     await store.close();
 
     const port = await freePort();
@@ -124,8 +129,11 @@ export async function runLoadBench(): Promise<void> {
           return { endpoint: `GET /api/regions/:id/rollup（${BENCH_CITY}，250 个机关）`, path: `/api/regions/${city}/rollup?year=${year}` };
       }
     };
-    await openLoop(base, Math.min(50, rate), 2, pick); // warm-up: JIT and caches
-    const results = await openLoop(base, rate, seconds, pick);
+    const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username: 'bench-admin', password }) });
+    if (!login.ok) throw new Error(`bench login failed: ${login.status}`);
+    const headers = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
+    await openLoop(base, Math.min(50, rate), 2, pick, headers); // warm-up: JIT and caches
+    const results = await openLoop(base, rate, seconds, pick, headers);
     console.log(`负载（${dialect}，${imported.reports} 份报告）：开环 ${rate} 请求/秒 × ${seconds} 秒，keep-alive；延迟从计划发送时刻计到收完响应`);
     for (const r of results) {
       console.log(`  ${r.endpoint.padEnd(44)} ${String(r.requests).padStart(5)} 次  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  最大 ${r.max.toFixed(0).padStart(5)} ms  失败 ${r.errors}`);

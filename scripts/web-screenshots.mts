@@ -9,6 +9,7 @@ import type { Cell } from '../src/schema/types.ts';
 import { synthetic, zipOf } from '../test/api/fixtures.ts';
 import { zeroTables } from '../test/helpers/report-builder.ts';
 import { CHROMIUM, CHROMIUM_ARGS, ecology2022, startWebServer, V2019_HTML, V2021_HTML } from '../test/web/fixtures.ts';
+import { addUser, TEST_PASSWORD } from '../test/helpers/auth.ts';
 
 const out = resolve(process.argv[2] ?? 'docs');
 
@@ -44,8 +45,17 @@ const server = await startWebServer();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  // Log in as an admin through the login page; the scripted API calls use the same session.
+  await addUser(server.store, 'admin', 'admin');
+  await page.goto(`${server.url}/login`);
+  await page.fill('#login-username', 'admin');
+  await page.fill('#login-password', TEST_PASSWORD);
+  await Promise.all([page.waitForURL(`${server.url}/reports`), page.click('#login-form button[type=submit]')]);
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrfToken = (await page.locator('meta[name="csrf-token"]').getAttribute('content'))!;
+  const session = { cookie, origin: server.url, 'x-csrf-token': csrfToken };
   const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${server.url}${path}`, { method, headers: { ...session, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<any>;
   };
@@ -59,13 +69,12 @@ try {
     ...Object.entries(DEMO).map(([name, text]) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) })),
     { name: '第二批.zip', mimeType: 'application/zip', buffer: await zipOf({ 'v2021.html': readFileSync(V2021_HTML), '说明.txt': '这不是年度报告，只是一段说明。' }) },
   ]);
-  await page.fill('#import-author', '市政务公开办');
   await page.click('#import-start');
   await page.locator('#import-summary').filter({ hasText: '共' }).waitFor();
   await page.screenshot({ path: join(out, 'screenshot-import.png') });
 
   // The new agencies go into the region tree (agencies → regions from CSV, as the region page does).
-  const csv = await fetch(`${server.url}/api/agencies/import`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: DEMO_REGIONS });
+  const csv = await fetch(`${server.url}/api/agencies/import`, { method: 'POST', headers: { ...session, 'content-type': 'text/csv' }, body: DEMO_REGIONS });
   if (!csv.ok) throw new Error(await csv.text());
   const regions = (await api('GET', '/api/regions')).items as { id: number; name: string }[];
   const zibo = regions.find((r) => r.name === '淄博市')!.id;

@@ -8,6 +8,12 @@ import { READABLE_EXTENSIONS } from '../src/ingest/read-file.ts';
 import { extractReport } from '../src/extract/report.ts';
 import { encodeGb18030 } from './helpers/gbk.ts';
 import { ogi } from './helpers/cli.ts';
+import { spawn } from 'node:child_process';
+import { verifyPassword } from '../src/server/auth/passwords.ts';
+import { startServer } from '../src/server/start.ts';
+import { openStore } from '../src/store/open.ts';
+import { preloadSamples } from '../src/store/preload.ts';
+import { findUserByName } from '../src/store/users.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin', 'ogi');
@@ -152,4 +158,78 @@ test('a report whose structure ogi cannot find gives one result, not a list of m
   assert.equal(checked.code, 2);
   assert.equal(checked.stderr, message);
   assert.ok(!checked.stdout.includes('TPL-03'), checked.stdout);
+});
+
+/** ./bin/ogi with text on its standard input. */
+function ogiWithInput(input: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((ok) => {
+    const child = spawn(bin, args, { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => ok({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+test('ogi user: add with a generated or a given password, list, change the password, remove — no login needed', async () => {
+  const db = join(tmp, 'users.sqlite');
+  const store = await openStore({ sqlitePath: db });
+  await preloadSamples(store);
+  await store.close();
+
+  const admin = await ogi('user', 'add', 'boss', '--role', 'admin', '--db', db);
+  assert.equal(admin.code, 0, admin.stderr);
+  const password = /初始密码：(\S+)/.exec(admin.stdout)![1]!;
+  assert.ok(password.length >= 10);
+  const viewer = await ogiWithInput('viewer-password-1\n', 'user', 'add', '看看', '--role', 'viewer', '--region', '2', '--password-stdin', '--db', db);
+  assert.equal(viewer.code, 0, viewer.stderr);
+  assert.equal(viewer.stdout, '已添加用户 看看（只读）。\n');
+  const short = await ogiWithInput('short\n', 'user', 'add', 'x1', '--role', 'viewer', '--region', '2', '--password-stdin', '--db', db);
+  assert.deepEqual([short.code, short.stderr], [2, '错误：密码至少 10 个字符\n']);
+  const noScope = await ogi('user', 'add', 'x2', '--role', 'clerk', '--db', db);
+  assert.deepEqual([noScope.code, noScope.stderr], [2, '错误：机关经办人须指定所属机关（agencyId）\n']);
+  const badRole = await ogi('user', 'add', 'x3', '--role', 'boss', '--db', db);
+  assert.equal(badRole.code, 2);
+  assert.match(badRole.stderr, /角色应为 admin、supervisor、clerk、viewer 之一/);
+  const list = await ogi('user', 'list', '--db', db);
+  assert.equal(list.stdout, '1\tboss\t管理员（admin）\t全部\n2\t看看\t只读（viewer）\t区域 2\n');
+
+  const check = async (name: string, pw: string) => {
+    const s = await openStore({ sqlitePath: db });
+    try {
+      return await verifyPassword(pw, (await findUserByName(s.db, name))!.passwordHash);
+    } finally {
+      await s.close();
+    }
+  };
+  assert.equal(await check('看看', 'viewer-password-1'), true);
+  const passwd = await ogiWithInput('new-viewer-password\n', 'user', 'passwd', '看看', '--password-stdin', '--db', db);
+  assert.equal(passwd.code, 0, passwd.stderr);
+  assert.equal(await check('看看', 'new-viewer-password'), true);
+  assert.equal((await ogi('user', 'passwd', 'nobody', '--db', db)).stderr, '错误：用户“nobody”不存在\n');
+  assert.equal((await ogi('user', 'remove', '看看', '--db', db)).code, 0);
+  const last = await ogi('user', 'remove', 'boss', '--db', db);
+  assert.equal(last.code, 2);
+  assert.match(last.stderr, /唯一可用的管理员/);
+  assert.match((await ogi('user', '--help')).stdout, /管理账户/);
+});
+
+test('first start: an admin with a random password, printed once; a second start makes none', async () => {
+  const dbPath = join(tmp, 'first.sqlite');
+  const lines: string[] = [];
+  const first = await startServer({ dbPath, port: 0, preload: false, log: (l) => lines.push(l) });
+  try {
+    const password = /已建立管理员账户 admin，密码：(\S+)/.exec(lines.join('\n'))![1]!;
+    assert.match(lines.join('\n'), /ogi user passwd admin/);
+    const res = await fetch(`${first.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: first.url }, body: JSON.stringify({ username: 'admin', password }) });
+    assert.equal(res.status, 200);
+  } finally {
+    await first.close();
+  }
+  const again: string[] = [];
+  const second = await startServer({ dbPath, port: 0, preload: false, log: (l) => again.push(l) });
+  await second.close();
+  assert.deepEqual(again, []);
 });

@@ -228,7 +228,7 @@ program
 
 program
   .command('start')
-  .description('启动服务（npm start）：http://localhost:8080，首次启动时建立 SQLite 数据库并导入样例报告')
+  .description('启动服务（npm start）：http://localhost:8080，首次启动时建立 SQLite 数据库、导入样例报告，并建立管理员 admin（随机密码只在控制台显示一次）')
   .option('--port <port>', '端口（默认 8080，或环境变量 PORT）')
   .option('--db <file>', 'SQLite 数据库文件（默认 .ogi/ogi.sqlite，或环境变量 OGI_DB）；环境变量 DATABASE_URL=postgres://… 时使用 PostgreSQL')
   .option('--host <host>', '监听地址（默认 127.0.0.1，或环境变量 HOST；0.0.0.0 对外提供服务）')
@@ -246,6 +246,53 @@ program
   .action(async (paths: string[], opts: { db?: string; author?: string }) => {
     const { runImportCommand } = await import('../server/cli.ts');
     process.exitCode = await runImportCommand(paths, opts);
+  });
+
+const DB_OPTION = 'SQLite 数据库文件（默认 .ogi/ogi.sqlite，或环境变量 OGI_DB）；环境变量 DATABASE_URL=postgres://… 时使用 PostgreSQL';
+const user = program.command('user').description('管理账户（直接操作本机数据库，无需登录）：添加、列出、改密码、删除');
+
+user
+  .command('add')
+  .description('添加用户；不加 --password-stdin 时生成随机密码并显示一次')
+  .argument('<name>', '用户名')
+  .requiredOption('--role <role>', '角色：admin（管理员）、supervisor（政务公开办）、clerk（机关经办人）、viewer（只读）')
+  .option('--region <id>', '区域编号（supervisor、viewer 必填：该区域及其下级区域）')
+  .option('--agency <id>', '机关编号（clerk 必填）')
+  .option('--password-stdin', '从标准输入读取密码（第一行，至少 10 个字符）')
+  .option('--db <file>', DB_OPTION)
+  .action(async (name: string, opts: { role: string; region?: string; agency?: string; passwordStdin?: boolean; db?: string }) => {
+    const { runUserAdd } = await import('./users.ts');
+    process.exitCode = await runUserAdd(name, opts);
+  });
+
+user
+  .command('list')
+  .description('列出用户：编号、用户名、角色、数据范围')
+  .option('--db <file>', DB_OPTION)
+  .action(async (opts: { db?: string }) => {
+    const { runUserList } = await import('./users.ts');
+    process.exitCode = await runUserList(opts);
+  });
+
+user
+  .command('passwd')
+  .description('修改用户的密码（该用户的登录全部失效）；不加 --password-stdin 时生成随机密码并显示一次')
+  .argument('<name>', '用户名')
+  .option('--password-stdin', '从标准输入读取新密码（第一行，至少 10 个字符）')
+  .option('--db <file>', DB_OPTION)
+  .action(async (name: string, opts: { passwordStdin?: boolean; db?: string }) => {
+    const { runUserPasswd } = await import('./users.ts');
+    process.exitCode = await runUserPasswd(name, opts);
+  });
+
+user
+  .command('remove')
+  .description('删除用户（不能删除唯一可用的管理员）')
+  .argument('<name>', '用户名')
+  .option('--db <file>', DB_OPTION)
+  .action(async (name: string, opts: { db?: string }) => {
+    const { runUserRemove } = await import('./users.ts');
+    process.exitCode = await runUserRemove(name, opts);
   });
 
 program

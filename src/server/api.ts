@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { StoreError } from '../store/errors.ts';
+import { requireAccess, type Access } from './auth/scope.ts';
 
 /**
  * A small route registry over hono: each route declares its parameters, query,
@@ -13,7 +14,7 @@ export type Json = Record<string, unknown>;
 /** An error the API answers with: a status, a stable code and a Chinese message. */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 413 | 415 | 422 | 500 | 501 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 501 | 503,
     readonly code: string,
     message: string,
     readonly details?: unknown,
@@ -71,6 +72,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   docPath?: string;
   tag: string;
   summary: string;
+  /** Who may call it (src/server/auth/scope.ts): every route declares it. */
+  access: Access;
   description?: string;
   params?: P;
   query?: Q;
@@ -107,6 +110,7 @@ export class Api {
   ): void {
     this.specs.push(spec as unknown as RouteSpec<z.ZodType, z.ZodType, z.ZodType>);
     this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      requireAccess(c, spec.access);
       const params = parse(spec.params ?? EMPTY, c.req.param(), '路径参数');
       const query = parse(spec.query ?? EMPTY, c.req.query(), '查询参数');
       let body: unknown = {};
@@ -124,6 +128,11 @@ export class Api {
       if (spec.status === 204) return c.body(null, 204);
       return c.json(out as Json, spec.status ?? 200);
     });
+  }
+
+  /** Every route declared, for tests and documents. */
+  routes(): readonly { method: Method; path: string; docPath?: string; access: Access }[] {
+    return this.specs.map((s) => ({ method: s.method, path: s.path, docPath: s.docPath, access: s.access }));
   }
 
   /** The OpenAPI 3.0 description of every route declared. */
@@ -144,6 +153,8 @@ export class Api {
       }
       const op: Json = { tags: [spec.tag], summary: spec.summary, operationId: `${spec.method}${path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, ch: string) => ch.toUpperCase()).replace(/\W/g, '')}` };
       if (spec.description) op.description = spec.description;
+      op.security = spec.access === 'public' ? [] : spec.method === 'get' ? [{ session: [] }] : [{ session: [], csrf: [] }];
+      op['x-access'] = spec.access;
       if (parameters.length) op.parameters = parameters;
       if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: schema(spec.body, 'input') } } };
       if (spec.upload) {
@@ -163,6 +174,8 @@ export class Api {
       op.responses = {
         [String(spec.status ?? 200)]: ok,
         400: error, 404: error,
+        ...(spec.access === 'public' ? {} : { 401: error }),
+        ...(spec.access !== 'public' && spec.access !== 'read' ? { 403: error } : {}),
         ...(spec.method !== 'get' ? { 409: error } : {}),
         ...(spec.upload ? { 413: error } : {}),
         ...Object.fromEntries((spec.errors ?? []).map((s) => [s, error])),
@@ -173,7 +186,13 @@ export class Api {
       openapi: '3.0.3',
       info,
       paths,
-      components: { schemas: { Error: schema(ErrorBody, 'output') } },
+      components: {
+        schemas: { Error: schema(ErrorBody, 'output') },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ogi_session', description: '登录（POST /api/session）后设置的会话 Cookie（HttpOnly、SameSite=Strict）' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: '会话的 CSRF 令牌（登录应答中的 csrfToken）；所有修改类请求（POST、PATCH、DELETE）须带此头，且 Origin 须为本站' },
+        },
+      },
     };
   }
 }

@@ -12,6 +12,10 @@ import { agencyRoutes, regionRoutes } from './routes-regions.ts';
 import { reportRoutes } from './routes-reports.ts';
 import * as S from './schemas.ts';
 import { notFoundPage, webRoutes } from '../web/index.ts';
+import { csrfTokenOf, isStateChanging, sameOrigin, tokensEqual } from './auth/csrf.ts';
+import { scopeOfRequest } from './auth/scope.ts';
+import { Sessions, type SessionOptions } from './auth/sessions.ts';
+import { sessionRoutes } from './routes-session.ts';
 
 export interface AppOptions {
   /** Bytes of one upload request (all files together). Default 200 MB. */
@@ -28,7 +32,21 @@ export interface AppOptions {
   maxCsvBytes?: number;
   /** Keep answers of the read endpoints until the data changes (default true). */
   cache?: boolean;
+  /** Session lifetimes and login rate limits. */
+  sessions?: SessionOptions;
 }
+
+const registries = new WeakMap<Hono, Api>();
+
+/** The routes an app declares, each with its access rule (for tests and documents). */
+export function routesOf(app: Hono): ReturnType<Api['routes']> {
+  return registries.get(app)?.routes() ?? [];
+}
+
+/** API paths answered without a session: the health check and logging in. */
+const PUBLIC_API = new Set(['/api/health', '/api/session']);
+/** Pages shown without a session: the login page and the static files it needs. */
+const isPublicPage = (path: string) => path === '/login' || path.startsWith('/static/');
 
 const MB = 1024 * 1024;
 
@@ -63,6 +81,24 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
   app.use('/api/imports', bodyLimit({ maxSize: limits.maxUploadBytes, onError: tooLarge(limits.maxUploadBytes) }));
   app.use('/api/agencies/import', bodyLimit({ maxSize: limits.maxCsvBytes, onError: tooLarge(limits.maxCsvBytes) }));
+  const sessions = new Sessions(store, options.sessions);
+  app.use('*', async (c, next) => {
+    const path = c.req.path;
+    const api = path.startsWith('/api/');
+    if (isStateChanging(c.req.method) && !sameOrigin(c)) {
+      throw new ApiError(403, 'forbidden-origin', '请求来源不是本站（Origin 或 Referer 与本站地址不符），已拒绝；请从本站页面操作');
+    }
+    if (!api && path.startsWith('/static/')) return next();
+    const auth = await sessions.resolve(c);
+    if (auth) c.set('auth', auth);
+    if (auth && isStateChanging(c.req.method) && !(path === '/api/session' && c.req.method === 'POST')) {
+      if (!tokensEqual(await csrfTokenOf(c), auth.csrfToken)) throw new ApiError(403, 'csrf', '缺少或无效的 CSRF 令牌（X-CSRF-Token），请刷新页面后重试');
+    }
+    if (auth || (api ? PUBLIC_API.has(path) : isPublicPage(path))) return next();
+    if (api) throw new ApiError(401, 'unauthorized', '请先登录');
+    const target = path + new URL(c.req.url).search;
+    return c.redirect(`/login?next=${encodeURIComponent(target)}`, 303);
+  });
   app.use('/api/*', async (c, next) => {
     if (c.req.path === '/api/imports' || c.req.path === '/api/agencies/import' || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return bodyLimit({ maxSize: limits.maxJsonBytes, onError: tooLarge(limits.maxJsonBytes) })(c, next);
@@ -70,39 +106,44 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
 
   const api = new Api(app);
+  registries.set(app, api);
   const cache = new AnswerCache(store, 64 * MB, options.cache !== false);
-  api.route({ method: 'get', path: '/api/health', tag: '概况', summary: '服务状态', response: { type: 'object' } }, () => ({ ok: true, database: store.dialect }));
+  api.route({ method: 'get', access: 'public', path: '/api/health', tag: '概况', summary: '服务状态', response: { type: 'object' } }, () => ({ ok: true, database: store.dialect }));
   api.route(
-    { method: 'get', path: '/api/summary', tag: '概况', summary: '概况：报告、机关、区域数，已有年度和格式，有错误或警告的报告数', response: S.Summary },
-    () => storeSummary(store.db),
+    { method: 'get', access: 'read', path: '/api/summary', tag: '概况', summary: '概况：报告、机关、区域数，已有年度和格式，有错误或警告的报告数（您的数据范围内）', response: S.Summary },
+    (c) => storeSummary(store.db, scopeOfRequest(c)),
   );
   api.route(
-    { method: 'get', path: '/api/definitions', tag: '概况', summary: '指标定义（收到申请数、办理结果分布、公开率、纠错率）', response: S.Definitions },
+    { method: 'get', access: 'read', path: '/api/definitions', tag: '概况', summary: '指标定义（收到申请数、办理结果分布、公开率、纠错率）', response: S.Definitions },
     () => ({ ...METRICS, distributionLabels: DISTRIBUTION_LABELS }),
   );
   api.route(
-    { method: 'get', path: '/api/rules', tag: '概况', summary: '全部核查规则（编号、名称、严重程度、适用格式、说明、依据）', response: S.RuleList },
+    { method: 'get', access: 'read', path: '/api/rules', tag: '概况', summary: '全部核查规则（编号、名称、严重程度、适用格式、说明、依据）', response: S.RuleList },
     async () => (await loadRules()).map((r) => ({
       id: r.meta.id, name: r.meta.name, severity: r.meta.severity, templates: [...r.meta.templates], scope: r.meta.scope, description: r.meta.description, basis: r.meta.basis,
     })),
   );
 
+  sessionRoutes(api, store, sessions);
   importRoutes(api, store, { ...limits, maxUploadFiles: limits.maxUploadFiles });
   reportRoutes(api, store, cache);
   regionRoutes(api, store, cache);
   agencyRoutes(api, store, cache, { csvBytes: limits.maxCsvBytes });
 
   let doc: unknown = null;
-  app.get('/api/openapi.json', (c) => {
+  api.route({ method: 'get', access: 'read', path: '/api/openapi.json', tag: '概况', summary: '本 API 的 OpenAPI 3.0 说明', response: { type: 'object' } }, (c) => {
     doc ??= api.openapi({
       title: 'ogi API',
       version: '0.1.0',
       description:
         '政府信息公开工作年度报告：导入、核查、修改、区域汇总与排名、导出。JSON over HTTP；错误为 {"error":{"status","code","message"}}，message 为中文。' +
-        '报告内容来自外部文件，是不可信的输入：API 原样返回数据，页面显示时必须转义。',
+        '报告内容来自外部文件，是不可信的输入：API 原样返回数据，页面显示时必须转义。' +
+        '除 /api/health 和 /api/session 外都须登录（POST /api/session 设置 Cookie ogi_session）；未登录 401，角色不允许 403，数据范围外的报告、机关、区域 404。' +
+        '修改类请求（POST、PATCH、DELETE）的 Origin（或 Referer）须为本站，并在 X-CSRF-Token 头中带上登录应答的 csrfToken，否则 403。',
     });
     return c.json(doc as Record<string, unknown>);
   });
+
   // The pages (server-rendered; every change they make goes through the API above).
   app.route('/', webRoutes(store, { maxUploadBytes: limits.maxUploadBytes, maxUploadFiles: limits.maxUploadFiles }));
   return app;

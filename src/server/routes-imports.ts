@@ -2,15 +2,16 @@ import type { Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
 import { importFiles, readContractJson, type ImportFile, type ImportLimits } from '../store/import.ts';
 import { ApiError, type Api } from './api.ts';
+import { authOf } from './auth/scope.ts';
 import * as S from './schemas.ts';
 
 export function importRoutes(api: Api, store: Store, limits: ImportLimits & { maxUploadFiles: number }): void {
   const db = store.db;
 
   api.route(
-    { method: 'post', path: '/api/imports', tag: '导入', summary: '上传一个或多个报告文件或 .zip 压缩包并导入；重复文件（内容相同）不重复导入；无法读取的文件列出原因，其余照常导入',
+    { method: 'post', access: 'write', path: '/api/imports', tag: '导入', summary: '上传一个或多个报告文件或 .zip 压缩包并导入；重复文件（内容相同）不重复导入；无法读取的文件列出原因，其余照常导入',
       description: `限制：每次最多 ${limits.maxUploadFiles} 个上传文件、压缩包展开后最多 ${limits.maxFiles} 个文件、每个文件最多 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB；超出时返回 413。`,
-      upload: { fields: { files: { description: '报告文件（txt、md、html、docx、doc、pdf、图片）、报告数据（.json，见 ogi schema）或 .zip', file: true, multiple: true }, author: { description: '导入人（可选）' } } },
+      upload: { fields: { files: { description: '报告文件（txt、md、html、docx、doc、pdf、图片）、报告数据（.json，见 ogi schema）或 .zip', file: true, multiple: true }, _csrf: { description: 'CSRF 令牌（也可用 X-CSRF-Token 头）' } } },
       status: 201, response: S.ImportResult },
     async (c) => {
       const type = c.req.header('content-type') ?? '';
@@ -32,24 +33,28 @@ export function importRoutes(api: Api, store: Store, limits: ImportLimits & { ma
         const json = readContractJson(f.name, f.bytes!);
         if (!json.ok) throw new ApiError(400, json.code === 'damaged' ? 'invalid-json' : 'bad-request', json.message, { file: f.name, problems: json.problems });
       }
-      const author = typeof form.author === 'string' ? form.author.slice(0, 100) : undefined;
-      return importFiles(store, files, { author, source: 'api', limits });
+      const { user, scope } = authOf(c);
+      return importFiles(store, files, { author: user.username, userId: user.id, scope, source: 'api', limits });
     },
   );
 
   api.route(
-    { method: 'get', path: '/api/imports', tag: '导入', summary: '导入记录（最近的在前）', response: { type: 'array', items: { type: 'object' } } },
-    async () => {
-      const rows = await db.selectFrom('imports').select(['id', 'source', 'author', 'created_at', 'total', 'imported', 'duplicates', 'failed']).orderBy('id', 'desc').limit(200).execute();
+    { method: 'get', access: 'write', path: '/api/imports', tag: '导入', summary: '导入记录（最近的在前）', response: { type: 'array', items: { type: 'object' } } },
+    async (c) => {
+      const { user } = authOf(c);
+      let q = db.selectFrom('imports').select(['id', 'source', 'author', 'created_at', 'total', 'imported', 'duplicates', 'failed']);
+      if (user.role !== 'admin') q = q.where('user_id', '=', user.id);
+      const rows = await q.orderBy('id', 'desc').limit(200).execute();
       return rows.map(({ created_at, ...r }) => ({ ...r, createdAt: created_at }));
     },
   );
 
   api.route(
-    { method: 'get', path: '/api/imports/:id', tag: '导入', summary: '一次导入的结果：每个文件导入、重复或失败（及原因）', params: S.IdParams, response: S.ImportResult },
-    async (_c, { params }) => {
+    { method: 'get', access: 'write', path: '/api/imports/:id', tag: '导入', summary: '一次导入的结果：每个文件导入、重复或失败（及原因）', params: S.IdParams, response: S.ImportResult },
+    async (c, { params }) => {
+      const { user } = authOf(c);
       const row = await db.selectFrom('imports').selectAll().where('id', '=', params.id).executeTakeFirst();
-      if (!row) throw new StoreError('not-found', `导入记录 ${params.id} 不存在`);
+      if (!row || (user.role !== 'admin' && row.user_id !== user.id)) throw new StoreError('not-found', `导入记录 ${params.id} 不存在`);
       return { id: row.id, total: row.total, imported: row.imported, duplicates: row.duplicates, failed: row.failed, items: JSON.parse(row.items) };
     },
   );

@@ -6,6 +6,9 @@ import { narrativeDiff } from '../store/diff.ts';
 import { DISTRIBUTION_GROUPS, DISTRIBUTION_LABELS, METRICS, type Rate } from '../store/metrics.ts';
 import { createRegion, deleteRegion, listRegions, regionTree, updateRegion } from '../store/regions.ts';
 import { ApiError, type Api } from './api.ts';
+import { authOf, scopeOfRequest } from './auth/scope.ts';
+import { requireAgency, requireRegion, regionVisible } from '../store/scope.ts';
+import { listRegionsIn } from '../store/regions.ts';
 import type { AnswerCache } from './cache.ts';
 import { sheet, tabular } from './export.ts';
 import { sheetColumns } from './routes-reports.ts';
@@ -29,19 +32,22 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
   const db = store.db;
 
   api.route(
-    { method: 'get', path: '/api/regions', tag: '区域', summary: '区域树（含每个区域的直属机关数）和平铺列表', response: { type: 'object', properties: { tree: { type: 'array' }, items: { type: 'array' } } } },
-    async () => ({ tree: await regionTree(db), items: await listRegions(db) }),
+    { method: 'get', access: 'read', path: '/api/regions', tag: '区域', summary: '区域树（含每个区域的直属机关数）和平铺列表', response: { type: 'object', properties: { tree: { type: 'array' }, items: { type: 'array' } } } },
+    async (c) => {
+      const scope = scopeOfRequest(c);
+      return { tree: await regionTree(db, scope), items: await listRegionsIn(db, scope) };
+    },
   );
   api.route(
-    { method: 'post', path: '/api/regions', tag: '区域', summary: '新建区域', body: S.RegionBody, status: 201, response: S.Region },
+    { method: 'post', access: 'admin', path: '/api/regions', tag: '区域', summary: '新建区域', body: S.RegionBody, status: 201, response: S.Region },
     async (_c, { body }) => createRegion(db, body),
   );
   api.route(
-    { method: 'patch', path: '/api/regions/:id', tag: '区域', summary: '重命名或移动区域（不能移到自己的下级之下）', params: S.IdParams, body: S.RegionPatch, response: S.Region },
+    { method: 'patch', access: 'admin', path: '/api/regions/:id', tag: '区域', summary: '重命名或移动区域（不能移到自己的下级之下）', params: S.IdParams, body: S.RegionPatch, response: S.Region },
     async (_c, { params, body }) => updateRegion(db, params.id, body),
   );
   api.route(
-    { method: 'delete', path: '/api/regions/:id', tag: '区域', summary: '删除空区域（有下级区域或机关时拒绝，409）', params: S.IdParams, status: 204 },
+    { method: 'delete', access: 'admin', path: '/api/regions/:id', tag: '区域', summary: '删除空区域（有下级区域或机关时拒绝，409）', params: S.IdParams, status: 204 },
     async (_c, { params }) => {
       await deleteRegion(db, params.id);
       return null;
@@ -49,9 +55,10 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'get', path: '/api/regions/:id/rollup', tag: '汇总', summary: '区域（含下级）某年度的汇总表：每格为各机关之和，列出来源报告和各自的值，空白单独计数',
+    { method: 'get', access: 'read', path: '/api/regions/:id/rollup', tag: '汇总', summary: '区域（含下级）某年度的汇总表：每格为各机关之和，列出来源报告和各自的值，空白单独计数',
       params: S.IdParams, query: S.YearQuery, response: S.Rollup, produces: FILES },
-    async (_c, { params, query }) => {
+    async (c, { params, query }) => {
+      await requireRegion(db, scopeOfRequest(c), params.id);
       if (query.format === 'json') return cache.json(`rollup ${params.id} ${query.year}`, () => rollup(db, params.id, query.year));
       const r = await rollup(db, params.id, query.year);
       const name = `${r.region.name}${r.year}年度汇总`;
@@ -78,9 +85,10 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'get', path: '/api/regions/:id/stats', tag: '汇总', summary: '区域某年度的各机关指标、区域合计和排名（收到申请数、办理结果分布、公开率、纠错率），附每项指标的定义',
+    { method: 'get', access: 'read', path: '/api/regions/:id/stats', tag: '汇总', summary: '区域某年度的各机关指标、区域合计和排名（收到申请数、办理结果分布、公开率、纠错率），附每项指标的定义',
       params: S.IdParams, query: S.YearQuery, response: S.RegionStats, produces: FILES },
-    async (_c, { params, query }) => {
+    async (c, { params, query }) => {
+      await requireRegion(db, scopeOfRequest(c), params.id);
       if (query.format === 'json') {
         return cache.json(`stats ${params.id} ${query.year}`, async () => ({ ...(await regionStats(db, params.id, query.year)), distributionLabels: DISTRIBUTION_LABELS, definitions: METRICS }));
       }
@@ -90,8 +98,9 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'get', path: '/api/regions/:id/trends', tag: '汇总', summary: '区域各年度的合计与比率（趋势）', params: S.IdParams, query: S.FormatQuery, response: S.Trends, produces: FILES },
-    async (_c, { params, query }) => {
+    { method: 'get', access: 'read', path: '/api/regions/:id/trends', tag: '汇总', summary: '区域各年度的合计与比率（趋势）', params: S.IdParams, query: S.FormatQuery, response: S.Trends, produces: FILES },
+    async (c, { params, query }) => {
+      await requireRegion(db, scopeOfRequest(c), params.id);
       if (query.format === 'json') return cache.json(`trends ${params.id}`, async () => ({ ...(await regionTrends(db, params.id)), definitions: METRICS }));
       const t = await regionTrends(db, params.id);
       type Y = (typeof t.years)[number];
@@ -105,8 +114,9 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'get', path: '/api/regions/:id/unpublished', tag: '汇总', summary: '区域（含下级）中没有该年度报告的机关', params: S.IdParams, query: S.YearQuery, response: S.Unpublished, produces: FILES },
-    async (_c, { params, query }) => {
+    { method: 'get', access: 'read', path: '/api/regions/:id/unpublished', tag: '汇总', summary: '区域（含下级）中没有该年度报告的机关', params: S.IdParams, query: S.YearQuery, response: S.Unpublished, produces: FILES },
+    async (c, { params, query }) => {
+      await requireRegion(db, scopeOfRequest(c), params.id);
       if (query.format === 'json') return cache.json(`unpublished ${params.id} ${query.year}`, () => unpublished(db, params.id, query.year));
       const u = await unpublished(db, params.id, query.year);
       type U = (typeof u.items)[number];
@@ -117,9 +127,10 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'get', path: '/api/regions/:id/cross-year', tag: '汇总', summary: '区域某年度报告的跨年度（X-）核查结果：与同一机关上一年度的报告比较，自动计算', params: S.IdParams, query: S.YearQuery,
+    { method: 'get', access: 'read', path: '/api/regions/:id/cross-year', tag: '汇总', summary: '区域某年度报告的跨年度（X-）核查结果：与同一机关上一年度的报告比较，自动计算', params: S.IdParams, query: S.YearQuery,
       response: S.CrossYear, produces: FILES },
-    async (_c, { params, query }) => {
+    async (c, { params, query }) => {
+      await requireRegion(db, scopeOfRequest(c), params.id);
       if (query.format === 'json') return cache.json(`cross-year ${params.id} ${query.year}`, () => crossYear(db, params.id, query.year));
       const x = await crossYear(db, params.id, query.year);
       type X = (typeof x.items)[number];
@@ -132,13 +143,21 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 }
 
+/** A supervisor places agencies only in regions of their own subtree (an agency without a region is the admin's to place). */
+function checkTargetRegion(c: Parameters<typeof authOf>[0], regionId: number | null | undefined): void {
+  const scope = authOf(c).scope;
+  if (scope.kind === 'all' || regionId === undefined) return;
+  if (regionId === null) throw new ApiError(403, 'forbidden', '只有管理员可以把机关移出区域；请选择您所辖的区域');
+  if (!regionVisible(scope, regionId)) throw new ApiError(404, 'not-found', `区域 ${regionId} 不存在`);
+}
+
 export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits: { csvBytes: number }): void {
   const db = store.db;
 
   api.route(
-    { method: 'get', path: '/api/agencies', tag: '机关', summary: '机关列表（可按区域、名称筛选），含各机关的报告数和年度', query: S.AgencyListQuery, response: { type: 'array', items: { type: 'object' } }, produces: FILES },
-    async (_c, { query }) => {
-      const items = await listAgencies(db, { regionId: query.regionId, unassigned: query.unassigned === '1', q: query.q });
+    { method: 'get', access: 'read', path: '/api/agencies', tag: '机关', summary: '机关列表（可按区域、名称筛选），含各机关的报告数和年度', query: S.AgencyListQuery, response: { type: 'array', items: { type: 'object' } }, produces: FILES },
+    async (c, { query }) => {
+      const items = await listAgencies(db, { regionId: query.regionId, unassigned: query.unassigned === '1', q: query.q, scope: scopeOfRequest(c) });
       if (query.format === 'json') return items;
       return tabular(query.format, '机关列表', [sheet('机关', sheetColumns<AgencyListItem>([
         ['编号', (a) => a.id], ['机关', (a) => a.name], ['区域', (a) => a.regionPath.join('/')], ['机关类型', (a) => ISSUER_LABEL[a.issuerType]],
@@ -147,11 +166,14 @@ export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits:
     },
   );
   api.route(
-    { method: 'post', path: '/api/agencies', tag: '机关', summary: '新建机关', body: S.AgencyBody, status: 201, response: S.Agency },
-    async (_c, { body }) => createAgency(db, body),
+    { method: 'post', access: 'manage', path: '/api/agencies', tag: '机关', summary: '新建机关', body: S.AgencyBody, status: 201, response: S.Agency },
+    async (c, { body }) => {
+      checkTargetRegion(c, body.regionId);
+      return createAgency(db, body);
+    },
   );
   api.route(
-    { method: 'post', path: '/api/agencies/import', tag: '机关', summary: '从 CSV 导入“机关→区域”（表头：机关,区域,上级区域；UTF-8 有无 BOM 均可，或 GBK）。有错误的行全部列出，整个文件不导入',
+    { method: 'post', access: 'admin', path: '/api/agencies/import', tag: '机关', summary: '从 CSV 导入“机关→区域”（表头：机关,区域,上级区域；UTF-8 有无 BOM 均可，或 GBK）。有错误的行全部列出，整个文件不导入',
       upload: { fields: { file: { description: 'CSV 文件（也可以直接以 text/csv 作为请求体）', file: true } } }, response: S.CsvResult },
     async (c) => {
       const type = c.req.header('content-type') ?? '';
@@ -171,16 +193,24 @@ export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits:
     },
   );
   api.route(
-    { method: 'get', path: '/api/agencies/:id', tag: '机关', summary: '一个机关', params: S.IdParams, response: S.Agency },
-    async (_c, { params }) => getAgency(db, params.id),
+    { method: 'get', access: 'read', path: '/api/agencies/:id', tag: '机关', summary: '一个机关', params: S.IdParams, response: S.Agency },
+    async (c, { params }) => {
+      await requireAgency(db, scopeOfRequest(c), params.id);
+      return getAgency(db, params.id);
+    },
   );
   api.route(
-    { method: 'patch', path: '/api/agencies/:id', tag: '机关', summary: '把机关移到某区域（null：移出）或修改机关类型', params: S.IdParams, body: S.AgencyPatch, response: S.Agency },
-    async (_c, { params, body }) => updateAgency(db, params.id, body),
+    { method: 'patch', access: 'manage', path: '/api/agencies/:id', tag: '机关', summary: '把机关移到某区域（null：移出）或修改机关类型', params: S.IdParams, body: S.AgencyPatch, response: S.Agency },
+    async (c, { params, body }) => {
+      await requireAgency(db, scopeOfRequest(c), params.id);
+      checkTargetRegion(c, body.regionId);
+      return updateAgency(db, params.id, body);
+    },
   );
   api.route(
-    { method: 'get', path: '/api/agencies/:id/years', tag: '机关', summary: '一个机关各年度的统计表（逐格对照）和指标', params: S.IdParams, query: S.FormatQuery, response: S.AgencyYears, produces: FILES },
-    async (_c, { params, query }) => {
+    { method: 'get', access: 'read', path: '/api/agencies/:id/years', tag: '机关', summary: '一个机关各年度的统计表（逐格对照）和指标', params: S.IdParams, query: S.FormatQuery, response: S.AgencyYears, produces: FILES },
+    async (c, { params, query }) => {
+      await requireAgency(db, scopeOfRequest(c), params.id);
       if (query.format === 'json') return cache.json(`years ${params.id}`, async () => ({ ...(await agencyYears(db, params.id)), definitions: METRICS }));
       const y = await agencyYears(db, params.id);
       type C = (typeof y.cells)[number];
@@ -191,8 +221,11 @@ export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits:
     },
   );
   api.route(
-    { method: 'get', path: '/api/agencies/:id/diff', tag: '机关', summary: '一个机关两个年度报告正文的逐句比较和相似度（内容雷同）', params: S.IdParams, query: S.DiffQuery, response: S.NarrativeDiff },
-    async (_c, { params, query }) => narrativeDiff(db, params.id, query),
+    { method: 'get', access: 'read', path: '/api/agencies/:id/diff', tag: '机关', summary: '一个机关两个年度报告正文的逐句比较和相似度（内容雷同）', params: S.IdParams, query: S.DiffQuery, response: S.NarrativeDiff },
+    async (c, { params, query }) => {
+      await requireAgency(db, scopeOfRequest(c), params.id);
+      return narrativeDiff(db, params.id, query);
+    },
   );
 }
 

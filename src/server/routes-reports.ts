@@ -5,6 +5,8 @@ import { correctReport, listVersions, reportAtVersion, revertReport } from '../s
 import type { Store } from '../store/db.ts';
 import { deleteReport, getFindings, getOriginal, getReport, listReports, reportData, reportSummary, type ReportFilter, type ReportSummary } from '../store/reports.ts';
 import { ApiError, type Api } from './api.ts';
+import { authOf, scopeOfRequest } from './auth/scope.ts';
+import { requireReport, type DataScope } from '../store/scope.ts';
 import type { AnswerCache } from './cache.ts';
 import { fileResponse, originalType, renderReport, renderReports, SANDBOX_CSP, sheet, tabular } from './export.ts';
 import { pdfPagePng } from './page-images.ts';
@@ -42,22 +44,23 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
   const db = store.db;
 
   api.route(
-    { method: 'get', path: '/api/reports', tag: '报告', summary: '报告列表（可按年度、机关、区域、格式、严重程度筛选），含错误、警告数', query: S.ReportListQuery, response: S.ReportList,
+    { method: 'get', access: 'read', path: '/api/reports', tag: '报告', summary: '报告列表（可按年度、机关、区域、格式、严重程度筛选），含错误、警告数', query: S.ReportListQuery, response: S.ReportList,
       produces: { 'text/csv': 'format=csv', [XLSX]: 'format=xlsx' } },
-    async (_c, { query }) => {
+    async (c, { query }) => {
+      const scope = scopeOfRequest(c);
       if (query.format === 'json') {
-        return cache.json(`list ${JSON.stringify(query)}`, async () => ({ ...(await listReports(db, filterOf(query))), limit: query.limit, offset: query.offset }));
+        return cache.json(`list ${scopeKey(scope)} ${JSON.stringify(query)}`, async () => ({ ...(await listReports(db, { ...filterOf(query), scope })), limit: query.limit, offset: query.offset }));
       }
-      const { items } = await listReports(db, { ...filterOf(query), limit: MAX_EXPORT_ROWS, offset: 0 });
+      const { items } = await listReports(db, { ...filterOf(query), scope, limit: MAX_EXPORT_ROWS, offset: 0 });
       return tabular(query.format, '报告列表', [sheet('报告列表', reportColumns, items)]);
     },
   );
 
   api.route(
-    { method: 'get', path: '/api/reports/data', tag: '报告', summary: '筛选出的报告的统计表数据：CSV（每格一行）或 XLSX（src/render 的格式）', query: S.DataExportQuery,
+    { method: 'get', access: 'read', path: '/api/reports/data', tag: '报告', summary: '筛选出的报告的统计表数据：CSV（每格一行）或 XLSX（src/render 的格式）', query: S.DataExportQuery,
       produces: { 'text/csv': 'format=csv', [XLSX]: 'format=xlsx' } },
-    async (_c, { query }) => {
-      const { items, total } = await listReports(db, { ...filterOf(query), limit: MAX_EXPORT_ROWS, offset: 0 });
+    async (c, { query }) => {
+      const { items, total } = await listReports(db, { ...filterOf(query), scope: scopeOfRequest(c), limit: MAX_EXPORT_ROWS, offset: 0 });
       if (query.format === 'xlsx' && total > MAX_XLSX_REPORTS) {
         throw new ApiError(400, 'bad-request', `XLSX 一次最多导出 ${MAX_XLSX_REPORTS} 份报告（每份三张表），筛选结果有 ${total} 份；请缩小范围或改用 CSV`);
       }
@@ -66,22 +69,27 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'get', path: '/api/reports/:id', tag: '报告', summary: '一份报告：数据（含出处）、核查结果、修改记录摘要和解码后的原文', params: S.IdParams, query: S.ReportQuery, response: S.ReportDetail },
-    async (_c, { params, query }) => cache.json(`report ${params.id} ${query.text}`, () => getReport(db, params.id, { text: query.text === '1' })),
+    { method: 'get', access: 'read', path: '/api/reports/:id', tag: '报告', summary: '一份报告：数据（含出处）、核查结果、修改记录摘要和解码后的原文', params: S.IdParams, query: S.ReportQuery, response: S.ReportDetail },
+    async (c, { params, query }) => {
+      await requireReport(db, scopeOfRequest(c), params.id);
+      return cache.json(`report ${params.id} ${query.text}`, () => getReport(db, params.id, { text: query.text === '1' }));
+    },
   );
 
   api.route(
-    { method: 'delete', path: '/api/reports/:id', tag: '报告', summary: '删除报告（连同原件和版本）；同一机关其他年度的跨年度核查随之重算', params: S.IdParams, status: 204 },
-    async (_c, { params }) => {
+    { method: 'delete', access: 'write', path: '/api/reports/:id', tag: '报告', summary: '删除报告（连同原件和版本）；同一机关其他年度的跨年度核查随之重算', params: S.IdParams, status: 204 },
+    async (c, { params }) => {
+      await requireReport(db, scopeOfRequest(c), params.id);
       await deleteReport(store, params.id);
       return null;
     },
   );
 
   api.route(
-    { method: 'get', path: '/api/reports/:id/findings', tag: '报告', summary: '报告的核查结果', params: S.IdParams, query: S.FindingsQuery, response: z.array(S.Finding),
+    { method: 'get', access: 'read', path: '/api/reports/:id/findings', tag: '报告', summary: '报告的核查结果', params: S.IdParams, query: S.FindingsQuery, response: z.array(S.Finding),
       produces: { 'text/csv': 'format=csv', [XLSX]: 'format=xlsx' } },
-    async (_c, { params, query }) => {
+    async (c, { params, query }) => {
+      await requireReport(db, scopeOfRequest(c), params.id);
       const findings = await getFindings(db, params.id);
       if (query.format === 'json') return findings;
       const r = await reportSummary(db, params.id);
@@ -90,9 +98,10 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'get', path: '/api/reports/:id/original', tag: '报告', summary: '原始文件（导入时的字节）。文字类原件按纯文本返回，不作为网页执行',
+    { method: 'get', access: 'read', path: '/api/reports/:id/original', tag: '报告', summary: '原始文件（导入时的字节）。文字类原件按纯文本返回，不作为网页执行',
       params: S.IdParams, query: S.OriginalQuery, produces: { 'application/octet-stream': '原件' } },
-    async (_c, { params, query }) => {
+    async (c, { params, query }) => {
+      await requireReport(db, scopeOfRequest(c), params.id);
       const o = await getOriginal(db, params.id);
       const name = o.fileName.split('/').pop() || `report-${params.id}`;
       return fileResponse(o.bytes, originalType(o.format, o.bytes, o.encoding), name, query.inline === '1' ? 'inline' : 'attachment', {
@@ -102,11 +111,12 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'get', path: '/api/reports/:id/pages/:n{[0-9]+\\.png}', docPath: '/api/reports/{id}/pages/{n}.png', tag: '报告',
+    { method: 'get', access: 'read', path: '/api/reports/:id/pages/:n{[0-9]+\\.png}', docPath: '/api/reports/{id}/pages/{n}.png', tag: '报告',
       summary: '原件的一页（PNG）：PDF 用 pdftoppm 按 dpi 绘制；图片原件只有第 1 页，即原图。出处的 box 乘 dpi/72 即为 PDF 页面图像上的像素位置（图片为 1:1）',
       description: '只有 PDF 和图片原件有页面图像，其他格式返回 404；页码超出范围返回 404；本机没有 pdftoppm（Debian 软件包 poppler-utils）时返回 501。',
       params: S.PageParams, query: S.PageQuery, produces: { 'image/png': '页面图像（图片原件为其原本的类型）' }, errors: [501] },
-    async (_c, { params, query }) => {
+    async (c, { params, query }) => {
+      await requireReport(db, scopeOfRequest(c), params.id);
       const o = await getOriginal(db, params.id);
       if (params.n < 1) throw new ApiError(404, 'not-found', '页码从 1 起，没有第 0 页');
       const headers = { 'Cache-Control': 'private, max-age=3600', 'Content-Security-Policy': SANDBOX_CSP };
@@ -121,44 +131,58 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'get', path: '/api/reports/:id/export', tag: '报告', summary: '按 src/render 的格式导出报告（当前版本）：html、txt、md、docx、pdf、xlsx、csv、json',
+    { method: 'get', access: 'read', path: '/api/reports/:id/export', tag: '报告', summary: '按 src/render 的格式导出报告（当前版本）：html、txt、md、docx、pdf、xlsx、csv、json',
       params: S.IdParams, query: S.ExportQuery, produces: { 'application/octet-stream': '所选格式的文件' } },
-    async (_c, { params, query }) => {
+    async (c, { params, query }) => {
+      await requireReport(db, scopeOfRequest(c), params.id);
       const r = await getReport(db, params.id, { text: false });
       return renderReport(r.report, query.format, baseName(r));
     },
   );
 
   api.route(
-    { method: 'post', path: '/api/reports/:id/corrections', tag: '修改', summary: '修改报告中的数字（或 meta 字段）：保存为新版本（修改人、时间、原值、新值、原因），并立即重新核查',
+    { method: 'post', access: 'write', path: '/api/reports/:id/corrections', tag: '修改', summary: '修改报告中的数字（或 meta 字段）：保存为新版本（修改人、时间、原值、新值、原因），并立即重新核查',
       description: '一次请求中的全部修改在一个事务中完成。baseVersion 与当前版本不同时返回 409。', params: S.IdParams, body: S.CorrectionBody, status: 201,
       response: S.Version.extend({ report: S.ReportSummary }) },
-    async (_c, { params, body }) => {
-      const version = await correctReport(store, params.id, body);
+    async (c, { params, body }) => {
+      const auth = authOf(c);
+      await requireReport(db, auth.scope, params.id);
+      const version = await correctReport(store, params.id, { ...body, author: auth.user.username });
       return { ...version, report: await reportSummary(db, params.id) };
     },
   );
 
   api.route(
-    { method: 'get', path: '/api/reports/:id/versions', tag: '修改', summary: '报告的版本历史（第 1 版为导入时）', params: S.IdParams, response: z.array(S.Version) },
-    async (_c, { params }) => listVersions(db, params.id),
+    { method: 'get', access: 'read', path: '/api/reports/:id/versions', tag: '修改', summary: '报告的版本历史（第 1 版为导入时）', params: S.IdParams, response: z.array(S.Version) },
+    async (c, { params }) => {
+      await requireReport(db, scopeOfRequest(c), params.id);
+      return listVersions(db, params.id);
+    },
   );
 
   api.route(
-    { method: 'get', path: '/api/reports/:id/versions/:version', tag: '修改', summary: '报告在某一版本时的数据', params: S.VersionParams,
+    { method: 'get', access: 'read', path: '/api/reports/:id/versions/:version', tag: '修改', summary: '报告在某一版本时的数据', params: S.VersionParams,
       response: { type: 'object', properties: { version: { type: 'object' }, report: { type: 'object' } } } },
-    async (_c, { params }) => reportAtVersion(db, params.id, params.version),
+    async (c, { params }) => {
+      await requireReport(db, scopeOfRequest(c), params.id);
+      return reportAtVersion(db, params.id, params.version);
+    },
   );
 
   api.route(
-    { method: 'post', path: '/api/reports/:id/revert', tag: '修改', summary: '恢复到某一版本：作为新版本保存（历史完整保留），并立即重新核查', params: S.IdParams, body: S.RevertBody,
+    { method: 'post', access: 'write', path: '/api/reports/:id/revert', tag: '修改', summary: '恢复到某一版本：作为新版本保存（历史完整保留），并立即重新核查', params: S.IdParams, body: S.RevertBody,
       status: 201, response: S.Version.extend({ report: S.ReportSummary }) },
-    async (_c, { params, body }) => {
-      const version = await revertReport(store, params.id, body);
+    async (c, { params, body }) => {
+      const auth = authOf(c);
+      await requireReport(db, auth.scope, params.id);
+      const version = await revertReport(store, params.id, { ...body, author: auth.user.username });
       return { ...version, report: await reportSummary(db, params.id) };
     },
   );
 }
+
+/** The part of a cache key that keeps one scope's answers from another's. */
+export const scopeKey = (s: DataScope): string => (s.kind === 'all' ? 'all' : s.kind === 'agency' ? `agency:${s.agencyId}` : `regions:${s.rootId}`);
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type { Context };

@@ -55,7 +55,7 @@ export const FormatQuery = z.object({ format: FORMAT_TABULAR });
 const cellValue = z.union([z.number(), z.string(), z.null()]);
 
 export const CorrectionBody = z.object({
-  author: z.string().min(1).max(100).describe('修改人'),
+  author: z.string().max(100).optional().describe('已不使用：修改人为登录的用户'),
   reason: z.string().min(1).max(500).describe('修改原因'),
   baseVersion: z.number().int().positive().optional().describe('修改所依据的版本；报告已被他人改过时拒绝（409）'),
   changes: z
@@ -69,7 +69,7 @@ export const CorrectionBody = z.object({
 
 export const RevertBody = z.object({
   version: z.number().int().positive().describe('要恢复到的版本'),
-  author: z.string().min(1).max(100),
+  author: z.string().max(100).optional().describe('已不使用：修改人为登录的用户'),
   reason: z.string().max(500).optional(),
 });
 

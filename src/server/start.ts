@@ -5,6 +5,7 @@ import type { Store } from '../store/db.ts';
 import { openStore } from '../store/open.ts';
 import { preloadSamples } from '../store/preload.ts';
 import { createApp, type AppOptions } from './app.ts';
+import { ensureFirstAdmin } from './first-admin.ts';
 
 export interface StartOptions extends AppOptions {
   port?: number;
@@ -41,6 +42,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const loaded = await preloadSamples(store);
     if (loaded) log(`首次启动：已建立示例区域，并导入 ${loaded.imported} 份样例报告（samples/*.txt）。`);
   }
+  await ensureFirstAdmin(store, log);
   const app = createApp(store, { ...options, cache: options.cache ?? process.env.OGI_CACHE !== '0' });
   const hostname = options.hostname ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((ok, fail) => {

@@ -3,6 +3,7 @@ import { ISSUER_TYPES, type IssuerType } from '../schema/types.ts';
 import { bumpDataVersion, compareNames, inTx, now, type Q } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { getRegion, listRegions, regionPath, subtreeIds } from './regions.ts';
+import type { DataScope } from './scope.ts';
 
 export interface Agency {
   id: number;
@@ -64,13 +65,18 @@ export interface AgencyFilter {
   unassigned?: boolean;
   /** Part of the name. */
   q?: string;
+  /** Only the agencies the user may see (default: all). */
+  scope?: DataScope;
 }
 
 export async function listAgencies(db: Q, filter: AgencyFilter = {}): Promise<AgencyListItem[]> {
   const regions = await listRegions(db);
   let query = db.selectFrom('agencies').select(['id', 'name', 'issuer_type', 'region_id']);
+  const scope = filter.scope ?? { kind: 'all' };
+  if (scope.kind === 'regions') query = query.where('region_id', 'in', scope.regionIds);
+  if (scope.kind === 'agency') query = query.where('id', '=', scope.agencyId);
   if (filter.regionId !== undefined) {
-    if (!regions.some((r) => r.id === filter.regionId)) throw new StoreError('not-found', `区域 ${filter.regionId} 不存在`);
+    if ((scope.kind === 'regions' && !scope.regionIds.includes(filter.regionId)) || !regions.some((r) => r.id === filter.regionId)) throw new StoreError('not-found', `区域 ${filter.regionId} 不存在`);
     query = query.where('region_id', 'in', subtreeIds(regions, filter.regionId));
   }
   if (filter.unassigned) query = query.where('region_id', 'is', null);

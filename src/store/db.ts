@@ -96,6 +96,35 @@ export interface ImportsTable {
   failed: number;
   /** JSON: ImportItem[] */
   items: string;
+  /** The account that made the import (null: command line, preload, or before accounts). */
+  user_id: number | null;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  /** admin, supervisor, clerk or viewer (src/store/users.ts). */
+  role: string;
+  region_id: number | null;
+  agency_id: number | null;
+  /** scrypt, self-describing (src/server/auth/passwords.ts). */
+  password_hash: string;
+  created_at: string;
+  /** 1 when the account may not log in. */
+  disabled: number;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  /** sha256 (hex) of the cookie's token: the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end of the session, whatever its activity. */
+  expires_at: string;
+  address: string | null;
 }
 
 export interface DataVersionTable {
@@ -113,6 +142,8 @@ export interface DB {
   originals: OriginalsTable;
   report_versions: ReportVersionsTable;
   imports: ImportsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

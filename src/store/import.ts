@@ -9,10 +9,11 @@ import { detectKind } from '../ingest/detect.ts';
 import { READABLE_EXTENSIONS, readSource, type SourceText } from '../ingest/read-file.ts';
 import { checkContract, contractMessage } from '../schema/contract.ts';
 import type { Report } from '../schema/types.ts';
-import { findOrCreateAgency } from './agencies.ts';
+import { agencyKey, findOrCreateAgency } from './agencies.ts';
 import { recheck } from './checks.ts';
-import { inTx, now, type Store } from './db.ts';
+import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
+import { requireReport, type DataScope } from './scope.ts';
 
 /** A file to import: its name as the user knows it, and its bytes or its path on disk (read when its turn comes). */
 export type ImportFile = { name: string; bytes: Buffer; path?: string } | { name: string; bytes?: undefined; path: string };
@@ -62,6 +63,10 @@ export interface ImportOptions {
   /** Where the files came from: api, cli, preload, bench. */
   source?: string;
   limits?: Partial<ImportLimits>;
+  /** Whose data the importer may add: a clerk's reports go to their agency, a supervisor's must be of an agency in their region. */
+  scope?: DataScope;
+  /** The account that imports (recorded with the import). */
+  userId?: number;
   onProgress?: (done: number, total: number, item: ImportItem) => void;
 }
 
@@ -199,12 +204,12 @@ async function readFileSource(file: LoadedFile, tmp: () => Promise<string>, inde
 /** Stores one read report with its original, its first version and its findings, in one transaction. */
 export async function storeReport(
   store: Store,
-  input: { file: LoadedFile; hash: string; source: SourceText; report: Report; author: string; importId: number | null },
+  input: { file: LoadedFile; hash: string; source: SourceText; report: Report; author: string; importId: number | null; scope?: DataScope },
 ): Promise<number> {
   const { report, source, file } = input;
   const at = now();
   return inTx(store.db, async (trx) => {
-    const agencyId = report.agency ? await findOrCreateAgency(trx, report.agency, report.issuerType) : null;
+    const agencyId = await agencyInScope(trx, report, input.scope ?? { kind: 'all' });
     const row = await trx
       .insertInto('reports')
       .values({
@@ -240,6 +245,32 @@ export async function storeReport(
   });
 }
 
+async function reportVisible(db: Q, scope: DataScope, id: number): Promise<boolean> {
+  return requireReport(db, scope, id).then(() => true, () => false);
+}
+
+/** A report the importer may not add (another agency's, or outside their region): that file is refused. */
+class OutOfScope extends Error {}
+
+/**
+ * The agency a report is stored under. Without limits, the agency of its name (created when new).
+ * A clerk's report goes to the clerk's agency, unless its name is that of another known agency;
+ * a supervisor's must name a known agency of their region.
+ */
+async function agencyInScope(trx: Q, report: Report, scope: DataScope): Promise<number | null> {
+  if (scope.kind === 'all') return report.agency ? findOrCreateAgency(trx, report.agency, report.issuerType) : null;
+  const known = report.agency
+    ? await trx.selectFrom('agencies').select(['id', 'name', 'region_id']).where('name_key', '=', agencyKey(report.agency)).executeTakeFirst()
+    : undefined;
+  if (scope.kind === 'agency') {
+    if (known && known.id !== scope.agencyId) throw new OutOfScope(`报告的发布机关是“${known.name}”，不是您所属的机关，未导入`);
+    return scope.agencyId;
+  }
+  if (!known) throw new OutOfScope(`报告的发布机关“${report.agency ?? '（未识别）'}”不是您所辖区域内已登记的机关，未导入；请先由管理员登记该机关及其区域`);
+  if (known.region_id === null || !scope.regionIds.includes(known.region_id)) throw new OutOfScope(`报告的发布机关“${known.name}”不在您所辖的区域内，未导入`);
+  return known.id;
+}
+
 /**
  * Imports files (archives are unpacked): each readable report is stored with
  * its original bytes; a file whose bytes are already stored is a duplicate; a
@@ -258,7 +289,7 @@ export async function importFiles(store: Store, input: readonly ImportFile[], op
   const total = files.length + failed.length;
   const batch = await store.db
     .insertInto('imports')
-    .values({ source: options.source ?? 'api', author, created_at: now(), total, imported: 0, duplicates: 0, failed: 0, items: '[]' })
+    .values({ source: options.source ?? 'api', author, created_at: now(), total, imported: 0, duplicates: 0, failed: 0, items: '[]', user_id: options.userId ?? null })
     .returning('id')
     .executeTakeFirstOrThrow();
   let done = 0;
@@ -267,7 +298,7 @@ export async function importFiles(store: Store, input: readonly ImportFile[], op
   const tmp = async () => (tmpDir ??= await mkdtemp(join(tmpdir(), 'ogi-import-')));
   try {
     for (const [index, file] of files.entries()) {
-      const item = await importOne(store, file, { author, importId: batch.id, limits, tmp, index });
+      const item = await importOne(store, file, { author, importId: batch.id, limits, tmp, index, scope: options.scope });
       items.push(item);
       options.onProgress?.(++done, total, item);
     }
@@ -287,7 +318,7 @@ export async function importFiles(store: Store, input: readonly ImportFile[], op
 async function importOne(
   store: Store,
   input: ImportFile,
-  ctx: { author: string; importId: number; limits: ImportLimits; tmp: () => Promise<string>; index: number },
+  ctx: { author: string; importId: number; limits: ImportLimits; tmp: () => Promise<string>; index: number; scope?: DataScope },
 ): Promise<ImportItem> {
   const { name } = input;
   let file: LoadedFile;
@@ -302,7 +333,10 @@ async function importOne(
   }
   const hash = sha256(file.bytes);
   const existing = await store.db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
-  if (existing) return { name, status: 'duplicate', reportId: existing.id, reason: `与已导入的报告 ${existing.id} 内容相同` };
+  if (existing) {
+    if (ctx.scope && !(await reportVisible(store.db, ctx.scope, existing.id))) return { name, status: 'duplicate', reason: '与已导入的一份报告内容相同（该报告不在您的数据范围内）' };
+    return { name, status: 'duplicate', reportId: existing.id, reason: `与已导入的报告 ${existing.id} 内容相同` };
+  }
   let source: SourceText;
   let report: Report;
   try {
@@ -319,10 +353,11 @@ async function importOne(
     return { name, status: 'failed', reason };
   }
   try {
-    const id = await storeReport(store, { file, hash, source, report, author: ctx.author, importId: ctx.importId });
+    const id = await storeReport(store, { file, hash, source, report, author: ctx.author, importId: ctx.importId, scope: ctx.scope });
     const counts = await store.db.selectFrom('reports').select(['errors', 'warnings']).where('id', '=', id).executeTakeFirstOrThrow();
     return { name, status: 'imported', reportId: id, agency: report.agency, year: report.year, template: report.template, errors: counts.errors, warnings: counts.warnings };
   } catch (err) {
+    if (err instanceof OutOfScope) return { name, status: 'failed', reason: err.message };
     if (!isUniqueViolation(err)) {
       // Nothing of the file was stored (one transaction); the other files still import.
       return { name, status: 'failed', reason: `${name}：保存时出错，未导入（${(err as Error).message}）` };

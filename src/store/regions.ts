@@ -1,5 +1,6 @@
 import { bumpDataVersion, compareNames, inTx, now, num, type Q } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
+import type { DataScope } from './scope.ts';
 
 export interface Region {
   id: number;
@@ -21,8 +22,32 @@ export async function listRegions(db: Q): Promise<Region[]> {
   return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id }));
 }
 
-/** The regions as a forest, children sorted by name, each node with its path and direct agency count. */
-export async function regionTree(db: Q): Promise<RegionNode[]> {
+/** The regions within a scope: all, a subtree, or none (one agency's scope). */
+export async function listRegionsIn(db: Q, scope: DataScope): Promise<Region[]> {
+  const all = await listRegions(db);
+  if (scope.kind === 'all') return all;
+  if (scope.kind === 'agency') return [];
+  return all.filter((r) => scope.regionIds.includes(r.id));
+}
+
+/** The forest of regions within a scope (a subtree is one tree under its root; paths stay full). */
+export async function regionTree(db: Q, scope: DataScope = { kind: 'all' }): Promise<RegionNode[]> {
+  const roots = await wholeTree(db);
+  if (scope.kind === 'all') return roots;
+  if (scope.kind === 'agency') return [];
+  const find = (list: RegionNode[]): RegionNode | undefined => {
+    for (const n of list) {
+      if (n.id === scope.rootId) return n;
+      const below = find(n.children);
+      if (below) return below;
+    }
+    return undefined;
+  };
+  const root = find(roots);
+  return root ? [root] : [];
+}
+
+async function wholeTree(db: Q): Promise<RegionNode[]> {
   const regions = await listRegions(db);
   const counts = await db
     .selectFrom('agencies')
@@ -148,6 +173,8 @@ export async function deleteRegion(db: Q, id: number): Promise<void> {
     if (child) throw new StoreError('conflict', `区域“${region.name}”下还有下级区域，不能删除`);
     const agency = await trx.selectFrom('agencies').select('id').where('region_id', '=', id).executeTakeFirst();
     if (agency) throw new StoreError('conflict', `区域“${region.name}”下还有机关，请先把机关移到其他区域`);
+    const user = await trx.selectFrom('users').select('username').where('region_id', '=', id).executeTakeFirst();
+    if (user) throw new StoreError('conflict', `用户“${user.username}”的数据范围是区域“${region.name}”，请先修改该用户`);
     await trx.deleteFrom('regions').where('id', '=', id).execute();
     await bumpDataVersion(trx);
   });

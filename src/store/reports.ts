@@ -8,6 +8,7 @@ import { recheck } from './checks.ts';
 import { bumpDataVersion, inTx, num, type Q, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
 import { listRegions, regionPath, subtreeIds } from './regions.ts';
+import type { DataScope } from './scope.ts';
 
 export interface ReportSummary {
   id: number;
@@ -48,6 +49,8 @@ export interface ReportFilter {
   order?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
+  /** Only the reports the user may see (default: all). */
+  scope?: DataScope;
 }
 
 const SUMMARY_COLUMNS = [
@@ -75,6 +78,9 @@ function toSummary(r: SummaryRow, paths: (id: number | null) => string[]): Repor
 export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ total: number; items: ReportSummary[] }> {
   const regions = await listRegions(db);
   let q = db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.agency_id');
+  const scope = filter.scope ?? { kind: 'all' };
+  if (scope.kind === 'regions') q = q.where('agencies.region_id', 'in', scope.regionIds);
+  if (scope.kind === 'agency') q = q.where('reports.agency_id', '=', scope.agencyId);
   if (filter.year !== undefined) q = q.where('reports.year', '=', filter.year);
   if (filter.agencyId !== undefined) q = q.where('reports.agency_id', '=', filter.agencyId);
   if (filter.agency) {
@@ -82,7 +88,8 @@ export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ t
     if (part) q = q.where('agencies.name_key', 'like', `%${part}%`);
   }
   if (filter.regionId !== undefined) {
-    if (!regions.some((r) => r.id === filter.regionId)) throw new StoreError('not-found', `区域 ${filter.regionId} 不存在`);
+    const outside = scope.kind === 'regions' && !scope.regionIds.includes(filter.regionId);
+    if (outside || !regions.some((r) => r.id === filter.regionId)) throw new StoreError('not-found', `区域 ${filter.regionId} 不存在`);
     q = q.where('agencies.region_id', 'in', subtreeIds(regions, filter.regionId));
   }
   if (filter.template) q = q.where('reports.template', '=', filter.template);
@@ -253,27 +260,35 @@ export async function deleteReport(store: Store, id: number): Promise<void> {
   });
 }
 
-/** Counts for a dashboard: reports, agencies, regions, years and templates present, findings. */
-export async function storeSummary(db: Q): Promise<{
+/** Counts for a dashboard: reports, agencies, regions, years and templates present, findings — within the scope given. */
+export async function storeSummary(db: Q, scope: DataScope = { kind: 'all' }): Promise<{
   reports: number; agencies: number; regions: number; years: number[]; templates: string[];
   withErrors: number; withWarnings: number; errors: number; warnings: number;
 }> {
-  const totals = await db
-    .selectFrom('reports')
+  const scoped = () => {
+    let q = db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.agency_id');
+    if (scope.kind === 'regions') q = q.where('agencies.region_id', 'in', scope.regionIds);
+    if (scope.kind === 'agency') q = q.where('reports.agency_id', '=', scope.agencyId);
+    return q;
+  };
+  const totals = await scoped()
     .select((eb) => [
       eb.fn.countAll().as('n'),
-      eb.fn.sum('errors').as('errors'),
-      eb.fn.sum('warnings').as('warnings'),
-      sql<number>`sum(case when errors > 0 then 1 else 0 end)`.as('with_errors'),
-      sql<number>`sum(case when warnings > 0 then 1 else 0 end)`.as('with_warnings'),
+      eb.fn.sum('reports.errors').as('errors'),
+      eb.fn.sum('reports.warnings').as('warnings'),
+      sql<number>`sum(case when reports.errors > 0 then 1 else 0 end)`.as('with_errors'),
+      sql<number>`sum(case when reports.warnings > 0 then 1 else 0 end)`.as('with_warnings'),
     ])
     .executeTakeFirstOrThrow();
-  const agencies = await db.selectFrom('agencies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  const regions = await db.selectFrom('regions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  const years = await db.selectFrom('reports').select('year').distinct().where('year', 'is not', null).execute();
-  const templates = await db.selectFrom('reports').select('template').distinct().execute();
+  let agencyQuery = db.selectFrom('agencies').select((eb) => eb.fn.countAll().as('n'));
+  if (scope.kind === 'regions') agencyQuery = agencyQuery.where('region_id', 'in', scope.regionIds);
+  if (scope.kind === 'agency') agencyQuery = agencyQuery.where('id', '=', scope.agencyId);
+  const agencies = await agencyQuery.executeTakeFirstOrThrow();
+  const regions = scope.kind === 'all' ? num((await db.selectFrom('regions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : scope.kind === 'regions' ? scope.regionIds.length : 0;
+  const years = await scoped().select('reports.year').distinct().where('reports.year', 'is not', null).execute();
+  const templates = await scoped().select('reports.template').distinct().execute();
   return {
-    reports: num(totals.n), agencies: num(agencies.n), regions: num(regions.n),
+    reports: num(totals.n), agencies: num(agencies.n), regions,
     years: years.map((y) => y.year!).sort((a, b) => b - a),
     templates: templates.map((t) => t.template).sort(),
     withErrors: num(totals.with_errors), withWarnings: num(totals.with_warnings), errors: num(totals.errors), warnings: num(totals.warnings),

@@ -1,6 +1,9 @@
 import { Hono, type Context } from 'hono';
 import type { Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
+import { requireAgency, requireRegion, requireReport } from '../store/scope.ts';
+import type { Auth } from './context.ts';
+import { accountPage, loginPage, safeNext, usersPage } from './pages/account.ts';
 import { ASSETS } from './assets.ts';
 import { html } from './html.ts';
 import { page, PAGE_CSP } from './layout.ts';
@@ -28,7 +31,7 @@ export interface WebOptions {
 }
 
 class PageError extends Error {
-  constructor(readonly status: 400 | 404, message: string) {
+  constructor(readonly status: 400 | 403 | 404, message: string) {
     super(message);
   }
 }
@@ -41,7 +44,17 @@ const id = (c: Context, name = 'id'): number => {
 
 const yearParam = (v: string | undefined): number | undefined => (v && /^\d{4}$/.test(v) && Number(v) >= 1990 && Number(v) <= 2100 ? Number(v) : undefined);
 
-function respond(c: Context, body: string, status: 200 | 400 | 404 | 500 = 200): Response {
+/** The logged-in user of a page (the server sends anyone else to /login first). */
+function authOf(c: Context, roles?: readonly Auth['user']['role'][]): Auth {
+  const auth = c.get('auth');
+  if (!auth) throw new PageError(403, '请先登录');
+  if (roles && !roles.includes(auth.user.role)) throw new PageError(403, '您的账户没有查看这个页面的权限');
+  return auth;
+}
+
+const WRITERS = ['admin', 'supervisor', 'clerk'] as const;
+
+function respond(c: Context, body: string, status: 200 | 400 | 403 | 404 | 500 = 200): Response {
   return c.body(body, status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Security-Policy': PAGE_CSP,
@@ -50,7 +63,7 @@ function respond(c: Context, body: string, status: 200 | 400 | 404 | 500 = 200):
 }
 
 function errorPage(status: number, message: string): string {
-  const title = status === 404 ? '没有找到' : status === 500 ? '出错了' : '请求有误';
+  const title = status === 404 ? '没有找到' : status === 500 ? '出错了' : status === 403 ? '没有权限' : '请求有误';
   return page({ title }, html`<div class="page-head"><h1>${title}</h1><p class="lead">${message}</p><p><a class="btn" href="/reports">返回报告列表</a></p></div>`);
 }
 
@@ -83,32 +96,54 @@ export function webRoutes(store: Store, options: WebOptions = {}): Hono {
 
   web.get('/', (c) => c.redirect('/reports'));
 
-  web.get('/reports', async (c) => respond(c, await reportListPage(store, parseListQuery(c.req.query()))));
-  web.get('/reports/:id', async (c) => {
-    const saved = Number(c.req.query('saved'));
-    return respond(c, await reportPage(store, id(c), { saved: Number.isInteger(saved) && saved > 1 ? saved : undefined }));
+  web.get('/login', (c) => {
+    const next = c.req.query('next');
+    if (c.get('auth')) return c.redirect(safeNext(next), 303);
+    return respond(c, loginPage(next));
   });
-  web.get('/reports/:id/versions/:version', async (c) => respond(c, await versionPage(store, id(c), id(c, 'version'))));
+  web.get('/account', async (c) => respond(c, await accountPage(store, authOf(c))));
+  web.get('/users', async (c) => respond(c, await usersPage(store, authOf(c, ['admin']))));
 
-  web.get('/import', async (c) => respond(c, await importPage(store, { maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024, maxUploadFiles: options.maxUploadFiles ?? 500 })));
-  web.get('/imports/:id', async (c) => respond(c, await importBatchPage(store, id(c))));
+  web.get('/reports', async (c) => respond(c, await reportListPage(store, authOf(c), parseListQuery(c.req.query()))));
+  web.get('/reports/:id', async (c) => {
+    const auth = authOf(c);
+    await requireReport(store.db, auth.scope, id(c));
+    const saved = Number(c.req.query('saved'));
+    return respond(c, await reportPage(store, auth, id(c), { saved: Number.isInteger(saved) && saved > 1 ? saved : undefined }));
+  });
+  web.get('/reports/:id/versions/:version', async (c) => {
+    const auth = authOf(c);
+    await requireReport(store.db, auth.scope, id(c));
+    return respond(c, await versionPage(store, auth, id(c), id(c, 'version')));
+  });
 
-  web.get('/regions', async (c) => respond(c, await regionsPage(store)));
+  web.get('/import', async (c) => respond(c, await importPage(store, authOf(c, WRITERS), { maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024, maxUploadFiles: options.maxUploadFiles ?? 500 })));
+  web.get('/imports/:id', async (c) => respond(c, await importBatchPage(store, authOf(c, WRITERS), id(c))));
+
+  web.get('/regions', async (c) => respond(c, await regionsPage(store, authOf(c))));
   web.get('/regions/:id', async (c) => {
+    const auth = authOf(c);
     const rid = id(c);
-    return respond(c, await regionPage(store, rid, yearParam(c.req.query('year')) ?? (await defaultYear(store, rid))));
+    await requireRegion(store.db, auth.scope, rid);
+    return respond(c, await regionPage(store, auth, rid, yearParam(c.req.query('year')) ?? (await defaultYear(store, rid))));
   });
   web.get('/regions/:id/rollup', async (c) => {
+    const auth = authOf(c);
     const rid = id(c);
-    return respond(c, await rollupPage(store, rid, yearParam(c.req.query('year')) ?? (await defaultYear(store, rid))));
+    await requireRegion(store.db, auth.scope, rid);
+    return respond(c, await rollupPage(store, auth, rid, yearParam(c.req.query('year')) ?? (await defaultYear(store, rid))));
   });
 
   web.get('/agencies', async (c) => {
     const q = c.req.query();
     const regionId = q.regionId && /^\d{1,9}$/.test(q.regionId) ? Number(q.regionId) : undefined;
-    return respond(c, await agencyListPage(store, { regionId, q: q.q?.trim().slice(0, 100) || undefined, unassigned: q.unassigned === '1' }));
+    return respond(c, await agencyListPage(store, authOf(c), { regionId, q: q.q?.trim().slice(0, 100) || undefined, unassigned: q.unassigned === '1' }));
   });
-  web.get('/agencies/:id', async (c) => respond(c, await agencyPage(store, id(c), { from: c.req.query('from'), to: c.req.query('to') })));
+  web.get('/agencies/:id', async (c) => {
+    const auth = authOf(c);
+    await requireAgency(store.db, auth.scope, id(c));
+    return respond(c, await agencyPage(store, auth, id(c), { from: c.req.query('from'), to: c.req.query('to') }));
+  });
 
   return web;
 }

@@ -1,13 +1,16 @@
 import { asset } from './assets.ts';
+import { ROLE_LABELS, type Role } from '../store/users.ts';
+import type { Auth } from './context.ts';
 import { html, type Html, type Part } from './html.ts';
 
-export type Section = 'reports' | 'import' | 'regions' | 'agencies';
+export type Section = 'reports' | 'import' | 'regions' | 'agencies' | 'account' | 'users';
 
-const NAV: readonly [Section, string, string][] = [
-  ['reports', '/reports', '报告核查'],
-  ['import', '/import', '导入'],
-  ['regions', '/regions', '区域汇总'],
-  ['agencies', '/agencies', '机关'],
+const NAV: readonly [Section, string, string, readonly Role[]][] = [
+  ['reports', '/reports', '报告核查', ['admin', 'supervisor', 'clerk', 'viewer']],
+  ['import', '/import', '导入', ['admin', 'supervisor', 'clerk']],
+  ['regions', '/regions', '区域汇总', ['admin', 'supervisor', 'viewer']],
+  ['agencies', '/agencies', '机关', ['admin', 'supervisor', 'clerk', 'viewer']],
+  ['users', '/users', '用户', ['admin']],
 ];
 
 export interface PageOptions {
@@ -19,6 +22,8 @@ export interface PageOptions {
   bodyClass?: string;
   /** Breadcrumb links above the page title: [label, href?]. */
   crumbs?: [string, string?][];
+  /** Who is logged in: the header shows them and the pages' scripts send their CSRF token. None on the login page. */
+  auth?: Auth;
 }
 
 /** The page shell: header with navigation, the content, the scripts. */
@@ -33,12 +38,14 @@ export function page(options: PageOptions, content: Part): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · ogi</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${asset('app.css')}">
+${options.auth ? html`<meta name="csrf-token" content="${options.auth.csrfToken}">
+` : ''}<link rel="stylesheet" href="${asset('app.css')}">
 </head>
-<body class="${options.bodyClass ?? ''}">
+<body class="${[options.bodyClass, options.auth ? `role-${options.auth.user.role}` : ''].filter(Boolean).join(' ')}">
 <header class="top">
 <a class="brand" href="/reports"><strong>ogi</strong><span>政府信息公开工作年度报告 · 汇总核查</span></a>
-<nav class="main-nav" aria-label="主导航">${NAV.map(([key, href, label]) => html`<a href="${href}"${key === options.section ? html` aria-current="page"` : ''}>${label}</a>`)}<a href="/api/openapi.json" class="api">API</a></nav>
+${options.auth ? html`<nav class="main-nav" aria-label="主导航">${NAV.filter(([, , , roles]) => roles.includes(options.auth!.user.role)).map(([key, href, label]) => html`<a href="${href}"${key === options.section ? html` aria-current="page"` : ''}>${label}</a>`)}<a href="/api/openapi.json" class="api">API</a></nav>
+<div class="account"><a href="/account" id="account-name"${options.section === 'account' ? html` aria-current="page"` : ''}>${options.auth.user.username}</a><span class="role">${ROLE_LABELS[options.auth.user.role]}</span><button type="button" class="btn btn-small" id="logout">退出登录</button></div>` : ''}
 </header>
 <main>
 ${crumbs}

@@ -9,6 +9,7 @@ import { createApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open.ts';
 import { form, ROOT } from './fixtures.ts';
+import { loginAsAdmin, type Client } from '../helpers/auth.ts';
 
 /** GET /api/reports/:id/pages/:n.png: page images of PDF (pdftoppm) and image originals. */
 
@@ -27,6 +28,7 @@ describe('page images', () => {
   let dir: string;
   let store: Store;
   let app: Hono;
+  let client: Client;
   let pdfId: number;
   let txtId: number;
 
@@ -34,8 +36,9 @@ describe('page images', () => {
     dir = mkdtempSync(join(tmpdir(), 'ogi-api-pages-'));
     store = await openStore({ sqlitePath: join(dir, 'ogi.sqlite') });
     app = createApp(store);
+    client = await loginAsAdmin(app, store);
     const txt = readFileSync(join(ROOT, 'test/fixtures/formats/v2021.txt'));
-    const res = await app.request('/api/imports', { method: 'POST', body: form({ 'v2021.chromium.pdf': PDF, 'v2021.txt': txt }, { author: '测试' }) });
+    const res = await client.request('/api/imports', { method: 'POST', body: form({ 'v2021.chromium.pdf': PDF, 'v2021.txt': txt }, { author: '测试' }) });
     const body = (await res.json()) as { items: { name: string; reportId: number }[] };
     assert.equal(res.status, 201, JSON.stringify(body));
     pdfId = body.items.find((i) => i.name === 'v2021.chromium.pdf')!.reportId;
@@ -47,7 +50,7 @@ describe('page images', () => {
   });
 
   async function error(path: string, status: number, pattern: RegExp): Promise<void> {
-    const res = await app.request(path);
+    const res = await client.request(path);
     assert.equal(res.status, status);
     assert.match(res.headers.get('content-type')!, /^application\/json/);
     const body = (await res.json()) as { error: { status: number; message: string } };
@@ -57,7 +60,7 @@ describe('page images', () => {
 
   test('page 1 of a PDF as PNG: A4 at 100 dpi, the same bytes again from the cache', async (t) => {
     if (!needsPdftoppm(t)) return;
-    const res = await app.request(`/api/reports/${pdfId}/pages/1.png`);
+    const res = await client.request(`/api/reports/${pdfId}/pages/1.png`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'image/png');
     const png = Buffer.from(await res.arrayBuffer());
@@ -66,9 +69,9 @@ describe('page images', () => {
     const height = png.readUInt32BE(20);
     assert.ok(Math.abs(width - 827) <= 2, `width ${width}`);
     assert.ok(Math.abs(height - 1170) <= 3, `height ${height}`);
-    const again = Buffer.from(await (await app.request(`/api/reports/${pdfId}/pages/1.png?dpi=100`)).arrayBuffer());
+    const again = Buffer.from(await (await client.request(`/api/reports/${pdfId}/pages/1.png?dpi=100`)).arrayBuffer());
     assert.deepEqual(again, png);
-    const small = Buffer.from(await (await app.request(`/api/reports/${pdfId}/pages/1.png?dpi=50`)).arrayBuffer());
+    const small = Buffer.from(await (await client.request(`/api/reports/${pdfId}/pages/1.png?dpi=50`)).arrayBuffer());
     assert.ok(Math.abs(small.readUInt32BE(16) - 414) <= 2);
   });
 
@@ -92,7 +95,7 @@ describe('page images', () => {
 
   test('dpi is at most 200; the route is in the OpenAPI document', async () => {
     await error(`/api/reports/${pdfId}/pages/1.png?dpi=300`, 400, /dpi/);
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { get: { parameters: { name: string }[]; responses: Record<string, unknown> } }> };
+    const doc = (await (await client.request('/api/openapi.json')).json()) as { paths: Record<string, { get: { parameters: { name: string }[]; responses: Record<string, unknown> } }> };
     const op = doc.paths['/api/reports/{id}/pages/{n}.png']!.get;
     assert.deepEqual(op.parameters.map((p) => p.name), ['id', 'n', 'dpi']);
     assert.ok(op.responses['200'] && op.responses['404'] && op.responses['501']);

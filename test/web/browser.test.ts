@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { findProgram } from '../../src/programs.ts';
 import { form, zipOf } from '../api/fixtures.ts';
 import { CHROMIUM, CHROMIUM_ARGS, FORMATS, startWebServer, V2021_HTML, type WebServer } from './fixtures.ts';
+import { addUser, TEST_PASSWORD } from '../helpers/auth.ts';
 
 /**
  * The pages in a real browser (playwright-core driving Debian Chromium) against a real server on a
@@ -25,6 +26,18 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
   const errors: string[] = [];
   let reportUrl = '';
   let zibo = 0;
+  /** The API as the admin, for checks beside the browser (cookie, Origin and CSRF token added). */
+  let fetchAsAdmin: (path: string, init?: RequestInit) => Promise<Response>;
+
+  /** Logs in through the login page: the page asked for first redirects there, then back. */
+  async function logIn(p: Page, username: string, target: string): Promise<void> {
+    await p.goto(`${server.url}${target}`);
+    assert.equal(new URL(p.url()).pathname, '/login');
+    assert.equal(new URL(p.url()).searchParams.get('next'), target);
+    await p.fill('#login-username', username);
+    await p.fill('#login-password', TEST_PASSWORD);
+    await Promise.all([p.waitForURL(`${server.url}${target}`), p.click('#login-form button[type=submit]')]);
+  }
 
   before(async () => {
     server = await startWebServer();
@@ -39,7 +52,12 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     page.on('response', (r) => {
       if (r.status() >= 400 && !new URL(r.url()).pathname.startsWith('/api/')) errors.push(`${r.status()} ${r.url()}`);
     });
-    const regions = (await (await fetch(`${server.url}/api/regions`)).json()) as { items: { id: number; name: string }[] };
+    await addUser(server.store, 'admin', 'admin');
+    const login = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ username: 'admin', password: TEST_PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    fetchAsAdmin = (path, init = {}) => fetch(`${server.url}${path}`, { ...init, headers: { ...(init.headers as object), cookie, origin: server.url, 'x-csrf-token': csrfToken } });
+    const regions = (await (await fetchAsAdmin('/api/regions')).json()) as { items: { id: number; name: string }[] };
     zibo = regions.items.find((r) => r.name === '淄博市')!.id;
   });
   after(async () => {
@@ -51,7 +69,8 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
   const rowTexts = (selector: string) => page.locator(selector).evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => (c.textContent ?? '').trim())));
 
   test('import: a file chosen and a .zip dropped; each file with its result', async () => {
-    await page.goto(`${server.url}/import`);
+    await logIn(page, 'admin', '/import');
+    assert.equal(await page.locator('#account-name').textContent(), 'admin');
     await page.setInputFiles('#file-input', V2021_HTML);
     // Drag and drop: a .zip holding the same file again and a text that is no report.
     const zip = (await zipOf({ 'v2021.html': readFileSync(V2021_HTML), 'notes.txt': '这不是年度报告，只是一段说明。' })).toString('base64');
@@ -63,12 +82,11 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     }, zip);
     await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: dt });
     assert.equal(await page.locator('#chosen-count').textContent(), '已选 2 个文件');
-    await page.fill('#import-author', '王五');
     await page.click('#import-start');
     await page.locator('#import-summary').filter({ hasText: '共' }).waitFor();
     assert.equal(await page.locator('#import-summary').textContent(), '共 3 个文件：已导入 1 个，重复 1 个，无法读取 1 个。');
     const rows = await rowTexts('#result-table tbody tr');
-    const imported = await (await fetch(`${server.url}/api/reports?agency=生态环境局`)).json() as { items: { id: number; warnings: number }[] };
+    const imported = await (await fetchAsAdmin('/api/reports?agency=生态环境局')).json() as { items: { id: number; warnings: number }[] };
     const id = imported.items[0]!.id;
     assert.deepEqual(rows[0], ['v2021.html', '已导入', '某某区生态环境局', '2023', '2021 格式', '0', String(imported.items[0]!.warnings), '']);
     // A duplicate links to the report already stored.
@@ -137,13 +155,12 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     assert.equal(await page.locator('td.v[data-path="requests.newReceived.total"] input#edit-value').inputValue(), '623');
     await page.fill('#edit-value', '600');
     await page.fill('#edit-reason', '与原件核对，应为 600');
-    await page.fill('#edit-author', '张三');
     await Promise.all([page.waitForURL(/\?saved=2#cell=/), page.press('#edit-value', 'Enter')]);
     assert.equal(await page.locator('#flash').textContent(), '已保存为第 2 版，核查已重新运行。');
     const cell = page.locator('td.v[data-path="requests.newReceived.total"]');
     assert.equal(await cell.locator('.num').textContent(), '600');
     assert.match((await cell.getAttribute('class'))!, /\bcorrected\b/);
-    assert.match((await page.locator('#insp-corr').textContent())!, /^导入时为 623；第 2 版由 张三 修改（.+）：与原件核对，应为 600$/);
+    assert.match((await page.locator('#insp-corr').textContent())!, /^导入时为 623；第 2 版由 admin 修改（.+）：与原件核对，应为 600$/);
     const afterFindings = await page.locator('.finding').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('data-sev')} ${b.getAttribute('data-rule')}`));
     // The changed cell breaks its column's balance and its row's total: one finding at that cell.
     assert.deepEqual(afterFindings.filter((f) => f.startsWith('error')), ['error SUM-01']);
@@ -151,10 +168,10 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     assert.equal(await page.locator('#counts .badge-error').textContent(), '错误 1');
     assert.deepEqual(await rowTexts('.version[data-version="2"] table.changes tbody tr'), [['表三“一、本年新收政府信息公开申请数量”行“总计”列', '623', '600']]);
     // The history is kept in the API too.
-    const versions = await (await fetch(`${server.url}/api${new URL(reportUrl).pathname}/versions`)).json() as { author: string; reason: string; changes: unknown[] }[];
+    const versions = await (await fetchAsAdmin(`/api${new URL(reportUrl).pathname}/versions`)).json() as { author: string; reason: string; changes: unknown[] }[];
     assert.deepEqual(versions.map((v) => [v.author, v.reason, v.changes]), [
-      ['王五', null, []],
-      ['张三', '与原件核对，应为 600', [{ path: 'requests.newReceived.total', old: 623, new: 600 }]],
+      ['admin', null, []],
+      ['admin', '与原件核对，应为 600', [{ path: 'requests.newReceived.total', old: 623, new: 600 }]],
     ]);
 
     await page.goto(`${server.url}/regions/${zibo}?year=2023`);
@@ -178,7 +195,6 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
 
     await page.click('.version[data-version="1"] button.revert');
     assert.equal(await page.locator('#revert-version').textContent(), '1');
-    assert.equal(await page.locator('#revert-author').inputValue(), '张三');
     await Promise.all([page.waitForURL(/\?saved=3#history/), page.click('#revert-form button[type=submit]')]);
     assert.equal(await page.locator('td.v[data-path="requests.newReceived.total"] .num').textContent(), '623');
     assert.equal(await page.locator('#counts .badge-error').textContent(), '错误 0');
@@ -197,10 +213,11 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     await node.locator('> .node').hover();
     await node.locator('> .node button[data-act="add"]').click();
     await node.locator('.node-form input[name="name"]').fill('测试区');
-    await Promise.all([page.waitForLoadState('load'), node.locator('.node-form button[type=submit]').click()]);
-    await page.locator('#flash-slot:not([hidden])').waitFor();
+    // The page reloads with the new flash; the previous one is on screen until then.
+    await node.locator('.node-form button[type=submit]').click();
+    await page.locator('#flash-slot:not([hidden])', { hasText: '测试区' }).waitFor();
     assert.equal(await page.locator('#flash-slot').textContent(), '已新建区域“测试区”');
-    const tree = (await (await fetch(`${server.url}/api/regions`)).json()) as { tree: { name: string; children: { name: string }[] }[] };
+    const tree = (await (await fetchAsAdmin('/api/regions')).json()) as { tree: { name: string; children: { name: string }[] }[] };
     assert.deepEqual(tree.tree.find((n) => n.name === '测试市')!.children.map((c) => c.name), ['测试区']);
     // A region with sub-regions cannot be deleted: the API's reason is shown.
     page.once('dialog', (d) => void d.accept());
@@ -229,7 +246,7 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
       if (process.env.CI === 'true') assert.fail('pdftoppm is required in CI: apt-get install poppler-utils');
       return t.skip('skipped: pdftoppm not installed');
     }
-    const res = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form({ 'v2021.chromium.pdf': readFileSync(join(FORMATS, 'v2021.chromium.pdf')) }, { author: '王五' }) });
+    const res = await fetchAsAdmin('/api/imports', { method: 'POST', body: form({ 'v2021.chromium.pdf': readFileSync(join(FORMATS, 'v2021.chromium.pdf')) }) });
     const id = ((await res.json()) as { items: { reportId: number }[] }).items[0]!.reportId;
     await page.goto(`${server.url}/reports/${id}`);
     await page.click('#tab-pages');
@@ -250,9 +267,33 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
   });
 
   test('no script errors on any page', async () => {
-    for (const path of ['/reports', reportUrl, '/import', '/regions', `/regions/${zibo}`, `/regions/${zibo}/rollup`, '/agencies', '/agencies/1']) {
+    for (const path of ['/reports', reportUrl, '/import', '/regions', `/regions/${zibo}`, `/regions/${zibo}/rollup`, '/agencies', '/agencies/1', '/account', '/users']) {
       await page.goto(path.startsWith('http') ? path : `${server.url}${path}`);
     }
     assert.deepEqual(errors, []);
+  });
+
+  test('a clerk sees only their agency’s reports; logging out ends the session', async () => {
+    const agency = (await server.store.db.selectFrom('agencies').select('id').where('name', '=', '淄博市博山区投资促进中心').executeTakeFirstOrThrow()).id;
+    await addUser(server.store, '博山经办人', 'clerk', { agencyId: agency });
+    const context = await browser.newContext();
+    const clerk = await context.newPage();
+    clerk.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await logIn(clerk, '博山经办人', '/reports');
+      assert.equal(await clerk.locator('.account .role').textContent(), '机关经办人');
+      assert.deepEqual(await clerk.locator('#report-list td.agency-cell').allTextContents(), ['淄博市博山区投资促进中心']);
+      assert.deepEqual(await clerk.locator('.main-nav a').allTextContents(), ['报告核查', '导入', '机关', 'API']);
+      const other = (await (await fetchAsAdmin('/api/reports?agency=淄川区')).json()) as { items: { id: number }[] };
+      const res = await clerk.goto(`${server.url}/reports/${other.items[0]!.id}`);
+      assert.equal(res!.status(), 404);
+      await clerk.goto(`${server.url}/reports`);
+      await Promise.all([clerk.waitForURL(/\/login/), clerk.click('#logout')]);
+      const again = await clerk.goto(`${server.url}/reports`);
+      assert.equal(new URL(again!.url()).pathname, '/login');
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(errors.filter((e) => !e.includes('/reports/')), []);
   });
 });

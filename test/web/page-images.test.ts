@@ -10,6 +10,7 @@ import type { Store } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open.ts';
 import { form } from '../api/fixtures.ts';
 import { FORMATS } from './fixtures.ts';
+import { loginAsAdmin, type Client } from '../helpers/auth.ts';
 
 /** The report page of a PDF: the text view and the page-image view, with the boxes of the values for the script. */
 
@@ -17,14 +18,16 @@ describe('report page of a PDF', () => {
   let dir: string;
   let store: Store;
   let app: Hono;
+  let client: Client;
   const ids: Record<string, number> = {};
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ogi-web-page-images-'));
     store = await openStore({ sqlitePath: join(dir, 'ogi.sqlite') });
     app = createApp(store);
+    client = await loginAsAdmin(app, store);
     const files = { 'v2021.chromium.pdf': readFileSync(join(FORMATS, 'v2021.chromium.pdf')), 'v2021.txt': readFileSync(join(FORMATS, 'v2021.txt')) };
-    const res = await app.request('/api/imports', { method: 'POST', body: form(files, { author: '测试' }) });
+    const res = await client.request('/api/imports', { method: 'POST', body: form(files, { author: '测试' }) });
     const body = (await res.json()) as { items: { name: string; reportId: number }[] };
     assert.equal(res.status, 201, JSON.stringify(body));
     for (const item of body.items) ids[item.name] = item.reportId;
@@ -35,7 +38,7 @@ describe('report page of a PDF', () => {
   });
 
   async function load(id: number) {
-    const res = await app.request(`/reports/${id}`);
+    const res = await client.request(`/reports/${id}`);
     assert.equal(res.status, 200);
     return { headers: res.headers, $: cheerio.load(await res.text()) };
   }

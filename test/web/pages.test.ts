@@ -15,9 +15,10 @@ import { refineOps } from '../../src/web/pages/agencies.ts';
 import { escapeHtml, html, jsonScript, query, raw } from '../../src/web/html.ts';
 import { form } from '../api/fixtures.ts';
 import { ecology2022, V2021_HTML, XSS_AGENCY, XSS_TEXT, xssReport } from './fixtures.ts';
+import { loginAsAdmin, type Client } from '../helpers/auth.ts';
 
 /**
- * The pages through app.request(): exact content of the lists, the report page, the region and
+ * The pages through client.request(): exact content of the lists, the report page, the region and
  * agency pages; every piece of report content escaped. One store, tests in order.
  */
 
@@ -66,6 +67,7 @@ describe('pages', () => {
   let dir: string;
   let store: Store;
   let app: Hono;
+  let client: Client;
   /** Report ids by file name. */
   const ids: Record<string, number> = {};
   let ecologyId: number;
@@ -73,7 +75,7 @@ describe('pages', () => {
   let zibo: number;
 
   async function get(path: string): Promise<{ status: number; headers: Headers; text: string; $: cheerio.CheerioAPI }> {
-    const res = await app.request(path);
+    const res = await client.request(path);
     const text = await res.text();
     return { status: res.status, headers: res.headers, text, $: cheerio.load(text) };
   }
@@ -84,7 +86,7 @@ describe('pages', () => {
       init.body = JSON.stringify(body);
       init.headers = { 'content-type': 'application/json' };
     }
-    const res = await app.request(path, init);
+    const res = await client.request(path, init);
     const text = await res.text();
     assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
     return text ? JSON.parse(text) : null;
@@ -100,7 +102,8 @@ describe('pages', () => {
     store = await openStore({ sqlitePath: join(dir, 'ogi.sqlite') });
     await preloadSamples(store);
     app = createApp(store);
-    const res = await api('POST', '/api/imports', form({ 'v2021.html': readFileSync(V2021_HTML), 'eco-2022.txt': ecology2022(), 'xss.txt': xssReport() }, { author: '李四' }));
+    client = await loginAsAdmin(app, store);
+    const res = await api('POST', '/api/imports', form({ 'v2021.html': readFileSync(V2021_HTML), 'eco-2022.txt': ecology2022(), 'xss.txt': xssReport() }));
     for (const item of res.items) ids[item.name] = item.reportId;
     assert.deepEqual(res.items.map((i: any) => i.status), ['imported', 'imported', 'imported']);
     const regions = (await api('GET', '/api/regions')).items as { id: number; name: string }[];
@@ -154,7 +157,7 @@ describe('pages', () => {
       ['Excel', `/api/reports/data?year=2023&regionId=${zibo}&template=2021&format=xlsx`],
     ]);
     // The list's export links answer with the files.
-    const csv = await app.request(links[0]![1]!);
+    const csv = await client.request(links[0]![1]!);
     assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
     assert.equal((await csv.text()).split('\r\n').filter(Boolean).length, 3);
 
@@ -208,12 +211,12 @@ describe('pages', () => {
       ...['html', 'pdf', 'docx', 'xlsx', 'csv', 'txt', 'md', 'json'].map((fmt) => `/api/reports/${id}/export?format=${fmt}`),
       `/api/reports/${id}/findings?format=csv`, `/api/reports/${id}/findings?format=xlsx`, `/api/reports/${id}/original`,
     ]);
-    const md = await app.request(`/api/reports/${id}/export?format=md`);
+    const md = await client.request(`/api/reports/${id}/export?format=md`);
     assert.equal(md.status, 200);
     // History: the import.
     const v1 = $('.version .vhead');
     assert.equal(v1.length, 1);
-    assert.deepEqual(v1.children().toArray().map((n) => $(n).text()), ['第 1 版', '导入', '李四', v1.find('time').text(), '查看此版当前版本']);
+    assert.deepEqual(v1.children().toArray().map((n) => $(n).text()), ['第 1 版', '导入', 'admin', v1.find('time').text(), '查看此版当前版本']);
     assert.match(v1.find('time').text(), /^\d{4}-\d\d-\d\d \d\d:\d\d$/);
   });
 
@@ -221,14 +224,14 @@ describe('pages', () => {
     const id = ids['v2021.html']!;
     const before = await get(`/regions/${zibo}?year=2023`);
     assert.equal(before.$('#card-received').text(), '623');
-    await api('POST', `/api/reports/${id}/corrections`, { author: '张三', reason: '原件为 600', baseVersion: 1, changes: [{ path: 'requests.newReceived.total', value: 600 }] });
+    await api('POST', `/api/reports/${id}/corrections`, { reason: '原件为 600', baseVersion: 1, changes: [{ path: 'requests.newReceived.total', value: 600 }] });
     const { $ } = await get(`/reports/${id}?saved=2`);
     assert.equal($('#flash').text(), '已保存为第 2 版，核查已重新运行。');
     const cell = $('td.v[data-path="requests.newReceived.total"]');
     assert.equal(cell.find('.num').text(), '600');
     assert.ok(cell.hasClass('corrected'));
     assert.ok(cell.hasClass('f-error'));
-    assert.match(cell.attr('title')!, /^导入时为 623；第 2 版由 张三 修改$/);
+    assert.match(cell.attr('title')!, /^导入时为 623；第 2 版由 admin 修改$/);
     // One changed cell breaks its column's balance (SUM-01) and its row's total (SUM-03): one finding at that cell.
     assert.deepEqual($('.finding[data-sev=error]').toArray().map((b) => $(b).attr('data-rule')), ['SUM-01']);
     assert.match($('.finding[data-sev=error]').text(), /“总计”列\(600\)可能有误：若为623，以下2处勾稽关系都成立/);
@@ -381,13 +384,13 @@ describe('pages', () => {
     assert.equal(bad.status, 404);
     assert.equal((await get('/regions/999')).$('.lead').text(), '区域 999 不存在');
     assert.equal((await get(`/agencies/${ecologyId}?to=2099`)).status, 200);
-    const css = await app.request('/static/app.css');
+    const css = await client.request('/static/app.css');
     assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
-    const js = await app.request('/static/report.js');
+    const js = await client.request('/static/report.js');
     assert.equal(js.headers.get('content-type'), 'text/javascript; charset=utf-8');
-    assert.equal((await app.request('/static/../index.ts')).status, 404);
-    assert.equal((await app.request('/static/nothing.js')).status, 404);
-    const root = await app.request('/reports/1/versions/9');
+    assert.equal((await client.request('/static/../index.ts')).status, 404);
+    assert.equal((await client.request('/static/nothing.js')).status, 404);
+    const root = await client.request('/reports/1/versions/9');
     assert.equal(root.status, 404);
   });
 });

@@ -6,6 +6,7 @@ import { narrativeDiff, type NarrativeDiff } from '../../store/diff.ts';
 import { StoreError } from '../../store/errors.ts';
 import { METRICS } from '../../store/metrics.ts';
 import { regionTree, type RegionNode } from '../../store/regions.ts';
+import type { Auth } from '../context.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import type { Tables } from '../../schema/types.ts';
 import { countsByYear, ratesByYear } from '../charts.ts';
@@ -18,17 +19,20 @@ import { regionOptions } from './reports.ts';
 /** NAR-09 (内容雷同) calls two texts copied from this similarity on (src/check/rules/nar-09). */
 const COPIED = 0.9;
 
-function regionSelect(agencyId: number, tree: readonly RegionNode[], regionId: number | null): Html {
-  return html`<select class="region-select" data-agency="${agencyId}" aria-label="所属区域"><option value=""${regionId === null ? html` selected` : ''}>（未归属）</option>${regionOptions(tree, regionId)}</select>`;
+/** Admins and supervisors place agencies; the others see the selects disabled. */
+const mayPlace = (auth: Auth) => auth.user.role === 'admin' || auth.user.role === 'supervisor';
+
+function regionSelect(agencyId: number, tree: readonly RegionNode[], regionId: number | null, editable: boolean): Html {
+  return html`<select class="region-select" data-agency="${agencyId}" aria-label="所属区域"${editable ? '' : html` disabled`}><option value=""${regionId === null ? html` selected` : ''}>（未归属）</option>${regionOptions(tree, regionId)}</select>`;
 }
 
-function issuerSelect(agencyId: number, issuerType: string): Html {
-  return html`<select class="issuer-select" data-agency="${agencyId}" aria-label="机关类型">${Object.entries(ISSUER_LABEL).map(([k, l]) => html`<option value="${k}"${k === issuerType ? html` selected` : ''}>${l}</option>`)}</select>`;
+function issuerSelect(agencyId: number, issuerType: string, editable: boolean): Html {
+  return html`<select class="issuer-select" data-agency="${agencyId}" aria-label="机关类型"${editable ? '' : html` disabled`}>${Object.entries(ISSUER_LABEL).map(([k, l]) => html`<option value="${k}"${k === issuerType ? html` selected` : ''}>${l}</option>`)}</select>`;
 }
 
-export async function agencyListPage(store: Store, q: { regionId?: number; q?: string; unassigned?: boolean }): Promise<string> {
-  const tree = await regionTree(store.db);
-  const items = await listAgencies(store.db, { regionId: q.regionId, q: q.q, unassigned: q.unassigned });
+export async function agencyListPage(store: Store, auth: Auth, q: { regionId?: number; q?: string; unassigned?: boolean }): Promise<string> {
+  const tree = await regionTree(store.db, auth.scope);
+  const items = await listAgencies(store.db, { regionId: q.regionId, q: q.q, unassigned: q.unassigned, scope: auth.scope });
   const filters = { regionId: q.regionId, q: q.q, unassigned: q.unassigned ? 1 : undefined };
   const content = html`
 <div class="page-head">
@@ -45,10 +49,10 @@ export async function agencyListPage(store: Store, q: { regionId?: number; q?: s
 <div class="list-head"><p><strong>${items.length}</strong> 个机关</p>
 ${exportLinks('导出', [['CSV', `/api/agencies${query({ ...filters, format: 'csv' })}`], ['Excel', `/api/agencies${query({ ...filters, format: 'xlsx' })}`]])}</div>
 ${items.length ? html`<div class="table-wrap"><table class="list" id="agency-list"><thead><tr><th>机关</th><th>机关类型</th><th>所属区域</th><th class="num-cell">报告</th><th>年度</th><th></th></tr></thead><tbody>
-${items.map((a) => html`<tr data-agency="${a.id}"><td><a href="/agencies/${a.id}">${a.name}</a></td><td>${issuerSelect(a.id, a.issuerType)}</td><td>${regionSelect(a.id, tree, a.regionId)}</td>
+${items.map((a) => html`<tr data-agency="${a.id}"><td><a href="/agencies/${a.id}">${a.name}</a></td><td>${issuerSelect(a.id, a.issuerType, mayPlace(auth))}</td><td>${regionSelect(a.id, tree, a.regionId, mayPlace(auth))}</td>
 <td class="num-cell">${a.reports}</td><td>${a.years.map((y, i) => html`${i ? '、' : ''}<a href="/reports${query({ agencyId: a.id, year: y })}">${y}</a>`)}</td><td class="save-state" aria-live="polite"></td></tr>`)}
 </tbody></table></div>` : html`<p class="empty">没有符合条件的机关。</p>`}`;
-  return page({ title: '机关', section: 'agencies', scripts: ['agencies.js'] }, content);
+  return page({ title: '机关', section: 'agencies', scripts: ['agencies.js'], auth }, content);
 }
 
 type Op = NarrativeDiff['sections'][number]['ops'][number];
@@ -122,10 +126,10 @@ ${d.sections.map((s) => html`<section class="diff-section" data-section="${s.key
 const int = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
 
 /** One agency: its years side by side (tables with the change from the year compared with) and the narrative diff. */
-export async function agencyPage(store: Store, id: number, q: { from?: string; to?: string }): Promise<string> {
+export async function agencyPage(store: Store, auth: Auth, id: number, q: { from?: string; to?: string }): Promise<string> {
   const db = store.db;
   const y = await agencyYears(db, id);
-  const tree = await regionTree(db);
+  const tree = await regionTree(db, auth.scope);
   const a = y.agency;
   const years = y.years.map((x) => x.year);
   let to = int(q.to);
@@ -192,8 +196,8 @@ ${statutoryTables(template, tables, decorate, 'yoy')}`;
 <div class="page-head">
   <div class="title-row"><h1>${a.name}</h1><div class="badges">${y.years.length ? countBadge('error', y.years.reduce((n, x) => n + x.errors, 0), '错误') : ''}${y.years.length ? countBadge('warning', y.years.reduce((n, x) => n + x.warnings, 0), '警告') : ''}</div></div>
   <div class="agency-settings" data-agency="${a.id}">
-    <label>所属区域 ${regionSelect(a.id, tree, a.regionId)}</label>
-    <label>机关类型 ${issuerSelect(a.id, a.issuerType)}</label>
+    <label>所属区域 ${regionSelect(a.id, tree, a.regionId, mayPlace(auth))}</label>
+    <label>机关类型 ${issuerSelect(a.id, a.issuerType, mayPlace(auth))}</label>
     <span class="save-state" aria-live="polite"></span>
   </div>
 </div>
@@ -222,5 +226,5 @@ ${years.length ? html`<form class="filters compare-form" method="get" action="/a
   <div class="block-head"><h2>正文比较（内容雷同）</h2></div>
   ${diff}
 </section>`;
-  return page({ title: a.name, section: 'agencies', scripts: ['agencies.js'], crumbs: [['机关', '/agencies'], [a.name]] }, content);
+  return page({ title: a.name, section: 'agencies', scripts: ['agencies.js'], auth, crumbs: [['机关', '/agencies'], [a.name]] }, content);
 }

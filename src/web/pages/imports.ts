@@ -1,4 +1,5 @@
 import type { Store } from '../../store/db.ts';
+import type { Auth } from '../context.ts';
 import { StoreError } from '../../store/errors.ts';
 import { IMPORTABLE_EXTENSIONS, type ImportItem } from '../../store/import.ts';
 import { TEMPLATE_LABEL, when } from '../format.ts';
@@ -24,13 +25,13 @@ function itemRow(i: ImportItem): Html {
 
 const RESULT_HEAD = html`<thead><tr><th>文件</th><th>结果</th><th>机关</th><th class="num-cell">年度</th><th>格式</th><th class="num-cell">错误</th><th class="num-cell">警告</th><th>说明</th></tr></thead>`;
 
-export async function importPage(store: Store, limits: { maxUploadBytes: number; maxUploadFiles: number }): Promise<string> {
+export async function importPage(store: Store, auth: Auth, limits: { maxUploadBytes: number; maxUploadFiles: number }): Promise<string> {
   // Requests of at most 20 files and 40 MB (within the API's limits), so results arrive as they come.
   const batchFiles = Math.max(1, Math.min(20, limits.maxUploadFiles));
   const batchBytes = Math.max(1024, Math.min(40 * 1024 * 1024, Math.floor(limits.maxUploadBytes * 0.9)));
-  const batches = await store.db
-    .selectFrom('imports')
-    .select(['id', 'source', 'author', 'created_at', 'total', 'imported', 'duplicates', 'failed'])
+  let mine = store.db.selectFrom('imports').select(['id', 'source', 'author', 'created_at', 'total', 'imported', 'duplicates', 'failed']);
+  if (auth.user.role !== 'admin') mine = mine.where('user_id', '=', auth.user.id);
+  const batches = await mine
     .orderBy('id', 'desc')
     .limit(20)
     .execute();
@@ -50,7 +51,7 @@ export async function importPage(store: Store, limits: { maxUploadBytes: number;
     <ul id="chosen-list"></ul>
   </div>
   <div class="form-row">
-    <label>导入人 <input id="import-author" name="author" maxlength="100" autocomplete="name" placeholder="可不填"></label>
+    <span class="muted">导入人：${auth.user.username}</span>
     <button type="submit" class="btn btn-primary" id="import-start" disabled>开始导入</button>
     <span id="import-progress" class="muted" role="status"></span>
   </div>
@@ -68,12 +69,12 @@ export async function importPage(store: Store, limits: { maxUploadBytes: number;
   <td><a href="/imports/${b.id}">逐个文件的结果</a>${b.imported ? html` · <a href="/reports?importId=${b.id}">这批报告</a>` : ''}</td></tr>`)}
   </tbody></table></div>` : html`<p class="muted">还没有导入记录。</p>`}
 </section>`;
-  return page({ title: '导入报告', section: 'import', scripts: ['import.js'] }, content);
+  return page({ title: '导入报告', section: 'import', scripts: ['import.js'], auth }, content);
 }
 
-export async function importBatchPage(store: Store, id: number): Promise<string> {
+export async function importBatchPage(store: Store, auth: Auth, id: number): Promise<string> {
   const b = await store.db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!b) throw new StoreError('not-found', `导入记录 ${id} 不存在`);
+  if (!b || (auth.user.role !== 'admin' && b.user_id !== auth.user.id)) throw new StoreError('not-found', `导入记录 ${id} 不存在`);
   const items = JSON.parse(b.items) as ImportItem[];
   const content = html`
 <div class="page-head">
@@ -83,5 +84,5 @@ export async function importBatchPage(store: Store, id: number): Promise<string>
   ${b.imported ? exportLinks('导出这批报告', [['列表 CSV', `/api/reports?importId=${b.id}&format=csv`], ['列表 Excel', `/api/reports?importId=${b.id}&format=xlsx`], ['统计表数据 CSV', `/api/reports/data?importId=${b.id}&format=csv`], ['统计表数据 Excel', `/api/reports/data?importId=${b.id}&format=xlsx`]]) : ''}
 </div>
 <div class="table-wrap"><table class="list" id="result-table">${RESULT_HEAD}<tbody>${items.map(itemRow)}</tbody></table></div>`;
-  return page({ title: `导入批次 #${b.id}`, section: 'import', crumbs: [['导入', '/import'], [`批次 #${b.id}`]] }, content);
+  return page({ title: `导入批次 #${b.id}`, section: 'import', auth, crumbs: [['导入', '/import'], [`批次 #${b.id}`]] }, content);
 }

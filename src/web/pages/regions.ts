@@ -4,7 +4,8 @@ import { listAgencies } from '../../store/agencies.ts';
 import { writeCell } from '../../schema/cells.ts';
 import type { Store } from '../../store/db.ts';
 import { DISTRIBUTION_GROUPS, DISTRIBUTION_LABELS, METRICS } from '../../store/metrics.ts';
-import { getRegion, listRegions, regionTree, type RegionNode } from '../../store/regions.ts';
+import { getRegion, listRegions, listRegionsIn, regionTree, subtreeIds, type RegionNode } from '../../store/regions.ts';
+import type { Auth } from '../context.ts';
 import { storeSummary } from '../../store/reports.ts';
 import type { Tables } from '../../schema/types.ts';
 import { countsByYear, distributionChart, PALETTE, rankingChart, ratesByYear, stackedChart } from '../charts.ts';
@@ -25,12 +26,12 @@ ${treeList(n.children, year)}</li>`)}</ul>`;
 }
 
 /** The region tree: open a region's roll-up, edit the tree, import agencies → regions from CSV. */
-export async function regionsPage(store: Store): Promise<string> {
+export async function regionsPage(store: Store, auth: Auth): Promise<string> {
   const db = store.db;
-  const tree = await regionTree(db);
-  const regions = await listRegions(db);
-  const unassigned = await listAgencies(db, { unassigned: true });
-  const summary = await storeSummary(db);
+  const tree = await regionTree(db, auth.scope);
+  const regions = await listRegionsIn(db, auth.scope);
+  const unassigned = await listAgencies(db, { unassigned: true, scope: auth.scope });
+  const summary = await storeSummary(db, auth.scope);
   const year = summary.years[0];
   const content = html`
 <div class="page-head">
@@ -44,7 +45,7 @@ export async function regionsPage(store: Store): Promise<string> {
     <form id="new-root" class="inline-form"><label>新建最上级区域 <input name="name" id="new-root-name" required maxlength="100" placeholder="例如：某某市"></label><button type="submit" class="btn">新建</button></form>
     <p id="tree-msg" class="msg" role="status" hidden></p>
   </section>
-  <section class="block">
+  <section class="block csv-block">
     <div class="block-head"><h2>从 CSV 导入机关归属</h2></div>
     <p>CSV 文件的表头为 <code>机关,区域,上级区域</code>（上级区域可空）；UTF-8 或 GBK 均可。没有的区域会自动建立，机关会移到所写的区域。有错误的行全部列出，整个文件不导入。</p>
     <pre class="example">机关,区域,上级区域
@@ -58,12 +59,13 @@ export async function regionsPage(store: Store): Promise<string> {
   </section>
 </div>
 ${jsonScript('regions-data', { regions })}`;
-  return page({ title: '区域汇总', section: 'regions', scripts: ['regions.js'] }, content);
+  return page({ title: '区域汇总', section: 'regions', scripts: ['regions.js'], auth }, content);
 }
 
 async function regionYears(store: Store, regionId: number): Promise<number[]> {
   const t = await regionTrends(store.db, regionId);
-  const summary = await storeSummary(store.db);
+  const regions = await listRegions(store.db);
+  const summary = await storeSummary(store.db, { kind: 'regions', rootId: regionId, regionIds: subtreeIds(regions, regionId) });
   return [...new Set([...t.years.map((y) => y.year), ...summary.years])].sort((a, b) => b - a);
 }
 
@@ -105,7 +107,7 @@ ${entries.map((e) => html`<tr${e.rank === null ? html` class="unranked"` : ''}><
 }
 
 /** A region's figures for a year: totals, rankings and charts with their definitions, unpublished agencies, cross-year findings, trends. */
-export async function regionPage(store: Store, regionId: number, year: number): Promise<string> {
+export async function regionPage(store: Store, auth: Auth, regionId: number, year: number): Promise<string> {
   const db = store.db;
   const { head, title, crumbs } = await regionHead(store, regionId, year, 'stats');
   const s = await regionStats(db, regionId, year);
@@ -201,11 +203,11 @@ ${s.superseded.length ? html`<p class="note">同一机关同一年度有多份�
   ${t.years.map((y) => html`<tr><td><a href="/regions/${regionId}?year=${y.year}">${y.year}</a></td><td class="num-cell">${y.reporting}</td><td class="num-cell">${figure(y.received.value)}</td><td class="num-cell">${figure(y.resultTotal.value)}</td><td class="num-cell">${percent(y.openRate.value)}</td><td class="num-cell">${percent(y.correctionRate.value)}</td></tr>`)}
   </tbody></table></div>
 </section>`;
-  return page({ title, section: 'regions', crumbs }, content);
+  return page({ title, section: 'regions', crumbs, auth }, content);
 }
 
 /** The roll-up tables: every cell summed over the region's reports, each sum traceable to its reports. */
-export async function rollupPage(store: Store, regionId: number, year: number): Promise<string> {
+export async function rollupPage(store: Store, auth: Auth, regionId: number, year: number): Promise<string> {
   const { head, title, crumbs } = await regionHead(store, regionId, year, 'rollup');
   const r = await rollup(store.db, regionId, year);
   const data = {
@@ -251,5 +253,5 @@ ${groups.length ? groups : html`<p class="empty">区域内没有 ${year} 年度�
   <table class="list"><thead><tr><th>机关</th><th>数值</th></tr></thead><tbody id="sources-body"></tbody></table>
 </aside>
 ${jsonScript('rollup-data', data)}`;
-  return page({ title: `${title}汇总表`, section: 'regions', crumbs, scripts: ['rollup.js'] }, content);
+  return page({ title: `${title}汇总表`, section: 'regions', crumbs, scripts: ['rollup.js'], auth }, content);
 }

@@ -1,5 +1,6 @@
 import { listVersions, reportAtVersion } from '../../store/corrections.ts';
 import type { Store } from '../../store/db.ts';
+import type { Auth } from '../context.ts';
 import { getReport } from '../../store/reports.ts';
 import { VERSION_KIND_LABEL, when } from '../format.ts';
 import { statutoryTables } from '../grid.ts';
@@ -19,7 +20,7 @@ import { reportView } from './report/view.ts';
  * Its parts are in ./report/: header, source pane, data pane (inspector, findings, tables, metadata,
  * history, reading notes) and the data for the page script.
  */
-export async function reportPage(store: Store, id: number, opts: { saved?: number } = {}): Promise<string> {
+export async function reportPage(store: Store, auth: Auth, id: number, opts: { saved?: number } = {}): Promise<string> {
   const r = await getReport(store.db, id, { text: true });
   const versions = await listVersions(store.db, id);
   const view = reportView(r);
@@ -31,11 +32,11 @@ ${opts.saved ? html`<p class="flash" role="status" id="flash">已保存为第 ${
   ${dataPane(view, versions)}
 </div>
 ${jsonScript('report-data', clientData(view))}`;
-  return page({ title: view.title, section: 'reports', scripts: ['report.js'], bodyClass: 'report-page', crumbs: [['报告核查', '/reports'], [view.title]] }, content);
+  return page({ title: view.title, section: 'reports', scripts: ['report.js'], bodyClass: 'report-page', auth, crumbs: [['报告核查', '/reports'], [view.title]] }, content);
 }
 
 /** One version of a report, read only: its tables and metadata as they were, with that version's changes. */
-export async function versionPage(store: Store, id: number, version: number): Promise<string> {
+export async function versionPage(store: Store, auth: Auth, id: number, version: number): Promise<string> {
   const current = await getReport(store.db, id, { text: false });
   const { version: info, report } = await reportAtVersion(store.db, id, version);
   const template = report.template;
@@ -58,5 +59,5 @@ ${info.changes.length ? html`<section class="block"><h2>本版修改</h2><table 
   <table class="meta-table"><tbody>${META.map(([field]) => html`<tr><th>${FIELD_LABEL[field]}</th><td>${metaValue(field, fieldOf(report, field))}</td></tr>`)}</tbody></table>
 </section>
 <section class="block version-tables"><h2>统计表（第 ${version} 版）</h2>${tables}</section>`;
-  return page({ title, section: 'reports', crumbs: [['报告核查', '/reports'], [current.agency ?? `报告 ${id}`, `/reports/${id}`], [`第 ${version} 版`]] }, content);
+  return page({ title, section: 'reports', auth, crumbs: [['报告核查', '/reports'], [current.agency ?? `报告 ${id}`, `/reports/${id}`], [`第 ${version} 版`]] }, content);
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../../store/db.ts';
+import type { Auth } from '../context.ts';
 import { regionTree, type RegionNode } from '../../store/regions.ts';
 import { listReports, storeSummary, type ReportFilter, type ReportSort } from '../../store/reports.ts';
 import { TEMPLATE_LABEL, when } from '../format.ts';
@@ -61,13 +62,13 @@ const SORT_OPTIONS: [string, string][] = [['year', '年度'], ['agency', '机关
 const option = (value: string, label: string, selected: string | number | undefined) =>
   html`<option value="${value}"${String(selected ?? '') === value ? html` selected` : ''}>${label}</option>`;
 
-export async function reportListPage(store: Store, q: ListQuery): Promise<string> {
+export async function reportListPage(store: Store, auth: Auth, q: ListQuery): Promise<string> {
   const db = store.db;
-  const summary = await storeSummary(db);
-  const tree = await regionTree(db);
+  const summary = await storeSummary(db, auth.scope);
+  const tree = await regionTree(db, auth.scope);
   const filter: ReportFilter = {
     year: q.year, agency: q.agency, regionId: q.regionId, template: q.template, severity: q.severity, importId: q.importId,
-    sort: q.sort, order: q.order, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE,
+    sort: q.sort, order: q.order, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE, scope: auth.scope,
   };
   const { total, items } = await listReports(db, filter);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -115,5 +116,5 @@ ${items.length ? html`<div class="table-wrap"><table class="list" id="report-lis
 <thead><tr><th>机关</th><th class="num-cell">年度</th><th>区域</th><th>格式</th><th class="num-cell">错误</th><th class="num-cell">警告</th><th class="num-cell">提示</th><th class="num-cell">版本</th><th>文件</th><th>导入时间</th></tr></thead>
 <tbody>${rows}</tbody></table></div>` : html`<p class="empty">${active ? '没有符合条件的报告。' : html`还没有报告。<a href="/import">导入报告</a>`}</p>`}
 ${pages > 1 ? html`<nav class="pager" aria-label="分页">${q.page > 1 ? html`<a class="btn" href="${here(q.page - 1)}">上一页</a>` : ''}<span>第 ${q.page} / ${pages} 页</span>${q.page < pages ? html`<a class="btn" href="${here(q.page + 1)}">下一页</a>` : ''}</nav>` : ''}`;
-  return page({ title: '报告核查', section: 'reports' }, content);
+  return page({ title: '报告核查', section: 'reports', auth }, content);
 }

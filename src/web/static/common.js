@@ -6,6 +6,7 @@ window.ogi = (() => {
   /** Calls the JSON API; resolves to the answer, or throws an Error with the API's Chinese message. */
   async function api(method, url, body) {
     const init = { method, headers: {} };
+    if (method !== 'GET' && method !== 'HEAD' && csrfToken()) init.headers['x-csrf-token'] = csrfToken();
     if (body instanceof FormData) init.body = body;
     else if (body !== undefined) {
       init.body = JSON.stringify(body);
@@ -46,11 +47,22 @@ window.ogi = (() => {
     return node;
   }
 
-  /** The name remembered for "修改人" / "导入人" fields. */
-  const author = {
-    get: () => localStorage.getItem('ogi-author') || '',
-    set: (v) => localStorage.setItem('ogi-author', v),
-  };
+  /** The session's CSRF token (the layout puts it in a meta element); every change the pages make sends it. */
+  function csrfToken() {
+    const meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute('content') : '';
+  }
+
+  const logout = document.getElementById('logout');
+  if (logout) {
+    logout.addEventListener('click', async () => {
+      try {
+        await api('DELETE', '/api/session');
+      } finally {
+        location.assign('/login');
+      }
+    });
+  }
 
   // Filter forms submit when a select changes (the button stays for keyboards and no-script use).
   for (const form of document.querySelectorAll('form[data-autosubmit]')) {
@@ -73,5 +85,5 @@ window.ogi = (() => {
   };
   flash.show();
 
-  return { api, el, author, flash };
+  return { api, el, flash };
 })();

@@ -3,7 +3,7 @@
 'use strict';
 
 (() => {
-  const { api, el, author } = window.ogi;
+  const { api, el } = window.ogi;
   const $ = (id) => document.getElementById(id);
   const zone = $('dropzone');
   const input = $('file-input');
@@ -100,13 +100,9 @@
       el('td', { class: 'reason-cell' }, item.reason || ''));
   }
 
-  $('import-author').value = author.get();
-
   $('import-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     if (!chosen.length) return;
-    const who = $('import-author').value.trim();
-    if (who) author.set(who);
     const files = chosen;
     chosen = [];
     showChosen();
@@ -123,7 +119,6 @@
       $('import-progress').textContent = `正在导入：${done}/${files.length} 个文件已处理…`;
       const fd = new FormData();
       for (const f of part) fd.append('files', f, f.name);
-      if (who) fd.append('author', who);
       let items;
       try {
         const result = await api('POST', '/api/imports', fd);

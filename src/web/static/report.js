@@ -5,7 +5,7 @@
 'use strict';
 
 (() => {
-  const { api, el, author } = window.ogi;
+  const { api, el } = window.ogi;
   const data = JSON.parse(document.getElementById('report-data').textContent);
   const source = document.getElementById('source');
   const lines = Array.from(source.querySelectorAll('.src-line'));
@@ -246,7 +246,6 @@
     show($('edit-start'), false);
     show($('edit-form'), true);
     show($('edit-error'), false);
-    if (!$('edit-author').value) $('edit-author').value = author.get();
     editing = { path, td, input, info };
     input.focus();
     if (input.select) input.select();
@@ -288,13 +287,10 @@
     const value = parseValue(path, info, input.value);
     if (value instanceof Error) return fail('edit-error', value.message);
     const reason = $('edit-reason').value.trim();
-    const who = $('edit-author').value.trim();
     if (!reason) return fail('edit-error', '请写明修改原因');
-    if (!who) return fail('edit-error', '请填写修改人');
-    author.set(who);
     $('edit-save').disabled = true;
     try {
-      const v = await api('POST', `/api/reports/${data.id}/corrections`, { author: who, reason, baseVersion: data.version, changes: [{ path, value }] });
+      const v = await api('POST', `/api/reports/${data.id}/corrections`, { reason, baseVersion: data.version, changes: [{ path, value }] });
       location.assign(`/reports/${data.id}?saved=${v.version}#cell=${encodeURIComponent(path)}`);
     } catch (err) {
       fail('edit-error', err.message);
@@ -312,8 +308,7 @@
       b.closest('li').append(revertForm);
       revertForm.hidden = false;
       show($('revert-error'), false);
-      if (!$('revert-author').value) $('revert-author').value = author.get();
-      $('revert-author').focus();
+      $('revert-reason').focus();
     });
   }
   $('revert-cancel').addEventListener('click', () => {
@@ -321,12 +316,9 @@
   });
   revertForm.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const who = $('revert-author').value.trim();
-    if (!who) return fail('revert-error', '请填写修改人');
-    author.set(who);
     const reason = $('revert-reason').value.trim();
     try {
-      const v = await api('POST', `/api/reports/${data.id}/revert`, { version: revertTo, author: who, ...(reason ? { reason } : {}) });
+      const v = await api('POST', `/api/reports/${data.id}/revert`, { version: revertTo, ...(reason ? { reason } : {}) });
       location.assign(`/reports/${data.id}?saved=${v.version}#history`);
     } catch (err) {
       fail('revert-error', err.message);

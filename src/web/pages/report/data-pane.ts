@@ -18,7 +18,6 @@ const INSPECTOR = html`<div class="inspector" id="inspector" aria-live="polite">
         <form id="edit-form" class="edit-form" hidden>
           <span class="muted">新值填在单元格中（留空为空白）</span>
           <label>原因 <input id="edit-reason" name="reason" required maxlength="500" placeholder="例如：原文为 632，读错"></label>
-          <label>修改人 <input id="edit-author" name="author" required maxlength="100" autocomplete="name"></label>
           <button type="submit" class="btn btn-primary" id="edit-save">保存</button>
           <button type="button" class="btn" id="edit-cancel">取消</button>
           <p class="error" id="edit-error" role="alert" hidden></p>

@@ -23,7 +23,6 @@ function versionsBlock(r: ReportDetail, versions: readonly VersionInfo[]): Html 
   return html`<ol class="versions">${[...versions].reverse().map((v) => versionItem(r, v))}</ol>
 <form id="revert-form" class="inline-form" hidden>
 <p>恢复到第 <strong id="revert-version"></strong> 版的内容，作为新的一版保存（历史全部保留），并立即重新核查。</p>
-<label>修改人 <input name="author" id="revert-author" required maxlength="100" autocomplete="name"></label>
 <label>原因 <input name="reason" id="revert-reason" maxlength="500" placeholder="可不填"></label>
 <button type="submit" class="btn btn-primary">确认恢复</button> <button type="button" class="btn" id="revert-cancel">取消</button>
 <p class="error" id="revert-error" role="alert" hidden></p>

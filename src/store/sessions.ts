@@ -1,0 +1,66 @@
+import { now, type Q } from './db.ts';
+import { getUser, type User } from './users.ts';
+
+/**
+ * Login sessions. The cookie's token is stored only as its sha256; a session ends at its
+ * absolute expiry, after `idleMs` without a request, or when it is deleted (logout, password
+ * change, the account changed or removed).
+ */
+
+export interface SessionRow {
+  id: number;
+  user: User;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export async function createSession(db: Q, input: { tokenHash: string; userId: number; csrfToken: string; expiresAt: string; address: string | null }): Promise<void> {
+  const at = now();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: input.tokenHash, user_id: input.userId, csrf_token: input.csrfToken, created_at: at, last_seen_at: at, expires_at: input.expiresAt, address: input.address })
+    .execute();
+}
+
+/** The live session of a token hash (its user enabled), or null; an ended session found is deleted. */
+export async function findSession(db: Q, tokenHash: string, idleMs: number, at = new Date()): Promise<SessionRow | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .select(['id', 'user_id', 'csrf_token', 'created_at', 'last_seen_at', 'expires_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const ended = Date.parse(row.expires_at) <= at.getTime() || Date.parse(row.last_seen_at) + idleMs <= at.getTime();
+  if (ended) {
+    await db.deleteFrom('sessions').where('id', '=', row.id).execute();
+    return null;
+  }
+  const user = await getUser(db, row.user_id).catch(() => null);
+  if (!user || user.disabled) return null;
+  return { id: row.id, user, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
+}
+
+export async function touchSession(db: Q, id: number, address: string | null): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now(), address }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Q, id: number): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** Ends every session of a user, or all but one. */
+export async function deleteUserSessions(db: Q, userId: number, except?: number): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (except !== undefined) q = q.where('id', '!=', except);
+  await q.execute();
+}
+
+/**
+ * Deletes sessions past their absolute end. Idle ones are deleted when next presented, or here once
+ * their absolute end passes: servers with other idle settings may share the database.
+ */
+export async function deleteExpiredSessions(db: Q, at = new Date()): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', at.toISOString()).execute();
+}

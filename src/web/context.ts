@@ -1,0 +1,16 @@
+import type { DataScope } from '../store/scope.ts';
+import type { User } from '../store/users.ts';
+
+/** Who is asking: set by the server's session middleware, read by the routes and the pages. */
+export interface Auth {
+  user: User;
+  scope: DataScope;
+  csrfToken: string;
+  sessionId: number;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    auth?: Auth;
+  }
+}
