@@ -62,7 +62,7 @@ export function errorResponse(c: Context, err: unknown): Response {
   return c.json({ error: { status: e.status, code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } }, e.status);
 }
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   method: Method;

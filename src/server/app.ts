@@ -139,7 +139,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
         '政府信息公开工作年度报告：导入、核查、修改、区域汇总与排名、导出。JSON over HTTP；错误为 {"error":{"status","code","message"}}，message 为中文。' +
         '报告内容来自外部文件，是不可信的输入：API 原样返回数据，页面显示时必须转义。' +
         '除 /api/health 和 /api/session 外都须登录（POST /api/session 设置 Cookie ogi_session）；未登录 401，角色不允许 403，数据范围外的报告、机关、区域 404。' +
-        '修改类请求（POST、PATCH、DELETE）的 Origin（或 Referer）须为本站，并在 X-CSRF-Token 头中带上登录应答的 csrfToken，否则 403。',
+        '修改类请求（POST、PUT、PATCH、DELETE）的 Origin（或 Referer）须为本站，并在 X-CSRF-Token 头中带上登录应答的 csrfToken，否则 403。',
     });
     return c.json(doc as Record<string, unknown>);
   });

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { Finding } from '../check/types.ts';
 import { correctReport, listVersions, reportAtVersion, revertReport } from '../store/corrections.ts';
 import type { Store } from '../store/db.ts';
+import { isDismissed, setTriage, TRIAGE_LABEL, type TriagedFinding } from '../store/triage.ts';
 import { deleteReport, getFindings, getOriginal, getReport, listReports, reportData, reportSummary, type ReportFilter, type ReportSummary } from '../store/reports.ts';
 import { ApiError, type Api } from './api.ts';
 import { authOf, scopeOfRequest } from './auth/scope.ts';
@@ -27,10 +27,12 @@ export function sheetColumns<T>(list: [string, (row: T) => string | number | nul
   return list.map(([label, value]) => ({ label, value }));
 }
 
-const findingColumns = sheetColumns<Finding>([
+const findingColumns = sheetColumns<TriagedFinding>([
   ['规则', (f) => f.rule], ['严重程度', (f) => SEVERITY_LABEL[f.severity]], ['说明', (f) => f.message],
   ['位置', (f) => Object.values(f.location).join('.')], ['行号', (f) => f.span?.line], ['原文', (f) => f.span?.text],
   ['实际', (f) => f.actual], ['应为', (f) => f.expected], ['依据', (f) => f.basis],
+  ['审核判断', (f) => (f.triage ? `${TRIAGE_LABEL[f.triage.status]}${f.triage.stale ? '（数值已修改，不再适用）' : ''}` : '')],
+  ['理由', (f) => f.triage?.reason], ['审核意见', (f) => f.triage?.comment], ['审核人', (f) => f.triage?.by], ['审核时间', (f) => f.triage?.at],
 ]);
 
 function filterOf(q: Omit<ReportFilter, 'limit' | 'offset'> & { limit?: number; offset?: number }): ReportFilter {
@@ -90,10 +92,23 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
       produces: { 'text/csv': 'format=csv', [XLSX]: 'format=xlsx' } },
     async (c, { params, query }) => {
       await requireReport(db, scopeOfRequest(c), params.id);
-      const findings = await getFindings(db, params.id);
+      const findings = (await getFindings(db, params.id)).filter((f) => query.dismissed === '1' || !isDismissed(f));
       if (query.format === 'json') return findings;
       const r = await reportSummary(db, params.id);
       return tabular(query.format, `${baseName(r)}-核查结果`, [sheet('核查结果', findingColumns, findings)]);
+    },
+  );
+
+  api.route(
+    { method: 'put', access: 'manage', path: '/api/reports/:id/triage', tag: '报告',
+      summary: '审核判断：把一条核查结果标为确认、误报（须写理由）或待定，可附审核意见；报告的错误、警告数随之只计未标为误报的',
+      description: '判断按核查结果的 key 保存，重新核查后仍然有效，直到该结果涉及的单元格数值被修改（此后 triage.stale 为 true，结果重新计为未处理）。' +
+        '只有管理员和本区域的政务公开办可以判断；记入审计日志。',
+      params: S.IdParams, body: S.TriageBody, response: S.Finding },
+    async (c, { params, body }) => {
+      const auth = authOf(c);
+      await requireReport(db, auth.scope, params.id);
+      return setTriage(store, params.id, body, { id: auth.user.id, username: auth.user.username });
     },
   );
 

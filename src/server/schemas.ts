@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MessageSchema } from '../schema/contract.ts';
+import { TRIAGE_STATUSES } from '../store/triage.ts';
 import { ISSUER_TYPES } from '../schema/types.ts';
 import { SORTS } from '../store/reports.ts';
 
@@ -44,7 +45,10 @@ export const ReportQuery = z.object({
 
 export const ReportFormat = z.enum(['html', 'txt', 'md', 'docx', 'pdf', 'xlsx', 'csv', 'json']);
 export const ExportQuery = z.object({ format: ReportFormat.describe('html、txt、md、docx、pdf、xlsx、csv 或 json') });
-export const FindingsQuery = z.object({ format: FORMAT_TABULAR });
+export const FindingsQuery = z.object({
+  format: FORMAT_TABULAR,
+  dismissed: z.enum(['0', '1']).default('0').describe('1：包括审核人标为误报的结果（默认只列未标为误报的）'),
+});
 export const OriginalQuery = z.object({
   inline: z.enum(['0', '1']).default('0').describe('1：在浏览器中显示（PDF、图片）；0（默认）：下载'),
 });
@@ -121,6 +125,7 @@ export const ReportSummary = z
     errors: z.number().int(),
     warnings: z.number().int(),
     infos: z.number().int(),
+    dismissed: z.number().int().describe('审核人标为误报（且仍然适用）的核查结果数；errors、warnings、infos 只计未标为误报的'),
     importId: z.number().int().nullable(),
     importedAt: z.string(),
     updatedAt: z.string(),
@@ -136,6 +141,22 @@ export const Finding = MessageSchema.extend({
   basis: z.string(),
   notes: z.array(z.object({ code: z.string(), path: z.string().optional(), start: z.number().optional() })).optional()
     .describe('该结果所报告的读取说明（这些说明不再单独列出）'),
+  key: z.string().optional().describe('该结果的稳定编号（规则、消息、位置），审核判断按它保存'),
+  triage: z.object({
+    status: z.enum(TRIAGE_STATUSES).describe('confirmed 确认；dismissed 误报；pending 待定'),
+    reason: z.string().nullable().describe('标为误报的理由'),
+    comment: z.string().nullable(),
+    by: z.string().describe('审核人（用户名）'),
+    at: z.string(),
+    stale: z.boolean().describe('判断之后该结果涉及的数值已修改，判断不再适用，该结果重新计为未处理'),
+  }).optional().describe('审核人的判断；没有判断时省略'),
+});
+
+export const TriageBody = z.object({
+  key: z.string().min(1).max(500).describe('核查结果的 key'),
+  status: z.enum(TRIAGE_STATUSES),
+  reason: z.string().max(2000).nullable().optional().describe('标为误报（dismissed）时必填'),
+  comment: z.string().max(4000).nullable().optional(),
 });
 
 const Change = z.object({ path: z.string(), old: cellValue, new: cellValue });

@@ -1,6 +1,7 @@
 import { checkAll, RULES_VERSION } from '../check/pipeline.ts';
 import type { CheckConfig, CheckableReport, Finding } from '../check/types.ts';
 import { bumpDataVersion, type Q } from './db.ts';
+import { countsWithTriage } from './triage.ts';
 
 export interface Counts {
   errors: number;
@@ -33,11 +34,12 @@ export async function recheck(trx: Q, target: { agencyId: number | null; reportI
   const rows = (await query.orderBy('id').execute()).map((r) => ({ id: r.id, report: JSON.parse(r.data) as CheckableReport }));
   if (!rows.length) return;
   const findings = await checkAll(rows.map((r) => r.report), config);
+  // Counts are of open findings: a reviewer's dismissal that still applies takes one out.
+  const counts = await countsWithTriage(trx, rows.map((r, i) => ({ id: r.id, findings: findings[i]!, tables: r.report.tables })));
   for (let i = 0; i < rows.length; i++) {
-    const list = findings[i]!;
     await trx
       .updateTable('reports')
-      .set({ findings: JSON.stringify(list), rules_version: RULES_VERSION, ...countFindings(list) })
+      .set({ findings: JSON.stringify(findings[i]!), rules_version: RULES_VERSION, ...counts[i]! })
       .where('id', '=', rows[i]!.id)
       .execute();
   }

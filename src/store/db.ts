@@ -60,6 +60,8 @@ export interface ReportsTable {
   errors: number;
   warnings: number;
   infos: number;
+  /** Findings a reviewer dismissed as 误报 (still applying); errors, warnings and infos count the open ones. */
+  dismissed: Generated<number>;
   import_id: number | null;
   imported_at: string;
   updated_at: string;
@@ -127,6 +129,23 @@ export interface SessionsTable {
   address: string | null;
 }
 
+export interface FindingTriageTable {
+  id: Generated<number>;
+  report_id: number;
+  /** src/check/finding-key.ts findingKey */
+  finding_key: string;
+  /** confirmed, dismissed or pending (src/store/triage.ts). */
+  status: string;
+  reason: string | null;
+  comment: string | null;
+  /** The finding's values when decided (findingFingerprint): a change makes the decision stale. */
+  fingerprint: string;
+  user_id: number | null;
+  username: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DataVersionTable {
   id: number;
   n: number;
@@ -144,6 +163,7 @@ export interface DB {
   imports: ImportsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  finding_triage: FindingTriageTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

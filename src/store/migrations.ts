@@ -182,6 +182,29 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.schema.alterTable('imports').addColumn('user_id', 'integer').execute();
     },
   },
+  {
+    version: 7,
+    name: 'reviewers\' decisions about findings (triage)',
+    async up(database, dialect) {
+      const db = database as AnyDb;
+      await db.schema
+        .createTable('finding_triage')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+        .addColumn('finding_key', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('comment', 'text')
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('username', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('finding_triage_report_key', ['report_id', 'finding_key'])
+        .execute();
+      await db.schema.alterTable('reports').addColumn('dismissed', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions applied now. */

@@ -7,6 +7,7 @@ import type { Cell } from '../schema/types.ts';
 import { recheck } from './checks.ts';
 import { bumpDataVersion, inTx, num, type Q, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
+import { withTriage, type TriagedFinding } from './triage.ts';
 import { listRegions, regionPath, subtreeIds } from './regions.ts';
 import type { DataScope } from './scope.ts';
 
@@ -23,9 +24,11 @@ export interface ReportSummary {
   template: string;
   issuerType: string;
   version: number;
+  /** Open findings by severity: a finding a reviewer dismissed as 误报 is counted in `dismissed` instead. */
   errors: number;
   warnings: number;
   infos: number;
+  dismissed: number;
   importId: number | null;
   importedAt: string;
   updatedAt: string;
@@ -56,12 +59,12 @@ export interface ReportFilter {
 const SUMMARY_COLUMNS = [
   'reports.id', 'reports.file_name', 'reports.format', 'reports.size', 'reports.agency_id', 'reports.agency', 'reports.year',
   'reports.template', 'reports.issuer_type', 'reports.version', 'reports.errors', 'reports.warnings', 'reports.infos',
-  'reports.import_id', 'reports.imported_at', 'reports.updated_at', 'agencies.region_id',
+  'reports.dismissed', 'reports.import_id', 'reports.imported_at', 'reports.updated_at', 'agencies.region_id',
 ] as const;
 
 type SummaryRow = {
   id: number; file_name: string; format: string; size: number; agency_id: number | null; agency: string | null; year: number | null;
-  template: string; issuer_type: string; version: number; errors: number; warnings: number; infos: number; import_id: number | null;
+  template: string; issuer_type: string; version: number; errors: number; warnings: number; infos: number; dismissed: number; import_id: number | null;
   imported_at: string; updated_at: string; region_id: number | null;
 };
 
@@ -69,7 +72,7 @@ function toSummary(r: SummaryRow, paths: (id: number | null) => string[]): Repor
   return {
     id: r.id, fileName: r.file_name, format: r.format, size: num(r.size), agencyId: r.agency_id, agency: r.agency,
     regionId: r.region_id, regionPath: paths(r.region_id), year: r.year, template: r.template, issuerType: r.issuer_type,
-    version: r.version, errors: r.errors, warnings: r.warnings, infos: r.infos, importId: r.import_id,
+    version: r.version, errors: r.errors, warnings: r.warnings, infos: r.infos, dismissed: num(r.dismissed), importId: r.import_id,
     importedAt: r.imported_at, updatedAt: r.updated_at,
   };
 }
@@ -135,7 +138,8 @@ export interface Correction {
 export interface ReportDetail extends ReportSummary {
   contentHash: string;
   report: ExtractedReport;
-  findings: Finding[];
+  /** Every finding with its key and reviewers' decision (dismissed ones included). */
+  findings: TriagedFinding[];
   /** One list: the findings, and the extractor's notes no finding reports. */
   messages: Message[];
   /** The reading that produced the data and the rules that produced the findings (null when not recorded). */
@@ -175,7 +179,7 @@ export async function getReport(db: Q, id: number, options: { text?: boolean } =
     .where('report_id', '=', id)
     .executeTakeFirst();
   const report = JSON.parse(row.data) as ExtractedReport;
-  const findings = storedFindings(row.findings);
+  const findings = await withTriage(db, id, storedFindings(row.findings), report.tables);
   return {
     ...summary,
     contentHash: row.content_hash,
@@ -217,10 +221,11 @@ async function corrections(db: Q, id: number): Promise<Correction[]> {
   return [...byPath.values()].filter((c) => c.value !== c.imported);
 }
 
-export async function getFindings(db: Q, id: number): Promise<Finding[]> {
-  const row = await db.selectFrom('reports').select('findings').where('id', '=', id).executeTakeFirst();
+/** The findings of a report with their keys and reviewers' decisions. */
+export async function getFindings(db: Q, id: number): Promise<TriagedFinding[]> {
+  const row = await db.selectFrom('reports').select(['findings', 'data']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
-  return storedFindings(row.findings);
+  return withTriage(db, id, storedFindings(row.findings), (JSON.parse(row.data) as ExtractedReport).tables);
 }
 
 /** Findings as stored; those stored before findings carried `source` and `code` get them from `rule`. */

@@ -42,6 +42,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/reports/:id/versions': 'read',
   'get /api/reports/:id/versions/:version': 'read',
   'post /api/reports/:id/revert': 'write',
+  'put /api/reports/:id/triage': 'manage',
   'get /api/regions': 'read',
   'post /api/regions': 'admin',
   'patch /api/regions/:id': 'admin',

@@ -296,4 +296,37 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     }
     assert.deepEqual(errors.filter((e) => !e.includes('/reports/')), []);
   });
+
+  test('a supervisor marks a finding 误报 with a reason: it leaves the open list and the counts, and can be shown again', async () => {
+    const region = (await server.store.db.selectFrom('regions').select('id').where('name', '=', '淄川区').executeTakeFirstOrThrow()).id;
+    await addUser(server.store, '淄川公开办', 'supervisor', { regionId: region });
+    const list = (await (await fetchAsAdmin(`/api/reports?agency=${encodeURIComponent('淄川区工业和信息化局')}`)).json()) as { items: { id: number; warnings: number }[] };
+    const report = list.items[0]!;
+    const context = await browser.newContext();
+    const reviewer = await context.newPage();
+    reviewer.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await logIn(reviewer, '淄川公开办', `/reports/${report.id}`);
+      assert.equal(await reviewer.locator('#counts .badge-warning').textContent(), `警告 ${report.warnings}`);
+      const item = reviewer.locator('#finding-list > li', { has: reviewer.locator('.finding[data-rule="DATE-07"]') });
+      await item.locator('details.triage-edit summary').click();
+      await item.locator('select[name=status]').selectOption('dismissed');
+      await item.locator('form.triage-form button[type=submit]').click();
+      await item.locator('form.triage-form .error').waitFor({ state: 'visible' });
+      assert.equal(await item.locator('form.triage-form .error').textContent(), '标为误报时须写明理由');
+      await item.locator('input[name=reason]').fill('原件落款为2021年1月28日，系转录错误');
+      await Promise.all([reviewer.waitForEvent('load'), item.locator('form.triage-form button[type=submit]').click()]);
+      assert.equal(await reviewer.locator('#counts .badge-warning').textContent(), `警告 ${report.warnings - 1}`);
+      const dismissed = reviewer.locator('#finding-list > li.dismissed');
+      assert.equal(await dismissed.count(), 1);
+      assert.equal(await dismissed.isVisible(), false);
+      await reviewer.check('#show-dismissed');
+      assert.equal(await dismissed.isVisible(), true);
+      assert.match((await dismissed.locator('.triage-state').textContent())!, /^审核判断：误报（理由：原件落款为2021年1月28日，系转录错误） · 淄川公开办 · /);
+    } finally {
+      await context.close();
+    }
+    const api = (await (await fetchAsAdmin(`/api/reports/${report.id}?text=0`)).json()) as { warnings: number; dismissed: number };
+    assert.deepEqual([api.warnings, api.dismissed], [report.warnings - 1, 1]);
+  });
 });

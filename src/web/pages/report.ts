@@ -23,7 +23,7 @@ import { reportView } from './report/view.ts';
 export async function reportPage(store: Store, auth: Auth, id: number, opts: { saved?: number } = {}): Promise<string> {
   const r = await getReport(store.db, id, { text: true });
   const versions = await listVersions(store.db, id);
-  const view = reportView(r);
+  const view = reportView(r, { mayTriage: auth.user.role === 'admin' || auth.user.role === 'supervisor' });
   const content = html`
 ${reportHeader(view)}
 ${opts.saved ? html`<p class="flash" role="status" id="flash">已保存为第 ${opts.saved} 版，核查已重新运行。</p>` : ''}

@@ -205,12 +205,40 @@
     else selectCell(td.dataset.path, false);
   });
 
-  // Severity filter of the finding list.
+  // Severity filter of the finding list; findings dismissed as 误报 only when asked for.
+  const showDismissed = document.getElementById('show-dismissed');
+  let severity = 'all';
+  function filterFindings() {
+    for (const b of document.querySelectorAll('.finding')) {
+      const li = b.parentElement;
+      li.hidden = (severity !== 'all' && b.dataset.sev !== severity) || (li.classList.contains('dismissed') && !(showDismissed && showDismissed.checked));
+    }
+  }
   for (const chip of document.querySelectorAll('[data-filter]')) {
     chip.addEventListener('click', () => {
-      const sev = chip.dataset.filter;
+      severity = chip.dataset.filter;
       for (const c of document.querySelectorAll('[data-filter]')) c.setAttribute('aria-pressed', String(c === chip));
-      for (const b of document.querySelectorAll('.finding')) b.parentElement.hidden = sev !== 'all' && b.dataset.sev !== sev;
+      filterFindings();
+    });
+  }
+  if (showDismissed) showDismissed.addEventListener('change', filterFindings);
+
+  // A reviewer's decision about a finding (确认 / 误报 / 待定): saved, then the page shows the new counts.
+  for (const form of document.querySelectorAll('form.triage-form')) {
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const error = form.querySelector('.error');
+      error.hidden = true;
+      const fields = new FormData(form);
+      try {
+        await api('PUT', `/api/reports/${data.id}/triage`, {
+          key: form.dataset.key, status: fields.get('status'), reason: fields.get('reason') || null, comment: fields.get('comment') || null,
+        });
+        location.reload();
+      } catch (err) {
+        error.textContent = err.message;
+        error.hidden = false;
+      }
     });
   }
 

@@ -3,6 +3,7 @@ import type { Message } from '../../../schema/message.ts';
 import type { ExtractedReport } from '../../../extract/index.ts';
 import type { TableTemplate } from '../../../schema/templates.ts';
 import type { Correction, ReportDetail } from '../../../store/reports.ts';
+import { isDismissed, type TriagedFinding } from '../../../store/triage.ts';
 import { locatedPaths, valuePaths } from '../../grid.ts';
 import { imagePages } from './source-pane.ts';
 import { findingSpan, type Span } from './spans.ts';
@@ -33,9 +34,11 @@ export interface ReportView {
   /** Pages of the original shown as images (PDF and images), else empty. */
   pageList: number[];
   title: string;
+  /** The viewer may record decisions about findings (admins and supervisors). */
+  mayTriage: boolean;
 }
 
-export function reportView(r: ReportDetail): ReportView {
+export function reportView(r: ReportDetail, opts: { mayTriage?: boolean } = {}): ReportView {
   const report = r.report;
   const template = report.template;
   const tableTemplate = template === '2019' || template === '2021' ? template : null;
@@ -57,12 +60,14 @@ export function reportView(r: ReportDetail): ReportView {
     worst: worstSeverities(findings),
     pageList: imagePages(r.format, report.provenance),
     title: `${r.agency ?? '（未读出机关名称）'}${r.year ? ` ${r.year} 年度` : ''}`,
+    mayTriage: opts.mayTriage ?? false,
   };
 }
 
 function worstSeverities(findings: readonly ShownFinding[]): Map<string, Finding['severity']> {
   const worst = new Map<string, Finding['severity']>();
   for (const { f, located } of findings) {
+    if (dismissedMessage(f)) continue;
     for (const p of located) {
       const w = worst.get(p);
       if (!w || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[w]) worst.set(p, f.severity);
@@ -71,3 +76,6 @@ function worstSeverities(findings: readonly ShownFinding[]): Map<string, Finding
   return worst;
 }
 
+
+/** A finding a reviewer dismissed as 误报 (a decision that still applies). */
+export const dismissedMessage = (f: Message): boolean => f.source === 'check' && isDismissed(f as TriagedFinding);
