@@ -134,3 +134,19 @@ test('a row label split over two cells, the second cut short as a PDF export lea
   readsExactly('v2021', split);
 });
 
+
+test('a crawler\'s glued 2019 rows with a signed change: the sign is a cell boundary; the run after it is cut only when one cut prints every cell', () => {
+  const read = (name: string) => extractReport(readFileSync(`${dir}${name}.crawl-glued.txt`, 'utf8'), { name: `${name}.txt`, format: 'txt' });
+  const v2019 = read('v2019.ogi');
+  // 行政强制150+30: 150 before the sign; "+30" cut as +3 | 0 (the only cut with both cells printed).
+  assert.deepEqual(v2019.tables.active.art20_6?.coercion, { lastYear: 150, change: 3, decisions: 0 });
+  // 行政事业性收费172-1: two columns, the signed part is the change.
+  assert.deepEqual(v2019.tables.active.art20_8?.fees, { lastYear: 172, change: -1 });
+  assert.equal(v2019.provenance['active.art20_6.coercion.change']!.text, '3');
+  // 行政许可0+5050: 0 is sure; +50|50 and +505|0 both print every cell — left blank with the reason.
+  const s002 = read('sample002.ogi');
+  assert.deepEqual(s002.tables.active.art20_5?.licensing, { lastYear: 0, change: null, decisions: null });
+  const note = s002.notes.find((n) => n.path === 'active.art20_5.licensing')!;
+  assert.equal(note.code, 'digit-run-ambiguous');
+  assert.match(note.message, /“\+5050”是本年增\/减、处理决定数量连写的数字，无法确定各列的数值，按空白处理（“0”在符号之前，是其前一列的值）$/);
+});

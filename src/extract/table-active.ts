@@ -6,6 +6,7 @@ import { fold } from '../schema/normalize.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../schema/templates.ts';
 import type { ActiveTable, Cell as Value, ExtraRow } from '../schema/types.ts';
 import type { Cell } from './cells.ts';
+import { parseCellText } from './values.ts';
 import { fitRow, slotValue, type FitResult, type Slot } from './fit.ts';
 import { narrativeEvidence, narrativeOf, quoteEvidence, splitByEvidence, type ActiveEvidence, type Evidence } from './narrative-evidence.ts';
 import { valuesAfter, type Recorder } from './record.ts';
@@ -110,6 +111,48 @@ function wrappedRest(stream: readonly Cell[], at: number, to: number, row: Label
   if (stream[k + 1]?.row === rest.row) return -1;
   if (!completes(row, `${label.text}${rest.text}`) || labelMatches(row, labelKey(rest.text))) return -1;
   return k;
+}
+
+const SIGNED_GLUE = /^(\d+)([+\-－−]\d+)$/;
+
+/**
+ * A row of the 2019 items whose change column is signed, printed glued ("150+30", "172-1"):
+ * the sign is a cell boundary, so the digits before it are the column before the change, and
+ * with no column after the change the signed digits are the change itself. Digits that may
+ * hold the change and the columns after it are not split (no identity holds between them):
+ * those cells are blank with the reason. Null when the row is not of that shape.
+ */
+function signedRow(cells: readonly Cell[], damaged: Cell, columns: readonly (ActiveColumnDef | null)[]): FitResult | null {
+  const m = SIGNED_GLUE.exec(damaged.text);
+  const signed = columns.findIndex((c) => c?.kind === 'signed');
+  if (!m || cells.length || signed !== 1) return null;
+  const piece = (text: string, offset: number): Cell => ({
+    ...damaged, kind: 'value', text, start: damaged.start + offset, end: damaged.start + offset + text.length, key: '', value: parseCellText(text), glued: false,
+  });
+  const before = piece(m[1]!, 0);
+  const change = piece(m[2]!, m[1]!.length);
+  if (columns.length === 2) return { slots: [{ cell: before }, { cell: change }] };
+  const after = columns.slice(signed).map((c) => c?.label ?? '').join('、');
+  const note = `“${m[2]}”是${after}连写的数字，无法确定各列的数值，按空白处理（“${m[1]}”在符号之前，是其前一列的值）`;
+  // The ways to cut the signed digits into the change and the one column after it, for the narrative to decide.
+  const sign = m[2]!.slice(0, 1);
+  const digits = m[2]!.slice(1);
+  const from = change.start + 1;
+  const candidates: Slot[][] = [];
+  for (let i = 1; columns.length === 3 && i < digits.length; i++) {
+    const [a, b] = [digits.slice(0, i), digits.slice(i)];
+    if ((a.length > 1 && a.startsWith('0')) || (b.length > 1 && b.startsWith('0'))) continue;
+    candidates.push([
+      { cell: before },
+      { cell: change, start: change.start, end: from + i, digits: `${sign === '+' ? '' : '-'}${a}` },
+      { cell: change, start: from + i, end: change.end, digits: b },
+    ]);
+  }
+  if (candidates.length === 1) {
+    // As for any glued run (fit.ts): the one cut with every cell printed.
+    return { slots: candidates[0]!, code: 'digit-run-split', note: `单元格边界丢失的连写数字“${damaged.text}”，已按正负号和数字位数唯一拆分` };
+  }
+  return { slots: [{ cell: before }, ...columns.slice(1).map(() => ({ cell: null, note }))], code: 'digit-run-ambiguous', printed: 2, note, candidates };
 }
 
 /** A row whose values are broken by text that is no value: none of its cells can be placed. */
@@ -242,7 +285,9 @@ export function extractActive(
       rec.label(placePath({ table: 'active', item: item.key, row: row.key }), stream[at]!);
       const rest = wrappedRest(stream, at, rangeEnd, row);
       const { cells, next, damaged } = valuesAfter(stream, rest >= 0 ? rest : at, rangeEnd, columns.length);
-      let fit = damaged && damaged.key !== '' && !item.rows.some((r) => labelMatches(r, damaged.key)) ? unreadableRow(cells, columns.length, damaged) : fitRow(cells, columns.length);
+      let fit = damaged && damaged.key !== '' && !item.rows.some((r) => labelMatches(r, damaged.key))
+        ? (signedRow(cells, damaged, columns) ?? unreadableRow(cells, columns.length, damaged))
+        : fitRow(cells, columns.length);
       if (fit.code === 'digit-run-ambiguous' && fit.candidates) {
         const units = columns.map((col) => {
           const headerCell = col ? header.find((h) => h.def === col)?.cell : undefined;
