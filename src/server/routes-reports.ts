@@ -5,6 +5,7 @@ import { correctReport, listVersions, reportAtVersion, revertReport } from '../s
 import type { Store } from '../store/db.ts';
 import { deleteReport, getFindings, getOriginal, getReport, listReports, reportData, reportSummary, type ReportFilter, type ReportSummary } from '../store/reports.ts';
 import { ApiError, type Api } from './api.ts';
+import { actorOf } from './auth/actor.ts';
 import { authOf, scopeOfRequest } from './auth/scope.ts';
 import { requireReport, type DataScope } from '../store/scope.ts';
 import type { AnswerCache } from './cache.ts';
@@ -77,10 +78,10 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'delete', access: 'write', path: '/api/reports/:id', tag: '报告', summary: '删除报告（连同原件和版本）；同一机关其他年度的跨年度核查随之重算', params: S.IdParams, status: 204 },
+    { method: 'delete', access: 'write', path: '/api/reports/:id', tag: '报告', summary: '删除报告（连同原件和版本）；同一机关其他年度的跨年度核查随之重算；记入审计日志（机关、年度、文件名和 sha256）', params: S.IdParams, status: 204 },
     async (c, { params }) => {
       await requireReport(db, scopeOfRequest(c), params.id);
-      await deleteReport(store, params.id);
+      await deleteReport(store, params.id, actorOf(c));
       return null;
     },
   );
@@ -147,7 +148,7 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
     async (c, { params, body }) => {
       const auth = authOf(c);
       await requireReport(db, auth.scope, params.id);
-      const version = await correctReport(store, params.id, { ...body, author: auth.user.username });
+      const version = await correctReport(store, params.id, { ...body, author: auth.user.username }, actorOf(c));
       return { ...version, report: await reportSummary(db, params.id) };
     },
   );
@@ -175,7 +176,7 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
     async (c, { params, body }) => {
       const auth = authOf(c);
       await requireReport(db, auth.scope, params.id);
-      const version = await revertReport(store, params.id, { ...body, author: auth.user.username });
+      const version = await revertReport(store, params.id, { ...body, author: auth.user.username }, actorOf(c));
       return { ...version, report: await reportSummary(db, params.id) };
     },
   );
