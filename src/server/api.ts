@@ -177,7 +177,7 @@ export class Api {
         [String(spec.status ?? 200)]: ok,
         400: error, 404: error,
         ...(spec.access === 'public' ? {} : { 401: error }),
-        ...(spec.access !== 'public' && spec.access !== 'read' ? { 403: error } : {}),
+        ...(spec.access !== 'public' && spec.access !== 'read' && !spec.hidden ? { 403: error } : {}),
         ...(spec.method !== 'get' ? { 409: error } : {}),
         ...(spec.upload ? { 413: error } : {}),
         ...Object.fromEntries((spec.errors ?? []).map((s) => [s, error])),

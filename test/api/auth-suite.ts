@@ -114,6 +114,8 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
     test('every route declares its access, and it is the one this table expects', () => {
       const declared = Object.fromEntries(routesOf(app).map((r) => [`${r.method} ${r.path}`, r.access]));
       assert.deepEqual(declared, EXPECTED_ACCESS);
+      // Roles below these answer 404, not 403: the audit log is not shown to exist.
+      assert.deepEqual(routesOf(app).filter((r) => r.hidden).map((r) => `${r.method} ${r.path}`), ['get /api/audit', 'get /api/audit.csv']);
     });
 
     test('every route for every role: 401 without a session, 403 for a role below it, 404 outside the scope, else allowed', async () => {

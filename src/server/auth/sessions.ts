@@ -72,7 +72,7 @@ export class Sessions {
     if (!user || !ok || user.disabled) {
       this.byUser.fail(`u:${name}`);
       this.byAddress.fail(`a:${address}`);
-      await this.failed(c, username, !user ? 'unknown-user' : !ok ? 'wrong-password' : 'disabled', user?.id);
+      await this.failed(c, username, !user ? 'unknown-user' : !ok ? 'wrong-password' : 'disabled', user ?? undefined);
       throw new ApiError(401, 'bad-credentials', user?.disabled && ok ? '该账户已停用，请联系管理员' : '用户名或密码不正确');
     }
     this.byUser.clear(`u:${name}`);
@@ -98,12 +98,14 @@ export class Sessions {
   }
 
   /** A refused login: the name tried and the address, never the password. */
-  private async failed(c: Context, username: string, reason: 'rate-limited' | 'unknown-user' | 'wrong-password' | 'disabled', userId?: number): Promise<void> {
+  private async failed(c: Context, username: string, reason: 'rate-limited' | 'unknown-user' | 'wrong-password' | 'disabled', user?: User): Promise<void> {
     const name = username.trim().slice(0, 100);
     await recordAudit(this.store.db, { userId: null, username: name, address: addressOf(c) }, {
       action: 'login.failed',
       summary: `登录失败：${name}（${{ 'rate-limited': '失败次数过多，暂停登录', 'unknown-user': '没有这个用户', 'wrong-password': '密码不正确', disabled: '账户已停用' }[reason]}）`,
-      detail: { username: name, reason, ...(userId === undefined ? {} : { userId }) },
+      detail: { username: name, reason, ...(user ? { userId: user.id } : {}) },
+      // A known account's failures belong to its region, so its supervisor sees them.
+      ...(user ? userPlace(user) : {}),
     });
   }
 
