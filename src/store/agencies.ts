@@ -90,7 +90,8 @@ export async function listAgencies(db: Q, filter: AgencyFilter = {}): Promise<Ag
   }
   if (filter.unassigned) query = query.where('region_id', 'is', null);
   const q = filter.q ? foldName(filter.q).replace(/[%_\\]/g, '') : '';
-  if (q) query = query.where('name_key', 'like', `%${q}%`);
+  // A former name finds the agency too.
+  if (q) query = query.where((eb) => eb.or([eb('name_key', 'like', `%${q}%`), eb('id', 'in', eb.selectFrom('agency_aliases').select('agency_id').where('name_key', 'like', `%${q}%`))]));
   const rows = byName(await query.execute());
   const years = await db.selectFrom('reports').select(['agency_id', 'year']).where('agency_id', 'is not', null).execute();
   const byAgency = new Map<number, number[]>();

@@ -94,6 +94,8 @@ export function auditSuite(name: string, open: () => Promise<{ store: Store; clo
       assert.deepEqual([reverted!.username, reverted!.address, reverted!.detail.revertedTo, reverted!.detail.version], ['supervisor-a', '198.51.100.20', 1, 3]);
 
       const sha = (await store.db.selectFrom('reports').select('content_hash').where('id', '=', reportId).executeTakeFirstOrThrow()).content_hash;
+      assert.match(await (await c.clerk!.request(`/reports/${reportId}`)).text(), /id="delete-report" data-report="\d+" data-label="[^"]+">删除报告<\/button>/);
+      assert.doesNotMatch(await (await c.viewer!.request(`/reports/${reportId}`)).text(), /delete-report/);
       assert.equal((await c.clerk!.request(`/api/reports/${reportId}`, { method: 'DELETE' })).status, 204);
       assert.equal((await c.admin!.request(`/api/reports/${reportId}`)).status, 404);
       const deleted = await latest('report.delete');
@@ -157,6 +159,12 @@ export function auditSuite(name: string, open: () => Promise<{ store: Store; clo
       assert.equal(merged.status, 200, await merged.clone().text());
       assert.deepEqual(((await merged.json()) as { aliases: string[] }).aliases.sort(), ['淄川区审计测试中心', '淄川区审计测试局'].sort());
       assert.equal((await c.admin!.request(`/api/agencies/${other.id}`)).status, 404);
+      const found = (await (await c.supervisor!.request(`/api/agencies?q=${encodeURIComponent('审计测试局')}`)).json()) as { id: number }[];
+      assert.deepEqual(found.map((a) => a.id), [ids.agencyA1], 'a former name finds the agency');
+      const agencyPage = await (await c.supervisor!.request(`/agencies/${ids.agencyA1}`)).text();
+      assert.match(agencyPage, /曾用名：.*<span class="alias">淄川区审计测试局<\/span>/);
+      assert.match(agencyPage, /id="rename-form"/);
+      assert.doesNotMatch(await (await c.viewer!.request(`/agencies/${ids.agencyA1}`)).text(), /rename-form|merge-form/);
       const merge = await latest('agency.merge');
       assert.deepEqual([merge!.username, merge!.agencyId, merge!.regionId, (merge!.detail.merged as { agencyId: number }).agencyId], ['supervisor-a', ids.agencyA1, ids.regionA, other.id]);
     });
