@@ -232,7 +232,8 @@ program
   .option('--port <port>', '端口（默认 8080，或环境变量 PORT）')
   .option('--db <file>', 'SQLite 数据库文件（默认 .ogi/ogi.sqlite，或环境变量 OGI_DB）；环境变量 DATABASE_URL=postgres://… 时使用 PostgreSQL')
   .option('--host <host>', '监听地址（默认 127.0.0.1，或环境变量 HOST；0.0.0.0 对外提供服务）')
-  .action(async (opts: { port?: string; db?: string; host?: string }) => {
+  .option('--trust-proxy', '在反向代理之后运行：审计日志和登录限制按 X-Forwarded-For（最后一项）取客户端地址（或环境变量 OGI_TRUST_PROXY=1）')
+  .action(async (opts: { port?: string; db?: string; host?: string; trustProxy?: boolean }) => {
     const { runStartCommand } = await import('../server/cli.ts');
     process.exitCode = await runStartCommand(opts);
   });

@@ -3,9 +3,22 @@ import { storeOptions, type StoreChoice } from '../server/cli.ts';
 import type { Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
 import { openStore } from '../store/open.ts';
+import { userInfo } from 'node:os';
+import type { AuditActor } from '../store/audit.ts';
 import { createUser, deleteUser, findUserByName, listUsers, ROLE_LABELS, updateUser } from '../store/users.ts';
 
 /** ogi user add | list | passwd | remove: accounts on the local database, no login needed. */
+
+/** The command line in the audit log: no account, the operating-system user's name. */
+function cliActor(): AuditActor {
+  let name = '';
+  try {
+    name = userInfo().username;
+  } catch {
+    /* no passwd entry */
+  }
+  return { userId: null, username: `命令行${name ? `（${name}）` : ''}`, address: null };
+}
 
 async function withStore(opts: StoreChoice, fn: (store: Store) => Promise<number>): Promise<number> {
   let store: Store;
@@ -59,7 +72,7 @@ export async function runUserAdd(name: string, opts: StoreChoice & { role: strin
     const user = await createUser(store.db, {
       username: name, role: opts.role, regionId: optionalId(opts.region, '--region'), agencyId: optionalId(opts.agency, '--agency'),
       passwordHash: await hashPassword(chosen.password),
-    });
+    }, cliActor());
     process.stdout.write(`已添加用户 ${user.username}（${ROLE_LABELS[user.role]}）。\n`);
     if (chosen.generated) process.stdout.write(`初始密码：${chosen.password}\n（只显示这一次；登录后请在“我的账户”页修改。）\n`);
     return 0;
@@ -84,7 +97,7 @@ export async function runUserPasswd(name: string, opts: StoreChoice & { password
     if (!user) throw new StoreError('not-found', `用户“${name}”不存在`);
     const chosen = await choosePassword(opts.passwordStdin);
     if (!chosen) return 2;
-    await updateUser(store.db, user.id, { passwordHash: await hashPassword(chosen.password) });
+    await updateUser(store.db, user.id, { passwordHash: await hashPassword(chosen.password) }, cliActor());
     process.stdout.write(`已修改 ${user.username} 的密码，其登录已全部失效。\n`);
     if (chosen.generated) process.stdout.write(`新密码：${chosen.password}\n（只显示这一次。）\n`);
     return 0;
@@ -95,7 +108,7 @@ export async function runUserRemove(name: string, opts: StoreChoice): Promise<nu
   return withStore(opts, async (store) => {
     const user = await findUserByName(store.db, name);
     if (!user) throw new StoreError('not-found', `用户“${name}”不存在`);
-    await deleteUser(store.db, user.id);
+    await deleteUser(store.db, user.id, cliActor());
     process.stdout.write(`已删除用户 ${user.username}。\n`);
     return 0;
   });

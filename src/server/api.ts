@@ -74,6 +74,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   summary: string;
   /** Who may call it (src/server/auth/scope.ts): every route declares it. */
   access: Access;
+  /** Roles below `access` get 404 instead of 403: the route's existence is not told to them. */
+  hidden?: boolean;
   description?: string;
   params?: P;
   query?: Q;
@@ -110,7 +112,7 @@ export class Api {
   ): void {
     this.specs.push(spec as unknown as RouteSpec<z.ZodType, z.ZodType, z.ZodType>);
     this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
-      requireAccess(c, spec.access);
+      requireAccess(c, spec.access, spec.hidden);
       const params = parse(spec.params ?? EMPTY, c.req.param(), '路径参数');
       const query = parse(spec.query ?? EMPTY, c.req.query(), '查询参数');
       let body: unknown = {};
@@ -131,8 +133,8 @@ export class Api {
   }
 
   /** Every route declared, for tests and documents. */
-  routes(): readonly { method: Method; path: string; docPath?: string; access: Access }[] {
-    return this.specs.map((s) => ({ method: s.method, path: s.path, docPath: s.docPath, access: s.access }));
+  routes(): readonly { method: Method; path: string; docPath?: string; access: Access; hidden: boolean }[] {
+    return this.specs.map((s) => ({ method: s.method, path: s.path, docPath: s.docPath, access: s.access, hidden: s.hidden === true }));
   }
 
   /** The OpenAPI 3.0 description of every route declared. */
@@ -175,7 +177,7 @@ export class Api {
         [String(spec.status ?? 200)]: ok,
         400: error, 404: error,
         ...(spec.access === 'public' ? {} : { 401: error }),
-        ...(spec.access !== 'public' && spec.access !== 'read' ? { 403: error } : {}),
+        ...(spec.access !== 'public' && spec.access !== 'read' && !spec.hidden ? { 403: error } : {}),
         ...(spec.method !== 'get' ? { 409: error } : {}),
         ...(spec.upload ? { 413: error } : {}),
         ...Object.fromEntries((spec.errors ?? []).map((s) => [s, error])),

@@ -16,6 +16,8 @@ import { csrfTokenOf, isStateChanging, sameOrigin, tokensEqual } from './auth/cs
 import { scopeOfRequest } from './auth/scope.ts';
 import { Sessions, type SessionOptions } from './auth/sessions.ts';
 import { sessionRoutes } from './routes-session.ts';
+import { requestAddress } from './auth/actor.ts';
+import { auditRoutes } from './routes-audit.ts';
 
 export interface AppOptions {
   /** Bytes of one upload request (all files together). Default 200 MB. */
@@ -34,6 +36,8 @@ export interface AppOptions {
   cache?: boolean;
   /** Session lifetimes and login rate limits. */
   sessions?: SessionOptions;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (its last entry). Default false. */
+  trustProxy?: boolean;
 }
 
 const registries = new WeakMap<Hono, Api>();
@@ -68,6 +72,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   };
 
   app.onError((err, c) => errorResponse(c, err));
+  app.use('*', async (c, next) => {
+    c.set('clientAddress', requestAddress(c, options.trustProxy === true));
+    await next();
+  });
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? errorResponse(c, new ApiError(404, 'not-found', `没有这个地址：${c.req.method} ${c.req.path}`))
@@ -129,6 +137,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   reportRoutes(api, store, cache);
   regionRoutes(api, store, cache);
   agencyRoutes(api, store, cache, { csvBytes: limits.maxCsvBytes });
+  auditRoutes(api, store);
 
   let doc: unknown = null;
   api.route({ method: 'get', access: 'read', path: '/api/openapi.json', tag: '概况', summary: '本 API 的 OpenAPI 3.0 说明', response: { type: 'object' } }, (c) => {

@@ -92,7 +92,7 @@ export async function runImportCommand(paths: string[], opts: StoreChoice & { au
 }
 
 /** ogi start: the server, until Ctrl-C. */
-export async function runStartCommand(opts: StoreChoice & { port?: string; host?: string }): Promise<number> {
+export async function runStartCommand(opts: StoreChoice & { port?: string; host?: string; trustProxy?: boolean }): Promise<number> {
   const port = Number(opts.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`错误：端口应为 0–65535 的整数，收到“${opts.port ?? process.env.PORT}”\n`);
@@ -101,7 +101,7 @@ export async function runStartCommand(opts: StoreChoice & { port?: string; host?
   const choice = storeOptions(opts);
   let running;
   try {
-    running = await startServer({ port, hostname: opts.host ?? process.env.HOST ?? '127.0.0.1', ...('databaseUrl' in choice ? { databaseUrl: choice.databaseUrl } : { dbPath: choice.sqlitePath }) });
+    running = await startServer({ port, hostname: opts.host ?? process.env.HOST ?? '127.0.0.1', trustProxy: opts.trustProxy === true || process.env.OGI_TRUST_PROXY === '1', ...('databaseUrl' in choice ? { databaseUrl: choice.databaseUrl } : { dbPath: choice.sqlitePath }) });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     process.stderr.write(`错误：无法启动（${e.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请用 --port 或 PORT 指定其他端口` : e.message}）\n`);

@@ -2,6 +2,7 @@ import type { Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
 import { importFiles, readContractJson, type ImportFile, type ImportLimits } from '../store/import.ts';
 import { ApiError, type Api } from './api.ts';
+import { actorOf } from './auth/actor.ts';
 import { authOf } from './auth/scope.ts';
 import * as S from './schemas.ts';
 
@@ -34,7 +35,7 @@ export function importRoutes(api: Api, store: Store, limits: ImportLimits & { ma
         if (!json.ok) throw new ApiError(400, json.code === 'damaged' ? 'invalid-json' : 'bad-request', json.message, { file: f.name, problems: json.problems });
       }
       const { user, scope } = authOf(c);
-      return importFiles(store, files, { author: user.username, userId: user.id, scope, source: 'api', limits });
+      return importFiles(store, files, { author: user.username, userId: user.id, scope, source: 'api', limits, actor: actorOf(c) });
     },
   );
 

@@ -1,6 +1,9 @@
 import { agencyYears, crossYear, regionStats, regionTrends, rollup, unpublished, type AgencyFigures, type RollupCell } from '../store/analysis.ts';
 import { createAgency, getAgency, listAgencies, updateAgency, type AgencyListItem } from '../store/agencies.ts';
 import { importAgenciesCsv } from '../store/agencies-csv.ts';
+import { listAliases, mergeAgencies, renameAgency } from '../store/agency-names.ts';
+import { inTx } from '../store/db.ts';
+import { actorOf } from './auth/actor.ts';
 import type { Store } from '../store/db.ts';
 import { narrativeDiff } from '../store/diff.ts';
 import { DISTRIBUTION_GROUPS, DISTRIBUTION_LABELS, METRICS, type Rate } from '../store/metrics.ts';
@@ -193,18 +196,39 @@ export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits:
     },
   );
   api.route(
-    { method: 'get', access: 'read', path: '/api/agencies/:id', tag: '机关', summary: '一个机关', params: S.IdParams, response: S.Agency },
+    { method: 'get', access: 'read', path: '/api/agencies/:id', tag: '机关', summary: '一个机关及其曾用名', params: S.IdParams, response: S.AgencyWithAliases },
     async (c, { params }) => {
       await requireAgency(db, scopeOfRequest(c), params.id);
-      return getAgency(db, params.id);
+      return { ...(await getAgency(db, params.id)), aliases: await listAliases(db, params.id) };
     },
   );
   api.route(
-    { method: 'patch', access: 'manage', path: '/api/agencies/:id', tag: '机关', summary: '把机关移到某区域（null：移出）或修改机关类型', params: S.IdParams, body: S.AgencyPatch, response: S.Agency },
+    { method: 'patch', access: 'manage', path: '/api/agencies/:id', tag: '机关',
+      summary: '改名（原名称保留为曾用名，记入审计日志）、把机关移到某区域（null：移出）或修改机关类型；新名称已是另一机关的名称或曾用名时 409',
+      params: S.IdParams, body: S.AgencyPatch, response: S.AgencyWithAliases },
     async (c, { params, body }) => {
       await requireAgency(db, scopeOfRequest(c), params.id);
       checkTargetRegion(c, body.regionId);
-      return updateAgency(db, params.id, body);
+      const { name, ...rest } = body;
+      // One transaction: a refused name leaves the region and type unchanged too.
+      await inTx(db, async (trx) => {
+        if (name !== undefined) await renameAgency(trx, params.id, name, actorOf(c));
+        await updateAgency(trx, params.id, rest);
+      });
+      return { ...(await getAgency(db, params.id)), aliases: await listAliases(db, params.id) };
+    },
+  );
+  api.route(
+    { method: 'post', access: 'manage', path: '/api/agencies/:id/merge', tag: '机关',
+      summary: '把另一机关（from）并入本机关：报告、其机关经办人和曾用名移过来，from 的名称成为曾用名，from 删除；一个事务；记入审计日志',
+      description: '两个机关都须在您的数据范围内。两者有同一年度的报告时拒绝（409，details.years 列出年度），须先删除其中一份。',
+      params: S.IdParams, body: S.MergeBody, response: S.AgencyWithAliases },
+    async (c, { params, body }) => {
+      const scope = scopeOfRequest(c);
+      await requireAgency(db, scope, params.id);
+      await requireAgency(db, scope, body.from);
+      await mergeAgencies(store, params.id, body.from, actorOf(c));
+      return { ...(await getAgency(db, params.id)), aliases: await listAliases(db, params.id) };
     },
   );
   api.route(

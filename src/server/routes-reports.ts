@@ -5,6 +5,7 @@ import type { Store } from '../store/db.ts';
 import { isDismissed, setTriage, TRIAGE_LABEL, type TriagedFinding } from '../store/triage.ts';
 import { deleteReport, getFindings, getOriginal, getReport, listReports, reportData, reportSummary, type ReportFilter, type ReportSummary } from '../store/reports.ts';
 import { ApiError, type Api } from './api.ts';
+import { actorOf } from './auth/actor.ts';
 import { authOf, scopeOfRequest } from './auth/scope.ts';
 import { requireReport, type DataScope } from '../store/scope.ts';
 import type { AnswerCache } from './cache.ts';
@@ -79,10 +80,10 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'delete', access: 'write', path: '/api/reports/:id', tag: '报告', summary: '删除报告（连同原件和版本）；同一机关其他年度的跨年度核查随之重算', params: S.IdParams, status: 204 },
+    { method: 'delete', access: 'write', path: '/api/reports/:id', tag: '报告', summary: '删除报告（连同原件和版本）；同一机关其他年度的跨年度核查随之重算；记入审计日志（机关、年度、文件名和 sha256）', params: S.IdParams, status: 204 },
     async (c, { params }) => {
       await requireReport(db, scopeOfRequest(c), params.id);
-      await deleteReport(store, params.id);
+      await deleteReport(store, params.id, actorOf(c));
       return null;
     },
   );
@@ -108,7 +109,7 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
     async (c, { params, body }) => {
       const auth = authOf(c);
       await requireReport(db, auth.scope, params.id);
-      return setTriage(store, params.id, body, { id: auth.user.id, username: auth.user.username });
+      return setTriage(store, params.id, body, { id: auth.user.id, username: auth.user.username }, actorOf(c));
     },
   );
 
@@ -162,7 +163,7 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
     async (c, { params, body }) => {
       const auth = authOf(c);
       await requireReport(db, auth.scope, params.id);
-      const version = await correctReport(store, params.id, { ...body, author: auth.user.username });
+      const version = await correctReport(store, params.id, { ...body, author: auth.user.username }, actorOf(c));
       return { ...version, report: await reportSummary(db, params.id) };
     },
   );
@@ -190,7 +191,7 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
     async (c, { params, body }) => {
       const auth = authOf(c);
       await requireReport(db, auth.scope, params.id);
-      const version = await revertReport(store, params.id, { ...body, author: auth.user.username });
+      const version = await revertReport(store, params.id, { ...body, author: auth.user.username }, actorOf(c));
       return { ...version, report: await reportSummary(db, params.id) };
     },
   );

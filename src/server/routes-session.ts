@@ -4,6 +4,7 @@ import { createUser, deleteUser, listUsers, passwordHashOf, ROLES, updateUser } 
 import type { Auth } from '../web/context.ts';
 import { ApiError, type Api } from './api.ts';
 import { hashPassword, passwordProblem, randomPassword, verifyPassword } from './auth/passwords.ts';
+import { actorOf } from './auth/actor.ts';
 import { authOf, publicUser, unauthorized } from './auth/scope.ts';
 import type { Sessions } from './auth/sessions.ts';
 import * as S from './schemas.ts';
@@ -50,7 +51,7 @@ export function sessionRoutes(api: Api, store: Store, sessions: Sessions): void 
     async (c, { body }) => {
       const { user } = authOf(c);
       if (!(await verifyPassword(body.current, await passwordHashOf(db, user.id)))) throw new ApiError(400, 'bad-request', '当前密码不正确');
-      await updateUser(db, user.id, { passwordHash: await newPasswordHash(body.next) });
+      await updateUser(db, user.id, { passwordHash: await newPasswordHash(body.next) }, actorOf(c));
       return sessionAnswer(await sessions.login(c, user.username, body.next));
     },
   );
@@ -66,9 +67,9 @@ export function sessionRoutes(api: Api, store: Store, sessions: Sessions): void 
         password: z.string().max(200).optional(),
       }),
       status: 201, response: User.extend({ password: z.string().optional().describe('生成的密码（只返回这一次）') }) },
-    async (_c, { body }) => {
+    async (c, { body }) => {
       const generated = body.password === undefined ? randomPassword() : undefined;
-      const user = await createUser(db, { ...body, passwordHash: await newPasswordHash(body.password ?? generated!) });
+      const user = await createUser(db, { ...body, passwordHash: await newPasswordHash(body.password ?? generated!) }, actorOf(c));
       return { ...publicUser(user), ...(generated ? { password: generated } : {}) };
     },
   );
@@ -80,15 +81,15 @@ export function sessionRoutes(api: Api, store: Store, sessions: Sessions): void 
         disabled: z.boolean().optional(), password: z.string().max(200).optional().describe('新密码（至少 10 个字符）'),
       }),
       response: User },
-    async (_c, { params, body }) => {
+    async (c, { params, body }) => {
       const { password, ...rest } = body;
-      return publicUser(await updateUser(db, params.id, { ...rest, ...(password === undefined ? {} : { passwordHash: await newPasswordHash(password) }) }));
+      return publicUser(await updateUser(db, params.id, { ...rest, ...(password === undefined ? {} : { passwordHash: await newPasswordHash(password) }) }, actorOf(c)));
     },
   );
   api.route(
     { method: 'delete', access: 'admin', path: '/api/users/:id', tag: '账户', summary: '删除用户（管理员）；不能删除唯一可用的管理员', params: S.IdParams, status: 204 },
-    async (_c, { params }) => {
-      await deleteUser(db, params.id);
+    async (c, { params }) => {
+      await deleteUser(db, params.id, actorOf(c));
       return null;
     },
   );

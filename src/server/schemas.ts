@@ -92,6 +92,7 @@ export const AgencyBody = z.object({
   regionId: z.number().int().positive().nullable().optional(),
 });
 export const AgencyPatch = z.object({
+  name: z.string().min(1).max(100).optional().describe('新名称：原名称保留为曾用名，以后导入写着原名称的报告仍归入本机关'),
   issuerType: z.enum(ISSUER_TYPES).optional(),
   regionId: z.number().int().positive().nullable().optional().describe('null：移出区域'),
 });
@@ -221,6 +222,22 @@ export const Region = z.object({ id: z.number().int(), name: z.string(), parentI
 export const Agency = z.object({
   id: z.number().int(), name: z.string(), issuerType: z.enum(ISSUER_TYPES), regionId: z.number().int().nullable(), regionPath: z.array(z.string()),
 });
+export const AgencyWithAliases = Agency.extend({ aliases: z.array(z.string()).describe('曾用名（改名、合并后保留）') });
+export const MergeBody = z.object({ from: z.number().int().positive().describe('并入本机关的另一机关的编号（合并后删除）') });
+export const AuditQuery = z.object({
+  from: z.string().max(40).optional().describe('开始日期（含），如 2026-01-01，或 ISO 时间'),
+  to: z.string().max(40).optional().describe('结束日期（含），或 ISO 时间（不含）'),
+  action: z.string().max(40).optional().describe('操作代码，如 login、report.delete、agency.merge'),
+  user: z.string().max(100).optional().describe('用户名'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const AuditEntry = z.object({
+  id: z.number().int(), at: z.string().describe('ISO 时间'), userId: z.number().int().nullable(), username: z.string().nullable().describe('当时的用户名；登录失败时为所填用户名'),
+  address: z.string().nullable().describe('客户端地址'), action: z.string(), actionLabel: z.string(), summary: z.string(),
+  detail: z.record(z.string(), z.unknown()), reportId: z.number().int().nullable(), agencyId: z.number().int().nullable(), regionId: z.number().int().nullable(),
+});
+export const AuditList = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(AuditEntry) });
 export const AgencyListItem = Agency.extend({ reports: z.number().int(), years: z.array(z.number().int()) });
 
 const RegionRef = z.object({ id: z.number().int(), name: z.string(), path: z.array(z.string()) });

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.ts';
 import { decodeText } from '../ingest/decode.ts';
 import { inferIssuerType } from '../schema/issuer.ts';
-import { agencyKey } from './agencies.ts';
+import { agencyIdByKey, agencyKey } from './agencies.ts';
 import { bumpDataVersion, inTx, now, type Q } from './db.ts';
 import { StoreError } from './errors.ts';
 import { listRegions } from './regions.ts';
@@ -192,7 +192,8 @@ export async function importAgenciesCsv(db: Q, bytes: Uint8Array): Promise<Agenc
     let unchanged = 0;
     for (const [key, a] of agencyRegion) {
       const regionId = ids.get(a.region)!;
-      const found = await trx.selectFrom('agencies').select(['id', 'region_id']).where('name_key', '=', key).executeTakeFirst();
+      const foundId = await agencyIdByKey(trx, key);
+      const found = foundId === null ? undefined : await trx.selectFrom('agencies').select(['id', 'region_id']).where('id', '=', foundId).executeTakeFirst();
       if (!found) {
         await trx.insertInto('agencies').values({ name: a.name, name_key: key, issuer_type: inferIssuerType(a.name), region_id: regionId, created_at: at }).execute();
         created++;

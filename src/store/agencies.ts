@@ -25,7 +25,7 @@ export interface AgencyListItem extends Agency {
  */
 export const agencyKey = (name: string): string => seriesKey(name);
 
-function cleanName(name: string): string {
+export function cleanName(name: string): string {
   const n = name.replace(/\s+/g, ' ').trim();
   if (!n) throw new StoreError('invalid', '机关名称不能为空');
   if (n.length > 100) throw new StoreError('invalid', '机关名称过长（最多 100 个字）');
@@ -39,11 +39,19 @@ export function checkIssuerType(value: string): IssuerType {
   return value as IssuerType;
 }
 
-/** The agency of a report's name, created (without a region) when it is new. */
-export async function findOrCreateAgency(db: Q, name: string, issuerType: IssuerType): Promise<number> {
-  const key = agencyKey(name);
+/** The agency a name key names: its own name, or a former name kept as an alias (rename, merge). */
+export async function agencyIdByKey(db: Q, key: string): Promise<number | null> {
   const found = await db.selectFrom('agencies').select('id').where('name_key', '=', key).executeTakeFirst();
   if (found) return found.id;
+  const alias = await db.selectFrom('agency_aliases').select('agency_id').where('name_key', '=', key).executeTakeFirst();
+  return alias?.agency_id ?? null;
+}
+
+/** The agency of a report's name (or former name), created (without a region) when it is new. */
+export async function findOrCreateAgency(db: Q, name: string, issuerType: IssuerType): Promise<number> {
+  const key = agencyKey(name);
+  const found = await agencyIdByKey(db, key);
+  if (found !== null) return found;
   try {
     const row = await db
       .insertInto('agencies')
@@ -53,8 +61,9 @@ export async function findOrCreateAgency(db: Q, name: string, issuerType: Issuer
     return row.id;
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const again = await db.selectFrom('agencies').select('id').where('name_key', '=', key).executeTakeFirstOrThrow();
-    return again.id;
+    const again = await agencyIdByKey(db, key);
+    if (again === null) throw err;
+    return again;
   }
 }
 
@@ -81,7 +90,8 @@ export async function listAgencies(db: Q, filter: AgencyFilter = {}): Promise<Ag
   }
   if (filter.unassigned) query = query.where('region_id', 'is', null);
   const q = filter.q ? foldName(filter.q).replace(/[%_\\]/g, '') : '';
-  if (q) query = query.where('name_key', 'like', `%${q}%`);
+  // A former name finds the agency too.
+  if (q) query = query.where((eb) => eb.or([eb('name_key', 'like', `%${q}%`), eb('id', 'in', eb.selectFrom('agency_aliases').select('agency_id').where('name_key', 'like', `%${q}%`))]));
   const rows = byName(await query.execute());
   const years = await db.selectFrom('reports').select(['agency_id', 'year']).where('agency_id', 'is not', null).execute();
   const byAgency = new Map<number, number[]>();
@@ -112,6 +122,8 @@ export async function createAgency(db: Q, input: { name: string; issuerType?: st
   const issuerType = input.issuerType === undefined ? inferIssuerType(name) : checkIssuerType(input.issuerType);
   const regionId = input.regionId ?? null;
   if (regionId !== null) await getRegion(db, regionId);
+  const alias = await db.selectFrom('agency_aliases').innerJoin('agencies', 'agencies.id', 'agency_aliases.agency_id').select('agencies.name').where('agency_aliases.name_key', '=', agencyKey(name)).executeTakeFirst();
+  if (alias) throw new StoreError('conflict', `“${name}”是机关“${alias.name}”的曾用名，不能再新建`);
   try {
     return await inTx(db, async (trx) => {
       const row = await trx

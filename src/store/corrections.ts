@@ -3,6 +3,7 @@ import { ISSUER_TYPES, type Cell } from '../schema/types.ts';
 import { findOrCreateAgency } from './agencies.ts';
 import { cellDef, invalidValue, readCell, writeCell } from '../schema/cells.ts';
 import { recheck } from './checks.ts';
+import { recordAudit, type AuditActor } from './audit.ts';
 import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import type { VersionChange } from './reports.ts';
@@ -156,7 +157,7 @@ function requireText(value: string | undefined, what: string): string {
  * Corrects values of a report: a new version recording who, when, the old and
  * new values and why; the checks run again in the same transaction.
  */
-export async function correctReport(store: Store, id: number, input: CorrectionInput): Promise<VersionInfo> {
+export async function correctReport(store: Store, id: number, input: CorrectionInput, actor: AuditActor | null = null): Promise<VersionInfo> {
   const author = requireText(input.author, '修改人');
   const reason = requireText(input.reason, '修改原因');
   if (!input.changes.length) throw new StoreError('invalid', '没有要修改的内容（changes 为空）');
@@ -179,6 +180,7 @@ export async function correctReport(store: Store, id: number, input: CorrectionI
     const { next, applied } = applyChanges(report, input.changes);
     if (!applied.length) throw new StoreError('invalid', '修改后的值与现有值相同，没有产生新版本');
     const version = await saveVersion(store, trx, row, next, { kind: 'correction', author, reason, changes: applied });
+    await auditVersion(trx, actor ?? { userId: null, username: author, address: null }, 'report.correct', id, version, reason, applied);
     return { version, kind: 'correction', author, reason, at: now(), changes: applied };
   });
 }
@@ -227,7 +229,7 @@ export async function reportAtVersion(db: Q, id: number, version: number): Promi
 }
 
 /** Brings a report back to an earlier version, as a new version (the history is kept whole). */
-export async function revertReport(store: Store, id: number, input: { version: number; author: string; reason?: string }): Promise<VersionInfo> {
+export async function revertReport(store: Store, id: number, input: { version: number; author: string; reason?: string }, actor: AuditActor | null = null): Promise<VersionInfo> {
   const author = requireText(input.author, '修改人');
   const reason = input.reason?.trim() || `恢复到第 ${input.version} 版`;
   return inTx(store.db, async (trx) => {
@@ -239,6 +241,20 @@ export async function revertReport(store: Store, id: number, input: { version: n
     const { next, applied } = applyChanges(current, paths.map((path) => ({ path, value: readValue(target, path) ?? null })));
     if (!applied.length) throw new StoreError('invalid', `报告 ${id} 现在的内容与第 ${input.version} 版相同，无需恢复`);
     const version = await saveVersion(store, trx, row, next, { kind: 'revert', author, reason, changes: applied });
+    await auditVersion(trx, actor ?? { userId: null, username: author, address: null }, 'report.revert', id, version, reason, applied, input.version);
     return { version, kind: 'revert', author, reason, at: now(), changes: applied };
+  });
+}
+
+/** The audit entry of a new version: the paths changed and the reason (the values stay in the version history). */
+async function auditVersion(trx: Q, actor: AuditActor, action: 'report.correct' | 'report.revert', id: number, version: number, reason: string, changes: VersionChange[], to?: number): Promise<void> {
+  const r = await trx.selectFrom('reports').select(['agency_id', 'agency', 'year']).where('id', '=', id).executeTakeFirstOrThrow();
+  const what = `${r.agency ?? `报告 ${id}`}${r.year ? ` ${r.year} 年度` : ''}`;
+  await recordAudit(trx, actor, {
+    action,
+    summary: action === 'report.revert' ? `恢复报告 ${id}（${what}）到第 ${to} 版，保存为第 ${version} 版` : `修改报告 ${id}（${what}）${changes.length} 处，保存为第 ${version} 版`,
+    detail: { reportId: id, version, ...(to === undefined ? {} : { revertedTo: to }), reason, paths: changes.map((c) => c.path) },
+    reportId: id,
+    agencyId: r.agency_id,
   });
 }

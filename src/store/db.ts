@@ -146,6 +146,33 @@ export interface FindingTriageTable {
   updated_at: string;
 }
 
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** Null for the command line and for failed logins. */
+  user_id: number | null;
+  /** The user name at the time (for a failed login: the name tried). */
+  username: string | null;
+  address: string | null;
+  action: string;
+  summary: string;
+  /** JSON, never secrets or applicants' personal data. */
+  detail: string;
+  report_id: number | null;
+  agency_id: number | null;
+  /** The region of the agency (or user) concerned at the time: what a supervisor's scope is matched on. */
+  region_id: number | null;
+}
+
+export interface AgencyAliasesTable {
+  id: Generated<number>;
+  /** The former name's series key, unique across aliases (and never another agency's name_key). */
+  name_key: string;
+  name: string;
+  agency_id: number;
+  created_at: string;
+}
+
 export interface DataVersionTable {
   id: number;
   n: number;
@@ -164,6 +191,8 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   finding_triage: FindingTriageTable;
+  audit_log: AuditLogTable;
+  agency_aliases: AgencyAliasesTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -9,7 +9,8 @@ import { detectKind } from '../ingest/detect.ts';
 import { READABLE_EXTENSIONS, readSource, type SourceText } from '../ingest/read-file.ts';
 import { checkContract, contractMessage } from '../schema/contract.ts';
 import type { Report } from '../schema/types.ts';
-import { agencyKey, findOrCreateAgency } from './agencies.ts';
+import { agencyIdByKey, agencyKey, findOrCreateAgency } from './agencies.ts';
+import { recordAudit, type AuditActor } from './audit.ts';
 import { recheck } from './checks.ts';
 import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
@@ -67,6 +68,8 @@ export interface ImportOptions {
   scope?: DataScope;
   /** The account that imports (recorded with the import). */
   userId?: number;
+  /** Who imports, for the audit log (default: the author, without an account or address). */
+  actor?: AuditActor | null;
   onProgress?: (done: number, total: number, item: ImportItem) => void;
 }
 
@@ -204,7 +207,7 @@ async function readFileSource(file: LoadedFile, tmp: () => Promise<string>, inde
 /** Stores one read report with its original, its first version and its findings, in one transaction. */
 export async function storeReport(
   store: Store,
-  input: { file: LoadedFile; hash: string; source: SourceText; report: Report; author: string; importId: number | null; scope?: DataScope },
+  input: { file: LoadedFile; hash: string; source: SourceText; report: Report; author: string; importId: number | null; scope?: DataScope; actor?: AuditActor | null },
 ): Promise<number> {
   const { report, source, file } = input;
   const at = now();
@@ -241,6 +244,13 @@ export async function storeReport(
       .values({ report_id: row.id, version: 1, kind: 'import', author: input.author, reason: null, changes: '[]', created_at: at })
       .execute();
     await recheck(trx, { agencyId, reportId: row.id }, store.checkConfig);
+    await recordAudit(trx, input.actor ?? { userId: null, username: input.author, address: null }, {
+      action: 'import',
+      summary: `导入报告 ${row.id}：${report.agency ?? '（未识别机关）'}${report.year ? ` ${report.year} 年度` : ''}（${file.name.split('/').pop()}）`,
+      detail: { reportId: row.id, importId: input.importId, agencyId, agency: report.agency, year: report.year, fileName: file.name, sha256: input.hash },
+      reportId: row.id,
+      agencyId,
+    });
     return row.id;
   });
 }
@@ -259,9 +269,8 @@ class OutOfScope extends Error {}
  */
 async function agencyInScope(trx: Q, report: Report, scope: DataScope): Promise<number | null> {
   if (scope.kind === 'all') return report.agency ? findOrCreateAgency(trx, report.agency, report.issuerType) : null;
-  const known = report.agency
-    ? await trx.selectFrom('agencies').select(['id', 'name', 'region_id']).where('name_key', '=', agencyKey(report.agency)).executeTakeFirst()
-    : undefined;
+  const knownId = report.agency ? await agencyIdByKey(trx, agencyKey(report.agency)) : null;
+  const known = knownId === null ? undefined : await trx.selectFrom('agencies').select(['id', 'name', 'region_id']).where('id', '=', knownId).executeTakeFirst();
   if (scope.kind === 'agency') {
     if (known && known.id !== scope.agencyId) throw new OutOfScope(`报告的发布机关是“${known.name}”，不是您所属的机关，未导入`);
     return scope.agencyId;
@@ -298,7 +307,7 @@ export async function importFiles(store: Store, input: readonly ImportFile[], op
   const tmp = async () => (tmpDir ??= await mkdtemp(join(tmpdir(), 'ogi-import-')));
   try {
     for (const [index, file] of files.entries()) {
-      const item = await importOne(store, file, { author, importId: batch.id, limits, tmp, index, scope: options.scope });
+      const item = await importOne(store, file, { author, importId: batch.id, limits, tmp, index, scope: options.scope, actor: options.actor });
       items.push(item);
       options.onProgress?.(++done, total, item);
     }
@@ -318,7 +327,7 @@ export async function importFiles(store: Store, input: readonly ImportFile[], op
 async function importOne(
   store: Store,
   input: ImportFile,
-  ctx: { author: string; importId: number; limits: ImportLimits; tmp: () => Promise<string>; index: number; scope?: DataScope },
+  ctx: { author: string; importId: number; limits: ImportLimits; tmp: () => Promise<string>; index: number; scope?: DataScope; actor?: AuditActor | null },
 ): Promise<ImportItem> {
   const { name } = input;
   let file: LoadedFile;
@@ -353,7 +362,7 @@ async function importOne(
     return { name, status: 'failed', reason };
   }
   try {
-    const id = await storeReport(store, { file, hash, source, report, author: ctx.author, importId: ctx.importId, scope: ctx.scope });
+    const id = await storeReport(store, { file, hash, source, report, author: ctx.author, importId: ctx.importId, scope: ctx.scope, actor: ctx.actor });
     const counts = await store.db.selectFrom('reports').select(['errors', 'warnings']).where('id', '=', id).executeTakeFirstOrThrow();
     return { name, status: 'imported', reportId: id, agency: report.agency, year: report.year, template: report.template, errors: counts.errors, warnings: counts.warnings };
   } catch (err) {

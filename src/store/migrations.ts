@@ -183,6 +183,39 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 6,
+    name: 'audit log; former names of agencies',
+    async up(database, dialect) {
+      const db = database as AnyDb;
+      // No foreign keys: an entry outlives the report, agency or user it names.
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'integer')
+        .addColumn('username', 'text')
+        .addColumn('address', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .addColumn('report_id', 'integer')
+        .addColumn('agency_id', 'integer')
+        .addColumn('region_id', 'integer')
+        .execute();
+      await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+      await db.schema.createIndex('audit_log_region').on('audit_log').column('region_id').execute();
+      await db.schema
+        .createTable('agency_aliases')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('name_key', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('agency_aliases_agency').on('agency_aliases').column('agency_id').execute();
+    },
+  },
+  {
     version: 7,
     name: 'reviewers\' decisions about findings (triage)',
     async up(database, dialect) {

@@ -5,6 +5,7 @@ import type { Message } from '../schema/message.ts';
 import type { ExtractedReport } from '../extract/index.ts';
 import type { Cell } from '../schema/types.ts';
 import { recheck } from './checks.ts';
+import { recordAudit, type AuditActor } from './audit.ts';
 import { bumpDataVersion, inTx, num, type Q, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
 import { withTriage, type TriagedFinding } from './triage.ts';
@@ -253,10 +254,18 @@ export async function reportData(db: Q, ids: readonly number[]): Promise<Extract
 }
 
 /** Deletes a report with its original and versions; the checks of its agency's other reports run again. */
-export async function deleteReport(store: Store, id: number): Promise<void> {
+export async function deleteReport(store: Store, id: number, actor: AuditActor | null = null): Promise<void> {
   await inTx(store.db, async (trx) => {
-    const row = await trx.selectFrom('reports').select(['agency_id']).where('id', '=', id).executeTakeFirst();
+    const row = await trx.selectFrom('reports').select(['agency_id', 'agency', 'year', 'file_name', 'content_hash']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
+    // The entry keeps what identifies the report, never its content.
+    await recordAudit(trx, actor, {
+      action: 'report.delete',
+      summary: `删除报告 ${id}：${row.agency ?? '（未识别机关）'}${row.year ? ` ${row.year} 年度` : ''}（${row.file_name.split('/').pop()}）`,
+      detail: { reportId: id, agencyId: row.agency_id, agency: row.agency, year: row.year, fileName: row.file_name, sha256: row.content_hash },
+      reportId: id,
+      agencyId: row.agency_id,
+    });
     await trx.deleteFrom('report_versions').where('report_id', '=', id).execute();
     await trx.deleteFrom('originals').where('report_id', '=', id).execute();
     await trx.deleteFrom('reports').where('id', '=', id).execute();

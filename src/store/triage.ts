@@ -2,6 +2,7 @@ import { findingFingerprint, findingKey } from '../check/finding-key.ts';
 import type { Finding } from '../check/types.ts';
 import type { Tables } from '../schema/types.ts';
 import { bumpDataVersion, inTx, now, type Q, type Store } from './db.ts';
+import { recordAudit, type AuditActor } from './audit.ts';
 import { StoreError } from './errors.ts';
 
 /**
@@ -97,20 +98,17 @@ export interface TriageInput {
   comment?: string | null;
 }
 
-/**
- * Records a decision about one current finding of a report, in one transaction with the
- * report's counts; `audit` (when given) records it in the same transaction.
- */
+/** Records a decision about one current finding of a report, in one transaction with the report's counts and the audit log. */
 export async function setTriage(
   store: Store,
   reportId: number,
   input: TriageInput,
   user: { id: number; username: string },
-  audit?: (trx: Q, finding: TriagedFinding) => Promise<void>,
+  actor: AuditActor,
 ): Promise<TriagedFinding> {
   if (input.status === 'dismissed' && !input.reason?.trim()) throw new StoreError('invalid', '标为误报时须写明理由');
   return inTx(store.db, async (trx) => {
-    const row = await trx.selectFrom('reports').select(['findings', 'data']).where('id', '=', reportId).executeTakeFirst();
+    const row = await trx.selectFrom('reports').select(['findings', 'data', 'agency_id', 'agency', 'year']).where('id', '=', reportId).executeTakeFirst();
     if (!row) throw new StoreError('not-found', `报告 ${reportId} 不存在`);
     const tables = (JSON.parse(row.data) as { tables: Tables }).tables;
     const findings = JSON.parse(row.findings) as Finding[];
@@ -132,7 +130,13 @@ export async function setTriage(
     await trx.updateTable('reports').set(openCounts(triaged)).where('id', '=', reportId).execute();
     await bumpDataVersion(trx);
     const result = triaged.find((f) => f.key === input.key)!;
-    if (audit) await audit(trx, result);
+    await recordAudit(trx, actor, {
+      action: 'finding.triage',
+      summary: `审核判断：报告 ${reportId}（${row.agency ?? '未识别机关'}${row.year ? ` ${row.year} 年度` : ''}）${finding.rule} 标为${TRIAGE_LABEL[input.status]}${values.reason ? `，理由：${values.reason}` : ''}`,
+      detail: { reportId, key: input.key, rule: finding.rule, message: finding.message, status: input.status, reason: values.reason, comment: values.comment },
+      reportId,
+      agencyId: row.agency_id,
+    });
     return result;
   });
 }

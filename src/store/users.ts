@@ -2,6 +2,7 @@ import { inTx, now, type Q } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { getAgency } from './agencies.ts';
 import { getRegion } from './regions.ts';
+import { recordAudit, type AuditActor } from './audit.ts';
 
 /** Accounts: who may log in, with which role, over which region or agency. Passwords arrive hashed. */
 
@@ -86,7 +87,7 @@ export interface NewUser {
   passwordHash: string;
 }
 
-export async function createUser(db: Q, input: NewUser): Promise<User> {
+export async function createUser(db: Q, input: NewUser, actor: AuditActor | null = null): Promise<User> {
   const username = checkUsername(input.username);
   const role = checkRole(input.role);
   try {
@@ -97,7 +98,9 @@ export async function createUser(db: Q, input: NewUser): Promise<User> {
         .values({ username, role, ...scope, password_hash: input.passwordHash, created_at: now(), disabled: 0 })
         .returning('id')
         .executeTakeFirstOrThrow();
-      return getUser(trx, row.id);
+      const user = await getUser(trx, row.id);
+      await recordAudit(trx, actor, { action: 'user.create', summary: `添加用户 ${username}（${ROLE_LABELS[role]}）`, detail: { user: userFacts(user) }, ...userPlace(user) });
+      return user;
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new StoreError('conflict', `用户“${username}”已存在`);
@@ -117,7 +120,7 @@ export interface UserPatch {
  * Changes role, scope, disabled or password. A new password, a new role or scope, and disabling
  * all end the user's sessions, in the same transaction. The last enabled admin stays an enabled admin.
  */
-export async function updateUser(db: Q, id: number, patch: UserPatch): Promise<User> {
+export async function updateUser(db: Q, id: number, patch: UserPatch, actor: AuditActor | null = null): Promise<User> {
   return inTx(db, async (trx) => {
     const user = await getUser(trx, id);
     const role = patch.role === undefined ? user.role : checkRole(patch.role);
@@ -131,20 +134,45 @@ export async function updateUser(db: Q, id: number, patch: UserPatch): Promise<U
       .execute();
     const changed = patch.passwordHash !== undefined || disabled || role !== user.role || scope.region_id !== user.regionId || scope.agency_id !== user.agencyId;
     if (changed) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    return getUser(trx, id);
+    const after = await getUser(trx, id);
+    await auditUserChange(trx, actor, user, after, patch.passwordHash !== undefined);
+    return after;
   });
 }
 
-export async function deleteUser(db: Q, id: number): Promise<void> {
+export async function deleteUser(db: Q, id: number, actor: AuditActor | null = null): Promise<void> {
   await inTx(db, async (trx) => {
     const user = await getUser(trx, id);
     if (user.role === 'admin' && !user.disabled) await keepOneAdmin(trx, id);
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await trx.deleteFrom('users').where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'user.delete', summary: `删除用户 ${user.username}（${ROLE_LABELS[user.role]}）`, detail: { user: userFacts(user) }, ...userPlace(user) });
   });
 }
 
 async function keepOneAdmin(trx: Q, leaving: number): Promise<void> {
   const other = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).where('id', '!=', leaving).executeTakeFirst();
   if (!other) throw new StoreError('conflict', '这是唯一可用的管理员账户，不能删除、停用或改为其他角色；请先添加另一个管理员');
+}
+
+const userFacts = (u: User) => ({ id: u.id, username: u.username, role: u.role, regionId: u.regionId, agencyId: u.agencyId, disabled: u.disabled });
+
+/** Where a user's entries belong for a supervisor's view: the user's region, or their agency and its region. */
+function userPlace(u: User): { agencyId: number | null; regionId?: number | null } {
+  return u.agencyId !== null ? { agencyId: u.agencyId } : { agencyId: null, regionId: u.regionId };
+}
+
+/** One entry per kind of change: role or scope, password, the rest (enabled or disabled). */
+async function auditUserChange(trx: Q, actor: AuditActor | null, before: User, after: User, password: boolean): Promise<void> {
+  const place = userPlace(after);
+  const self = actor?.userId === after.id;
+  if (before.role !== after.role || before.regionId !== after.regionId || before.agencyId !== after.agencyId) {
+    await recordAudit(trx, actor, { action: 'user.role', summary: `修改用户 ${after.username} 的角色或数据范围：${ROLE_LABELS[before.role]} → ${ROLE_LABELS[after.role]}`, detail: { before: userFacts(before), after: userFacts(after) }, ...place });
+  }
+  if (password) {
+    await recordAudit(trx, actor, { action: 'user.password', summary: self ? `用户 ${after.username} 修改了自己的密码` : `重设用户 ${after.username} 的密码`, detail: { userId: after.id, username: after.username, self }, ...place });
+  }
+  if (before.disabled !== after.disabled) {
+    await recordAudit(trx, actor, { action: 'user.update', summary: `${after.disabled ? '停用' : '启用'}用户 ${after.username}`, detail: { userId: after.id, username: after.username, disabled: after.disabled }, ...place });
+  }
 }

@@ -12,5 +12,7 @@ export interface Auth {
 declare module 'hono' {
   interface ContextVariableMap {
     auth?: Auth;
+    /** The client's address (src/server/auth/actor.ts). */
+    clientAddress?: string | null;
   }
 }

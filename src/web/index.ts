@@ -8,6 +8,7 @@ import { ASSETS } from './assets.ts';
 import { html } from './html.ts';
 import { page, PAGE_CSP } from './layout.ts';
 import { agencyListPage, agencyPage } from './pages/agencies.ts';
+import { auditPage, parseAuditQuery } from './pages/audit.ts';
 import { importBatchPage, importPage } from './pages/imports.ts';
 import { defaultYear, regionPage, regionsPage, rollupPage } from './pages/regions.ts';
 import { reportPage, versionPage } from './pages/report.ts';
@@ -103,6 +104,12 @@ export function webRoutes(store: Store, options: WebOptions = {}): Hono {
   });
   web.get('/account', async (c) => respond(c, await accountPage(store, authOf(c))));
   web.get('/users', async (c) => respond(c, await usersPage(store, authOf(c, ['admin']))));
+  web.get('/audit', async (c) => {
+    const auth = authOf(c);
+    // Like the API: the page does not exist for roles that may not see the log.
+    if (auth.user.role !== 'admin' && auth.user.role !== 'supervisor') throw new PageError(404, `没有这个页面：${c.req.path}`);
+    return respond(c, await auditPage(store, auth, parseAuditQuery(c.req.query())));
+  });
 
   web.get('/reports', async (c) => respond(c, await reportListPage(store, authOf(c), parseListQuery(c.req.query()))));
   web.get('/reports/:id', async (c) => {

@@ -3,7 +3,7 @@ import { ROLE_LABELS, type Role } from '../store/users.ts';
 import type { Auth } from './context.ts';
 import { html, type Html, type Part } from './html.ts';
 
-export type Section = 'reports' | 'import' | 'regions' | 'agencies' | 'account' | 'users';
+export type Section = 'reports' | 'import' | 'regions' | 'agencies' | 'account' | 'users' | 'audit';
 
 const NAV: readonly [Section, string, string, readonly Role[]][] = [
   ['reports', '/reports', '报告核查', ['admin', 'supervisor', 'clerk', 'viewer']],
@@ -11,6 +11,7 @@ const NAV: readonly [Section, string, string, readonly Role[]][] = [
   ['regions', '/regions', '区域汇总', ['admin', 'supervisor', 'viewer']],
   ['agencies', '/agencies', '机关', ['admin', 'supervisor', 'clerk', 'viewer']],
   ['users', '/users', '用户', ['admin']],
+  ['audit', '/audit', '审计日志', ['admin', 'supervisor']],
 ];
 
 export interface PageOptions {

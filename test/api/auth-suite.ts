@@ -59,6 +59,9 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'patch /api/agencies/:id': 'manage',
   'get /api/agencies/:id/years': 'read',
   'get /api/agencies/:id/diff': 'read',
+  'post /api/agencies/:id/merge': 'manage',
+  'get /api/audit': 'manage',
+  'get /api/audit.csv': 'manage',
   'get /api/openapi.json': 'read',
 };
 
@@ -112,6 +115,8 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
     test('every route declares its access, and it is the one this table expects', () => {
       const declared = Object.fromEntries(routesOf(app).map((r) => [`${r.method} ${r.path}`, r.access]));
       assert.deepEqual(declared, EXPECTED_ACCESS);
+      // Roles below these answer 404, not 403: the audit log is not shown to exist.
+      assert.deepEqual(routesOf(app).filter((r) => r.hidden).map((r) => `${r.method} ${r.path}`), ['get /api/audit', 'get /api/audit.csv']);
     });
 
     test('every route for every role: 401 without a session, 403 for a role below it, 404 outside the scope, else allowed', async () => {
@@ -134,7 +139,8 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
           const allowed = ROLES_OF[route.access].includes(role);
           const outside = role === 'clerk' && route.path.startsWith('/api/regions/:id');
           const anonymousSession = role === 'anonymous' && key === 'get /api/session';
-          const want = !allowed ? (role === 'anonymous' ? 401 : 403) : outside ? 404 : anonymousSession ? 401 : 'ok';
+          // A hidden route (the audit log) answers a role below it 404, as if it did not exist.
+          const want = !allowed ? (role === 'anonymous' ? 401 : route.hidden ? 404 : 403) : outside ? 404 : anonymousSession ? 401 : 'ok';
           const ok = want === 'ok' ? ![401, 403].includes(res.status) && (mayBe404 || res.status !== 404) : res.status === want;
           if (!ok) problems.push(`${role} ${route.method.toUpperCase()} ${path}: ${res.status}, expected ${want} — ${(await res.text()).slice(0, 120)}`);
         }

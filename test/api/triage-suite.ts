@@ -83,6 +83,17 @@ export function triageSuite(name: string, open: () => Promise<{ store: Store; cl
       assert.match(csv, /误报,原件落款为2021年1月28日，系网页转录错误,已电话核实,supervisor-a,/);
       const list = (await (await sup.request('/api/reports')).json()) as any;
       assert.equal(list.items.find((r: any) => r.id === reportA1).dismissed, 1);
+
+      // The decision is in the audit log, with who and what.
+      const audit = (await (await sup.request('/api/audit?action=finding.triage')).json()) as any;
+      assert.equal(audit.items.length, 1);
+      const entry = audit.items[0];
+      assert.equal(entry.username, 'supervisor-a');
+      assert.equal(entry.reportId, reportA1);
+      assert.match(entry.summary, /^审核判断：报告 \d+（淄川区工业和信息化局 2020 年度）DATE-07 标为误报，理由：原件落款为2021年1月28日，系网页转录错误$/);
+      assert.deepEqual({ ...entry.detail, message: undefined }, {
+        reportId: reportA1, key: signing.key, rule: 'DATE-07', message: undefined, status: 'dismissed', reason: '原件落款为2021年1月28日，系网页转录错误', comment: '已电话核实',
+      });
     });
 
     test('a dismissal holds across re-checks until a cell of its finding changes; then the finding is open again', async () => {

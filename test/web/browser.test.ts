@@ -267,7 +267,7 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
   });
 
   test('no script errors on any page', async () => {
-    for (const path of ['/reports', reportUrl, '/import', '/regions', `/regions/${zibo}`, `/regions/${zibo}/rollup`, '/agencies', '/agencies/1', '/account', '/users']) {
+    for (const path of ['/reports', reportUrl, '/import', '/regions', `/regions/${zibo}`, `/regions/${zibo}/rollup`, '/agencies', '/agencies/1', '/account', '/users', '/audit']) {
       await page.goto(path.startsWith('http') ? path : `${server.url}${path}`);
     }
     assert.deepEqual(errors, []);
@@ -328,5 +328,39 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     }
     const api = (await (await fetchAsAdmin(`/api/reports/${report.id}?text=0`)).json()) as { warnings: number; dismissed: number };
     assert.deepEqual([api.warnings, api.dismissed], [report.warnings - 1, 1]);
+  });
+
+  test('an admin renames an agency and sees its former name; a report deleted after a confirmation is gone and in the audit log', async () => {
+    const agency = await server.store.db.selectFrom('agencies').select(['id', 'name']).where('name', '=', '淄川区工业和信息化局').executeTakeFirstOrThrow();
+    const dialogs: string[] = [];
+    const accept = (d: import('playwright-core').Dialog) => {
+      dialogs.push(d.message());
+      void d.accept();
+    };
+    page.on('dialog', accept);
+    try {
+      await page.goto(`${server.url}/agencies/${agency.id}`);
+      assert.equal(await page.locator('#agency-aliases').textContent(), '没有曾用名');
+      await page.fill('#rename-form input[name=name]', '淄川区工业和信息化局（新）');
+      await Promise.all([page.waitForEvent('load'), page.click('#rename-form button[type=submit]')]);
+      assert.match(dialogs.pop()!, /确定把“淄川区工业和信息化局”改名为“淄川区工业和信息化局（新）”？.*记入审计日志/);
+      assert.equal(await page.locator('h1').textContent(), '淄川区工业和信息化局（新）');
+      assert.equal(await page.locator('#agency-aliases .alias').textContent(), '淄川区工业和信息化局');
+
+      const reportId = (await server.store.db.selectFrom('reports').select('id').where('agency_id', '=', agency.id).executeTakeFirstOrThrow()).id;
+      await page.goto(`${server.url}/reports/${reportId}`);
+      await Promise.all([page.waitForURL(`${server.url}/reports`), page.click('#delete-report')]);
+      assert.match(dialogs.pop()!, /^确定删除“.+”？此操作记入审计日志$/);
+      assert.match((await page.locator('#flash-slot').textContent())!, /已删除/);
+      assert.equal((await fetchAsAdmin(`/api/reports/${reportId}`)).status, 404);
+      await page.goto(`${server.url}/audit`);
+      const rows = await rowTexts('#audit-list tbody tr[data-action="report.delete"]');
+      assert.ok(rows.some((r) => r[1] === 'admin' && r[3] === '删除报告' && r[4]!.startsWith(`删除报告 ${reportId}：`)), JSON.stringify(rows));
+      assert.ok((await rowTexts('#audit-list tbody tr[data-action="agency.rename"]')).length >= 1);
+      assert.equal(await page.locator('a[href^="/api/audit.csv"]').count(), 1);
+    } finally {
+      page.off('dialog', accept);
+    }
+    assert.deepEqual(errors.filter((e) => !e.includes('/reports/')), []);
   });
 });

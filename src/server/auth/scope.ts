@@ -31,11 +31,14 @@ export function roleMay(role: Role, access: Access): boolean {
 export const unauthorized = () => new ApiError(401, 'unauthorized', '请先登录');
 
 /** Throws 401 or 403 unless the request's session may use a route of this access level. */
-export function requireAccess(c: Context, access: Access): void {
+export function requireAccess(c: Context, access: Access, hidden = false): void {
   if (access === 'public') return;
   const auth = c.get('auth');
   if (!auth) throw unauthorized();
-  if (!roleMay(auth.user.role, access)) throw new ApiError(403, 'forbidden', '您的账户没有这项操作的权限');
+  if (!roleMay(auth.user.role, access)) {
+    if (hidden) throw new ApiError(404, 'not-found', `没有这个地址：${c.req.method} ${c.req.path}`);
+    throw new ApiError(403, 'forbidden', '您的账户没有这项操作的权限');
+  }
 }
 
 /** The session of a route that is not public (requireAccess has run). */

@@ -1,5 +1,6 @@
 import { agencyYears } from '../../store/analysis.ts';
-import { listAgencies } from '../../store/agencies.ts';
+import { listAgencies, type AgencyListItem } from '../../store/agencies.ts';
+import { listAliases } from '../../store/agency-names.ts';
 import { writeCell } from '../../schema/cells.ts';
 import type { Store } from '../../store/db.ts';
 import { narrativeDiff, type NarrativeDiff } from '../../store/diff.ts';
@@ -53,6 +54,15 @@ ${items.map((a) => html`<tr data-agency="${a.id}"><td><a href="/agencies/${a.id}
 <td class="num-cell">${a.reports}</td><td>${a.years.map((y, i) => html`${i ? '、' : ''}<a href="/reports${query({ agencyId: a.id, year: y })}">${y}</a>`)}</td><td class="save-state" aria-live="polite"></td></tr>`)}
 </tbody></table></div>` : html`<p class="empty">没有符合条件的机关。</p>`}`;
   return page({ title: '机关', section: 'agencies', scripts: ['agencies.js'], auth }, content);
+}
+
+/** Rename (the old name stays an alias) and merge another agency of the scope into this one. */
+function nameForms(id: number, name: string, others: readonly AgencyListItem[]): Html {
+  return html`<div class="agency-names" data-agency="${id}" data-name="${name}">
+  <form id="rename-form"><label>改名 <input type="text" name="name" value="${name}" maxlength="100" required aria-label="新名称"></label><button type="submit" class="btn btn-small">改名</button></form>
+  ${others.length ? html`<form id="merge-form"><label>合并 <select name="from" required aria-label="并入本机关的机关"><option value="">选择另一机关…</option>${others.map((o) => html`<option value="${o.id}">${o.name}（${o.reports} 份报告${o.years.length ? `：${o.years.join('、')}` : ''}）</option>`)}</select></label><button type="submit" class="btn btn-small">并入本机关</button></form>` : ''}
+  <span class="names-state" aria-live="polite"></span>
+</div>`;
 }
 
 type Op = NarrativeDiff['sections'][number]['ops'][number];
@@ -129,6 +139,8 @@ const int = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : und
 export async function agencyPage(store: Store, auth: Auth, id: number, q: { from?: string; to?: string }): Promise<string> {
   const db = store.db;
   const y = await agencyYears(db, id);
+  const aliases = await listAliases(db, id);
+  const others = mayPlace(auth) ? (await listAgencies(db, { scope: auth.scope })).filter((x) => x.id !== id) : [];
   const tree = await regionTree(db, auth.scope);
   const a = y.agency;
   const years = y.years.map((x) => x.year);
@@ -200,6 +212,8 @@ ${statutoryTables(template, tables, decorate, 'yoy')}`;
     <label>机关类型 ${issuerSelect(a.id, a.issuerType, mayPlace(auth))}</label>
     <span class="save-state" aria-live="polite"></span>
   </div>
+  <p class="aliases" id="agency-aliases">${aliases.length ? html`曾用名：${aliases.map((n, i) => html`${i ? '、' : ''}<span class="alias">${n}</span>`)}` : html`<span class="muted">没有曾用名</span>`}</p>
+  ${mayPlace(auth) ? nameForms(a.id, a.name, others) : ''}
 </div>
 <section class="block">
   <div class="block-head"><h2>各年度概况</h2>${exportLinks('逐格对照（全部年度）', [['CSV', `/api/agencies/${a.id}/years?format=csv`], ['Excel', `/api/agencies/${a.id}/years?format=xlsx`]])}</div>

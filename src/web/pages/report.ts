@@ -26,13 +26,14 @@ export async function reportPage(store: Store, auth: Auth, id: number, opts: { s
   const view = reportView(r, { mayTriage: auth.user.role === 'admin' || auth.user.role === 'supervisor' });
   const content = html`
 ${reportHeader(view)}
+${auth.user.role === 'viewer' ? '' : html`<p class="danger-zone"><button type="button" class="btn btn-small btn-danger" id="delete-report" data-report="${r.id}" data-label="${view.title}">删除报告</button></p>`}
 ${opts.saved ? html`<p class="flash" role="status" id="flash">已保存为第 ${opts.saved} 版，核查已重新运行。</p>` : ''}
 <div class="review-layout">
   ${sourcePane(view)}
   ${dataPane(view, versions)}
 </div>
 ${jsonScript('report-data', clientData(view))}`;
-  return page({ title: view.title, section: 'reports', scripts: ['report.js'], bodyClass: 'report-page', auth, crumbs: [['报告核查', '/reports'], [view.title]] }, content);
+  return page({ title: view.title, section: 'reports', scripts: ['report.js', 'report-delete.js'], bodyClass: 'report-page', auth, crumbs: [['报告核查', '/reports'], [view.title]] }, content);
 }
 
 /** One version of a report, read only: its tables and metadata as they were, with that version's changes. */

@@ -34,3 +34,46 @@
     }
   });
 })();
+
+// The agency page: rename (the old name stays an alias) and merge another agency into this one, each after a confirmation.
+(() => {
+  const { api, flash } = window.ogi;
+  const box = document.querySelector('.agency-names');
+  if (!box) return;
+  const id = box.dataset.agency;
+  const state = box.querySelector('.names-state');
+  const fail = (err) => {
+    state.textContent = err.message;
+    state.className = 'names-state error';
+  };
+  const rename = document.getElementById('rename-form');
+  rename.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const name = rename.elements.name.value.trim();
+    if (!name || name === box.dataset.name) return;
+    if (!window.confirm(`确定把“${box.dataset.name}”改名为“${name}”？原名称保留为曾用名，此操作记入审计日志`)) return;
+    try {
+      await api('PATCH', `/api/agencies/${id}`, { name });
+      flash.set(`已改名为“${name}”，原名称“${box.dataset.name}”保留为曾用名`);
+      location.reload();
+    } catch (err) {
+      fail(err);
+    }
+  });
+  const merge = document.getElementById('merge-form');
+  if (!merge) return;
+  merge.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const select = merge.elements.from;
+    if (!select.value) return;
+    const other = select.options[select.selectedIndex].textContent;
+    if (!window.confirm(`确定把“${other}”并入“${box.dataset.name}”？它的报告移到本机关，名称成为曾用名，原机关删除；此操作记入审计日志`)) return;
+    try {
+      await api('POST', `/api/agencies/${id}/merge`, { from: Number(select.value) });
+      flash.set('已合并');
+      location.reload();
+    } catch (err) {
+      fail(err);
+    }
+  });
+})();
