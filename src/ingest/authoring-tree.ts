@@ -21,7 +21,13 @@ export class AuthoringTree {
 
   constructor(readonly text: string) {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: true });
-    for (const err of this.doc.errors) this.problems.push(yamlProblem(err));
+    // One message per line: the yaml package often reports one mistake several ways.
+    const seen = new Set<number | undefined>();
+    for (const err of this.doc.errors) {
+      const p = yamlProblem(err);
+      if (!seen.has(p.line)) this.problems.push(p);
+      seen.add(p.line);
+    }
     this.root = this.problems.length ? null : this.resolve(this.doc.contents);
   }
 
@@ -52,10 +58,12 @@ export class AuthoringTree {
     return node as Node;
   }
 
-  /** The value as typed in the file, for messages. */
+  /** The value as typed in the file, for messages (its first line, cut at 40 characters). */
   source(node: Node): string {
     const r = node.range;
-    return r ? this.text.slice(r[0], r[1]).trim() : String(isScalar(node) ? node.value : '');
+    const typed = r ? this.text.slice(r[0], r[1]).trim() : String(isScalar(node) ? node.value : '');
+    const line = typed.split('\n')[0]!;
+    return line.length > 40 || line !== typed ? `${line.slice(0, 40)}……` : line;
   }
 
   /** True for a missing value or a null scalar (`key:`, `key: null`, `key: ~`). */
