@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
+import { InputError } from '../src/errors.ts';
+import { readAuthoringReport } from '../src/ingest/authoring.ts';
 import { requestRows } from '../src/schema/requests.ts';
 import { ogi, root } from './helpers/cli.ts';
 
@@ -100,6 +102,13 @@ test('YAML syntax errors are explained in Chinese with line and column', async (
   await refused(file('anchors.yaml', '机关: &a &b 某某局\n年度: 2025\n'), '第1行第8列：YAML 格式有误（A node can have at most one anchor）');
 });
 
+test('a row may be named by its short label, without the printed note', async () => {
+  const path = file('short.yaml', edited('（二）部分公开（区分处理的，只计这一情形，不计其他情形）: [3, 0, 0, 0, 0, 0, 3]', '（二）部分公开: [3, 0, 0, 0, 0, 0, 3]'));
+  const short = await ogi('render', path, '--to', 'json');
+  assert.equal(short.code, 0, short.stderr);
+  assert.deepEqual(JSON.parse(short.stdout).tables.requests.partlyGranted, [3, 0, 0, 0, 0, 0, 3]);
+});
+
 test('the same row written twice under two spellings is refused', async () => {
   const path = file('twice-row.yaml', edited('（一）予以公开: [9, 2, 0, 0, 0, 0, 11]', '（一）予以公开: [9, 2, 0, 0, 0, 0, 11]\n  予以公开: [9, 2, 0, 0, 0, 0, 11]'));
   await refused(path, '第45行第3列：表三的“予以公开”与第44行的“（一）予以公开”是同一行，只能写一次');
@@ -158,4 +167,24 @@ test('check and render complete blank totals the same way and find the same', as
   const refusal = await ogi('render', wrong, '--to', 'json');
   assert.equal(refusal.code, 1);
   assert.deepEqual(refusal.stderr.split('\n').slice(1, -1), errors.map((f) => `  ${wrong}  ${f.rule} ${f.message}`));
+});
+
+test('bad input never crashes: 500 damaged copies of the example are read or refused with a placed Chinese message', () => {
+  let seed = 7;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const pieces = [':', '[', ']', '{', '}', '- ', '*a', '&a ', '\t', '\n', '  ', '"', "'", 'null', '~', '? ', '!!str ', '1.5', '-3', '|', '#', ','];
+  for (let i = 0; i < 500; i++) {
+    let text = example;
+    for (let k = 0; k <= random(3); k++) {
+      const at = random(text.length);
+      text = random(2) ? text.slice(0, at) + pieces[random(pieces.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + random(5));
+    }
+    try {
+      readAuthoringReport(text, 'x.yaml');
+    } catch (err) {
+      assert.ok(err instanceof InputError, String(err));
+      assert.match(err.message, /^x\.yaml：(第\d+行第\d+列：|缺少|文件是空的|填写文件有 \d+ 处错误：\n {2}(第\d+行第\d+列：|缺少))/, err.message);
+      assert.doesNotMatch(err.message, /undefined|NaN|\[object/, err.message);
+    }
+  }
 });

@@ -124,7 +124,8 @@ function readTables(tree: AuthoringTree, field: (k: FieldKey) => Entry | undefin
       tables.active[item.key]![r.key] = Object.fromEntries(item.columns.map((c, i) => [c.key, values[i]!]));
     }
   }
-  const rows = requestRows(template);
+  // A row may also be named by its short label (without the printed note).
+  const rows = requestRows(template).map((r) => ({ ...r, aliases: [...(r.aliases ?? []), ...(r.short ? [r.short] : [])] }));
   const rowsIn = keyed(tree, mapOf('requests'), rows, F.requests, '行', `${F.requests}的行依次为`);
   for (const r of rows) {
     const columns = REQUEST_COLUMNS.map((c) => ({ ...c, kind: cellDef(template, requestsPath(r.key, c.key))?.kind ?? 'count' }));
