@@ -1,4 +1,5 @@
 import { labelKey } from '../schema/normalize.ts';
+import type { AuthoringTree, Entry } from './authoring-tree.ts';
 import { resemblance, simplify } from '../schema/variants.ts';
 
 /** A key an authoring file may use: the contract key, the printed label, or one of its aliases. */
@@ -51,4 +52,20 @@ export function unknownKeyMessage(where: string, unit: string, given: string, de
   const close = closestKey(defs, given);
   const hint = close ? `是否应为“${close.label}”？` : '';
   return `${where}没有“${given}”这一${unit}。${hint}${listHead}：${defs.map((d) => `“${d.label}”`).join('')}`;
+}
+
+/** The entries of a mapping keyed by the definitions they name; unknown and repeated keys are problems. */
+export function keyed<D extends KeyDef>(tree: AuthoringTree, entries: readonly Entry[], defs: readonly D[], where: string, unit: string, listHead: string): Map<D, Entry> {
+  const out = new Map<D, Entry>();
+  for (const e of entries) {
+    const def = matchKey(defs, e.name);
+    if (!def) {
+      tree.at(e.keyNode, unknownKeyMessage(where, unit, e.name, defs, listHead));
+      continue;
+    }
+    const first = out.get(def);
+    if (first) tree.at(e.keyNode, `${where}的“${e.name}”与第${tree.lineOf(first.keyNode)}行的“${first.name}”是同一${unit}，只能写一次`);
+    else out.set(def, e);
+  }
+  return out;
 }
