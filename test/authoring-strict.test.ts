@@ -126,6 +126,7 @@ test('an authoring file written as JSON is read the same way, with lines and col
   const text = JSON.stringify(data, null, 2);
   const line = text.split('\n').findIndex((l) => l.includes('（一）予以公开')) + 1;
   await refused(file('six.json', text), `第${line}行第16列：表三“（一）予以公开”应有7个数（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计），此处只有6个；总计可写 null 由程序计算`);
+  await refused(file('twice.json', '{\n  "机关": "某某局",\n  "年度": 2025,\n  "年度": 2024\n}\n'), '第4行第3列：JSON 格式有误：同一层出现了重复的键，每个键只能写一次');
   const broken = file('broken.json', '{\n  "机关": "某某局",\n  "年度": 2025,\n}\n');
   const r = await ogi('check', broken);
   assert.equal(r.code, 2);

@@ -91,7 +91,7 @@ function readReport(tree: AuthoringTree, file: string): Report | null {
 
 /** Reads a filled authoring file (YAML, or JSON with the same keys) into a report; throws every problem of the file at once. */
 export function readAuthoring(content: string, file: string): Report {
-  const tree = new AuthoringTree(content);
+  const tree = new AuthoringTree(content, /\.json$/i.test(file) ? 'JSON' : 'YAML');
   const report = tree.problems.length ? null : readReport(tree, file);
   if (tree.problems.length || !report) throw problemsError(file, tree.problems);
   return report;

@@ -21,9 +21,10 @@ const YAML_CODES: Record<string, string> = {
 /** The yaml package's own wording, without the position and the excerpt it appends. */
 const original = (message: string) => message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 
-export function yamlProblem(err: YAMLError): Problem {
+/** A syntax error of the yaml package, explained in Chinese; `language` names what the clerk wrote (JSON is read as YAML too). */
+export function yamlProblem(err: YAMLError, language: 'YAML' | 'JSON' = 'YAML'): Problem {
   const known = YAML_CODES[err.code];
-  const message = known ? `YAML 格式有误：${known}` : `YAML 格式有误（${original(err.message)}）`;
+  const message = known ? `${language} 格式有误：${known}` : `${language} 格式有误（${original(err.message)}）`;
   const at = err.linePos?.[0];
   return { line: at?.line, col: at?.col, message };
 }

@@ -19,12 +19,12 @@ export class AuthoringTree {
   private readonly lines = new LineCounter();
   private readonly doc: Document.Parsed;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, language: 'YAML' | 'JSON' = 'YAML') {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: true });
     // One message per line: the yaml package often reports one mistake several ways.
     const seen = new Set<number | undefined>();
     for (const err of this.doc.errors) {
-      const p = yamlProblem(err);
+      const p = yamlProblem(err, language);
       if (!seen.has(p.line)) this.problems.push(p);
       seen.add(p.line);
     }
