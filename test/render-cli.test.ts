@@ -135,12 +135,12 @@ test('render: binary formats go to a file named after the title; several reports
   assert.equal(bad.stderr, '错误：--to 应为 docx、pdf、html、md、txt、xlsx、csv、json 之一，收到“odt”\n');
 });
 
-test('authoring errors name the file and the field', async () => {
+test('authoring errors name the file, the line and column, and the field', async () => {
   const wrong = join(tmp, 'wrong.yaml');
   writeFileSync(wrong, '机关: 某某局\n年度: 2025\n表三:\n  （一）予以公开: [1, 2]\n');
   const r = await ogi('render', wrong, '--to', 'md');
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, `错误：${wrong}：表三“（一）予以公开”应有 7 个数（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计），填写了 2 个\n`);
+  assert.equal(r.stderr, `错误：${wrong}：第4行第12列：表三“（一）予以公开”应有7个数（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计），此处只有2个；总计可写 null 由程序计算\n`);
 });
 
 test('render --to csv neutralises formulas in text cells (the one CSV writer of the CLI and the API)', async () => {

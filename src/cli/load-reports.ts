@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { ExtractedReport } from '../extract/report.ts';
-import { readAuthoring } from '../ingest/authoring.ts';
+import { readAuthoringReport } from '../ingest/authoring.ts';
+import { isAuthoringJson } from '../ingest/authoring-fields.ts';
+import { problemsError } from '../ingest/authoring-problems.ts';
+import { jsonProblem } from '../ingest/authoring-syntax.ts';
 import { checkContract, contractMessage } from '../schema/contract.ts';
-import { completeTotals } from '../schema/derive.ts';
 import type { Report } from '../schema/types.ts';
 import { parseInputs } from './parse-files.ts';
 
@@ -23,7 +25,7 @@ function asReport(v: unknown, path: string, at: string): Report {
   return r.report;
 }
 
-/** Reports from contract JSON, authoring YAML, or any report document ogi reads. */
+/** Reports from contract JSON, authoring files (YAML, or JSON with their Chinese keys), or any report document ogi reads. */
 export async function loadReports(inputs: readonly string[]): Promise<Loaded[]> {
   const out: Loaded[] = [];
   const documents: string[] = [];
@@ -45,7 +47,11 @@ export async function loadReports(inputs: readonly string[]): Promise<Loaded[]> 
         try {
           data = JSON.parse(text);
         } catch (err) {
-          throw new InputError('usage', `${path}：JSON 格式有误（${(err as Error).message}）`, path);
+          throw problemsError(path, [jsonProblem(text, err as Error)]);
+        }
+        if (isAuthoringJson(data)) {
+          out.push({ path, report: readAuthoringReport(text, path) });
+          continue;
         }
         const list = Array.isArray(data) ? data : [data];
         list.forEach((item, i) => {
@@ -57,8 +63,7 @@ export async function loadReports(inputs: readonly string[]): Promise<Loaded[]> 
           }
         });
       } else {
-        // Totals are computed, never typed: blank derived cells of a filled-in file are completed here, for check and render alike.
-        out.push({ path, report: completeTotals(readAuthoring(text, path)).report });
+        out.push({ path, report: readAuthoringReport(text, path) });
       }
     } catch (err) {
       if (err instanceof InputError) out.push({ path, error: err });
