@@ -9,8 +9,8 @@ import { placeGrid, type PlacedCell } from './placed.ts';
  */
 
 const FONT_SIZE = 10.5;
-const CELL_PAD = { x: 3, y: 2.5 };
-const MIN_ROW = 16;
+const CELL_PAD = { x: 2.85, y: 0 };
+const MIN_ROW = 14;
 
 /** Share of the table width per grid column (the proportions of the Word tables, docx.ts). */
 function columnShares(grid: Grid): number[] {
@@ -40,7 +40,7 @@ export interface TableLayout {
 
 const isHeaderRow = (placed: PlacedCell[]) => placed.every((p) => p.cell.kind === 'header' || p.cell.kind === 'note');
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-const cellTextOptions = (w: number) => ({ width: w - 2 * CELL_PAD.x, lineGap: 1 });
+const cellTextOptions = (w: number) => ({ width: w - 2 * CELL_PAD.x, lineGap: 0 });
 
 /** Column positions, row heights and header blocks of a grid at a table width. */
 export function measureTable(doc: PDFKit.PDFDocument, grid: Grid, font: string, left: number, width: number): TableLayout {

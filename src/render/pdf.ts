@@ -68,12 +68,17 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     if (!fits(height) && !atTop()) doc.addPage();
   };
   const para = (text: string) => doc.font(font.body).fontSize(SIZE.body).text(text, MARGINS.left, doc.y, bodyOptions);
-  /** Paragraphs; a one-line paragraph that does not end a sentence (a sub-heading such as “（二）…情况”) stays with the next. */
-  const paras = (text: string | null) => {
-    const all = lines(text);
+  /** A one-line paragraph that does not end a sentence: a sub-heading such as “（二）…情况”, or “…如下：”. */
+  const leadsIn = (line: string) => lineCount(line) === 1 && !/[。；;！!？?]$/.test(line);
+  /** Height that must stand together from paragraph i on: lead-in lines with two lines of what follows (`after`: a table). */
+  const together = (all: readonly string[], i: number, after: number): number => {
+    const line = all[i];
+    if (line === undefined) return after;
+    return leadsIn(line) ? LINE + together(all, i + 1, after) : Math.min(2, lineCount(line)) * LINE;
+  };
+  const paras = (all: readonly string[], after = 0) => {
     all.forEach((line, i) => {
-      const next = all[i + 1];
-      if (next && lineCount(line) === 1 && !/[。；;！!？?]$/.test(line)) keep(LINE + Math.min(2, lineCount(next)) * LINE);
+      if (leadsIn(line) && (i + 1 < all.length || after > 0)) keep(together(all, i, after));
       para(line);
     });
   };
@@ -83,15 +88,17 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   const date = signatureDate(report.signedOn);
   const signature = [report.agency, date].filter((l): l is string => !!l);
 
-  /** What must stand on the same page as the heading of section i: two lines of its text, or its table's header and first row. */
+  const tableStart = (key: SectionKey) => {
+    const table = layouts.get(key);
+    return table ? TABLE_GAP.before + startHeight(table) : 0;
+  };
+  /** What must stand on the same page as the heading of section i: the start of its text, or of its table. */
   const afterHeading = (i: number): number => {
     const s = SECTIONS[i];
     if (!s) return signature.length ? (signature.length + 1) * LINE : 0;
     const text = lines(report.sections[s.key]);
-    if (text.length) return Math.min(2, lineCount(text[0]!) + (text.length > 1 ? lineCount(text[1]!) : 0)) * LINE;
-    const table = layouts.get(s.key);
-    if (table) return TABLE_GAP.before + startHeight(table);
-    return LINE + afterHeading(i + 1);
+    if (text.length) return together(text, 0, tableStart(s.key));
+    return layouts.has(s.key) ? tableStart(s.key) : LINE + afterHeading(i + 1);
   };
 
   doc.font(font.title).fontSize(SIZE.title);
@@ -101,15 +108,15 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     doc.text(line, MARGINS.left, doc.y, { width, align: 'center', lineGap: titleGap });
   }
   doc.y += LINE;
-  paras(report.preamble);
+  paras(lines(report.preamble));
 
   SECTIONS.forEach((s, i) => {
     keep(LINE + afterHeading(i));
     doc.font(font.heading).fontSize(SIZE.body).text(`${s.numeral}、${s.heading}`, MARGINS.left, doc.y, { ...bodyOptions, lineGap: gapFor(font.heading, SIZE.body, LINE) });
-    paras(report.sections[s.key]);
+    paras(lines(report.sections[s.key]), tableStart(s.key));
     const table = layouts.get(s.key);
     if (table) {
-      keep(TABLE_GAP.before + startHeight(table));
+      keep(tableStart(s.key));
       doc.y = drawTable(doc, table, doc.y + TABLE_GAP.before) + TABLE_GAP.after;
       doc.x = MARGINS.left;
     }
