@@ -84,10 +84,20 @@ function keepsWithNext(grid: Grid, r: number): boolean {
   return row.some((c) => c.kind === 'header' || c.kind === 'note');
 }
 
+/**
+ * The merged header at the top of tables 三 and 四, which Word repeats on every page the table runs on
+ * (as the PDF does). Table 二's first rows head only its first item, so they are not repeated.
+ */
+function repeatsOnEachPage(grid: Grid, r: number): boolean {
+  if (grid.key === 'active') return false;
+  return grid.rows.slice(0, r + 1).every((row) => row.every((c) => c.kind === 'header' || c.kind === 'note'));
+}
+
 function gridTable(grid: Grid): Table {
   const widths = columnWidths(grid);
   const rows = placeGrid(grid).map((row, r) => new TableRow({
     cantSplit: true,
+    tableHeader: repeatsOnEachPage(grid, r) || undefined,
     children: row.map(({ cell, col, continues }) => {
       const width = widths.slice(col, col + cell.colspan).reduce((a, b) => a + b, 0);
       const align = cell.kind === 'label' ? AlignmentType.LEFT : AlignmentType.CENTER;
