@@ -36,7 +36,8 @@ function grids(report: Report): Partial<Record<SectionKey, Grid>> {
   return { active: activeGrid(report.template, report.tables), requests: requestsGrid(report.template, report.tables), review: reviewGrid(report.tables) };
 }
 
-const lines = (text: string | null) => (text ?? '').split(/\n+/).map((l) => l.trim()).filter(Boolean);
+/** The non-blank lines of a text, each a paragraph. */
+const paragraphs = (text: string | null) => (text ?? '').split(/\n+/).map((l) => l.trim()).filter(Boolean);
 
 /** The report as a PDF. Throws an InputError naming fonts-noto-cjk when no CJK font is installed. */
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Buffer> {
@@ -96,7 +97,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   const afterHeading = (i: number): number => {
     const s = SECTIONS[i];
     if (!s) return signature.length ? (signature.length + 1) * LINE : 0;
-    const text = lines(report.sections[s.key]);
+    const text = paragraphs(report.sections[s.key]);
     if (text.length) return together(text, 0, tableStart(s.key));
     return layouts.has(s.key) ? tableStart(s.key) : LINE + afterHeading(i + 1);
   };
@@ -108,12 +109,12 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     doc.text(line, MARGINS.left, doc.y, { width, align: 'center', lineGap: titleGap });
   }
   doc.y += LINE;
-  paras(lines(report.preamble));
+  paras(paragraphs(report.preamble));
 
   SECTIONS.forEach((s, i) => {
     keep(LINE + afterHeading(i));
     doc.font(font.heading).fontSize(SIZE.body).text(`${s.numeral}、${s.heading}`, MARGINS.left, doc.y, { ...bodyOptions, lineGap: gapFor(font.heading, SIZE.body, LINE) });
-    paras(lines(report.sections[s.key]), tableStart(s.key));
+    paras(paragraphs(report.sections[s.key]), tableStart(s.key));
     const table = layouts.get(s.key);
     if (table) {
       keep(tableStart(s.key));
