@@ -93,13 +93,16 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     const table = layouts.get(key);
     return table ? TABLE_GAP.before + startHeight(table) : 0;
   };
-  /** What must stand on the same page as the heading of section i: the start of its text, or of its table. */
+  /** What must stand on the same page as the end of section i's text: its table's start, or the next heading with its start. */
+  const afterText = (i: number): number => {
+    const s = SECTIONS[i]!;
+    if (layouts.has(s.key)) return tableStart(s.key);
+    return SECTIONS[i + 1] ? LINE + afterHeading(i + 1) : signature.length ? (signature.length + 1) * LINE : 0;
+  };
+  /** What must stand on the same page as the heading of section i: the start of its text, or of what follows it. */
   const afterHeading = (i: number): number => {
-    const s = SECTIONS[i];
-    if (!s) return signature.length ? (signature.length + 1) * LINE : 0;
-    const text = paragraphs(report.sections[s.key]);
-    if (text.length) return together(text, 0, tableStart(s.key));
-    return layouts.has(s.key) ? tableStart(s.key) : LINE + afterHeading(i + 1);
+    const text = paragraphs(report.sections[SECTIONS[i]!.key]);
+    return text.length ? together(text, 0, afterText(i)) : afterText(i);
   };
 
   doc.font(font.title).fontSize(SIZE.title);
@@ -114,7 +117,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   SECTIONS.forEach((s, i) => {
     keep(LINE + afterHeading(i));
     doc.font(font.heading).fontSize(SIZE.body).text(`${s.numeral}、${s.heading}`, MARGINS.left, doc.y, { ...bodyOptions, lineGap: gapFor(font.heading, SIZE.body, LINE) });
-    paras(paragraphs(report.sections[s.key]), tableStart(s.key));
+    paras(paragraphs(report.sections[s.key]), afterText(i));
     const table = layouts.get(s.key);
     if (table) {
       keep(tableStart(s.key));
