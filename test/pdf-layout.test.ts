@@ -16,7 +16,7 @@ import { REQUEST_APPLICANT_LABEL } from '../src/schema/requests.ts';
 import { SECTIONS } from '../src/schema/sections.ts';
 import type { Report } from '../src/schema/types.ts';
 import { pageCount, pdfFonts, textPages, type TextPage } from './helpers/poppler.ts';
-import { randomTables } from './helpers/random-report.ts';
+import { randomTables, rng } from './helpers/random-report.ts';
 
 /**
  * The PDF laid out like the DOCX, checked on the printed file with poppler: embedded CID fonts
@@ -71,6 +71,21 @@ function tablePages(pages: TextPage[], grid: Grid): [number, number] {
   return [start, end];
 }
 
+/** "— N —" at every page's foot, no page ending with a heading (or `alsoLast`), no near-empty page but the last. */
+function assertFlow(text: TextPage[], alsoLast: RegExp | null = null): void {
+  text.forEach((page, i) => {
+    const footer = page.lines.filter((l) => isFooter(page, l.top));
+    assert.deepEqual(footer.map((l) => l.text), [`—${i + 1}—`], `page ${i + 1}: page number`);
+    const body = bodyLines(page);
+    const last = body.at(-1)!;
+    assert.ok(!headings.includes(last.text) && !alsoLast?.test(last.text), `page ${i + 1} ends with the heading ${last.text}`);
+    if (i < text.length - 1) {
+      const used = (last.bottom - body[0]!.top) / (page.height - TEXT_TOP - TEXT_BOTTOM);
+      assert.ok(used >= 0.15, `page ${i + 1} is near-empty: ${Math.round(used * 100)} % used`);
+    }
+  });
+}
+
 function assertLayout(path: string, report: Report, pages: number): void {
   const fonts = pdfFonts(path);
   assert.ok(fonts.length > 0);
@@ -92,17 +107,7 @@ function assertLayout(path: string, report: Report, pages: number): void {
   const title = titleLines(report, (595.28 - 54 * MM) / 22);
   assert.deepEqual(bodyLines(text[0]!).slice(0, title.length).map((l) => l.text), title.map((l) => l.replace(/\s/g, '')));
 
-  text.forEach((page, i) => {
-    const footer = page.lines.filter((l) => isFooter(page, l.top));
-    assert.deepEqual(footer.map((l) => l.text), [`—${i + 1}—`], `page ${i + 1}: page number`);
-    const body = bodyLines(page);
-    const last = body.at(-1)!;
-    assert.ok(!headings.includes(last.text), `page ${i + 1} ends with the heading ${last.text}`);
-    if (i < text.length - 1) {
-      const used = (last.bottom - body[0]!.top) / (page.height - TEXT_TOP - TEXT_BOTTOM);
-      assert.ok(used >= 0.15, `page ${i + 1} is near-empty: ${Math.round(used * 100)} % used`);
-    }
-  });
+  assertFlow(text);
 
   if (report.template === 'legacy') return;
   const grids: [Grid, string][] = [
@@ -127,6 +132,26 @@ for (const [name, make, pages] of CASES) {
     assertLayout(path, report, pages);
   });
 }
+
+test('PDF of generated reports of every length: no page ends with a heading or a sub-heading, no near-empty page', async (t) => {
+  if (!ready(t)) return;
+  const sentence = '本机关认真贯彻落实条例要求，持续推进政府信息公开工作，取得了较好成效。';
+  for (let seed = 1; seed <= 12; seed++) {
+    const template = seed % 2 ? '2019' : '2021';
+    const r = rng(seed);
+    const sections = Object.fromEntries(SECTIONS.map((s) => {
+      const n = Math.floor(r() * 8);
+      const texts = Array.from({ length: n }, (_, i) => (r() < 0.3 ? `（${'一二三四五六七八'[i]}）小标题` : sentence.repeat(1 + Math.floor(r() * 4))));
+      return [s.key, texts.join('\n') || null];
+    }));
+    const report: Report = { ...fixtureReport(template), tables: randomTables(template, seed), sections: sections as Report['sections'], preamble: sentence.repeat(Math.floor(r() * 6)) };
+    const path = join(tmp, `generated-${seed}.pdf`);
+    writeFileSync(path, await renderPdf(report));
+    const text = textPages(path);
+    assert.equal(text.length, pageCount(path));
+    assertFlow(text, /^（.）小标题$/);
+  }
+});
 
 test('PDF: table 三 of sample 000 continues on later pages (the header check above is not empty)', async (t) => {
   if (!ready(t)) return;
