@@ -13,7 +13,7 @@ import { readSource } from '../src/ingest/read-file.ts';
 import { renderDocx } from '../src/render/docx.ts';
 import { FLAT_COLUMNS, flatRows, renderCsv, type FlatRow } from '../src/render/flat.ts';
 import { activeGrid, requestsGrid, reviewGrid } from '../src/render/grid.ts';
-import { DEBIAN_CJK_FONTS, findChromium, renderPdf, renderPdfWithPdfkit } from '../src/render/pdf.ts';
+import { DEBIAN_FONTS, renderPdf } from '../src/render/pdf.ts';
 import { renderXlsx } from '../src/render/xlsx.ts';
 import type { TableTemplate } from '../src/schema/templates.ts';
 import type { Report } from '../src/schema/types.ts';
@@ -44,8 +44,7 @@ function withBlanks(report: Report): Report {
 }
 
 const hasSoffice = findProgram(['soffice', 'libreoffice']) !== null;
-const chromium = findChromium();
-const hasCjkFont = DEBIAN_CJK_FONTS.some((f) => existsSync(f.path));
+const hasCjkFont = Object.values(DEBIAN_FONTS).flat().some((f) => existsSync(f.path));
 
 function needs(t: TestContext, present: boolean, what: string, install: string): boolean {
   if (present) return true;
@@ -54,7 +53,6 @@ function needs(t: TestContext, present: boolean, what: string, install: string):
   return false;
 }
 const needsSoffice = (t: TestContext) => needs(t, hasSoffice, 'LibreOffice', 'apt-get install libreoffice-writer-nogui');
-const needsChromium = (t: TestContext) => needs(t, chromium !== null, 'Chromium', 'apt-get install chromium');
 const needsCjkFont = (t: TestContext) => needs(t, hasCjkFont, 'a CJK font', 'apt-get install fonts-noto-cjk');
 
 /** Reads a written file back as `ogi parse` does. */
@@ -145,57 +143,39 @@ test('DOCX converts with LibreOffice (soffice --headless --convert-to pdf)', asy
 
 // --- PDF ----------------------------------------------------------------------------------
 
-for (const [template, seed] of [cases[0]!, cases[3]!]) {
-  test(`PDF (Chromium) round trip: template ${template}, seed ${seed}`, async (t) => {
-    if (!needsChromium(t)) return;
-    const report = randomReport(template, seed);
-    const path = join(tmp, `chromium${template}-${seed}.pdf`);
-    const pdf = await renderPdf(report);
-    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-    assert.ok(pdf.toString('latin1').includes('Skia/PDF'), 'printed by Chromium, not by the fallback');
-    writeFileSync(path, pdf);
-    assertSameReport(await readBack(path), report);
-  });
-}
-
-for (const [template, seed] of [cases[1]!, cases[4]!]) {
-  test(`PDF (pdfkit fallback) round trip: template ${template}, seed ${seed}`, async (t) => {
+for (const [template, seed] of [cases[0]!, cases[1]!, cases[3]!, cases[4]!]) {
+  test(`PDF round trip: template ${template}, seed ${seed}`, async (t) => {
     if (!needsCjkFont(t)) return;
     const report = randomReport(template, seed);
-    const path = join(tmp, `pdfkit${template}-${seed}.pdf`);
-    writeFileSync(path, await renderPdfWithPdfkit(report));
+    const path = join(tmp, `pdf${template}-${seed}.pdf`);
+    writeFileSync(path, await renderPdf(report));
     assertSameReport(await readBack(path), report);
   });
 }
 
-test('PDF (pdfkit fallback) round trip keeps blank cells blank', async (t) => {
+test('PDF round trip keeps blank cells blank', async (t) => {
   if (!needsCjkFont(t)) return;
   const report = withBlanks(randomReport('2021', 9));
-  const path = join(tmp, 'pdfkit-blank.pdf');
-  writeFileSync(path, await renderPdfWithPdfkit(report));
+  const path = join(tmp, 'pdf-blank.pdf');
+  writeFileSync(path, await renderPdf(report));
   assertSameReport(await readBack(path), report);
 });
 
-test('PDF (pdfkit fallback): A4, the CJK font embedded as a subset, the page count of a report', async (t) => {
+test('PDF: A4, the CJK fonts embedded as subsets, the page count of a report', async (t) => {
   if (!needsCjkFont(t)) return;
-  const pdf = (await renderPdfWithPdfkit(sample000())).toString('latin1');
+  const pdf = (await renderPdf(sample000())).toString('latin1');
   assert.ok(pdf.includes('/MediaBox [0 0 595.28 841.89]'), 'A4');
   assert.ok(/\/BaseFont \/[A-Z]{6}\+(NotoSerifCJKsc|NotoSansCJKsc|WenQuanYi)/.test(pdf), 'a subset of a Debian CJK font');
   const pages = (pdf.match(/\/Type \/Page\b/g) ?? []).length;
   assert.ok(pages >= 4 && pages <= 12, `pages: ${pages}`);
 });
 
-test('PDF without Chromium falls back to pdfkit', async (t) => {
-  if (!needsCjkFont(t)) return;
-  const pdf = await renderPdf(randomReport('2019', 5), { chromium: null });
-  assert.ok(pdf.toString('latin1').includes('(ogi \\(pdfkit\\))'), 'made by pdfkit');
-});
-
-test('PDF without Chromium and without a CJK font names the Debian packages', async () => {
-  await assert.rejects(renderPdf(randomReport('2021', 5), { chromium: null, fonts: [{ path: '/nonexistent/font.ttc', family: 'X' }] }), {
+test('PDF without a CJK font names the Debian package', async () => {
+  const missing = [{ path: '/nonexistent/font.ttc', family: 'X' }];
+  await assert.rejects(renderPdf(randomReport('2021', 5), { fonts: { title: missing, body: missing, heading: missing, table: missing } }), {
     name: 'InputError',
     code: 'unsupported',
-    message: '生成 PDF 需要 Chromium 或中文字体，本机均未安装。请安装 Debian 软件包 chromium（apt-get install chromium）或 fonts-noto-cjk（apt-get install fonts-noto-cjk）',
+    message: '生成 PDF 需要中文字体，本机未安装。请安装 Debian 软件包 fonts-noto-cjk（apt-get install fonts-noto-cjk）',
   });
 });
 

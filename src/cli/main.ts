@@ -133,7 +133,7 @@ async function runRender(inputs: string[], opts: { to: string; output?: string; 
     }
     process.stderr.write(`注意：核查发现 ${errors.length} 个“错误”级问题，按 --force 仍然生成：\n${lines.join('\n')}\n`);
   }
-  // The renderers (docx, exceljs, pdfkit, Chromium) load only when a report is rendered.
+  // The renderers (docx, exceljs, pdfkit) load only when a report is rendered.
   const { defaultFileName, renderTo } = await import('../render/index.ts');
   let data: Buffer | string;
   try {

@@ -55,6 +55,11 @@ export function extractRequests(
       continue;
     }
     if (labelMatches(REQUEST_BALANCE_NOTE_DEF, cell.key)) rec.label('requests.note', cell);
+    // A column header beside another (the header rows repeated on a later page) names no row, even 总计.
+    if (HEADER_KEYS.has(cell.key) && besideHeader(stream, i)) {
+      i++;
+      continue;
+    }
     // Prefer the next row in statutory order; short labels (其他, 总计) only after earlier rows.
     let match = -1;
     for (const r of matchingIndexes(rows, cell.key)) {
@@ -130,6 +135,15 @@ export function extractRequests(
     table[def.key] = rowSlots.map((slot, c) => rec.value(paths[c]!, slot));
   }
   return { table, span: { first: from, last } };
+}
+
+/** Whether another column header is printed on the cell's row. */
+function besideHeader(stream: readonly Cell[], i: number): boolean {
+  const row = stream[i]!.row;
+  const header = (c: Cell | undefined) => c !== undefined && c.kind === 'label' && HEADER_KEYS.has(c.key);
+  for (let k = i - 1; k >= 0 && stream[k]!.row === row; k--) if (header(stream[k])) return true;
+  for (let k = i + 1; k < stream.length && stream[k]!.row === row; k++) if (header(stream[k])) return true;
+  return false;
 }
 
 /** A label that starts with its own list number ("3.", "（四）") opens a row; it continues none. */

@@ -7,7 +7,7 @@ import { SECTIONS, type SectionKey } from '../schema/sections.ts';
 import type { Report } from '../schema/types.ts';
 import { activeGrid, requestsGrid, reviewGrid, type Grid } from './grid.ts';
 import { placeGrid } from './placed.ts';
-import { reportTitle, signatureDate } from './text.ts';
+import { reportTitle, signatureDate, titleLines } from './text.ts';
 
 /**
  * The report as a Word document in the usual layout of official documents
@@ -84,10 +84,20 @@ function keepsWithNext(grid: Grid, r: number): boolean {
   return row.some((c) => c.kind === 'header' || c.kind === 'note');
 }
 
+/**
+ * The merged header at the top of tables 三 and 四, which Word repeats on every page the table runs on
+ * (as the PDF does). Table 二's first rows head only its first item, so they are not repeated.
+ */
+function repeatsOnEachPage(grid: Grid, r: number): boolean {
+  if (grid.key === 'active') return false;
+  return grid.rows.slice(0, r + 1).every((row) => row.every((c) => c.kind === 'header' || c.kind === 'note'));
+}
+
 function gridTable(grid: Grid): Table {
   const widths = columnWidths(grid);
   const rows = placeGrid(grid).map((row, r) => new TableRow({
     cantSplit: true,
+    tableHeader: repeatsOnEachPage(grid, r) || undefined,
     children: row.map(({ cell, col, continues }) => {
       const width = widths.slice(col, col + cell.colspan).reduce((a, b) => a + b, 0);
       const align = cell.kind === 'label' ? AlignmentType.LEFT : AlignmentType.CENTER;
@@ -121,18 +131,10 @@ function grids(report: Report): Partial<Record<SectionKey, Grid>> {
   return { active: activeGrid(report.template, report.tables), requests: requestsGrid(report.template, report.tables), review: reviewGrid(report.tables) };
 }
 
-/** Width of a text in ems: CJK characters 1, Latin letters and digits ½. */
-const ems = (s: string) => [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e7f ? 1 : 0.5), 0);
-
-/**
- * The title on one line when it fits, otherwise the agency on the first line and
- * "<year>年政府信息公开工作年度报告" on the second, as official reports print it.
- */
+/** The title on one line, or broken after the agency when it does not fit (text.ts). */
 function titleRuns(report: Report): TextRun[] {
-  const title = reportTitle(report);
   const perLine = TEXT_WIDTH / 20 / (SIZE.title / 2);
-  if (!report.agency || ems(title) <= perLine || ems(report.agency) > perLine) return [new TextRun(title)];
-  return [new TextRun(report.agency), new TextRun({ text: title.slice(report.agency.length), break: 1 })];
+  return titleLines(report, perLine).map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined }));
 }
 
 /** Declares the fonts with the names to substitute, so Word and WPS pick 宋体/仿宋/黑体 when the GB fonts are missing. */

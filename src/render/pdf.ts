@@ -1,243 +1,51 @@
-import { accessSync, constants } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { InputError } from '../errors.ts';
-import { findProgram } from '../programs.ts';
 import { SECTIONS, type SectionKey } from '../schema/sections.ts';
 import type { Report } from '../schema/types.ts';
 import { activeGrid, requestsGrid, reviewGrid, type Grid } from './grid.ts';
-import { renderHtml } from './html.ts';
-import { placeGrid } from './placed.ts';
-import { reportTitle, signatureDate } from './text.ts';
+import { registerFonts, type FontChoice } from './pdf-fonts.ts';
+import { drawTable, measureTable, startHeight, type TableLayout } from './pdf-table.ts';
+import { reportTitle, signatureDate, titleLines } from './text.ts';
+
+export { DEBIAN_FONTS, type FontChoice, type PdfFont } from './pdf-fonts.ts';
 
 /**
- * The report as an A4 PDF. Chromium prints the HTML report (html.ts), which
- * gives the best Chinese layout; without Chromium, pdfkit lays the report out
- * itself with a CJK font from the Debian font packages, drawing the same
- * merged-cell grids (grid.ts).
+ * The report as an A4 PDF laid out like the DOCX (docx.ts), drawn by pdfkit with the Debian CJK
+ * fonts embedded (pdf-fonts.ts): the same margins, sizes and 28 pt body line pitch, the title broken
+ * after the agency, headings kept with what follows, the tables paginated row by row with their
+ * header rows repeated (pdf-table.ts), and "— 1 —" page numbers centred at the foot.
  */
 
-export interface PdfFont {
-  path: string;
-  /** PostScript name of the face inside a .ttc collection. */
-  family: string;
-}
-
 export interface PdfOptions {
-  /** Path of the Chromium executable; null to use pdfkit; found automatically when absent. */
-  chromium?: string | null;
-  /** Fonts pdfkit may use, best first (the Debian fonts by default). */
-  fonts?: readonly PdfFont[];
+  /** Fonts per role (the Debian fonts by default). */
+  fonts?: FontChoice;
 }
 
-const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const executable = (path: string) => {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** /usr/bin/chromium (Debian), or the first Chromium or Chrome on PATH; null when there is none. */
-export function findChromium(): string | null {
-  return executable('/usr/bin/chromium') ? '/usr/bin/chromium' : findProgram(CHROMIUM_NAMES);
-}
-
-/** Debian CJK fonts pdfkit can embed: serif first (宋体/仿宋-like body), then sans (黑体-like headings). */
-export const DEBIAN_CJK_FONTS: readonly PdfFont[] = [
-  { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', family: 'NotoSerifCJKsc-Regular' },
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei' },
-  { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYiZenHei' },
-];
-const TITLE_FONT: PdfFont = { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc', family: 'NotoSerifCJKsc-Bold' };
-
-function missingEverything(): InputError {
-  return new InputError(
-    'unsupported',
-    '生成 PDF 需要 Chromium 或中文字体，本机均未安装。请安装 Debian 软件包 chromium（apt-get install chromium）或 fonts-noto-cjk（apt-get install fonts-noto-cjk）',
-  );
-}
-
-/** The report as a PDF: Chromium when installed, otherwise pdfkit with a Debian CJK font. */
-export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Buffer> {
-  const chromium = options.chromium === undefined ? findChromium() : options.chromium;
-  if (chromium) return renderPdfWithChromium(report, chromium);
-  return renderPdfWithPdfkit(report, options);
-}
-
-/** Chromium (through playwright-core) prints the HTML report on A4. */
-export async function renderPdfWithChromium(report: Report, executablePath: string): Promise<Buffer> {
-  const { chromium } = await import('playwright-core');
-  let browser;
-  try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
-  } catch (err) {
-    throw new Error(`Chromium（${executablePath}）无法启动，未能生成 PDF：${(err as Error).message.split('\n')[0]}`, { cause: err });
-  }
-  try {
-    const page = await browser.newPage();
-    await page.setContent(renderHtml(report), { waitUntil: 'load' });
-    return Buffer.from(await page.pdf({ format: 'A4', printBackground: true }));
-  } finally {
-    await browser.close();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// pdfkit fallback
-
-const MM = 72 / 25.4;
-const MARGINS = { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM };
-const SIZE = { title: 22, body: 16, table: 10.5 };
-/** Body line pitch 28 pt (GB/T 9704: 22 lines a page). */
-const BODY_GAP = 6;
-const CELL_PAD = { x: 3, y: 2.5 };
-const MIN_ROW = 16;
-
-/** Share of the table width per grid column (the same proportions as the Word tables). */
-function columnShares(grid: Grid): number[] {
-  const even = (n: number, total: number) => Array.from({ length: n }, () => total / n);
-  switch (grid.key) {
-    case 'active':
-      return [0.31, ...even(grid.width - 1, 0.69)];
-    case 'requests':
-      return [0.077, 0.108, 0.26, ...even(grid.width - 3, 0.555)];
-    case 'review':
-      return even(grid.width, 1);
-  }
-}
-
-const rowHasHeader = (grid: Grid, r: number) => grid.rows[r]!.some((c) => c.kind === 'header' || c.kind === 'note');
-
-interface Fonts {
-  body: string;
-  heading: string;
-  title: string;
-}
-
-const readable = (path: string) => {
-  try {
-    accessSync(path, constants.R_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-function registerFonts(doc: PDFKit.PDFDocument, candidates: readonly PdfFont[]): Fonts {
-  const available = candidates.filter((f) => readable(f.path));
-  const body = available[0];
-  if (!body) throw missingEverything();
-  doc.registerFont('body', body.path, body.family);
-  const sans = available.find((f) => /Sans|Hei/i.test(f.family)) ?? body;
-  doc.registerFont('heading', sans.path, sans.family);
-  // A bold serif for the title (小标宋-like) when the body is the Noto serif.
-  const title = body.path === DEBIAN_CJK_FONTS[0]!.path && readable(TITLE_FONT.path) ? TITLE_FONT : body;
-  doc.registerFont('title', title.path, title.family);
-  return { body: 'body', heading: 'heading', title: 'title' };
-}
-
-function drawGrid(doc: PDFKit.PDFDocument, grid: Grid, fonts: Fonts): void {
-  const left = MARGINS.left;
-  const width = doc.page.width - MARGINS.left - MARGINS.right;
-  const widths = columnShares(grid).map((s) => s * width);
-  const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const placed = placeGrid(grid);
-  doc.font(fonts.body).fontSize(SIZE.table);
-  const textOptions = (w: number) => ({ width: w - 2 * CELL_PAD.x, lineGap: 1 });
-  const cellWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-
-  // Row heights: single-row cells set their row; taller merged cells share the deficit among their rows.
-  const heights = grid.rows.map(() => MIN_ROW);
-  const textHeight = new Map<object, number>();
-  for (const row of placed) {
-    for (const p of row) {
-      if (p.continues) continue;
-      const h = p.cell.text ? doc.heightOfString(p.cell.text, textOptions(cellWidth(p.col, p.cell.colspan))) : 0;
-      textHeight.set(p.cell, h);
-      if (p.cell.rowspan === 1) heights[p.row] = Math.max(heights[p.row]!, h + 2 * CELL_PAD.y);
-    }
-  }
-  for (const row of placed) {
-    for (const p of row) {
-      if (p.continues || p.cell.rowspan === 1) continue;
-      const have = heights.slice(p.row, p.row + p.cell.rowspan).reduce((a, b) => a + b, 0);
-      const need = textHeight.get(p.cell)! + 2 * CELL_PAD.y;
-      if (have < need) for (let r = p.row; r < p.row + p.cell.rowspan; r++) heights[r]! += (need - have) / p.cell.rowspan;
-    }
-  }
-
-  // Pagination: header rows stay with the row after them.
-  const bottom = doc.page.height - MARGINS.bottom;
-  const pageOf: number[] = [];
-  const yOf: number[] = [];
-  let page = 0;
-  let y = doc.y;
-  for (let r = 0; r < grid.rows.length; r++) {
-    let block = heights[r]!;
-    for (let k = r; rowHasHeader(grid, k) && k + 1 < grid.rows.length; k++) block += heights[k + 1]!;
-    const fresh = y <= MARGINS.top + 0.5;
-    if (y + (r === 0 || rowHasHeader(grid, r) ? block : heights[r]!) > bottom && !fresh) {
-      page++;
-      y = MARGINS.top;
-    }
-    pageOf[r] = page;
-    yOf[r] = y;
-    y += heights[r]!;
-  }
-
-  // Drawing, page by page; a merged cell split by a page break is drawn as one box per page,
-  // its text in the tallest part.
-  const savedBottom = doc.page.margins.bottom;
-  for (let pg = 0; pg <= page; pg++) {
-    if (pg > 0) doc.addPage();
-    doc.page.margins.bottom = 0; // text is placed by hand; never let it open a page
-    doc.lineWidth(0.6).strokeColor('#000000');
-    for (const row of placed) {
-      for (const p of row) {
-        if (p.continues) continue;
-        const rows = Array.from({ length: p.cell.rowspan }, (_, i) => p.row + i);
-        const segments = new Map<number, number[]>();
-        for (const r of rows) segments.set(pageOf[r]!, [...(segments.get(pageOf[r]!) ?? []), r]);
-        const mine = segments.get(pg);
-        if (!mine) continue;
-        const x = xs[p.col]!;
-        const w = cellWidth(p.col, p.cell.colspan);
-        const top = yOf[mine[0]!]!;
-        const h = mine.reduce((a, r) => a + heights[r]!, 0);
-        doc.rect(x, top, w, h).stroke();
-        const tallest = [...segments.entries()].sort((a, b) =>
-          b[1].reduce((s, r) => s + heights[r]!, 0) - a[1].reduce((s, r) => s + heights[r]!, 0) || a[0] - b[0])[0]![0];
-        if (!p.cell.text || tallest !== pg) continue;
-        const th = textHeight.get(p.cell)!;
-        doc.font(fonts.body).fontSize(SIZE.table).fillColor('#000000');
-        doc.text(p.cell.text, x + CELL_PAD.x, top + Math.max(CELL_PAD.y, (h - th) / 2), {
-          ...textOptions(w),
-          align: p.cell.kind === 'label' ? 'left' : 'center',
-        });
-      }
-    }
-    doc.page.margins.bottom = savedBottom;
-  }
-  doc.x = MARGINS.left;
-  doc.y = y + 10;
-}
+const PT_PER_MM = 72 / 25.4;
+const MARGINS = { top: 37 * PT_PER_MM, bottom: 35 * PT_PER_MM, left: 28 * PT_PER_MM, right: 26 * PT_PER_MM };
+const SIZE = { title: 22, body: 16, pageNumber: 14 };
+/** Line pitch of the body (GB/T 9704: 22 lines a page) and of the title, as in the DOCX. */
+const LINE = 28;
+const TITLE_LINE = 35;
+/** Distance from the page's bottom edge to the foot of the page number (the DOCX footer distance). */
+const FOOTER = 49.6;
+const INDENT = 2 * SIZE.body;
+const TABLE_GAP = { before: 4, after: 12 };
 
 function grids(report: Report): Partial<Record<SectionKey, Grid>> {
   if (report.template === 'legacy') return {};
   return { active: activeGrid(report.template, report.tables), requests: requestsGrid(report.template, report.tables), review: reviewGrid(report.tables) };
 }
 
-/** The report as a PDF laid out by pdfkit (no browser needed); embeds a subset of a Debian CJK font. */
-export async function renderPdfWithPdfkit(report: Report, options: Pick<PdfOptions, 'fonts'> = {}): Promise<Buffer> {
+/** The non-blank lines of a text, each a paragraph. */
+const paragraphs = (text: string | null) => (text ?? '').split(/\n+/).map((l) => l.trim()).filter(Boolean);
+
+/** The report as a PDF. Throws an InputError naming fonts-noto-cjk when no CJK font is installed. */
+export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Buffer> {
   const title = reportTitle(report);
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,
+    bufferPages: true,
     info: { Title: title, Author: report.agency ?? '', Creator: 'ogi', Producer: 'ogi (pdfkit)' },
     lang: 'zh-CN',
   });
@@ -247,43 +55,99 @@ export async function renderPdfWithPdfkit(report: Report, options: Pick<PdfOptio
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const fonts = registerFonts(doc, options.fonts ?? DEBIAN_CJK_FONTS);
+  const font = registerFonts(doc, options.fonts);
+
   const width = doc.page.width - MARGINS.left - MARGINS.right;
-  const bottom = () => doc.page.height - MARGINS.bottom;
-  const para = (text: string | null) => {
-    if (!text) return;
-    for (const line of text.split(/\n+/).map((l) => l.trim()).filter(Boolean)) {
-      doc.font(fonts.body).fontSize(SIZE.body).text(line, MARGINS.left, doc.y, { width, indent: 2 * SIZE.body, lineGap: BODY_GAP });
-    }
+  const bottom = doc.page.height - MARGINS.bottom;
+  const gapFor = (font: string, size: number, pitch: number) => pitch - doc.font(font).fontSize(size).currentLineHeight(true);
+  const bodyGap = gapFor(font.body, SIZE.body, LINE);
+  const bodyOptions = { width, indent: INDENT, lineGap: bodyGap };
+  const lineCount = (text: string) => Math.round((doc.font(font.body).fontSize(SIZE.body).heightOfString(text, bodyOptions) + 0.01) / LINE);
+  const fits = (height: number) => doc.y + height <= bottom + 0.01;
+  const atTop = () => doc.y <= MARGINS.top + 0.5;
+  const keep = (height: number) => {
+    if (!fits(height) && !atTop()) doc.addPage();
+  };
+  const para = (text: string) => doc.font(font.body).fontSize(SIZE.body).text(text, MARGINS.left, doc.y, bodyOptions);
+  /** A one-line paragraph that does not end a sentence: a sub-heading such as “（二）…情况”, or “…如下：”. */
+  const leadsIn = (line: string) => lineCount(line) === 1 && !/[。；;！!？?]$/.test(line);
+  /** Height that must stand together from paragraph i on: lead-in lines with two lines of what follows (`after`: a table). */
+  const together = (all: readonly string[], i: number, after: number): number => {
+    const line = all[i];
+    if (line === undefined) return after;
+    return leadsIn(line) ? LINE + together(all, i + 1, after) : Math.min(2, lineCount(line)) * LINE;
+  };
+  const paras = (all: readonly string[], after = 0) => {
+    all.forEach((line, i) => {
+      if (leadsIn(line) && (i + 1 < all.length || after > 0)) keep(together(all, i, after));
+      para(line);
+    });
   };
 
-  // The agency on a line of its own when the whole title does not fit on one, as official reports print it.
-  doc.font(fonts.title).fontSize(SIZE.title);
-  const split = report.agency && doc.widthOfString(title) > width && doc.widthOfString(report.agency) <= width;
-  const titleLines = split ? [report.agency!, title.slice(report.agency!.length)] : [title];
-  doc.text(titleLines.join('\n'), MARGINS.left, MARGINS.top, { width, align: 'center', lineGap: 8 });
-  doc.moveDown(0.8);
-  para(report.preamble);
-  const g = grids(report);
-  for (const s of SECTIONS) {
-    // A heading keeps at least two lines of what follows on its page.
-    if (doc.y + 3 * (SIZE.body + BODY_GAP + 6) > bottom()) doc.addPage();
-    doc.font(fonts.heading).fontSize(SIZE.body).text(`${s.numeral}、${s.heading}`, MARGINS.left, doc.y, { width, indent: 2 * SIZE.body, lineGap: BODY_GAP });
-    para(report.sections[s.key]);
-    const grid = g[s.key];
-    if (grid) {
-      doc.y += 4;
-      drawGrid(doc, grid, fonts);
-    }
-  }
+  const layouts = new Map<SectionKey, TableLayout>();
+  for (const [key, grid] of Object.entries(grids(report)) as [SectionKey, Grid][]) layouts.set(key, measureTable(doc, grid, font.table, MARGINS.left, width));
   const date = signatureDate(report.signedOn);
-  if (report.agency || date) {
-    doc.moveDown(1);
-    for (const line of [report.agency, date]) {
-      if (line) doc.font(fonts.body).fontSize(SIZE.body).text(line, MARGINS.left, doc.y, { width: width - 2 * SIZE.body, align: 'right', lineGap: BODY_GAP });
-    }
+  const signature = [report.agency, date].filter((l): l is string => !!l);
+
+  const tableStart = (key: SectionKey) => {
+    const table = layouts.get(key);
+    return table ? TABLE_GAP.before + startHeight(table) : 0;
+  };
+  /** What must stand on the same page as the end of section i's text: its table's start, or the next heading with its start. */
+  const afterText = (i: number): number => {
+    const s = SECTIONS[i]!;
+    if (layouts.has(s.key)) return tableStart(s.key);
+    return SECTIONS[i + 1] ? LINE + afterHeading(i + 1) : signature.length ? (signature.length + 1) * LINE : 0;
+  };
+  /** What must stand on the same page as the heading of section i: the start of its text, or of what follows it. */
+  const afterHeading = (i: number): number => {
+    const text = paragraphs(report.sections[SECTIONS[i]!.key]);
+    return text.length ? together(text, 0, afterText(i)) : afterText(i);
+  };
+
+  doc.font(font.title).fontSize(SIZE.title);
+  const titleGap = gapFor(font.title, SIZE.title, TITLE_LINE);
+  doc.y = MARGINS.top;
+  for (const line of titleLines(report, width / SIZE.title)) {
+    doc.text(line, MARGINS.left, doc.y, { width, align: 'center', lineGap: titleGap });
   }
+  doc.y += LINE;
+  paras(paragraphs(report.preamble));
+
+  SECTIONS.forEach((s, i) => {
+    keep(LINE + afterHeading(i));
+    doc.font(font.heading).fontSize(SIZE.body).text(`${s.numeral}、${s.heading}`, MARGINS.left, doc.y, { ...bodyOptions, lineGap: gapFor(font.heading, SIZE.body, LINE) });
+    paras(paragraphs(report.sections[s.key]), afterText(i));
+    const table = layouts.get(s.key);
+    if (table) {
+      keep(tableStart(s.key));
+      doc.y = drawTable(doc, table, doc.y + TABLE_GAP.before) + TABLE_GAP.after;
+      doc.x = MARGINS.left;
+    }
+  });
+
+  if (signature.length) {
+    keep((signature.length + 1) * LINE);
+    doc.y += LINE;
+    for (const line of signature) doc.font(font.body).fontSize(SIZE.body).text(line, MARGINS.left, doc.y, { width: width - INDENT, align: 'right', lineGap: bodyGap });
+  }
+
+  drawPageNumbers(doc, font.table, MARGINS.left, width);
   doc.end();
   await done;
   return Buffer.concat(chunks);
+}
+
+/** "— 1 —" centred under the text block of every page, in the table face (宋体 四号 in the DOCX). */
+function drawPageNumbers(doc: PDFKit.PDFDocument, face: string, left: number, width: number): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font(face).fontSize(SIZE.pageNumber);
+    const y = doc.page.height - FOOTER - doc.currentLineHeight();
+    doc.text(`— ${i - start + 1} —`, left, y, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = saved;
+  }
 }
