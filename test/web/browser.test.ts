@@ -363,4 +363,48 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     }
     assert.deepEqual(errors.filter((e) => !e.includes('/reports/')), []);
   });
+
+  test('an admin adds a supervisor for one county and a clerk for one agency in the users page; each sees exactly their scope', async () => {
+    const boshan = '淄博市博山区投资促进中心';
+    await page.goto(`${server.url}/users`);
+    const add = async (name: string, role: string, scope: { region?: string; agency?: string }) => {
+      await page.fill('#user-name', name);
+      await page.selectOption('#user-role', role);
+      if (scope.region) await page.selectOption('#user-region', { label: scope.region });
+      if (scope.agency) await page.selectOption('#user-agency', { label: scope.agency });
+      await page.fill('#user-password', 'initial-password-1');
+      await Promise.all([page.waitForEvent('load'), page.click('#user-form button[type=submit]')]);
+    };
+    await add('博山区公开办', 'supervisor', { region: '博山区' });
+    await add('投资促进中心经办人', 'clerk', { agency: boshan });
+    const rows = await rowTexts('#user-list tbody tr');
+    assert.ok(rows.some((r) => r[0] === '博山区公开办' && r[1] === '政务公开办'), JSON.stringify(rows));
+    assert.ok(rows.some((r) => r[0] === '投资促进中心经办人' && r[1] === '机关经办人'), JSON.stringify(rows));
+
+    const all = (await (await fetchAsAdmin('/api/reports?limit=500')).json()) as { items: { id: number; agency: string | null; regionPath: string[] }[] };
+    const inBoshan = all.items.filter((r) => r.regionPath.includes('博山区'));
+    const outside = all.items.find((r) => !r.regionPath.includes('博山区'))!;
+    assert.ok(inBoshan.length >= 1 && outside);
+    for (const [name, expected] of [['博山区公开办', inBoshan], ['投资促进中心经办人', inBoshan.filter((r) => r.agency === boshan)]] as const) {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      p.on('pageerror', (e) => errors.push(String(e)));
+      try {
+        await p.goto(`${server.url}/login?next=/reports`);
+        await p.fill('#login-username', name);
+        await p.fill('#login-password', 'initial-password-1');
+        await Promise.all([p.waitForURL(`${server.url}/reports`), p.click('#login-form button[type=submit]')]);
+        const seen = await p.locator('#report-list td.agency-cell a').evaluateAll((links) => links.map((a) => Number(a.getAttribute('href')!.split('/').pop())));
+        assert.deepEqual(seen.sort((a, b) => a - b), expected.map((r) => r.id).sort((a, b) => a - b), name);
+        assert.equal((await p.goto(`${server.url}/reports/${outside.id}`))!.status(), 404);
+        // Outside the scope a report does not exist, for changes too.
+        await p.goto(`${server.url}/reports`);
+        const token = await p.locator('meta[name="csrf-token"]').getAttribute('content');
+        const status = await p.evaluate(async ([id, csrf]) => (await fetch(`/api/reports/${id}`, { method: 'DELETE', headers: { 'x-csrf-token': csrf! } })).status, [outside.id, token] as const);
+        assert.equal(status, 404);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });
