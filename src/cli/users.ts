@@ -1,8 +1,7 @@
 import { hashPassword, passwordProblem, randomPassword } from '../server/auth/passwords.ts';
-import { storeOptions, type StoreChoice } from '../server/cli.ts';
+import { openCliStore, type StoreChoice } from '../server/cli.ts';
 import type { Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
-import { openStore } from '../store/open.ts';
 import { userInfo } from 'node:os';
 import type { AuditActor } from '../store/audit.ts';
 import { createUser, deleteUser, findUserByName, listUsers, ROLE_LABELS, updateUser } from '../store/users.ts';
@@ -21,13 +20,8 @@ function cliActor(): AuditActor {
 }
 
 async function withStore(opts: StoreChoice, fn: (store: Store) => Promise<number>): Promise<number> {
-  let store: Store;
-  try {
-    store = await openStore(storeOptions(opts));
-  } catch (err) {
-    process.stderr.write(`错误：无法打开数据库（${(err as Error).message}）\n`);
-    return 2;
-  }
+  const store = await openCliStore(opts);
+  if (!store) return 2;
   try {
     return await fn(store);
   } catch (err) {

@@ -20,6 +20,16 @@ export function storeOptions(opts: StoreChoice): { sqlitePath: string } | { data
 }
 
 /** Files to import: directories are walked (report files and .zip archives), files are taken as given. */
+/** The store a command works on, or null after printing why it could not be opened. */
+export async function openCliStore(opts: StoreChoice): Promise<Store | null> {
+  try {
+    return await openStore(storeOptions(opts));
+  } catch (err) {
+    process.stderr.write(`错误：无法打开数据库（${(err as Error).message}）\n`);
+    return null;
+  }
+}
+
 export async function collectFiles(paths: readonly string[]): Promise<ImportFile[]> {
   const out: ImportFile[] = [];
   const wanted = [...IMPORTABLE_EXTENSIONS, '.zip'];
@@ -54,13 +64,8 @@ export async function runImportCommand(paths: string[], opts: StoreChoice & { au
     process.stderr.write('错误：没有找到可导入的文件\n');
     return 2;
   }
-  let store: Store;
-  try {
-    store = await openStore(storeOptions(opts));
-  } catch (err) {
-    process.stderr.write(`错误：无法打开数据库（${(err as Error).message}）\n`);
-    return 2;
-  }
+  const store = await openCliStore(opts);
+  if (!store) return 2;
   const bar = new cliProgress.SingleBar(
     { format: '导入 [{bar}] {value}/{total} {percentage}% | {name}', noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 2000, stream: process.stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,

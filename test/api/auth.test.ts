@@ -1,41 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStore } from '../../src/store/open.ts';
 import { authSuite } from './auth-suite.ts';
-import { postgresSkip, startPostgres } from './pg.ts';
+import { onBothDatabases } from './databases.ts';
 
 // Accounts, roles, scope, sessions and CSRF on an SQLite file, then on a throwaway PostgreSQL cluster.
-
-authSuite('accounts on SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ogi-auth-'));
-  const store = await openStore({ sqlitePath: join(dir, 'ogi.sqlite') });
-  return {
-    store,
-    close: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
-
-authSuite(
-  'accounts on PostgreSQL',
-  async () => {
-    const cluster = await startPostgres();
-    try {
-      const store = await openStore({ databaseUrl: cluster.url });
-      return {
-        store,
-        close: async () => {
-          await store.close();
-          await cluster.stop();
-        },
-      };
-    } catch (err) {
-      await cluster.stop();
-      throw err;
-    }
-  },
-  { skip: postgresSkip() },
-);
+onBothDatabases(authSuite, 'accounts');

@@ -1,29 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStore } from '../../src/store/open.ts';
-import { postgresSkip, startPostgres } from './pg.ts';
+import { onBothDatabases } from './databases.ts';
 import { triageSuite } from './triage-suite.ts';
 
 // Finding triage on an SQLite file, then on a throwaway PostgreSQL cluster.
-
-triageSuite('triage on SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ogi-triage-'));
-  const store = await openStore({ sqlitePath: join(dir, 'ogi.sqlite') });
-  return { store, close: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
-});
-
-triageSuite(
-  'triage on PostgreSQL',
-  async () => {
-    const cluster = await startPostgres();
-    try {
-      const store = await openStore({ databaseUrl: cluster.url });
-      return { store, close: async () => { await store.close(); await cluster.stop(); } };
-    } catch (err) {
-      await cluster.stop();
-      throw err;
-    }
-  },
-  { skip: postgresSkip() },
-);
+onBothDatabases(triageSuite, 'triage');

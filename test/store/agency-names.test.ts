@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createAgency } from '../../src/store/agencies.ts';
 import { listAliases, mergeAgencies, renameAgency } from '../../src/store/agency-names.ts';
@@ -10,9 +7,9 @@ import { ALL } from '../../src/store/scope.ts';
 import type { Store } from '../../src/store/db.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { importFiles } from '../../src/store/import.ts';
-import { openStore } from '../../src/store/open.ts';
 import { createUser, getUser } from '../../src/store/users.ts';
-import { postgresSkip, startPostgres, type PgCluster } from '../api/pg.ts';
+import { postgresStore, sqliteStore } from '../api/databases.ts';
+import { postgresSkip } from '../api/pg.ts';
 import { synthetic } from '../api/fixtures.ts';
 
 /** Renamed and merged agencies keep their former names as aliases; merges refuse a year both have. Run on SQLite and PostgreSQL. */
@@ -129,26 +126,6 @@ function suite(name: string, open: () => Promise<{ store: Store; close(): Promis
   });
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'ogi-names-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
 
-suite('agency names on SQLite', async () => {
-  const store = await openStore({ sqlitePath: join(tmp, 'names.sqlite') });
-  return { store, close: () => store.close() };
-});
-
-suite(
-  'agency names on PostgreSQL',
-  async () => {
-    const cluster: PgCluster = await startPostgres();
-    const store = await openStore({ databaseUrl: cluster.url });
-    return {
-      store,
-      close: async () => {
-        await store.close();
-        await cluster.stop();
-      },
-    };
-  },
-  postgresSkip(),
-);
+suite('agency names on SQLite', sqliteStore);
+suite('agency names on PostgreSQL', postgresStore, postgresSkip());
