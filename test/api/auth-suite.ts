@@ -184,6 +184,9 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
       assert.equal((await admin.request(`/api/regions/${ids.regionA}/summary-report?year=2020&format=exe`)).status, 400);
       assert.equal((await clients.supervisor!.request(`/api/regions/${ids.regionB}/summary-report?year=2020`)).status, 404);
       assert.equal((await clients.supervisor!.request(`/api/regions/${ids.regionA}/summary-report?year=2020&format=html`)).status, 200);
+      const page = await (await admin.request(`/regions/${ids.regionA}?year=2020`)).text();
+      assert.match(page, /下载本区域汇总报告（Word \/ PDF \/ 网页 \/ Excel）/);
+      assert.ok(page.includes(`/api/regions/${ids.regionA}/summary-report?year=2020&amp;format=docx`), 'the Word link of the year');
     });
 
     test('scope: a supervisor of county A cannot see county B; a clerk sees only their agency', async () => {
