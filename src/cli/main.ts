@@ -17,6 +17,7 @@ import { writeFileSync } from 'node:fs';
 import { authoringSkeleton } from '../ingest/authoring.ts';
 import { BINARY_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.ts';
 import { loadReports } from './load-reports.ts';
+import { ROLLUP_FORMATS, runRollup, type RollupOptions } from './rollup.ts';
 import { toJson } from '../render/json.ts';
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples');
@@ -202,6 +203,18 @@ program
   .option('--config <file>', '核查配置（JSON），与 ogi check 的相同')
   .action(async (inputs: string[], opts: { to: string; output?: string; force?: boolean; config?: string }) => {
     process.exitCode = await runRender(inputs, opts);
+  });
+
+program
+  .command('rollup')
+  .description('区域汇总报告：把本区域各机关同一年度、同一格式的年度报告的三张统计表逐格相加，生成正式格式的汇总报告（空白单元格不计入合计，单独计数）')
+  .argument('<inputs...>', '各机关的报告文件或目录（任何 ogi 能读取的报告，或 .json 数据、.yaml 填写文件）')
+  .requiredOption('--to <format>', `输出格式：${ROLLUP_FORMATS.join('、')}（json 含每个单元格的来源 sources）`)
+  .option('-o, --output <file>', '输出文件（html、json 默认输出到屏幕，docx、pdf、xlsx 默认以报告标题命名）')
+  .option('--name <区域名称>', '区域名称，汇总报告的机关名称为“区域名称（汇总）”', '本区域')
+  .option('--year <N>', '只汇总该年度的报告（输入含多个年度时必须给出）')
+  .action(async (inputs: string[], opts: RollupOptions) => {
+    process.exitCode = await runRollup(inputs, opts);
   });
 
 program

@@ -55,6 +55,10 @@ export const OriginalQuery = z.object({
 
 export const YearQuery = z.object({ year: year.describe('年度'), format: FORMAT_TABULAR });
 export const FormatQuery = z.object({ format: FORMAT_TABULAR });
+export const SummaryReportQuery = z.object({
+  year: year.describe('年度'),
+  format: z.enum(['json', 'docx', 'pdf', 'html', 'xlsx']).default('json').describe('json（默认：汇总报告数据及每个单元格的来源）、docx、pdf、html 或 xlsx'),
+});
 
 const cellValue = z.union([z.number(), z.string(), z.null()]);
 

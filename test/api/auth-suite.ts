@@ -48,6 +48,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'patch /api/regions/:id': 'admin',
   'delete /api/regions/:id': 'admin',
   'get /api/regions/:id/rollup': 'read',
+  'get /api/regions/:id/summary-report': 'read',
   'get /api/regions/:id/stats': 'read',
   'get /api/regions/:id/trends': 'read',
   'get /api/regions/:id/unpublished': 'read',
@@ -164,6 +165,28 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
       assert.equal((await anonymous('/static/app.css')).status, 200);
       // The old hole: deleting without login.
       assert.equal((await anonymous(`/api/reports/${ids.reportB}`, { method: 'DELETE', headers: { origin: ORIGIN } })).status, 401);
+    });
+
+    test('the region summary report: an admin gets the summed tables and a Word file; a supervisor of another county 404', async () => {
+      const admin = clients.admin!;
+      const res = await admin.request(`/api/regions/${ids.regionA}/summary-report?year=2020`);
+      assert.equal(res.status, 200);
+      const s = (await res.json()) as any;
+      const one = (await (await admin.request(`/api/reports/${ids.reportA1}`)).json()) as any;
+      assert.deepEqual(s.report.tables.requests, one.report.tables.requests);
+      assert.deepEqual(s.included.map((i: any) => i.file), [`#${ids.reportA1}`]);
+      assert.equal(s.report.agency, '淄川区（汇总）');
+      assert.equal(s.sources['requests.newReceived.total'].length, 1);
+      const docx = await admin.request(`/api/regions/${ids.regionA}/summary-report?year=2020&format=docx`);
+      assert.equal(docx.status, 200);
+      assert.match(docx.headers.get('content-type') ?? '', /wordprocessingml/);
+      assert.equal((await admin.request(`/api/regions/${ids.regionA}/summary-report?year=1999`)).status, 404);
+      assert.equal((await admin.request(`/api/regions/${ids.regionA}/summary-report?year=2020&format=exe`)).status, 400);
+      assert.equal((await clients.supervisor!.request(`/api/regions/${ids.regionB}/summary-report?year=2020`)).status, 404);
+      assert.equal((await clients.supervisor!.request(`/api/regions/${ids.regionA}/summary-report?year=2020&format=html`)).status, 200);
+      const page = await (await admin.request(`/regions/${ids.regionA}?year=2020`)).text();
+      assert.match(page, /下载本区域汇总报告（Word \/ PDF \/ 网页 \/ Excel）/);
+      assert.ok(page.includes(`/api/regions/${ids.regionA}/summary-report?year=2020&amp;format=docx`), 'the Word link of the year');
     });
 
     test('scope: a supervisor of county A cannot see county B; a clerk sees only their agency', async () => {

@@ -69,6 +69,13 @@ async function regionYears(store: Store, regionId: number): Promise<number[]> {
   return [...new Set([...t.years.map((y) => y.year), ...summary.years])].sort((a, b) => b - a);
 }
 
+/** “下载本区域汇总报告（Word / PDF / 网页 / Excel）”: the region's summary report of the year in each format. */
+function summaryReportLinks(regionId: number, year: number): Html {
+  const href = (format: string) => `/api/regions/${regionId}/summary-report${query({ year, format })}`;
+  const links: [string, string][] = [['Word', 'docx'], ['PDF', 'pdf'], ['网页', 'html'], ['Excel', 'xlsx']];
+  return html`<div class="export-bar summary-report">${exportLinks('下载本区域汇总报告（Word / PDF / 网页 / Excel）', links.map(([text, f]) => [text, href(f)]))}</div>`;
+}
+
 async function regionHead(store: Store, regionId: number, year: number, tab: 'stats' | 'rollup'): Promise<{ head: Html; title: string; crumbs: [string, string?][] }> {
   const region = await getRegion(store.db, regionId);
   const regions = await listRegions(store.db);
@@ -86,6 +93,7 @@ async function regionHead(store: Store, regionId: number, year: number, tab: 'st
     <a href="/regions/${regionId}${query({ year })}"${tab === 'stats' ? html` aria-current="page"` : ''}>指标、排名与趋势</a>
     <a href="/regions/${regionId}/rollup${query({ year })}"${tab === 'rollup' ? html` aria-current="page"` : ''}>汇总表</a>
   </nav>
+  ${summaryReportLinks(regionId, year)}
 </div>`;
   return { head, title, crumbs: [['区域汇总', '/regions'], ...path.slice(0, -1).map((p): [string] => [p]), [region.name]] };
 }

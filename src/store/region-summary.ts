@@ -1,0 +1,54 @@
+import { InputError } from '../errors.ts';
+import { sumReports, type RegionSummary, type SummaryInput } from '../render/region-summary.ts';
+import type { TableTemplate } from '../schema/templates.ts';
+import type { Report } from '../schema/types.ts';
+import { agenciesIn } from './agencies.ts';
+import type { Q } from './db.ts';
+import { StoreError } from './errors.ts';
+import { getRegion } from './regions.ts';
+
+export interface StoredRegionSummary extends RegionSummary {
+  region: { id: number; name: string };
+  /** Other reports of the same agency and year, left out (the latest import is used, as in the roll-up). */
+  superseded: { reportId: number; agency: string; keptReportId: number }[];
+}
+
+/**
+ * The summary report of a region (sub-regions included) for a year, from the current version of
+ * each agency's stored report. When the year's reports are in two formats, the format most of them
+ * use is summed and the others are listed as skipped. `exclude` leaves reports out (a review status).
+ */
+export async function regionSummary(db: Q, regionId: number, year: number, exclude?: (input: SummaryInput) => string | null): Promise<StoredRegionSummary> {
+  const region = await getRegion(db, regionId);
+  const agencies = await agenciesIn(db, regionId);
+  const names = new Map(agencies.map((a) => [a.id, a.name]));
+  const rows = agencies.length
+    ? await db.selectFrom('reports').select(['id', 'agency_id', 'data']).where('agency_id', 'in', [...names.keys()]).where('year', '=', year).orderBy('id', 'desc').execute()
+    : [];
+  const kept = new Map<number, number>();
+  const inputs: SummaryInput[] = [];
+  const superseded: StoredRegionSummary['superseded'] = [];
+  for (const r of rows) {
+    const agency = names.get(r.agency_id!)!;
+    const keptId = kept.get(r.agency_id!);
+    if (keptId !== undefined) {
+      superseded.push({ reportId: r.id, agency, keptReportId: keptId });
+      continue;
+    }
+    kept.set(r.agency_id!, r.id);
+    const report = JSON.parse(r.data) as Report;
+    inputs.push({ file: `#${r.id}`, report: { ...report, agency } });
+  }
+  const counts = new Map<TableTemplate, number>();
+  for (const i of inputs) if (i.report.template !== 'legacy') counts.set(i.report.template, (counts.get(i.report.template) ?? 0) + 1);
+  const template = [...counts].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
+  if (!template) throw new StoreError('not-found', `区域“${region.name}”没有 ${year} 年有统计表的报告，无法生成汇总报告`);
+  let summary: RegionSummary;
+  try {
+    summary = sumReports(inputs.reverse(), { region: region.name, year, template, mismatched: 'skip', exclude });
+  } catch (err) {
+    if (err instanceof InputError) throw new StoreError('not-found', `区域“${region.name}”：${err.message}`);
+    throw err;
+  }
+  return { ...summary, region: { id: region.id, name: region.name }, superseded };
+}
