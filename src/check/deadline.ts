@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
 import { addDays, requireIsoDate } from '../schema/calendar/iso-date.ts';
-import { addWorkingDays, calendarBetween, noticeCitation } from '../schema/calendar/working-days.ts';
+import { addWorkingDays, calendarBetween } from '../schema/calendar/working-days.ts';
 
 // The reply deadline of a disclosure application under 《政府信息公开条例》 arts 30, 32–34.
 
@@ -94,6 +94,6 @@ export function dueDate(input: DeadlineInput): Deadline {
     made.length ? `${made.join('、')}调休上班，计入工作日` : '',
   ].filter(Boolean).join('；');
   steps.push(`自 ${countFrom} 起第 ${workingDays} 个工作日为 ${due}（${notes}）`);
-  basis.push(...calendar.notices.map(noticeCitation));
+  basis.push(...calendar.citations);
   return { dueDate: due, received: input.received, countFrom, workingDays, extended, suspendedDays, steps, basis };
 }

@@ -14,7 +14,7 @@ export class CalendarGapError extends InputError {
     super(
       'unsupported',
       `工作日历只收录了 ${first}—${last} 年（依据各年《国务院办公厅关于…年部分节假日安排的通知》），${year} 年不在其中，无法计算工作日。` +
-        `国务院办公厅发布《关于${year}年部分节假日安排的通知》后，在 ${NOTICE_FILE} 中按通知原文添加该年的放假和调休上班日期，并在 test/working-days.test.ts 中添加该年的核对（见 README“工作日与答复期限”）。`,
+        `要计算 ${year} 年的工作日，按《国务院办公厅关于${year}年部分节假日安排的通知》原文，在 ${NOTICE_FILE} 中添加该年的放假和调休上班日期，并在 test/working-days.test.ts 中添加该年的核对（见 README“工作日与答复期限”）。`,
     );
     this.name = 'CalendarGapError';
   }
@@ -67,7 +67,7 @@ export function addWorkingDays(iso: string, n: number): string {
 }
 
 /** What the calendar holds between two dates (inclusive): the holiday periods touched and the make-up days. */
-export function calendarBetween(from: string, to: string): { periods: DayEntry[]; makeUpDays: string[]; notices: HolidayNotice[] } {
+export function calendarBetween(from: string, to: string): { periods: DayEntry[]; makeUpDays: string[]; notices: HolidayNotice[]; citations: string[] } {
   const periods: DayEntry[] = [];
   const makeUpDays: string[] = [];
   const notices = new Set<HolidayNotice>();
@@ -82,7 +82,10 @@ export function calendarBetween(from: string, to: string): { periods: DayEntry[]
     }
     if (off) notices.add(off.notice);
   }
-  return { periods, makeUpDays, notices: [...notices].sort((a, b) => a.year - b.year) };
+  const sorted = [...notices].sort((a, b) => a.year - b.year);
+  const amendments = periods.flatMap((p) => p.notice.amendments?.filter((a) => a.number === p.period.by) ?? []);
+  const citations = [...sorted.map(noticeCitation), ...amendments.map((a) => `《${a.title}》（${a.number}）`)];
+  return { periods, makeUpDays, notices: sorted, citations: [...new Set(citations)] };
 }
 
 /** How a notice is cited: its title and, where known, its number. */
