@@ -233,3 +233,34 @@ test('first start: an admin with a random password, printed once; a second start
   await second.close();
   assert.deepEqual(again, []);
 });
+
+test('deadline prints the due date first, then the rule and its basis; --json gives the fields', async () => {
+  const plain = await ogi('deadline', '2024-09-27');
+  assert.equal(plain.code, 0, plain.stderr);
+  const lines = plain.stdout.trim().split('\n');
+  assert.equal(lines[0], '2024-10-30');
+  assert.ok(lines.includes('自 2024-09-28 起第 20 个工作日为 2024-10-30（跳过国庆节 10月1日至7日；9月29日、10月12日调休上班，计入工作日）'));
+  assert.match(lines.at(-1)!, /^依据：.*国办发明电〔2023〕7号/);
+
+  const json = await ogi('deadline', '2024-03-01', '--extended', '--correction-received', '2024-03-05', '--suspended-days', '2', '--json');
+  assert.equal(json.code, 0, json.stderr);
+  const r = JSON.parse(json.stdout);
+  assert.deepEqual(Object.keys(r), ['dueDate', 'received', 'countFrom', 'workingDays', 'extended', 'suspendedDays', 'steps', 'basis']);
+  assert.deepEqual([r.dueDate, r.received, r.countFrom, r.workingDays, r.extended, r.suspendedDays], ['2024-05-07', '2024-03-01', '2024-03-06', 42, true, 2]);
+});
+
+test('deadline: bad input and a date outside the calendar exit 2 with a Chinese message', async () => {
+  const bad = await ogi('deadline', '2024-9-27');
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stdout, '');
+  assert.equal(bad.stderr, '错误：收到申请之日应为“年-月-日”格式的有效日期，如 2024-09-27，收到“2024-9-27”\n');
+  const days = await ogi('deadline', '2024-03-01', '--suspended-days', 'three');
+  assert.equal(days.code, 2);
+  assert.match(days.stderr, /--suspended-days 应为非负整数/);
+  const order = await ogi('deadline', '2024-03-05', '--correction-received', '2024-03-01');
+  assert.equal(order.code, 2);
+  assert.match(order.stderr, /不能早于收到申请之日/);
+  const gap = await ogi('deadline', '2026-12-20');
+  assert.equal(gap.code, 2);
+  assert.match(gap.stderr, /2027 年不在其中.*src\/schema\/calendar\/holiday-notices\.ts/);
+});

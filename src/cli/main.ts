@@ -240,6 +240,19 @@ program
   });
 
 program
+  .command('deadline')
+  .description('计算依申请公开的答复期限：第一行为到期日，其后为适用的规则（条例第三十条、第三十二条至第三十四条；工作日按国务院办公厅各年节假日安排的通知计算）')
+  .argument('<received>', '收到申请之日（年-月-日，如 2024-09-27；条例第三十一条）')
+  .option('--extended', '经政府信息公开工作机构负责人同意延长答复期限（再加 20 个工作日，条例第三十三条）')
+  .option('--correction-received <date>', '收到补正申请之日：期限自该日起重新计算（条例第三十条）')
+  .option('--suspended-days <n>', '征求第三方或其他机关意见所用的工作日数，不计入期限（条例第三十二条、第三十四条）')
+  .option('--json', '输出 JSON：{dueDate, received, countFrom, workingDays, extended, suspendedDays, steps, basis}')
+  .action(async (received: string, opts: { extended?: boolean; correctionReceived?: string; suspendedDays?: string; json?: boolean }) => {
+    const { runDeadline } = await import('./deadline.ts');
+    process.exitCode = runDeadline(received, opts);
+  });
+
+program
   .command('start')
   .description('启动服务（npm start）：http://localhost:8080，首次启动时建立 SQLite 数据库、导入样例报告，并建立管理员 admin（随机密码只在控制台显示一次）')
   .option('--port <port>', '端口（默认 8080，或环境变量 PORT）')
