@@ -265,6 +265,7 @@ describe('pages', () => {
     assert.deepEqual(group.cells['requests.newReceived.total'], { label: '表三“一、本年新收政府信息公开申请数量”行“总计”列', sum: 600, blanks: 0, values: [600, 0] });
     assert.equal($('#group-2021 td.v[data-path="requests.carriedOver.total"] .num').text(), '20');
     assert.deepEqual($('.export-bar a').toArray().map((a) => $(a).attr('href')), [
+      ...['docx', 'pdf', 'html', 'xlsx'].map((f) => `/api/regions/${zibo}/summary-report?year=2023&format=${f}`),
       `/api/regions/${zibo}/rollup?year=2023&format=csv`, `/api/regions/${zibo}/rollup?year=2023&format=xlsx`,
       `/api/reports/data?regionId=${zibo}&year=2023&format=csv`, `/api/reports/data?regionId=${zibo}&year=2023&format=xlsx`,
     ]);
