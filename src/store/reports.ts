@@ -272,6 +272,7 @@ export async function deleteReport(store: Store, id: number, actor: AuditActor |
       reportId: id,
       agencyId: row.agency_id,
     });
+    await trx.deleteFrom('report_workflow').where('report_id', '=', id).execute();
     await trx.deleteFrom('report_versions').where('report_id', '=', id).execute();
     await trx.deleteFrom('originals').where('report_id', '=', id).execute();
     await trx.deleteFrom('reports').where('id', '=', id).execute();
