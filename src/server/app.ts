@@ -18,6 +18,8 @@ import { Sessions, type SessionOptions } from './auth/sessions.ts';
 import { sessionRoutes } from './routes-session.ts';
 import { requestAddress } from './auth/actor.ts';
 import { auditRoutes } from './routes-audit.ts';
+import { workflowRoutes } from './routes-workflow.ts';
+import { todayIso } from '../store/region-status.ts';
 
 export interface AppOptions {
   /** Bytes of one upload request (all files together). Default 200 MB. */
@@ -38,6 +40,8 @@ export interface AppOptions {
   sessions?: SessionOptions;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (its last entry). Default false. */
   trustProxy?: boolean;
+  /** Today as YYYY-MM-DD, for deadlines (default: the server's clock; tests fix it). */
+  today?: () => string;
 }
 
 const registries = new WeakMap<Hono, Api>();
@@ -138,6 +142,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   regionRoutes(api, store, cache);
   agencyRoutes(api, store, cache, { csvBytes: limits.maxCsvBytes });
   auditRoutes(api, store);
+  const today = options.today ?? (() => todayIso());
+  workflowRoutes(api, store, today);
 
   let doc: unknown = null;
   api.route({ method: 'get', access: 'read', path: '/api/openapi.json', tag: '概况', summary: '本 API 的 OpenAPI 3.0 说明', response: { type: 'object' } }, (c) => {
@@ -154,6 +160,6 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   // The pages (server-rendered; every change they make goes through the API above).
-  app.route('/', webRoutes(store, { maxUploadBytes: limits.maxUploadBytes, maxUploadFiles: limits.maxUploadFiles }));
+  app.route('/', webRoutes(store, { today, maxUploadBytes: limits.maxUploadBytes, maxUploadFiles: limits.maxUploadFiles }));
   return app;
 }

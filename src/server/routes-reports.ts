@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { correctReport, listVersions, reportAtVersion, revertReport } from '../store/corrections.ts';
 import type { Store } from '../store/db.ts';
+import { STATUS_LABEL } from '../store/workflow-steps.ts';
 import { isDismissed, setTriage, TRIAGE_LABEL, type TriagedFinding } from '../store/triage.ts';
 import { deleteReport, getFindings, getOriginal, getReport, listReports, reportData, reportSummary, type ReportFilter, type ReportSummary } from '../store/reports.ts';
 import { ApiError, type Api } from './api.ts';
@@ -21,7 +22,7 @@ const MAX_EXPORT_ROWS = 100_000;
 const reportColumns = sheetColumns<ReportSummary>([
   ['编号', (r) => r.id], ['机关', (r) => r.agency], ['区域', (r) => r.regionPath.join('/')], ['年度', (r) => r.year], ['格式', (r) => r.template],
   ['错误', (r) => r.errors], ['警告', (r) => r.warnings], ['提示', (r) => r.infos], ['版本', (r) => r.version], ['文件', (r) => r.fileName],
-  ['导入时间', (r) => r.importedAt], ['修改时间', (r) => r.updatedAt],
+  ['导入时间', (r) => r.importedAt], ['修改时间', (r) => r.updatedAt], ['报送状态', (r) => STATUS_LABEL[r.status]], ['发布日期', (r) => r.publishedOn],
 ]);
 
 export function sheetColumns<T>(list: [string, (row: T) => string | number | null | undefined][]) {

@@ -43,6 +43,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'agency.rename': '机关改名',
   'agency.merge': '合并机关',
   'finding.triage': '审核判断',
+  'report.submit': '报送报告',
+  'report.return': '退回修改',
+  'report.accept': '审核通过',
+  'report.publish': '登记发布',
 };
 
 const SECRET_KEY = /password|passwd|token|secret|hash/i;

@@ -62,6 +62,11 @@ export interface ReportsTable {
   infos: number;
   /** Findings a reviewer dismissed as 误报 (still applying); errors, warnings and infos count the open ones. */
   dismissed: Generated<number>;
+  /** The reporting workflow: draft, submitted, returned, accepted or published (src/store/workflow.ts; migration 8). */
+  status: Generated<string>;
+  /** Where and when the report was published (registered with the 登记发布 step). */
+  published_url: string | null;
+  published_on: string | null;
   import_id: number | null;
   imported_at: string;
   updated_at: string;
@@ -146,6 +151,25 @@ export interface FindingTriageTable {
   updated_at: string;
 }
 
+export interface ReportWorkflowTable {
+  id: Generated<number>;
+  report_id: number;
+  /** submit, return, accept or publish. */
+  step: string;
+  from_status: string;
+  to_status: string;
+  user_id: number | null;
+  username: string;
+  at: string;
+  comment: string | null;
+  /** JSON: cell (or meta.) paths a return points at. */
+  cells: string;
+  /** JSON: finding keys a return points at. */
+  finding_keys: string;
+  published_url: string | null;
+  published_on: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -191,6 +215,7 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   finding_triage: FindingTriageTable;
+  report_workflow: ReportWorkflowTable;
   audit_log: AuditLogTable;
   agency_aliases: AgencyAliasesTable;
 }

@@ -238,6 +238,34 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.schema.alterTable('reports').addColumn('dismissed', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
+  {
+    version: 8,
+    name: 'reporting workflow: status, publication, steps',
+    async up(database, dialect) {
+      const db = database as AnyDb;
+      // Existing and imported reports start as drafts.
+      await db.schema.alterTable('reports').addColumn('status', 'text', (c) => c.notNull().defaultTo('draft')).execute();
+      await db.schema.alterTable('reports').addColumn('published_url', 'text').execute();
+      await db.schema.alterTable('reports').addColumn('published_on', 'text').execute();
+      await db.schema
+        .createTable('report_workflow')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+        .addColumn('step', 'text', (c) => c.notNull())
+        .addColumn('from_status', 'text', (c) => c.notNull())
+        .addColumn('to_status', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('username', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('cells', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('finding_keys', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('published_url', 'text')
+        .addColumn('published_on', 'text')
+        .execute();
+      await db.schema.createIndex('report_workflow_report').on('report_workflow').column('report_id').execute();
+    },
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions applied now. */

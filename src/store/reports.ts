@@ -11,6 +11,7 @@ import { StoreError } from './errors.ts';
 import { withTriage, type TriagedFinding } from './triage.ts';
 import { listRegions, regionPath, subtreeIds } from './regions.ts';
 import type { DataScope } from './scope.ts';
+import type { ReportStatus } from './workflow-steps.ts';
 
 export interface ReportSummary {
   id: number;
@@ -30,6 +31,10 @@ export interface ReportSummary {
   warnings: number;
   infos: number;
   dismissed: number;
+  /** The reporting workflow's status (src/store/workflow.ts). */
+  status: ReportStatus;
+  publishedUrl: string | null;
+  publishedOn: string | null;
   importId: number | null;
   importedAt: string;
   updatedAt: string;
@@ -60,12 +65,12 @@ export interface ReportFilter {
 const SUMMARY_COLUMNS = [
   'reports.id', 'reports.file_name', 'reports.format', 'reports.size', 'reports.agency_id', 'reports.agency', 'reports.year',
   'reports.template', 'reports.issuer_type', 'reports.version', 'reports.errors', 'reports.warnings', 'reports.infos',
-  'reports.dismissed', 'reports.import_id', 'reports.imported_at', 'reports.updated_at', 'agencies.region_id',
+  'reports.dismissed', 'reports.status', 'reports.published_url', 'reports.published_on', 'reports.import_id', 'reports.imported_at', 'reports.updated_at', 'agencies.region_id',
 ] as const;
 
 type SummaryRow = {
   id: number; file_name: string; format: string; size: number; agency_id: number | null; agency: string | null; year: number | null;
-  template: string; issuer_type: string; version: number; errors: number; warnings: number; infos: number; dismissed: number; import_id: number | null;
+  template: string; issuer_type: string; version: number; errors: number; warnings: number; infos: number; dismissed: number; status: string; published_url: string | null; published_on: string | null; import_id: number | null;
   imported_at: string; updated_at: string; region_id: number | null;
 };
 
@@ -73,7 +78,8 @@ function toSummary(r: SummaryRow, paths: (id: number | null) => string[]): Repor
   return {
     id: r.id, fileName: r.file_name, format: r.format, size: num(r.size), agencyId: r.agency_id, agency: r.agency,
     regionId: r.region_id, regionPath: paths(r.region_id), year: r.year, template: r.template, issuerType: r.issuer_type,
-    version: r.version, errors: r.errors, warnings: r.warnings, infos: r.infos, dismissed: num(r.dismissed), importId: r.import_id,
+    version: r.version, errors: r.errors, warnings: r.warnings, infos: r.infos, dismissed: num(r.dismissed),
+    status: r.status as ReportStatus, publishedUrl: r.published_url, publishedOn: r.published_on, importId: r.import_id,
     importedAt: r.imported_at, updatedAt: r.updated_at,
   };
 }
@@ -266,6 +272,7 @@ export async function deleteReport(store: Store, id: number, actor: AuditActor |
       reportId: id,
       agencyId: row.agency_id,
     });
+    await trx.deleteFrom('report_workflow').where('report_id', '=', id).execute();
     await trx.deleteFrom('report_versions').where('report_id', '=', id).execute();
     await trx.deleteFrom('originals').where('report_id', '=', id).execute();
     await trx.deleteFrom('reports').where('id', '=', id).execute();

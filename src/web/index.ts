@@ -13,6 +13,8 @@ import { importBatchPage, importPage } from './pages/imports.ts';
 import { defaultYear, regionPage, regionsPage, rollupPage } from './pages/regions.ts';
 import { reportPage, versionPage } from './pages/report.ts';
 import { parseListQuery, reportListPage } from './pages/reports.ts';
+import { regionStatusPage } from './pages/region-status.ts';
+import { todayIso } from '../store/region-status.ts';
 
 /**
  * The web pages: server-rendered HTML (Chinese UI) over the same store the API
@@ -29,6 +31,8 @@ export interface WebOptions {
   maxUploadBytes?: number;
   /** Files in one upload request (default 500). */
   maxUploadFiles?: number;
+  /** Today as YYYY-MM-DD, for deadlines (default: the server's clock). */
+  today?: () => string;
 }
 
 class PageError extends Error {
@@ -139,6 +143,13 @@ export function webRoutes(store: Store, options: WebOptions = {}): Hono {
     const rid = id(c);
     await requireRegion(store.db, auth.scope, rid);
     return respond(c, await rollupPage(store, auth, rid, yearParam(c.req.query('year')) ?? (await defaultYear(store, rid))));
+  });
+  web.get('/regions/:id/status', async (c) => {
+    const auth = authOf(c);
+    const rid = id(c);
+    await requireRegion(store.db, auth.scope, rid);
+    const today = options.today ?? (() => todayIso());
+    return respond(c, await regionStatusPage(store, auth, rid, yearParam(c.req.query('year')) ?? (await defaultYear(store, rid)), today()));
   });
 
   web.get('/agencies', async (c) => {

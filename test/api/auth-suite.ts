@@ -43,6 +43,12 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/reports/:id/versions/:version': 'read',
   'post /api/reports/:id/revert': 'write',
   'put /api/reports/:id/triage': 'manage',
+  'post /api/reports/:id/submit': 'write',
+  'post /api/reports/:id/return': 'manage',
+  'post /api/reports/:id/accept': 'manage',
+  'post /api/reports/:id/publish': 'write',
+  'get /api/reports/:id/workflow': 'read',
+  'get /api/regions/:id/status': 'read',
   'get /api/regions': 'read',
   'post /api/regions': 'admin',
   'patch /api/regions/:id': 'admin',
@@ -64,6 +70,11 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/audit': 'manage',
   'get /api/audit.csv': 'manage',
   'get /api/openapi.json': 'read',
+};
+
+/** Roles a route's access level lets through but its handler refuses with 403. */
+const REFUSED_IN_HANDLER: Record<string, string[]> = {
+  'post /api/reports/:id/submit': ['supervisor'],
 };
 
 const ROLES_OF: Record<Access, string[]> = {
@@ -141,7 +152,9 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
           const outside = role === 'clerk' && route.path.startsWith('/api/regions/:id');
           const anonymousSession = role === 'anonymous' && key === 'get /api/session';
           // A hidden route (the audit log) answers a role below it 404, as if it did not exist.
-          const want = !allowed ? (role === 'anonymous' ? 401 : route.hidden ? 404 : 403) : outside ? 404 : anonymousSession ? 401 : 'ok';
+          // Within its access level a workflow step allows only some roles (supervisors do not submit): the handler answers 403.
+          const refused = REFUSED_IN_HANDLER[key]?.includes(role) ?? false;
+          const want = !allowed ? (role === 'anonymous' ? 401 : route.hidden ? 404 : 403) : refused ? 403 : outside ? 404 : anonymousSession ? 401 : 'ok';
           const ok = want === 'ok' ? ![401, 403].includes(res.status) && (mayBe404 || res.status !== 404) : res.status === want;
           if (!ok) problems.push(`${role} ${route.method.toUpperCase()} ${path}: ${res.status}, expected ${want} — ${(await res.text()).slice(0, 120)}`);
         }

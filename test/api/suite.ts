@@ -452,7 +452,7 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
     test('exports: lists, the data of many reports, and every renderer format of one report', async () => {
       const list = await get('/api/reports?year=2020&sort=id&format=csv');
       const rows = list.text.split('\r\n');
-      assert.equal(rows[0], '\uFEFF编号,机关,区域,年度,格式,错误,警告,提示,版本,文件,导入时间,修改时间');
+      assert.equal(rows[0], '\uFEFF编号,机关,区域,年度,格式,错误,警告,提示,版本,文件,导入时间,修改时间,报送状态,发布日期');
       assert.equal(rows.length, 1 + 5 + 1);
       assert.match(rows[1]!, /^1,淄博市投资促进局,山东省\/淄博市,2020,2019,/);
       const data = await get('/api/reports/data?format=csv&regionId=9');

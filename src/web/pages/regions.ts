@@ -76,7 +76,7 @@ function summaryReportLinks(regionId: number, year: number): Html {
   return html`<div class="export-bar summary-report">${exportLinks('下载本区域汇总报告（Word / PDF / 网页 / Excel）', links.map(([text, f]) => [text, href(f)]))}</div>`;
 }
 
-async function regionHead(store: Store, regionId: number, year: number, tab: 'stats' | 'rollup'): Promise<{ head: Html; title: string; crumbs: [string, string?][] }> {
+export async function regionHead(store: Store, regionId: number, year: number, tab: 'stats' | 'rollup' | 'status'): Promise<{ head: Html; title: string; crumbs: [string, string?][] }> {
   const region = await getRegion(store.db, regionId);
   const regions = await listRegions(store.db);
   const path: string[] = [];
@@ -84,7 +84,7 @@ async function regionHead(store: Store, regionId: number, year: number, tab: 'st
   const years = await regionYears(store, regionId);
   if (!years.includes(year)) years.unshift(year);
   const title = `${region.name} ${year} 年度`;
-  const base = tab === 'stats' ? `/regions/${regionId}` : `/regions/${regionId}/rollup`;
+  const base = tab === 'stats' ? `/regions/${regionId}` : `/regions/${regionId}/${tab}`;
   const head = html`<div class="page-head region-head">
   <div class="title-row"><h1>${region.name} <span class="year">${year} 年度</span></h1>
   <form method="get" action="${base}" class="year-form" data-autosubmit><label>年度 <select name="year">${years.map((y) => html`<option value="${y}"${y === year ? html` selected` : ''}>${y} 年度</option>`)}</select></label><noscript><button class="btn">查看</button></noscript></form></div>
@@ -92,6 +92,7 @@ async function regionHead(store: Store, regionId: number, year: number, tab: 'st
   <nav class="tabs" aria-label="区域页面">
     <a href="/regions/${regionId}${query({ year })}"${tab === 'stats' ? html` aria-current="page"` : ''}>指标、排名与趋势</a>
     <a href="/regions/${regionId}/rollup${query({ year })}"${tab === 'rollup' ? html` aria-current="page"` : ''}>汇总表</a>
+    <a href="/regions/${regionId}/status${query({ year })}"${tab === 'status' ? html` aria-current="page"` : ''}>报送状态</a>
   </nav>
   ${summaryReportLinks(regionId, year)}
 </div>`;

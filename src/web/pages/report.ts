@@ -14,6 +14,8 @@ import { changeValue } from './report/history.ts';
 import { fieldOf, META, metaValue } from './report/meta.ts';
 import { sourcePane } from './report/source-pane.ts';
 import { reportView } from './report/view.ts';
+import { returnNotice, workflowBar } from './report/workflow-block.ts';
+import { listWorkflow } from '../../store/workflow.ts';
 
 /**
  * The report page: the source (text and page images) beside the tables, findings, metadata and history.
@@ -23,17 +25,19 @@ import { reportView } from './report/view.ts';
 export async function reportPage(store: Store, auth: Auth, id: number, opts: { saved?: number } = {}): Promise<string> {
   const r = await getReport(store.db, id, { text: true });
   const versions = await listVersions(store.db, id);
+  const steps = await listWorkflow(store.db, id);
   const view = reportView(r, { mayTriage: auth.user.role === 'admin' || auth.user.role === 'supervisor' });
   const content = html`
 ${reportHeader(view)}
+${workflowBar(view, steps, auth.user.role)}
 ${auth.user.role === 'viewer' ? '' : html`<p class="danger-zone"><button type="button" class="btn btn-small btn-danger" id="delete-report" data-report="${r.id}" data-label="${view.title}">删除报告</button></p>`}
 ${opts.saved ? html`<p class="flash" role="status" id="flash">已保存为第 ${opts.saved} 版，核查已重新运行。</p>` : ''}
 <div class="review-layout">
   ${sourcePane(view)}
-  ${dataPane(view, versions)}
+  ${dataPane(view, versions, returnNotice(view, steps))}
 </div>
 ${jsonScript('report-data', clientData(view))}`;
-  return page({ title: view.title, section: 'reports', scripts: ['report.js', 'report-delete.js'], bodyClass: 'report-page', auth, crumbs: [['报告核查', '/reports'], [view.title]] }, content);
+  return page({ title: view.title, section: 'reports', scripts: ['report.js', 'report-delete.js', 'report-workflow.js'], bodyClass: 'report-page', auth, crumbs: [['报告核查', '/reports'], [view.title]] }, content);
 }
 
 /** One version of a report, read only: its tables and metadata as they were, with that version's changes. */

@@ -1,3 +1,4 @@
+import { STATUS_LABEL } from '../../store/workflow-steps.ts';
 import type { Store } from '../../store/db.ts';
 import type { Auth } from '../context.ts';
 import { regionTree, type RegionNode } from '../../store/regions.ts';
@@ -87,6 +88,7 @@ export async function reportListPage(store: Store, auth: Auth, q: ListQuery): Pr
 <td class="num-cell">${r.version > 1 ? html`<span title="已修改">第 ${r.version} 版</span>` : '1'}</td>
 <td class="file-cell" title="${r.fileName}">${r.fileName.split('/').pop()}</td>
 <td class="time-cell">${when(r.importedAt)}</td>
+<td><span class="status-badge status-${r.status}">${STATUS_LABEL[r.status]}</span></td>
 </tr>`);
 
   const content = html`
@@ -113,7 +115,7 @@ export async function reportListPage(store: Store, auth: Auth, q: ListQuery): Pr
   </div>
 </div>
 ${items.length ? html`<div class="table-wrap"><table class="list" id="report-list">
-<thead><tr><th>机关</th><th class="num-cell">年度</th><th>区域</th><th>格式</th><th class="num-cell">错误</th><th class="num-cell">警告</th><th class="num-cell">提示</th><th class="num-cell">版本</th><th>文件</th><th>导入时间</th></tr></thead>
+<thead><tr><th>机关</th><th class="num-cell">年度</th><th>区域</th><th>格式</th><th class="num-cell">错误</th><th class="num-cell">警告</th><th class="num-cell">提示</th><th class="num-cell">版本</th><th>文件</th><th>导入时间</th><th>报送状态</th></tr></thead>
 <tbody>${rows}</tbody></table></div>` : html`<p class="empty">${active ? '没有符合条件的报告。' : html`还没有报告。<a href="/import">导入报告</a>`}</p>`}
 ${pages > 1 ? html`<nav class="pager" aria-label="分页">${q.page > 1 ? html`<a class="btn" href="${here(q.page - 1)}">上一页</a>` : ''}<span>第 ${q.page} / ${pages} 页</span>${q.page < pages ? html`<a class="btn" href="${here(q.page + 1)}">下一页</a>` : ''}</nav>` : ''}`;
   return page({ title: '报告核查', section: 'reports', auth }, content);

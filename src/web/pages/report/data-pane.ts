@@ -56,9 +56,10 @@ function metaBlock({ report, corrected }: ReportView): Html {
 }
 
 /** The right pane: inspector, the findings and reading notes (one list), then the tables, metadata and history. */
-export function dataPane(v: ReportView, versions: readonly VersionInfo[]): Html {
+export function dataPane(v: ReportView, versions: readonly VersionInfo[], aboveFindings: Html = html``): Html {
   return html`<section class="pane data-pane" aria-label="读取结果">
     ${INSPECTOR}
+    ${aboveFindings}
     ${findingsBlock(v)}
     <div class="data-scroll" id="data-scroll">
     ${tablesBlock(v)}
