@@ -4,7 +4,8 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/db.ts';
 import { preloadSamples } from '../../src/store/preload.ts';
-import { addUser, login, ORIGIN, TEST_PASSWORD, type Client } from '../helpers/auth.ts';
+import { addCountyUsers, countyIds, type Counties } from './counties.ts';
+import { login, ORIGIN, TEST_PASSWORD, type Client } from '../helpers/auth.ts';
 import { form, synthetic } from './fixtures.ts';
 
 /**
@@ -24,7 +25,7 @@ export function auditSuite(name: string, open: () => Promise<{ store: Store; clo
     let store: Store;
     let close: () => Promise<void>;
     let app: Hono;
-    const ids = { regionA: 0, regionB: 0, agencyA1: 0, agencyB: 0, reportB: 0, supervisor: 0 };
+    let ids: Counties & { supervisor: number };
     const c: Record<string, Client> = {};
 
     /** Every entry, as the admin sees it, newest first. */
@@ -39,17 +40,8 @@ export function auditSuite(name: string, open: () => Promise<{ store: Store; clo
       ({ store, close } = await open());
       await preloadSamples(store);
       app = createApp(store);
-      const region = async (n: string) => (await store.db.selectFrom('regions').select('id').where('name', '=', n).executeTakeFirstOrThrow()).id;
-      const agency = async (n: string) => (await store.db.selectFrom('agencies').select('id').where('name', '=', n).executeTakeFirstOrThrow()).id;
-      ids.regionA = await region('淄川区');
-      ids.regionB = await region('博山区');
-      ids.agencyA1 = await agency('淄川区工业和信息化局');
-      ids.agencyB = await agency('淄博市博山区投资促进中心');
-      ids.reportB = (await store.db.selectFrom('reports').select('id').where('agency_id', '=', ids.agencyB).executeTakeFirstOrThrow()).id;
-      await addUser(store, 'admin', 'admin');
-      ids.supervisor = await addUser(store, 'supervisor-a', 'supervisor', { regionId: ids.regionA });
-      await addUser(store, 'clerk-a1', 'clerk', { agencyId: ids.agencyA1 });
-      await addUser(store, 'viewer-a', 'viewer', { regionId: ids.regionA });
+      const counties = await countyIds(store);
+      ids = { ...counties, supervisor: (await addCountyUsers(store, counties)).supervisor };
       c.admin = await login(app, 'admin', TEST_PASSWORD, env());
       c.supervisor = await login(app, 'supervisor-a', TEST_PASSWORD, env('198.51.100.20'));
       c.clerk = await login(app, 'clerk-a1', TEST_PASSWORD, env('198.51.100.30'));

@@ -5,6 +5,7 @@ import { createApp, routesOf } from '../../src/server/app.ts';
 import type { Access } from '../../src/server/auth/scope.ts';
 import type { Store } from '../../src/store/db.ts';
 import { preloadSamples } from '../../src/store/preload.ts';
+import { addCountyUsers, countyIds, type Counties } from './counties.ts';
 import { addUser, login, ORIGIN, TEST_PASSWORD, type Client } from '../helpers/auth.ts';
 import { form, synthetic } from './fixtures.ts';
 
@@ -92,7 +93,7 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
     let store: Store;
     let close: () => Promise<void>;
     let app: Hono;
-    const ids = { regionA: 0, regionB: 0, agencyA1: 0, agencyB: 0, reportA1: 0, reportB: 0 };
+    let ids: Counties;
     const clients: Record<string, Client> = {};
 
     const anonymous = (path: string, init: RequestInit = {}) => app.request(path, init);
@@ -102,19 +103,8 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
       ({ store, close } = await open());
       await preloadSamples(store);
       app = createApp(store);
-      const region = async (n: string) => (await store.db.selectFrom('regions').select('id').where('name', '=', n).executeTakeFirstOrThrow()).id;
-      const agency = async (n: string) => (await store.db.selectFrom('agencies').select('id').where('name', '=', n).executeTakeFirstOrThrow()).id;
-      const reportOf = async (agencyId: number) => (await store.db.selectFrom('reports').select('id').where('agency_id', '=', agencyId).executeTakeFirstOrThrow()).id;
-      ids.regionA = await region('淄川区');
-      ids.regionB = await region('博山区');
-      ids.agencyA1 = await agency('淄川区工业和信息化局');
-      ids.agencyB = await agency('淄博市博山区投资促进中心');
-      ids.reportA1 = await reportOf(ids.agencyA1);
-      ids.reportB = await reportOf(ids.agencyB);
-      await addUser(store, 'admin', 'admin');
-      await addUser(store, 'supervisor-a', 'supervisor', { regionId: ids.regionA });
-      await addUser(store, 'clerk-a1', 'clerk', { agencyId: ids.agencyA1 });
-      await addUser(store, 'viewer-a', 'viewer', { regionId: ids.regionA });
+      ids = await countyIds(store);
+      await addCountyUsers(store, ids);
       clients.admin = await login(app, 'admin');
       clients.supervisor = await login(app, 'supervisor-a');
       clients.clerk = await login(app, 'clerk-a1');

@@ -4,7 +4,8 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/db.ts';
 import { preloadSamples } from '../../src/store/preload.ts';
-import { addUser, login, type Client } from '../helpers/auth.ts';
+import { addCountyUsers, countyIds } from './counties.ts';
+import { login, type Client } from '../helpers/auth.ts';
 
 /**
  * Finding triage: a reviewer marks findings 确认 / 误报 (with a reason) / 待定; counts and lists
@@ -25,14 +26,9 @@ export function triageSuite(name: string, open: () => Promise<{ store: Store; cl
       ({ store, close } = await open());
       await preloadSamples(store);
       app = createApp(store);
-      const id = async (table: 'regions' | 'agencies', n: string) => (await store.db.selectFrom(table).select('id').where('name', '=', n).executeTakeFirstOrThrow()).id;
-      const agencyA1 = await id('agencies', '淄川区工业和信息化局');
-      const reportOf = async (agencyId: number) => (await store.db.selectFrom('reports').select('id').where('agency_id', '=', agencyId).executeTakeFirstOrThrow()).id;
-      reportA1 = await reportOf(agencyA1);
-      reportB = await reportOf(await id('agencies', '淄博市博山区投资促进中心'));
-      await addUser(store, 'supervisor-a', 'supervisor', { regionId: await id('regions', '淄川区') });
-      await addUser(store, 'clerk-a1', 'clerk', { agencyId: agencyA1 });
-      await addUser(store, 'viewer-a', 'viewer', { regionId: await id('regions', '淄川区') });
+      const ids = await countyIds(store);
+      ({ reportA1, reportB } = ids);
+      await addCountyUsers(store, ids);
       for (const u of ['supervisor-a', 'clerk-a1', 'viewer-a']) clients[u] = await login(app, u);
     });
     after(async () => {

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/db.ts';
 import { preloadSamples } from '../../src/store/preload.ts';
+import { addCountyUsers, countyIds } from './counties.ts';
 import { addUser, login, type Client } from '../helpers/auth.ts';
 
 /**
@@ -30,19 +31,10 @@ export function workflowSuite(name: string, open: () => Promise<{ store: Store; 
       ({ store, close } = await open());
       await preloadSamples(store);
       app = createApp(store, { today: () => '2099-06-01' });
-      const id = async (table: 'regions' | 'agencies', n: string) => (await store.db.selectFrom(table).select('id').where('name', '=', n).executeTakeFirstOrThrow()).id;
-      agencyA1 = await id('agencies', '淄川区工业和信息化局');
-      regionA = await id('regions', '淄川区');
-      const reportOf = async (agencyId: number) => (await store.db.selectFrom('reports').select(['id', 'year']).where('agency_id', '=', agencyId).executeTakeFirstOrThrow());
-      const a1 = await reportOf(agencyA1);
-      reportA1 = a1.id;
-      year = a1.year!;
-      reportB = (await reportOf(await id('agencies', '淄博市博山区投资促进中心'))).id;
-      await addUser(store, 'admin', 'admin');
-      await addUser(store, 'supervisor-a', 'supervisor', { regionId: regionA });
-      await addUser(store, 'supervisor-b', 'supervisor', { regionId: await id('regions', '博山区') });
-      await addUser(store, 'clerk-a1', 'clerk', { agencyId: agencyA1 });
-      await addUser(store, 'viewer-a', 'viewer', { regionId: regionA });
+      const ids = await countyIds(store);
+      ({ agencyA1, regionA, reportA1, reportB, yearA1: year } = ids);
+      await addCountyUsers(store, ids);
+      await addUser(store, 'supervisor-b', 'supervisor', { regionId: ids.regionB });
       for (const u of ['admin', 'supervisor-a', 'supervisor-b', 'clerk-a1', 'viewer-a']) clients[u] = await login(app, u);
       // Two more agencies of county A without reports: a government and a township.
       for (const [name, issuerType] of [['淄博市淄川区人民政府', 'government'], ['淄川区般阳路街道办事处', 'township']]) {
