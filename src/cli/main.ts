@@ -15,8 +15,9 @@ import { InputError } from '../errors.ts';
 import { atLeast, formatFindings, SEVERITY_LABEL } from './check-output.ts';
 import { writeFileSync } from 'node:fs';
 import { authoringSkeleton } from '../ingest/authoring.ts';
-import { BINARY_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.ts';
+import { OUTPUT_FORMATS, type OutputFormat } from '../render/formats.ts';
 import { loadReports } from './load-reports.ts';
+import { writeOutput } from './write-output.ts';
 import { ROLLUP_FORMATS, runRollup, type RollupOptions } from './rollup.ts';
 import { toJson } from '../render/json.ts';
 
@@ -135,7 +136,7 @@ async function runRender(inputs: string[], opts: { to: string; output?: string; 
     process.stderr.write(`注意：核查发现 ${errors.length} 个“错误”级问题，按 --force 仍然生成：\n${lines.join('\n')}\n`);
   }
   // The renderers (docx, exceljs, pdfkit) load only when a report is rendered.
-  const { defaultFileName, renderTo } = await import('../render/index.ts');
+  const { renderTo } = await import('../render/index.ts');
   let data: Buffer | string;
   try {
     data = await renderTo(format, reports);
@@ -146,13 +147,7 @@ async function runRender(inputs: string[], opts: { to: string; output?: string; 
     }
     throw err;
   }
-  const output = opts.output ?? (BINARY_FORMATS.includes(format) ? defaultFileName(format, reports) : undefined);
-  if (output) {
-    writeFileSync(output, data);
-    process.stderr.write(`已生成 ${output}\n`);
-  } else {
-    process.stdout.write(data);
-  }
+  await writeOutput(format, data, reports, opts.output);
   return 0;
 }
 

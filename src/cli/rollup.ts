@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.ts';
@@ -8,6 +7,7 @@ import { sumReports, type RegionSummary, type SkippedInput, type SummaryInput } 
 import { tableLabel, type TableKey } from '../schema/cells.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import { loadReports } from './load-reports.ts';
+import { writeOutput } from './write-output.ts';
 
 /** `ogi rollup`: the region's summary report from its agencies' report files. */
 
@@ -111,13 +111,6 @@ export async function runRollup(inputs: string[], opts: RollupOptions): Promise<
     const { renderTo } = await import('../render/index.ts');
     data = await renderTo(format, [summary.report]);
   }
-  const { defaultFileName } = await import('../render/index.ts');
-  const output = opts.output ?? (format === 'json' || format === 'html' ? undefined : defaultFileName(format, [summary.report]));
-  if (output) {
-    writeFileSync(output, data);
-    process.stderr.write(`已生成 ${output}\n`);
-  } else {
-    process.stdout.write(data);
-  }
+  await writeOutput(format, data, [summary.report], opts.output);
   return 0;
 }
