@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractReport } from '../src/extract/report.ts';
+import { reportSkeleton } from './helpers/report-skeleton.ts';
 
 /**
  * Shapes of the text PDF converters give (pdftotext -layout, pdftotext -raw, pdf2md), taken
@@ -13,22 +14,7 @@ const row = (values: readonly number[]) => values.join('   ');
 const empty7 = [null, null, null, null, null, null, null];
 
 function report(year: number, body: { active?: string; requests?: string; review?: string }): string {
-  return [
-    '某某市交通运输局',
-    `${year}年政府信息公开工作年度报告`,
-    '一、总体情况',
-    `${year}年，本局认真贯彻落实条例。`,
-    '二、主动公开政府信息情况',
-    body.active ?? '',
-    '三、收到和处理政府信息公开申请情况',
-    body.requests ?? '',
-    '四、政府信息公开行政复议、行政诉讼情况',
-    body.review ?? '',
-    '五、存在的主要问题及改进情况',
-    '问题是人员不足。改进措施是加强培训。',
-    '六、其他需要报告的事项',
-    '本年度未收取信息处理费。',
-  ].join('\n');
+  return reportSkeleton({ year, ...body });
 }
 
 const variantNotes = (r: ReturnType<typeof parse>) => r.notes.filter((n) => n.code === 'row-label-variant').map((n) => n.path);

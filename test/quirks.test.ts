@@ -2,27 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractReport } from '../src/extract/report.ts';
 import { assertProvenance } from './helpers/provenance.ts';
+import { reportSkeleton } from './helpers/report-skeleton.ts';
 
 const parse = (text: string) => extractReport(text, { name: 'fixture.txt', format: 'txt' });
 const zeros7 = [0, 0, 0, 0, 0, 0, 0];
 
 /** A V2021 report around the given table text; the other parts are minimal. */
 function v2021(body: { active?: string; requests?: string; review?: string; title?: string; tail?: string }): string {
-  return [
-    body.title ?? '某某县市场监督管理局\n2022年政府信息公开工作年度报告',
-    '一、总体情况',
-    '2022年，本局认真贯彻落实条例。',
-    '二、主动公开政府信息情况',
-    body.active ?? '',
-    '三、收到和处理政府信息公开申请情况',
-    body.requests ?? '',
-    '四、政府信息公开行政复议、行政诉讼情况',
-    body.review ?? '',
-    '五、存在的主要问题及改进情况',
-    '问题是人员不足。改进措施是加强培训。',
-    '六、其他需要报告的事项',
-    body.tail ?? '本年度未收取信息处理费。',
-  ].join('\n');
+  return reportSkeleton({ year: 2022, title: '某某县市场监督管理局\n2022年政府信息公开工作年度报告', ...body });
 }
 
 test('placeholders "/", "-", "—", "无" are null with their printed text kept', () => {

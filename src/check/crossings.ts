@@ -1,4 +1,4 @@
-import { identities, parsePath, placeName, placePath, readCell, sameAmount } from '../schema/index.ts';
+import { identities, parsePath, placeName, readCell, sameAmount } from '../schema/index.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import { readSpan } from './cells.ts';
 import { SEVERITY_RANK, type BrokenIdentity, type CheckableReport, type Finding } from './types.ts';
@@ -91,9 +91,9 @@ function merged(x: Explanation, report: CheckableReport): Finding {
   const value = readCell(report.tables, x.path) as number;
   const first = members[0]!;
   const severity = members.reduce((s, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[s] ? f.severity : s), first.severity);
-  const cells = [x.path, ...new Set(members.flatMap((f) => f.cells ?? []))].filter((p, i, all) => all.indexOf(p) === i);
+  const cells = [...new Set([x.path, ...members.flatMap((f) => f.cells ?? [])])];
   const location = parsePath(x.path);
-  const span = readSpan(report, placePath(location));
+  const span = readSpan(report, x.path);
   const corrected = Math.round((value - x.error) * 1e6) / 1e6;
   return {
     source: 'check',

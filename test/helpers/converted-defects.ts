@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRules } from '../../src/check/engine.ts';
-import { checkReport } from '../../src/check/engine.ts';
+import { checkReport, loadRules } from '../../src/check/engine.ts';
 import type { Finding } from '../../src/check/types.ts';
 import { extractReport } from '../../src/extract/report.ts';
 import { readSource } from '../../src/ingest/read-file.ts';
