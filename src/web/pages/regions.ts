@@ -76,7 +76,7 @@ function summaryReportLinks(regionId: number, year: number): Html {
   return html`<div class="export-bar summary-report">${exportLinks('下载本区域汇总报告（Word / PDF / 网页 / Excel）', links.map(([text, f]) => [text, href(f)]))}</div>`;
 }
 
-export async function regionHead(store: Store, regionId: number, year: number, tab: 'stats' | 'rollup' | 'status'): Promise<{ head: Html; title: string; crumbs: [string, string?][] }> {
+export async function regionHead(store: Store, regionId: number, year: number, tab: 'stats' | 'rollup' | 'status' | 'ranking'): Promise<{ head: Html; title: string; crumbs: [string, string?][] }> {
   const region = await getRegion(store.db, regionId);
   const regions = await listRegions(store.db);
   const path: string[] = [];
@@ -93,6 +93,7 @@ export async function regionHead(store: Store, regionId: number, year: number, t
     <a href="/regions/${regionId}${query({ year })}"${tab === 'stats' ? html` aria-current="page"` : ''}>指标、排名与趋势</a>
     <a href="/regions/${regionId}/rollup${query({ year })}"${tab === 'rollup' ? html` aria-current="page"` : ''}>汇总表</a>
     <a href="/regions/${regionId}/status${query({ year })}"${tab === 'status' ? html` aria-current="page"` : ''}>报送状态</a>
+    <a href="/regions/${regionId}/ranking${query({ year })}"${tab === 'ranking' ? html` aria-current="page"` : ''}>考核排名</a>
   </nav>
   ${summaryReportLinks(regionId, year)}
 </div>`;
