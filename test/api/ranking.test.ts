@@ -30,7 +30,7 @@ function suite(name: string, open: OpenStore, options: { skip?: string | false }
     let store: Store;
     let close: () => Promise<void>;
     let app: Hono;
-    const ids = { city: 0, jia: 0, yi: 0 };
+    const ids = { city: 0, jia: 0, yi: 0, other: 0 };
     const reports: Record<string, number> = {};
     const clients: Record<string, Client> = {};
 
@@ -80,11 +80,16 @@ function suite(name: string, open: OpenStore, options: { skip?: string | false }
       await set('甲县财政局', 1, 0, partly);
       await set('乙县人民政府', 0, 0);
 
+      // Another city, apart: an agency whose name a spreadsheet would take for a formula.
+      ids.other = (await createRegion(db, { name: '另一市' })).id;
+      await createAgency(db, { name: '=HYPERLINK("http://x")局', issuerType: 'department', regionId: ids.other });
+
       app = createApp(store, { today: () => TODAY });
+      await addUser(store, 'supervisor-other', 'supervisor', { regionId: ids.other });
       await addUser(store, 'supervisor-jia', 'supervisor', { regionId: ids.jia });
       await addUser(store, 'supervisor-yi', 'supervisor', { regionId: ids.yi });
       await addUser(store, 'supervisor-city', 'supervisor', { regionId: ids.city });
-      for (const u of ['supervisor-jia', 'supervisor-yi', 'supervisor-city']) clients[u] = await login(app, u);
+      for (const u of ['supervisor-jia', 'supervisor-yi', 'supervisor-city', 'supervisor-other']) clients[u] = await login(app, u);
     });
     after(async () => close?.());
 
@@ -148,6 +153,10 @@ function suite(name: string, open: OpenStore, options: { skip?: string | false }
       assert.equal(lines[7], '');
       assert.match(lines[8]!, /^按时发布,/);
       assert.ok(lines.some((l) => l.startsWith('排名规则,') && l.includes('并列')), 'the order follows the definitions');
+
+      const injected = await (await clients['supervisor-other']!.request(`/api/regions/${ids.other}/ranking?year=${YEAR}&format=csv`)).text();
+      assert.equal(injected.replace(/^\uFEFF/, '').split('\r\n')[1], `1,"'=HYPERLINK(""http://x"")局",另一市,政府部门,,未报送,2024-01-31,,逾期未发布,,,,,0,`);
+      assert.equal((await clients['supervisor-other']!.request(`/api/regions/${ids.city}/ranking?year=${YEAR}`)).status, 404);
 
       const xlsx = await clients['supervisor-city']!.request(`/api/regions/${ids.city}/ranking?year=${YEAR}&level=regions&format=xlsx`);
       const wb = new ExcelJS.Workbook();
