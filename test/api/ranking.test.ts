@@ -166,6 +166,22 @@ function suite(name: string, open: OpenStore, options: { skip?: string | false }
       assert.equal(wb.getWorksheet('说明')!.rowCount, 7);
     });
 
+    test('the summary report sums only the accepted reports when asked (reports=accepted), every report otherwise', async () => {
+      const url = (extra: string) => `/api/regions/${ids.city}/summary-report?year=${YEAR}${extra}`;
+      const all = (await (await clients['supervisor-city']!.request(url(''))).json()) as any;
+      assert.deepEqual(all.included.map((i: any) => i.agency), ['甲县教育局', '甲县财政局', '乙县人民政府']);
+      const accepted = (await (await clients['supervisor-city']!.request(url('&reports=accepted'))).json()) as any;
+      assert.deepEqual(accepted.included.map((i: any) => i.agency), ['甲县教育局', '甲县财政局']);
+      assert.deepEqual(accepted.skipped, [{ file: `#${reports['乙县人民政府']}`, agency: '乙县人民政府', reason: '尚未审核通过（已报送）' }]);
+      for (const format of ['docx', 'pdf', 'html', 'xlsx']) {
+        const res = await clients['supervisor-city']!.request(url(`&reports=accepted&format=${format}`));
+        assert.equal(res.status, 200, format);
+        assert.match(decodeURIComponent(res.headers.get('content-disposition')!), new RegExp(`某市${YEAR}年度汇总报告（已通过）\\.${format}`));
+      }
+      assert.equal((await clients['supervisor-city']!.request(url('&reports=some'))).status, 400);
+      assert.equal((await clients['supervisor-other']!.request(url('&reports=accepted'))).status, 404);
+    });
+
     test('the page: every measure and its definition, the order, the export links; linked from the status page', async () => {
       const page = await (await clients['supervisor-city']!.request(`/regions/${ids.city}/ranking?year=${YEAR}`)).text();
       assert.match(page, /id="ranking-agencies"/);
