@@ -189,6 +189,7 @@ function suite(name: string, open: OpenStore, options: { skip?: string | false }
       for (const label of ['按时发布', '未处理的错误数', '未处理的警告数', '表格完整率', '退回次数']) assert.ok(page.includes(`<dt>${label}</dt>`), label);
       assert.match(page, /<tr data-agency="\d+"><td>1<\/td><td><a href="\/agencies\/\d+">甲县教育局<\/a>/);
       assert.ok(page.includes(`/api/regions/${ids.city}/ranking?year=${YEAR}&amp;level=regions&amp;format=xlsx`));
+      assert.ok(page.includes(`/api/regions/${ids.city}/summary-report?year=${YEAR}&amp;format=docx&amp;reports=accepted`), 'the accepted-only summary');
       const status = await (await clients['supervisor-city']!.request(`/regions/${ids.city}/status?year=${YEAR}`)).text();
       assert.ok(status.includes(`href="/regions/${ids.city}/ranking?year=${YEAR}"`));
       assert.equal((await clients['supervisor-yi']!.request(`/regions/${ids.jia}/ranking?year=${YEAR}`)).status, 404);

@@ -71,9 +71,10 @@ async function regionYears(store: Store, regionId: number): Promise<number[]> {
 
 /** “下载本区域汇总报告（Word / PDF / 网页 / Excel）”: the region's summary report of the year in each format. */
 function summaryReportLinks(regionId: number, year: number): Html {
-  const href = (format: string) => `/api/regions/${regionId}/summary-report${query({ year, format })}`;
+  const href = (format: string, reports?: string) => `/api/regions/${regionId}/summary-report${query({ year, format, reports })}`;
   const links: [string, string][] = [['Word', 'docx'], ['PDF', 'pdf'], ['网页', 'html'], ['Excel', 'xlsx']];
-  return html`<div class="export-bar summary-report">${exportLinks('下载本区域汇总报告（Word / PDF / 网页 / Excel）', links.map(([text, f]) => [text, href(f)]))}</div>`;
+  return html`<div class="export-bar summary-report">${exportLinks('下载本区域汇总报告（Word / PDF / 网页 / Excel）', links.map(([text, f]) => [text, href(f)]))}
+${exportLinks('只汇总已通过的报告', links.map(([text, f]) => [text, href(f, 'accepted')]))}</div>`;
 }
 
 export async function regionHead(store: Store, regionId: number, year: number, tab: 'stats' | 'rollup' | 'status' | 'ranking'): Promise<{ head: Html; title: string; crumbs: [string, string?][] }> {
