@@ -169,3 +169,14 @@ test('a page whose <title> names a report but whose body only links to it is not
   writeFileSync(path, '<html><head><title>某某局2023年政府信息公开工作年度报告_某某局</title></head><body><p>附件：某某局2023年度报告.pdf</p></body></html>');
   await assert.rejects(readSource(path).then(extractSource), { code: 'not-a-report' });
 });
+
+test('a region’s summary report (“某市（汇总）”, ogi rollup’s title) is the region’s government, on one line or two', () => {
+  const oneLine = parse(['淄博市（汇总）2023年政府信息公开工作年度报告', ...SECTIONS].join('\n'));
+  assert.deepEqual([oneLine.agency, oneLine.year, oneLine.issuerType], ['淄博市人民政府', 2023, 'government']);
+  assert.deepEqual([oneLine.provenance['meta.agency']?.text, oneLine.provenance['meta.agency']?.note], ['淄博市', '“淄博市”读作“淄博市人民政府”']);
+  const twoLines = parse(['淄川区(汇总)', '2023年政府信息公开工作年度报告', ...SECTIONS].join('\n'));
+  assert.deepEqual([twoLines.agency, twoLines.year], ['淄川区人民政府', 2023]);
+  // A line naming no organ and no summary before the title is still not read as the agency.
+  const plain = parse(['淄川区', '2023年政府信息公开工作年度报告', ...SECTIONS].join('\n'));
+  assert.equal(plain.agency, null);
+});

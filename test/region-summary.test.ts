@@ -122,6 +122,8 @@ test('ogi rollup: a directory of reports to a DOCX that ogi reads back with the 
   assert.deepEqual(read.tables.review, expected.tables.review);
   assert.deepEqual(read.tables.active, expected.tables.active);
   assert.equal(read.year, 2023);
+  // The title “某市（汇总）” (broken after the name in Word) names the region: its government is the agency read back.
+  assert.equal(read.agency, '某市人民政府');
 
   const json = await ogi('rollup', inputs, '--to', 'json', '--name', '某市');
   assert.equal(json.code, 0, json.stderr);
@@ -129,6 +131,22 @@ test('ogi rollup: a directory of reports to a DOCX that ogi reads back with the 
   assert.deepEqual(data.report.tables.requests, expected.tables.requests);
   assert.equal(data.sources['review.review.upheld'].length, 2);
   assert.deepEqual(Object.keys(data.sources['review.review.upheld'][0]), ['file', 'agency', 'value']);
+});
+
+test('ogi rollup to PDF and HTML: read back, the summary names the region’s government and the year', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-rollup-formats-'));
+  three('2021').forEach((i, n) => writeFileSync(join(dir, `r${n}.json`), JSON.stringify(i.report)));
+  for (const format of ['pdf', 'html']) {
+    const out = join(dir, `sum.${format}`);
+    const r = await ogi('rollup', dir, '--to', format, '-o', out, '--name', '某市');
+    assert.equal(r.code, 0, r.stderr);
+    const back = await ogi('parse', out, '--json');
+    assert.equal(back.code, 0, back.stderr);
+    const parsed = JSON.parse(back.stdout);
+    const read = (Array.isArray(parsed) ? parsed[0] : parsed) as Report;
+    assert.equal(read.agency, '某市人民政府', format);
+    assert.equal(read.year, 2023, format);
+  }
 });
 
 test('ogi rollup: mixed years are refused (exit 2, Chinese) unless --year picks one; bad options exit 2', async () => {

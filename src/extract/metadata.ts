@@ -1,4 +1,4 @@
-import { issuingOrgan, ORGAN_NAME } from '../schema/issuer.ts';
+import { issuingOrgan, ORGAN_NAME, withoutSummaryMark } from '../schema/issuer.ts';
 import { fold } from '../schema/normalize.ts';
 import type { Line } from './cells.ts';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './numerals.ts';
@@ -57,7 +57,8 @@ function titleName(part: string): TitleName | null {
   // "某某市人民政府办公室关于某某市2020年…": the office compiles, the report is the region's.
   const after = part.slice(part.lastIndexOf('关于') + 2);
   const subject = part.includes('关于') && after !== '' ? after : part;
-  const printed = subject.replace(NOT_NAME, '');
+  // A region's summary report (“某市（汇总）2023年…”) is the region's: its government.
+  const printed = withoutSummaryMark(subject.replace(NOT_NAME, ''));
   const organ = printed && !/\d/.test(printed) ? issuingOrgan(printed) : null;
   return organ ? { printed, organ } : null;
 }
@@ -120,8 +121,10 @@ export function readTitle(lines: readonly Line[], limit: number, skip: (line: nu
       info.agency = found(line, title.agency.organ, at.from, at.length, nameNote(title.agency));
     } else if (n > 0) {
       const prev = nonEmpty[n - 1]!;
-      const name = clean(prev.text).replace(/\s+/g, '').replace(NOT_NAME, '');
-      const organ = name.length <= 40 && ORGAN_NAME.test(name) && !/\d/.test(name) ? issuingOrgan(name) : null;
+      const printed = clean(prev.text).replace(/\s+/g, '').replace(NOT_NAME, '');
+      // A summary's title block names its region alone (“某市（汇总）”): the region's government.
+      const name = withoutSummaryMark(printed);
+      const organ = name.length <= 40 && (ORGAN_NAME.test(name) || name !== printed) && !/\d/.test(name) ? issuingOrgan(name) : null;
       if (organ) {
         const span = contentSpan(prev);
         info.agency = found(prev, organ, span.from, span.length, nameNote({ printed: name, organ }));

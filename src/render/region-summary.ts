@@ -2,6 +2,7 @@ import { InputError } from '../errors.ts';
 import { cellDef, cellList, readCell, readerOf, writeCell, type TableKey } from '../schema/cells.ts';
 import { completeTotals } from '../schema/derive.ts';
 import { evaluate, identities } from '../schema/identities.ts';
+import { summaryAgency } from '../schema/issuer.ts';
 import { SECTION_KEYS } from '../schema/sections.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Provenance, Report, Tables } from '../schema/types.ts';
@@ -139,7 +140,7 @@ export function sumReports(inputs: readonly SummaryInput[], options: SummaryOpti
   const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, SUMMARY_SECTION_TEXT])) as Report['sections'];
   const agencies = members.map((m) => m.input.report.agency ?? m.input.file);
   const summed: Report = {
-    agency: `${region}（汇总）`, year, template, signedOn: null, publishedOn: null, issuerType: 'government', sections, tables,
+    agency: summaryAgency(region), year, template, signedOn: null, publishedOn: null, issuerType: 'government', sections, tables,
     source: { name: `${region}${year}年度汇总`, format: 'json' },
     preamble: `本报告汇总 ${members.length} 份年度报告：${agencies.join('、')}。空白单元格不计入合计，单独计数。`,
     provenance, notes: [],

@@ -43,6 +43,12 @@ export function issuingOrgan(printed: string): string | null {
   return null;
 }
 
+/** A region's summary report is issued under “<region>（汇总）” (src/render/region-summary.ts). */
+export const summaryAgency = (region: string): string => `${region}（汇总）`;
+
+/** The name without the summary mark: “某市（汇总）” → 某市 (whose government the title then names); other names unchanged. */
+export const withoutSummaryMark = (name: string): string => name.replace(/[（(]汇总[)）]$/, '');
+
 /** A page's "发布机构" or "来源" as the issuer, when it names an organ and not the site ("本站", "本网"). */
 export function issuerName(printed: string): string | null {
   const name = printed.trim();

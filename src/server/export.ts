@@ -24,9 +24,13 @@ export function disposition(kind: 'attachment' | 'inline', name: string): string
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** A list as CSV: the one CSV writer (src/render/csv.ts), formula guard included. */
-export function sheetCsv<T>(sheet: Sheet<T>): string {
-  return toCsv(sheet.columns.map((c) => c.label), sheet.rows.map((row) => sheet.columns.map((c) => c.value(row))));
+/** Written notes that go with a list (its measures' definitions, its order): [heading, text] pairs. */
+export type Notes = readonly (readonly [string, string])[];
+
+/** A list as CSV: the one CSV writer (src/render/csv.ts), formula guard included; notes follow the rows after a blank line. */
+export function sheetCsv<T>(sheet: Sheet<T>, notes: Notes = []): string {
+  const rows = sheet.rows.map((row) => sheet.columns.map((c) => c.value(row)));
+  return toCsv(sheet.columns.map((c) => c.label), notes.length ? [...rows, [], ...notes] : rows);
 }
 
 const SHEET_NAME = /[\\/?*[\]:：]/g;
@@ -65,10 +69,11 @@ export function fileResponse(body: string | Buffer, type: string, name: string, 
   });
 }
 
-/** A list as CSV (first sheet) or XLSX (every sheet). */
-export async function tabular(format: 'csv' | 'xlsx', name: string, sheets: readonly Sheet<unknown>[]): Promise<Response> {
-  if (format === 'csv') return fileResponse(sheetCsv(sheets[0]!), CSV_TYPE, `${name}.csv`);
-  return fileResponse(await toXlsx(sheets), XLSX_TYPE, `${name}.xlsx`);
+/** A list as CSV (first sheet) or XLSX (every sheet); notes below the CSV's rows, or in a sheet “说明” of their own. */
+export async function tabular(format: 'csv' | 'xlsx', name: string, sheets: readonly Sheet<unknown>[], notes: Notes = []): Promise<Response> {
+  if (format === 'csv') return fileResponse(sheetCsv(sheets[0]!, notes), CSV_TYPE, `${name}.csv`);
+  const noteSheet = notes.length ? [sheet('说明', [{ label: '项目', value: (n: Notes[number]) => n[0] }, { label: '说明', value: (n: Notes[number]) => n[1] }], notes)] : [];
+  return fileResponse(await toXlsx([...sheets, ...noteSheet]), XLSX_TYPE, `${name}.xlsx`);
 }
 
 /** A typed sheet, erased so that sheets of different rows go in one list. */

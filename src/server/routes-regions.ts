@@ -90,13 +90,13 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
 
   api.route(
     { method: 'get', access: 'read', path: '/api/regions/:id/summary-report', tag: '汇总',
-      summary: '区域（含下级）某年度的汇总报告：各机关报告（当前版本）的三张统计表逐格相加，按法定格式生成 Word、PDF、网页或 Excel；json 含每个单元格的来源和空白数',
+      summary: '区域（含下级）某年度的汇总报告：各机关报告（当前版本；reports=accepted 时只取已通过、已发布的）的三张统计表逐格相加，按法定格式生成 Word、PDF、网页或 Excel；json 含每个单元格的来源和空白数',
       params: S.IdParams, query: S.SummaryReportQuery, produces: { 'application/octet-stream': '所选格式的文件' } },
     async (c, { params, query }) => {
       await requireRegion(db, scopeOfRequest(c), params.id);
-      const s = await regionSummary(db, params.id, query.year);
+      const s = await regionSummary(db, params.id, query.year, query.reports);
       if (query.format === 'json') return s;
-      return renderReport(s.report, query.format, `${s.region.name}${s.year}年度汇总报告`);
+      return renderReport(s.report, query.format, `${s.region.name}${s.year}年度汇总报告${query.reports === 'accepted' ? '（已通过）' : ''}`);
     },
   );
 

@@ -42,6 +42,7 @@ export const RegionStatus = z.object({
     agencyId: z.number().int(),
     agency: z.string(),
     issuerType: z.string(),
+    regionId: z.number().int().nullable(),
     regionPath: z.array(z.string()),
     reportId: z.number().int().nullable(),
     status: z.enum([...REPORT_STATUSES, 'missing']),

@@ -3,6 +3,7 @@ import { MessageSchema } from '../schema/contract.ts';
 import { TRIAGE_STATUSES } from '../store/triage.ts';
 import { ISSUER_TYPES } from '../schema/types.ts';
 import { SORTS } from '../store/reports.ts';
+import { SUMMARY_REPORTS } from '../store/region-summary.ts';
 
 /** zod schemas of the API: request parameters, bodies and answers (they also make /api/openapi.json). */
 
@@ -58,6 +59,7 @@ export const FormatQuery = z.object({ format: FORMAT_TABULAR });
 export const SummaryReportQuery = z.object({
   year: year.describe('年度'),
   format: z.enum(['json', 'docx', 'pdf', 'html', 'xlsx']).default('json').describe('json（默认：汇总报告数据及每个单元格的来源）、docx、pdf、html 或 xlsx'),
+  reports: z.enum(SUMMARY_REPORTS).default('all').describe('all（默认）：各机关的报告；accepted：只汇总已通过或已发布的报告，其余列入 skipped'),
 });
 
 const cellValue = z.union([z.number(), z.string(), z.null()]);

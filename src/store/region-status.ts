@@ -18,6 +18,7 @@ export interface AgencyStatus {
   agencyId: number;
   agency: string;
   issuerType: IssuerType;
+  regionId: number | null;
   regionPath: string[];
   /** The agency's report of the year (the latest imported when there are several), or null: 未报送. */
   reportId: number | null;
@@ -62,7 +63,7 @@ export async function regionStatus(db: Q, regionId: number, year: number, config
     const status = (r?.status as ReportStatus | undefined) ?? 'missing';
     const publishedOn = status === 'published' ? (r?.published_on ?? null) : null;
     return {
-      agencyId: a.id, agency: a.name, issuerType: a.issuerType, regionPath: regionPath(regions, a.regionId), reportId: r?.id ?? null, status,
+      agencyId: a.id, agency: a.name, issuerType: a.issuerType, regionId: a.regionId, regionPath: regionPath(regions, a.regionId), reportId: r?.id ?? null, status,
       deadline: deadline?.date ?? null, deadlineSource: deadline?.source ?? null,
       overdue: deadline !== null && today > deadline.date && status !== 'published',
       late: deadline !== null && publishedOn !== null && publishedOn > deadline.date,

@@ -6,6 +6,7 @@ import { agenciesIn } from './agencies.ts';
 import type { Q } from './db.ts';
 import { StoreError } from './errors.ts';
 import { getRegion } from './regions.ts';
+import { STATUS_LABEL, type ReportStatus } from './workflow-steps.ts';
 
 export interface StoredRegionSummary extends RegionSummary {
   region: { id: number; name: string };
@@ -13,18 +14,29 @@ export interface StoredRegionSummary extends RegionSummary {
   superseded: { reportId: number; agency: string; keptReportId: number }[];
 }
 
+/** Which reports a summary sums: every agency's (a researcher's view) or only those the office accepted (已通过, 已发布). */
+export const SUMMARY_REPORTS = ['all', 'accepted'] as const;
+export type SummaryReports = (typeof SUMMARY_REPORTS)[number];
+const ACCEPTED: readonly string[] = ['accepted', 'published'] satisfies ReportStatus[];
+
 /**
  * The summary report of a region (sub-regions included) for a year, from the current version of
  * each agency's stored report. When the year's reports are in two formats, the format most of them
- * use is summed and the others are listed as skipped. `exclude` leaves reports out (a review status).
+ * use is summed and the others are listed as skipped. With `accepted`, a report not yet accepted is
+ * listed as skipped, its figures not summed.
  */
-export async function regionSummary(db: Q, regionId: number, year: number, exclude?: (input: SummaryInput) => string | null): Promise<StoredRegionSummary> {
+export async function regionSummary(db: Q, regionId: number, year: number, reports: SummaryReports = 'all'): Promise<StoredRegionSummary> {
   const region = await getRegion(db, regionId);
   const agencies = await agenciesIn(db, regionId);
   const names = new Map(agencies.map((a) => [a.id, a.name]));
   const rows = agencies.length
-    ? await db.selectFrom('reports').select(['id', 'agency_id', 'data']).where('agency_id', 'in', [...names.keys()]).where('year', '=', year).orderBy('id', 'desc').execute()
+    ? await db.selectFrom('reports').select(['id', 'agency_id', 'data', 'status']).where('agency_id', 'in', [...names.keys()]).where('year', '=', year).orderBy('id', 'desc').execute()
     : [];
+  const statusOf = new Map(rows.map((r) => [`#${r.id}`, r.status as ReportStatus]));
+  const exclude = reports === 'all' ? undefined : (input: SummaryInput) => {
+    const status = statusOf.get(input.file)!;
+    return ACCEPTED.includes(status) ? null : `尚未审核通过（${STATUS_LABEL[status]}）`;
+  };
   const kept = new Map<number, number>();
   const inputs: SummaryInput[] = [];
   const superseded: StoredRegionSummary['superseded'] = [];

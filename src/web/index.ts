@@ -14,6 +14,7 @@ import { defaultYear, regionPage, regionsPage, rollupPage } from './pages/region
 import { reportPage, versionPage } from './pages/report.ts';
 import { parseListQuery, reportListPage } from './pages/reports.ts';
 import { regionStatusPage } from './pages/region-status.ts';
+import { regionRankingPage } from './pages/region-ranking.ts';
 import { todayIso } from '../store/region-status.ts';
 
 /**
@@ -150,6 +151,13 @@ export function webRoutes(store: Store, options: WebOptions = {}): Hono {
     await requireRegion(store.db, auth.scope, rid);
     const today = options.today ?? (() => todayIso());
     return respond(c, await regionStatusPage(store, auth, rid, yearParam(c.req.query('year')) ?? (await defaultYear(store, rid)), today()));
+  });
+  web.get('/regions/:id/ranking', async (c) => {
+    const auth = authOf(c);
+    const rid = id(c);
+    await requireRegion(store.db, auth.scope, rid);
+    const today = options.today ?? (() => todayIso());
+    return respond(c, await regionRankingPage(store, auth, rid, yearParam(c.req.query('year')) ?? (await defaultYear(store, rid)), today()));
   });
 
   web.get('/agencies', async (c) => {

@@ -50,6 +50,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /api/reports/:id/publish': 'write',
   'get /api/reports/:id/workflow': 'read',
   'get /api/regions/:id/status': 'read',
+  'get /api/regions/:id/ranking': 'read',
   'get /api/regions': 'read',
   'post /api/regions': 'admin',
   'patch /api/regions/:id': 'admin',

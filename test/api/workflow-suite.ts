@@ -151,7 +151,7 @@ export function workflowSuite(name: string, open: () => Promise<{ store: Store; 
       assert.equal(s.today, '2099-06-01');
       const a1 = s.items.find((i: any) => i.agencyId === agencyA1);
       assert.deepEqual({ ...a1, regionPath: undefined, deadlineSource: undefined }, {
-        agencyId: agencyA1, agency: '淄川区工业和信息化局', issuerType: 'department', regionPath: undefined, reportId: reportA1, status: 'published',
+        agencyId: agencyA1, agency: '淄川区工业和信息化局', issuerType: 'department', regionId: regionA, regionPath: undefined, reportId: reportA1, status: 'published',
         deadline: `${year + 1}-01-31`, deadlineSource: undefined, overdue: false, late: true, publishedOn: `${year + 1}-02-15`, publishedUrl: 'https://example.gov.cn/zwgk/ndbg.html',
       });
       // Today (2099) is after every deadline: every agency with a deadline and not published is overdue, and listed first;

@@ -267,7 +267,7 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
   });
 
   test('no script errors on any page', async () => {
-    for (const path of ['/reports', reportUrl, '/import', '/regions', `/regions/${zibo}`, `/regions/${zibo}/rollup`, '/agencies', '/agencies/1', '/account', '/users', '/audit']) {
+    for (const path of ['/reports', reportUrl, '/import', '/regions', `/regions/${zibo}`, `/regions/${zibo}/rollup`, `/regions/${zibo}/ranking`, '/agencies', '/agencies/1', '/account', '/users', '/audit']) {
       await page.goto(path.startsWith('http') ? path : `${server.url}${path}`);
     }
     assert.deepEqual(errors, []);

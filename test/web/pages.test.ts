@@ -266,6 +266,7 @@ describe('pages', () => {
     assert.equal($('#group-2021 td.v[data-path="requests.carriedOver.total"] .num').text(), '20');
     assert.deepEqual($('.export-bar a').toArray().map((a) => $(a).attr('href')), [
       ...['docx', 'pdf', 'html', 'xlsx'].map((f) => `/api/regions/${zibo}/summary-report?year=2023&format=${f}`),
+      ...['docx', 'pdf', 'html', 'xlsx'].map((f) => `/api/regions/${zibo}/summary-report?year=2023&format=${f}&reports=accepted`),
       `/api/regions/${zibo}/rollup?year=2023&format=csv`, `/api/regions/${zibo}/rollup?year=2023&format=xlsx`,
       `/api/reports/data?regionId=${zibo}&year=2023&format=csv`, `/api/reports/data?regionId=${zibo}&year=2023&format=xlsx`,
     ]);

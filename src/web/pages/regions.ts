@@ -71,12 +71,13 @@ async function regionYears(store: Store, regionId: number): Promise<number[]> {
 
 /** “下载本区域汇总报告（Word / PDF / 网页 / Excel）”: the region's summary report of the year in each format. */
 function summaryReportLinks(regionId: number, year: number): Html {
-  const href = (format: string) => `/api/regions/${regionId}/summary-report${query({ year, format })}`;
+  const href = (format: string, reports?: string) => `/api/regions/${regionId}/summary-report${query({ year, format, reports })}`;
   const links: [string, string][] = [['Word', 'docx'], ['PDF', 'pdf'], ['网页', 'html'], ['Excel', 'xlsx']];
-  return html`<div class="export-bar summary-report">${exportLinks('下载本区域汇总报告（Word / PDF / 网页 / Excel）', links.map(([text, f]) => [text, href(f)]))}</div>`;
+  return html`<div class="export-bar summary-report">${exportLinks('下载本区域汇总报告（Word / PDF / 网页 / Excel）', links.map(([text, f]) => [text, href(f)]))}
+${exportLinks('只汇总已通过的报告', links.map(([text, f]) => [text, href(f, 'accepted')]))}</div>`;
 }
 
-export async function regionHead(store: Store, regionId: number, year: number, tab: 'stats' | 'rollup' | 'status'): Promise<{ head: Html; title: string; crumbs: [string, string?][] }> {
+export async function regionHead(store: Store, regionId: number, year: number, tab: 'stats' | 'rollup' | 'status' | 'ranking'): Promise<{ head: Html; title: string; crumbs: [string, string?][] }> {
   const region = await getRegion(store.db, regionId);
   const regions = await listRegions(store.db);
   const path: string[] = [];
@@ -93,6 +94,7 @@ export async function regionHead(store: Store, regionId: number, year: number, t
     <a href="/regions/${regionId}${query({ year })}"${tab === 'stats' ? html` aria-current="page"` : ''}>指标、排名与趋势</a>
     <a href="/regions/${regionId}/rollup${query({ year })}"${tab === 'rollup' ? html` aria-current="page"` : ''}>汇总表</a>
     <a href="/regions/${regionId}/status${query({ year })}"${tab === 'status' ? html` aria-current="page"` : ''}>报送状态</a>
+    <a href="/regions/${regionId}/ranking${query({ year })}"${tab === 'ranking' ? html` aria-current="page"` : ''}>考核排名</a>
   </nav>
   ${summaryReportLinks(regionId, year)}
 </div>`;
