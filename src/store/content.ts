@@ -78,12 +78,12 @@ export async function saveContent(store: Store, id: number, input: { baseVersion
 }
 
 /** The findings the content would have if saved (cross-year rules with the agency's other reports), nothing stored. */
-export async function checkContent(store: Store, id: number, content: unknown): Promise<TriagedFinding[]> {
+export async function checkContent(store: Store, id: number, content: unknown): Promise<{ template: Report['template']; findings: TriagedFinding[] }> {
   const row = await store.db.selectFrom('reports').select(['id', 'data', 'agency_id']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
   const current = JSON.parse(row.data) as ExtractedReport;
   const { next } = applyChanges(current, changesFrom(current, content));
   const others = row.agency_id === null ? [] : await store.db.selectFrom('reports').select(['id', 'data']).where('agency_id', '=', row.agency_id).where('id', '!=', id).orderBy('id').execute();
   const findings = await checkAll([next, ...others.map((o) => JSON.parse(o.data) as ExtractedReport)], store.checkConfig);
-  return withTriage(store.db, id, findings[0]!, next.tables);
+  return { template: next.template, findings: await withTriage(store.db, id, findings[0]!, next.tables) };
 }
