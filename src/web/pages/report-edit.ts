@@ -77,7 +77,7 @@ export async function reportEditPage(store: Store, auth: Auth, id: number): Prom
     <span class="badges" id="edit-counts"></span></div>
   <p class="muted">${TEMPLATE_LABEL[template] ?? template} · 空白格为 null（不是 0），“总计”由程序计算 · Tab / Enter 在格间移动，可从 Excel 复制一块数字粘贴到所选格起的位置。</p>
   <p class="edit-actions"><button type="button" class="btn btn-primary" id="save-draft">保存草稿</button>
-    <span id="save-state" role="status">第 <span id="edit-version">${r.version}</span> 版，已保存</span>
+    <span id="save-state" role="status" data-version="${r.version}">第 ${r.version} 版，已保存</span>
     <a class="btn" href="/reports/${id}">返回报告（报送）</a></p>
   <p class="error" id="edit-error" role="alert" hidden></p>
 </div>

@@ -163,7 +163,7 @@
       const answer = await api('PUT', `/api/reports/${data.id}/content`, { baseVersion: version, content: content() });
       version = answer.version;
       dirty = false;
-      document.getElementById('edit-version').textContent = String(version);
+      saveState.dataset.version = String(version);
       saveState.textContent = answer.changed ? `已保存为第 ${version} 版` : `第 ${version} 版，内容没有变化`;
     } catch (err) {
       error.textContent = err.message;
