@@ -5,6 +5,7 @@ import { cellList } from '../schema/cells.ts';
 import { checkContent, saveContent } from '../store/content.ts';
 import type { Store } from '../store/db.ts';
 import { createDraft } from '../store/drafts.ts';
+import { createDraftFromFile } from '../store/draft-file.ts';
 import { requireAgency, requireReport } from '../store/scope.ts';
 import { locatedPaths } from '../web/grid.ts';
 import { ApiError, type Api } from './api.ts';
@@ -16,7 +17,7 @@ import * as D from './schemas-drafts.ts';
 const WRITE_MESSAGE = '只有本机关的填报人员（或管理员）可以新建和编写报告';
 
 /** 新建报告 and writing it in the browser: only the agency's clerks (and admins) write; others 403, outside the scope 404. */
-export function draftRoutes(api: Api, store: Store): void {
+export function draftRoutes(api: Api, store: Store, limits: { maxFileBytes: number }): void {
   const db = store.db;
 
   function writer(c: Context) {
@@ -43,6 +44,30 @@ export function draftRoutes(api: Api, store: Store): void {
       await requireAgency(db, auth.scope, body.agencyId);
       const draft = await createDraft(store, body, auth.user.username, actorOf(c));
       return { ...(await contentAnswer(draft.id)), previousReportId: draft.previousReportId, carried: draft.carried };
+    },
+  );
+
+  api.route(
+    { method: 'post', access: 'write', path: '/api/drafts/upload', tag: '编写', summary: '从文件新建报告：上传填写文件（YAML，或用其中文键的 JSON）、报告数据（JSON）或报告文件（Word、PDF、网页……），作为该机关的草稿继续编写',
+      description: `文件中的机关须是所选机关（或未写明）；年度取自文件，该机关该年度已有报告时 409（details.reportId）。文件读不出或有错时 400，逐条说明。${WRITE_MESSAGE}，其他角色 403，数据范围外的机关 404。`,
+      upload: { fields: { agencyId: { description: '机关编号' }, file: { description: '一个文件', file: true } } }, status: 201, response: D.DraftAnswer, errors: [403, 413, 415] },
+    async (c) => {
+      const auth = writer(c);
+      if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported-media-type', '请以 multipart/form-data 上传（字段 agencyId 和 file）');
+      let form: Record<string, unknown>;
+      try {
+        form = await c.req.parseBody();
+      } catch {
+        throw new ApiError(400, 'bad-request', '上传的表单无法解析');
+      }
+      const agencyId = Number(form.agencyId);
+      const file = form.file;
+      if (!Number.isInteger(agencyId) || agencyId < 1) throw new ApiError(400, 'bad-request', '缺少机关编号（字段 agencyId）');
+      if (!(file instanceof File)) throw new ApiError(400, 'bad-request', '没有收到文件（字段 file）');
+      if (file.size > limits.maxFileBytes) throw new ApiError(413, 'too-large', `文件过大（最多 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB）`);
+      await requireAgency(db, auth.scope, agencyId);
+      const draft = await createDraftFromFile(store, { agencyId, name: file.name || 'upload', bytes: Buffer.from(await file.arrayBuffer()) }, auth.user.username, actorOf(c));
+      return { ...(await contentAnswer(draft.id)), previousReportId: null, carried: [] };
     },
   );
 

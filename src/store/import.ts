@@ -187,7 +187,7 @@ function safeName(name: string): string {
 }
 
 /** Reads one file with the readers of `ingest` (which read paths): uploads go through a temporary file. */
-async function readFileSource(file: LoadedFile, tmp: () => Promise<string>, index: number): Promise<SourceText> {
+export async function readFileSource(file: LoadedFile, tmp: () => Promise<string>, index: number): Promise<SourceText> {
   if (file.path) return readSource(file.path);
   const dir = join(await tmp(), String(index));
   await mkdir(dir, { recursive: true });

@@ -50,6 +50,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /api/reports/:id/publish': 'write',
   'get /api/reports/:id/workflow': 'read',
   'post /api/drafts': 'write',
+  'post /api/drafts/upload': 'write',
   'get /api/reports/:id/content': 'read',
   'put /api/reports/:id/content': 'write',
   'post /api/reports/:id/content/check': 'write',

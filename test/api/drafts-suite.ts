@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
+import { authoringSkeleton } from '../../src/ingest/authoring.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/db.ts';
 import { importFiles } from '../../src/store/import.ts';
@@ -159,6 +160,35 @@ export function draftsSuite(name: string, open: OpenStore, options: { skip?: str
       const stale = await call('clerk-a1', 'PUT', `/api/reports/${draftId}/content`, { baseVersion: 1, content });
       assert.equal(stale.status, 409);
       assert.equal(stale.body.error.details.currentVersion, 2);
+    });
+
+    test('a draft can start from a YAML authoring file or a report document; wrong files 400 in Chinese', async () => {
+      const upload = async (who: string, agencyId: number, name: string, content: string) => {
+        const fd = new FormData();
+        fd.append('agencyId', String(agencyId));
+        fd.append('file', new File([content], name));
+        const res = await clients[who]!.request('/api/drafts/upload', { method: 'POST', body: fd });
+        return { status: res.status, body: (await res.json()) as any };
+      };
+      const yaml = authoringSkeleton({ agency: '淄博市博山区投资促进中心', year: 2027 }).replace(/\[0, 0, 0, 0, 0, 0, 0\]/, '[3, 0, 0, 0, 0, 0, null]');
+      const fromYaml = await upload('clerk-b', ids.agencyB, 'b-2027.yaml', yaml);
+      assert.equal(fromYaml.status, 201, JSON.stringify(fromYaml.body));
+      assert.deepEqual(fromYaml.body.content.requests.newReceived, [3, 0, 0, 0, 0, 0, 3]);
+      assert.equal(fromYaml.body.status, 'draft');
+      const versions = await call('clerk-b', 'GET', `/api/reports/${fromYaml.body.id}/versions`);
+      assert.deepEqual([versions.body[0].kind, versions.body[0].reason], ['draft', '从文件“b-2027.yaml”开始']);
+      assert.equal((await upload('clerk-b', ids.agencyB, 'again.yaml', yaml)).status, 409);
+      const broken = await upload('clerk-b', ids.agencyB, 'b-2028.yaml', yaml.replace('2027', '2028').replace('表三:', '表三:\n  没有这一行: [0, 0, 0, 0, 0, 0, 0]'));
+      assert.equal(broken.status, 400);
+      assert.match(broken.body.error.message, /b-2028\.yaml：第\d+行第\d+列：表三没有“没有这一行”这一行/);
+      const foreign = await upload('clerk-b', ids.agencyB, 'a1.yaml', authoringSkeleton({ agency: '淄川区工业和信息化局', year: 2029 }));
+      assert.equal(foreign.status, 400);
+      assert.match(foreign.body.error.message, /文件中的机关是“淄川区工业和信息化局”，不是“淄博市博山区投资促进中心”/);
+      const doc = await upload('clerk-b', ids.agencyB, 'b-2022.txt', synthetic({ agency: '淄博市博山区投资促进中心', year: 2022, tables: tables2021() }));
+      assert.equal(doc.status, 201, JSON.stringify(doc.body));
+      assert.deepEqual(doc.body.content.requests.carriedForward, [2, 0, 0, 0, 0, 0, 2]);
+      assert.equal((await upload('clerk-a1', ids.agencyB, 'x.yaml', yaml)).status, 404);
+      assert.equal((await upload('supervisor-a', ids.agencyA1, 'x.yaml', yaml)).status, 403);
     });
 
     test('only drafts and returned reports can be written', async () => {

@@ -1,5 +1,5 @@
-// 新建报告: creates the draft of the agency and year (POST /api/drafts) and opens it to write; a report
-// that already exists is offered instead.
+// 新建报告: creates the draft of the agency and year (POST /api/drafts) or from a chosen file
+// (POST /api/drafts/upload) and opens it to write; a report that already exists is offered instead.
 'use strict';
 
 (() => {
@@ -10,11 +10,20 @@
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     error.hidden = true;
-    const year = Number(new FormData(form).get('year'));
+    const data = new FormData(form);
+    const file = data.get('file');
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const draft = await api('POST', '/api/drafts', { agencyId: Number(form.dataset.agency), year });
+      let draft;
+      if (file instanceof File && file.name) {
+        const upload = new FormData();
+        upload.append('agencyId', form.dataset.agency);
+        upload.append('file', file);
+        draft = await api('POST', '/api/drafts/upload', upload);
+      } else {
+        draft = await api('POST', '/api/drafts', { agencyId: Number(form.dataset.agency), year: Number(data.get('year')) });
+      }
       location.assign(`/reports/${draft.id}/edit`);
     } catch (err) {
       error.replaceChildren(err.message);
