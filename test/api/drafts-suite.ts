@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { authoringSkeleton } from '../../src/ingest/authoring.ts';
 import { createApp } from '../../src/server/app.ts';
+import { cellList } from '../../src/schema/cells.ts';
 import type { Store } from '../../src/store/db.ts';
 import { importFiles } from '../../src/store/import.ts';
 import { preloadSamples } from '../../src/store/preload.ts';
@@ -107,6 +108,36 @@ export function draftsSuite(name: string, open: OpenStore, options: { skip?: str
       assert.equal((await call('clerk-b', 'PUT', `/api/reports/${draftId}/content`, { baseVersion: 1, content })).status, 404);
       assert.equal((await call('clerk-b', 'GET', `/api/reports/${draftId}/content`)).status, 404);
       assert.equal((await call('supervisor-a', 'POST', `/api/reports/${draftId}/content/check`, { content })).status, 403);
+    });
+
+    test('pages: 新建报告 for the clerk, the edit page for its writers only, every value escaped', async () => {
+      const page = async (who: string, path: string) => {
+        const res = await clients[who]!.request(path);
+        return { status: res.status, text: await res.text() };
+      };
+      assert.match((await page('clerk-a1', '/reports')).text, /id="new-report" data-agency="\d+"/);
+      assert.doesNotMatch((await page('supervisor-a', '/reports')).text, /id="new-report"/);
+      assert.match((await page('admin', `/agencies/${ids.agencyA1}`)).text, /id="new-report"/);
+      assert.match((await page('clerk-a1', `/reports/${draftId}`)).text, /id="edit-report" href="\/reports\/\d+\/edit"/);
+      assert.doesNotMatch((await page('supervisor-a', `/reports/${draftId}`)).text, /id="edit-report"/);
+      const edit = await page('clerk-a1', `/reports/${draftId}/edit`);
+      assert.equal(edit.status, 200);
+      assert.equal(edit.text.match(/<input class="cell"/g)!.length, cellList('2021').length);
+      assert.equal(edit.text.match(/<textarea class="section-text"/g)!.length, 6);
+      assert.match(edit.text, /<input class="cell" data-path="requests\.carriedOver\.naturalPerson" value="2"/);
+      assert.match(edit.text, /data-path="requests\.carriedOver\.total" value="2" aria-label="[^"]+" autocomplete="off" inputmode="decimal" readonly tabindex="-1"/);
+      assert.equal((await page('supervisor-a', `/reports/${draftId}/edit`)).status, 403);
+      assert.equal((await page('viewer-a', `/reports/${draftId}/edit`)).status, 403);
+      assert.equal((await page('clerk-b', `/reports/${draftId}/edit`)).status, 404);
+      // An agency name with markup: escaped in the page, \u003c-escaped in the page's JSON.
+      const evil = '某某局"\'<script>alert(1)</script>';
+      const agency = await call('admin', 'POST', '/api/agencies', { name: evil, issuerType: 'department', regionId: ids.regionA });
+      assert.equal(agency.status, 201, JSON.stringify(agency.body));
+      const d = await call('admin', 'POST', '/api/drafts', { agencyId: agency.body.id, year: 2025 });
+      assert.equal(d.status, 201);
+      const html = (await page('admin', `/reports/${d.body.id}/edit`)).text;
+      assert.ok(!html.includes('<script>alert(1)</script>'));
+      assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     });
 
     test('content PUT: strict validation in Chinese, nothing saved on error', async () => {
