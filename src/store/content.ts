@@ -5,7 +5,7 @@ import { cellList } from '../schema/cells.ts';
 import { SECTIONS } from '../schema/sections.ts';
 import type { Report } from '../schema/types.ts';
 import type { AuditActor } from './audit.ts';
-import { applyChanges, auditVersion, lockReport, problem, readValue, saveVersion, type Value } from './corrections.ts';
+import { applyChanges, auditVersion, isTextPath, lockReport, problem, readValue, saveVersion, type Value } from './corrections.ts';
 import { inTx, type Q, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
 import { withTriage, type TriagedFinding } from './triage.ts';
@@ -37,7 +37,7 @@ function changesFrom(current: ExtractedReport, content: unknown): { path: string
   }
   const changes = editedPaths(next).map((path) => ({ path, value: readValue(next as ExtractedReport, path) ?? null }));
   const problems = changes.flatMap((c) => {
-    if (c.path === 'meta.preamble' || c.path.startsWith('sections.')) return typeof c.value === 'string' && c.value.length > 50_000 ? [`${c.path}：文字过长（最多 50000 个字）`] : [];
+    if (isTextPath(c.path)) return typeof c.value === 'string' && c.value.length > 50_000 ? [`${c.path}：文字过长（最多 50000 个字）`] : [];
     const p = problem(current, c.path, c.value);
     return p ? [`${c.path}：${p}`] : [];
   });

@@ -58,7 +58,8 @@ function invalidMeta(field: MetaField, value: unknown): string | null {
 }
 
 /** The preamble and the six sections: written in the web editor (saveContent), not by corrections. */
-const sectionKey = (path: string): SectionKey | undefined => (SECTION_KEYS as string[]).includes(path.slice(9)) && path.startsWith('sections.') ? (path.slice(9) as SectionKey) : undefined;
+const sectionKey = (path: string): SectionKey | undefined =>
+  path.startsWith('sections.') && (SECTION_KEYS as string[]).includes(path.slice(9)) ? (path.slice(9) as SectionKey) : undefined;
 export const isTextPath = (path: string): boolean => path === 'meta.preamble' || sectionKey(path) !== undefined;
 
 /** Reads a correctable value of the report (or a text of it); undefined when the path is not one. */

@@ -81,6 +81,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
 /** Roles a route's access level lets through but its handler refuses with 403. */
 const REFUSED_IN_HANDLER: Record<string, string[]> = {
   'post /api/reports/:id/submit': ['supervisor'],
+  // Only the agency's clerks and admins write reports (the other draft routes validate their JSON body first: 400).
+  'post /api/drafts/upload': ['supervisor'],
 };
 
 const ROLES_OF: Record<Access, string[]> = {
