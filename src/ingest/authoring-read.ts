@@ -98,6 +98,17 @@ export function readAuthoring(content: string, file: string): Report {
 }
 
 /**
+ * Reads authoring content sent as a JSON value (the web editor, with the contract's keys): the
+ * report with its blank totals derived, or every problem's message (no line numbers: there is no file).
+ */
+export function readAuthoringValue(value: unknown): { report: Report; problems: [] } | { report: null; problems: string[] } {
+  const tree = new AuthoringTree(JSON.stringify(value ?? null), 'JSON');
+  const report = tree.problems.length ? null : readReport(tree, '网页编写');
+  if (report && !tree.problems.length) return { report: completeTotals(report).report, problems: [] };
+  return { report: null, problems: [...new Set(tree.problems.map((p) => p.message))] };
+}
+
+/**
  * The one way check and render (and every other entry point) take in an authoring file: read it
  * strictly, then derive the totals a clerk left blank (null) from their parts.
  */

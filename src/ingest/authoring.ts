@@ -23,6 +23,11 @@ export interface SkeletonOptions {
   template?: TableTemplate;
 }
 
+/** The preamble a new report starts with: the basis, the statistics period and whom to ask. */
+export function defaultPreamble(agency: string, year: number): string {
+  return `本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》要求编制。本年度报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。如对本报告有任何疑问，请与${agency}联系。`;
+}
+
 /** A complete authoring file with the statutory headings and every cell at 0. */
 export function authoringSkeleton(opts: SkeletonOptions): string {
   const template = opts.template ?? (templateForYear(opts.year) === '2019' ? '2019' : '2021');
@@ -37,7 +42,7 @@ export function authoringSkeleton(opts: SkeletonOptions): string {
     `${F.issuerType}: ${inferIssuerType(opts.agency)}   # government 人民政府 / department 政府部门 / township 乡镇、街道 / other 其他`,
     `${F.signedOn}: ${opts.year + 1}-01-20     # 落款日期，格式 YYYY-MM-DD`,
     `${F.preamble}: |`,
-    `  本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》要求编制。本年度报告中所列数据的统计期限自${opts.year}年1月1日起至${opts.year}年12月31日止。如对本报告有任何疑问，请与${opts.agency}联系。`,
+    `  ${defaultPreamble(opts.agency, opts.year)}`,
     `${F.sections}:`,
   ];
   for (const s of SECTIONS) lines.push(`  ${heading(s)}: |`, '    （在此填写）');

@@ -13,3 +13,4 @@ export * from './places.ts';
 export * from './derive.ts';
 export * from './contract.ts';
 export * from './message.ts';
+export * from './carry-over.ts';

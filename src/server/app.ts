@@ -20,6 +20,7 @@ import { requestAddress } from './auth/actor.ts';
 import { auditRoutes } from './routes-audit.ts';
 import { workflowRoutes } from './routes-workflow.ts';
 import { rankingRoutes } from './routes-ranking.ts';
+import { draftRoutes } from './routes-drafts.ts';
 import { todayIso } from '../store/region-status.ts';
 
 export interface AppOptions {
@@ -92,6 +93,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     c.header('Referrer-Policy', 'no-referrer');
     if (!c.res.headers.has('X-Frame-Options')) c.header('X-Frame-Options', 'DENY');
   });
+  app.use('/api/drafts/upload', bodyLimit({ maxSize: limits.maxFileBytes + MB, onError: tooLarge(limits.maxFileBytes + MB) }));
   app.use('/api/imports', bodyLimit({ maxSize: limits.maxUploadBytes, onError: tooLarge(limits.maxUploadBytes) }));
   app.use('/api/agencies/import', bodyLimit({ maxSize: limits.maxCsvBytes, onError: tooLarge(limits.maxCsvBytes) }));
   const sessions = new Sessions(store, options.sessions);
@@ -113,7 +115,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.redirect(`/login?next=${encodeURIComponent(target)}`, 303);
   });
   app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/imports' || c.req.path === '/api/agencies/import' || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (c.req.path === '/api/imports' || c.req.path === '/api/agencies/import' || c.req.path === '/api/drafts/upload' || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return bodyLimit({ maxSize: limits.maxJsonBytes, onError: tooLarge(limits.maxJsonBytes) })(c, next);
   });
 
@@ -146,6 +148,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const today = options.today ?? (() => todayIso());
   workflowRoutes(api, store, today);
   rankingRoutes(api, store, today);
+  draftRoutes(api, store, limits);
 
   let doc: unknown = null;
   api.route({ method: 'get', access: 'read', path: '/api/openapi.json', tag: '概况', summary: '本 API 的 OpenAPI 3.0 说明', response: { type: 'object' } }, (c) => {

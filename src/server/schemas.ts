@@ -172,7 +172,7 @@ export const TriageBody = z.object({
 const Change = z.object({ path: z.string(), old: cellValue, new: cellValue });
 export const Version = z.object({
   version: z.number().int(),
-  kind: z.enum(['import', 'correction', 'revert']),
+  kind: z.enum(['import', 'correction', 'revert', 'draft', 'edit']),
   author: z.string(),
   reason: z.string().nullable(),
   at: z.string(),

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'report.correct': '修改报告',
   'report.revert': '恢复版本',
   'report.delete': '删除报告',
+  'report.draft': '新建报告',
+  'report.edit': '编写报告',
   'user.create': '添加用户',
   'user.update': '修改用户',
   'user.role': '修改角色或数据范围',

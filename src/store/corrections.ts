@@ -1,4 +1,5 @@
 import type { ExtractedReport } from '../extract/index.ts';
+import { SECTION_KEYS, type SectionKey } from '../schema/sections.ts';
 import { ISSUER_TYPES, type Cell } from '../schema/types.ts';
 import { findOrCreateAgency } from './agencies.ts';
 import { cellDef, invalidValue, readCell, writeCell } from '../schema/cells.ts';
@@ -24,7 +25,7 @@ export interface CorrectionInput {
 
 export interface VersionInfo {
   version: number;
-  kind: 'import' | 'correction' | 'revert';
+  kind: 'import' | 'correction' | 'revert' | 'draft' | 'edit';
   author: string;
   reason: string | null;
   at: string;
@@ -56,8 +57,16 @@ function invalidMeta(field: MetaField, value: unknown): string | null {
   }
 }
 
-/** Reads a correctable value of the report; undefined when the path is not one. */
+/** The preamble and the six sections: written in the web editor (saveContent), not by corrections. */
+const sectionKey = (path: string): SectionKey | undefined =>
+  path.startsWith('sections.') && (SECTION_KEYS as string[]).includes(path.slice(9)) ? (path.slice(9) as SectionKey) : undefined;
+export const isTextPath = (path: string): boolean => path === 'meta.preamble' || sectionKey(path) !== undefined;
+
+/** Reads a correctable value of the report (or a text of it); undefined when the path is not one. */
 export function readValue(report: ExtractedReport, path: string): Value | undefined {
+  if (path === 'meta.preamble') return report.preamble ?? null;
+  const section = sectionKey(path);
+  if (section) return report.sections[section] ?? null;
   if (path.startsWith('meta.')) {
     const field = path.slice(5) as MetaField;
     return META_FIELDS.includes(field) ? (report[field] as Value) : undefined;
@@ -68,15 +77,16 @@ export function readValue(report: ExtractedReport, path: string): Value | undefi
 
 /** Writes a value (checked beforehand with `problem`). */
 function writeValue(report: ExtractedReport, path: string, value: Value): void {
-  if (path.startsWith('meta.')) {
+  const section = sectionKey(path);
+  if (path === 'meta.preamble') report.preamble = value as string | null;
+  else if (section) report.sections[section] = value as string | null;
+  else if (path.startsWith('meta.')) {
     const field = path.slice(5) as MetaField;
     if (field === 'agency') report.agency = value === null ? null : String(value).replace(/\s+/g, ' ').trim();
     else if (field === 'year') report.year = value as number | null;
     else if (field === 'issuerType') report.issuerType = value as ExtractedReport['issuerType'];
     else report[field] = value as string | null;
-    return;
-  }
-  writeCell(report.tables, path, value as Cell);
+  } else writeCell(report.tables, path, value as Cell);
 }
 
 /** Why a change is refused (Chinese), or null when it can be applied. */
@@ -93,7 +103,7 @@ export function problem(report: ExtractedReport, path: string, value: unknown): 
 }
 
 /** Applies changes to a copy of the report; returns the copy and the changes that alter something. */
-function applyChanges(report: ExtractedReport, changes: readonly { path: string; value: Value }[]): { next: ExtractedReport; applied: VersionChange[] } {
+export function applyChanges(report: ExtractedReport, changes: readonly { path: string; value: Value }[]): { next: ExtractedReport; applied: VersionChange[] } {
   const next = structuredClone(report);
   const applied: VersionChange[] = [];
   for (const c of changes) {
@@ -105,7 +115,7 @@ function applyChanges(report: ExtractedReport, changes: readonly { path: string;
   return { next, applied };
 }
 
-async function lockReport(store: Store, trx: Q, id: number) {
+export async function lockReport(store: Store, trx: Q, id: number) {
   let q = trx.selectFrom('reports').select(['id', 'data', 'version', 'agency_id']).where('id', '=', id);
   if (store.dialect === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
@@ -114,7 +124,7 @@ async function lockReport(store: Store, trx: Q, id: number) {
 }
 
 /** Stores a new version of a report and runs the checks again, all in the caller's transaction. */
-async function saveVersion(
+export async function saveVersion(
   store: Store,
   trx: Q,
   row: { id: number; version: number; agency_id: number | null },
@@ -247,7 +257,7 @@ export async function revertReport(store: Store, id: number, input: { version: n
 }
 
 /** The audit entry of a new version: the paths changed and the reason (the values stay in the version history). */
-async function auditVersion(trx: Q, actor: AuditActor, action: 'report.correct' | 'report.revert', id: number, version: number, reason: string, changes: VersionChange[], to?: number): Promise<void> {
+export async function auditVersion(trx: Q, actor: AuditActor, action: 'report.correct' | 'report.revert' | 'report.edit', id: number, version: number, reason: string, changes: VersionChange[], to?: number): Promise<void> {
   const r = await trx.selectFrom('reports').select(['agency_id', 'agency', 'year']).where('id', '=', id).executeTakeFirstOrThrow();
   const what = `${r.agency ?? `报告 ${id}`}${r.year ? ` ${r.year} 年度` : ''}`;
   await recordAudit(trx, actor, {

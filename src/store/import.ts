@@ -187,7 +187,7 @@ function safeName(name: string): string {
 }
 
 /** Reads one file with the readers of `ingest` (which read paths): uploads go through a temporary file. */
-async function readFileSource(file: LoadedFile, tmp: () => Promise<string>, index: number): Promise<SourceText> {
+export async function readFileSource(file: LoadedFile, tmp: () => Promise<string>, index: number): Promise<SourceText> {
   if (file.path) return readSource(file.path);
   const dir = join(await tmp(), String(index));
   await mkdir(dir, { recursive: true });
@@ -207,7 +207,11 @@ async function readFileSource(file: LoadedFile, tmp: () => Promise<string>, inde
 /** Stores one read report with its original, its first version and its findings, in one transaction. */
 export async function storeReport(
   store: Store,
-  input: { file: LoadedFile; hash: string; source: SourceText; report: Report; author: string; importId: number | null; scope?: DataScope; actor?: AuditActor | null },
+  input: {
+    file: LoadedFile; hash: string; source: SourceText; report: Report; author: string; importId: number | null; scope?: DataScope; actor?: AuditActor | null;
+    /** A report started in the web editor (src/store/drafts.ts): its first version and audit entry say so. */
+    draft?: { reason: string };
+  },
 ): Promise<number> {
   const { report, source, file } = input;
   const at = now();
@@ -241,12 +245,12 @@ export async function storeReport(
     await trx.insertInto('originals').values({ report_id: row.id, bytes: file.bytes, text: source.text, encoding: source.encoding }).execute();
     await trx
       .insertInto('report_versions')
-      .values({ report_id: row.id, version: 1, kind: 'import', author: input.author, reason: null, changes: '[]', created_at: at })
+      .values({ report_id: row.id, version: 1, kind: input.draft ? 'draft' : 'import', author: input.author, reason: input.draft?.reason ?? null, changes: '[]', created_at: at })
       .execute();
     await recheck(trx, { agencyId, reportId: row.id }, store.checkConfig);
     await recordAudit(trx, input.actor ?? { userId: null, username: input.author, address: null }, {
-      action: 'import',
-      summary: `导入报告 ${row.id}：${report.agency ?? '（未识别机关）'}${report.year ? ` ${report.year} 年度` : ''}（${file.name.split('/').pop()}）`,
+      action: input.draft ? 'report.draft' : 'import',
+      summary: `${input.draft ? '新建' : '导入'}报告 ${row.id}：${report.agency ?? '（未识别机关）'}${report.year ? ` ${report.year} 年度` : ''}（${file.name.split('/').pop()}）`,
       detail: { reportId: row.id, importId: input.importId, agencyId, agency: report.agency, year: report.year, fileName: file.name, sha256: input.hash },
       reportId: row.id,
       agencyId,

@@ -12,7 +12,7 @@ export const FORMAT_LABEL: Record<string, string> = {
   txt: '文本', md: 'Markdown', html: '网页', docx: 'Word', pdf: 'PDF', image: '图片', json: 'JSON', yaml: 'YAML',
 };
 
-export const VERSION_KIND_LABEL: Record<string, string> = { import: '导入', correction: '修改', revert: '恢复' };
+export const VERSION_KIND_LABEL: Record<string, string> = { import: '导入', correction: '修改', revert: '恢复', draft: '新建', edit: '编写' };
 
 /** Export formats of the renderer, as the API names them, with their labels. */
 export const RENDER_FORMATS: readonly [string, string][] = [

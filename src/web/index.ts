@@ -12,6 +12,7 @@ import { auditPage, parseAuditQuery } from './pages/audit.ts';
 import { importBatchPage, importPage } from './pages/imports.ts';
 import { defaultYear, regionPage, regionsPage, rollupPage } from './pages/regions.ts';
 import { reportPage, versionPage } from './pages/report.ts';
+import { reportEditPage } from './pages/report-edit.ts';
 import { parseListQuery, reportListPage } from './pages/reports.ts';
 import { regionStatusPage } from './pages/region-status.ts';
 import { regionRankingPage } from './pages/region-ranking.ts';
@@ -59,6 +60,8 @@ function authOf(c: Context, roles?: readonly Auth['user']['role'][]): Auth {
 }
 
 const WRITERS = ['admin', 'supervisor', 'clerk'] as const;
+/** Who writes reports in the browser: the agency's clerks and admins. */
+const AUTHORS = ['admin', 'clerk'] as const;
 
 function respond(c: Context, body: string, status: 200 | 400 | 403 | 404 | 500 = 200): Response {
   return c.body(body, status, {
@@ -122,6 +125,11 @@ export function webRoutes(store: Store, options: WebOptions = {}): Hono {
     await requireReport(store.db, auth.scope, id(c));
     const saved = Number(c.req.query('saved'));
     return respond(c, await reportPage(store, auth, id(c), { saved: Number.isInteger(saved) && saved > 1 ? saved : undefined }));
+  });
+  web.get('/reports/:id/edit', async (c) => {
+    const auth = authOf(c, AUTHORS);
+    await requireReport(store.db, auth.scope, id(c));
+    return respond(c, await reportEditPage(store, auth, id(c)));
   });
   web.get('/reports/:id/versions/:version', async (c) => {
     const auth = authOf(c);

@@ -49,6 +49,11 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /api/reports/:id/accept': 'manage',
   'post /api/reports/:id/publish': 'write',
   'get /api/reports/:id/workflow': 'read',
+  'post /api/drafts': 'write',
+  'post /api/drafts/upload': 'write',
+  'get /api/reports/:id/content': 'read',
+  'put /api/reports/:id/content': 'write',
+  'post /api/reports/:id/content/check': 'write',
   'get /api/regions/:id/status': 'read',
   'get /api/regions/:id/ranking': 'read',
   'get /api/regions': 'read',
@@ -77,6 +82,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
 /** Roles a route's access level lets through but its handler refuses with 403. */
 const REFUSED_IN_HANDLER: Record<string, string[]> = {
   'post /api/reports/:id/submit': ['supervisor'],
+  // Only the agency's clerks and admins write reports (the other draft routes validate their JSON body first: 400).
+  'post /api/drafts/upload': ['supervisor'],
 };
 
 const ROLES_OF: Record<Access, string[]> = {

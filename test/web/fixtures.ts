@@ -7,6 +7,7 @@ import { createApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open.ts';
 import { preloadSamples } from '../../src/store/preload.ts';
+import type { OpenStore } from '../api/databases.ts';
 import { synthetic } from '../api/fixtures.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -45,10 +46,14 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** API and pages over a new SQLite file in a temporary folder, with the samples preloaded, on a free port. */
-export async function startWebServer(): Promise<WebServer> {
+/**
+ * API and pages over a new SQLite file in a temporary folder (or the store `open` gives, e.g. a
+ * throwaway PostgreSQL cluster), with the samples preloaded, on a free port.
+ */
+export async function startWebServer(open?: OpenStore): Promise<WebServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ogi-web-'));
-  const store = await openStore({ sqlitePath: join(dir, 'ogi.sqlite') });
+  const opened = open ? await open() : null;
+  const store = opened ? opened.store : await openStore({ sqlitePath: join(dir, 'ogi.sqlite') });
   await preloadSamples(store);
   const app = createApp(store);
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((ok, fail) => {
@@ -61,7 +66,7 @@ export async function startWebServer(): Promise<WebServer> {
     app,
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
-      await store.close();
+      await (opened ? opened.close() : store.close());
       rmSync(dir, { recursive: true, force: true });
     },
   };

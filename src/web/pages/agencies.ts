@@ -7,6 +7,7 @@ import { narrativeDiff, type NarrativeDiff } from '../../store/diff.ts';
 import { StoreError } from '../../store/errors.ts';
 import { METRICS } from '../../store/metrics.ts';
 import { regionTree, type RegionNode } from '../../store/regions.ts';
+import { mayAuthor, newReportForm } from './new-report.ts';
 import type { Auth } from '../context.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import type { Tables } from '../../schema/types.ts';
@@ -214,6 +215,7 @@ ${statutoryTables(template, tables, decorate, 'yoy')}`;
   </div>
   <p class="aliases" id="agency-aliases">${aliases.length ? html`曾用名：${aliases.map((n, i) => html`${i ? '、' : ''}<span class="alias">${n}</span>`)}` : html`<span class="muted">没有曾用名</span>`}</p>
   ${mayPlace(auth) ? nameForms(a.id, a.name, others) : ''}
+  ${mayAuthor(auth, a.id) ? newReportForm(a.id, a.name) : ''}
 </div>
 <section class="block">
   <div class="block-head"><h2>各年度概况</h2>${exportLinks('逐格对照（全部年度）', [['CSV', `/api/agencies/${a.id}/years?format=csv`], ['Excel', `/api/agencies/${a.id}/years?format=xlsx`]])}</div>
@@ -240,5 +242,5 @@ ${years.length ? html`<form class="filters compare-form" method="get" action="/a
   <div class="block-head"><h2>正文比较（内容雷同）</h2></div>
   ${diff}
 </section>`;
-  return page({ title: a.name, section: 'agencies', scripts: ['agencies.js'], auth, crumbs: [['机关', '/agencies'], [a.name]] }, content);
+  return page({ title: a.name, section: 'agencies', scripts: ['agencies.js', 'new-report.js'], auth, crumbs: [['机关', '/agencies'], [a.name]] }, content);
 }

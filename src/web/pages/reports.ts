@@ -1,5 +1,7 @@
 import { STATUS_LABEL } from '../../store/workflow-steps.ts';
 import type { Store } from '../../store/db.ts';
+import { getAgency } from '../../store/agencies.ts';
+import { newReportForm } from './new-report.ts';
 import type { Auth } from '../context.ts';
 import { regionTree, type RegionNode } from '../../store/regions.ts';
 import { listReports, storeSummary, type ReportFilter, type ReportSort } from '../../store/reports.ts';
@@ -91,9 +93,11 @@ export async function reportListPage(store: Store, auth: Auth, q: ListQuery): Pr
 <td><span class="status-badge status-${r.status}">${STATUS_LABEL[r.status]}</span></td>
 </tr>`);
 
+  const own = auth.user.role === 'clerk' && auth.user.agencyId !== null ? await getAgency(db, auth.user.agencyId).catch(() => null) : null;
   const content = html`
 <div class="page-head">
   <h1>报告核查</h1>
+  ${own ? newReportForm(own.id, own.name) : ''}
   <p class="lead">共 ${summary.reports} 份报告，${summary.agencies} 个机关；${summary.withErrors} 份有错误，${summary.withWarnings} 份有警告。<a class="btn btn-primary" href="/import">导入报告</a></p>
 </div>
 <form class="filters" method="get" action="/reports" data-autosubmit>
@@ -118,5 +122,5 @@ ${items.length ? html`<div class="table-wrap"><table class="list" id="report-lis
 <thead><tr><th>机关</th><th class="num-cell">年度</th><th>区域</th><th>格式</th><th class="num-cell">错误</th><th class="num-cell">警告</th><th class="num-cell">提示</th><th class="num-cell">版本</th><th>文件</th><th>导入时间</th><th>报送状态</th></tr></thead>
 <tbody>${rows}</tbody></table></div>` : html`<p class="empty">${active ? '没有符合条件的报告。' : html`还没有报告。<a href="/import">导入报告</a>`}</p>`}
 ${pages > 1 ? html`<nav class="pager" aria-label="分页">${q.page > 1 ? html`<a class="btn" href="${here(q.page - 1)}">上一页</a>` : ''}<span>第 ${q.page} / ${pages} 页</span>${q.page < pages ? html`<a class="btn" href="${here(q.page + 1)}">下一页</a>` : ''}</nav>` : ''}`;
-  return page({ title: '报告核查', section: 'reports', auth }, content);
+  return page({ title: '报告核查', section: 'reports', auth, scripts: own ? ['new-report.js'] : [] }, content);
 }

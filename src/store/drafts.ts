@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { ExtractedReport } from '../extract/index.ts';
+import { defaultPreamble } from '../ingest/authoring.ts';
+import { startingTables } from '../schema/carry-over.ts';
+import { SECTIONS } from '../schema/sections.ts';
+import { templateForYear, type TableTemplate } from '../schema/templates.ts';
+import type { Report } from '../schema/types.ts';
+import { getAgency } from './agencies.ts';
+import type { AuditActor } from './audit.ts';
+import type { Q, Store } from './db.ts';
+import { StoreError } from './errors.ts';
+import { sha256, storeReport } from './import.ts';
+
+/**
+ * A new report written in the browser (新建报告): a draft of an agency and year in the statutory
+ * format of that year, pre-filled from the agency's report of the year before in the store —
+ * the carried cells (src/schema/carry-over.ts), the issuer type and the preamble (its year moved on).
+ */
+
+export interface DraftInput {
+  agencyId: number;
+  year: number;
+}
+
+export interface NewDraft {
+  id: number;
+  /** The previous year's report it was pre-filled from, or null. */
+  previousReportId: number | null;
+  /** The cells that got a value from it. */
+  carried: string[];
+}
+
+/** The agency's report of a year (the latest stored when there are several), or undefined. */
+export async function reportOfYear(db: Q, agencyId: number, year: number): Promise<{ id: number; data: string } | undefined> {
+  return db.selectFrom('reports').select(['id', 'data']).where('agency_id', '=', agencyId).where('year', '=', year).orderBy('id', 'desc').executeTakeFirst();
+}
+
+const tableTemplate = (t: string): TableTemplate | null => (t === '2019' || t === '2021' ? t : null);
+
+/** The previous year's preamble for the new year: its year numbers moved on by one. */
+const movedOn = (preamble: string, year: number) => preamble.replaceAll(`${year - 1}年`, `${year}年`);
+
+export async function createDraft(store: Store, input: DraftInput, author: string, actor: AuditActor): Promise<NewDraft> {
+  const template = tableTemplate(templateForYear(input.year));
+  if (!template) throw new StoreError('invalid', `${input.year} 年度应使用 2019 年以前的格式，没有法定统计表，不能在网页中编写；请填写 2019 年度起的报告`);
+  const agency = await getAgency(store.db, input.agencyId);
+  const existing = await reportOfYear(store.db, agency.id, input.year);
+  if (existing) throw new StoreError('conflict', `“${agency.name}”${input.year} 年度的报告已经存在（报告 ${existing.id}），请打开它继续编写`, { reportId: existing.id });
+  const previousRow = await reportOfYear(store.db, agency.id, input.year - 1);
+  const previous = previousRow ? (JSON.parse(previousRow.data) as ExtractedReport) : null;
+  const previousTemplate = previous ? tableTemplate(previous.template) : null;
+  const { tables, carried } = startingTables(template, previous && previousTemplate ? { template: previousTemplate, tables: previous.tables } : undefined);
+  const name = `${agency.name}${input.year}年度政府信息公开工作年度报告（网页编写）.json`;
+  const report: Report = {
+    agency: agency.name,
+    year: input.year,
+    template,
+    signedOn: null,
+    publishedOn: null,
+    issuerType: agency.issuerType,
+    sections: Object.fromEntries(SECTIONS.map((s) => [s.key, null])) as Report['sections'],
+    tables,
+    source: { name, format: 'json', encoding: 'utf-8' },
+    preamble: previous?.preamble ? movedOn(previous.preamble, input.year) : defaultPreamble(agency.name, input.year),
+    provenance: {},
+    notes: [],
+  };
+  // The original of a draft is the report it started as; its hash is made unique, since two drafts may start alike.
+  const bytes = Buffer.from(JSON.stringify(report, null, 1), 'utf8');
+  const id = await storeReport(store, {
+    file: { name, bytes },
+    hash: sha256(Buffer.concat([bytes, Buffer.from(randomUUID())])),
+    source: { path: name, name, format: 'json', encoding: 'utf-8', text: '' },
+    report,
+    author,
+    importId: null,
+    scope: { kind: 'agency', agencyId: agency.id },
+    actor,
+    draft: { reason: previousRow ? `依据 ${input.year - 1} 年度报告（报告 ${previousRow.id}）预填` : '新建（没有上一年度的报告可预填）' },
+  });
+  return { id, previousReportId: previousRow?.id ?? null, carried };
+}
