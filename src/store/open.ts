@@ -5,6 +5,7 @@ import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, ty
 import pg from 'pg';
 import type { CheckConfig } from '../check/types.ts';
 import type { DB, Store } from './db.ts';
+import { closeJobQueue } from './job-queue.ts';
 import { migrate } from './migrations.ts';
 
 export type StoreOptions = ({ sqlitePath: string } | { databaseUrl: string }) & {
@@ -93,7 +94,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await db.destroy();
       throw err;
     }
-    return { db, dialect: 'postgres', location: redactUrl(options.databaseUrl), checkConfig: options.checkConfig ?? {}, close: () => db.destroy() };
+    const store: Store = {
+      db, dialect: 'postgres', location: redactUrl(options.databaseUrl), databaseUrl: options.databaseUrl, checkConfig: options.checkConfig ?? {},
+      close: async () => {
+        await closeJobQueue(store);
+        await db.destroy();
+      },
+    };
+    return store;
   }
   const path = options.sqlitePath;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -109,5 +117,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await db.destroy();
     throw err;
   }
-  return { db, dialect: 'sqlite', location: path, checkConfig: options.checkConfig ?? {}, close: () => db.destroy() };
+  const store: Store = {
+    db, dialect: 'sqlite', location: path, checkConfig: options.checkConfig ?? {},
+    close: async () => {
+      await closeJobQueue(store);
+      await db.destroy();
+    },
+  };
+  return store;
 }
