@@ -1,10 +1,12 @@
 import type { Store } from '../store/db.ts';
 import { importJob } from '../store/job-import.ts';
+import { recheckJob } from '../store/job-recheck.ts';
 import { closeJobQueue, jobQueueOf } from '../store/job-queue.ts';
 import { runTask, type JobHandlers } from '../store/jobs.ts';
+import { renderJob, rollupJob } from './job-exports.ts';
 
 /** Every kind of background job and what runs one item of it. */
-export const JOB_HANDLERS: JobHandlers = { import: importJob };
+export const JOB_HANDLERS: JobHandlers = { import: importJob, recheck: recheckJob, rollup: rollupJob, render: renderJob };
 
 export interface Workers {
   queue: string;

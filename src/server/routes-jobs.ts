@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Store } from '../store/db.ts';
+import { enqueueRecheck } from '../store/job-recheck.ts';
 import { cancelJob, jobDetail, jobResult, listJobs, retryJob } from '../store/jobs.ts';
+import { OUTPUT_FORMATS } from '../render/formats.ts';
+import { enqueueRender, enqueueRollup } from './job-exports.ts';
 import type { Api } from './api.ts';
 import { authOf } from './auth/scope.ts';
 import { disposition } from './export.ts';
@@ -21,6 +24,12 @@ const JobItem = z.object({
 });
 const JobDetail = JobSummary.extend({ items: z.array(JobItem) });
 
+const NewJob = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('recheck'), all: z.boolean().optional().describe('true：全部报告；默认只重做由旧版规则或旧版读取程序得出的报告') }),
+  z.object({ kind: z.literal('rollup'), regionId: z.number().int().positive(), year: z.number().int().min(1990).max(2100), format: z.enum(['csv', 'xlsx']) }),
+  z.object({ kind: z.literal('render'), reportIds: z.array(z.number().int().positive()).min(1).max(1000), format: z.enum(OUTPUT_FORMATS) }),
+]);
+
 const SCOPE = '本人的任务（管理员：全部任务）；其他人的任务 404。';
 
 export function jobRoutes(api: Api, store: Store): void {
@@ -32,6 +41,19 @@ export function jobRoutes(api: Api, store: Store): void {
   api.route(
     { method: 'get', access: 'write', path: '/api/jobs', tag: '任务', summary: '后台任务（导入、重新核查、汇总导出、批量生成），最近的在前，各带进度', description: SCOPE, response: z.array(JobSummary) },
     (c) => listJobs(store, viewer(c)),
+  );
+  api.route(
+    { method: 'post', access: 'write', path: '/api/jobs', tag: '任务',
+      summary: '新建后台任务：recheck（规则或读取程序升级后重新核查；未经修改的报告从原件重新读取）、rollup（区域某年度汇总导出为 CSV/Excel）、render（批量生成报告文件，打包为 .zip）；返回 202 和 Location',
+      description: '只处理您数据范围内的报告和区域。生成的文件见 GET /api/jobs/{id}/result。', body: NewJob, status: 202, response: z.object({ jobId: z.number(), location: z.string() }) },
+    async (c, { body }) => {
+      const { user, scope } = authOf(c);
+      const owner = { userId: user.id, author: user.username, scope };
+      const jobId = body.kind === 'recheck' ? await enqueueRecheck(store, JOB_HANDLERS, owner, { all: body.all })
+        : body.kind === 'rollup' ? await enqueueRollup(store, JOB_HANDLERS, owner, body)
+          : await enqueueRender(store, JOB_HANDLERS, owner, body);
+      return c.json({ jobId, location: `/api/jobs/${jobId}` }, 202, { Location: `/api/jobs/${jobId}` });
+    },
   );
   api.route(
     { method: 'get', access: 'write', path: '/api/jobs/:id', tag: '任务', summary: '一个任务及其每个文件（或报告）的结果：待处理、已导入、重复、失败（及原因）', description: SCOPE, params: S.IdParams, response: JobDetail },

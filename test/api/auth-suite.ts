@@ -71,6 +71,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/audit': 'manage',
   'get /api/audit.csv': 'manage',
   'get /api/jobs': 'write',
+  'post /api/jobs': 'write',
   'get /api/jobs/:id': 'write',
   'post /api/jobs/:id/retry': 'write',
   'post /api/jobs/:id/cancel': 'write',

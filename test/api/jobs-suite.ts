@@ -9,7 +9,9 @@ import { createApp } from '../../src/server/app.ts';
 import { startWorkers } from '../../src/server/jobs.ts';
 import type { Store } from '../../src/store/db.ts';
 import { preloadSamples } from '../../src/store/preload.ts';
-import { addCountyUsers, countyIds } from './counties.ts';
+import JSZip from 'jszip';
+import { RULES_VERSION } from '../../src/check/pipeline.ts';
+import { addCountyUsers, countyIds, type Counties } from './counties.ts';
 import type { OpenStore } from './databases.ts';
 import { login, type Client } from '../helpers/auth.ts';
 import { form } from './fixtures.ts';
@@ -27,11 +29,13 @@ export function jobsSuite(name: string, open: OpenStore, options: { skip?: strin
     let supervisor: Client;
     let work: string;
     let files: Record<string, Buffer>;
+    let ids: Counties;
 
     before(async () => {
       ({ store, close } = await open());
       await preloadSamples(store);
-      await addCountyUsers(store, await countyIds(store));
+      ids = await countyIds(store);
+      await addCountyUsers(store, ids);
       app = createApp(store);
       admin = await login(app, 'admin');
       supervisor = await login(app, 'supervisor-a');
@@ -125,6 +129,39 @@ export function jobsSuite(name: string, open: OpenStore, options: { skip?: strin
       assert.equal(again.status, 409);
       assert.match(((await again.json()) as any).error.message, /已结束/);
       assert.equal((await admin.request('/api/jobs/999999')).status, 404);
+    });
+
+    test('re-check after an upgrade: reports of an older rule catalogue are checked again; unchanged ones are left alone', async () => {
+      await store.db.updateTable('reports').set({ rules_version: 'older' }).where('id', '=', ids.reportA1).execute();
+      const res = await supervisor.request('/api/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'recheck' }) });
+      assert.equal(res.status, 202);
+      const { jobId } = (await res.json()) as { jobId: number };
+      const queued = await job(supervisor, jobId);
+      assert.deepEqual(queued.items.map((i: any) => i.reportId), [ids.reportA1]);
+      await runUntilDone(jobId);
+      assert.deepEqual((await job(supervisor, jobId)).counts, { pending: 0, imported: 0, duplicate: 0, failed: 0, done: 1 });
+      const row = await store.db.selectFrom('reports').select('rules_version').where('id', '=', ids.reportA1).executeTakeFirstOrThrow();
+      assert.equal(row.rules_version, RULES_VERSION);
+    });
+
+    test('a roll-up export and a batch render make a file kept with the job; outside the scope 404', async () => {
+      const post = (client: Client, body: unknown) => client.request('/api/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal((await post(supervisor, { kind: 'rollup', regionId: ids.regionB, year: ids.yearA1, format: 'csv' })).status, 404);
+      assert.equal((await post(supervisor, { kind: 'render', reportIds: [ids.reportB], format: 'txt' })).status, 404);
+      assert.equal((await post(supervisor, { kind: 'render', reportIds: [], format: 'txt' })).status, 400);
+      const rollup = ((await (await post(supervisor, { kind: 'rollup', regionId: ids.regionA, year: ids.yearA1, format: 'csv' })).json()) as any).jobId;
+      await runUntilDone(rollup);
+      const csv = await supervisor.request(`/api/jobs/${rollup}/result`);
+      assert.equal(csv.status, 200);
+      assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+      const direct = await supervisor.request(`/api/regions/${ids.regionA}/rollup?year=${ids.yearA1}&format=csv`);
+      assert.equal(await csv.text(), await direct.text());
+      const render = ((await (await post(admin, { kind: 'render', reportIds: [ids.reportA1, ids.reportB], format: 'txt' })).json()) as any).jobId;
+      await runUntilDone(render);
+      const zip = await JSZip.loadAsync(Buffer.from(await (await admin.request(`/api/jobs/${render}/result`)).arrayBuffer()));
+      assert.equal(Object.keys(zip.files).length, 2);
+      assert.ok(Object.keys(zip.files).every((n) => n.endsWith('.txt')));
+      assert.equal((await supervisor.request(`/api/jobs/${render}/result`)).status, 404);
     });
   });
 }
