@@ -265,9 +265,20 @@ program
   .argument('<paths...>', '报告文件、报告数据（.json，见 ogi schema）、目录（递归读取）或 .zip')
   .option('--db <file>', 'SQLite 数据库文件（默认 .ogi/ogi.sqlite，或环境变量 OGI_DB）；环境变量 DATABASE_URL=postgres://… 时使用 PostgreSQL')
   .option('--author <name>', '导入人（默认当前用户名）')
-  .action(async (paths: string[], opts: { db?: string; author?: string }) => {
+  .option('--enqueue', '不在本进程导入，而是加入后台任务队列（输出任务编号），由 ogi worker 或服务进程处理；进度见任务中心 /jobs')
+  .action(async (paths: string[], opts: { db?: string; author?: string; enqueue?: boolean }) => {
     const { runImportCommand } = await import('../server/cli.ts');
     process.exitCode = await runImportCommand(paths, opts);
+  });
+
+program
+  .command('worker')
+  .description('后台任务处理进程：处理队列中的导入、重新核查、汇总导出、批量生成任务，直到收到 SIGTERM 或 Ctrl-C；PostgreSQL 上可在多台机器上各运行若干个，共同分担')
+  .option('--concurrency <n>', '同时处理的任务数（默认 1）')
+  .option('--db <file>', 'SQLite 数据库文件（默认 .ogi/ogi.sqlite，或环境变量 OGI_DB）；环境变量 DATABASE_URL=postgres://… 时使用 PostgreSQL')
+  .action(async (opts: { db?: string; concurrency?: string }) => {
+    const { runWorkerCommand } = await import('../server/cli.ts');
+    process.exitCode = await runWorkerCommand(opts);
   });
 
 const DB_OPTION = 'SQLite 数据库文件（默认 .ogi/ogi.sqlite，或环境变量 OGI_DB）；环境变量 DATABASE_URL=postgres://… 时使用 PostgreSQL';

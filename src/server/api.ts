@@ -85,7 +85,7 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   upload?: { fields: Record<string, { description: string; file?: boolean; multiple?: boolean }> };
   /** The JSON answer (200 unless `status`). */
   response?: z.ZodType | Json;
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** Other content types the route can answer with (format=csv|xlsx, files). */
   produces?: Record<string, string>;
   /** Error statuses the route may answer with besides 400 and 404 (and 409 for writes). */

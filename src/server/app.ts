@@ -8,6 +8,7 @@ import { storeSummary } from '../store/reports.ts';
 import { Api, ApiError, errorResponse } from './api.ts';
 import { AnswerCache } from './cache.ts';
 import { importRoutes } from './routes-imports.ts';
+import { jobRoutes } from './routes-jobs.ts';
 import { agencyRoutes, regionRoutes } from './routes-regions.ts';
 import { reportRoutes } from './routes-reports.ts';
 import * as S from './schemas.ts';
@@ -145,6 +146,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   regionRoutes(api, store, cache);
   agencyRoutes(api, store, cache, { csvBytes: limits.maxCsvBytes });
   auditRoutes(api, store);
+  jobRoutes(api, store);
   const today = options.today ?? (() => todayIso());
   workflowRoutes(api, store, today);
   rankingRoutes(api, store, today);

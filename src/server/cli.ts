@@ -3,7 +3,9 @@ import { extname, join, relative } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Store } from '../store/db.ts';
 import { IMPORTABLE_EXTENSIONS, importFiles, type ImportFile, type ImportItem } from '../store/import.ts';
+import { enqueueImport } from '../store/job-import.ts';
 import { openStore } from '../store/open.ts';
+import { JOB_HANDLERS, startWorkers } from './jobs.ts';
 import { defaultDbPath, startServer } from './start.ts';
 
 /** The commands `ogi start` and `ogi import` (src/cli/main.ts declares them). */
@@ -57,8 +59,21 @@ export async function collectFiles(paths: readonly string[]): Promise<ImportFile
 
 const STATUS = { imported: '导入', duplicate: '重复', failed: '失败' } as const;
 
+/** ogi import --enqueue PATH…: the files go into one import job; its id is printed (stdout) for `ogi worker` to do. */
+async function enqueueImportCommand(store: Store, files: ImportFile[], author: string): Promise<number> {
+  try {
+    const id = await enqueueImport(store, JOB_HANDLERS, files, { owner: { userId: null, author, scope: null }, source: 'cli' });
+    process.stderr.write(`已加入任务队列：任务 ${id}（${files.length} 个文件）。由 ogi worker 或服务进程处理，进度见任务中心 /jobs。数据库：${store.location}\n`);
+    process.stdout.write(`${id}\n`);
+    return 0;
+  } catch (err) {
+    process.stderr.write(`错误：${(err as Error).message}\n`);
+    return 2;
+  }
+}
+
 /** ogi import PATH… [--db FILE]: exit code 0 when every file was imported or already there, 2 when some could not be read. */
-export async function runImportCommand(paths: string[], opts: StoreChoice & { author?: string }): Promise<number> {
+export async function runImportCommand(paths: string[], opts: StoreChoice & { author?: string; enqueue?: boolean }): Promise<number> {
   const files = await collectFiles(paths);
   if (!files.length) {
     process.stderr.write('错误：没有找到可导入的文件\n');
@@ -66,6 +81,13 @@ export async function runImportCommand(paths: string[], opts: StoreChoice & { au
   }
   const store = await openCliStore(opts);
   if (!store) return 2;
+  if (opts.enqueue) {
+    try {
+      return await enqueueImportCommand(store, files, opts.author ?? process.env.USER ?? '命令行');
+    } finally {
+      await store.close();
+    }
+  }
   const bar = new cliProgress.SingleBar(
     { format: '导入 [{bar}] {value}/{total} {percentage}% | {name}', noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 2000, stream: process.stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,
@@ -92,6 +114,33 @@ export async function runImportCommand(paths: string[], opts: StoreChoice & { au
     return result.failed ? 2 : 0;
   } finally {
     bar.stop();
+    await store.close();
+  }
+}
+
+/** ogi worker [--concurrency N]: runs queued jobs until SIGTERM or Ctrl-C (tasks under way are finished first). */
+export async function runWorkerCommand(opts: StoreChoice & { concurrency?: string }): Promise<number> {
+  const concurrency = Number(opts.concurrency ?? 1);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    process.stderr.write(`错误：--concurrency 应为 1–64 的整数，收到“${opts.concurrency}”\n`);
+    return 2;
+  }
+  const store = await openCliStore(opts);
+  if (!store) return 2;
+  try {
+    const workers = await startWorkers(store, concurrency);
+    process.stderr.write(`任务处理进程已启动（队列：${workers.queue}，同时处理 ${concurrency} 个任务；数据库：${store.location}；Ctrl-C 或 SIGTERM 停止）\n`);
+    await new Promise<void>((ok) => {
+      process.once('SIGINT', ok);
+      process.once('SIGTERM', ok);
+    });
+    process.stderr.write('正在停止：等待进行中的任务完成……\n');
+    await workers.stop();
+    return 0;
+  } catch (err) {
+    process.stderr.write(`错误：任务处理出错（${(err as Error).message}）\n`);
+    return 2;
+  } finally {
     await store.close();
   }
 }

@@ -1,10 +1,17 @@
 import type { Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
+import { enqueueImport } from '../store/job-import.ts';
 import { importFiles, readContractJson, type ImportFile, type ImportLimits } from '../store/import.ts';
 import { ApiError, type Api } from './api.ts';
 import { actorOf } from './auth/actor.ts';
 import { authOf } from './auth/scope.ts';
+import { JOB_HANDLERS } from './jobs.ts';
 import * as S from './schemas.ts';
+import { z } from 'zod';
+
+const ImportQuery = z.object({
+  queue: z.enum(['0', '1']).optional().describe('1：加入后台任务队列，立即返回 202 和 Location: /api/jobs/{id}（进度见该任务）；默认在本请求中导入并返回结果'),
+});
 
 export function importRoutes(api: Api, store: Store, limits: ImportLimits & { maxUploadFiles: number }): void {
   const db = store.db;
@@ -13,8 +20,8 @@ export function importRoutes(api: Api, store: Store, limits: ImportLimits & { ma
     { method: 'post', access: 'write', path: '/api/imports', tag: '导入', summary: '上传一个或多个报告文件或 .zip 压缩包并导入；重复文件（内容相同）不重复导入；无法读取的文件列出原因，其余照常导入',
       description: `限制：每次最多 ${limits.maxUploadFiles} 个上传文件、压缩包展开后最多 ${limits.maxFiles} 个文件、每个文件最多 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB；超出时返回 413。`,
       upload: { fields: { files: { description: '报告文件（txt、md、html、docx、doc、pdf、图片）、报告数据（.json，见 ogi schema）或 .zip', file: true, multiple: true }, _csrf: { description: 'CSRF 令牌（也可用 X-CSRF-Token 头）' } } },
-      status: 201, response: S.ImportResult },
-    async (c) => {
+      query: ImportQuery, status: 201, response: S.ImportResult },
+    async (c, { query }) => {
       const type = c.req.header('content-type') ?? '';
       if (!type.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported-media-type', '请以 multipart/form-data 上传文件（字段 files，可多个）');
       let form: Record<string, unknown>;
@@ -35,6 +42,10 @@ export function importRoutes(api: Api, store: Store, limits: ImportLimits & { ma
         if (!json.ok) throw new ApiError(400, json.code === 'damaged' ? 'invalid-json' : 'bad-request', json.message, { file: f.name, problems: json.problems });
       }
       const { user, scope } = authOf(c);
+      if (query.queue === '1') {
+        const jobId = await enqueueImport(store, JOB_HANDLERS, files, { owner: { userId: user.id, author: user.username, scope }, source: 'api', limits });
+        return c.json({ jobId, location: `/api/jobs/${jobId}` }, 202, { Location: `/api/jobs/${jobId}` });
+      }
       return importFiles(store, files, { author: user.username, userId: user.id, scope, source: 'api', limits, actor: actorOf(c) });
     },
   );

@@ -64,27 +64,7 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
     async (c, { params, query }) => {
       await requireRegion(db, scopeOfRequest(c), params.id);
       if (query.format === 'json') return cache.json(`rollup ${params.id} ${query.year}`, () => rollup(db, params.id, query.year));
-      const r = await rollup(db, params.id, query.year);
-      const name = `${r.region.name}${r.year}年度汇总`;
-      type Row = RollupCell & { template: string; sources: string };
-      const rows: Row[] = r.groups.flatMap((g) =>
-        g.cells.map((cell) => ({
-          ...cell,
-          template: g.template,
-          sources: g.reports.map((s, i) => `${s.agency}（#${s.reportId}）=${cell.values[i] ?? '空白'}`).join('；'),
-        })),
-      );
-      const columns = sheetColumns<Row>([
-        ['格式', (c) => c.template], ['表格', (c) => c.tableLabel], ['项目', (c) => c.itemLabel], ['行', (c) => c.rowLabel], ['列', (c) => c.columnLabel],
-        ['路径', (c) => c.path], ['合计', (c) => c.sum], ['填报数', (c) => c.reported], ['空白数', (c) => c.blanks], ['来源', (c) => c.sources],
-      ]);
-      const details = r.groups.map((g) =>
-        sheet(`明细 ${g.template}`, [
-          ...sheetColumns<RollupCell>([['路径', (c) => c.path], ['表格', (c) => c.tableLabel], ['行', (c) => c.rowLabel], ['列', (c) => c.columnLabel], ['合计', (c) => c.sum], ['空白数', (c) => c.blanks]]),
-          ...g.reports.map((s, i) => ({ label: `${s.agency}（#${s.reportId}）`, value: (c: RollupCell) => c.values[i] })),
-        ], g.cells),
-      );
-      return tabular(query.format, name, [sheet('汇总', columns, rows), ...details]);
+      return rollupFile(db, params.id, query.year, query.format);
     },
   );
 
@@ -266,3 +246,27 @@ export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits:
   );
 }
 
+/** A region's roll-up of a year as a CSV or Excel file (the API's format=csv|xlsx and the roll-up export job). */
+export async function rollupFile(db: Store['db'], regionId: number, year: number, format: 'csv' | 'xlsx'): Promise<Response> {
+  const r = await rollup(db, regionId, year);
+  const name = `${r.region.name}${r.year}年度汇总`;
+  type Row = RollupCell & { template: string; sources: string };
+  const rows: Row[] = r.groups.flatMap((g) =>
+    g.cells.map((cell) => ({
+      ...cell,
+      template: g.template,
+      sources: g.reports.map((s, i) => `${s.agency}（#${s.reportId}）=${cell.values[i] ?? '空白'}`).join('；'),
+    })),
+  );
+  const columns = sheetColumns<Row>([
+    ['格式', (c) => c.template], ['表格', (c) => c.tableLabel], ['项目', (c) => c.itemLabel], ['行', (c) => c.rowLabel], ['列', (c) => c.columnLabel],
+    ['路径', (c) => c.path], ['合计', (c) => c.sum], ['填报数', (c) => c.reported], ['空白数', (c) => c.blanks], ['来源', (c) => c.sources],
+  ]);
+  const details = r.groups.map((g) =>
+    sheet(`明细 ${g.template}`, [
+      ...sheetColumns<RollupCell>([['路径', (c) => c.path], ['表格', (c) => c.tableLabel], ['行', (c) => c.rowLabel], ['列', (c) => c.columnLabel], ['合计', (c) => c.sum], ['空白数', (c) => c.blanks]]),
+      ...g.reports.map((s, i) => ({ label: `${s.agency}（#${s.reportId}）`, value: (c: RollupCell) => c.values[i] })),
+    ], g.cells),
+  );
+  return tabular(format, name, [sheet('汇总', columns, rows), ...details]);
+}

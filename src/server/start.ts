@@ -6,6 +6,7 @@ import { openStore } from '../store/open.ts';
 import { preloadSamples } from '../store/preload.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
+import { startWorkers, type Workers } from './jobs.ts';
 
 export interface StartOptions extends AppOptions {
   port?: number;
@@ -17,6 +18,8 @@ export interface StartOptions extends AppOptions {
   /** Load the example regions and samples/*.txt into a new store. Default true. */
   preload?: boolean;
   checkConfig?: CheckConfig;
+  /** Background jobs run by this process at once (default OGI_WORKERS, else 1; 0: none, leave them to `ogi worker`). */
+  workers?: number;
   /** Messages for the operator; default stderr. */
   log?: (line: string) => void;
 }
@@ -44,6 +47,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   await ensureFirstAdmin(store, log);
   const app = createApp(store, { ...options, cache: options.cache ?? process.env.OGI_CACHE !== '0' });
+  const concurrency = options.workers ?? (process.env.OGI_WORKERS === undefined ? 1 : Number(process.env.OGI_WORKERS));
+  const workers: Workers | null = Number.isInteger(concurrency) && concurrency > 0 ? await startWorkers(store, concurrency) : null;
   const hostname = options.hostname ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((ok, fail) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname }, (info) => ok({ server, port: info.port }));
@@ -57,6 +62,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     server,
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
+      await workers?.stop();
       await store.close();
     },
   };

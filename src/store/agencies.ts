@@ -52,19 +52,16 @@ export async function findOrCreateAgency(db: Q, name: string, issuerType: Issuer
   const key = agencyKey(name);
   const found = await agencyIdByKey(db, key);
   if (found !== null) return found;
-  try {
-    const row = await db
-      .insertInto('agencies')
-      .values({ name: cleanName(name), name_key: key, issuer_type: issuerType, region_id: null, created_at: now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const again = await agencyIdByKey(db, key);
-    if (again === null) throw err;
-    return again;
-  }
+  // Another worker may add the same agency at the same moment: on PostgreSQL a unique violation
+  // would abort the whole transaction of the import, so the conflict is skipped and the row read.
+  await db
+    .insertInto('agencies')
+    .values({ name: cleanName(name), name_key: key, issuer_type: issuerType, region_id: null, created_at: now() })
+    .onConflict((oc) => oc.column('name_key').doNothing())
+    .execute();
+  const id = await agencyIdByKey(db, key);
+  if (id === null) throw new Error(`机关“${name}”未能登记`);
+  return id;
 }
 
 export interface AgencyFilter {

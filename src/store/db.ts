@@ -197,6 +197,61 @@ export interface AgencyAliasesTable {
   created_at: string;
 }
 
+export interface JobsTable {
+  id: Generated<number>;
+  /** import, recheck, rollup or render (src/store/job-kinds.ts). */
+  kind: string;
+  /** queued, running, done, failed or cancelled. */
+  status: string;
+  user_id: number | null;
+  author: string;
+  /** JSON: the DataScope the job runs with (null: everything, as on the command line). */
+  scope: string | null;
+  /** JSON: what the kind needs (e.g. the region and year of a roll-up). */
+  params: string;
+  total: number;
+  /** The imports row of an import job: its reports carry it, which tells a retried file's own report from a duplicate. */
+  import_id: number | null;
+  error: string | null;
+  /** A roll-up export or a batch render: the file made. */
+  result: Buffer | null;
+  result_name: string | null;
+  result_type: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface JobItemsTable {
+  id: Generated<number>;
+  job_id: number;
+  /** 0, 1, … within the job: tasks are ranges of it. */
+  seq: number;
+  name: string;
+  /** An import's file, kept until the job is done, so a worker on any machine can read it. */
+  bytes: Buffer | null;
+  report_id: number | null;
+  /** pending, then imported, duplicate, failed or done. */
+  status: string;
+  reason: string | null;
+  /** JSON: what the item yielded (agency, year, errors, warnings). */
+  detail: string | null;
+  updated_at: string;
+}
+
+export interface JobTasksTable {
+  id: Generated<number>;
+  job_id: number;
+  first_seq: number;
+  last_seq: number;
+  /** pending, running, done or failed (SQLite queue; on PostgreSQL pg-boss holds the tasks). */
+  state: string;
+  attempts: number;
+  /** A running task whose lease has passed is claimed again (its worker died). */
+  lease_until: string | null;
+  worker: string | null;
+}
+
 export interface DataVersionTable {
   id: number;
   n: number;
@@ -218,6 +273,9 @@ export interface DB {
   report_workflow: ReportWorkflowTable;
   audit_log: AuditLogTable;
   agency_aliases: AgencyAliasesTable;
+  jobs: JobsTable;
+  job_items: JobItemsTable;
+  job_tasks: JobTasksTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -230,6 +288,8 @@ export interface Store {
   readonly location: string;
   /** Local rules for the checks (deadlines, DATE-06); {} when none. */
   readonly checkConfig: CheckConfig;
+  /** PostgreSQL: the connection URL, for the job queue's own connections (pg-boss); never shown. */
+  readonly databaseUrl?: string;
   close(): Promise<void>;
 }
 

@@ -19,7 +19,7 @@ import { requireReport, type DataScope } from './scope.ts';
 /** A file to import: its name as the user knows it, and its bytes or its path on disk (read when its turn comes). */
 export type ImportFile = { name: string; bytes: Buffer; path?: string } | { name: string; bytes?: undefined; path: string };
 
-type LoadedFile = { name: string; bytes: Buffer; path?: string };
+export type LoadedFile = { name: string; bytes: Buffer; path?: string };
 
 async function load(file: ImportFile): Promise<LoadedFile> {
   return file.bytes ? file : { ...file, bytes: await readFile(file.path) };
@@ -328,11 +328,18 @@ export async function importFiles(store: Store, input: readonly ImportFile[], op
   return result;
 }
 
-async function importOne(
-  store: Store,
-  input: ImportFile,
-  ctx: { author: string; importId: number; limits: ImportLimits; tmp: () => Promise<string>; index: number; scope?: DataScope; actor?: AuditActor | null },
-): Promise<ImportItem> {
+export interface ImportContext {
+  author: string;
+  importId: number;
+  limits: ImportLimits;
+  tmp: () => Promise<string>;
+  index: number;
+  scope?: DataScope;
+  actor?: AuditActor | null;
+}
+
+/** Imports one file (not an archive) in one transaction keyed by its sha256: imported, duplicate or failed with its reason. */
+export async function importOne(store: Store, input: ImportFile, ctx: ImportContext): Promise<ImportItem> {
   const { name } = input;
   let file: LoadedFile;
   try {

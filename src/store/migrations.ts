@@ -266,6 +266,59 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.schema.createIndex('report_workflow_report').on('report_workflow').column('report_id').execute();
     },
   },
+  {
+    version: 11,
+    name: 'background jobs: jobs, their items (files or reports) and the SQLite queue of tasks',
+    async up(database, dialect) {
+      const db = database as AnyDb;
+      await db.schema
+        .createTable('jobs')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text')
+        .addColumn('params', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('total', 'integer', (c) => c.notNull())
+        .addColumn('import_id', 'integer', (c) => c.references('imports.id'))
+        .addColumn('error', 'text')
+        .addColumn('result', bytesType(dialect))
+        .addColumn('result_name', 'text')
+        .addColumn('result_type', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('finished_at', 'text')
+        .execute();
+      await db.schema.createIndex('jobs_user').on('jobs').columns(['user_id', 'id']).execute();
+      await db.schema
+        .createTable('job_items')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('job_id', 'integer', (c) => c.notNull().references('jobs.id').onDelete('cascade'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('bytes', bytesType(dialect))
+        .addColumn('report_id', 'integer')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('detail', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('job_items_job_seq', ['job_id', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('job_tasks')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('job_id', 'integer', (c) => c.notNull().references('jobs.id').onDelete('cascade'))
+        .addColumn('first_seq', 'integer', (c) => c.notNull())
+        .addColumn('last_seq', 'integer', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('lease_until', 'text')
+        .addColumn('worker', 'text')
+        .execute();
+      await db.schema.createIndex('job_tasks_state').on('job_tasks').columns(['state', 'id']).execute();
+    },
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions applied now. */

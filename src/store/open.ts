@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import type { CheckConfig } from '../check/types.ts';
 import type { DB, Store } from './db.ts';
+import { closeJobQueue } from './job-queue.ts';
 import { migrate } from './migrations.ts';
 
 export type StoreOptions = ({ sqlitePath: string } | { databaseUrl: string }) & {
@@ -50,6 +51,30 @@ function withStatementCache(sqlite: Database.Database, max = 500) {
 }
 
 /**
+ * Transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE), so a
+ * writer in another process waits its turn (busy_timeout) instead of failing:
+ * a deferred transaction that reads, then writes after another process wrote,
+ * gets "database is locked" at once, whatever the busy timeout.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config);
+  }
+}
+
+/** How long an SQLite writer waits for another process's transaction before giving up. */
+const SQLITE_BUSY_TIMEOUT_MS = 60_000;
+
+/**
  * Opens the store — an SQLite file (created with its folder when missing) or a
  * PostgreSQL database — and brings its schema up to date.
  */
@@ -69,7 +94,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await db.destroy();
       throw err;
     }
-    return { db, dialect: 'postgres', location: redactUrl(options.databaseUrl), checkConfig: options.checkConfig ?? {}, close: () => db.destroy() };
+    const store: Store = {
+      db, dialect: 'postgres', location: redactUrl(options.databaseUrl), databaseUrl: options.databaseUrl, checkConfig: options.checkConfig ?? {},
+      close: async () => {
+        await closeJobQueue(store);
+        await db.destroy();
+      },
+    };
+    return store;
   }
   const path = options.sqlitePath;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -77,13 +109,20 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   try {
     await migrate(db, 'sqlite');
   } catch (err) {
     await db.destroy();
     throw err;
   }
-  return { db, dialect: 'sqlite', location: path, checkConfig: options.checkConfig ?? {}, close: () => db.destroy() };
+  const store: Store = {
+    db, dialect: 'sqlite', location: path, checkConfig: options.checkConfig ?? {},
+    close: async () => {
+      await closeJobQueue(store);
+      await db.destroy();
+    },
+  };
+  return store;
 }

@@ -10,6 +10,7 @@ import { page, PAGE_CSP } from './layout.ts';
 import { agencyListPage, agencyPage } from './pages/agencies.ts';
 import { auditPage, parseAuditQuery } from './pages/audit.ts';
 import { importBatchPage, importPage } from './pages/imports.ts';
+import { jobsPage } from './pages/jobs.ts';
 import { defaultYear, regionPage, regionsPage, rollupPage } from './pages/regions.ts';
 import { reportPage, versionPage } from './pages/report.ts';
 import { reportEditPage } from './pages/report-edit.ts';
@@ -138,6 +139,7 @@ export function webRoutes(store: Store, options: WebOptions = {}): Hono {
   });
 
   web.get('/import', async (c) => respond(c, await importPage(store, authOf(c, WRITERS), { maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024, maxUploadFiles: options.maxUploadFiles ?? 500 })));
+  web.get('/jobs', (c) => respond(c, jobsPage(authOf(c, WRITERS))));
   web.get('/imports/:id', async (c) => respond(c, await importBatchPage(store, authOf(c, WRITERS), id(c))));
 
   web.get('/regions', async (c) => respond(c, await regionsPage(store, authOf(c))));

@@ -3,11 +3,12 @@ import { ROLE_LABELS, type Role } from '../store/users.ts';
 import type { Auth } from './context.ts';
 import { html, type Html, type Part } from './html.ts';
 
-export type Section = 'reports' | 'import' | 'regions' | 'agencies' | 'account' | 'users' | 'audit';
+export type Section = 'reports' | 'import' | 'jobs' | 'regions' | 'agencies' | 'account' | 'users' | 'audit';
 
 const NAV: readonly [Section, string, string, readonly Role[]][] = [
   ['reports', '/reports', '报告核查', ['admin', 'supervisor', 'clerk', 'viewer']],
   ['import', '/import', '导入', ['admin', 'supervisor', 'clerk']],
+  ['jobs', '/jobs', '任务中心', ['admin', 'supervisor', 'clerk']],
   ['regions', '/regions', '区域汇总', ['admin', 'supervisor', 'viewer']],
   ['agencies', '/agencies', '机关', ['admin', 'supervisor', 'clerk', 'viewer']],
   ['users', '/users', '用户', ['admin']],

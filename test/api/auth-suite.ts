@@ -76,6 +76,12 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /api/agencies/:id/merge': 'manage',
   'get /api/audit': 'manage',
   'get /api/audit.csv': 'manage',
+  'get /api/jobs': 'write',
+  'post /api/jobs': 'write',
+  'get /api/jobs/:id': 'write',
+  'post /api/jobs/:id/retry': 'write',
+  'post /api/jobs/:id/cancel': 'write',
+  'get /api/jobs/:id/result': 'write',
   'get /api/openapi.json': 'read',
 };
 
@@ -135,7 +141,7 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
         const key = `${route.method} ${route.path}`;
         // Ids of county A (the scope of supervisor, clerk and viewer); destructive routes and
         // other users' records get ids that do not exist, so an allowed call answers 404.
-        const destructive = route.method === 'delete' || key.startsWith('patch /api/users') || key === 'get /api/imports/:id';
+        const destructive = route.method === 'delete' || key.startsWith('patch /api/users') || key === 'get /api/imports/:id' || route.path.startsWith('/api/jobs/:id');
         const id = destructive ? 999999 : route.path.startsWith('/api/reports') ? ids.reportA1 : route.path.startsWith('/api/regions') ? ids.regionA : ids.agencyA1;
         const path = route.path.replace(':id', String(id)).replace(':version', '1').replace(/:n\{[^}]*\}/, '1.png')
           + (route.path.startsWith('/api/regions/:id/') && route.path !== '/api/regions/:id/trends' ? '?year=2020' : '');

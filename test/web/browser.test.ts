@@ -98,6 +98,20 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     reportUrl = page.url();
   });
 
+  test('the task center lists the import job with its progress, and its files one by one', async () => {
+    await page.goto(`${server.url}/jobs`);
+    const first = page.locator('#jobs-table tbody tr').first();
+    await first.locator('.job-done').waitFor();
+    const cells = (await first.locator('td').allTextContents()).map((t) => t.trim());
+    assert.deepEqual(cells.slice(1, 8), ['导入', '已完成', '3/3（100%）', '1', '1', '1', 'admin']);
+    await first.locator('a', { hasText: '逐个文件' }).click();
+    await page.locator('#job-items tbody tr').nth(2).waitFor();
+    const items = await rowTexts('#job-items tbody tr');
+    assert.deepEqual(items.map((r) => r.slice(0, 3)), [['1', 'v2021.html', '已导入'], ['2', 'batch.zip/v2021.html', '重复'], ['3', 'batch.zip/notes.txt', '失败']]);
+    assert.equal(await first.locator('button[data-action="retry"]').count(), 1, 'a failed file can be retried');
+    await page.goto(reportUrl);
+  });
+
   test('the report: clicking a number marks where it was read; clicking a finding marks its cells and its source', async () => {
     assert.equal(await page.locator('h1').textContent(), '某某区生态环境局 2023 年度');
     await page.click('td.v[data-path="requests.newReceived.total"]');
@@ -267,7 +281,7 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
   });
 
   test('no script errors on any page', async () => {
-    for (const path of ['/reports', reportUrl, '/import', '/regions', `/regions/${zibo}`, `/regions/${zibo}/rollup`, `/regions/${zibo}/ranking`, '/agencies', '/agencies/1', '/account', '/users', '/audit']) {
+    for (const path of ['/reports', reportUrl, '/import', '/jobs', '/regions', `/regions/${zibo}`, `/regions/${zibo}/rollup`, `/regions/${zibo}/ranking`, '/agencies', '/agencies/1', '/account', '/users', '/audit']) {
       await page.goto(path.startsWith('http') ? path : `${server.url}${path}`);
     }
     assert.deepEqual(errors, []);
@@ -283,7 +297,7 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
       await logIn(clerk, '博山经办人', '/reports');
       assert.equal(await clerk.locator('.account .role').textContent(), '机关经办人');
       assert.deepEqual(await clerk.locator('#report-list td.agency-cell').allTextContents(), ['淄博市博山区投资促进中心']);
-      assert.deepEqual(await clerk.locator('.main-nav a').allTextContents(), ['报告核查', '导入', '机关', 'API']);
+      assert.deepEqual(await clerk.locator('.main-nav a').allTextContents(), ['报告核查', '导入', '任务中心', '机关', 'API']);
       const other = (await (await fetchAsAdmin('/api/reports?agency=淄川区')).json()) as { items: { id: number }[] };
       const res = await clerk.goto(`${server.url}/reports/${other.items[0]!.id}`);
       assert.equal(res!.status(), 404);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app.ts';
+import { startWorkers } from '../../src/server/jobs.ts';
 import type { Store } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open.ts';
 import { preloadSamples } from '../../src/store/preload.ts';
@@ -56,6 +57,8 @@ export async function startWebServer(open?: OpenStore): Promise<WebServer> {
   const store = opened ? opened.store : await openStore({ sqlitePath: join(dir, 'ogi.sqlite') });
   await preloadSamples(store);
   const app = createApp(store);
+  // Uploads from the import page are queued: a worker pool runs them, as in the server.
+  const workers = await startWorkers(store, 1);
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((ok, fail) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => ok({ server, port: info.port }));
     server.once('error', fail);
@@ -66,6 +69,7 @@ export async function startWebServer(open?: OpenStore): Promise<WebServer> {
     app,
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
+      await workers.stop();
       await (opened ? opened.close() : store.close());
       rmSync(dir, { recursive: true, force: true });
     },

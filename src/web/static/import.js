@@ -1,5 +1,6 @@
 // The import page: files chosen or dropped (one or many, or .zip archives) are uploaded to the API in
-// batches, and each file's result — imported, duplicate or unreadable with its reason — is listed.
+// batches queued as background jobs, and each file's result — imported, duplicate or unreadable with
+// its reason — is listed as the job's worker finishes it.
 'use strict';
 
 (() => {
@@ -100,6 +101,13 @@
       el('td', { class: 'reason-cell' }, item.reason || ''));
   }
 
+  const wait = (ms) => new Promise((ok) => setTimeout(ok, ms));
+  const FINISHED = ['done', 'failed', 'cancelled'];
+  /** A job's item as the import result row shows it. */
+  const asItem = (i) => Object.assign({ name: i.name, status: i.status, reportId: i.reportId || undefined, reason: i.reason || undefined }, i.detail || {});
+
+  // Each batch is queued as a background job (202 + Location); the page follows the jobs and lists
+  // each file as its worker finishes it, so no request is held while scanned files are read.
   $('import-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     if (!chosen.length) return;
@@ -112,34 +120,62 @@
     $('import-results').hidden = false;
     $('import-links').textContent = '';
     const totals = { imported: 0, duplicate: 0, failed: 0 };
-    const ids = [];
+    const jobs = [];
     const parts = batches(files);
-    let done = 0;
+    let sent = 0;
     for (const part of parts) {
-      $('import-progress').textContent = `正在导入：${done}/${files.length} 个文件已处理…`;
+      $('import-progress').textContent = `正在上传：${sent}/${files.length} 个文件…`;
       const fd = new FormData();
       for (const f of part) fd.append('files', f, f.name);
-      let items;
       try {
-        const result = await api('POST', '/api/imports', fd);
-        items = result.items;
-        ids.push(result.id);
+        const queued = await api('POST', '/api/imports?queue=1', fd);
+        jobs.push({ id: queued.jobId, shown: 0, done: false, importId: null, total: 0 });
       } catch (err) {
-        items = part.map((f) => ({ name: f.name, status: 'failed', reason: err.message }));
+        for (const f of part) {
+          totals.failed++;
+          body.append(row({ name: f.name, status: 'failed', reason: err.message }));
+        }
       }
-      for (const item of items) {
-        totals[item.status] = (totals[item.status] || 0) + 1;
-        body.append(row(item));
+      sent += part.length;
+    }
+    // Rows appear in file order: a job's items are shown up to its first one still pending.
+    while (jobs.some((j) => !j.done)) {
+      let waiting = 0;
+      for (const j of jobs) {
+        if (j.done) continue;
+        let job;
+        try {
+          job = await api('GET', `/api/jobs/${j.id}`);
+        } catch (err) {
+          $('import-progress').textContent = err.message;
+          continue;
+        }
+        j.importId = job.importId;
+        j.total = job.total;
+        j.status = job.status;
+        while (j.shown < job.items.length && job.items[j.shown].status !== 'pending') {
+          const item = asItem(job.items[j.shown++]);
+          totals[item.status] = (totals[item.status] || 0) + 1;
+          body.append(row(item));
+        }
+        j.done = FINISHED.includes(job.status);
+        waiting += job.items.length - j.shown;
+        if (!j.done) break;
       }
-      done += part.length;
+      const processed = totals.imported + totals.duplicate + totals.failed;
+      const expected = Math.max(processed, jobs.reduce((n, j) => n + j.total, 0));
+      $('import-progress').textContent = `正在导入：${processed}/${expected} 个文件已处理（后台任务：离开本页也会继续，进度见任务中心）…`;
+      if (jobs.some((j) => !j.done)) await wait(waiting ? 1000 : 300);
     }
     $('import-progress').textContent = '';
     const total = totals.imported + totals.duplicate + totals.failed;
-    $('import-summary').textContent = `共 ${total} 个文件：已导入 ${totals.imported} 个，重复 ${totals.duplicate} 个，无法读取 ${totals.failed} 个。`;
+    const stopped = jobs.filter((j) => j.status === 'cancelled').length;
+    $('import-summary').textContent = `共 ${total} 个文件：已导入 ${totals.imported} 个，重复 ${totals.duplicate} 个，无法读取 ${totals.failed} 个。${stopped ? `${stopped} 个任务已取消。` : ''}`;
     const links = $('import-links');
-    for (const id of ids) {
-      links.append(el('a', { class: 'btn btn-small', href: `/reports?importId=${id}` }, `查看批次 #${id} 的报告`), ' ');
+    for (const j of jobs) {
+      if (j.importId) links.append(el('a', { class: 'btn btn-small', href: `/reports?importId=${j.importId}` }, `查看批次 #${j.importId} 的报告`), ' ');
     }
+    if (jobs.length) links.append(el('a', { class: 'btn btn-small', href: '/jobs' }, '任务中心'));
     $('import-start').disabled = chosen.length === 0;
   });
 })();

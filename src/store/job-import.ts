@@ -1,0 +1,98 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { now, type Store } from './db.ts';
+import { StoreError } from './errors.ts';
+import { DEFAULT_LIMITS, expandArchives, importOne, type ImportFile, type ImportItem, type ImportLimits } from './import.ts';
+import { createJob, jobScope, type ItemInput, type JobHandler, type JobHandlers, type JobOwner } from './jobs.ts';
+
+/**
+ * Import as a background job: the files are kept in job_items (so a worker on
+ * any machine can read them) and each is imported in its own transaction keyed by
+ * its sha256. A file retried after its worker died finds its report already
+ * stored under the job's import and counts as imported, not as a duplicate.
+ */
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+async function* importItems(files: readonly ImportFile[], limits: ImportLimits): AsyncGenerator<ItemInput> {
+  const { files: expanded, failed } = await expandArchives(files, limits);
+  for (const f of failed) yield { name: f.name, failed: f.reason ?? '无法导入' };
+  for (const f of expanded) {
+    let bytes: Buffer;
+    try {
+      bytes = f.bytes ?? (await readFile(f.path!));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      yield { name: f.name, failed: code === 'ENOENT' ? `${f.name}：文件不存在` : `${f.name}：无法读取（${code ?? (err as Error).message}）` };
+      continue;
+    }
+    if (bytes.length > limits.maxFileBytes) yield { name: f.name, failed: `文件过大（${mib(bytes.length)}，每个文件最多 ${mib(limits.maxFileBytes)}）` };
+    else yield { name: f.name, bytes };
+  }
+}
+
+/** Queues an import of files (archives unpacked now); returns the job's id. */
+export async function enqueueImport(
+  store: Store,
+  handlers: JobHandlers,
+  files: readonly ImportFile[],
+  options: { owner: JobOwner; source: string; limits?: Partial<ImportLimits> },
+): Promise<number> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (files.length > limits.maxFiles) throw new StoreError('too-large', `一次最多导入 ${limits.maxFiles} 个文件，收到 ${files.length} 个；请分批导入`);
+  const batch = await store.db
+    .insertInto('imports')
+    .values({ source: options.source, author: options.owner.author, created_at: now(), total: files.length, imported: 0, duplicates: 0, failed: 0, items: '[]', user_id: options.owner.userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return createJob(store, handlers, { kind: 'import', owner: options.owner, importId: batch.id, params: { limits } }, importItems(files, limits));
+}
+
+const STATUS_OF: Record<ImportItem['status'], 'imported' | 'duplicate' | 'failed'> = { imported: 'imported', duplicate: 'duplicate', failed: 'failed' };
+
+export const importJob: JobHandler = {
+  chunk: 10,
+  async runItem(store, job, item) {
+    const db = store.db;
+    const row = await db.selectFrom('job_items').select('bytes').where('id', '=', item.id).executeTakeFirstOrThrow();
+    if (!row.bytes) return { status: 'failed', reason: '文件内容已不在任务中，请重新上传' };
+    const params = JSON.parse(job.params) as { limits?: Partial<ImportLimits> };
+    let tmpDir: string | null = null;
+    const tmp = async () => (tmpDir ??= await mkdtemp(join(tmpdir(), 'ogi-job-')));
+    let out: ImportItem;
+    try {
+      out = await importOne(store, { name: item.name, bytes: Buffer.from(row.bytes) }, {
+        author: job.author, importId: job.import_id!, limits: { ...DEFAULT_LIMITS, ...params.limits }, tmp, index: item.seq, scope: jobScope(job),
+        actor: { userId: job.user_id, username: job.author, address: null },
+      });
+    } finally {
+      if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+    }
+    if (out.status === 'duplicate' && out.reportId !== undefined) {
+      // Stored by an earlier try of this very item (its worker died before writing the outcome)?
+      const report = await db.selectFrom('reports').select(['import_id', 'agency', 'year', 'template', 'errors', 'warnings']).where('id', '=', out.reportId).executeTakeFirst();
+      const claimed = await db.selectFrom('job_items').select('id').where('job_id', '=', job.id).where('report_id', '=', out.reportId).where('id', '!=', item.id).executeTakeFirst();
+      if (report && report.import_id === job.import_id && !claimed) {
+        out = { name: out.name, status: 'imported', reportId: out.reportId, agency: report.agency, year: report.year, template: report.template, errors: report.errors, warnings: report.warnings };
+      }
+    }
+    const { name: _name, status, reportId, reason, ...detail } = out;
+    return { status: STATUS_OF[status], reportId: reportId ?? null, reason: reason ?? null, detail };
+  },
+  async finish(store, job) {
+    const db = store.db;
+    const items = await db.selectFrom('job_items').select(['name', 'status', 'report_id', 'reason', 'detail']).where('job_id', '=', job.id).orderBy('seq').execute();
+    const list: ImportItem[] = items.map((i) => ({
+      name: i.name, status: i.status as ImportItem['status'], ...(i.report_id !== null ? { reportId: i.report_id } : {}), ...(i.detail ? JSON.parse(i.detail) : {}), ...(i.reason ? { reason: i.reason } : {}),
+    }));
+    const count = (s: string) => items.filter((i) => i.status === s).length;
+    if (job.import_id !== null) {
+      await db.updateTable('imports')
+        .set({ total: items.length, imported: count('imported'), duplicates: count('duplicate'), failed: count('failed'), items: JSON.stringify(list) })
+        .where('id', '=', job.import_id).execute();
+    }
+    // The kept bytes are no longer needed once a file is in (those that failed stay, for a retry).
+    await db.updateTable('job_items').set({ bytes: null }).where('job_id', '=', job.id).where('status', '!=', 'failed').execute();
+  },
+};

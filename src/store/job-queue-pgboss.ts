@@ -1,0 +1,49 @@
+import PgBoss from 'pg-boss';
+import type { Store } from './db.ts';
+import { leaseSeconds, TASK_ATTEMPTS, type JobQueue, type TaskRef, type WorkOptions } from './job-queue.ts';
+
+const QUEUE = 'ogi-tasks';
+
+/**
+ * The PostgreSQL queue: pg-boss in its own schema (pgboss) of the same database.
+ * Every `ogi worker` (on any machine) fetches tasks with SKIP LOCKED; a task not
+ * completed within its lease (its worker was killed) is expired by pg-boss's
+ * maintenance and delivered again, up to TASK_ATTEMPTS retries.
+ */
+export async function openPgBossQueue(store: Store): Promise<JobQueue> {
+  if (!store.databaseUrl) throw new Error('PostgreSQL 连接地址未知，无法打开任务队列');
+  const lease = leaseSeconds();
+  const boss = new PgBoss({
+    connectionString: store.databaseUrl,
+    application_name: 'ogi-jobs',
+    max: 4,
+    schedule: false,
+    // Expired tasks are found by the maintenance pass: run it often enough for the lease to mean something.
+    maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(lease / 2))),
+  });
+  boss.on('error', (err) => process.stderr.write(`任务队列出错（pg-boss）：${(err as Error).message}\n`));
+  await boss.start();
+  if (!(await boss.getQueue(QUEUE))) {
+    // Two processes starting at once may both try; the second's error is harmless once the queue exists.
+    await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: TASK_ATTEMPTS, retryDelay: 1, expireInSeconds: lease }).catch(async (err) => {
+      if (!(await boss.getQueue(QUEUE))) throw err;
+    });
+  }
+  return {
+    name: 'pg-boss',
+    async dispatch(tasks) {
+      if (!tasks.length) return;
+      await boss.insert(tasks.map((t) => ({ name: QUEUE, data: t, retryLimit: TASK_ATTEMPTS, retryDelay: 1, expireInSeconds: lease })));
+    },
+    async work(run, options: WorkOptions) {
+      for (let i = 0; i < options.concurrency; i++) {
+        await boss.work<TaskRef>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+          if (job) await run(job.data, job.retryCount + 1);
+        });
+      }
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    },
+  };
+}

@@ -1,0 +1,277 @@
+import { sql, type Selectable } from 'kysely';
+import { inTx, now, type JobsTable, type Store } from './db.ts';
+import { StoreError } from './errors.ts';
+import { jobQueueOf, TASK_ATTEMPTS, type TaskRef } from './job-queue.ts';
+import type { DataScope } from './scope.ts';
+
+/**
+ * Background jobs: a job (import, re-check, roll-up export, batch render) has
+ * items — files or reports — each with its own outcome, and runs as tasks, each
+ * a range of items, on the store's queue (src/store/job-queue.ts). Every item is
+ * done in its own transaction and its outcome written after it: a task retried
+ * after its worker died skips the items already done and redoes the rest.
+ */
+
+export type JobRow = Selectable<JobsTable>;
+export type JobStatus = 'preparing' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface ItemInput {
+  name: string;
+  bytes?: Buffer | null;
+  reportId?: number | null;
+  /** An item that failed before the job ran (e.g. a damaged archive): kept with its reason. */
+  failed?: string;
+}
+
+export interface WorkItem {
+  id: number;
+  seq: number;
+  name: string;
+  report_id: number | null;
+}
+
+export interface ItemOutcome {
+  status: 'imported' | 'duplicate' | 'failed' | 'done';
+  reportId?: number | null;
+  reason?: string | null;
+  detail?: Record<string, unknown> | null;
+}
+
+export interface JobHandler {
+  /** Items per task: what one worker takes at a time. */
+  chunk: number;
+  runItem(store: Store, job: JobRow, item: WorkItem): Promise<ItemOutcome>;
+  /** After the last item (once per job). */
+  finish?(store: Store, job: JobRow): Promise<void>;
+}
+
+export type JobHandlers = Readonly<Record<string, JobHandler>>;
+
+export interface JobOwner {
+  userId: number | null;
+  author: string;
+  scope: DataScope | null;
+}
+
+export const JOB_KIND_LABELS: Readonly<Record<string, string>> = { import: '导入', recheck: '重新核查', rollup: '汇总导出', render: '批量生成' };
+
+const INSERT_BATCH = 50;
+
+/** Ranges of `chunk` consecutive pending items. */
+async function pendingTasks(store: Store, jobId: number, chunk: number): Promise<TaskRef[]> {
+  const rows = await store.db.selectFrom('job_items').select('seq').where('job_id', '=', jobId).where('status', '=', 'pending').orderBy('seq').execute();
+  const tasks: TaskRef[] = [];
+  for (let i = 0; i < rows.length; i += chunk) tasks.push({ jobId, from: rows[i]!.seq, to: rows[Math.min(i + chunk, rows.length) - 1]!.seq });
+  return tasks;
+}
+
+/** Creates a job with its items and queues its tasks; returns its id. */
+export async function createJob(
+  store: Store,
+  handlers: JobHandlers,
+  input: { kind: string; owner: JobOwner; params?: Record<string, unknown>; importId?: number | null },
+  items: Iterable<ItemInput> | AsyncIterable<ItemInput>,
+): Promise<number> {
+  const handler = handlers[input.kind];
+  if (!handler) throw new StoreError('invalid', `未知的任务类型：${input.kind}`);
+  const job = await store.db
+    .insertInto('jobs')
+    .values({
+      kind: input.kind, status: 'preparing', user_id: input.owner.userId, author: input.owner.author,
+      scope: input.owner.scope ? JSON.stringify(input.owner.scope) : null, params: JSON.stringify(input.params ?? {}),
+      total: 0, import_id: input.importId ?? null, created_at: now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  let seq = 0;
+  let batch: ItemInput[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const at = now();
+    const rows = batch.map((it) => ({
+      job_id: job.id, seq: seq++, name: it.name, bytes: it.bytes ?? null, report_id: it.reportId ?? null,
+      status: it.failed ? 'failed' : 'pending', reason: it.failed ?? null, updated_at: at,
+    }));
+    await inTx(store.db, (trx) => trx.insertInto('job_items').values(rows).execute());
+    batch = [];
+  };
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= INSERT_BATCH) await flush();
+  }
+  await flush();
+  await store.db.updateTable('jobs').set({ total: seq, status: 'queued' }).where('id', '=', job.id).execute();
+  await (await jobQueueOf(store)).dispatch(await pendingTasks(store, job.id, handler.chunk));
+  await finishIfComplete(store, handlers, job.id);
+  return job.id;
+}
+
+const statusOf = (db: Store['db'], id: number) => db.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirst().then((r) => r?.status);
+
+/** Runs one task: the pending items of its range, one after another, unless the job was cancelled. */
+export async function runTask(store: Store, handlers: JobHandlers, task: TaskRef, attempt: number): Promise<void> {
+  const db = store.db;
+  const job = await db.selectFrom('jobs').selectAll().where('id', '=', task.jobId).executeTakeFirst();
+  if (!job || (job.status !== 'queued' && job.status !== 'running')) return;
+  const range = db.updateTable('job_items').where('job_id', '=', job.id).where('seq', '>=', task.from).where('seq', '<=', task.to).where('status', '=', 'pending');
+  if (attempt > TASK_ATTEMPTS) {
+    await range.set({ status: 'failed', reason: `${TASK_ATTEMPTS} 次处理均未完成（处理进程中断或超时），已放弃；可在任务中心重试`, updated_at: now() }).execute();
+    await finishIfComplete(store, handlers, job.id);
+    return;
+  }
+  const handler = handlers[job.kind];
+  if (!handler) throw new Error(`未知的任务类型：${job.kind}`);
+  if (job.status === 'queued') await db.updateTable('jobs').set({ status: 'running', started_at: now() }).where('id', '=', job.id).where('status', '=', 'queued').execute();
+  const items = await db
+    .selectFrom('job_items').select(['id', 'seq', 'name', 'report_id'])
+    .where('job_id', '=', job.id).where('seq', '>=', task.from).where('seq', '<=', task.to).where('status', '=', 'pending')
+    .orderBy('seq').execute();
+  for (const item of items) {
+    if ((await statusOf(db, job.id)) === 'cancelled') return;
+    const out = await handler.runItem(store, job, item);
+    await db
+      .updateTable('job_items')
+      .set({ status: out.status, report_id: out.reportId ?? null, reason: out.reason ?? null, detail: out.detail ? JSON.stringify(out.detail) : null, updated_at: now() })
+      .where('id', '=', item.id)
+      .execute();
+  }
+  await finishIfComplete(store, handlers, job.id);
+}
+
+/** Marks the job done when no item is pending (once, whoever gets there first) and lets its kind finish. */
+async function finishIfComplete(store: Store, handlers: JobHandlers, jobId: number): Promise<void> {
+  const db = store.db;
+  const pending = await db.selectFrom('job_items').select('id').where('job_id', '=', jobId).where('status', '=', 'pending').limit(1).executeTakeFirst();
+  if (pending) return;
+  const r = await db.updateTable('jobs').set({ status: 'done', finished_at: now() }).where('id', '=', jobId).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return;
+  const job = await db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
+  try {
+    await handlers[job.kind]?.finish?.(store, job);
+  } catch (err) {
+    await db.updateTable('jobs').set({ status: 'failed', error: `完成时出错（${(err as Error).message}）` }).where('id', '=', jobId).execute();
+  }
+}
+
+export interface JobViewer {
+  id: number;
+  role: string;
+}
+
+export interface JobCounts {
+  pending: number;
+  imported: number;
+  duplicate: number;
+  failed: number;
+  done: number;
+}
+
+export interface JobSummary {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  status: string;
+  author: string;
+  total: number;
+  counts: JobCounts;
+  importId: number | null;
+  error: string | null;
+  hasResult: boolean;
+  resultName: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+const emptyCounts = (): JobCounts => ({ pending: 0, imported: 0, duplicate: 0, failed: 0, done: 0 });
+
+async function countsOf(store: Store, ids: readonly number[]): Promise<Map<number, JobCounts>> {
+  const out = new Map<number, JobCounts>(ids.map((id) => [id, emptyCounts()]));
+  if (!ids.length) return out;
+  const rows = await store.db
+    .selectFrom('job_items').select(['job_id', 'status', sql<number>`count(*)`.as('n')])
+    .where('job_id', 'in', ids).groupBy(['job_id', 'status']).execute();
+  for (const r of rows) {
+    const c = out.get(r.job_id)!;
+    if (r.status in c) c[r.status as keyof JobCounts] = Number(r.n);
+  }
+  return out;
+}
+
+const summary = (j: Omit<JobRow, 'result'> & { has_result?: unknown }, counts: JobCounts): JobSummary => ({
+  id: j.id, kind: j.kind, kindLabel: JOB_KIND_LABELS[j.kind] ?? j.kind, status: j.status, author: j.author, total: j.total, counts,
+  importId: j.import_id, error: j.error, hasResult: j.result_name !== null, resultName: j.result_name,
+  createdAt: j.created_at, startedAt: j.started_at, finishedAt: j.finished_at,
+});
+
+const SUMMARY_COLUMNS = ['id', 'kind', 'status', 'user_id', 'author', 'scope', 'params', 'total', 'import_id', 'error', 'result_name', 'result_type', 'created_at', 'started_at', 'finished_at'] as const;
+
+/** The viewer's jobs (an admin's: everyone's), newest first. */
+export async function listJobs(store: Store, viewer: JobViewer, limit = 100): Promise<JobSummary[]> {
+  let q = store.db.selectFrom('jobs').select([...SUMMARY_COLUMNS]);
+  if (viewer.role !== 'admin') q = q.where('user_id', '=', viewer.id);
+  const rows = await q.orderBy('id', 'desc').limit(limit).execute();
+  const counts = await countsOf(store, rows.map((r) => r.id));
+  return rows.map((r) => summary(r, counts.get(r.id)!));
+}
+
+async function ownJob(store: Store, viewer: JobViewer | null, id: number) {
+  const row = await store.db.selectFrom('jobs').select([...SUMMARY_COLUMNS]).where('id', '=', id).executeTakeFirst();
+  if (!row || (viewer && viewer.role !== 'admin' && row.user_id !== viewer.id)) throw new StoreError('not-found', `任务 ${id} 不存在`);
+  return row;
+}
+
+export interface JobItemView {
+  seq: number;
+  name: string;
+  status: string;
+  reportId: number | null;
+  reason: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** A job with the outcome of every item (null viewer: the command line, which sees every job). */
+export async function jobDetail(store: Store, viewer: JobViewer | null, id: number): Promise<JobSummary & { items: JobItemView[] }> {
+  const row = await ownJob(store, viewer, id);
+  const counts = (await countsOf(store, [id])).get(id)!;
+  const items = await store.db.selectFrom('job_items').select(['seq', 'name', 'status', 'report_id', 'reason', 'detail']).where('job_id', '=', id).orderBy('seq').execute();
+  return {
+    ...summary(row, counts),
+    items: items.map((i) => ({ seq: i.seq, name: i.name, status: i.status, reportId: i.report_id, reason: i.reason, detail: i.detail ? JSON.parse(i.detail) : null })),
+  };
+}
+
+/** Stops a queued or running job: items not yet done stay pending (a retry takes them up). */
+export async function cancelJob(store: Store, viewer: JobViewer | null, id: number): Promise<void> {
+  const row = await ownJob(store, viewer, id);
+  if (row.status !== 'queued' && row.status !== 'running' && row.status !== 'preparing') throw new StoreError('conflict', `任务 ${id} 已结束，无法取消`);
+  await store.db.updateTable('jobs').set({ status: 'cancelled', finished_at: now() }).where('id', '=', id).execute();
+  await store.db.updateTable('job_tasks').set({ state: 'done' }).where('job_id', '=', id).where('state', '=', 'pending').execute();
+}
+
+/** Runs a finished job's failed items (and a cancelled job's pending ones) again. */
+export async function retryJob(store: Store, handlers: JobHandlers, viewer: JobViewer | null, id: number): Promise<void> {
+  const row = await ownJob(store, viewer, id);
+  if (row.status !== 'done' && row.status !== 'failed' && row.status !== 'cancelled') throw new StoreError('conflict', `任务 ${id} 尚未结束，无需重试`);
+  const handler = handlers[row.kind];
+  if (!handler) throw new StoreError('invalid', `未知的任务类型：${row.kind}`);
+  // Items that failed before the job ran have nothing to run again (an import's unreadable archive entry keeps no bytes).
+  let again = store.db.updateTable('job_items').set({ status: 'pending', reason: null, updated_at: now() }).where('job_id', '=', id).where('status', '=', 'failed');
+  if (row.kind === 'import') again = again.where('bytes', 'is not', null);
+  await again.execute();
+  const tasks = await pendingTasks(store, id, handler.chunk);
+  if (!tasks.length) throw new StoreError('conflict', `任务 ${id} 没有可重试的项目`);
+  await store.db.updateTable('jobs').set({ status: 'queued', error: null, finished_at: null }).where('id', '=', id).execute();
+  await (await jobQueueOf(store)).dispatch(tasks);
+}
+
+/** The file a roll-up export or batch render made. */
+export async function jobResult(store: Store, viewer: JobViewer | null, id: number): Promise<{ name: string; type: string; bytes: Buffer }> {
+  await ownJob(store, viewer, id);
+  const row = await store.db.selectFrom('jobs').select(['result', 'result_name', 'result_type']).where('id', '=', id).executeTakeFirstOrThrow();
+  if (!row.result || !row.result_name) throw new StoreError('not-found', `任务 ${id} 没有生成文件`);
+  return { name: row.result_name, type: row.result_type ?? 'application/octet-stream', bytes: Buffer.from(row.result) };
+}
+
+/** The scope a job runs with. */
+export const jobScope = (job: JobRow): DataScope | undefined => (job.scope ? (JSON.parse(job.scope) as DataScope) : undefined);
