@@ -160,3 +160,12 @@ export function resultRowIn(template: '2019' | '2021', result: RequestRowKey): R
   if (inTemplate.includes(template)) return result;
   return template === '2019' ? 'other' : 'other.other';
 }
+
+/** The statutory sentences of a drafted narrative (sections 三 and 四), filled with the ledger's counts. */
+export const LEDGER_NARRATIVE = {
+  requests: '{year}年，本机关新收政府信息公开申请{newReceived}件，上年结转政府信息公开申请{carriedOver}件；本年度办结{resultTotal}件，其中予以公开{granted}件，部分公开{partlyGranted}件，不予公开{denied}件，无法提供{unavailable}件，不予处理{notProcessed}件，其他处理{other}件；结转下年度继续办理{carriedForward}件。',
+  noRequests: '{year}年，本机关未收到政府信息公开申请，也没有上年结转的申请。',
+  review: '{year}年，本机关发生政府信息公开行政复议案件{review}件、行政诉讼案件{litigation}件。',
+  fees: '{year}年，本机关发出信息处理费收费通知{notices}件，实际收取信息处理费{collected}元。',
+  noFees: '{year}年，本机关未收取信息处理费。',
+} as const;
