@@ -19,6 +19,7 @@ import { sessionRoutes } from './routes-session.ts';
 import { requestAddress } from './auth/actor.ts';
 import { auditRoutes } from './routes-audit.ts';
 import { workflowRoutes } from './routes-workflow.ts';
+import { ledgerRoutes } from './routes-ledger.ts';
 import { todayIso } from '../store/region-status.ts';
 
 export interface AppOptions {
@@ -144,6 +145,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   auditRoutes(api, store);
   const today = options.today ?? (() => todayIso());
   workflowRoutes(api, store, today);
+  ledgerRoutes(api, store, today);
 
   let doc: unknown = null;
   api.route({ method: 'get', access: 'read', path: '/api/openapi.json', tag: '概况', summary: '本 API 的 OpenAPI 3.0 说明', response: { type: 'object' } }, (c) => {

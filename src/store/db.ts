@@ -197,6 +197,20 @@ export interface AgencyAliasesTable {
   created_at: string;
 }
 
+/** One record of an agency's ledger (migration 10): `data` is the record as the schema declares it (src/schema/ledger.ts). */
+export interface LedgerRecordsTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** applications, cases, documents or figures. */
+  register: string;
+  /** The record's number in its register (登记号; for figures year/item/row/column). */
+  number: string;
+  /** JSON; an application's holds the applicant's personal data, never shown outside the agency (src/store/ledger.ts). */
+  data: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DataVersionTable {
   id: number;
   n: number;
@@ -218,6 +232,7 @@ export interface DB {
   report_workflow: ReportWorkflowTable;
   audit_log: AuditLogTable;
   agency_aliases: AgencyAliasesTable;
+  ledger_records: LedgerRecordsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -266,6 +266,24 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.schema.createIndex('report_workflow_report').on('report_workflow').column('report_id').execute();
     },
   },
+  {
+    version: 10,
+    name: 'the year\'s ledger: registers of applications, cases, documents and table 二 figures per agency',
+    async up(database, dialect) {
+      const db = database as AnyDb;
+      await db.schema
+        .createTable('ledger_records')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id').onDelete('cascade'))
+        .addColumn('register', 'text', (c) => c.notNull())
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('ledger_records_agency_register_number', ['agency_id', 'register', 'number'])
+        .execute();
+    },
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions applied now. */

@@ -71,11 +71,24 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/audit': 'manage',
   'get /api/audit.csv': 'manage',
   'get /api/openapi.json': 'read',
+  'get /api/agencies/:id/ledger/due': 'read',
+  'get /api/agencies/:id/ledger/summary': 'read',
+  'post /api/agencies/:id/ledger/report': 'write',
+  'get /api/agencies/:id/ledger/:register': 'write',
+  'post /api/agencies/:id/ledger/:register': 'write',
+  'put /api/agencies/:id/ledger/:register/:record': 'write',
+  'delete /api/agencies/:id/ledger/:register/:record': 'write',
 };
 
 /** Roles a route's access level lets through but its handler refuses with 403. */
 const REFUSED_IN_HANDLER: Record<string, string[]> = {
   'post /api/reports/:id/submit': ['supervisor'],
+  // The ledger's records hold applicants' personal data: the agency's clerks and admins only.
+  'post /api/agencies/:id/ledger/report': ['supervisor'],
+  'get /api/agencies/:id/ledger/:register': ['supervisor'],
+  'post /api/agencies/:id/ledger/:register': ['supervisor'],
+  'put /api/agencies/:id/ledger/:register/:record': ['supervisor'],
+  'delete /api/agencies/:id/ledger/:register/:record': ['supervisor'],
 };
 
 const ROLES_OF: Record<Access, string[]> = {
@@ -129,10 +142,11 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
         // other users' records get ids that do not exist, so an allowed call answers 404.
         const destructive = route.method === 'delete' || key.startsWith('patch /api/users') || key === 'get /api/imports/:id';
         const id = destructive ? 999999 : route.path.startsWith('/api/reports') ? ids.reportA1 : route.path.startsWith('/api/regions') ? ids.regionA : ids.agencyA1;
-        const path = route.path.replace(':id', String(id)).replace(':version', '1').replace(/:n\{[^}]*\}/, '1.png')
-          + (route.path.startsWith('/api/regions/:id/') && route.path !== '/api/regions/:id/trends' ? '?year=2020' : '');
+        const path = route.path.replace(':id', String(id)).replace(':version', '1').replace(/:n\{[^}]*\}/, '1.png').replace(':register', 'applications').replace(':record', '999999')
+          + (route.path.startsWith('/api/regions/:id/') && route.path !== '/api/regions/:id/trends' ? '?year=2020' : '')
+          + (/\/ledger\/(report|summary)$/.test(route.path) ? '?year=2024' : '');
         // Page images of a text report and the diff of an agency with one year are 404 for anyone.
-        const mayBe404 = destructive || route.path.includes('/pages/') || route.path.endsWith('/diff');
+        const mayBe404 = destructive || route.path.includes('/pages/') || route.path.endsWith('/diff') || route.path.includes(':record');
         for (const role of ['anonymous', 'admin', 'supervisor', 'clerk', 'viewer']) {
           const init: RequestInit = route.method === 'get' ? {} : json(route.method.toUpperCase(), {});
           let request = role === 'anonymous' ? (p: string, i: RequestInit) => anonymous(p, { ...i, headers: { ...(i.headers as object), origin: ORIGIN } }) : clients[role]!.request;
