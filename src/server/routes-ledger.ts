@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { ledgerReport } from '../check/ledger/report.ts';
 import { isoDayNumber } from '../schema/calendar/iso-date.ts';
-import { APPLICANT_COLUMNS } from '../schema/ledger.ts';
+import { APPLICANT_COLUMNS, LEDGER_REGISTERS } from '../schema/ledger.ts';
 import type { IssuerType } from '../schema/types.ts';
 import type { Store } from '../store/db.ts';
 import { sha256, storeReport } from '../store/import.ts';
@@ -20,7 +20,7 @@ import { FORMAT_TABULAR } from './schemas.ts';
 
 const id = (what: string) => z.coerce.number().int().positive().describe(what);
 const year = z.coerce.number().int().min(2019).max(2100).describe('年度');
-const RegisterParams = z.object({ id: id('机关编号'), register: z.enum(REGISTER_KEYS).describe('台账：applications 依申请公开、cases 行政复议和行政诉讼、documents 规章和规范性文件、figures 表二数字') });
+const RegisterParams = z.object({ id: id('机关编号'), register: z.enum(REGISTER_KEYS).describe(`台账：${LEDGER_REGISTERS.map((r) => `${r.key} ${r.label}`).join('、')}`) });
 const RecordParams = RegisterParams.extend({ record: id('记录编号') });
 const AgencyParams = z.object({ id: id('机关编号') });
 const YearOnly = z.object({ year });
