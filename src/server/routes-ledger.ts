@@ -24,6 +24,8 @@ const RegisterParams = z.object({ id: id('机关编号'), register: z.enum(REGIS
 const RecordParams = RegisterParams.extend({ record: id('记录编号') });
 const AgencyParams = z.object({ id: id('机关编号') });
 const YearOnly = z.object({ year });
+/** Checked in the handler, after the caller's role and scope: a refused caller learns nothing from a 400. */
+const AnyYear = z.object({ year: z.coerce.number().int().describe('年度（2019—2100）') });
 const DueQuery = z.object({
   date: z.string().refine((s) => isoDayNumber(s) !== null, { message: '应为“年-月-日”格式的有效日期' }).optional().describe('按哪一天计算（默认今天）'),
   format: FORMAT_TABULAR,
@@ -77,9 +79,10 @@ export function ledgerRoutes(api: Api, store: Store, today: () => string): void 
   api.route(
     { method: 'post', access: 'write', path: '/api/agencies/:id/ledger/report', tag: '台账',
       summary: '由台账生成该年度报告的草稿：表二、表三、表四由台账计算（出处注明“由台账计算”），第三、四、六部分起草法定语句，存为新报告（草稿状态）',
-      params: AgencyParams, query: YearOnly, response: { type: 'object' }, status: 201, errors: [403] },
+      params: AgencyParams, query: AnyYear, response: { type: 'object' }, status: 201, errors: [403] },
     async (c, { params, query }) => {
       await ownAgency(c, params.id);
+      if (!year.safeParse(query.year).success) throw new ApiError(400, 'bad-request', `年度应在 2019—2100 之间，收到 ${query.year}`);
       const agency = await db.selectFrom('agencies').select(['name', 'issuer_type']).where('id', '=', params.id).executeTakeFirstOrThrow();
       const report = ledgerReport(await loadLedger(db, params.id), { agency: agency.name, year: query.year, issuerType: agency.issuer_type as IssuerType });
       const bytes = Buffer.from(JSON.stringify(report, null, 2));

@@ -144,7 +144,8 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
         const id = destructive ? 999999 : route.path.startsWith('/api/reports') ? ids.reportA1 : route.path.startsWith('/api/regions') ? ids.regionA : ids.agencyA1;
         const path = route.path.replace(':id', String(id)).replace(':version', '1').replace(/:n\{[^}]*\}/, '1.png').replace(':register', 'applications').replace(':record', '999999')
           + (route.path.startsWith('/api/regions/:id/') && route.path !== '/api/regions/:id/trends' ? '?year=2020' : '')
-          + (/\/ledger\/(report|summary)$/.test(route.path) ? '?year=2024' : '');
+          // A ledger report of year 1 is refused after the role check: the loop adds no report.
+          + (route.path.endsWith('/ledger/summary') ? '?year=2024' : route.path.endsWith('/ledger/report') ? '?year=1' : '');
         // Page images of a text report and the diff of an agency with one year are 404 for anyone.
         const mayBe404 = destructive || route.path.includes('/pages/') || route.path.endsWith('/diff') || route.path.includes(':record');
         for (const role of ['anonymous', 'admin', 'supervisor', 'clerk', 'viewer']) {
