@@ -1,20 +1,22 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { ledgerReport } from '../check/ledger/report.ts';
+import { readLedgerXlsx } from '../ingest/ledger-xlsx.ts';
+import { ledgerXlsx } from '../render/ledger-xlsx.ts';
 import { isoDayNumber } from '../schema/calendar/iso-date.ts';
 import { APPLICANT_COLUMNS, LEDGER_REGISTERS } from '../schema/ledger.ts';
 import type { IssuerType } from '../schema/types.ts';
 import type { Store } from '../store/db.ts';
 import { sha256, storeReport } from '../store/import.ts';
 import {
-  addLedgerRecord, deleteLedgerRecord, ledgerDue, ledgerSummary, listLedgerRecords, loadLedger, REGISTER_KEYS, updateLedgerRecord,
+  addLedgerRecord, deleteLedgerRecord, importLedger, ledgerDue, ledgerSummary, listLedgerRecords, loadLedger, REGISTER_KEYS, updateLedgerRecord,
   type DueItem,
 } from '../store/ledger.ts';
 import { requireAgency } from '../store/scope.ts';
 import { ApiError, type Api } from './api.ts';
 import { actorOf } from './auth/actor.ts';
 import { authOf } from './auth/scope.ts';
-import { sheet, tabular, XLSX_TYPE } from './export.ts';
+import { fileResponse, sheet, tabular, XLSX_TYPE } from './export.ts';
 import { sheetColumns } from './routes-reports.ts';
 import { FORMAT_TABULAR } from './schemas.ts';
 
@@ -95,6 +97,41 @@ export function ledgerRoutes(api: Api, store: Store, today: () => string): void 
         author: authOf(c).user.username, importId: null, scope: authOf(c).scope, actor: actorOf(c),
       });
       return { reportId, created: true };
+    },
+  );
+  api.route(
+    { method: 'get', access: 'write', path: '/api/agencies/:id/ledger/export', tag: '台账',
+      summary: '导出机关的全部台账为 .xlsx（每本台账一个工作表，列模板见 README“台账”；含申请人个人信息，仅本机关用户和管理员）',
+      params: AgencyParams, produces: { [XLSX_TYPE]: '台账文件' }, errors: [403] },
+    async (c, { params }) => {
+      await ownAgency(c, params.id);
+      const agency = await db.selectFrom('agencies').select('name').where('id', '=', params.id).executeTakeFirstOrThrow();
+      return fileResponse(await ledgerXlsx(await loadLedger(db, params.id)), XLSX_TYPE, `${agency.name}台账.xlsx`);
+    },
+  );
+  api.route(
+    { method: 'post', access: 'write', path: '/api/agencies/:id/ledger/import', tag: '台账',
+      summary: '从 .xlsx 导入台账（列模板同导出）：任何一行有误则一条也不导入，400 逐行说明（工作表、行、列，不回显内容）；登记号重复 409',
+      params: AgencyParams, upload: { fields: { file: { description: '台账 .xlsx', file: true }, _csrf: { description: 'CSRF 令牌（也可用 X-CSRF-Token 头）' } } },
+      response: { type: 'object' }, status: 201, errors: [403, 415] },
+    async (c, { params }) => {
+      await ownAgency(c, params.id);
+      if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported-media-type', '请以 multipart/form-data 上传台账文件（字段 file）');
+      let form: Record<string, unknown>;
+      try {
+        form = await c.req.parseBody();
+      } catch {
+        throw new ApiError(400, 'bad-request', '上传的表单无法解析');
+      }
+      const file = form.file;
+      if (!(file instanceof File)) throw new ApiError(400, 'bad-request', '没有收到台账文件（表单字段 file）');
+      const read = await readLedgerXlsx(Buffer.from(await file.arrayBuffer()));
+      const name = file.name || '台账.xlsx';
+      if (!read.ok) {
+        const shown = read.problems.slice(0, 50);
+        throw new ApiError(400, 'bad-request', `${name} 有 ${read.problems.length} 处错误，未导入：${shown.join('；')}${read.problems.length > shown.length ? '……' : ''}`, read.problems);
+      }
+      return { added: await importLedger(db, params.id, read.ledger, actorOf(c), name) };
     },
   );
   // After the fixed paths (due, summary, report): hono tries routes in the order they were added.

@@ -155,3 +155,26 @@ export async function ledgerSummary(db: Q, agencyId: number, year: number, asOf?
   const records = Object.fromEntries(REGISTER_KEYS.map((k) => [k, ledger[k].length])) as Record<LedgerRegister, number>;
   return { year, template, records, tables: ledgerTables(ledger, year, template).tables, findings: await checkLedger(ledger, year, asOf ? { asOf } : {}) };
 }
+
+/** Adds every record of an imported ledger in one transaction: a number already used (in the file or the ledger) adds nothing. */
+export async function importLedger(db: Q, agencyId: number, ledger: Ledger, actor: AuditActor | null, source: string): Promise<Record<LedgerRegister, number>> {
+  return inTx(db, async (trx) => {
+    const added = Object.fromEntries(REGISTER_KEYS.map((k) => [k, 0])) as Record<LedgerRegister, number>;
+    const at = now();
+    for (const register of REGISTER_KEYS) {
+      const seen = new Set<string>();
+      for (const record of ledger[register] as Record<string, unknown>[]) {
+        const number = numberOf(register, record);
+        if (seen.has(number) || (await taken(trx, agencyId, register, number))) throw conflict(register, number);
+        seen.add(number);
+        await trx.insertInto('ledger_records')
+          .values({ agency_id: agencyId, register, number, data: JSON.stringify(record), created_at: at, updated_at: at }).execute();
+        added[register]++;
+      }
+    }
+    const counts = REGISTER_KEYS.filter((k) => added[k]).map((k) => `${registerLabel(k)} ${added[k]} 条`).join('、') || '没有记录';
+    await recordAudit(trx, actor, { action: 'ledger.import', summary: `从 ${source} 导入台账：${counts}`, detail: { agencyId, added }, agencyId });
+    await bumpDataVersion(trx);
+    return added;
+  });
+}

@@ -74,6 +74,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /api/agencies/:id/ledger/due': 'read',
   'get /api/agencies/:id/ledger/summary': 'read',
   'post /api/agencies/:id/ledger/report': 'write',
+  'get /api/agencies/:id/ledger/export': 'write',
+  'post /api/agencies/:id/ledger/import': 'write',
   'get /api/agencies/:id/ledger/:register': 'write',
   'post /api/agencies/:id/ledger/:register': 'write',
   'put /api/agencies/:id/ledger/:register/:record': 'write',
@@ -85,6 +87,8 @@ const REFUSED_IN_HANDLER: Record<string, string[]> = {
   'post /api/reports/:id/submit': ['supervisor'],
   // The ledger's records hold applicants' personal data: the agency's clerks and admins only.
   'post /api/agencies/:id/ledger/report': ['supervisor'],
+  'get /api/agencies/:id/ledger/export': ['supervisor'],
+  'post /api/agencies/:id/ledger/import': ['supervisor'],
   'get /api/agencies/:id/ledger/:register': ['supervisor'],
   'post /api/agencies/:id/ledger/:register': ['supervisor'],
   'put /api/agencies/:id/ledger/:register/:record': ['supervisor'],

@@ -134,6 +134,35 @@ export function ledgerSuite(name: string, open: OpenStore, options: { skip?: str
       assert.deepEqual(leaks(JSON.stringify(audit)), []);
     });
 
+    test('Excel out and in: the agency’s ledger exported, imported into another agency whole, or not at all', async () => {
+      assert.equal((await as['supervisor-a']!.request(`/api/agencies/${a1}/ledger/export`)).status, 403);
+      const exported = await as['clerk-a1']!.request(`/api/agencies/${a1}/ledger/export`);
+      assert.equal(exported.status, 200);
+      const bytes = new Uint8Array(await exported.arrayBuffer());
+      const upload = (name: string, data: Uint8Array<ArrayBuffer>) => {
+        const form = new FormData();
+        form.append('file', new File([data], name));
+        return { method: 'POST', body: form };
+      };
+      // Into a1 again: every number is taken, nothing is added.
+      const again = await as['clerk-a1']!.request(`/api/agencies/${a1}/ledger/import`, upload('a1.xlsx', bytes));
+      assert.equal(again.status, 409);
+      const bad = await as['clerk-a1']!.request(`/api/agencies/${a1}/ledger/import`, upload('bad.xlsx', new Uint8Array([120])));
+      assert.equal(bad.status, 400);
+      assert.equal(((await bad.json()) as any).error.message, 'bad.xlsx 有 1 处错误，未导入：不是可以读取的 .xlsx 文件');
+      const n = await store.db.selectFrom('ledger_records').select((eb) => eb.fn.countAll().as('n')).where('agency_id', '=', a1).executeTakeFirstOrThrow();
+      assert.equal(Number(n.n), 3);
+      // An admin copies it to agency b: the same records, the same tables.
+      const copied = await as.admin!.request(`/api/agencies/${b}/ledger/import`, upload('a1.xlsx', bytes));
+      assert.equal(copied.status, 201);
+      assert.deepEqual(((await copied.json()) as any).added, { applications: 2, cases: 1, documents: 0, figures: 0 });
+      const strip = (list: any[]) => list.map((r) => r.data);
+      assert.deepEqual(
+        strip((await (await as.admin!.request(`/api/agencies/${b}/ledger/applications`)).json()) as any[]),
+        strip((await (await as.admin!.request(`/api/agencies/${a1}/ledger/applications`)).json()) as any[]),
+      );
+    });
+
     test('the report of the year from the ledger: a draft whose tables are the ledger’s and check clean', async () => {
       assert.equal((await as['supervisor-a']!.request(`/api/agencies/${a1}/ledger/report?year=2024`, { method: 'POST' })).status, 403);
       const made = await as['clerk-a1']!.request(`/api/agencies/${a1}/ledger/report?year=2024`, { method: 'POST' });
