@@ -9,11 +9,13 @@ const range = (prefix: string, from: number, to: number) =>
 
 // §11 rules that one report, or the same agency's consecutive years, can decide.
 // Not here: SUM-07 (needs the component reports of other agencies), DATE-08 (needs several
-// published copies of one report), LED (case ledger) and EVAL (publication platforms).
-// Added since: APP-06 (a fee reported for a year before the fee existed).
+// published copies of one report) and EVAL (publication platforms).
+// Added since: APP-06 (a fee reported for a year before the fee existed); the ledger rules
+// (scope `ledger`: an agency's registers for a year), except LED-06 (suspensions, information only).
 const EXPECTED = [
   ...range('APP', 1, 6), ...range('CELL', 1, 6), ...range('DATE', 1, 7), 'DATE-09', ...range('NAR', 1, 10),
   ...range('SUM', 1, 6), ...range('T2', 1, 6), ...range('TPL', 1, 14), ...range('X', 1, 5),
+  ...range('LED', 1, 5), ...range('LED', 7, 10),
 ];
 
 test('the catalogue has every rule in scope, each complete and with its own test table', async () => {

@@ -1,6 +1,8 @@
 import type { Rule } from './types.ts';
 
 const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+const SCOPE_SHORT: Record<string, string> = { report: '单份报告', series: '跨年度', ledger: '台账' };
+const SCOPE_LONG: Record<string, string> = { report: '单份报告', series: '跨年度（同一机关相邻两年）', ledger: '台账（一个机关一个年度的台账，及据以发布的报告）' };
 const TEMPLATE: Record<string, string> = { '2019': '2019格式', '2021': '2021格式', legacy: '2019年以前' };
 
 /** docs/rules.md, generated from the rules' own metadata (a test keeps the file current). */
@@ -17,12 +19,12 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
     '|---|---|---|---|---|---|',
     ...rules.map(
       (r) =>
-        `| [${r.meta.id}](#${r.meta.id.toLowerCase()}) | ${r.meta.name} | ${SEVERITY[r.meta.severity]} | ${r.meta.templates.map((t) => TEMPLATE[t]).join('、')} | ${r.meta.scope === 'series' ? '跨年度' : '单份报告'} | ${r.meta.description} |`,
+        `| [${r.meta.id}](#${r.meta.id.toLowerCase()}) | ${r.meta.name} | ${SEVERITY[r.meta.severity]} | ${r.meta.templates.map((t) => TEMPLATE[t]).join('、')} | ${SCOPE_SHORT[r.meta.scope]} | ${r.meta.description} |`,
     ),
     '',
   ];
   for (const r of rules) {
-    out.push(`## ${r.meta.id}`, '', `**${r.meta.name}** · ${SEVERITY[r.meta.severity]} · ${r.meta.templates.map((t) => TEMPLATE[t]).join('、')} · ${r.meta.scope === 'series' ? '跨年度（同一机关相邻两年）' : '单份报告'}`, '');
+    out.push(`## ${r.meta.id}`, '', `**${r.meta.name}** · ${SEVERITY[r.meta.severity]} · ${r.meta.templates.map((t) => TEMPLATE[t]).join('、')} · ${SCOPE_LONG[r.meta.scope]}`, '');
     out.push(r.meta.description, '', r.meta.docs, '', `依据：${r.meta.basis}`, '', '消息：', '');
     for (const [id, m] of Object.entries(r.meta.messages)) out.push(`- \`${id}\`：${m}`);
     out.push('');

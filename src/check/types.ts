@@ -3,6 +3,9 @@ import type { SectionKey } from '../schema/sections.ts';
 import type { Template } from '../schema/templates.ts';
 import type { Location, SourceSpan } from '../schema/places.ts';
 import type { Cell, IssuerType } from '../schema/types.ts';
+import type { Ledger } from '../schema/ledger.ts';
+import type { TableTemplate } from '../schema/templates.ts';
+import type { LedgerTables } from './ledger/tables.ts';
 
 /** What the checks read: the contract, plus the printed layout when the report came from a document. */
 export type CheckableReport = ReadReport;
@@ -40,8 +43,8 @@ export interface RuleMeta {
   /** Default severity (a rule may report some findings at another one, as its docs say). */
   severity: Severity;
   templates: readonly RuleTemplate[];
-  /** `report`: one report decides; `series`: two consecutive years of the same agency. */
-  scope: 'report' | 'series';
+  /** `report`: one report decides; `series`: two consecutive years of the same agency; `ledger`: an agency's registers for a year. */
+  scope: 'report' | 'series' | 'ledger';
   /** Legal or practical basis, as printed in findings. */
   basis: string;
   /** One line, Chinese. */
@@ -143,4 +146,23 @@ export interface SeriesRule {
   check(ctx: SeriesContext): void;
 }
 
-export type Rule = ReportRule | SeriesRule;
+/** What a ledger rule sees: an agency's registers, the year checked, and the report published for it, if any. */
+export interface LedgerContext<K extends string = string> {
+  readonly ledger: Ledger;
+  readonly year: number;
+  readonly template: TableTemplate;
+  /** Dates are judged as on this day: the year's 31 December, or an earlier day for a year in progress. */
+  readonly asOf: string;
+  /** Tables 二, 三 and 四 computed from the ledger (LED-02). */
+  readonly derived: LedgerTables;
+  /** The report published for the year, compared with the ledger (LED-02). */
+  readonly published?: CheckableReport;
+  report(input: ReportInput<K>): void;
+}
+
+export interface LedgerRule {
+  meta: RuleMeta & { scope: 'ledger' };
+  check(ctx: LedgerContext): void;
+}
+
+export type Rule = ReportRule | SeriesRule | LedgerRule;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from './message.ts';
 import { NOTE_CODES } from './notes.ts';
+import { LEDGER_REGISTERS, type LedgerRegister } from './ledger.ts';
 import { REQUEST_COLUMNS, REQUEST_COLUMN_KEYS, REQUEST_ROWS, requestRows } from './requests.ts';
 import { REVIEW_COLUMNS, REVIEW_COLUMN_KEYS, REVIEW_GROUPS, REVIEW_GROUP_KEYS } from './review.ts';
 import { SECTIONS, type SectionKey } from './sections.ts';
@@ -146,6 +147,8 @@ export const LocationSchema = z
     section: z.enum(PART_KEYS).optional(),
     field: z.string().optional(),
     year: z.number().int().optional(),
+    register: z.enum(LEDGER_REGISTERS.map((r) => r.key) as [LedgerRegister, ...LedgerRegister[]]).optional().meta({ description: '台账核查：所在的台账' }),
+    record: z.string().optional().meta({ description: '台账核查：记录的登记号' }),
   })
   .meta({ description: '在报告中的位置：表（table、item、row、column）、部分（section）或字段（field）' });
 

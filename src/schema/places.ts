@@ -3,6 +3,7 @@ import { REQUEST_COLUMNS, REQUEST_ROWS } from './requests.ts';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from './review.ts';
 import { SECTIONS, type SectionKey } from './sections.ts';
 import { TEMPLATE_DEFS } from './templates.ts';
+import { LEDGER_REGISTERS, type LedgerRegister } from './ledger.ts';
 
 /** Where something is in a report: a table cell (or row, column, table), a section, or a metadata field. */
 export interface Location extends TablePlace {
@@ -11,6 +12,9 @@ export interface Location extends TablePlace {
   field?: string;
   /** For cross-year findings: the year of the report the cell belongs to. */
   year?: number;
+  /** Ledger findings: the register and the record's number (登记号) in it. */
+  register?: LedgerRegister;
+  record?: string;
 }
 
 /** A span of the source text (offsets as in the report's provenance; line 1-based). */
@@ -62,6 +66,10 @@ export function placeName(loc: Location, template?: string): string {
       }
     }
     return '表二';
+  }
+  if (loc.register) {
+    const name = LEDGER_REGISTERS.find((r) => r.key === loc.register)!.label;
+    return loc.record ? `${name}第 ${loc.record} 号` : name;
   }
   if (loc.section) return sectionName(loc.section);
   if (loc.field) return FIELD_NAMES[loc.field] ?? loc.field;

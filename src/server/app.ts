@@ -22,6 +22,7 @@ import { auditRoutes } from './routes-audit.ts';
 import { workflowRoutes } from './routes-workflow.ts';
 import { rankingRoutes } from './routes-ranking.ts';
 import { draftRoutes } from './routes-drafts.ts';
+import { ledgerRoutes } from './routes-ledger.ts';
 import { todayIso } from '../store/region-status.ts';
 
 export interface AppOptions {
@@ -151,6 +152,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   workflowRoutes(api, store, today);
   rankingRoutes(api, store, today);
   draftRoutes(api, store, limits);
+  ledgerRoutes(api, store, today);
 
   let doc: unknown = null;
   api.route({ method: 'get', access: 'read', path: '/api/openapi.json', tag: '概况', summary: '本 API 的 OpenAPI 3.0 说明', response: { type: 'object' } }, (c) => {

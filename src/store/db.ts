@@ -252,6 +252,20 @@ export interface JobTasksTable {
   worker: string | null;
 }
 
+/** One record of an agency's ledger (migration 10): `data` is the record as the schema declares it (src/schema/ledger.ts). */
+export interface LedgerRecordsTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** applications, cases, documents or figures. */
+  register: string;
+  /** The record's number in its register (登记号; for figures year/item/row/column). */
+  number: string;
+  /** JSON; an application's holds the applicant's personal data, never shown outside the agency (src/store/ledger.ts). */
+  data: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DataVersionTable {
   id: number;
   n: number;
@@ -276,6 +290,7 @@ export interface DB {
   jobs: JobsTable;
   job_items: JobItemsTable;
   job_tasks: JobTasksTable;
+  ledger_records: LedgerRecordsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -267,6 +267,24 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 10,
+    name: 'the year\'s ledger: registers of applications, cases, documents and table 二 figures per agency',
+    async up(database, dialect) {
+      const db = database as AnyDb;
+      await db.schema
+        .createTable('ledger_records')
+        .addColumn('id', idType(dialect), idColumn(dialect))
+        .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id').onDelete('cascade'))
+        .addColumn('register', 'text', (c) => c.notNull())
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('ledger_records_agency_register_number', ['agency_id', 'register', 'number'])
+        .execute();
+    },
+  },
+  {
     version: 11,
     name: 'background jobs: jobs, their items (files or reports) and the SQLite queue of tasks',
     async up(database, dialect) {

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { isoDayNumber } from './calendar/iso-date.ts';
+import { REQUEST_COLUMNS, REQUEST_ROWS, type RequestColumnKey, type RequestRowKey } from './requests.ts';
+import { REVIEW_COLUMNS, REVIEW_GROUPS, type ReviewColumnKey, type ReviewGroupKey } from './review.ts';
+
+/**
+ * The year's ledger (台账): the registers a report's tables are computed from. The statutory
+ * vocabulary (applicant columns and result rows of 三, groups and results of 四) is the schema's;
+ * what is new here is the vocabulary of the 条例's procedure (arts 30–34) and of the fee 办法.
+ */
+
+/** The registers of a ledger, as findings and pages name them. */
+export const LEDGER_REGISTERS = [
+  { key: 'applications', label: '依申请公开台账' },
+  { key: 'cases', label: '行政复议、行政诉讼台账' },
+  { key: 'documents', label: '规章和规范性文件台账' },
+  { key: 'figures', label: '主动公开数据台账' },
+] as const;
+export type LedgerRegister = (typeof LEDGER_REGISTERS)[number]['key'];
+
+/** How an application reached the agency; art. 31 says which day is 收到申请之日 for each. */
+export const RECEIPT_CHANNELS = [
+  { key: 'inPerson', label: '当面提交', rule: '申请人当面提交的，以提交之日为收到申请之日（条例第三十一条第一项）' },
+  { key: 'post', label: '邮寄', rule: '以邮寄方式提交的，以行政机关签收之日为收到申请之日；无需签收的平常信函，以双方确认之日为收到申请之日（条例第三十一条第二项）' },
+  { key: 'online', label: '网络', rule: '通过互联网渠道提交的，以双方确认之日为收到申请之日（条例第三十一条第三项）' },
+  { key: 'fax', label: '传真', rule: '以传真方式提交的，以双方确认之日为收到申请之日（条例第三十一条第三项）' },
+] as const;
+export type ReceiptChannel = (typeof RECEIPT_CHANNELS)[number]['key'];
+
+/** The applicant columns of 三 (every column but 总计). */
+export const APPLICANT_COLUMNS = REQUEST_COLUMNS.filter((c) => c.key !== 'total');
+export type ApplicantCategory = Exclude<RequestColumnKey, 'total'>;
+
+/** Every leaf result row of 三 in either template (a decided application has exactly one). */
+export const RESULT_ROW_KEYS = REQUEST_ROWS.filter((r) => r.result).map((r) => r.key) as RequestRowKey[];
+
+export const FEE_METHODS = [
+  { key: 'perApplication', label: '按件计收', rule: '按件计收：同一申请人一个自然月内申请的件数累计计算（国办函〔2020〕109号第四条）' },
+  { key: 'perVolume', label: '按量计收', rule: '按量计收：按一件申请所需提供的页数计算（国办函〔2020〕109号第五条）' },
+] as const;
+export type FeeMethod = (typeof FEE_METHODS)[number]['key'];
+
+export const CONSULTATION_KINDS = [
+  { key: 'thirdParty', label: '征求第三方意见', rule: '条例第三十二条' },
+  { key: 'otherOrgan', label: '征求其他机关意见', rule: '条例第三十四条' },
+] as const;
+
+/** Table 四: the groups are the case kinds; a case's result is one of the columns but 总计 (尚未审结 = no result yet). */
+export const CASE_KINDS = REVIEW_GROUPS.map((g) => g.key) as ReviewGroupKey[];
+export const CASE_RESULTS = REVIEW_COLUMNS.filter((c) => c.key !== 'total' && c.key !== 'pending').map((c) => c.key) as Exclude<ReviewColumnKey, 'total' | 'pending'>[];
+
+/** Rows of 二（一） kept as a register of documents: 规章 and 规范性文件. */
+export const DOCUMENT_KINDS = ['rules', 'normativeDocs'] as const;
+
+const isoDate = z.string().refine((s) => isoDayNumber(s) !== null, { message: '应为“年-月-日”格式的有效日期，如 2024-09-27' });
+const optionalDate = isoDate.nullable().optional();
+const text = (max: number) => z.string().trim().max(max);
+
+export const ApplicantSchema = z.object({
+  category: z.enum(APPLICANT_COLUMNS.map((c) => c.key) as [ApplicantCategory, ...ApplicantCategory[]]),
+  /** Personal data: shown to the agency's own users and admins only. */
+  name: text(200).nullable().optional(),
+  contact: text(200).nullable().optional(),
+  idNumber: text(64).nullable().optional(),
+});
+
+export const ApplicationSchema = z.object({
+  /** The agency's own number of the application (登记号), unique in its ledger. */
+  number: text(64).min(1),
+  channel: z.enum(RECEIPT_CHANNELS.map((c) => c.key) as [ReceiptChannel, ...ReceiptChannel[]]),
+  /** The day the applicant handed in, posted or sent the application. */
+  submittedOn: optionalDate,
+  /** 收到申请之日 as art. 31 sets it for the channel. */
+  receivedOn: isoDate,
+  applicant: ApplicantSchema,
+  /** What was asked (personal data). */
+  request: text(4000).nullable().optional(),
+  correction: z.object({
+    sentOn: isoDate,
+    /** The deadline the notice set for the supplement. */
+    dueOn: optionalDate,
+    receivedOn: optionalDate,
+    /** A justified late supplement (art. 30: 无正当理由逾期不补正). */
+    justified: z.boolean().optional(),
+  }).nullable().optional(),
+  consultations: z.array(z.object({
+    kind: z.enum(CONSULTATION_KINDS.map((c) => c.key) as ['thirdParty', 'otherOrgan']),
+    sentOn: isoDate,
+    /** Working days not counted in the reply period (arts 32, 34: at most 15). */
+    days: z.number().int().min(0).max(15),
+  })).optional(),
+  extension: z.object({ approvedBy: text(100).nullable().optional(), approvedOn: optionalDate }).nullable().optional(),
+  /** Exactly one leaf row of 三, or null while pending. */
+  result: z.enum(RESULT_ROW_KEYS as [RequestRowKey, ...RequestRowKey[]]).nullable().optional(),
+  /** The results of the parts of a split answer (区分处理); the application's result is 部分公开 then. */
+  parts: z.array(z.enum(RESULT_ROW_KEYS as [RequestRowKey, ...RequestRowKey[]])).optional(),
+  decidedOn: optionalDate,
+  fee: z.object({
+    method: z.enum(FEE_METHODS.map((m) => m.key) as [FeeMethod, ...FeeMethod[]]),
+    /** 按量: pages of the answer. */
+    pages: z.number().int().min(0).nullable().optional(),
+    /** 元. */
+    amount: z.number().min(0),
+    noticeOn: isoDate,
+    paidOn: optionalDate,
+  }).nullable().optional(),
+});
+
+export const ReviewCaseSchema = z.object({
+  number: text(64).min(1),
+  kind: z.enum(CASE_KINDS as [ReviewGroupKey, ...ReviewGroupKey[]]),
+  filedOn: isoDate,
+  result: z.enum(CASE_RESULTS as ['upheld', 'corrected', 'other']).nullable().optional(),
+  decidedOn: optionalDate,
+});
+
+export const DocumentSchema = z.object({
+  number: text(64).min(1),
+  kind: z.enum(DOCUMENT_KINDS),
+  title: text(500).nullable().optional(),
+  issuedOn: isoDate,
+  publishedOn: optionalDate,
+  repealedOn: optionalDate,
+});
+
+/** A figure of table 二 entered as such (decisions, fee amounts, procurement): item, row, column of the year's template. */
+export const ActiveFigureSchema = z.object({
+  year: z.number().int().min(2019).max(2100),
+  item: text(40),
+  row: text(40),
+  column: text(40),
+  value: z.number().min(-1e12).max(1e12),
+});
+
+export const LedgerSchema = z.object({
+  applications: z.array(ApplicationSchema).default(() => []),
+  cases: z.array(ReviewCaseSchema).default(() => []),
+  documents: z.array(DocumentSchema).default(() => []),
+  figures: z.array(ActiveFigureSchema).default(() => []),
+});
+
+export type Applicant = z.output<typeof ApplicantSchema>;
+export type Application = z.output<typeof ApplicationSchema>;
+export type ReviewCase = z.output<typeof ReviewCaseSchema>;
+export type LedgerDocument = z.output<typeof DocumentSchema>;
+export type ActiveFigure = z.output<typeof ActiveFigureSchema>;
+export type Ledger = z.output<typeof LedgerSchema>;
+
+/** Where a ledger cell's value came from (provenance.note of the computed report's cells). */
+export const LEDGER_PROVENANCE_NOTE = '由台账计算';
+/** The `producedBy.extractor` of a report computed from a ledger. */
+export const LEDGER_PRODUCER = 'ogi-ledger';
+
+/**
+ * The row of a template's table 三 that a recorded result is counted in: the result itself, or across
+ * the 2021 change of （六）, 其他处理 (2019) ↔ its 2021 row 3.其他 and the two new 2021 rows → 其他处理.
+ */
+export function resultRowIn(template: '2019' | '2021', result: RequestRowKey): RequestRowKey {
+  const inTemplate = REQUEST_ROWS.find((r) => r.key === result)!.templates as readonly string[];
+  if (inTemplate.includes(template)) return result;
+  return template === '2019' ? 'other' : 'other.other';
+}
+
+/** The statutory sentences of a drafted narrative (sections 三 and 四), filled with the ledger's counts. */
+export const LEDGER_NARRATIVE = {
+  requests: '{year}年，本机关新收政府信息公开申请{newReceived}件，上年结转政府信息公开申请{carriedOver}件；本年度办结{resultTotal}件，其中予以公开{granted}件，部分公开{partlyGranted}件，不予公开{denied}件，无法提供{unavailable}件，不予处理{notProcessed}件，其他处理{other}件；结转下年度继续办理{carriedForward}件。',
+  noRequests: '{year}年，本机关未收到政府信息公开申请，也没有上年结转的申请。',
+  review: '{year}年，本机关发生政府信息公开行政复议案件{review}件、行政诉讼案件{litigation}件。',
+  fees: '{year}年，本机关发出信息处理费收费通知{notices}件，实际收取信息处理费{collected}元。',
+  noFees: '{year}年，本机关未收取信息处理费。',
+} as const;
