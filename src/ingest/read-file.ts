@@ -31,7 +31,8 @@ export const READABLE_EXTENSIONS = [
   '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.gif', '.webp',
 ];
 
-async function readBytes(path: string): Promise<Buffer> {
+/** The bytes of one input file; a Chinese InputError naming it when it cannot be read. */
+export async function readBytes(path: string): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new InputError('usage', `${path}：是目录，不是文件`, path);
@@ -57,7 +58,11 @@ function laidOut(path: string, format: SourceFormat, encoding: string, blocks: B
  * wrong, in Chinese.
  */
 export async function readSource(path: string): Promise<SourceText> {
-  const bytes = await readBytes(path);
+  return sourceOf(path, await readBytes(path));
+}
+
+/** `readSource` over bytes already read (the CLI reads each file once: its sha256 is the report id). */
+export async function sourceOf(path: string, bytes: Buffer): Promise<SourceText> {
   if (bytes.length === 0) throw new InputError('empty', `${path}：文件为空`, path);
   const kind = detectKind(bytes);
   switch (kind) {
