@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CorpusEntry } from './corpus-inputs.ts';
-import { processItem, type CorpusTask, type ItemResult } from './corpus-item.ts';
+import type { CorpusTask, ItemResult } from './corpus-item.ts';
 
 /** Inputs in flight per worker: one read while another is parsed. */
 const PER_WORKER = 2;
@@ -25,6 +25,8 @@ export async function runCorpus(entries: readonly CorpusEntry[], task: CorpusTas
 
 /** In this thread; the next few files are read while one is parsed. */
 async function inProcess(entries: readonly CorpusEntry[], task: CorpusTask, emit: Emit): Promise<void> {
+  // Loaded here only: with workers, the main thread never loads the readers and the rules.
+  const { processItem } = await import('./corpus-item.ts');
   const ahead: Promise<ItemResult>[] = [];
   let started = 0;
   const fill = () => {

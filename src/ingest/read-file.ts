@@ -5,12 +5,7 @@ import type { SourceFormat } from '../schema/types.ts';
 import { blocksToText, type Block, type SourceSegment } from './blocks.ts';
 import { decodeText } from './decode.ts';
 import { detectKind } from './detect.ts';
-import { readDocx } from './docx.ts';
-import { htmlCharset, readHtml } from './html.ts';
 import type { PageHints } from './html-meta.ts';
-import { convertToDocx } from './libreoffice.ts';
-import { readImage } from './ocr.ts';
-import { readPdf } from './pdf.ts';
 
 export interface SourceText {
   path: string;
@@ -65,18 +60,29 @@ export async function readSource(path: string): Promise<SourceText> {
 export async function sourceOf(path: string, bytes: Buffer): Promise<SourceText> {
   if (bytes.length === 0) throw new InputError('empty', `${path}：文件为空`, path);
   const kind = detectKind(bytes);
+  // The readers of laid-out formats (pdf.js, cheerio, JSZip) load only when such a file comes:
+  // a corpus of text reports starts fast, also on each worker thread.
   switch (kind) {
-    case 'pdf':
+    case 'pdf': {
+      const { readPdf } = await import('./pdf.ts');
       return laidOut(path, 'pdf', 'binary', await readPdf(bytes, path));
-    case 'docx':
+    }
+    case 'docx': {
+      const { readDocx } = await import('./docx.ts');
       return laidOut(path, 'docx', 'utf-8', await readDocx(bytes, path));
-    case 'ole':
+    }
+    case 'ole': {
+      const [{ readDocx }, { convertToDocx }] = await Promise.all([import('./docx.ts'), import('./libreoffice.ts')]);
       return laidOut(path, 'docx', 'utf-8', await readDocx(await convertToDocx(bytes, path), path));
+    }
     case 'zip':
       throw new InputError('unsupported', `${path}：是压缩包，但不是 Word（.docx）文件`, path);
-    case 'image':
+    case 'image': {
+      const { readImage } = await import('./ocr.ts');
       return laidOut(path, 'image', 'binary', await readImage(bytes, path));
+    }
     case 'html': {
+      const { htmlCharset, readHtml } = await import('./html.ts');
       const encoding = htmlCharset(bytes);
       let html: string;
       try {
