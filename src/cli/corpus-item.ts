@@ -22,8 +22,8 @@ export type CorpusTask =
 export interface ItemRecord {
   /** The input file as given or found. */
   path: string;
-  /** Output text, made where the report was read (the report itself is not sent back). */
-  chunk?: string;
+  /** Output text, made where the report was read (the report itself is not sent back); UTF-8 bytes from a worker when written as is. */
+  chunk?: string | Uint8Array;
   /** check and xlsx: the report (check also its text and one-report findings) to finish on the main thread. */
   report?: CheckableReport;
   text?: string;

@@ -18,8 +18,11 @@ export async function runParse(files: string[], opts: ParseOptions): Promise<num
   let printed = 0;
   const run = await runCorpusTask(files, { command: 'parse', output, lean: opts.lean === true }, opts, async (result) => {
     for (const r of result.records) {
-      if (output === 'json') await array.add(r.chunk!);
-      else await sink.write(output === 'text' && printed > 0 ? `${SEPARATOR}${r.chunk}` : r.chunk!);
+      if (output === 'json') await array.add(r.chunk as string);
+      else {
+        if (output === 'text' && printed > 0) await sink.write(SEPARATOR);
+        await sink.write(r.chunk!);
+      }
       printed++;
     }
   });

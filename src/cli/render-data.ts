@@ -28,7 +28,7 @@ export async function runRenderData(inputs: string[], format: 'csv' | 'json' | '
     for (const r of result.records) {
       if (r.hasErrors) withErrors++;
       if (format === 'csv') await sink!.write(r.chunk!);
-      else if (format === 'json') await array.add(r.chunk!);
+      else if (format === 'json') await array.add(r.chunk as string);
       else reports.push(r.report!);
     }
   });

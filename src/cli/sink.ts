@@ -4,7 +4,7 @@ import { InputError } from '../errors.ts';
 
 /** Where streamed output goes, with back-pressure: a write waits while the reader is behind. */
 export interface Sink {
-  write(chunk: string | Buffer): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   end(): Promise<void>;
 }
 

@@ -29,12 +29,10 @@ export const READABLE_EXTENSIONS = [
 /** The bytes of one input file; a Chinese InputError naming it when it cannot be read. */
 export async function readBytes(path: string): Promise<Buffer> {
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new InputError('usage', `${path}：是目录，不是文件`, path);
     return await readFile(path);
   } catch (err) {
-    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new InputError('usage', `${path}：是目录，不是文件`, path);
     if (code === 'ENOENT') throw new InputError('missing', `${path}：文件不存在`, path);
     if (code === 'EACCES' || code === 'EPERM') throw new InputError('unreadable', `${path}：没有读取权限`, path);
     throw new InputError('unreadable', `${path}：无法读取（${code ?? String(err)}）`, path);
