@@ -1,5 +1,5 @@
 import { cellList } from '../schema/cells.ts';
-import { SEVERITIES, type Message, type Severity } from '../schema/message.ts';
+import type { Message, Severity } from '../schema/message.ts';
 import type { Report } from '../schema/types.ts';
 import { openSink, type Sink } from './sink.ts';
 
@@ -34,7 +34,7 @@ export function unreadLine(path: string, id: string | null, reason: string): Man
  * A report read: cells read are the template's cells the extractor placed (they have a provenance,
  * blank ones too); data written by hand (no `producedBy`) gives every cell.
  */
-export function readLine(report: Report & { input?: { path: string; id: string } }, messages: readonly Pick<Message, 'severity'>[]): ManifestLine {
+export function readLine(report: Report, messages: readonly Pick<Message, 'severity'>[]): ManifestLine {
   const path = report.input?.path ?? report.source.name;
   const id = report.input?.id ?? null;
   const findings = countBySeverity(messages);
@@ -80,5 +80,3 @@ export class Manifest {
     await this.sink?.end();
   }
 }
-
-export { SEVERITIES };
