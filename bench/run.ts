@@ -48,6 +48,9 @@ const peak = process.resourceUsage().maxRSS;
 console.log(`解析 / 基线 耗时比：${(parse.ms / baseline.ms).toFixed(1)} 倍`);
 console.log(`峰值内存（RSS）：基线后 ${(rssAfterBaseline / 1024).toFixed(0)} MiB，解析后 ${(peak / 1024).toFixed(0)} MiB`);
 
+// Whole-process figures of the CLI over 2,000 and 8,000 text reports (bench/corpus.ts). BENCH_CORPUS=0 skips them.
+if (process.env.BENCH_CORPUS !== '0') await import('./corpus.ts');
+
 // Laid-out formats (bench/formats.ts): HTML and DOCX reports/s, PDF and OCR pages/s. BENCH_FORMATS=0 skips them.
 if (process.env.BENCH_FORMATS !== '0') await import('./formats.ts');
 

@@ -165,9 +165,13 @@ test('check and render complete blank totals the same way and find the same', as
   const [found] = await checkJson(wrong);
   const errors = found!.findings.filter((f) => f.severity === 'error');
   assert.ok(errors.length > 0);
-  const refusal = await ogi('render', wrong, '--to', 'json');
+  // Official documents are refused; data exports never are (they only say so).
+  const refusal = await ogi('render', wrong, '--to', 'md');
   assert.equal(refusal.code, 1);
   assert.deepEqual(refusal.stderr.split('\n').slice(1, -1), errors.map((f) => `  ${wrong}  ${f.rule} ${f.message}`));
+  const data = await ogi('render', wrong, '--to', 'json');
+  assert.equal(data.code, 0);
+  assert.equal(data.stderr, '注意：1 份报告核查发现“错误”级问题，数据照常导出（问题明细见 ogi check 或 --manifest）\n');
 });
 
 test('bad input never crashes: 500 damaged copies of the example are read or refused with a placed Chinese message', () => {

@@ -72,6 +72,7 @@ test('a missing file, an empty file, a non-report, a binary file and a truncated
     `错误：${notice}：不是政府信息公开工作年度报告（没有找到报告标题、六个部分的标题或统计表）`,
     `错误：${binary}：不是可识别的文本编码（既不是 UTF-8 也不是 GBK/GB18030）`,
     `错误：${pdf}：PDF 文件已损坏或不完整，无法读取（Invalid PDF structure.）`,
+    '共 5 份：1 份完整读取，0 份部分读取，4 份无法读取',
   ]);
 });
 

@@ -126,7 +126,7 @@ test('several problems are listed one per line; in an array each report is named
   const l = await ogi('check', '--json', list);
   assert.equal(l.code, 2);
   assert.equal(JSON.parse(l.stdout).length, 1, 'the valid report is still checked');
-  assert.equal(l.stderr, `错误：${list} 第 2 项：不符合报告数据契约（见 ogi schema），共 3 处：\n${['active', 'requests', 'review'].map((t) => `  tables.${t} 应为空对象：2019 年以前格式（legacy）的报告没有统计表，实有 ${Object.keys(base.tables[t]).length} 项`).join('\n')}\n`);
+  assert.equal(l.stderr, `错误：${list} 第 2 项：不符合报告数据契约（见 ogi schema），共 3 处：\n${['active', 'requests', 'review'].map((t) => `  tables.${t} 应为空对象：2019 年以前格式（legacy）的报告没有统计表，实有 ${Object.keys(base.tables[t]).length} 项`).join('\n')}\n共 2 份：1 份完整读取，0 份部分读取，1 份无法读取\n`);
 });
 
 test('valid contract JSON is checked like the document it was read from: structure is passed through', async () => {

@@ -128,7 +128,7 @@ test('render: binary formats go to a file named after the title; several reports
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM so that Excel opens it');
   const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
   // One flat table for all five reports.
-  assert.equal(lines[0], 'agency,year,template,table,item,row,column,value,tableLabel,itemLabel,rowLabel,columnLabel');
+  assert.equal(lines[0], 'agency,year,template,table,item,row,column,value,tableLabel,itemLabel,rowLabel,columnLabel,path,reportId');
   assert.equal(new Set(lines.slice(1).map((l) => l.split(',')[0])).size, 5);
   const bad = await ogi('render', example, '--to', 'odt');
   assert.equal(bad.code, 2);

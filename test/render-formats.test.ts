@@ -282,7 +282,7 @@ test('flatRows: one row per cell, blank cells null, labels in Chinese', () => {
     agency: report.agency, year: report.year, template: '2021', table: 'requests', item: null, row: 'denied.stateSecret', column: 'research',
     value: report.tables.requests['denied.stateSecret']![2]!,
     tableLabel: '三、收到和处理政府信息公开申请情况', itemLabel: null,
-    rowLabel: '三、本年度办理结果 （三）不予公开 1.属于国家秘密', columnLabel: '法人或其他组织 科研机构',
+    rowLabel: '三、本年度办理结果 （三）不予公开 1.属于国家秘密', columnLabel: '法人或其他组织 科研机构', path: null, reportId: null,
   });
   assert.equal(rows.find((r) => r.table === 'requests' && r.row === 'granted' && r.column === 'research')!.value, null);
   assert.equal(rows.find((r) => r.table === 'review' && r.row === 'litigationDirect' && r.column === 'corrected')!.rowLabel, '行政诉讼 未经复议直接起诉');

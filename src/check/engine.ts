@@ -104,7 +104,16 @@ export function checkReport(report: CheckableReport, rules: readonly Rule[], con
  * Returns the findings of each report, in the order given.
  */
 export function checkReports(reports: readonly CheckableReport[], rules: readonly Rule[], config: CheckConfig = {}, options: SeriesOptions = {}): Finding[][] {
-  const out = reports.map((r) => checkReport(r, rules, config));
+  return addSeriesFindings(reports, reports.map((r) => checkReport(r, rules, config)), rules, config, options);
+}
+
+/**
+ * Adds the cross-year findings to the one-report findings `out` (of the same reports, in order;
+ * changed in place and returned): the CLI checks each report on a worker thread, then the series here.
+ */
+export function addSeriesFindings(
+  reports: readonly CheckableReport[], out: Finding[][], rules: readonly Rule[], config: CheckConfig = {}, options: SeriesOptions = {},
+): Finding[][] {
   for (const [p, c] of seriesPairs(reports, options)) {
     const previous = reports[p]!;
     const current = reports[c]!;

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { ExtractedReport } from '../extract/report.ts';
@@ -8,7 +7,8 @@ import { problemsError } from '../ingest/authoring-problems.ts';
 import { jsonProblem } from '../ingest/authoring-syntax.ts';
 import { checkContract, contractMessage } from '../schema/contract.ts';
 import type { Report } from '../schema/types.ts';
-import { parseInputs } from './parse-files.ts';
+import { readBytes } from '../ingest/read-file.ts';
+import { asInputError, parseBytes } from './parse-files.ts';
 
 export interface Loaded {
   path: string;
@@ -16,6 +16,8 @@ export interface Loaded {
   /** The decoded text the provenance points into (documents only). */
   text?: string;
   error?: InputError;
+  /** The report's place (from 1) in a JSON array of reports. */
+  item?: number;
 }
 
 /** A report given as contract JSON, validated against the contract (`ogi schema`); `structure` is passed through. */
@@ -25,51 +27,51 @@ function asReport(v: unknown, path: string, at: string): Report {
   return r.report;
 }
 
+/** The reports in one input file (contract JSON may hold several); bad content gives error entries, never an exception. */
+export async function loadFile(path: string, bytes: Buffer): Promise<Loaded[]> {
+  const ext = extname(path).toLowerCase();
+  if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') return [await parseBytes(path, bytes)];
+  const out: Loaded[] = [];
+  try {
+    const text = bytes.toString('utf8');
+    if (ext === '.json') {
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch (err) {
+        throw problemsError(path, [jsonProblem(text, err as Error)]);
+      }
+      if (isAuthoringJson(data)) return [{ path, report: readAuthoringReport(text, path) }];
+      const list = Array.isArray(data) ? data : [data];
+      list.forEach((item, i) => {
+        try {
+          out.push({ path, report: asReport(item, path, Array.isArray(data) ? ` 第 ${i + 1} 项` : ''), ...(Array.isArray(data) ? { item: i + 1 } : {}) });
+        } catch (err) {
+          if (err instanceof InputError) out.push({ path, error: err, ...(Array.isArray(data) ? { item: i + 1 } : {}) });
+          else throw err;
+        }
+      });
+    } else {
+      out.push({ path, report: readAuthoringReport(text, path) });
+    }
+  } catch (err) {
+    out.push({ path, error: asInputError(err, path) });
+  }
+  return out;
+}
+
 /** Reports from contract JSON, authoring files (YAML, or JSON with their Chinese keys), or any report document ogi reads. */
 export async function loadReports(inputs: readonly string[]): Promise<Loaded[]> {
   const out: Loaded[] = [];
-  const documents: string[] = [];
   for (const path of inputs) {
-    const ext = extname(path).toLowerCase();
-    if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') {
-      documents.push(path);
+    let bytes: Buffer;
+    try {
+      bytes = await readBytes(path);
+    } catch (err) {
+      out.push({ path, error: asInputError(err, path) });
       continue;
     }
-    try {
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch {
-        throw new InputError('missing', `${path}：文件不存在或无法读取`, path);
-      }
-      if (ext === '.json') {
-        let data: unknown;
-        try {
-          data = JSON.parse(text);
-        } catch (err) {
-          throw problemsError(path, [jsonProblem(text, err as Error)]);
-        }
-        if (isAuthoringJson(data)) {
-          out.push({ path, report: readAuthoringReport(text, path) });
-          continue;
-        }
-        const list = Array.isArray(data) ? data : [data];
-        list.forEach((item, i) => {
-          try {
-            out.push({ path, report: asReport(item, path, Array.isArray(data) ? ` 第 ${i + 1} 项` : '') });
-          } catch (err) {
-            if (err instanceof InputError) out.push({ path, error: err });
-            else throw err;
-          }
-        });
-      } else {
-        out.push({ path, report: readAuthoringReport(text, path) });
-      }
-    } catch (err) {
-      if (err instanceof InputError) out.push({ path, error: err });
-      else throw err;
-    }
+    out.push(...(await loadFile(path, bytes)));
   }
-  if (documents.length) out.push(...(await parseInputs(documents)));
   return out;
 }

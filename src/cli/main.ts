@@ -3,19 +3,23 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 import { reportJsonSchema } from '../schema/contract.ts';
 import { parseInputs } from './parse-files.ts';
-import { formatSummary } from './summary.ts';
 import { loadRules } from '../check/engine.ts';
-import { messagesOf } from '../check/messages.ts';
-import { checkAll, RULES_VERSION } from '../check/pipeline.ts';
-import { unpairedNotice } from '../check/series.ts';
+import { checkAll } from '../check/pipeline.ts';
 import { loadCheckConfig } from '../check/config.ts';
 import { rulesMarkdown } from '../check/docs.ts';
-import type { CheckConfig, Finding, Severity } from '../check/types.ts';
+import type { CheckConfig, Severity } from '../check/types.ts';
 import { InputError } from '../errors.ts';
-import { atLeast, formatFindings, SEVERITY_LABEL } from './check-output.ts';
+import { SEVERITY_LABEL } from './check-output.ts';
 import { writeFileSync } from 'node:fs';
 import { authoringSkeleton } from '../ingest/authoring.ts';
-import { OUTPUT_FORMATS, type OutputFormat } from '../render/formats.ts';
+import { MULTI_REPORT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.ts';
+import { runCheck, type CheckOptions } from './check-command.ts';
+import { JOBS_HELP, MANIFEST_HELP } from './corpus.ts';
+import { corpusInputs } from './corpus-inputs.ts';
+import { runParse, type ParseOptions } from './parse-command.ts';
+import { runRenderData, type RenderDataOptions } from './render-data.ts';
+
+type RenderOptions = RenderDataOptions & { to: string; force?: boolean; config?: string };
 import { loadReports } from './load-reports.ts';
 import { writeOutput } from './write-output.ts';
 import { ROLLUP_FORMATS, runRollup, type RollupOptions } from './rollup.ts';
@@ -38,21 +42,15 @@ program
 
 program
   .command('parse')
-  .description('读取报告，输出数据（每个数值都带有出处）')
-  .argument('<files...>', '报告文件或目录（.txt、.md；目录会递归读取）')
+  .description('读取报告，输出数据（每个数值都带有出处）；多个文件在多个工作线程上并行读取，按输入顺序边读边输出')
+  .argument('<files...>', '报告文件或目录（.txt、.md 等；目录会递归读取）')
   .option('--json', '输出 JSON（一个文件输出一个对象，多个文件输出数组）')
-  .action(async (files: string[], opts: { json?: boolean }) => {
-    const results = await parseInputs(files);
-    const ok = results.filter((r) => r.report);
-    if (opts.json) {
-      const reports = ok.map((r) => r.report);
-      const single = files.length === 1 && results.length === 1;
-      if (ok.length) process.stdout.write(`${toJson(single ? reports[0] : reports)}\n`);
-    } else {
-      process.stdout.write(ok.map((r) => formatSummary(r.path, r.report!)).join('\n\n' + '─'.repeat(40) + '\n\n') + (ok.length ? '\n' : ''));
-    }
-    for (const r of results) if (r.error) process.stderr.write(`错误：${r.error.message}\n`);
-    if (results.some((r) => r.error)) process.exitCode = 2;
+  .option('--ndjson', '每份报告输出一行 JSON（与 --json 的数组各项相同），适合大量报告')
+  .option('--lean', '不输出 structure 和 provenance（批量数据用）')
+  .option('--jobs <n>', JOBS_HELP)
+  .option('--manifest <file>', MANIFEST_HELP)
+  .action(async (files: string[], opts: ParseOptions) => {
+    process.exitCode = await guard(() => runParse(files, opts));
   });
 
 program
@@ -61,8 +59,6 @@ program
   .action(() => {
     process.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
   });
-
-const SEVERITIES = ['info', 'warning', 'error'];
 
 /** The check configuration of `--config` (empty without one); null after saying why it cannot be read. */
 async function configOrNull(file: string | undefined): Promise<CheckConfig | null> {
@@ -75,44 +71,18 @@ async function configOrNull(file: string | undefined): Promise<CheckConfig | nul
   }
 }
 
-async function runCheck(files: string[], opts: { json?: boolean; minSeverity?: string; config?: string; series?: boolean }): Promise<number> {
-  const min = (opts.minSeverity ?? 'info') as Severity;
-  if (!SEVERITIES.includes(min)) {
-    process.stderr.write(`错误：--min-severity 应为 info、warning 或 error，收到“${opts.minSeverity}”\n`);
+/** A command whose output cannot be written (a manifest or output file) ends with a Chinese message, never a stack trace. */
+async function guard(run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    process.stderr.write(`错误：${err.message}\n`);
     return 2;
   }
-  const config = await configOrNull(opts.config);
-  if (!config) return 2;
-  const results = await loadReports(files);
-  const ok = results.filter((r) => r.report);
-  const reports = ok.map((r) => r.report!);
-  const series = { series: opts.series === true };
-  const findings = (await checkAll(reports, config, series)).map((list) => list.filter(atLeast(min)));
-  // One list per report: the findings, and the extractor's notes no finding reports;
-  // and, when reports given together formed no series, a notice that no cross-year check ran.
-  const messages = ok.map((r, i) => messagesOf(r.report!, findings[i]!).filter(atLeast(min)));
-  const unpaired = unpairedNotice(reports, series);
-  if (unpaired && atLeast(min)(unpaired.message)) messages[unpaired.index]!.push(unpaired.message);
-  if (opts.json) {
-    const out = ok.map((r, i) => ({
-      file: r.path,
-      report: { agency: r.report!.agency, year: r.report!.year, template: r.report!.template },
-      versions: { extractor: r.report!.producedBy?.extractor ?? null, rules: RULES_VERSION },
-      findings: findings[i],
-      messages: messages[i],
-    }));
-    process.stdout.write(`${toJson(out)}\n`);
-  } else {
-    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    const blocks = ok.map((r, i) => formatFindings(r.path, r.report!, r.text, messages[i]!, color));
-    if (blocks.length) process.stdout.write(`${blocks.join('\n\n')}\n`);
-  }
-  for (const r of results) if (r.error) process.stderr.write(`错误：${r.error.message}\n`);
-  if (results.some((r) => r.error)) return 2;
-  return findings.some((list) => list.some((f: Finding) => f.severity === 'error')) ? 1 : 0;
 }
 
-async function runRender(inputs: string[], opts: { to: string; output?: string; force?: boolean; config?: string }): Promise<number> {
+async function runRender(inputs: string[], opts: RenderOptions): Promise<number> {
   const format = opts.to as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) {
     process.stderr.write(`错误：--to 应为 ${OUTPUT_FORMATS.join('、')} 之一，收到“${opts.to}”\n`);
@@ -120,7 +90,11 @@ async function runRender(inputs: string[], opts: { to: string; output?: string; 
   }
   const config = await configOrNull(opts.config);
   if (!config) return 2;
-  const loaded = await loadReports(inputs);
+  if (MULTI_REPORT_FORMATS.includes(format)) return guard(() => runRenderData(inputs, format as 'csv' | 'json' | 'xlsx', opts, config));
+  const { entries, failed: unexpanded } = await corpusInputs(inputs);
+  for (const err of unexpanded) process.stderr.write(`错误：${err.message}\n`);
+  if (unexpanded.length) return 2;
+  const loaded = await loadReports(entries.map((e) => e.path));
   const failed = loaded.filter((l) => l.error);
   for (const l of failed) process.stderr.write(`错误：${l.error!.message}\n`);
   if (failed.length) return 2;
@@ -159,8 +133,12 @@ program
   .option('--min-severity <level>', '只显示不低于此严重程度的问题：info、warning、error', 'info')
   .option('--config <file>', '核查配置（JSON），如地方规定的发布期限，见 docs/check-config.example.json')
   .option('--series', '把给出的全部报告当作同一机关的报告做跨年度核查（机关名称写法不同时使用）')
-  .action(async (files: string[], opts: { json?: boolean; minSeverity?: string; config?: string; series?: boolean }) => {
-    process.exitCode = await runCheck(files, opts);
+  .option('--ndjson', '每份报告输出一行 JSON（与 --json 的数组各项相同）')
+  .option('--jobs <n>', JOBS_HELP)
+  .option('--manifest <file>', MANIFEST_HELP)
+  .action(async (files: string[], opts: CheckOptions & { config?: string }) => {
+    const config = await configOrNull(opts.config);
+    process.exitCode = config ? await guard(() => runCheck(files, opts, config)) : 2;
   });
 
 program
@@ -194,9 +172,12 @@ program
   .argument('<inputs...>', '报告数据（.json）、填写文件（.yaml）或任何 ogi 能读取的报告文件；csv、xlsx、json 可一次多份')
   .requiredOption('--to <format>', `输出格式：${OUTPUT_FORMATS.join('、')}`)
   .option('-o, --output <file>', '输出文件（文本格式默认输出到屏幕，docx、pdf、xlsx 默认以报告标题命名）')
-  .option('--force', '核查发现“错误”级问题时仍然生成')
+  .option('--force', '核查发现“错误”级问题时仍然生成正式文件（csv、xlsx、json 数据从不因核查结果拒绝导出）')
   .option('--config <file>', '核查配置（JSON），与 ogi check 的相同')
-  .action(async (inputs: string[], opts: { to: string; output?: string; force?: boolean; config?: string }) => {
+  .option('--lean', 'json：不输出 structure 和 provenance（批量数据用）')
+  .option('--jobs <n>', `csv、xlsx、json：${JOBS_HELP}`)
+  .option('--manifest <file>', `csv、xlsx、json：${MANIFEST_HELP}`)
+  .action(async (inputs: string[], opts: RenderOptions) => {
     process.exitCode = await runRender(inputs, opts);
   });
 

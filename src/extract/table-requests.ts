@@ -154,7 +154,17 @@ function numbered(cell: Cell): boolean {
   const text = fold(cell.text).trim();
   return stripNumbering(text) !== text;
 }
-const hasValues = (stream: readonly Cell[], i: number, to: number) => valuesAfter(stream, i, to, COLUMNS).cells.some((c) => c.value?.kind === 'number');
+const valuesSeen = new WeakMap<readonly Cell[], Map<string, boolean>>();
+
+/** Whether numbers follow the label at i (asked many times per label while rows are matched: computed once). */
+function hasValues(stream: readonly Cell[], i: number, to: number): boolean {
+  let seen = valuesSeen.get(stream);
+  if (!seen) valuesSeen.set(stream, (seen = new Map()));
+  const key = `${i} ${to}`;
+  let has = seen.get(key);
+  if (has === undefined) seen.set(key, (has = valuesAfter(stream, i, to, COLUMNS).cells.some((c) => c.value?.kind === 'number')));
+  return has;
+}
 
 type Rows = ReturnType<typeof requestRows>;
 

@@ -5,12 +5,7 @@ import type { SourceFormat } from '../schema/types.ts';
 import { blocksToText, type Block, type SourceSegment } from './blocks.ts';
 import { decodeText } from './decode.ts';
 import { detectKind } from './detect.ts';
-import { readDocx } from './docx.ts';
-import { htmlCharset, readHtml } from './html.ts';
 import type { PageHints } from './html-meta.ts';
-import { convertToDocx } from './libreoffice.ts';
-import { readImage } from './ocr.ts';
-import { readPdf } from './pdf.ts';
 
 export interface SourceText {
   path: string;
@@ -31,14 +26,13 @@ export const READABLE_EXTENSIONS = [
   '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.gif', '.webp',
 ];
 
-async function readBytes(path: string): Promise<Buffer> {
+/** The bytes of one input file; a Chinese InputError naming it when it cannot be read. */
+export async function readBytes(path: string): Promise<Buffer> {
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new InputError('usage', `${path}：是目录，不是文件`, path);
     return await readFile(path);
   } catch (err) {
-    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new InputError('usage', `${path}：是目录，不是文件`, path);
     if (code === 'ENOENT') throw new InputError('missing', `${path}：文件不存在`, path);
     if (code === 'EACCES' || code === 'EPERM') throw new InputError('unreadable', `${path}：没有读取权限`, path);
     throw new InputError('unreadable', `${path}：无法读取（${code ?? String(err)}）`, path);
@@ -57,21 +51,36 @@ function laidOut(path: string, format: SourceFormat, encoding: string, blocks: B
  * wrong, in Chinese.
  */
 export async function readSource(path: string): Promise<SourceText> {
-  const bytes = await readBytes(path);
+  return sourceOf(path, await readBytes(path));
+}
+
+/** `readSource` over bytes already read (the CLI reads each file once: its sha256 is the report id). */
+export async function sourceOf(path: string, bytes: Buffer): Promise<SourceText> {
   if (bytes.length === 0) throw new InputError('empty', `${path}：文件为空`, path);
   const kind = detectKind(bytes);
+  // The readers of laid-out formats (pdf.js, cheerio, JSZip) load only when such a file comes:
+  // a corpus of text reports starts fast, also on each worker thread.
   switch (kind) {
-    case 'pdf':
+    case 'pdf': {
+      const { readPdf } = await import('./pdf.ts');
       return laidOut(path, 'pdf', 'binary', await readPdf(bytes, path));
-    case 'docx':
+    }
+    case 'docx': {
+      const { readDocx } = await import('./docx.ts');
       return laidOut(path, 'docx', 'utf-8', await readDocx(bytes, path));
-    case 'ole':
+    }
+    case 'ole': {
+      const [{ readDocx }, { convertToDocx }] = await Promise.all([import('./docx.ts'), import('./libreoffice.ts')]);
       return laidOut(path, 'docx', 'utf-8', await readDocx(await convertToDocx(bytes, path), path));
+    }
     case 'zip':
       throw new InputError('unsupported', `${path}：是压缩包，但不是 Word（.docx）文件`, path);
-    case 'image':
+    case 'image': {
+      const { readImage } = await import('./ocr.ts');
       return laidOut(path, 'image', 'binary', await readImage(bytes, path));
+    }
     case 'html': {
+      const { htmlCharset, readHtml } = await import('./html.ts');
       const encoding = htmlCharset(bytes);
       let html: string;
       try {

@@ -16,8 +16,18 @@ export function csvField(v: CsvValue): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The byte-order mark and header line that open a CSV file (rows follow, each ended by CRLF). */
+export function csvHead(header: readonly string[]): string {
+  return `\uFEFF${csvLine(header)}`;
+}
+
+/** One record and its CRLF. */
+export function csvLine(row: readonly CsvValue[]): string {
+  return `${row.map(csvField).join(',')}\r\n`;
+}
+
 export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-  const lines = [header.map(csvField).join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  let out = csvHead(header);
+  for (const row of rows) out += csvLine(row);
+  return out;
 }

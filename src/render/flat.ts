@@ -1,6 +1,6 @@
 import { cellList, readerOf } from '../schema/cells.ts';
 import type { Cell, Report } from '../schema/types.ts';
-import { toCsv } from './csv.ts';
+import { csvHead, csvLine, toCsv } from './csv.ts';
 
 /**
  * The flat form of the statutory tables: one row per cell, the same for one
@@ -25,28 +25,43 @@ export interface FlatRow {
   itemLabel: string | null;
   rowLabel: string;
   columnLabel: string;
+  /** The input file, relative to the root given to the CLI (`Report.input`); null for reports not read from a file. */
+  path: string | null;
+  /** sha256 (hex) of the original's bytes (`Report.input`): one id per report, also when it has no agency. */
+  reportId: string | null;
 }
 
 /** Column names of the flat form, in order (CSV header, XLSX `data` sheet header). */
 export const FLAT_COLUMNS = [
   'agency', 'year', 'template', 'table', 'item', 'row', 'column', 'value',
-  'tableLabel', 'itemLabel', 'rowLabel', 'columnLabel',
+  'tableLabel', 'itemLabel', 'rowLabel', 'columnLabel', 'path', 'reportId',
 ] as const satisfies readonly (keyof FlatRow)[];
 
 /** One row per table cell of each report, in printed order: 二 (item, row, column), 三 (row, column), 四 (group, column). */
 export function flatRows(reports: readonly Report[]): FlatRow[] {
-  const out: FlatRow[] = [];
-  for (const report of reports) {
-    const template = report.template;
-    if (template === 'legacy') continue;
-    for (const def of cellList(template)) {
-      out.push({
-        agency: report.agency, year: report.year, template, table: def.table, item: def.item, row: def.row, column: def.column,
-        value: readerOf(def)(report.tables),
-        tableLabel: def.tableLabel, itemLabel: def.itemLabel, rowLabel: def.rowLabel, columnLabel: def.columnLabel,
-      });
-    }
-  }
+  return reports.flatMap(reportRows);
+}
+
+function reportRows(report: Report): FlatRow[] {
+  const template = report.template;
+  if (template === 'legacy') return [];
+  const path = report.input?.path ?? null;
+  const reportId = report.input?.id ?? null;
+  return cellList(template).map((def) => ({
+    agency: report.agency, year: report.year, template, table: def.table, item: def.item, row: def.row, column: def.column,
+    value: readerOf(def)(report.tables),
+    tableLabel: def.tableLabel, itemLabel: def.itemLabel, rowLabel: def.rowLabel, columnLabel: def.columnLabel,
+    path, reportId,
+  }));
+}
+
+/** The header of the flat CSV (with its byte-order mark); `flatCsvLines` of each report follow it. */
+export const flatCsvHead = (): string => csvHead(FLAT_COLUMNS);
+
+/** One report's lines of the flat CSV: written as each report is read, so a corpus of any size streams. */
+export function flatCsvLines(report: Report): string {
+  let out = '';
+  for (const row of reportRows(report)) out += csvLine(FLAT_COLUMNS.map((k) => row[k]));
   return out;
 }
 

@@ -47,7 +47,9 @@ function sheetBase(report: Report, key: TableKey, several: boolean): string {
   const short = SHORT[key];
   const year = report.year === null ? '' : String(report.year);
   const room = MAX_SHEET_NAME - short.length - year.length - 1;
-  const agency = sanitize(report.agency ?? '').slice(0, Math.max(0, room)) || '报告';
+  // Reports without an agency are told apart by their id, never lumped under one empty name.
+  const unnamed = report.input ? `报告${report.input.id.slice(0, 8)}` : '报告';
+  const agency = sanitize(report.agency ?? '').slice(0, Math.max(0, room)) || unnamed;
   return `${agency}${year} ${short}`;
 }
 

@@ -245,6 +245,11 @@ const reportFields = {
   }),
   /** What the extractor could not read cleanly, in Chinese. */
   notes: z.array(ExtractionNoteSchema).default(() => []).meta({ description: '读取时未能清楚读出的地方' }),
+  /** The file the report was read from, for research over a corpus (CLI data exports; absent elsewhere). */
+  input: z.object({
+    path: z.string().meta({ description: '输入文件相对于所给根目录的路径（目录参数为该目录；单个文件为文件所在目录），分隔符为 /' }),
+    id: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: '报告编号：原件字节的 SHA-256（十六进制），同一原件总是同一编号' }),
+  }).optional().meta({ description: '报告读自哪个输入文件（ogi parse、check、render 的数据输出给出）' }),
   /** Which version of ogi's reading produced the data (absent for data written by hand). */
   producedBy: z.object({ extractor: z.string() }).optional()
     .meta({ description: '产生这些数据的读取程序版本（手工填写的数据没有此字段）' }),

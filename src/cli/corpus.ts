@@ -1,0 +1,58 @@
+import { corpusInputs } from './corpus-inputs.ts';
+import type { CorpusTask, ItemResult } from './corpus-item.ts';
+import { Manifest, unreadLine } from './manifest.ts';
+import { defaultJobs, runCorpus } from './pool.ts';
+
+/** The options every corpus command (parse, check, render --to csv|xlsx|json) takes. */
+export interface CorpusOptions {
+  jobs?: string;
+  manifest?: string;
+}
+
+export const JOBS_HELP = '工作线程数（默认每个 CPU 核一个；1 表示在主线程中逐个处理）';
+export const MANIFEST_HELP = '清单文件：每个输入一行 JSON（path、id、status 完整读取/部分读取/无法读取、reason、cellsRead、cellsExpected、findings）';
+
+export interface CorpusRun {
+  manifest: Manifest;
+  /** Inputs (or reports of a JSON array) that could not be read. */
+  failures: number;
+}
+
+/**
+ * Runs a corpus command's task over its inputs: the errors go to standard error as they come
+ * (naming the file), each result to `onResult` in input order. Returns null after a usage error.
+ * `ownManifest`: the command adds the manifest lines of its reports itself (check, after the cross-year rules).
+ */
+export async function runCorpusTask(
+  inputs: readonly string[], task: CorpusTask, opts: CorpusOptions, onResult: (result: ItemResult) => Promise<void>, ownManifest = false,
+): Promise<CorpusRun | null> {
+  const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) {
+    process.stderr.write(`错误：--jobs 应为 1 到 256 的整数，收到“${opts.jobs}”\n`);
+    return null;
+  }
+  const manifest = Manifest.open(opts.manifest);
+  const { entries, failed } = await corpusInputs(inputs);
+  let failures = 0;
+  for (const err of failed) {
+    process.stderr.write(`错误：${err.message}\n`);
+    await manifest.add(unreadLine(err.file ?? '', null, err.message));
+    failures++;
+  }
+  await runCorpus(entries, task, jobs, async (result) => {
+    for (const message of result.errors) process.stderr.write(`错误：${message}\n`);
+    failures += result.errors.length;
+    for (const line of result.failed) await manifest.add(line);
+    if (!ownManifest) for (const r of result.records) await manifest.add(r.manifest);
+    await onResult(result);
+  });
+  return { manifest, failures };
+}
+
+/** Closes the manifest and ends standard error with the summary line (several inputs, or a manifest asked for). */
+export async function finishCorpus(run: CorpusRun, opts: CorpusOptions): Promise<void> {
+  await run.manifest.close();
+  if (opts.manifest) process.stderr.write(`已生成清单 ${opts.manifest}\n`);
+  if (opts.manifest || run.manifest.total > 1) process.stderr.write(`${run.manifest.summary()}\n`);
+}
+

@@ -1,0 +1,82 @@
+import { cellList } from '../schema/cells.ts';
+import type { Message, Severity } from '../schema/message.ts';
+import type { Report } from '../schema/types.ts';
+import { openSink, type Sink } from './sink.ts';
+
+/** How completely one input was read: all the cells of its template, some, or none (or it could not be read at all). */
+export type ReadStatus = '完整读取' | '部分读取' | '无法读取';
+
+/** One line of `--manifest`: what became of one input (one report of a JSON array). */
+export interface ManifestLine {
+  path: string;
+  id: string | null;
+  status: ReadStatus;
+  reason: string;
+  cellsRead: number;
+  cellsExpected: number;
+  findings: Record<Severity, number>;
+}
+
+const noFindings = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });
+
+export function countBySeverity(messages: readonly Pick<Message, 'severity'>[]): Record<Severity, number> {
+  const out = noFindings();
+  for (const m of messages) out[m.severity]++;
+  return out;
+}
+
+/** An input that gave no report: its error message is the reason. */
+export function unreadLine(path: string, id: string | null, reason: string): ManifestLine {
+  return { path, id, status: '无法读取', reason, cellsRead: 0, cellsExpected: 0, findings: noFindings() };
+}
+
+/**
+ * A report read: cells read are the template's cells the extractor placed (they have a provenance,
+ * blank ones too); data written by hand (no `producedBy`) gives every cell.
+ */
+export function readLine(report: Report, messages: readonly Pick<Message, 'severity'>[]): ManifestLine {
+  const path = report.input?.path ?? report.source.name;
+  const id = report.input?.id ?? null;
+  const findings = countBySeverity(messages);
+  if (report.template === 'legacy') {
+    return { path, id, status: '部分读取', reason: '2019 年以前的旧格式，没有统计表（只读取基本信息和各部分文字）', cellsRead: 0, cellsExpected: 0, findings };
+  }
+  const cells = cellList(report.template);
+  const byHand = report.producedBy === undefined;
+  const cellsRead = byHand ? cells.length : cells.filter((c) => report.provenance[c.path] !== undefined).length;
+  const expected = cells.length;
+  const codes = [...new Set(report.notes.map((n) => n.code))];
+  const because = codes.length ? `（读取说明：${codes.join('、')}）` : '';
+  if (cellsRead === expected) return { path, id, status: '完整读取', reason: '', cellsRead, cellsExpected: expected, findings };
+  if (cellsRead === 0) return { path, id, status: '无法读取', reason: `没有读出统计表${because}`, cellsRead, cellsExpected: expected, findings };
+  return { path, id, status: '部分读取', reason: `${expected - cellsRead} 个单元格未读出${because}`, cellsRead, cellsExpected: expected, findings };
+}
+
+/** The `--manifest` file (one JSON object per line, written as inputs finish) and the counts of the summary line. */
+export class Manifest {
+  private readonly counts: Record<ReadStatus, number> = { 完整读取: 0, 部分读取: 0, 无法读取: 0 };
+  private constructor(private readonly sink: Sink | null) {}
+
+  static open(file: string | undefined): Manifest {
+    return new Manifest(file ? openSink(file) : null);
+  }
+
+  async add(line: ManifestLine): Promise<void> {
+    this.counts[line.status]++;
+    if (this.sink) await this.sink.write(`${JSON.stringify(line)}\n`);
+  }
+
+  get total(): number {
+    return this.counts.完整读取 + this.counts.部分读取 + this.counts.无法读取;
+  }
+
+  /** "共 N 份：M 份完整读取，K 份部分读取，J 份无法读取" */
+  summary(): string {
+    const c = this.counts;
+    return `共 ${this.total} 份：${c.完整读取} 份完整读取，${c.部分读取} 份部分读取，${c.无法读取} 份无法读取`;
+  }
+
+  async close(): Promise<void> {
+    await this.sink?.end();
+  }
+}

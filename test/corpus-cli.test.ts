@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ogi, root } from './helpers/cli.ts';
+
+// A corpus as researchers get it: two index.txt in different folders, a file whose name a spreadsheet
+// would take for a formula; beside it an empty file and a filled-in report with an arithmetic error.
+const tmp = mkdtempSync(join(tmpdir(), 'ogi-corpus-'));
+const corpus = join(tmp, 'corpus');
+mkdirSync(join(corpus, 'a'), { recursive: true });
+mkdirSync(join(corpus, 'b'));
+const sample = (n: string) => join(root, 'samples', n);
+copyFileSync(sample('000_6c4583cee035bde5.txt'), join(corpus, 'a', 'index.txt'));
+copyFileSync(sample('001_9dfa40035ded7d00.txt'), join(corpus, 'b', 'index.txt'));
+copyFileSync(sample('003_587a12f256707b84.txt'), join(corpus, '=1+1.txt'));
+const empty = join(tmp, 'empty.txt');
+writeFileSync(empty, '');
+const bad = join(tmp, 'bad.yaml');
+writeFileSync(bad, readFileSync(sample('example-2025.yaml'), 'utf8').replace('（七）总计: [19, 3, 0, 0, 0, 0, 22]', '（七）总计: [19, 3, 0, 0, 0, 0, 23]'));
+
+const idOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const A = idOf(join(corpus, 'a', 'index.txt'));
+const B = idOf(join(corpus, 'b', 'index.txt'));
+const F = idOf(join(corpus, '=1+1.txt'));
+const lastLine = (s: string) => s.trimEnd().split('\n').at(-1);
+const manifestOf = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+const none = { error: 0, warning: 0, info: 0 };
+
+test('parse: two index.txt in different folders are told apart by path (relative to the root) and sha256 id; manifest and summary line', async () => {
+  const manifest = join(tmp, 'parse.jsonl');
+  const r = await ogi('parse', '--ndjson', '--jobs', '1', '--manifest', manifest, corpus, empty);
+  assert.equal(r.code, 2, 'an input could not be read');
+  const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.input), [{ path: '=1+1.txt', id: F }, { path: 'a/index.txt', id: A }, { path: 'b/index.txt', id: B }]);
+  assert.deepEqual(lines.map((l) => l.agency), ['淄博市博山区投资促进中心', '淄博市投资促进局', '淄川区工业和信息化局']);
+  assert.deepEqual(r.stderr.split('\n'), [
+    `错误：${empty}：文件为空`,
+    `已生成清单 ${manifest}`,
+    '共 4 份：3 份完整读取，0 份部分读取，1 份无法读取',
+    '',
+  ]);
+  assert.deepEqual(manifestOf(manifest), [
+    { path: '=1+1.txt', id: F, status: '完整读取', reason: '', cellsRead: 200, cellsExpected: 200, findings: { error: 0, warning: 0, info: 4 } },
+    { path: 'a/index.txt', id: A, status: '完整读取', reason: '', cellsRead: 198, cellsExpected: 198, findings: none },
+    { path: 'b/index.txt', id: B, status: '完整读取', reason: '', cellsRead: 198, cellsExpected: 198, findings: none },
+    { path: 'empty.txt', id: idOf(empty), status: '无法读取', reason: `${empty}：文件为空`, cellsRead: 0, cellsExpected: 0, findings: none },
+  ]);
+  // A file given by name is relative to its own directory.
+  const one = JSON.parse((await ogi('parse', '--json', join(corpus, 'a', 'index.txt'))).stdout);
+  assert.deepEqual(one.input, { path: 'index.txt', id: A });
+});
+
+test('render --to csv over a corpus with an erroneous report: no refusal, path and id on every row, formulas escaped', async () => {
+  const manifest = join(tmp, 'render.jsonl');
+  const r = await ogi('render', corpus, bad, '--to', 'csv', '--jobs', '2', '--manifest', manifest);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.stderr.split('\n'), [
+    '注意：1 份报告核查发现“错误”级问题，数据照常导出（问题明细见 ogi check 或 --manifest）',
+    `已生成清单 ${manifest}`,
+    '共 4 份：4 份完整读取，0 份部分读取，0 份无法读取',
+    '',
+  ]);
+  const rows = r.stdout.slice(1).split('\r\n').slice(1, -1).map((l) => l.split(','));
+  const keyed = (row: string[]) => `${row.at(-2)} ${row.at(-1)}`;
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(keyed(row), (counts.get(keyed(row)) ?? 0) + 1);
+  const badId = idOf(bad);
+  assert.deepEqual([...counts], [[`'=1+1.txt ${F}`, 200], [`a/index.txt ${A}`, 198], [`b/index.txt ${B}`, 198], [`bad.yaml ${badId}`, 200]]);
+  const lines = manifestOf(manifest);
+  assert.deepEqual(lines[3], { path: 'bad.yaml', id: badId, status: '完整读取', reason: '', cellsRead: 200, cellsExpected: 200, findings: { error: 1, warning: 0, info: 0 } });
+});
+
+test('--ndjson lines equal the --json array, and --jobs 2 gives what --jobs 1 gives (parse, check, manifest)', async () => {
+  const [json1, nd2] = await Promise.all([ogi('parse', '--json', '--jobs', '1', corpus), ogi('parse', '--ndjson', '--jobs', '2', corpus)]);
+  assert.deepEqual(nd2.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)), JSON.parse(json1.stdout));
+  const m1 = join(tmp, 'check1.jsonl');
+  const m2 = join(tmp, 'check2.jsonl');
+  const [check1, check2] = await Promise.all([
+    ogi('check', '--json', '--jobs', '1', '--manifest', m1, corpus, bad),
+    ogi('check', '--ndjson', '--jobs', '2', '--manifest', m2, corpus, bad),
+  ]);
+  assert.equal(check1.code, 1);
+  assert.equal(check2.code, 1);
+  const list = JSON.parse(check1.stdout);
+  assert.deepEqual(list.map((c: { input: { path: string } }) => c.input.path), ['=1+1.txt', 'a/index.txt', 'b/index.txt', 'bad.yaml']);
+  assert.deepEqual(check2.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)), list);
+  assert.equal(readFileSync(m2, 'utf8'), readFileSync(m1, 'utf8'));
+  assert.deepEqual(manifestOf(m1).map((l) => l.findings.error), [0, 0, 0, 1]);
+});
