@@ -18,6 +18,24 @@ export interface Sheet<T = unknown> {
   rows: readonly T[];
 }
 
+/** A rate in data exports: a percentage with two decimals (the column's label says 「（%）」; numerator and denominator have columns of their own). */
+export function percent(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1_000_000) / 10_000;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** A stored UTC time (ISO 8601) in exports: the server's local time with its offset, e.g. 2026-12-04T05:00:00+08:00. */
+export function localTime(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime()) || !iso.includes('T')) return iso;
+  const offset = -d.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const zone = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${zone}`;
+}
+
 /** Attachment header with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
 export function disposition(kind: 'attachment' | 'inline', name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

@@ -2,7 +2,7 @@ import { AUDIT_ACTIONS, listAudit, type AuditFilter, type AuditRecord } from '..
 import type { Store } from '../store/db.ts';
 import type { Api } from './api.ts';
 import { authOf } from './auth/scope.ts';
-import { sheet, tabular } from './export.ts';
+import { localTime, sheet, tabular } from './export.ts';
 import { sheetColumns } from './routes-reports.ts';
 import * as S from './schemas.ts';
 
@@ -12,7 +12,7 @@ const MAX_CSV_ROWS = 100_000;
 const withLabel = (r: AuditRecord) => ({ ...r, actionLabel: AUDIT_ACTIONS[r.action] ?? r.action });
 
 const auditColumns = sheetColumns<AuditRecord>([
-  ['编号', (r) => r.id], ['时间', (r) => r.at], ['用户编号', (r) => r.userId], ['用户名', (r) => r.username], ['地址', (r) => r.address],
+  ['编号', (r) => r.id], ['时间', (r) => localTime(r.at)], ['用户编号', (r) => r.userId], ['用户名', (r) => r.username], ['地址', (r) => r.address],
   ['操作代码', (r) => r.action], ['操作', (r) => AUDIT_ACTIONS[r.action] ?? r.action], ['摘要', (r) => r.summary],
   ['报告编号', (r) => r.reportId], ['机关编号', (r) => r.agencyId], ['区域编号', (r) => r.regionId], ['详情', (r) => JSON.stringify(r.detail)],
 ]);

@@ -6,26 +6,27 @@ import { ISSUER_LABEL_PLAIN, STATUS_OR_MISSING_LABEL } from '../store/region-sta
 import { requireRegion } from '../store/scope.ts';
 import type { Api } from './api.ts';
 import { scopeOfRequest } from './auth/scope.ts';
-import { sheet, tabular, XLSX_TYPE, type Notes } from './export.ts';
+import { percent, sheet, tabular, XLSX_TYPE, type Notes } from './export.ts';
 import { sheetColumns } from './routes-reports.ts';
 import * as R from './schemas-ranking.ts';
 
 const M = RANKING_MEASURES;
-/** A rate in the exports: rounded to 4 places (the numerator and denominator are columns of their own). */
+/** Rates as percentages (「（%）」 in the label); averages per report to 4 places. */
 const ratio = (r: Rate) => (r.value === null ? null : Math.round(r.value * 10000) / 10000);
+const pct = (label: string) => `${label}（%）`;
 
 const agencyColumns = sheetColumns<AgencyRank>([
   ['名次', (a) => a.rank], ['机关', (a) => a.agency], ['区域', (a) => a.regionPath.join('/')], ['机关类型', (a) => ISSUER_LABEL_PLAIN[a.issuerType] ?? a.issuerType],
   ['报告编号', (a) => a.reportId], ['状态', (a) => STATUS_OR_MISSING_LABEL[a.status]], ['发布期限', (a) => a.deadline], ['发布日期', (a) => a.publishedOn],
-  [M.timeliness.label, (a) => TIMELINESS_LABEL[a.timeliness]], [M.errors.label, (a) => a.errors], [M.completeness.label, (a) => ratio(a.completeness)],
+  [M.timeliness.label, (a) => TIMELINESS_LABEL[a.timeliness]], [M.errors.label, (a) => a.errors], [pct(M.completeness.label), (a) => percent(a.completeness.value)],
   ['已填单元格数', (a) => a.completeness.numerator], ['单元格总数', (a) => a.completeness.denominator], [M.returns.label, (a) => a.returns], [M.warnings.label, (a) => a.warnings],
 ]);
 
 const regionColumns = sheetColumns<RegionRank>([
   ['名次', (r) => r.rank], ['区域', (r) => r.region], ['机关数', (r) => r.agencies], ['报告数', (r) => r.reports],
-  ['按时发布率', (r) => ratio(r.onTimeRate)], [TIMELINESS_LABEL.onTime, (r) => r.onTime], [TIMELINESS_LABEL.late, (r) => r.late], [TIMELINESS_LABEL.overdue, (r) => r.overdue],
+  ['按时发布率（%）', (r) => percent(r.onTimeRate.value)], [TIMELINESS_LABEL.onTime, (r) => r.onTime], [TIMELINESS_LABEL.late, (r) => r.late], [TIMELINESS_LABEL.overdue, (r) => r.overdue],
   [`每份报告平均${M.errors.label}`, (r) => ratio(r.errorsPerReport)], [M.errors.label, (r) => r.errors],
-  [M.completeness.label, (r) => ratio(r.completeness)], ['已填单元格数', (r) => r.completeness.numerator], ['单元格总数', (r) => r.completeness.denominator],
+  [pct(M.completeness.label), (r) => percent(r.completeness.value)], ['已填单元格数', (r) => r.completeness.numerator], ['单元格总数', (r) => r.completeness.denominator],
   ['每份报告平均退回次数', (r) => ratio(r.returnsPerReport)], [M.returns.label, (r) => r.returns],
   [`每份报告平均${M.warnings.label}`, (r) => ratio(r.warningsPerReport)], [M.warnings.label, (r) => r.warnings],
 ]);

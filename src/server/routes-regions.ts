@@ -6,14 +6,14 @@ import { inTx } from '../store/db.ts';
 import { actorOf } from './auth/actor.ts';
 import type { Store } from '../store/db.ts';
 import { narrativeDiff } from '../store/diff.ts';
-import { DISTRIBUTION_GROUPS, DISTRIBUTION_LABELS, METRICS, type Rate } from '../store/metrics.ts';
+import { DISTRIBUTION_GROUPS, DISTRIBUTION_LABELS, METRICS } from '../store/metrics.ts';
 import { createRegion, deleteRegion, listRegions, regionTree, updateRegion } from '../store/regions.ts';
 import { ApiError, type Api } from './api.ts';
 import { authOf, scopeOfRequest } from './auth/scope.ts';
 import { requireAgency, requireRegion, regionVisible } from '../store/scope.ts';
 import { listRegionsIn } from '../store/regions.ts';
 import type { AnswerCache } from './cache.ts';
-import { renderReport, sheet, tabular } from './export.ts';
+import { percent, renderReport, sheet, tabular } from './export.ts';
 import { regionSummary } from '../store/region-summary.ts';
 import { sheetColumns } from './routes-reports.ts';
 import * as S from './schemas.ts';
@@ -22,14 +22,14 @@ const ISSUER_LABEL: Record<string, string> = { government: '人民政府', depar
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FILES = { 'text/csv': 'format=csv', [XLSX]: 'format=xlsx' };
 
-const rateValue = (r: Rate) => r.value;
+const pct = (label: string) => `${label}（%）`;
 
 const figureColumns = sheetColumns<AgencyFigures>([
   ['机关', (r) => r.agency], ['区域', (r) => r.regionPath.join('/')], ['报告编号', (r) => r.reportId], ['格式', (r) => r.template],
   [METRICS.received.label, (r) => r.received], [METRICS.resultTotal.label, (r) => r.resultTotal],
   ...DISTRIBUTION_GROUPS.map((k): [string, (r: AgencyFigures) => number | null] => [DISTRIBUTION_LABELS[k], (r) => r.distribution[k].value]),
-  [METRICS.openRate.label, (r) => rateValue(r.openRate)], ['公开率分子', (r) => r.openRate.numerator], ['公开率分母', (r) => r.openRate.denominator],
-  [METRICS.correctionRate.label, (r) => rateValue(r.correctionRate)], ['纠错率分子', (r) => r.correctionRate.numerator], ['纠错率分母', (r) => r.correctionRate.denominator],
+  [pct(METRICS.openRate.label), (r) => percent(r.openRate.value)], ['公开率分子', (r) => r.openRate.numerator], ['公开率分母', (r) => r.openRate.denominator],
+  [pct(METRICS.correctionRate.label), (r) => percent(r.correctionRate.value)], ['纠错率分子', (r) => r.correctionRate.numerator], ['纠错率分母', (r) => r.correctionRate.denominator],
 ]);
 
 export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
@@ -104,7 +104,7 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
         ['年度', (y) => y.year], ['报告机关数', (y) => y.reporting], [METRICS.received.label, (y) => y.received.value], ['收到申请数空白', (y) => y.received.blanks],
         [METRICS.resultTotal.label, (y) => y.resultTotal.value],
         ...DISTRIBUTION_GROUPS.map((k): [string, (y: Y) => number | null] => [DISTRIBUTION_LABELS[k], (y) => y.distribution[k].value]),
-        [METRICS.openRate.label, (y) => y.openRate.value], [METRICS.correctionRate.label, (y) => y.correctionRate.value],
+        [pct(METRICS.openRate.label), (y) => percent(y.openRate.value)], [pct(METRICS.correctionRate.label), (y) => percent(y.correctionRate.value)],
       ]), t.years)]);
     },
   );

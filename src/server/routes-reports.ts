@@ -10,7 +10,7 @@ import { actorOf } from './auth/actor.ts';
 import { authOf, scopeOfRequest } from './auth/scope.ts';
 import { requireReport, type DataScope } from '../store/scope.ts';
 import type { AnswerCache } from './cache.ts';
-import { fileResponse, originalType, renderReport, renderReports, SANDBOX_CSP, sheet, tabular } from './export.ts';
+import { fileResponse, localTime, originalType, renderReport, renderReports, SANDBOX_CSP, sheet, tabular } from './export.ts';
 import { pdfPagePng } from './page-images.ts';
 import * as S from './schemas.ts';
 
@@ -22,7 +22,7 @@ const MAX_EXPORT_ROWS = 100_000;
 const reportColumns = sheetColumns<ReportSummary>([
   ['编号', (r) => r.id], ['机关', (r) => r.agency], ['区域', (r) => r.regionPath.join('/')], ['年度', (r) => r.year], ['格式', (r) => r.template],
   ['错误', (r) => r.errors], ['警告', (r) => r.warnings], ['提示', (r) => r.infos], ['版本', (r) => r.version], ['文件', (r) => r.fileName],
-  ['导入时间', (r) => r.importedAt], ['修改时间', (r) => r.updatedAt], ['报送状态', (r) => STATUS_LABEL[r.status]], ['发布日期', (r) => r.publishedOn],
+  ['导入时间', (r) => localTime(r.importedAt)], ['修改时间', (r) => localTime(r.updatedAt)], ['报送状态', (r) => STATUS_LABEL[r.status]], ['发布日期', (r) => r.publishedOn],
 ]);
 
 export function sheetColumns<T>(list: [string, (row: T) => string | number | null | undefined][]) {
@@ -34,7 +34,7 @@ const findingColumns = sheetColumns<TriagedFinding>([
   ['位置', (f) => Object.values(f.location).join('.')], ['行号', (f) => f.span?.line], ['原文', (f) => f.span?.text],
   ['实际', (f) => f.actual], ['应为', (f) => f.expected], ['依据', (f) => f.basis],
   ['审核判断', (f) => (f.triage ? `${TRIAGE_LABEL[f.triage.status]}${f.triage.stale ? '（数值已修改，不再适用）' : ''}` : '')],
-  ['理由', (f) => f.triage?.reason], ['审核意见', (f) => f.triage?.comment], ['审核人', (f) => f.triage?.by], ['审核时间', (f) => f.triage?.at],
+  ['理由', (f) => f.triage?.reason], ['审核意见', (f) => f.triage?.comment], ['审核人', (f) => f.triage?.by], ['审核时间', (f) => localTime(f.triage?.at)],
 ]);
 
 function filterOf(q: Omit<ReportFilter, 'limit' | 'offset'> & { limit?: number; offset?: number }): ReportFilter {

@@ -147,8 +147,8 @@ function suite(name: string, open: OpenStore, options: { skip?: string | false }
 
       const csv = await (await clients['supervisor-city']!.request(`/api/regions/${ids.city}/ranking?year=${YEAR}&format=csv`)).text();
       const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-      assert.equal(lines[0], '名次,机关,区域,机关类型,报告编号,状态,发布期限,发布日期,按时发布,未处理的错误数,表格完整率,已填单元格数,单元格总数,退回次数,未处理的警告数');
-      assert.equal(lines[3], `3,甲县财政局,某市/甲县,政府部门,${reports['甲县财政局']},已发布,2024-01-31,2024-02-10,逾期发布,1,${Math.round(((CELLS - 10) / CELLS) * 10000) / 10000},${CELLS - 10},${CELLS},2,0`);
+      assert.equal(lines[0], '名次,机关,区域,机关类型,报告编号,状态,发布期限,发布日期,按时发布,未处理的错误数,表格完整率（%）,已填单元格数,单元格总数,退回次数,未处理的警告数');
+      assert.equal(lines[3], `3,甲县财政局,某市/甲县,政府部门,${reports['甲县财政局']},已发布,2024-01-31,2024-02-10,逾期发布,1,${Math.round(((CELLS - 10) / CELLS) * 1_000_000) / 10_000},${CELLS - 10},${CELLS},2,0`);
       assert.equal(lines[6], '4,乙县民政局,某市/乙县,政府部门,,未报送,2024-01-31,,逾期未发布,,,,,0,');
       assert.equal(lines[7], '');
       assert.match(lines[8]!, /^按时发布,/);

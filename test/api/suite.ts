@@ -409,8 +409,8 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
       assert.deepEqual(y.totals.correctionRate, { value: null, numerator: null, denominator: null, included: 0, excluded: 4 });
       assert.deepEqual(y.totals.received, { value: 6, blanks: 0 });
       const csv = (await get('/api/regions/2/stats?year=2020&format=csv')).text.split('\r\n');
-      assert.equal(csv[0], '\uFEFF机关,区域,报告编号,格式,收到申请数,办理结果总数,予以公开,部分公开,不予公开,无法提供,不予处理,其他处理,公开率,公开率分子,公开率分母,纠错率,纠错率分子,纠错率分母');
-      assert.equal(csv[1], '淄博经济开发区管委会,山东省/淄博市/淄博经济开发区,3,2019,4,4,4,0,0,0,0,0,1,4,4,,0,0');
+      assert.equal(csv[0], '\uFEFF机关,区域,报告编号,格式,收到申请数,办理结果总数,予以公开,部分公开,不予公开,无法提供,不予处理,其他处理,公开率（%）,公开率分子,公开率分母,纠错率（%）,纠错率分子,纠错率分母');
+      assert.equal(csv[1], '淄博经济开发区管委会,山东省/淄博市/淄博经济开发区,3,2019,4,4,4,0,0,0,0,0,100,4,4,,0,0');
       assert.equal(csv[3], '淄博市张店区教育局,山东省/淄博市/张店区,7,2019,0,0,0,0,0,0,0,0,,0,0,,0,0');
 
       const t = (await get('/api/regions/2/trends')).body;
@@ -455,6 +455,11 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
       assert.equal(rows[0], '\uFEFF编号,机关,区域,年度,格式,错误,警告,提示,版本,文件,导入时间,修改时间,报送状态,发布日期');
       assert.equal(rows.length, 1 + 5 + 1);
       assert.match(rows[1]!, /^1,淄博市投资促进局,山东省\/淄博市,2020,2019,/);
+      // Times in the server's time zone with its offset, never a bare UTC 'Z'.
+      const imported = rows[1]!.split(',')[10]!;
+      assert.match(imported, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+      const detail = (await get('/api/reports/1')).body;
+      assert.equal(new Date(imported).getTime(), Math.floor(new Date(detail.importedAt).getTime() / 1000) * 1000);
       const data = await get('/api/reports/data?format=csv&regionId=9');
       assert.match(data.text, /^\uFEFFagency,year,template,table,item,row,column,value,/);
       assert.match(data.text, /\r\n澄江市投资促进局,2020,2019,requests,,newReceived,total,0,/);
