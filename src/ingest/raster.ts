@@ -254,10 +254,17 @@ export function findRules(img: Gray, minVertical: number): Rule[] {
   const tol = 4;
   const meets = (y: number, x: number) => y <= tol || y >= height - tol || hs.some((h) => y >= h.p0 - tol && y <= h.p1 + tol && x >= h.a - tol && x <= h.b + tol);
   const rules: Rule[] = hs.filter((h) => h.p1 - h.p0 <= 10).map((h) => ({ x0: h.a, y0: h.p0, x1: h.b, y1: h.p1 }));
+  // A table cut by a printed page's margin has no border at the cut: its vertical lines end free there, all at one height.
+  const freeEnds: { v: (typeof vs)[number]; end: number }[] = [];
   for (const v of vs) {
     if (v.p1 - v.p0 > 10) continue;
     const x = (v.p0 + v.p1) / 2;
-    if (meets(v.a, x) && meets(v.b, x)) rules.push({ x0: v.p0, y0: v.a, x1: v.p1, y1: v.b });
+    const [top, bottom] = [meets(v.a, x), meets(v.b, x)];
+    if (top && bottom) rules.push({ x0: v.p0, y0: v.a, x1: v.p1, y1: v.b });
+    else if (top || bottom) freeEnds.push({ v, end: top ? v.b : v.a });
+  }
+  for (const f of freeEnds) {
+    if (freeEnds.filter((g) => Math.abs(g.end - f.end) <= tol).length >= 3) rules.push({ x0: f.v.p0, y0: f.v.a, x1: f.v.p1, y1: f.v.b });
   }
   return rules;
 }
