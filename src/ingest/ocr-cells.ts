@@ -20,7 +20,7 @@ import { cleanWord, ocrAvailable, OCR_PARALLELISM, tesseractTsv, type TsvWord } 
 /** A page-pass number at least this sure (every glyph) is kept as read. */
 export const SURE_NUMBER = 95;
 
-/** A digit-whitelist reading less sure than this, of a header cell or of a cell where the page pass saw no digit, is no number: read as text instead. */
+/** A digit-whitelist reading less sure than this, of a header cell or of a cell where the page pass saw text but no digit, is no number: read as text instead. */
 const NUMBER_FLOOR = 60;
 
 const CONFUSABLE_NUMBER = /^[+\-−]?[0-9OoIl|SB]+$/;
@@ -153,7 +153,9 @@ export async function refineOcrCells(items: readonly LayoutItem[], grays: Readon
             const number = normalizeCellDigits(partText).replace(/\s+/g, '');
             const single = cell.r0 === cell.r1;
             if (single && (inNumericCol || (numbersInRow.get(cell.r0) ?? 0) > (looksNumeric(partText) ? 1 : 0))) dataCells.add(cell);
-            if (dataCells.has(cell) && CLEAN_NUMBER.test(number) && sure >= SURE_NUMBER) r.texts[k] = number;
+            // A digit box wider than tall is two digits read as one ("11" as "1"): doubtful however sure.
+            const narrow = part.glyphs.every((g) => g.x1 - g.x0 <= 0.8 * (g.bottom - g.top));
+            if (dataCells.has(cell) && CLEAN_NUMBER.test(number) && sure >= SURE_NUMBER && narrow) r.texts[k] = number;
             else numeric.push(crop);
           } else labels.push(crop);
         }
@@ -171,7 +173,7 @@ export async function refineOcrCells(items: readonly LayoutItem[], grays: Readon
     }
     numeric.forEach((crop, i) => {
       const reading = numbers[i]!;
-      const unsure = reading.min < NUMBER_FLOOR && (!isDataCell(crop.cell) || !/\d/.test(crop.first));
+      const unsure = reading.min < NUMBER_FLOOR && (!isDataCell(crop.cell) || (crop.first !== '' && !/\d/.test(crop.first)));
       if (!/\d/.test(reading.text) || unsure) {
         labels.push(crop); // nothing read as a number (a label taken for digits reads unsure): read it as text after all
         return;
