@@ -1,20 +1,17 @@
 /**
  * Throughput of the laid-out formats: reports/s for HTML and DOCX, pages/s for
- * the PDF text layer and for OCR (readSource + extractSource of the fixtures in
- * test/fixtures/formats, repeated). Run: node --import tsx bench/formats.ts
- * BENCH_ROUNDS sets the repetitions of the fast formats (default 20); OCR runs once.
+ * the PDF text layer (readSource + extractSource of the fixtures in test/fixtures/formats,
+ * repeated); OCR as whole commands in bench/ocr.ts. Run: node --import tsx bench/formats.ts
+ * BENCH_ROUNDS sets the repetitions of the fast formats (default 20).
  */
 import { join } from 'node:path';
 import { extractSource } from '../src/extract/index.ts';
-import { ocrAvailable } from '../src/ingest/ocr.ts';
-import { findProgram } from '../src/programs.ts';
 import { readSource } from '../src/ingest/read-file.ts';
 
 const dir = new URL('../test/fixtures/formats/', import.meta.url).pathname;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const PAGES: Record<string, number> = {
   'v2019.chromium.pdf': 4, 'v2021.chromium.pdf': 4, 'v2019.lo.pdf': 7, 'v2021.lo.pdf': 8,
-  'v2019.scan.pdf': 2, 'v2021.scan.pdf': 2, 'v2019.png': 1, 'v2021.png': 1,
 };
 
 async function measure(label: string, files: string[], rounds: number, unit: '份' | '页'): Promise<number> {
@@ -35,14 +32,9 @@ async function measure(label: string, files: string[], rounds: number, unit: '�
   return perSecond;
 }
 
-console.log(`版式文件读取速度（readSource + extractSource，Node ${process.version}，单线程；OCR 调用 tesseract）`);
+console.log(`版式文件读取速度（readSource + extractSource，Node ${process.version}，单线程）`);
 await measure('HTML', ['v2019.html', 'v2021.html', 'v2019.gov.html', 'v2021.gov.html'], ROUNDS, '份');
 await measure('DOCX', ['v2019.lo.docx', 'v2021.lo.docx'], ROUNDS, '份');
 await measure('PDF 文字层', ['v2019.chromium.pdf', 'v2021.chromium.pdf', 'v2019.lo.pdf', 'v2021.lo.pdf'], Math.max(1, Math.ceil(ROUNDS / 4)), '页');
-const ocr = await ocrAvailable();
-if (ocr.ok && findProgram(['pdftoppm'])) {
-  await measure('OCR（扫描 PDF，200 dpi）', ['v2019.scan.pdf', 'v2021.scan.pdf'], 1, '页');
-  await measure('OCR（整页截图 PNG）', ['v2019.png', 'v2021.png'], 1, '页');
-} else {
-  console.log(`OCR：跳过（${ocr.ok ? '未安装 pdftoppm' : ocr.message}）`);
-}
+// OCR: the whole command per file, wall and CPU time per page, cells exact (bench/ocr.ts).
+await import('./ocr.ts');

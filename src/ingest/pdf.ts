@@ -11,7 +11,9 @@ import { analysePages } from './layout.ts';
 import { toBlocks } from './layout-blocks.ts';
 import { splitRun } from './layout-text.ts';
 import type { Glyph, PageInput, Rule } from './layout-types.ts';
-import { ocrAvailable, ocrPageImage, refineOcrCells } from './ocr.ts';
+import { ocrPageImage } from './ocr.ts';
+import { refineOcrCells } from './ocr-cells.ts';
+import { ocrAvailable, OCR_PARALLELISM } from './tesseract.ts';
 import { findProgram } from '../programs.ts';
 import type { Gray } from './raster.ts';
 
@@ -239,24 +241,31 @@ async function ocrScannedPages(bytes: Uint8Array, file: string, scans: PdfPage[]
   try {
     const input = join(dir, 'input.pdf');
     await writeFile(input, bytes);
-    for (const p of scans) {
-      const n = p.input.page;
-      const out = join(dir, `page-${n}`);
-      try {
-        await run(pdftoppm, ['-r', String(OCR_DPI), '-png', '-f', String(n), '-l', String(n), '-singlefile', input, out], { timeout: 120_000 });
-      } catch (err) {
-        throw damaged(file, err);
+    // Pages in parallel, one worker per core; a page that is alone on a core is also cut into strips.
+    const strips = Math.max(1, Math.floor(OCR_PARALLELISM / scans.length));
+    let next = 0;
+    const worker = async () => {
+      for (let p = scans[next++]; p; p = scans[next++]) {
+        const n = p.input.page;
+        const out = join(dir, `page-${n}`);
+        try {
+          await run(pdftoppm, ['-r', String(OCR_DPI), '-png', '-f', String(n), '-l', String(n), '-singlefile', input, out], { timeout: 120_000 });
+        } catch (err) {
+          throw damaged(file, err);
+        }
+        const png = await readFile(`${out}.png`);
+        await rm(`${out}.png`, { force: true });
+        const { input: ocrInput, gray } = await ocrPageImage(png, n, 72 / OCR_DPI, file, strips);
+        p.input.glyphs = ocrInput.glyphs;
+        p.input.rules = ocrInput.rules;
+        p.input.width = ocrInput.width;
+        p.input.height = ocrInput.height;
+        p.input.unit = ocrInput.unit;
+        p.input.ocr = true;
+        if (gray) grays.set(n, gray);
       }
-      const png = await readFile(`${out}.png`);
-      const { input: ocrInput, gray } = await ocrPageImage(png, n, 72 / OCR_DPI, file);
-      p.input.glyphs = ocrInput.glyphs;
-      p.input.rules = ocrInput.rules;
-      p.input.width = ocrInput.width;
-      p.input.height = ocrInput.height;
-      p.input.unit = ocrInput.unit;
-      p.input.ocr = true;
-      if (gray) grays.set(n, gray);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(OCR_PARALLELISM, scans.length) }, worker));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -62,35 +62,38 @@ export function decodePng(bytes: Uint8Array): Gray | null {
   const stride = Math.ceil((width * bitsPerPixel) / 8);
   if (raw.length < height * (stride + 1)) return null;
   const out = new Uint8Array(width * height);
+  const toGray = rowToGray(width, depth, colorType, palette, alphaTable);
   let prev = new Uint8Array(stride);
   let line = new Uint8Array(stride);
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)]!;
     const src = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let i = 0; i < stride; i++) {
-      const a = i >= bpp ? line[i - bpp]! : 0;
-      const b = prev[i]!;
-      const c = i >= bpp ? prev[i - bpp]! : 0;
-      let v = src[i]!;
-      if (filter === 1) v += a;
-      else if (filter === 2) v += b;
-      else if (filter === 3) v += (a + b) >> 1;
-      else if (filter === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
-        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      line[i] = v & 0xff;
-    }
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      out[row + x] = pixelGray(line, x, depth, colorType, palette, alphaTable);
-    }
+    unfilter(filter, src, prev, line, bpp);
+    toGray(line, out, y * width);
     [prev, line] = [line, prev];
   }
   return { width, height, data: out };
+}
+
+/** Undoes one row's PNG filter into `line` (`prev` is the row above, unfiltered). */
+function unfilter(filter: number, src: Uint8Array, prev: Uint8Array, line: Uint8Array, bpp: number): void {
+  const n = src.length;
+  if (filter === 0) line.set(src);
+  else if (filter === 1) for (let i = 0; i < n; i++) line[i] = (src[i]! + (i >= bpp ? line[i - bpp]! : 0)) & 0xff;
+  else if (filter === 2) for (let i = 0; i < n; i++) line[i] = (src[i]! + prev[i]!) & 0xff;
+  else if (filter === 3) for (let i = 0; i < n; i++) line[i] = (src[i]! + (((i >= bpp ? line[i - bpp]! : 0) + prev[i]!) >> 1)) & 0xff;
+  else {
+    for (let i = 0; i < n; i++) {
+      const a = i >= bpp ? line[i - bpp]! : 0;
+      const b = prev[i]!;
+      const c = i >= bpp ? prev[i - bpp]! : 0;
+      const p = a + b - c;
+      const pa = Math.abs(p - a);
+      const pb = Math.abs(p - b);
+      const pc = Math.abs(p - c);
+      line[i] = (src[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
+    }
+  }
 }
 
 function sample(line: Uint8Array, index: number, depth: number): number {
@@ -102,10 +105,37 @@ function sample(line: Uint8Array, index: number, depth: number): number {
   return (byte >> shift) & ((1 << depth) - 1);
 }
 
+const lum = (r: number, g: number, b: number) => (r * 299 + g * 587 + b * 114) / 1000;
+/** A gray value with its alpha composited on white. */
+const over = (v: number, a: number) => Math.round((v * a + 255 * (255 - a)) / 255);
+
+/**
+ * One unfiltered row to gray. 8-bit truecolour and gray (the screenshots and scans ogi reads) take a
+ * direct loop: the per-pixel general path costs seconds on a page-sized image.
+ */
+function rowToGray(width: number, depth: number, colorType: number, palette: Uint8Array | null, alpha: Uint8Array | null): (line: Uint8Array, out: Uint8Array, at: number) => void {
+  if (depth === 8 && colorType === 0) return (line, out, at) => out.set(line.subarray(0, width), at);
+  if (depth === 8 && colorType === 2) {
+    return (line, out, at) => {
+      for (let x = 0, i = 0; x < width; x++, i += 3) out[at + x] = Math.round((line[i]! * 299 + line[i + 1]! * 587 + line[i + 2]! * 114) / 1000);
+    };
+  }
+  if (depth === 8 && colorType === 6) {
+    return (line, out, at) => {
+      for (let x = 0, i = 0; x < width; x++, i += 4) {
+        const a = line[i + 3]!;
+        const v = (line[i]! * 299 + line[i + 1]! * 587 + line[i + 2]! * 114) / 1000;
+        out[at + x] = a === 255 ? Math.round(v) : over(v, a);
+      }
+    };
+  }
+  return (line, out, at) => {
+    for (let x = 0; x < width; x++) out[at + x] = pixelGray(line, x, depth, colorType, palette, alpha);
+  };
+}
+
 function pixelGray(line: Uint8Array, x: number, depth: number, colorType: number, palette: Uint8Array | null, alpha: Uint8Array | null): number {
   const scale = depth < 8 ? 255 / ((1 << depth) - 1) : 1;
-  const lum = (r: number, g: number, b: number) => (r * 299 + g * 587 + b * 114) / 1000;
-  const over = (v: number, a: number) => Math.round((v * a + 255 * (255 - a)) / 255);
   switch (colorType) {
     case 0:
       return Math.round(sample(line, x, depth) * scale);
@@ -224,10 +254,17 @@ export function findRules(img: Gray, minVertical: number): Rule[] {
   const tol = 4;
   const meets = (y: number, x: number) => y <= tol || y >= height - tol || hs.some((h) => y >= h.p0 - tol && y <= h.p1 + tol && x >= h.a - tol && x <= h.b + tol);
   const rules: Rule[] = hs.filter((h) => h.p1 - h.p0 <= 10).map((h) => ({ x0: h.a, y0: h.p0, x1: h.b, y1: h.p1 }));
+  // A table cut by a printed page's margin has no border at the cut: its vertical lines end free there, all at one height.
+  const freeEnds: { v: (typeof vs)[number]; end: number }[] = [];
   for (const v of vs) {
     if (v.p1 - v.p0 > 10) continue;
     const x = (v.p0 + v.p1) / 2;
-    if (meets(v.a, x) && meets(v.b, x)) rules.push({ x0: v.p0, y0: v.a, x1: v.p1, y1: v.b });
+    const [top, bottom] = [meets(v.a, x), meets(v.b, x)];
+    if (top && bottom) rules.push({ x0: v.p0, y0: v.a, x1: v.p1, y1: v.b });
+    else if (top || bottom) freeEnds.push({ v, end: top ? v.b : v.a });
+  }
+  for (const f of freeEnds) {
+    if (freeEnds.filter((g) => Math.abs(g.end - f.end) <= tol).length >= 3) rules.push({ x0: f.v.p0, y0: f.v.a, x1: f.v.p1, y1: f.v.b });
   }
   return rules;
 }
