@@ -11,6 +11,8 @@ import { cellText, toBlocks } from './layout-blocks.ts';
 import { splitRun } from './layout-text.ts';
 import type { Glyph, LayoutCell, LayoutItem, PageInput } from './layout-types.ts';
 import { findProgram } from '../programs.ts';
+import { checkImagePixels } from './image-size.ts';
+import { ReadBudget } from './limits.ts';
 import { cropPgm, decodeImage, findRules, inkCount, type Gray } from './raster.ts';
 
 /**
@@ -307,12 +309,16 @@ function joinWords(words: TsvWord[]): string {
 }
 
 /** Image (PNG, JPEG, TIFF, …) → paragraphs and tables through Tesseract OCR. */
-export async function readImage(bytes: Uint8Array, file: string): Promise<Block[]> {
+export async function readImage(bytes: Uint8Array, file: string, budget = new ReadBudget(file)): Promise<Block[]> {
+  checkImagePixels(bytes, budget);
+  budget.extend(budget.limits.ocrPageMs);
   const ocr = await ocrAvailable();
   if (!ocr.ok) throw new InputError('unsupported', `${file}：${ocr.message}`, file);
   const { input, gray } = await ocrPageImage(bytes, 1, 1, file);
   if (input.glyphs.length === 0) throw new InputError('empty', `${file}：图片中没有识别出文字`, file);
+  budget.check();
   const items = analysePages([input]);
   if (gray) await refineOcrCells(items, new Map([[1, gray]]), file);
+  budget.check();
   return toBlocks(items, [input]);
 }

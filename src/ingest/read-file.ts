@@ -9,6 +9,7 @@ import { readDocx } from './docx.ts';
 import { htmlCharset, readHtml } from './html.ts';
 import type { PageHints } from './html-meta.ts';
 import { convertToDocx } from './libreoffice.ts';
+import { formatBytes, overLimit, ReadBudget, type Limits } from './limits.ts';
 import { readImage } from './ocr.ts';
 import { readPdf } from './pdf.ts';
 
@@ -31,10 +32,11 @@ export const READABLE_EXTENSIONS = [
   '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.gif', '.webp',
 ];
 
-async function readBytes(path: string): Promise<Buffer> {
+async function readBytes(path: string, budget: ReadBudget): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new InputError('usage', `${path}：是目录，不是文件`, path);
+    if (info.size > budget.limits.fileBytes) throw overLimit(path, '文件大小', formatBytes(budget.limits.fileBytes));
     return await readFile(path);
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -45,32 +47,52 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-function laidOut(path: string, format: SourceFormat, encoding: string, blocks: Block[], hints?: PageHints): SourceText {
+/** The text the extractor reads stays within the line and character caps. */
+function checkText(text: string, budget: ReadBudget): void {
+  budget.cap('textChars', text.length, '文字字符数');
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  budget.cap('textLines', lines, '文字行数');
+}
+
+function laidOut(path: string, format: SourceFormat, encoding: string, blocks: Block[], budget: ReadBudget, hints?: PageHints): SourceText {
+  budget.check();
   const { text, segments } = blocksToText(blocks);
+  checkText(text, budget);
   if (text.trim() === '') throw new InputError('empty', `${path}：文件中没有文字`, path);
   return { path, name: basename(path), format, encoding, text, segments, ...(hints ? { hints } : {}) };
+}
+
+export interface ReadOptions {
+  /** Lower caps or a shorter time (tests); the defaults are `LIMITS`. */
+  limits?: Partial<Limits>;
 }
 
 /**
  * Reads one report file of any supported format, recognised by its content
  * (magic bytes, markup), not by its name. Errors name the file and say what is
- * wrong, in Chinese.
+ * wrong, in Chinese. Every reader works under the caps and the time of a
+ * `ReadBudget` (limits.ts): past one, a clear error, never a hang.
  */
-export async function readSource(path: string): Promise<SourceText> {
-  const bytes = await readBytes(path);
+export async function readSource(path: string, options: ReadOptions = {}): Promise<SourceText> {
+  const budget = new ReadBudget(path, options.limits);
+  const bytes = await readBytes(path, budget);
   if (bytes.length === 0) throw new InputError('empty', `${path}：文件为空`, path);
   const kind = detectKind(bytes);
+  if ((kind === 'html' || kind === 'text') && bytes.length > budget.limits.markupBytes) {
+    throw overLimit(path, kind === 'html' ? '网页文件大小' : '文本文件大小', formatBytes(budget.limits.markupBytes));
+  }
   switch (kind) {
     case 'pdf':
-      return laidOut(path, 'pdf', 'binary', await readPdf(bytes, path));
+      return laidOut(path, 'pdf', 'binary', await readPdf(bytes, path, budget), budget);
     case 'docx':
-      return laidOut(path, 'docx', 'utf-8', await readDocx(bytes, path));
+      return laidOut(path, 'docx', 'utf-8', await readDocx(bytes, path, budget), budget);
     case 'ole':
-      return laidOut(path, 'docx', 'utf-8', await readDocx(await convertToDocx(bytes, path), path));
+      return laidOut(path, 'docx', 'utf-8', await readDocx(await convertToDocx(bytes, path, budget.remaining()), path, budget), budget);
     case 'zip':
       throw new InputError('unsupported', `${path}：是压缩包，但不是 Word（.docx）文件`, path);
     case 'image':
-      return laidOut(path, 'image', 'binary', await readImage(bytes, path));
+      return laidOut(path, 'image', 'binary', await readImage(bytes, path, budget), budget);
     case 'html': {
       const encoding = htmlCharset(bytes);
       let html: string;
@@ -79,12 +101,13 @@ export async function readSource(path: string): Promise<SourceText> {
       } catch {
         html = decodeText(bytes, path).text;
       }
-      const { blocks, hints } = readHtml(html);
-      return laidOut(path, 'html', encoding, blocks, hints);
+      const { blocks, hints } = readHtml(html, budget);
+      return laidOut(path, 'html', encoding, blocks, budget, hints);
     }
     default: {
       const format = TEXT_FORMATS[extname(path).toLowerCase()] ?? 'txt';
       const { text, encoding } = decodeText(bytes, path);
+      checkText(text, budget);
       if (text.trim() === '') throw new InputError('empty', `${path}：文件只有空白，没有内容`, path);
       return { path, name: basename(path), format, encoding, text };
     }

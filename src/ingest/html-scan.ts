@@ -1,0 +1,63 @@
+import type { ReadBudget } from './limits.ts';
+
+/**
+ * A linear pass over the markup, before the HTML parser sees it: the parser's tree building costs
+ * time in proportion to the depth of open elements for every element, so 100 000 nested (or never
+ * closed) <div>s take minutes. The pass follows open and close tags the way the parser nests them,
+ * closely enough to refuse such pages: void elements and raw text (script, style, comments) add no
+ * depth, and an element that closes its own kind implicitly (p, li, td, tr…) does not nest in itself.
+ */
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'frame', 'basefont', 'bgsound', 'image']);
+const SELF_CLOSING = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rb', 'rt', 'rp', 'colgroup', 'caption']);
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+/** A close tag is matched against this many open elements at most, so the pass stays linear. */
+const CLOSE_SEARCH = 64;
+
+const TAG = /<(\/?)([a-zA-Z][^\s/>]*)[^>]*>|<!--/g;
+
+const FOREIGN = new Set(['svg', 'math']);
+
+export function checkMarkup(html: string, budget: ReadBudget): void {
+  const stack: string[] = [];
+  let foreign = 0; // open svg and math elements: inside them "<x/>" closes itself
+  let elements = 0;
+  const closeTo = (length: number) => {
+    for (let i = length; i < stack.length; i++) if (FOREIGN.has(stack[i]!)) foreign--;
+    stack.length = length;
+  };
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    if (m[0] === '<!--') {
+      const end = html.indexOf('-->', TAG.lastIndex);
+      if (end < 0) return;
+      TAG.lastIndex = end + 3;
+      continue;
+    }
+    const name = m[2]!.toLowerCase();
+    if (m[1]) {
+      for (let i = stack.length - 1; i >= Math.max(0, stack.length - CLOSE_SEARCH); i--) {
+        if (stack[i] === name) {
+          closeTo(i);
+          break;
+        }
+      }
+      continue;
+    }
+    budget.cap('htmlElements', ++elements, '网页元素数量');
+    if ((elements & 0xfff) === 0) budget.check();
+    if (VOID.has(name) || (foreign > 0 && m[0].endsWith('/>'))) continue;
+    if (RAW_TEXT.has(name)) {
+      const close = new RegExp(`</${name}`, 'ig');
+      close.lastIndex = TAG.lastIndex;
+      const end = close.exec(html);
+      if (!end) return;
+      TAG.lastIndex = end.index;
+      continue;
+    }
+    if (SELF_CLOSING.has(name) && stack[stack.length - 1] === name) closeTo(stack.length - 1);
+    stack.push(name);
+    if (FOREIGN.has(name)) foreign++;
+    budget.cap('htmlDepth', stack.length, '网页元素嵌套层数');
+  }
+}
