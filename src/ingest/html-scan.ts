@@ -5,11 +5,18 @@ import type { ReadBudget } from './limits.ts';
  * time in proportion to the depth of open elements for every element, so 100 000 nested (or never
  * closed) <div>s take minutes. The pass follows open and close tags the way the parser nests them,
  * closely enough to refuse such pages: void elements and raw text (script, style, comments) add no
- * depth, and an element that closes its own kind implicitly (p, li, td, tr…) does not nest in itself.
+ * depth, and an element that closes its own kind implicitly (p, li, td, tr…) does not nest in it.
  */
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'frame', 'basefont', 'bgsound', 'image']);
-const SELF_CLOSING = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rb', 'rt', 'rp', 'colgroup', 'caption']);
+/** Elements that an open tag of their own kind closes (a new <td> closes the open <td> or <th>, a <tr> the row). */
+const CLOSES: Record<string, readonly string[]> = {
+  p: ['p'], li: ['li'], dt: ['dt', 'dd'], dd: ['dt', 'dd'], td: ['td', 'th'], th: ['td', 'th'], tr: ['tr'],
+  thead: ['thead', 'tbody', 'tfoot'], tbody: ['thead', 'tbody', 'tfoot'], tfoot: ['thead', 'tbody', 'tfoot'],
+  option: ['option'], optgroup: ['optgroup'], rb: ['rb', 'rt', 'rp'], rt: ['rb', 'rt', 'rp'], rp: ['rb', 'rt', 'rp'],
+};
+/** How far down the open elements an implicitly closed one is looked for (a <tr> closes its <td>, then itself). */
+const IMPLIED_SEARCH = 4;
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 /** A close tag is matched against this many open elements at most, so the pass stays linear. */
 const CLOSE_SEARCH = 64;
@@ -55,7 +62,15 @@ export function checkMarkup(html: string, budget: ReadBudget): void {
       TAG.lastIndex = end.index;
       continue;
     }
-    if (SELF_CLOSING.has(name) && stack[stack.length - 1] === name) closeTo(stack.length - 1);
+    const closes = CLOSES[name];
+    if (closes) {
+      for (let i = stack.length - 1; i >= Math.max(0, stack.length - IMPLIED_SEARCH); i--) {
+        if (closes.includes(stack[i]!)) {
+          closeTo(i);
+          break;
+        }
+      }
+    }
     stack.push(name);
     if (FOREIGN.has(name)) foreign++;
     budget.cap('htmlDepth', stack.length, '网页元素嵌套层数');
