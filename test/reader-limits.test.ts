@@ -105,8 +105,12 @@ test('Word: a part with a DTD (entity expansion, "billion laughs") is refused', 
 test('HTML: 100 000 nested <div>s, closed or not, are refused before parsing', async () => {
   const closed = file('html', `<html><body>${'<div>'.repeat(100_000)}正文${'</div>'.repeat(100_000)}</body></html>`);
   const open = file('html', `<html><body>${'<div>'.repeat(100_000)}正文</body></html>`);
-  await refuses(closed, '网页元素嵌套层数', LIMITS.htmlDepth);
-  await refuses(open, '网页元素嵌套层数', LIMITS.htmlDepth);
+  await refuses(closed, '元素嵌套层数', LIMITS.htmlDepth);
+  await refuses(open, '元素嵌套层数', LIMITS.htmlDepth);
+});
+
+test('Word: a part nested deeper than the cap is refused before parsing', async () => {
+  await refuses(file('docx', await docx(`${'<w:sdt><w:sdtContent>'.repeat(2_000)}${p('正文')}`)), '元素嵌套层数', LIMITS.htmlDepth);
 });
 
 test('HTML: paragraphs and cells that close themselves do not count as nesting', async () => {
@@ -116,7 +120,7 @@ test('HTML: paragraphs and cells that close themselves do not count as nesting',
 });
 
 test('HTML: more elements than the cap (100 000 siblings) are refused', async () => {
-  await refuses(file('html', `<html><body>${'<p>段落</p>'.repeat(100_000)}</body></html>`), '网页元素数量', 50_000, { htmlElements: 50_000 });
+  await refuses(file('html', `<html><body>${'<p>段落</p>'.repeat(100_000)}</body></html>`), '元素数量', 50_000, { htmlElements: 50_000 });
 });
 
 test('HTML: a table of more rows than the cap (the probe: 200 000) is refused', async () => {

@@ -2,6 +2,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { InputError } from '../errors.ts';
 import type { Block, TextPiece } from './blocks.ts';
+import { checkMarkup } from './html-scan.ts';
 import { LIMITS, ReadBudget } from './limits.ts';
 import { collapseSpans, type GridSlot } from './table-grid.ts';
 import { openZip, readZipText } from './zip-parts.ts';
@@ -179,7 +180,9 @@ export async function readDocx(bytes: Uint8Array, file: string, budget = new Rea
   const zip = await openZip(bytes, budget);
   const part = async (name: string) => {
     const text = await readZipText(zip, name, budget);
-    return text === undefined ? undefined : refuseDtd(text, name, file);
+    if (text === undefined) return undefined;
+    checkMarkup(refuseDtd(text, name, file), budget, false);
+    return text;
   };
   const documentXml = await part('word/document.xml');
   if (!documentXml) throw new InputError('damaged', `${file}：压缩包中没有 word/document.xml，不是 Word（.docx）文件`, file);

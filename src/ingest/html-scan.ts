@@ -1,7 +1,7 @@
 import type { ReadBudget } from './limits.ts';
 
 /**
- * A linear pass over the markup, before the HTML parser sees it: the parser's tree building costs
+ * A linear pass over the markup (HTML, and the XML parts of Word files), before the parser sees it: the parser's tree building costs
  * time in proportion to the depth of open elements for every element, so 100 000 nested (or never
  * closed) <div>s take minutes. The pass follows open and close tags the way the parser nests them,
  * closely enough to refuse such pages: void elements and raw text (script, style, comments) add no
@@ -25,7 +25,8 @@ const TAG = /<(\/?)([a-zA-Z][^\s/>]*)[^>]*>|<!--/g;
 
 const FOREIGN = new Set(['svg', 'math']);
 
-export function checkMarkup(html: string, budget: ReadBudget): void {
+/** `capElements` false for Word parts: their size cap bounds them, and a long document has many small elements. */
+export function checkMarkup(html: string, budget: ReadBudget, capElements = true): void {
   const stack: string[] = [];
   let foreign = 0; // open svg and math elements: inside them "<x/>" closes itself
   let elements = 0;
@@ -51,7 +52,8 @@ export function checkMarkup(html: string, budget: ReadBudget): void {
       }
       continue;
     }
-    budget.cap('htmlElements', ++elements, '网页元素数量');
+    if (capElements) budget.cap('htmlElements', ++elements, '元素数量');
+    else elements++;
     if ((elements & 0xfff) === 0) budget.check();
     if (VOID.has(name) || (foreign > 0 && m[0].endsWith('/>'))) continue;
     if (RAW_TEXT.has(name)) {
@@ -73,6 +75,6 @@ export function checkMarkup(html: string, budget: ReadBudget): void {
     }
     stack.push(name);
     if (FOREIGN.has(name)) foreign++;
-    budget.cap('htmlDepth', stack.length, '网页元素嵌套层数');
+    budget.cap('htmlDepth', stack.length, '元素嵌套层数');
   }
 }

@@ -177,8 +177,8 @@ function checkTree($: CheerioAPI, budget: ReadBudget): void {
   while (stack.length) {
     const [node, depth] = stack.pop()!;
     if (isElement(node)) {
-      budget.cap('htmlElements', ++elements, '网页元素数量');
-      budget.cap('htmlDepth', depth, '网页元素嵌套层数');
+      budget.cap('htmlElements', ++elements, '元素数量');
+      budget.cap('htmlDepth', depth, '元素嵌套层数');
     }
     for (const c of (node as Element).children ?? []) stack.push([c, depth + 1]);
   }
