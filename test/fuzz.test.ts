@@ -1,7 +1,7 @@
 // Fuzz suite (issue 15): mutated real files of every format must end in a report or a clear InputError —
 // never an uncaught exception, never past the read budget, never above 1 GB of memory.
 //
-// In CI (the default) it runs about 40 s with a fixed seed, and with OCR and LibreOffice hidden from the
+// In CI (the default) it runs about 30 s with a fixed seed, and with OCR and LibreOffice hidden from the
 // readers (PATH emptied: a mutated page image would otherwise spend seconds in Tesseract per run).
 // `npm run fuzz` runs longer with a random seed and the external programs found on PATH:
 //   FUZZ_SECONDS=600 FUZZ_SEED=42 npm run fuzz
@@ -19,7 +19,7 @@ import { readSource } from '../src/ingest/read-file.ts';
 import { mutate, mutatePackage, mutation, packageMutation, seeds, type Format } from './helpers/fuzz.ts';
 
 const LONG = process.env.FUZZ_SECONDS !== undefined;
-const SECONDS = Number(process.env.FUZZ_SECONDS ?? 40);
+const SECONDS = Number(process.env.FUZZ_SECONDS ?? 30);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : LONG ? undefined : 20261203;
 /** Each read's budget, and what a read may take beyond it (a synchronous step between two checks, extraction). */
 const READ_MS = 10_000;

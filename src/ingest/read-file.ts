@@ -11,7 +11,7 @@ import type { PageHints } from './html-meta.ts';
 import { convertToDocx } from './libreoffice.ts';
 import { formatBytes, overLimit, ReadBudget, type Limits } from './limits.ts';
 import { readImage } from './ocr.ts';
-import { readPdf } from './pdf.ts';
+import { readPdfOnThread } from './pdf-thread.ts';
 
 export interface SourceText {
   path: string;
@@ -84,7 +84,7 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
   }
   switch (kind) {
     case 'pdf':
-      return laidOut(path, 'pdf', 'binary', await readPdf(bytes, path, budget), budget);
+      return laidOut(path, 'pdf', 'binary', await readPdfOnThread(bytes, path, budget), budget);
     case 'docx':
       return laidOut(path, 'docx', 'utf-8', await readDocx(bytes, path, budget), budget);
     case 'ole':
