@@ -9,6 +9,7 @@ import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 import type { Block } from '../src/ingest/blocks.ts';
+import { readAuthoringReport } from '../src/ingest/authoring.ts';
 import { readDocx } from '../src/ingest/docx.ts';
 import { imageSize } from '../src/ingest/image-size.ts';
 import { LIMITS, type Limits } from '../src/ingest/limits.ts';
@@ -234,4 +235,9 @@ test('image: an IDAT bomb inflates no further than the image needs', () => {
 test('any reader stops at its time budget with a clear message', async () => {
   const path = file('html', `<html><body>${'<p>段落</p>'.repeat(20_000)}</body></html>`);
   await assert.rejects(readSource(path, { limits: { readMs: 0 } }), { message: `${path}：读取超过时间上限（0 秒），已停止读取` });
+});
+
+test('authoring: a YAML or JSON file longer than the cap is refused before it is parsed', () => {
+  const text = `{"机关":"某局","年度":2025,"x":"${'y'.repeat(LIMITS.authoringChars)}"}`;
+  assert.throws(() => readAuthoringReport(text, 'big.json'), { message: `big.json：填写文件字符数超过上限（${LIMITS.authoringChars}），已停止读取` });
 });

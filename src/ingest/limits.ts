@@ -11,6 +11,8 @@ export const LIMITS = {
   fileBytes: 200 * 1024 * 1024,
   /** Bytes of a web page or a text file. */
   markupBytes: 32 * 1024 * 1024,
+  /** Characters of an authoring file (YAML or JSON; a filled one is some kilobytes). */
+  authoringChars: 128 * 1024,
   /** Entries of a Word (.docx) package. */
   zipEntries: 5_000,
   /** Uncompressed bytes a Word package declares for all its entries. */
