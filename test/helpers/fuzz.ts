@@ -88,7 +88,7 @@ export const packageMutation: fc.Arbitrary<PackageMutation> = fc.oneof(
 );
 
 /** Bytes of at most this size are produced (a repeated slice stops there). */
-const MAX_OUTPUT = 16 * 1024 * 1024;
+const MAX_OUTPUT = 8 * 1024 * 1024;
 
 export function mutate(input: Buffer, ops: readonly Mutation[]): Buffer {
   let b = input;
