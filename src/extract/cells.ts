@@ -123,17 +123,21 @@ function plainCells(line: Line, row: number): Cell[] {
     }
   }
   const cells: Cell[] = [];
+  const joined = new Set<Cell>(); // keyed once at the end: keying at every word is quadratic in a long line
   for (const w of words) {
     const cell = makeCell(w.text, w.start, line.index, row);
     if (w.glued && cell.kind === 'value') cell.glued = true;
     const prev = cells[cells.length - 1];
     if (cell.kind === 'label' && prev?.kind === 'label') {
-      prev.text = line.text.slice(prev.start - line.start, cell.end - line.start);
       prev.end = cell.end;
-      prev.key = labelKey(prev.text);
+      joined.add(prev);
     } else {
       cells.push(cell);
     }
+  }
+  for (const cell of joined) {
+    cell.text = line.text.slice(cell.start - line.start, cell.end - line.start);
+    cell.key = labelKey(cell.text);
   }
   return cells;
 }

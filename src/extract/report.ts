@@ -112,12 +112,15 @@ function joinLines(lines: readonly Line[], from: number, to: number, skip: (l: n
     }
     if (text !== '') text += pendingBreaks > 0 ? '\n\n' : '\n';
     pendingBreaks = 0;
+    // Whether the text ends a line, kept aside: asking the growing string (endsWith) flattens it every time.
+    let atLineStart = true;
     for (const [a, b] of pieces) {
       let start = a;
-      if (text === '' || text.endsWith('\n')) while (start < b && /\s/.test(line.text[start]!)) start++;
+      if (atLineStart) while (start < b && /\s/.test(line.text[start]!)) start++;
       if (start >= b) continue;
       map.push([text.length, line.start + start, b - start]);
       text += line.text.slice(start, b);
+      atLineStart = line.text[b - 1] === '\n';
     }
   }
   return { text, map };

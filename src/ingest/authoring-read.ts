@@ -9,6 +9,7 @@ import { keyed, type KeyDef } from './authoring-keys.ts';
 import { problemsError } from './authoring-problems.ts';
 import { readTables } from './authoring-tables.ts';
 import { AuthoringTree, type Entry } from './authoring-tree.ts';
+import { LIMITS, overLimit } from './limits.ts';
 
 /**
  * Reads a filled authoring file strictly: every key must name a field, section, item, row or
@@ -91,6 +92,7 @@ function readReport(tree: AuthoringTree, file: string): Report | null {
 
 /** Reads a filled authoring file (YAML, or JSON with the same keys) into a report; throws every problem of the file at once. */
 export function readAuthoring(content: string, file: string): Report {
+  if (content.length > LIMITS.authoringChars) throw overLimit(file, '填写文件字符数', LIMITS.authoringChars);
   const tree = new AuthoringTree(content, /\.json$/i.test(file) ? 'JSON' : 'YAML');
   const report = tree.problems.length ? null : readReport(tree, file);
   if (tree.problems.length || !report) throw problemsError(file, tree.problems);

@@ -1,9 +1,11 @@
-import JSZip from 'jszip';
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { InputError } from '../errors.ts';
 import type { Block, TextPiece } from './blocks.ts';
+import { checkMarkup } from './html-scan.ts';
+import { LIMITS, ReadBudget } from './limits.ts';
 import { collapseSpans, type GridSlot } from './table-grid.ts';
+import { openZip, readZipText } from './zip-parts.ts';
 
 /**
  * A .docx → paragraphs and tables. Tables keep their merged cells (gridSpan,
@@ -24,6 +26,16 @@ const children = (el: AnyNode, name?: string): Element[] =>
   ((el as Element).children ?? []).filter((c): c is Element => c.type === 'tag' && (!name || c.name === name));
 const child = (el: AnyNode, name: string): Element | undefined => children(el, name)[0];
 
+/** A numbering level (0–8), whatever the file says. */
+const listLevel = (value: string | undefined): number => Math.min(Math.max(Math.trunc(Number(value ?? 0)) || 0, 0), LIMITS.listLevel);
+/** A list start value, clamped so that counting and formatting stay cheap. */
+const listStart = (value: string | undefined): number => {
+  const n = Math.trunc(Number(value ?? 1));
+  return Number.isFinite(n) ? Math.min(Math.max(n, 0), LIMITS.listStart) : 1;
+};
+/** A count of grid columns (gridSpan, gridBefore), at least `min`, at most the cap. */
+const columns = (value: string | undefined, min: number): number => Math.min(Math.max(Math.trunc(Number(value ?? min)) || min, min), LIMITS.columnSpan);
+
 function readNumbering($: CheerioAPI | null): Numbering {
   const map: Numbering = new Map();
   if (!$) return map;
@@ -31,8 +43,8 @@ function readNumbering($: CheerioAPI | null): Numbering {
   $('w\\:abstractNum').each((_, el) => {
     const levels = new Map<number, Level>();
     for (const lvl of children(el as Element, 'w:lvl')) {
-      levels.set(Number(attr(lvl, 'w:ilvl') ?? 0), {
-        start: Number(attr(child(lvl, 'w:start'), 'w:val') ?? 1),
+      levels.set(listLevel(attr(lvl, 'w:ilvl')), {
+        start: listStart(attr(child(lvl, 'w:start'), 'w:val')),
         format: attr(child(lvl, 'w:numFmt'), 'w:val') ?? 'decimal',
         text: attr(child(lvl, 'w:lvlText'), 'w:val') ?? '',
       });
@@ -45,10 +57,10 @@ function readNumbering($: CheerioAPI | null): Numbering {
     if (!base) return;
     const levels = new Map(base);
     for (const o of children(el as Element, 'w:lvlOverride')) {
-      const ilvl = Number(attr(o, 'w:ilvl') ?? 0);
+      const ilvl = listLevel(attr(o, 'w:ilvl'));
       const start = attr(child(o, 'w:startOverride'), 'w:val');
       const lv = levels.get(ilvl);
-      if (lv && start !== undefined) levels.set(ilvl, { ...lv, start: Number(start) });
+      if (lv && start !== undefined) levels.set(ilvl, { ...lv, start: listStart(start) });
     }
     map.set(id, levels);
   });
@@ -143,7 +155,7 @@ function numberingOf(p: Element, styles: Map<string, Element>): { numId: string;
   if (!numPr) return null;
   const numId = attr(child(numPr, 'w:numId'), 'w:val');
   if (!numId || numId === '0') return null;
-  return { numId, ilvl: Number(attr(child(numPr, 'w:ilvl'), 'w:val') ?? 0) };
+  return { numId, ilvl: listLevel(attr(child(numPr, 'w:ilvl'), 'w:val')) };
 }
 
 function runText(node: Element): string {
@@ -158,18 +170,25 @@ function runText(node: Element): string {
   return out;
 }
 
-export async function readDocx(bytes: Uint8Array, file: string): Promise<Block[]> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new InputError('damaged', `${file}：Word 文件已损坏，无法解压`, file);
-  }
-  const documentXml = await zip.file('word/document.xml')?.async('string');
+/** Word never writes a DTD: one in a part can only be an entity expansion attack. */
+function refuseDtd(xml: string, part: string, file: string): string {
+  if (/<!(DOCTYPE|ENTITY)/i.test(xml)) throw new InputError('unsupported', `${file}：Word 文件的 ${part} 含有 DTD 或实体声明（<!DOCTYPE、<!ENTITY），出于安全原因不予读取`, file);
+  return xml;
+}
+
+export async function readDocx(bytes: Uint8Array, file: string, budget = new ReadBudget(file)): Promise<Block[]> {
+  const zip = await openZip(bytes, budget);
+  const part = async (name: string) => {
+    const text = await readZipText(zip, name, budget);
+    if (text === undefined) return undefined;
+    checkMarkup(refuseDtd(text, name, file), budget, false);
+    return text;
+  };
+  const documentXml = await part('word/document.xml');
   if (!documentXml) throw new InputError('damaged', `${file}：压缩包中没有 word/document.xml，不是 Word（.docx）文件`, file);
   const xml = (s: string) => load(s, { xml: true });
-  const numberingXml = await zip.file('word/numbering.xml')?.async('string');
-  const stylesXml = await zip.file('word/styles.xml')?.async('string');
+  const numberingXml = await part('word/numbering.xml');
+  const stylesXml = await part('word/styles.xml');
   const counters = new Counters(readNumbering(numberingXml ? xml(numberingXml) : null));
   const styles = new Map<string, Element>();
   if (stylesXml) {
@@ -190,9 +209,11 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<Block[]
   };
 
   const blocks: Block[] = [];
+  const cells = { count: 0 };
   const walk = (parent: Element, path: string): void => {
     const seen = new Map<string, number>();
     for (const el of children(parent)) {
+      budget.check();
       const n = (seen.get(el.name) ?? 0) + 1;
       seen.set(el.name, n);
       const here = `${path}/${el.name}[${n}]`;
@@ -200,7 +221,7 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<Block[]
         const text = paragraphText(el);
         for (const line of text.split('\n')) blocks.push({ kind: 'paragraph', pieces: [{ text: line, loc: { path: here } }] });
       } else if (el.name === 'w:tbl') {
-        blocks.push({ kind: 'table', rows: tableGrid(el, here, paragraphText) });
+        blocks.push({ kind: 'table', rows: tableGrid(el, here, paragraphText, budget, cells) });
       } else if (el.name === 'w:sdt') {
         const content = child(el, 'w:sdtContent');
         if (content) walk(content, `${here}/w:sdtContent[1]`);
@@ -212,18 +233,23 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<Block[]
 }
 
 /** The table's grid, merged cells (gridSpan, vMerge) resolved; columns that only spans cover are dropped (`collapseSpans`). */
-function tableGrid(tbl: Element, path: string, paragraphText: (p: Element) => string): TextPiece[][] {
+function tableGrid(tbl: Element, path: string, paragraphText: (p: Element) => string, budget: ReadBudget, cells: { count: number }): TextPiece[][] {
   const rows: (GridSlot | undefined)[][] = [];
   const open = new Map<number, GridSlot>(); // column → first cell of a vertical merge
-  children(tbl, 'w:tr').forEach((tr, r) => {
+  const trs = children(tbl, 'w:tr');
+  budget.cap('tableRows', trs.length, 'Word 表格的行数');
+  trs.forEach((tr, r) => {
+    budget.check();
     const row: (GridSlot | undefined)[] = [];
     let col = 0;
     const before = child(child(tr, 'w:trPr') ?? tr, 'w:gridBefore');
-    col += Number(attr(before, 'w:val') ?? 0);
+    col += columns(attr(before, 'w:val'), 0);
     for (let i = 0; i < col; i++) row.push(undefined);
     children(tr, 'w:tc').forEach((tc, c) => {
       const tcPr = child(tc, 'w:tcPr');
-      const span = Math.max(1, Number(attr(tcPr ? child(tcPr, 'w:gridSpan') : undefined, 'w:val') ?? 1));
+      const span = columns(attr(tcPr ? child(tcPr, 'w:gridSpan') : undefined, 'w:val'), 1);
+      cells.count += span;
+      budget.cap('tableCells', cells.count, '表格单元格数量');
       const vMerge = tcPr ? child(tcPr, 'w:vMerge') : undefined;
       const loc = { path: `${path}/w:tr[${r + 1}]/w:tc[${c + 1}]` };
       const continues = vMerge !== undefined && attr(vMerge, 'w:val') !== 'restart';

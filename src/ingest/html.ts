@@ -3,6 +3,8 @@ import type { AnyNode, Element } from 'domhandler';
 import { SECTIONS } from '../schema/sections.ts';
 import type { Block, TextPiece } from './blocks.ts';
 import { readPageHints, type PageHints } from './html-meta.ts';
+import { checkMarkup } from './html-scan.ts';
+import { ReadBudget } from './limits.ts';
 import { collapseSpans, type GridSlot } from './table-grid.ts';
 
 /**
@@ -48,6 +50,22 @@ function isElement(node: AnyNode): node is Element {
 }
 
 const pathMemo = new WeakMap<Element, string>();
+/** Each element's place among its parent's children of the same name: 1-based, and whether it has such siblings. */
+const nthMemo = new WeakMap<Element, { nth: number; alone: boolean }>();
+
+function nthOfType(parent: Element, el: Element): { nth: number; alone: boolean } {
+  if (!nthMemo.has(el)) {
+    const byName = new Map<string, Element[]>();
+    for (const c of parent.children) {
+      if (!isElement(c)) continue;
+      const same = byName.get(c.name);
+      if (same) same.push(c);
+      else byName.set(c.name, [c]);
+    }
+    for (const same of byName.values()) same.forEach((c, i) => nthMemo.set(c, { nth: i + 1, alone: same.length === 1 }));
+  }
+  return nthMemo.get(el) ?? { nth: 1, alone: true };
+}
 
 /** A CSS selector that finds the element again (document.querySelector). */
 function cssPath(el: Element): string {
@@ -58,21 +76,15 @@ function cssPath(el: Element): string {
   return path;
 }
 
+/** The parent's selector (memoised) and this element's step: linear in the page, however deep. */
 function computeCssPath(el: Element): string {
-  const parts: string[] = [];
-  let node: Element | null = el;
-  while (node && node.type === 'tag' && node.name !== 'html') {
-    const parent: Element | null = node.parent && isElement(node.parent as AnyNode) ? (node.parent as Element) : null;
-    const name: string = node.name;
-    if (!parent) {
-      parts.unshift(name);
-      break;
-    }
-    const same = parent.children.filter((c): c is Element => isElement(c) && c.name === name);
-    parts.unshift(same.length > 1 ? `${name}:nth-of-type(${same.indexOf(node) + 1})` : name);
-    node = parent;
-  }
-  return parts.join(' > ');
+  if (el.type !== 'tag' || el.name === 'html') return '';
+  const parent: Element | null = el.parent && isElement(el.parent as AnyNode) ? (el.parent as Element) : null;
+  if (!parent) return el.name;
+  const { nth, alone } = nthOfType(parent, el);
+  const step = alone ? el.name : `${el.name}:nth-of-type(${nth})`;
+  const above = cssPath(parent);
+  return above ? `${above} > ${step}` : step;
 }
 
 /**
@@ -80,7 +92,7 @@ function computeCssPath(el: Element): string {
  * and section headings inside it, and of those the one with the least text.
  * One pass up from each table and text node, so a large page stays cheap.
  */
-function findArticle($: CheerioAPI): Element {
+function findArticle($: CheerioAPI, budget: ReadBudget): Element {
   const body = ($('body')[0] ?? $.root().children()[0]) as Element;
   const score = new Map<Element, number>();
   const length = new Map<Element, number>();
@@ -95,6 +107,7 @@ function findArticle($: CheerioAPI): Element {
     }
   });
   const walkText = (node: AnyNode): void => {
+    budget.check();
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       const headings = HEADINGS.filter((h) => data.includes(h)).length;
@@ -124,16 +137,20 @@ function findArticle($: CheerioAPI): Element {
 }
 
 /** The table's grid, merged cells resolved; columns that only spans cover are dropped (`collapseSpans`). */
-function tableGrid($: CheerioAPI, table: Element): TextPiece[][] {
+function tableGrid($: CheerioAPI, table: Element, budget: ReadBudget, cells: { count: number }): TextPiece[][] {
   const rows = $(table).find('tr').toArray().filter((tr) => $(tr).closest('table')[0] === table) as Element[];
+  budget.cap('tableRows', rows.length, '网页表格的行数');
   const grid: (GridSlot | undefined)[][] = [];
   rows.forEach((tr, r) => {
+    budget.check();
     grid[r] ??= [];
     let c = 0;
     for (const cell of tr.children.filter((n): n is Element => isElement(n) && (n.name === 'td' || n.name === 'th'))) {
       while (grid[r]![c]) c++;
-      const colspan = Math.min(Math.max(Number.parseInt($(cell).attr('colspan') ?? '1', 10) || 1, 1), 60);
-      const rowspan = Math.min(Math.max(Number.parseInt($(cell).attr('rowspan') ?? '1', 10) || 1, 1), 200);
+      const colspan = Math.min(Math.max(Number.parseInt($(cell).attr('colspan') ?? '1', 10) || 1, 1), budget.limits.columnSpan);
+      const rowspan = Math.min(Math.max(Number.parseInt($(cell).attr('rowspan') ?? '1', 10) || 1, 1), budget.limits.rowSpan);
+      cells.count += colspan * rowspan;
+      budget.cap('tableCells', cells.count, '表格单元格数量');
       const loc = { path: cssPath(cell) };
       for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < colspan; dc++) {
@@ -153,17 +170,35 @@ function cellContent($: CheerioAPI, cell: Element): string {
   return $(cell).text().replace(/[\s\u00a0]*\n[\s\u00a0]*/g, '').replace(/[ \t]+/g, ' ').trim();
 }
 
-export function readHtml(html: string): HtmlRead {
+/** Refuses pages nested too deep or with too many elements, before anything walks them. */
+function checkTree($: CheerioAPI, budget: ReadBudget): void {
+  const stack: [AnyNode, number][] = [[$.root()[0] as AnyNode, 0]];
+  let elements = 0;
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (isElement(node)) {
+      budget.cap('htmlElements', ++elements, '元素数量');
+      budget.cap('htmlDepth', depth, '元素嵌套层数');
+    }
+    for (const c of (node as Element).children ?? []) stack.push([c, depth + 1]);
+  }
+}
+
+export function readHtml(html: string, budget = new ReadBudget('网页')): HtmlRead {
+  checkMarkup(html, budget);
   const $ = load(html);
+  checkTree($, budget);
   const hints = readPageHints($, cssPath);
   // Skipped, not removed: removing would shift the nth-of-type selectors of what follows.
   const skip = new Set<AnyNode>($(DROP).toArray());
   $('[class], [id]').each((_, el) => {
     const e = $(el);
     const names = `${e.attr('class') ?? ''} ${e.attr('id') ?? ''}`;
+    budget.check();
     if (NOISE.test(names) && e.find('table').length === 0 && e.text().length < 2000) skip.add(el);
   });
-  const root = findArticle($);
+  const root = findArticle($, budget);
+  const cells = { count: 0 };
   const blocks: Block[] = [];
   let pieces: TextPiece[] = [];
   const flush = () => {
@@ -171,6 +206,7 @@ export function readHtml(html: string): HtmlRead {
     pieces = [];
   };
   const walk = (node: AnyNode): void => {
+    budget.check();
     if (node.type === 'text') {
       const text = (node as unknown as { data: string }).data.replace(/\s+/g, ' ');
       if (text !== '') pieces.push({ text, loc: { path: node.parent && isElement(node.parent as AnyNode) ? cssPath(node.parent as Element) : '' } });
@@ -192,7 +228,7 @@ export function readHtml(html: string): HtmlRead {
         });
         return;
       }
-      const rows = tableGrid($, node);
+      const rows = tableGrid($, node, budget, cells);
       if (rows.length) blocks.push({ kind: 'table', rows });
       return;
     }

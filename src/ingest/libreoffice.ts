@@ -9,7 +9,7 @@ import { findProgram } from '../programs.ts';
 const run = promisify(execFile);
 
 /** .doc / .wps → .docx through LibreOffice (`soffice --headless`), in a private temporary folder. */
-export async function convertToDocx(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+export async function convertToDocx(bytes: Uint8Array, file: string, timeoutMs = 120_000): Promise<Uint8Array> {
   const soffice = findProgram(['soffice', 'libreoffice']);
   if (!soffice) {
     throw new InputError(
@@ -23,7 +23,7 @@ export async function convertToDocx(bytes: Uint8Array, file: string): Promise<Ui
     const input = join(dir, 'input.doc');
     await writeFile(input, bytes);
     try {
-      await run(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'docx', '--outdir', dir, input], { timeout: 120_000 });
+      await run(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'docx', '--outdir', dir, input], { timeout: timeoutMs });
     } catch (err) {
       throw new InputError('damaged', `${file}：LibreOffice 无法转换此文件（${(err as Error).message.split('\n')[0]}）`, file);
     }

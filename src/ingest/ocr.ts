@@ -7,6 +7,8 @@ import { analysePages } from './layout.ts';
 import { toBlocks } from './layout-blocks.ts';
 import { splitRun } from './layout-text.ts';
 import type { Glyph, PageInput } from './layout-types.ts';
+import { checkImagePixels } from './image-size.ts';
+import { ReadBudget } from './limits.ts';
 import { refineOcrCells } from './ocr-cells.ts';
 import { cropPgm, decodeImage, decodePng, findRules, type Gray } from './raster.ts';
 import { cleanWord, ocrAvailable, OCR_PARALLELISM, tesseractTsv, type TsvWord } from './tesseract.ts';
@@ -114,12 +116,16 @@ export function stripCuts(img: Gray, strips: number): number[] {
 }
 
 /** Image (PNG, JPEG, TIFF, …) → paragraphs and tables through Tesseract OCR. */
-export async function readImage(bytes: Uint8Array, file: string): Promise<Block[]> {
+export async function readImage(bytes: Uint8Array, file: string, budget = new ReadBudget(file)): Promise<Block[]> {
+  checkImagePixels(bytes, budget);
+  budget.extend(budget.limits.ocrPageMs);
   const ocr = await ocrAvailable();
   if (!ocr.ok) throw new InputError('unsupported', `${file}：${ocr.message}`, file);
   const { input, gray } = await ocrPageImage(bytes, 1, 1, file);
+  budget.check();
   if (input.glyphs.length === 0) throw new InputError('empty', `${file}：图片中没有识别出文字`, file);
   const items = analysePages([input]);
+  budget.check();
   if (gray) await refineOcrCells(items, new Map([[1, gray]]), file);
   return toBlocks(items, [input]);
 }

@@ -15,6 +15,7 @@ import { ocrPageImage } from './ocr.ts';
 import { refineOcrCells } from './ocr-cells.ts';
 import { ocrAvailable, OCR_PARALLELISM } from './tesseract.ts';
 import { findProgram } from '../programs.ts';
+import { formatPoints, ReadBudget } from './limits.ts';
 import type { Gray } from './raster.ts';
 
 const run = promisify(execFile);
@@ -168,12 +169,11 @@ function damaged(file: string, err: unknown): InputError {
 }
 
 /** PDF → paragraphs and tables (text layer; OCR for pages without text). */
-export async function readPdf(bytes: Uint8Array, file: string): Promise<Block[]> {
+export async function readPdf(bytes: Uint8Array, file: string, budget = new ReadBudget(file)): Promise<Block[]> {
   const pdfjs = await loadPdfJs();
   const base = pdfjsDir();
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
-  try {
-    doc = await pdfjs.getDocument({
+  const loading = pdfjs.getDocument({
       data: new Uint8Array(bytes),
       cMapUrl: `${join(base, 'cmaps')}/`,
       cMapPacked: true,
@@ -183,8 +183,16 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<Block[]>
       disableFontFace: true,
       useSystemFonts: false,
       stopAtErrors: false,
-    }).promise;
+      // Images are never drawn here (only whether a page paints one matters): a page image over the cap is not decoded.
+      maxImageSize: budget.limits.imagePixels,
+    });
+  try {
+    doc = await budget.race(loading.promise);
   } catch (err) {
+    if (err instanceof InputError) {
+      await loading.destroy().catch(() => undefined);
+      throw err;
+    }
     if ((err as { name?: string }).name === 'PasswordException') {
       throw new InputError('unsupported', `${file}：PDF 有密码保护，请先解除密码再读取`, file);
     }
@@ -194,14 +202,16 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<Block[]>
     const pages: PdfPage[] = [];
     let failures = 0;
     let lastError: unknown = null;
+    budget.cap('pdfPages', doc.numPages, 'PDF 页数');
     for (let n = 1; n <= doc.numPages; n++) {
+      budget.check();
       try {
-        const page = await doc.getPage(n);
+        const page = await budget.race(doc.getPage(n));
         const vp = page.getViewport({ scale: 1 });
         const viewport = vp.transform as Matrix;
-        const content = await page.getTextContent();
+        const content = await budget.race(page.getTextContent());
         const items = content.items.filter((it): it is TextItemLike & typeof it => 'str' in it);
-        const ops = await page.getOperatorList();
+        const ops = await budget.race(page.getOperatorList());
         const { rules, hasImage } = rulesOf(pdfjs, ops.fnArray, ops.argsArray as unknown[][], viewport);
         pages.push({ input: { page: n, width: vp.width, height: vp.height, glyphs: glyphsOf(items, viewport), rules }, hasImage });
         page.cleanup();
@@ -213,18 +223,25 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<Block[]>
     if (pages.length === 0) throw damaged(file, lastError ?? new Error('没有可读取的页面'));
     const scans = pages.filter((p) => p.input.glyphs.length < MIN_TEXT_GLYPHS && (p.hasImage || p.input.glyphs.length === 0));
     const grays = new Map<number, Gray>();
+    for (const p of scans) {
+      const side = Math.max(p.input.width, p.input.height);
+      if (side > budget.limits.scanPagePoints) throw overLimitPage(file, p.input.page, side, budget);
+    }
     if (scans.length) {
+      budget.extend(scans.length * budget.limits.ocrPageMs);
       const textPages = pages.length - scans.length;
       const ocr = await ocrAvailable();
       if (!ocr.ok) {
         if (textPages === 0) throw new InputError('unsupported', `${file}：PDF 没有文字层（是扫描件），${ocr.message}`, file);
       } else {
-        await ocrScannedPages(bytes, file, scans, grays);
+        await ocrScannedPages(bytes, file, scans, grays, budget);
       }
     }
     if (failures && pages.every((p) => p.input.glyphs.length === 0)) throw damaged(file, lastError);
+    budget.check();
     const inputs = pages.map((p) => p.input);
     const items = analysePages(inputs);
+    budget.check();
     if (grays.size) await refineOcrCells(items, grays, file);
     return toBlocks(items, inputs);
   } finally {
@@ -232,7 +249,15 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<Block[]>
   }
 }
 
-async function ocrScannedPages(bytes: Uint8Array, file: string, scans: PdfPage[], grays: Map<number, Gray>): Promise<void> {
+function overLimitPage(file: string, page: number, side: number, budget: ReadBudget): InputError {
+  return new InputError(
+    'unsupported',
+    `${file}：第 ${page} 页是扫描页，页面尺寸（${formatPoints(side)}）超过上限（${formatPoints(budget.limits.scanPagePoints)}），已停止读取`,
+    file,
+  );
+}
+
+async function ocrScannedPages(bytes: Uint8Array, file: string, scans: PdfPage[], grays: Map<number, Gray>, budget: ReadBudget): Promise<void> {
   const pdftoppm = findProgram(['pdftoppm']);
   if (!pdftoppm) {
     throw new InputError('unsupported', `${file}：PDF 没有文字层（是扫描件），识别需要 pdftoppm，本机未安装。请安装 Debian 软件包 poppler-utils（apt-get install poppler-utils）`, file);
@@ -246,10 +271,11 @@ async function ocrScannedPages(bytes: Uint8Array, file: string, scans: PdfPage[]
     let next = 0;
     const worker = async () => {
       for (let p = scans[next++]; p; p = scans[next++]) {
+        budget.check();
         const n = p.input.page;
         const out = join(dir, `page-${n}`);
         try {
-          await run(pdftoppm, ['-r', String(OCR_DPI), '-png', '-f', String(n), '-l', String(n), '-singlefile', input, out], { timeout: 120_000 });
+          await run(pdftoppm, ['-r', String(OCR_DPI), '-png', '-f', String(n), '-l', String(n), '-singlefile', input, out], { timeout: Math.min(120_000, budget.remaining()) });
         } catch (err) {
           throw damaged(file, err);
         }

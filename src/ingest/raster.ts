@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { InputError } from '../errors.ts';
+import { LIMITS } from './limits.ts';
 import type { Rule } from './layout-types.ts';
 
 /** An 8-bit grayscale image, row-major. */
@@ -48,18 +49,19 @@ export function decodePng(bytes: Uint8Array): Gray | null {
     else if (type === 'IEND') break;
     pos += 12 + len;
   }
-  if (!width || !height || interlace !== 0 || width * height > 120_000_000) return null;
+  if (!width || !height || interlace !== 0 || width * height > MAX_PIXELS) return null;
   const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colorType];
   if (!channels || ![1, 2, 4, 8, 16].includes(depth)) return null;
-  let raw: Buffer;
-  try {
-    raw = inflateSync(Buffer.concat(idat));
-  } catch {
-    return null;
-  }
   const bitsPerPixel = channels * depth;
   const bpp = Math.max(1, bitsPerPixel >> 3);
   const stride = Math.ceil((width * bitsPerPixel) / 8);
+  let raw: Buffer;
+  try {
+    // No more than the pixels need: an IDAT bomb (gigabytes of zeros) stops at the image's own size.
+    raw = inflateSync(Buffer.concat(idat), { maxOutputLength: height * (stride + 1) });
+  } catch {
+    return null;
+  }
   if (raw.length < height * (stride + 1)) return null;
   const out = new Uint8Array(width * height);
   const toGray = rowToGray(width, depth, colorType, palette, alphaTable);
@@ -156,8 +158,8 @@ function pixelGray(line: Uint8Array, x: number, depth: number, colorType: number
 
 /** Exit codes of the image decoder process (image-decoder.ts). */
 export const DECODER_EXIT = { ok: 0, undecodable: 1, noDecoder: 3, tooLarge: 4 } as const;
-/** Larger images are not decoded (about 11 000 × 11 000 pixels). */
-export const MAX_PIXELS = 120_000_000;
+/** Larger images are not decoded. */
+export const MAX_PIXELS = LIMITS.imagePixels;
 
 const DECODER = fileURLToPath(new URL('./image-decoder.ts', import.meta.url));
 const TIFF = (b: Uint8Array) => (b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a);

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { SourceFormat } from '../schema/types.ts';
@@ -6,6 +6,8 @@ import { blocksToText, type Block, type SourceSegment } from './blocks.ts';
 import { decodeText } from './decode.ts';
 import { detectKind } from './detect.ts';
 import type { PageHints } from './html-meta.ts';
+import { formatBytes, overLimit, ReadBudget, type Limits } from './limits.ts';
+import { readPdfOnThread } from './pdf-thread.ts';
 
 export interface SourceText {
   path: string;
@@ -26,11 +28,20 @@ export const READABLE_EXTENSIONS = [
   '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.gif', '.webp',
 ];
 
-/** The bytes of one input file; a Chinese InputError naming it when it cannot be read. */
-export async function readBytes(path: string): Promise<Buffer> {
+/** The bytes of one input file within the size cap; a Chinese InputError naming it when it cannot be read. */
+export async function readBytes(path: string, budget: ReadBudget = new ReadBudget(path)): Promise<Buffer> {
   try {
-    return await readFile(path);
+    const handle = await open(path, 'r');
+    try {
+      const info = await handle.stat();
+      if (info.isDirectory()) throw new InputError('usage', `${path}：是目录，不是文件`, path);
+      if (info.size > budget.limits.fileBytes) throw overLimit(path, '文件大小', formatBytes(budget.limits.fileBytes));
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new InputError('usage', `${path}：是目录，不是文件`, path);
     if (code === 'ENOENT') throw new InputError('missing', `${path}：文件不存在`, path);
@@ -39,45 +50,63 @@ export async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-function laidOut(path: string, format: SourceFormat, encoding: string, blocks: Block[], hints?: PageHints): SourceText {
+/** The text the extractor reads stays within the line and character caps. */
+function checkText(text: string, budget: ReadBudget): void {
+  budget.cap('textChars', text.length, '文字字符数');
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  budget.cap('textLines', lines, '文字行数');
+}
+
+function laidOut(path: string, format: SourceFormat, encoding: string, blocks: Block[], budget: ReadBudget, hints?: PageHints): SourceText {
+  budget.check();
   const { text, segments } = blocksToText(blocks);
+  checkText(text, budget);
   if (text.trim() === '') throw new InputError('empty', `${path}：文件中没有文字`, path);
   return { path, name: basename(path), format, encoding, text, segments, ...(hints ? { hints } : {}) };
+}
+
+export interface ReadOptions {
+  /** Lower caps or a shorter time (tests); the defaults are `LIMITS`. */
+  limits?: Partial<Limits>;
 }
 
 /**
  * Reads one report file of any supported format, recognised by its content
  * (magic bytes, markup), not by its name. Errors name the file and say what is
- * wrong, in Chinese.
+ * wrong, in Chinese. Every reader works under the caps and the time of a
+ * `ReadBudget` (limits.ts): past one, a clear error, never a hang.
  */
-export async function readSource(path: string): Promise<SourceText> {
-  return sourceOf(path, await readBytes(path));
+export async function readSource(path: string, options: ReadOptions = {}): Promise<SourceText> {
+  const budget = new ReadBudget(path, options.limits);
+  return sourceOf(path, await readBytes(path, budget), budget);
 }
 
 /** `readSource` over bytes already read (the CLI reads each file once: its sha256 is the report id). */
-export async function sourceOf(path: string, bytes: Buffer): Promise<SourceText> {
+export async function sourceOf(path: string, bytes: Buffer, budget: ReadBudget = new ReadBudget(path)): Promise<SourceText> {
   if (bytes.length === 0) throw new InputError('empty', `${path}：文件为空`, path);
   const kind = detectKind(bytes);
-  // The readers of laid-out formats (pdf.js, cheerio, JSZip) load only when such a file comes:
+  if ((kind === 'html' || kind === 'text') && bytes.length > budget.limits.markupBytes) {
+    throw overLimit(path, kind === 'html' ? '网页文件大小' : '文本文件大小', formatBytes(budget.limits.markupBytes));
+  }
+  // The readers of laid-out formats (cheerio, JSZip, Tesseract) load only when such a file comes:
   // a corpus of text reports starts fast, also on each worker thread.
   switch (kind) {
-    case 'pdf': {
-      const { readPdf } = await import('./pdf.ts');
-      return laidOut(path, 'pdf', 'binary', await readPdf(bytes, path));
-    }
+    case 'pdf':
+      return laidOut(path, 'pdf', 'binary', await readPdfOnThread(bytes, path, budget), budget);
     case 'docx': {
       const { readDocx } = await import('./docx.ts');
-      return laidOut(path, 'docx', 'utf-8', await readDocx(bytes, path));
+      return laidOut(path, 'docx', 'utf-8', await readDocx(bytes, path, budget), budget);
     }
     case 'ole': {
       const [{ readDocx }, { convertToDocx }] = await Promise.all([import('./docx.ts'), import('./libreoffice.ts')]);
-      return laidOut(path, 'docx', 'utf-8', await readDocx(await convertToDocx(bytes, path), path));
+      return laidOut(path, 'docx', 'utf-8', await readDocx(await convertToDocx(bytes, path, budget.remaining()), path, budget), budget);
     }
     case 'zip':
       throw new InputError('unsupported', `${path}：是压缩包，但不是 Word（.docx）文件`, path);
     case 'image': {
       const { readImage } = await import('./ocr.ts');
-      return laidOut(path, 'image', 'binary', await readImage(bytes, path));
+      return laidOut(path, 'image', 'binary', await readImage(bytes, path, budget), budget);
     }
     case 'html': {
       const { htmlCharset, readHtml } = await import('./html.ts');
@@ -88,12 +117,13 @@ export async function sourceOf(path: string, bytes: Buffer): Promise<SourceText>
       } catch {
         html = decodeText(bytes, path).text;
       }
-      const { blocks, hints } = readHtml(html);
-      return laidOut(path, 'html', encoding, blocks, hints);
+      const { blocks, hints } = readHtml(html, budget);
+      return laidOut(path, 'html', encoding, blocks, budget, hints);
     }
     default: {
       const format = TEXT_FORMATS[extname(path).toLowerCase()] ?? 'txt';
       const { text, encoding } = decodeText(bytes, path);
+      checkText(text, budget);
       if (text.trim() === '') throw new InputError('empty', `${path}：文件只有空白，没有内容`, path);
       return { path, name: basename(path), format, encoding, text };
     }
