@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ledgerXlsx } from '../../src/render/ledger-xlsx.ts';
 import type { Ledger } from '../../src/schema/ledger.ts';
+import { todayIso } from '../../src/store/region-status.ts';
 import { addUser, TEST_PASSWORD } from '../helpers/auth.ts';
 import { CHROMIUM, CHROMIUM_ARGS, startWebServer, type WebServer } from './fixtures.ts';
 
@@ -114,6 +115,12 @@ describe('the ledger page in the browser, SQLite', { skip: missing ? 'skipped: C
     await status(page, '已导入：2 条记录');
     await page.locator('#applications tbody tr[data-number="X-102"]').waitFor();
     assert.equal(await page.locator('#applications tbody tr[data-number]').count(), 5);
+
+    // 2025's decisions are within the default 5 years: nothing to purge.
+    page.once('dialog', (d) => d.accept());
+    await page.click('#purge');
+    await status(page, `已删除 ${Number(todayIso().slice(0, 4)) - 5}-01-01 以前办结的 0 件申请中的个人信息（保存期限 5 年）`);
+    assert.equal(await page.locator('#applications tbody tr[data-number="A-001"] td').nth(4).textContent(), PERSON);
 
     await page.fill('#report-form [name=year]', '2025');
     await page.click('#report-form button[type=submit]');

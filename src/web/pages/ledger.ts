@@ -49,6 +49,7 @@ function ownForms(id: number, year: number): Html {
     <button type="submit" class="btn">导入</button>
     <span class="muted">列模板同导出；任何一行有误则一条也不导入。</span>
   </form>
+  <p><button type="button" class="btn btn-small" id="purge">删除超过保存期限的个人信息</button> <span class="muted">按保存期限删除已办结申请的申请人姓名、联系方式、证件号码和申请内容，统计不变；不可恢复。</span></p>
 </section>
 <section class="block" id="report-block">
   <div class="block-head"><h2>由台账生成报告</h2></div>

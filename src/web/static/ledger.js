@@ -117,6 +117,16 @@
       slot.append(el('a', { href: `/reports/${made.reportId}/edit`, id: 'ledger-report' }, `打开报告草稿 #${made.reportId}`));
       return made.created ? '已由台账生成报告草稿' : '台账没有变化：这是此前生成的同一份报告';
     });
+    $('purge').addEventListener('click', async () => {
+      if (!window.confirm('删除超过保存期限的已办结申请中的申请人个人信息？删除后不可恢复。')) return;
+      try {
+        const done = await api('POST', `${base}/purge`);
+        say(`已删除 ${done.decidedBefore} 以前办结的 ${done.purged} 件申请中的个人信息（保存期限 ${done.retentionYears} 年）`);
+        await refresh();
+      } catch (err) {
+        say(err.message);
+      }
+    });
   }
   refresh();
 })();
