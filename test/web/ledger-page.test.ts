@@ -107,6 +107,7 @@ describe('the ledger page in the browser, SQLite', { skip: missing ? 'skipped: C
     await page.locator('#due tbody tr.overdue').nth(1).waitFor({ state: 'detached' });
     assert.deepEqual(await page.locator('#due tbody tr.overdue').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number'))), ['A-003']);
     assert.equal(await page.locator('#applications tbody tr[data-number="A-001"] td').nth(8).textContent(), '100');
+    assert.equal(await page.locator('#applications tbody tr[data-number="A-002"] td').nth(8).textContent(), '');
 
     const file = join(dir, '台账.xlsx');
     writeFileSync(file, await ledgerXlsx(IMPORTED));

@@ -76,7 +76,7 @@ export async function ledgerPage(store: Store, auth: Auth, id: number, year: num
 </div>
 <p id="ledger-status" class="muted" role="status"></p>
 <section class="block" id="summary-block">
-  <div class="block-head"><h2>${year} 年度台账统计</h2></div>
+  <div class="block-head"><h2>${year} 年度台账统计</h2><form method="get" action="/agencies/${id}/ledger" class="inline-form" id="year-form"><label>年度 <input name="year" type="number" min="2019" max="2100" value="${year}" required></label><button type="submit" class="btn btn-small">查看</button></form></div>
   <table class="list" id="ledger-counts"><thead><tr>${LEDGER_REGISTERS.map((r) => html`<th class="num-cell">${r.label}</th>`)}<th class="num-cell">台账核查问题</th></tr></thead><tbody></tbody></table>
 </section>
 <section class="block" id="due-block">

@@ -103,6 +103,7 @@
       const method = value(f, 'feeMethod');
       const fee = method ? { method, amount: Number(value(f, 'feeAmount') || 0), noticeOn: value(f, 'feeNoticeOn') || value(f, 'decidedOn'), paidOn: value(f, 'feePaidOn') } : null;
       await api('PUT', `${base}/applications/${current.id}`, { ...current.data, result: value(f, 'result'), decidedOn: value(f, 'decidedOn'), fee });
+      f.reset();
       return `已记录第 ${current.number} 号申请的办理结果`;
     });
     onSubmit('import-form', async (f) => {
