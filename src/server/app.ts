@@ -24,6 +24,7 @@ import { rankingRoutes } from './routes-ranking.ts';
 import { draftRoutes } from './routes-drafts.ts';
 import { ledgerRoutes } from './routes-ledger.ts';
 import { todayIso } from '../store/region-status.ts';
+import { DEFAULT_RETENTION_YEARS } from '../store/ledger-retention.ts';
 
 export interface AppOptions {
   /** Bytes of one upload request (all files together). Default 200 MB. */
@@ -46,6 +47,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Today as YYYY-MM-DD, for deadlines (default: the server's clock; tests fix it). */
   today?: () => string;
+  /** Years applicants' personal data is kept in the ledger after the year of the decision (default OGI_LEDGER_RETENTION_YEARS, else 5). */
+  ledgerRetentionYears?: number;
 }
 
 const registries = new WeakMap<Hono, Api>();
@@ -61,6 +64,15 @@ const PUBLIC_API = new Set(['/api/health', '/api/session']);
 const isPublicPage = (path: string) => path === '/login' || path.startsWith('/static/');
 
 const MB = 1024 * 1024;
+
+/** OGI_LEDGER_RETENTION_YEARS: a whole number of years ≥ 1; anything else stops the server with a clear message. */
+function retentionYearsFromEnv(): number {
+  const raw = process.env.OGI_LEDGER_RETENTION_YEARS;
+  if (raw === undefined || raw === '') return DEFAULT_RETENTION_YEARS;
+  const years = Number(raw);
+  if (!Number.isInteger(years) || years < 1 || years > 100) throw new Error(`环境变量 OGI_LEDGER_RETENTION_YEARS 应为 1—100 的整数（年），收到“${raw}”`);
+  return years;
+}
 
 
 /** The HTTP API over a store (tests call `app.request()` without a socket). */
@@ -152,7 +164,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   workflowRoutes(api, store, today);
   rankingRoutes(api, store, today);
   draftRoutes(api, store, limits);
-  ledgerRoutes(api, store, today);
+  ledgerRoutes(api, store, today, options.ledgerRetentionYears ?? retentionYearsFromEnv());
 
   let doc: unknown = null;
   api.route({ method: 'get', access: 'read', path: '/api/openapi.json', tag: '概况', summary: '本 API 的 OpenAPI 3.0 说明', response: { type: 'object' } }, (c) => {

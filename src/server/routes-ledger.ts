@@ -12,6 +12,7 @@ import {
   addLedgerRecord, deleteLedgerRecord, importLedger, ledgerDue, ledgerSummary, listLedgerRecords, loadLedger, REGISTER_KEYS, updateLedgerRecord,
   type DueItem,
 } from '../store/ledger.ts';
+import { purgeLedgerPersonalData, retentionCutoff } from '../store/ledger-retention.ts';
 import { requireAgency } from '../store/scope.ts';
 import { ApiError, type Api } from './api.ts';
 import { actorOf } from './auth/actor.ts';
@@ -42,7 +43,7 @@ const dueColumns = sheetColumns<DueItem>([
 ]);
 
 /** The year's ledger of an agency: registers, due list, summary, and the report computed from it. */
-export function ledgerRoutes(api: Api, store: Store, today: () => string): void {
+export function ledgerRoutes(api: Api, store: Store, today: () => string, retentionYears: number): void {
   const db = store.db;
 
   /** The caller may see and change the agency's registers: admin, or a clerk of that agency (other roles 403; other agencies 404). */
@@ -134,7 +135,17 @@ export function ledgerRoutes(api: Api, store: Store, today: () => string): void 
       return { added: await importLedger(db, params.id, read.ledger, actorOf(c), name) };
     },
   );
-  // After the fixed paths (due, summary, report): hono tries routes in the order they were added.
+  api.route(
+    { method: 'post', access: 'write', path: '/api/agencies/:id/ledger/purge', tag: '台账',
+      summary: `按保存期限（${retentionYears} 年，服务启动时由 OGI_LEDGER_RETENTION_YEARS 设定）删除此前年度办结的申请中的申请人个人信息（姓名、联系方式、证件号码、申请内容）；登记号、日期、类别、结果等统计所需字段保留，表二、表三、表四不变`,
+      params: AgencyParams, response: { type: 'object' }, errors: [403] },
+    async (c, { params }) => {
+      await ownAgency(c, params.id);
+      const cutoff = retentionCutoff(today(), retentionYears);
+      return { retentionYears, decidedBefore: cutoff, purged: await purgeLedgerPersonalData(db, params.id, cutoff, actorOf(c)) };
+    },
+  );
+  // After the fixed paths (due, summary, report, purge): hono tries routes in the order they were added.
   api.route(
     { method: 'get', access: 'write', path: '/api/agencies/:id/ledger/:register', tag: '台账', summary: '机关的一本台账的全部记录（含申请人个人信息，仅本机关用户和管理员）',
       params: RegisterParams, response: { type: 'array', items: { type: 'object' } }, errors: [403] },

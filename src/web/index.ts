@@ -11,6 +11,7 @@ import { agencyListPage, agencyPage } from './pages/agencies.ts';
 import { auditPage, parseAuditQuery } from './pages/audit.ts';
 import { importBatchPage, importPage } from './pages/imports.ts';
 import { jobsPage } from './pages/jobs.ts';
+import { ledgerPage } from './pages/ledger.ts';
 import { defaultYear, regionPage, regionsPage, rollupPage } from './pages/regions.ts';
 import { reportPage, versionPage } from './pages/report.ts';
 import { reportEditPage } from './pages/report-edit.ts';
@@ -179,6 +180,12 @@ export function webRoutes(store: Store, options: WebOptions = {}): Hono {
     const auth = authOf(c);
     await requireAgency(store.db, auth.scope, id(c));
     return respond(c, await agencyPage(store, auth, id(c), { from: c.req.query('from'), to: c.req.query('to') }));
+  });
+  web.get('/agencies/:id/ledger', async (c) => {
+    const auth = authOf(c);
+    await requireAgency(store.db, auth.scope, id(c));
+    const today = (options.today ?? (() => todayIso()))();
+    return respond(c, await ledgerPage(store, auth, id(c), yearParam(c.req.query('year')) ?? Number(today.slice(0, 4))));
   });
 
   return web;

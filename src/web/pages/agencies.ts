@@ -216,6 +216,7 @@ ${statutoryTables(template, tables, decorate, 'yoy')}`;
   <p class="aliases" id="agency-aliases">${aliases.length ? html`曾用名：${aliases.map((n, i) => html`${i ? '、' : ''}<span class="alias">${n}</span>`)}` : html`<span class="muted">没有曾用名</span>`}</p>
   ${mayPlace(auth) ? nameForms(a.id, a.name, others) : ''}
   ${mayAuthor(auth, a.id) ? newReportForm(a.id, a.name) : ''}
+  <p class="ledger-link"><a href="/agencies/${a.id}/ledger">${mayAuthor(auth, a.id) ? '台账（登记申请、到期提醒、由台账生成报告）' : '台账统计和到期提醒'}</a></p>
 </div>
 <section class="block">
   <div class="block-head"><h2>各年度概况</h2>${exportLinks('逐格对照（全部年度）', [['CSV', `/api/agencies/${a.id}/years?format=csv`], ['Excel', `/api/agencies/${a.id}/years?format=xlsx`]])}</div>
