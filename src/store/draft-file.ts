@@ -10,7 +10,7 @@ import type { Report } from '../schema/types.ts';
 import { agencyKey, getAgency } from './agencies.ts';
 import type { AuditActor } from './audit.ts';
 import type { Store } from './db.ts';
-import { reportOfYear, type NewDraft } from './drafts.ts';
+import { alreadyWritten, onlyDraftOfYear, reportOfYear, type NewDraft } from './drafts.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { readContractJson, readFileSource, sha256, storeReport } from './import.ts';
 
@@ -66,11 +66,11 @@ export async function createDraftFromFile(store: Store, input: { agencyId: numbe
     throw invalid(input.name, `文件中的机关是“${report.agency}”，不是“${agency.name}”；请选择正确的机关或文件`);
   }
   const existing = await reportOfYear(store.db, agency.id, report.year);
-  if (existing) throw new StoreError('conflict', `“${agency.name}”${report.year} 年度的报告已经存在（报告 ${existing.id}），请打开它继续编写`, { reportId: existing.id });
+  if (existing) throw alreadyWritten(agency.name, report.year, existing.id);
   try {
     const id = await storeReport(store, {
       file: { name: input.name, bytes: input.bytes }, hash: sha256(input.bytes), source, report: { ...report, agency: agency.name }, author, importId: null,
-      scope: { kind: 'agency', agencyId: agency.id }, actor, draft: { reason: `从文件“${input.name}”开始` },
+      scope: { kind: 'agency', agencyId: agency.id }, actor, draft: { reason: `从文件“${input.name}”开始`, guard: onlyDraftOfYear(store, agency, report.year) },
     });
     return { id, previousReportId: null, carried: [] };
   } catch (err) {

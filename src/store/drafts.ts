@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { ExtractedReport } from '../extract/index.ts';
 import { defaultPreamble } from '../ingest/authoring.ts';
@@ -40,12 +41,27 @@ const tableTemplate = (t: string): TableTemplate | null => (t === '2019' || t ==
 /** The previous year's preamble for the new year: its year numbers moved on by one. */
 const movedOn = (preamble: string, year: number) => preamble.replaceAll(`${year - 1}年`, `${year}年`);
 
+export const alreadyWritten = (agency: string, year: number, reportId: number) =>
+  new StoreError('conflict', `“${agency}”${year} 年度的报告已经存在（报告 ${reportId}），请打开它继续编写`, { reportId });
+
+/**
+ * Run inside the draft's transaction: two clerks pressing 新建报告 at once get one report. The second waits for the
+ * first's transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: a lock per agency), then finds its report.
+ */
+export function onlyDraftOfYear(store: Store, agency: { id: number; name: string }, year: number) {
+  return async (trx: Q): Promise<void> => {
+    if (store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7242002, ${agency.id})`.execute(trx);
+    const created = await reportOfYear(trx, agency.id, year);
+    if (created) throw alreadyWritten(agency.name, year, created.id);
+  };
+}
+
 export async function createDraft(store: Store, input: DraftInput, author: string, actor: AuditActor): Promise<NewDraft> {
   const template = tableTemplate(templateForYear(input.year));
   if (!template) throw new StoreError('invalid', `${input.year} 年度应使用 2019 年以前的格式，没有法定统计表，不能在网页中编写；请填写 2019 年度起的报告`);
   const agency = await getAgency(store.db, input.agencyId);
   const existing = await reportOfYear(store.db, agency.id, input.year);
-  if (existing) throw new StoreError('conflict', `“${agency.name}”${input.year} 年度的报告已经存在（报告 ${existing.id}），请打开它继续编写`, { reportId: existing.id });
+  if (existing) throw alreadyWritten(agency.name, input.year, existing.id);
   const previousRow = await reportOfYear(store.db, agency.id, input.year - 1);
   const previous = previousRow ? (JSON.parse(previousRow.data) as ExtractedReport) : null;
   const previousTemplate = previous ? tableTemplate(previous.template) : null;
@@ -76,7 +92,10 @@ export async function createDraft(store: Store, input: DraftInput, author: strin
     importId: null,
     scope: { kind: 'agency', agencyId: agency.id },
     actor,
-    draft: { reason: previousRow ? `依据 ${input.year - 1} 年度报告（报告 ${previousRow.id}）预填` : '新建（没有上一年度的报告可预填）' },
+    draft: {
+      reason: previousRow ? `依据 ${input.year - 1} 年度报告（报告 ${previousRow.id}）预填` : '新建（没有上一年度的报告可预填）',
+      guard: onlyDraftOfYear(store, agency, input.year),
+    },
   });
   return { id, previousReportId: previousRow?.id ?? null, carried };
 }

@@ -210,13 +210,14 @@ export async function storeReport(
   input: {
     file: LoadedFile; hash: string; source: SourceText; report: Report; author: string; importId: number | null; scope?: DataScope; actor?: AuditActor | null;
     /** A report started in the web editor (src/store/drafts.ts): its first version and audit entry say so. */
-    draft?: { reason: string };
+    draft?: { reason: string; guard?: (trx: Q) => Promise<void> };
   },
 ): Promise<number> {
   const { report, source, file } = input;
   const at = now();
   return inTx(store.db, async (trx) => {
     const agencyId = await agencyInScope(trx, report, input.scope ?? { kind: 'all' });
+    await input.draft?.guard?.(trx);
     const row = await trx
       .insertInto('reports')
       .values({

@@ -83,6 +83,15 @@ export function draftsSuite(name: string, open: OpenStore, options: { skip?: str
       assert.equal(again.body.error.details.reportId, draftId);
     });
 
+    test('新建报告 pressed four times at once: one draft, three answers naming it (409)', async () => {
+      const answers = await Promise.all([0, 1, 2, 3].map(() => call('clerk-b', 'POST', '/api/drafts', { agencyId: ids.agencyB, year: 2031 })));
+      assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409, 409, 409]);
+      const made = answers.find((a) => a.status === 201)!.body.id;
+      assert.deepEqual(answers.filter((a) => a.status === 409).map((a) => a.body.error.details.reportId), [made, made, made]);
+      const rows = await store.db.selectFrom('reports').select('id').where('agency_id', '=', ids.agencyB).where('year', '=', 2031).execute();
+      assert.deepEqual(rows.map((r) => r.id), [made]);
+    });
+
     test('2019 format: 上一年项目数量 = last year plus its change; the 2021 draft of a 2020 report carries only 上年结转', async () => {
       const b = await call('admin', 'POST', '/api/drafts', { agencyId: ids.agencyB, year: 2020 });
       assert.equal(b.status, 201, JSON.stringify(b.body));
