@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { lineColumn, placeName, placePath, readCell } from '../schema/index.ts';
+import { BUNDLE } from '../bundle.ts';
 import { readSectionSpan } from '../extract/spans.ts';
 import { format, readSpan, unreadCells } from './cells.ts';
 import { mergeCrossings } from './crossings.ts';
@@ -19,10 +19,11 @@ let loaded: Rule[] | null = null;
 /** Every rule module in src/check/rules (one rule per file, found by listing the folder), sorted by id. */
 export async function loadRules(): Promise<Rule[]> {
   if (loaded) return loaded;
-  const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  const files = BUNDLE?.ruleFiles ?? readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
   const rules: Rule[] = [];
   for (const f of files) {
-    const mod = (await import(pathToFileURL(join(RULES_DIR, f)).href)) as { default?: Rule };
+    // A template literal the bundler can follow (scripts/build.mjs makes each rule a chunk).
+    const mod = (await import(`./rules/${f}`)) as { default?: Rule };
     if (!mod.default?.meta?.id) throw new Error(`src/check/rules/${f} does not export a rule as default`);
     rules.push(mod.default);
   }

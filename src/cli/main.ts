@@ -1,29 +1,19 @@
 import { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
-import { reportJsonSchema } from '../schema/contract.ts';
-import { parseInputs } from './parse-files.ts';
-import { loadRules } from '../check/engine.ts';
-import { checkAll } from '../check/pipeline.ts';
-import { loadCheckConfig } from '../check/config.ts';
-import { rulesMarkdown } from '../check/docs.ts';
+import { writeFileSync } from 'node:fs';
 import type { CheckConfig, Severity } from '../check/types.ts';
 import { InputError } from '../errors.ts';
-import { SEVERITY_LABEL } from './check-output.ts';
-import { writeFileSync } from 'node:fs';
-import { authoringSkeleton } from '../ingest/authoring.ts';
 import { MULTI_REPORT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.ts';
-import { runCheck, type CheckOptions } from './check-command.ts';
-import { JOBS_HELP, MANIFEST_HELP } from './corpus.ts';
-import { corpusInputs } from './corpus-inputs.ts';
-import { runParse, type ParseOptions } from './parse-command.ts';
-import { runRenderData, type RenderDataOptions } from './render-data.ts';
+import type { CheckOptions } from './check-command.ts';
+import { JOBS_HELP, MANIFEST_HELP } from './corpus-help.ts';
+import type { ParseOptions } from './parse-command.ts';
+import type { RenderDataOptions } from './render-data.ts';
+import { ROLLUP_FORMATS, type RollupOptions } from './rollup-formats.ts';
 
+// Each command loads its modules when it runs: `ogi parse` over a corpus should not pay for the
+// renderers, the rule catalogue or the JSON Schema at start-up (or in each of its worker threads).
 type RenderOptions = RenderDataOptions & { to: string; force?: boolean; config?: string };
-import { loadReports } from './load-reports.ts';
-import { writeOutput } from './write-output.ts';
-import { ROLLUP_FORMATS, runRollup, type RollupOptions } from './rollup.ts';
-import { toJson } from '../render/json.ts';
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples');
 
@@ -50,19 +40,22 @@ program
   .option('--jobs <n>', JOBS_HELP)
   .option('--manifest <file>', MANIFEST_HELP)
   .action(async (files: string[], opts: ParseOptions) => {
+    const { runParse } = await import('./parse-command.ts');
     process.exitCode = await guard(() => runParse(files, opts));
   });
 
 program
   .command('schema')
   .description('输出报告数据的 JSON Schema（draft 2020-12，由数据契约 src/schema/contract.ts 生成，其中的项、行、列取自法定格式）')
-  .action(() => {
+  .action(async () => {
+    const { reportJsonSchema } = await import('../schema/contract.ts');
     process.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
   });
 
 /** The check configuration of `--config` (empty without one); null after saying why it cannot be read. */
 async function configOrNull(file: string | undefined): Promise<CheckConfig | null> {
   if (!file) return {};
+  const { loadCheckConfig } = await import('../check/config.ts');
   try {
     return await loadCheckConfig(file);
   } catch (err) {
@@ -90,7 +83,13 @@ async function runRender(inputs: string[], opts: RenderOptions): Promise<number>
   }
   const config = await configOrNull(opts.config);
   if (!config) return 2;
-  if (MULTI_REPORT_FORMATS.includes(format)) return guard(() => runRenderData(inputs, format as 'csv' | 'json' | 'xlsx', opts, config));
+  if (MULTI_REPORT_FORMATS.includes(format)) {
+    const { runRenderData } = await import('./render-data.ts');
+    return guard(() => runRenderData(inputs, format as 'csv' | 'json' | 'xlsx', opts, config));
+  }
+  const [{ corpusInputs }, { loadReports }, { checkAll }, { writeOutput }] = await Promise.all([
+    import('./corpus-inputs.ts'), import('./load-reports.ts'), import('../check/pipeline.ts'), import('./write-output.ts'),
+  ]);
   const { entries, failed: unexpanded } = await corpusInputs(inputs);
   for (const err of unexpanded) process.stderr.write(`错误：${err.message}\n`);
   if (unexpanded.length) return 2;
@@ -138,6 +137,7 @@ program
   .option('--manifest <file>', MANIFEST_HELP)
   .action(async (files: string[], opts: CheckOptions & { config?: string }) => {
     const config = await configOrNull(opts.config);
+    const { runCheck } = await import('./check-command.ts');
     process.exitCode = config ? await guard(() => runCheck(files, opts, config)) : 2;
   });
 
@@ -147,6 +147,9 @@ program
   .option('--json', '输出 JSON')
   .option('--markdown <file>', '生成规则文档（docs/rules.md）')
   .action(async (opts: { json?: boolean; markdown?: string }) => {
+    const [{ loadRules }, { rulesMarkdown }, { toJson }, { SEVERITY_LABEL }] = await Promise.all([
+      import('../check/engine.ts'), import('../check/docs.ts'), import('../render/json.ts'), import('./check-output.ts'),
+    ]);
     const rules = await loadRules();
     if (opts.markdown) {
       writeFileSync(opts.markdown, rulesMarkdown(rules));
@@ -190,6 +193,7 @@ program
   .option('--name <区域名称>', '区域名称，汇总报告的机关名称为“区域名称（汇总）”', '本区域')
   .option('--year <N>', '只汇总该年度的报告（输入含多个年度时必须给出）')
   .action(async (inputs: string[], opts: RollupOptions) => {
+    const { runRollup } = await import('./rollup.ts');
     process.exitCode = await runRollup(inputs, opts);
   });
 
@@ -199,13 +203,14 @@ program
   .requiredOption('--year <year>', '报告年度，如 2025')
   .requiredOption('--agency <name>', '机关名称，如 某某市交通运输局')
   .option('-o, --output <file>', '写入文件（默认输出到屏幕）')
-  .action((opts: { year: string; agency: string; output?: string }) => {
+  .action(async (opts: { year: string; agency: string; output?: string }) => {
     const year = Number(opts.year);
     if (!Number.isInteger(year) || year < 2019 || year > 2100) {
       process.stderr.write(`错误：--year 应为 2019 年或以后的年度，收到“${opts.year}”\n`);
       process.exitCode = 2;
       return;
     }
+    const { authoringSkeleton } = await import('../ingest/authoring.ts');
     const yaml = authoringSkeleton({ agency: opts.agency, year });
     if (opts.output) {
       writeFileSync(opts.output, yaml);
@@ -313,6 +318,7 @@ program
   .command('samples')
   .description('核查随附的样例报告并输出摘要')
   .action(async () => {
+    const [{ parseInputs }, { checkAll }] = await Promise.all([import('./parse-files.ts'), import('../check/pipeline.ts')]);
     const results = await parseInputs([SAMPLES]);
     const ok = results.filter((r) => r.report);
     const findings = await checkAll(ok.map((r) => r.report!));

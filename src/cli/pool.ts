@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { BUNDLE } from '../bundle.ts';
 import type { CorpusEntry } from './corpus-inputs.ts';
 import type { CorpusTask, ItemResult } from './corpus-item.ts';
 
@@ -40,7 +41,8 @@ async function inProcess(entries: readonly CorpusEntry[], task: CorpusTask, emit
   }
 }
 
-const WORKER_URL = new URL('./corpus-worker.mjs', import.meta.url);
+/** The prebuilt worker (plain JavaScript) or the one that starts tsx first. */
+const WORKER_URL = BUNDLE ? new URL('./corpus-worker.js', import.meta.url) : new URL('./corpus-worker.mjs', import.meta.url);
 
 async function onWorkers(entries: readonly CorpusEntry[], task: CorpusTask, count: number, emit: Emit): Promise<void> {
   const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: { task } }));

@@ -8,11 +8,10 @@ import { tableLabel, type TableKey } from '../schema/cells.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import { loadReports } from './load-reports.ts';
 import { writeOutput } from './write-output.ts';
+import { ROLLUP_FORMATS, type RollupFormat, type RollupOptions } from './rollup-formats.ts';
 
 /** `ogi rollup`: the region's summary report from its agencies' report files. */
 
-export const ROLLUP_FORMATS = ['docx', 'pdf', 'html', 'xlsx', 'json'] as const;
-type RollupFormat = (typeof ROLLUP_FORMATS)[number];
 
 const AUTHORING_EXTENSIONS = ['.json', '.yaml', '.yml'];
 
@@ -57,12 +56,6 @@ function summaryLines(s: RegionSummary, unreadable: readonly SkippedInput[]): st
   return lines;
 }
 
-export interface RollupOptions {
-  to: string;
-  output?: string;
-  name?: string;
-  year?: string;
-}
 
 export async function runRollup(inputs: string[], opts: RollupOptions): Promise<number> {
   const fail = (message: string) => {

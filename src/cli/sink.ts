@@ -19,7 +19,13 @@ function streamSink(stream: NodeJS.WritableStream, name: string, close: boolean)
   return {
     async write(chunk) {
       check();
-      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+      if (!stream.write(chunk)) {
+        // The listener that lost the race is removed, or a long run would pile up 'error' listeners.
+        const settled = new AbortController();
+        const wait = (event: string) => once(stream, event, { signal: settled.signal }).catch(() => {});
+        await Promise.race([wait('drain'), wait('error')]);
+        settled.abort();
+      }
       check();
     },
     async end() {

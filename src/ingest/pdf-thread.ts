@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { BUNDLE } from '../bundle.ts';
 import { InputError } from '../errors.ts';
 import type { Block } from './blocks.ts';
 import type { ReadBudget } from './limits.ts';
@@ -11,13 +12,8 @@ type Reply = { extend: number } | { blocks: Block[] } | { error: { code?: InputE
  */
 export function readPdfOnThread(bytes: Uint8Array, file: string, budget: ReadBudget): Promise<Block[]> {
   return new Promise((resolve, reject) => {
-    // tsx registered in the thread first (as bin/ogi does), then the TypeScript module imported.
-    const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-    const entry = JSON.stringify(new URL('./pdf-worker.ts', import.meta.url).href);
-    const worker = new Worker(`import(${tsx}).then((m) => { m.register(); return import(${entry}); })`, {
-      eval: true,
-      workerData: { bytes, file, limits: budget.limits },
-    });
+    const workerData = { bytes, file, limits: budget.limits };
+    const worker = BUNDLE ? new Worker(new URL('./pdf-worker.js', import.meta.url), { workerData }) : onTsx(workerData);
     let timer: NodeJS.Timeout;
     const arm = () => {
       clearTimeout(timer);
@@ -49,4 +45,11 @@ export function readPdfOnThread(bytes: Uint8Array, file: string, budget: ReadBud
     });
     worker.on('exit', () => clearTimeout(timer));
   });
+}
+
+/** The worker from the TypeScript sources: tsx registered in the thread first (as bin/ogi does), then the module imported. */
+function onTsx(workerData: object): Worker {
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const entry = JSON.stringify(new URL('./pdf-worker.ts', import.meta.url).href);
+  return new Worker(`import(${tsx}).then((m) => { m.register(); return import(${entry}); })`, { eval: true, workerData });
 }

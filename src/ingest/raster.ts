@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
+import { BUNDLE } from '../bundle.ts';
 import { InputError } from '../errors.ts';
 import { LIMITS } from './limits.ts';
 import type { Rule } from './layout-types.ts';
@@ -161,7 +162,10 @@ export const DECODER_EXIT = { ok: 0, undecodable: 1, noDecoder: 3, tooLarge: 4 }
 /** Larger images are not decoded. */
 export const MAX_PIXELS = LIMITS.imagePixels;
 
-const DECODER = fileURLToPath(new URL('./image-decoder.ts', import.meta.url));
+/** The decoder program and the arguments node runs it with: prebuilt, or the source through tsx. */
+const DECODER = BUNDLE
+  ? [fileURLToPath(new URL('./image-decoder.js', import.meta.url))]
+  : ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('./image-decoder.ts', import.meta.url))];
 const TIFF = (b: Uint8Array) => (b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a);
 
 /**
@@ -191,10 +195,10 @@ export async function decodeImage(bytes: Uint8Array, file: string, decoderModule
   return { width, height, data: new Uint8Array(stdout.buffer, stdout.byteOffset + 8, width * height) };
 }
 
-/** Runs image-decoder.ts (through tsx, like ogi itself) on the bytes; a crash is an exit code like any other. */
+/** Runs image-decoder.ts (prebuilt or through tsx, like ogi itself) on the bytes; a crash is an exit code like any other. */
 function runDecoder(bytes: Uint8Array, decoderModule: string): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), DECODER, decoderModule], { stdio: ['pipe', 'pipe', 'pipe'], timeout: 120_000 });
+    const child = spawn(process.execPath, [...DECODER, decoderModule], { stdio: ['pipe', 'pipe', 'pipe'], timeout: 120_000 });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));

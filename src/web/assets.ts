@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE } from '../bundle.ts';
 
 /**
  * The pages' static files (src/web/static: CSS and small plain scripts), read
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  * hash (?v=…) so a browser never keeps an old script after an update.
  */
 
-export const STATIC_DIR = fileURLToPath(new URL('./static/', import.meta.url));
+export const STATIC_DIR = fileURLToPath(BUNDLE ? new URL('../../src/web/static/', import.meta.url) : new URL('./static/', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
