@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { ValueKind } from './active.ts';
 import { isoDayNumber } from './calendar/iso-date.ts';
 import { REQUEST_COLUMNS, REQUEST_ROWS, type RequestColumnKey, type RequestRowKey } from './requests.ts';
-import { REVIEW_COLUMNS, REVIEW_GROUPS, type ReviewColumnKey, type ReviewGroupKey } from './review.ts';
+import { REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_LITIGATION_LABEL, type ReviewColumnKey, type ReviewGroupKey } from './review.ts';
+import { TEMPLATE_DEFS, templateForYear, type TableTemplate } from './templates.ts';
 
 /**
  * The year's ledger (台账): the registers a report's tables are computed from. The statutory
@@ -51,6 +53,46 @@ export const CASE_RESULTS = REVIEW_COLUMNS.filter((c) => c.key !== 'total' && c.
 
 /** Rows of 二（一） kept as a register of documents: 规章 and 规范性文件. */
 export const DOCUMENT_KINDS = ['rules', 'normativeDocs'] as const;
+/** The item of 二 computed from the register of documents (its rows are DOCUMENT_KINDS). */
+export const DOCUMENT_ITEM = 'art20_1';
+
+/** The template of 二 a ledger year is kept in; ledgers start with the 2019 format. */
+export function ledgerTemplateOf(year: number): TableTemplate {
+  const t = templateForYear(year);
+  return t === 'legacy' ? '2019' : t;
+}
+
+type Choice = { key: string; label: string };
+
+/** The case kinds (groups of 四) as the table names them: the two litigation groups under 行政诉讼. */
+export const CASE_KIND_CHOICES: readonly Choice[] = REVIEW_GROUPS.map((g) => ({ key: g.key, label: g.key === 'review' ? g.label : `${REVIEW_LITIGATION_LABEL} ${g.label}` }));
+/** A case's result: a result column of 四; undecided (null) is counted in the pending column, whose label this is. */
+export const CASE_RESULT_CHOICES: readonly Choice[] = REVIEW_COLUMNS.filter((c) => (CASE_RESULTS as string[]).includes(c.key)).map((c) => ({ key: c.key, label: c.label }));
+export const CASE_PENDING_LABEL = REVIEW_COLUMNS.find((c) => c.key === 'pending')!.label;
+
+/** The document kinds as the year's template labels the rows of 二（一）. */
+export function documentKindChoices(year: number): Choice[] {
+  return TEMPLATE_DEFS[ledgerTemplateOf(year)].active.find((i) => i.key === DOCUMENT_ITEM)!.rows.map((r) => ({ key: r.key, label: r.label }));
+}
+
+export interface FigureItemChoice extends Choice {
+  rows: Choice[];
+  columns: (Choice & { kind: ValueKind })[];
+}
+
+/**
+ * The cells of 二 a figure of the year may hold, by item with the template's labels: every item of
+ * the year's template but 二（一）, which is computed from the register of documents.
+ */
+export function figureOptions(year: number): { template: TableTemplate; items: FigureItemChoice[] } {
+  const template = ledgerTemplateOf(year);
+  const items = TEMPLATE_DEFS[template].active.filter((i) => i.key !== DOCUMENT_ITEM).map((i) => ({
+    key: i.key, label: i.label,
+    rows: i.rows.map((r) => ({ key: r.key, label: r.label })),
+    columns: i.columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
+  }));
+  return { template, items };
+}
 
 const isoDate = z.string().refine((s) => isoDayNumber(s) !== null, { message: '应为“年-月-日”格式的有效日期，如 2024-09-27' });
 const optionalDate = isoDate.nullable().optional();

@@ -4,7 +4,7 @@ import { dueList } from '../../src/check/ledger/due.ts';
 import { perApplicationFee, perVolumeFee } from '../../src/check/ledger/fees.ts';
 import { ledgerTables } from '../../src/check/ledger/tables.ts';
 import { activePath, readCell, requestsPath } from '../../src/schema/cells.ts';
-import { LedgerSchema, resultRowIn } from '../../src/schema/ledger.ts';
+import { figureOptions, LedgerSchema, resultRowIn } from '../../src/schema/ledger.ts';
 import { application, ledgerOf } from '../helpers/ledger-rule-tester.ts';
 
 test('fee tiers of the 办法: its worked examples', () => {
@@ -53,4 +53,27 @@ test('table 二 from the registers: documents give 二（一）, recorded figure
   assert.equal(read(activePath('art20_5', 'licensing', 'decisions')), 42);
   assert.equal(read(activePath('art20_6', 'penalty', 'decisions')), null);
   assert.equal(read(requestsPath('newReceived', 'total')), 0);
+});
+
+test('the figure cells a ledger year offers: every cell of its template\'s 二 but 二（一）, each read into the table', () => {
+  const cells = (year: number) => figureOptions(year).items.flatMap((i) => i.rows.flatMap((r) => i.columns.map((c) => `${i.key}.${r.key}.${c.key}`)));
+  assert.equal(figureOptions(2025).template, '2021');
+  assert.deepEqual(cells(2025), ['art20_5.licensing.decisions', 'art20_6.penalty.decisions', 'art20_6.coercion.decisions', 'art20_8.fees.amount']);
+  assert.equal(figureOptions(2019).template, '2019');
+  assert.deepEqual(cells(2020), [
+    'art20_5.licensing.lastYear', 'art20_5.licensing.change', 'art20_5.licensing.decisions',
+    'art20_5.otherServices.lastYear', 'art20_5.otherServices.change', 'art20_5.otherServices.decisions',
+    'art20_6.penalty.lastYear', 'art20_6.penalty.change', 'art20_6.penalty.decisions',
+    'art20_6.coercion.lastYear', 'art20_6.coercion.change', 'art20_6.coercion.decisions',
+    'art20_8.fees.lastYear', 'art20_8.fees.change', 'art20_9.procurement.projects', 'art20_9.procurement.amount',
+  ]);
+  for (const year of [2020, 2025]) {
+    const figures = cells(year).map((path, n) => {
+      const [item, row, column] = path.split('.') as [string, string, string];
+      return { year, item, row, column, value: n + 1 };
+    });
+    const ledger = ledgerOf({ documents: [{ number: 'D1', kind: 'rules', issuedOn: `${year}-03-01` }], figures });
+    const { tables } = ledgerTables(ledger, year, figureOptions(year).template);
+    assert.deepEqual(figures.map((f) => readCell(tables, activePath(f.item, f.row, f.column))), figures.map((f) => f.value));
+  }
 });

@@ -1,6 +1,6 @@
 import { placeName } from '../../schema/places.ts';
-import type { Ledger } from '../../schema/ledger.ts';
-import { templateForYear, type TableTemplate } from '../../schema/templates.ts';
+import { ledgerTemplateOf, type Ledger } from '../../schema/ledger.ts';
+import type { TableTemplate } from '../../schema/templates.ts';
 import { format } from '../cells.ts';
 import { loadRules, sortFindings } from '../engine.ts';
 import type { CheckableReport, Finding, LedgerRule, ReportInput, Rule } from '../types.ts';
@@ -14,10 +14,7 @@ export interface LedgerCheckOptions {
 }
 
 /** The statutory template of a ledger year; ledgers start with the 2019 format. */
-export function ledgerTemplate(year: number): TableTemplate {
-  const t = templateForYear(year);
-  return t === 'legacy' ? '2019' : t;
-}
+export const ledgerTemplate: (year: number) => TableTemplate = ledgerTemplateOf;
 
 /** Runs the ledger rules over an agency's registers for a year. */
 export function checkLedgerWith(ledger: Ledger, year: number, rules: readonly Rule[], options: LedgerCheckOptions = {}): Finding[] {

@@ -1,5 +1,5 @@
 import { activePath, cellList, requestsPath, reviewPath, writeCell } from '../../schema/cells.ts';
-import { DOCUMENT_KINDS, LEDGER_PROVENANCE_NOTE, resultRowIn, type Application, type Ledger } from '../../schema/ledger.ts';
+import { DOCUMENT_ITEM, DOCUMENT_KINDS, LEDGER_PROVENANCE_NOTE, resultRowIn, type Application, type Ledger } from '../../schema/ledger.ts';
 import type { RequestColumnKey, RequestRowKey } from '../../schema/requests.ts';
 import type { ReviewColumnKey } from '../../schema/review.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
@@ -85,7 +85,7 @@ function documentCounts(ledger: Ledger, year: number, template: TableTemplate): 
           publishedThisYear: count((d) => inYear(d.publishedOn, year)),
           publishedTotal: count((d) => byEnd(d.publishedOn, year) && live(d)),
         };
-    for (const [column, n] of Object.entries(values)) counts[activePath('art20_1', kind, column)] = n;
+    for (const [column, n] of Object.entries(values)) counts[activePath(DOCUMENT_ITEM, kind, column)] = n;
   }
   return counts;
 }

@@ -4,16 +4,15 @@ import type { Store } from '../../store/db.ts';
 import type { Auth } from '../context.ts';
 import { html, type Html } from '../html.ts';
 import { exportLinks, page } from '../layout.ts';
+import { options, registerBlocks } from './ledger-registers.ts';
 import { mayAuthor } from './new-report.ts';
-
-const options = (items: readonly { key: string; label: string }[]): Html => html`${items.map((i) => html`<option value="${i.key}">${i.label}</option>`)}`;
 
 /** The results a 2021-format report counts (2019's single "other" row is still accepted by the API, not offered here). */
 const RESULT_OPTIONS = RESULT_ROW_KEYS.map((key) => REQUEST_ROWS.find((r) => r.key === key)!)
   .filter((r) => (r.templates as readonly string[]).includes('2021'))
   .map((r) => ({ key: r.key, label: 'short' in r && r.short ? r.short : r.label }));
 
-/** The agency's own users: register applications, record results, import and export, make the report. */
+/** The agency's own users: keep the four registers, import and export, make the report. */
 function ownForms(id: number, year: number): Html {
   return html`
 <section class="block" id="register-block">
@@ -25,7 +24,7 @@ function ownForms(id: number, year: number): Html {
     <label>申请人类别 <select name="category" required>${options(APPLICANT_COLUMNS)}</select></label>
     <label>申请人 <input name="name" maxlength="200" autocomplete="off"></label>
     <label class="wide">申请内容 <input name="request" maxlength="4000"></label>
-    <button type="submit" class="btn">登记</button>
+    <button type="submit" class="btn">登记</button> <button type="button" class="btn btn-small" data-cancel hidden>取消修改</button>
   </form>
 </section>
 <section class="block" id="result-block">
@@ -43,7 +42,7 @@ function ownForms(id: number, year: number): Html {
 </section>
 <section class="block" id="applications-block">
   <div class="block-head"><h2>${LEDGER_REGISTERS[0].label}</h2>${exportLinks('导出台账', [['Excel', `/api/agencies/${id}/ledger/export`]])}</div>
-  <div class="table-wrap"><table class="list" id="applications"><thead><tr><th>登记号</th><th>收到申请之日</th><th>提交方式</th><th>申请人类别</th><th>申请人</th><th>申请内容</th><th>办理结果</th><th>答复日期</th><th class="num-cell">收费（元）</th></tr></thead><tbody></tbody></table></div>
+  <div class="table-wrap"><table class="list" id="applications"><thead><tr><th>登记号</th><th>收到申请之日</th><th>提交方式</th><th>申请人类别</th><th>申请人</th><th>申请内容</th><th>办理结果</th><th>答复日期</th><th class="num-cell">收费（元）</th><th>操作</th></tr></thead><tbody></tbody></table></div>
   <form id="import-form" class="ledger-form">
     <label>从 Excel 导入台账 <input type="file" name="file" accept=".xlsx" required></label>
     <button type="submit" class="btn">导入</button>
@@ -51,6 +50,7 @@ function ownForms(id: number, year: number): Html {
   </form>
   <p><button type="button" class="btn btn-small" id="purge">删除超过保存期限的个人信息</button> <span class="muted">按保存期限删除已办结申请的申请人姓名、联系方式、证件号码和申请内容，统计不变；不可恢复。</span></p>
 </section>
+${registerBlocks(year)}
 <section class="block" id="report-block">
   <div class="block-head"><h2>由台账生成报告</h2></div>
   <form id="report-form" class="ledger-form">
@@ -72,7 +72,7 @@ export async function ledgerPage(store: Store, auth: Auth, id: number, year: num
   const content = html`
 <div class="page-head" id="ledger" data-agency="${id}" data-year="${year}" data-own="${own ? '1' : '0'}">
   <h1>${agency.name} · 台账</h1>
-  <p class="lead">${own ? '登记依申请公开的申请和办理结果；报告的表二、表三、表四由台账计算。' : '台账统计和到期提醒（申请人的个人信息只对本机关的用户开放）。'}</p>
+  <p class="lead">${own ? '登记依申请公开的申请和办理结果、复议和诉讼案件、制发的规章和文件以及主动公开的数据；报告的表二、表三、表四由台账计算。' : '台账统计和到期提醒（申请人的个人信息只对本机关的用户开放）。'}</p>
 </div>
 <p id="ledger-status" class="muted" role="status"></p>
 <section class="block" id="summary-block">
@@ -84,5 +84,5 @@ export async function ledgerPage(store: Store, auth: Auth, id: number, year: num
   <div class="table-wrap"><table class="list" id="due"><thead><tr><th>登记号</th><th>收到申请之日</th><th>申请人类别</th><th>答复期限</th><th>状态</th></tr></thead><tbody></tbody></table></div>
 </section>
 ${own ? ownForms(id, year) : ''}`;
-  return page({ title: `${agency.name}台账`, section: 'agencies', scripts: ['ledger.js'], auth, crumbs: [['机关', '/agencies'], [agency.name, `/agencies/${id}`], ['台账']] }, content);
+  return page({ title: `${agency.name}台账`, section: 'agencies', scripts: ['ledger.js', 'ledger-registers.js'], auth, crumbs: [['机关', '/agencies'], [agency.name, `/agencies/${id}`], ['台账']] }, content);
 }

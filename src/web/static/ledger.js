@@ -1,6 +1,7 @@
 // The agency's ledger page: counts and the due list for everyone who sees the agency; for its own
 // clerks and admins the applications register, the forms to register and decide, Excel import and
-// the report from the ledger. Everything from the API is put in with textContent only.
+// the report from the ledger. ledger-registers.js keeps the other three registers with keep().
+// Everything from the API is put in with textContent only.
 'use strict';
 
 (() => {
@@ -11,11 +12,17 @@
   const year = root.dataset.year;
   const own = root.dataset.own === '1';
   const base = `/api/agencies/${agency}/ledger`;
+  // namedItem: a field named "item" would be shadowed by the collection's item() method.
+  const field = (form, name) => form.elements.namedItem(name);
   const optionLabel = (form, name, value) => {
-    const o = [...form.elements[name].options].find((x) => x.value === value);
+    const o = [...field(form, name).options].find((x) => x.value === value);
     return o ? o.textContent : value || '';
   };
   const say = (text) => { $('ledger-status').textContent = text; };
+  /** A form field's trimmed value, null when empty. */
+  const value = (form, name) => field(form, name).value.trim() || null;
+  /** The registers' list loaders (keep() adds them); refresh() runs them after every change. */
+  const loaders = [];
   let applications = [];
 
   async function loadSummary() {
@@ -44,29 +51,95 @@
     return form ? optionLabel(form, name, value) : value;
   }
 
-  async function loadApplications() {
-    applications = await api('GET', `${base}/applications`);
-    const body = $('applications').tBodies[0];
-    body.textContent = '';
+  const applicationCells = (a) => [
+    a.number, a.receivedOn, optionLabelOf('channel', a.channel), optionLabelOf('category', a.applicant.category), a.applicant.name || '', a.request || '',
+    a.result ? optionLabelOf('result', a.result) : '办理中', a.decidedOn || '', { text: a.fee ? String(a.fee.amount) : '', class: 'num-cell' },
+  ];
+
+  /** The result form picks among the applications just loaded. */
+  function listForResults(records) {
+    applications = records;
     const select = $('result-record');
     const chosen = select.value;
     select.textContent = '';
-    for (const r of applications) {
-      const a = r.data;
-      body.append(el('tr', { 'data-number': r.number },
-        el('td', {}, r.number), el('td', {}, a.receivedOn), el('td', {}, optionLabelOf('channel', a.channel)),
-        el('td', {}, optionLabelOf('category', a.applicant.category)), el('td', {}, a.applicant.name || ''), el('td', {}, a.request || ''),
-        el('td', {}, a.result ? optionLabelOf('result', a.result) : '办理中'), el('td', {}, a.decidedOn || ''),
-        el('td', { class: 'num-cell' }, a.fee ? String(a.fee.amount) : '')));
-      select.append(el('option', { value: String(r.id) }, `${r.number}（${a.receivedOn}）`));
-    }
+    for (const r of records) select.append(el('option', { value: String(r.id) }, `${r.number}（${r.data.receivedOn}）`));
     if (chosen) select.value = chosen;
-    if (!applications.length) body.append(el('tr', {}, el('td', { colspan: '9', class: 'muted' }, '还没有登记申请。')));
+  }
+
+  /**
+   * A register kept with a form and a list: the form adds a record (POST), or saves the one reopened
+   * with 修改 (PUT of the whole record); 删除 asks first. spec: register, form and list ids, cells(data)
+   * (a cell is text or { text, class }), record(form, current data or null), fill(form, data),
+   * noun(record), empty text; optional shows(record), loaded(records), reset(form).
+   */
+  function keep(spec) {
+    const form = $(spec.form);
+    const submit = form.querySelector('button[type=submit]');
+    const cancel = form.querySelector('[data-cancel]');
+    const addText = submit.textContent;
+    let editing = null;
+    const stopEditing = () => {
+      editing = null;
+      form.reset();
+      if (spec.reset) spec.reset(form);
+      submit.textContent = addText;
+      cancel.hidden = true;
+    };
+    cancel.addEventListener('click', stopEditing);
+    onSubmit(spec.form, async (f) => {
+      const was = editing;
+      const body = spec.record(f, was ? was.data : null);
+      const saved = was ? await api('PUT', `${base}/${spec.register}/${was.id}`, body) : await api('POST', `${base}/${spec.register}`, body);
+      stopEditing();
+      return `${was ? '已修改' : '已登记'}${spec.noun(saved)}`;
+    });
+    const reopen = (r) => {
+      editing = r;
+      form.reset();
+      spec.fill(form, r.data);
+      submit.textContent = '保存修改';
+      cancel.hidden = false;
+      say(`正在修改${spec.noun(r)}`);
+      form.scrollIntoView({ block: 'nearest' });
+    };
+    const remove = async (r) => {
+      if (!window.confirm(`删除${spec.noun(r)}？删除后不可恢复。`)) return;
+      try {
+        await api('DELETE', `${base}/${spec.register}/${r.id}`);
+        if (editing && editing.id === r.id) stopEditing();
+        say(`已删除${spec.noun(r)}`);
+        await refresh();
+      } catch (err) {
+        say(err.message);
+      }
+    };
+    const button = (text, action, run) => {
+      const b = el('button', { type: 'button', class: 'btn btn-small', 'data-action': action }, text);
+      b.addEventListener('click', run);
+      return b;
+    };
+    loaders.push(async () => {
+      const records = (await api('GET', `${base}/${spec.register}`)).filter(spec.shows || (() => true));
+      const body = $(spec.list).tBodies[0];
+      body.textContent = '';
+      for (const r of records) {
+        const cells = spec.cells(r.data).map((c) => (typeof c === 'object' ? el('td', { class: c.class }, c.text) : el('td', {}, c)));
+        body.append(el('tr', { 'data-number': r.number }, ...cells,
+          el('td', { class: 'row-actions' }, button('修改', 'edit', () => reopen(r)), ' ', button('删除', 'delete', () => remove(r)))));
+      }
+      if (!records.length) body.append(el('tr', {}, el('td', { colspan: String(body.parentElement.tHead.rows[0].cells.length), class: 'muted' }, spec.empty)));
+      if (spec.loaded) spec.loaded(records);
+    });
+  }
+
+  /** Puts values into the named fields of a form (null and undefined as empty). */
+  function setFields(form, values) {
+    for (const [name, v] of Object.entries(values)) field(form, name).value = v === null || v === undefined ? '' : String(v);
   }
 
   async function refresh() {
     try {
-      await Promise.all([loadSummary(), loadDue(), own ? loadApplications() : null]);
+      await Promise.all([loadSummary(), loadDue(), ...loaders.map((load) => load())]);
     } catch (err) {
       say(err.message);
     }
@@ -87,15 +160,15 @@
   }
 
   if (own) {
-    const value = (form, name) => form.elements[name].value.trim() || null;
-    onSubmit('register-form', async (f) => {
-      const record = {
-        number: value(f, 'number'), receivedOn: value(f, 'receivedOn'), channel: value(f, 'channel'),
-        applicant: { category: value(f, 'category'), name: value(f, 'name') }, request: value(f, 'request'),
-      };
-      await api('POST', `${base}/applications`, record);
-      f.reset();
-      return `已登记第 ${record.number} 号申请`;
+    keep({
+      register: 'applications', form: 'register-form', list: 'applications', empty: '还没有登记申请。',
+      cells: applicationCells, noun: (r) => `第 ${r.number} 号申请`, loaded: listForResults,
+      // Reopened, the application keeps what this form does not show (result, fee, applicant's contact…).
+      record: (f, current) => ({
+        ...current, number: value(f, 'number'), receivedOn: value(f, 'receivedOn'), channel: value(f, 'channel'),
+        applicant: { ...(current && current.applicant), category: value(f, 'category'), name: value(f, 'name') }, request: value(f, 'request'),
+      }),
+      fill: (f, a) => setFields(f, { number: a.number, receivedOn: a.receivedOn, channel: a.channel, category: a.applicant.category, name: a.applicant.name, request: a.request }),
     });
     onSubmit('result-form', async (f) => {
       const current = applications.find((r) => String(r.id) === f.elements.record.value);
@@ -129,5 +202,7 @@
       }
     });
   }
-  refresh();
+  window.ogi.ledger = { year, own, keep, field, setFields, value };
+  // After ledger-registers.js (also deferred) has added its registers.
+  document.addEventListener('DOMContentLoaded', refresh);
 })();
