@@ -17,6 +17,7 @@ import { reportView } from './report/view.ts';
 import { returnNotice, workflowBar } from './report/workflow-block.ts';
 import { listWorkflow } from '../../store/workflow.ts';
 import { EDITABLE } from '../../store/content.ts';
+import { mayAuthor } from '../../store/report-authors.ts';
 
 /**
  * The report page: the source (text and page images) beside the tables, findings, metadata and history.
@@ -28,7 +29,7 @@ export async function reportPage(store: Store, auth: Auth, id: number, opts: { s
   const versions = await listVersions(store.db, id);
   const steps = await listWorkflow(store.db, id);
   const view = reportView(r, { mayTriage: auth.user.role === 'admin' || auth.user.role === 'supervisor' });
-  const mayEdit = (auth.user.role === 'admin' || auth.user.role === 'clerk') && view.tableTemplate !== null && r.year !== null && EDITABLE.includes(r.status);
+  const mayEdit = (await mayAuthor(store.db, { role: auth.user.role, scope: auth.scope }, id)) && view.tableTemplate !== null && r.year !== null && EDITABLE.includes(r.status);
   const content = html`
 ${reportHeader(view)}
 ${workflowBar(view, steps, auth.user.role)}
