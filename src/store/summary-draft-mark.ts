@@ -1,11 +1,10 @@
-import { regionGovernment } from '../schema/issuer.ts';
-import { agencyKey } from './agencies.ts';
+import { isRegionGovernment } from '../schema/issuer.ts';
 import type { Q } from './db.ts';
 
 /**
  * A region's summary draft (POST /api/regions/{id}/summary-draft) is recognised by two marks
  * together: its agency is the government of the region the agency belongs to (src/schema/issuer.ts
- * `regionGovernment`), and its first version is a draft whose reason starts with `区域汇总：`
+ * `isRegionGovernment`), and its first version is a draft whose reason starts with `区域汇总：`
  * (only the server writes that reason). Such a report is the region's, not an agency's: the region's
  * summary does not sum it, and the region's supervisors may write it.
  */
@@ -24,7 +23,7 @@ export async function summaryDraftRegions(db: Q, reportIds: readonly number[]): 
     .execute();
   return new Map(
     rows
-      .filter((r) => r.kind === 'draft' && (r.reason ?? '').startsWith(SUMMARY_DRAFT_MARK) && agencyKey(r.agency) === agencyKey(regionGovernment(r.region)))
+      .filter((r) => r.kind === 'draft' && (r.reason ?? '').startsWith(SUMMARY_DRAFT_MARK) && isRegionGovernment(r.agency, r.region))
       .map((r) => [r.id, r.regionId]),
   );
 }

@@ -1,5 +1,5 @@
 import { defaultPreamble } from '../ingest/authoring.ts';
-import { regionGovernment } from '../schema/issuer.ts';
+import { isRegionGovernment, regionGovernment } from '../schema/issuer.ts';
 import type { Provenance, Report } from '../schema/types.ts';
 import { agencyIdByKey, agencyKey, cleanName } from './agencies.ts';
 import type { AuditActor } from './audit.ts';
@@ -30,13 +30,21 @@ export interface NewSummaryDraft {
   skipped: number;
 }
 
-/** The region's government among the agencies, placed in the region when it is new; refused when it is registered elsewhere. */
-export async function regionGovernmentAgency(db: Q, region: Region): Promise<{ id: number; name: string }> {
+/** The region's government among the agencies: the one of its name, else the region's one agency whose name ends with it (“淄博市淄川区人民政府”). */
+async function findRegionGovernment(db: Q, region: Region): Promise<number | null> {
+  const known = await agencyIdByKey(db, agencyKey(regionGovernment(region.name)));
+  if (known !== null) return known;
+  const own = (await db.selectFrom('agencies').select(['id', 'name']).where('region_id', '=', region.id).execute()).filter((a) => isRegionGovernment(a.name, region.name));
+  return own.length === 1 ? own[0]!.id : null;
+}
+
+/** The region's government, created in the region when there is none; refused when it is registered elsewhere. */
+export async function regionGovernmentAgency(db: Q, region: Region, create: boolean): Promise<{ id: number; name: string } | null> {
   const name = cleanName(regionGovernment(region.name));
   const key = agencyKey(name);
   const found = await inTx(db, async (trx) => {
-    const known = await agencyIdByKey(trx, key);
-    if (known !== null) return known;
+    const known = await findRegionGovernment(trx, region);
+    if (known !== null || !create) return known;
     const created = await trx
       .insertInto('agencies')
       .values({ name, name_key: key, issuer_type: 'government', region_id: region.id, created_at: now() })
@@ -46,8 +54,8 @@ export async function regionGovernmentAgency(db: Q, region: Region): Promise<{ i
     if (created) await bumpDataVersion(trx);
     return created?.id ?? agencyIdByKey(trx, key);
   });
-  const row = found === null ? undefined : await db.selectFrom('agencies').select(['id', 'name', 'region_id']).where('id', '=', found).executeTakeFirst();
-  if (!row) throw new Error(`机关“${name}”未能登记`);
+  if (found === null) return null;
+  const row = await db.selectFrom('agencies').select(['id', 'name', 'region_id']).where('id', '=', found).executeTakeFirstOrThrow();
   if (row.region_id !== region.id) {
     throw new StoreError('conflict', `机关“${row.name}”已登记${row.region_id === null ? '但没有归入区域' : '在另一区域'}，请先把它移到区域“${region.name}”，再生成汇总报告`, { agencyId: row.id });
   }
@@ -60,9 +68,11 @@ const shortNotes = (provenance: Record<string, Provenance>): Record<string, Prov
 
 export async function createSummaryDraft(store: Store, input: SummaryDraftInput, author: string, actor: AuditActor): Promise<NewSummaryDraft> {
   const region = await getRegion(store.db, input.regionId);
+  // A report of the year already there is answered first (409 naming it), whatever the summary would be.
+  const registered = await regionGovernmentAgency(store.db, region, false);
+  if (registered) await refuseSecondDraft(store.db, registered, input.year);
   const summary = await regionSummary(store.db, region.id, input.year, input.reports);
-  const agency = await regionGovernmentAgency(store.db, region);
-  await refuseSecondDraft(store.db, agency, input.year);
+  const agency = registered ?? (await regionGovernmentAgency(store.db, region, true))!;
   const name = `${agency.name}${input.year}年度政府信息公开工作年度报告（区域汇总，网页编写）.json`;
   const report: Report & { year: number } = {
     agency: agency.name,
