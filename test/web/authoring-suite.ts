@@ -224,6 +224,10 @@ export function authoringSuite(name: string, open: OpenStore | undefined, skip: 
       // Pressed again: the same draft opens.
       await sup.goto(`${server.url}/regions/${regionA}?year=2024`);
       await Promise.all([sup.waitForURL(`${server.url}/reports/${draftId}/edit`), sup.click('#summary-draft-form button[type=submit]')]);
+      // The supervisor who writes it submits it from the report page.
+      await sup.goto(`${server.url}/reports/${draftId}`);
+      await Promise.all([sup.waitForLoadState('load'), sup.click('button[data-workflow="submit"]')]);
+      await sup.locator('#workflow-status', { hasText: '已报送' }).waitFor();
       await sup.context().close();
       assert.deepEqual(errors, []);
     });
