@@ -43,6 +43,21 @@ export function issuingOrgan(printed: string): string | null {
   return null;
 }
 
+/**
+ * The people's government of a region, whose report is the region's as a whole (the summary draft
+ * written in the browser): “某县” → 某县人民政府; a name already ending in 政府 is the government's own.
+ */
+export const regionGovernment = (region: string): string => {
+  const name = region.replace(/\s+/g, '');
+  return name.endsWith('政府') ? name : `${name}人民政府`;
+};
+
+/**
+ * Whether an agency is the government of a region: its name is `regionGovernment(region)`, or ends
+ * with it after the names of the regions above (“淄博市淄川区人民政府” for 淄川区).
+ */
+export const isRegionGovernment = (agency: string, region: string): boolean => foldName(agency).endsWith(foldName(regionGovernment(region)));
+
 /** A region's summary report is issued under “<region>（汇总）” (src/render/region-summary.ts). */
 export const summaryAgency = (region: string): string => `${region}（汇总）`;
 

@@ -6,6 +6,7 @@ import { checkContent, saveContent } from '../store/content.ts';
 import type { Store } from '../store/db.ts';
 import { createDraft } from '../store/drafts.ts';
 import { createDraftFromFile } from '../store/draft-file.ts';
+import { mayAuthor } from '../store/report-authors.ts';
 import { requireAgency, requireReport } from '../store/scope.ts';
 import { locatedPaths } from '../web/grid.ts';
 import { ApiError, type Api } from './api.ts';
@@ -14,7 +15,7 @@ import { authOf } from './auth/scope.ts';
 import * as S from './schemas.ts';
 import * as D from './schemas-drafts.ts';
 
-const WRITE_MESSAGE = '只有本机关的填报人员（或管理员）可以新建和编写报告';
+const WRITE_MESSAGE = '只有本机关的填报人员（或管理员）可以新建和编写报告；区域的汇总报告也可由本区域的政务公开办编写';
 
 /** 新建报告 and writing it in the browser: only the agency's clerks (and admins) write; others 403, outside the scope 404. */
 export function draftRoutes(api: Api, store: Store, limits: { maxFileBytes: number }): void {
@@ -23,6 +24,14 @@ export function draftRoutes(api: Api, store: Store, limits: { maxFileBytes: numb
   function writer(c: Context) {
     const auth = authOf(c);
     if (auth.user.role !== 'clerk' && auth.user.role !== 'admin') throw new ApiError(403, 'forbidden', WRITE_MESSAGE);
+    return auth;
+  }
+
+  /** The writer of this report: a supervisor only of the summary draft of a region in their scope (the same 403 otherwise, telling nothing). */
+  async function reportWriter(c: Context, id: number) {
+    const auth = authOf(c);
+    if (!(await mayAuthor(db, { role: auth.user.role, scope: auth.scope }, id))) throw new ApiError(403, 'forbidden', WRITE_MESSAGE);
+    await requireReport(db, auth.scope, id);
     return auth;
   }
 
@@ -85,8 +94,7 @@ export function draftRoutes(api: Api, store: Store, limits: { maxFileBytes: numb
         `baseVersion 与当前版本不同时 409。内容与已保存的相同时不产生新版本（changed 为 false）。${WRITE_MESSAGE}，其他角色 403，数据范围外 404。记入审计日志（report.edit）。`,
       params: S.IdParams, body: D.ContentBody, response: D.SavedAnswer, errors: [403] },
     async (c, { params, body }) => {
-      const auth = writer(c);
-      await requireReport(db, auth.scope, params.id);
+      const auth = await reportWriter(c, params.id);
       const saved = await saveContent(store, params.id, body, auth.user.username, actorOf(c));
       const r = await db.selectFrom('reports').select(['status', 'errors', 'warnings', 'infos']).where('id', '=', params.id).executeTakeFirstOrThrow();
       return { ...saved, ...r };
@@ -97,8 +105,7 @@ export function draftRoutes(api: Api, store: Store, limits: { maxFileBytes: numb
     { method: 'post', access: 'write', path: '/api/reports/:id/content/check', tag: '编写', summary: '核查尚未保存的报告内容（编写页面边写边查），不保存任何东西；每条结果附其涉及的单元格',
       params: S.IdParams, body: D.CheckBody, response: D.CheckAnswer, errors: [403] },
     async (c, { params, body }) => {
-      const auth = writer(c);
-      await requireReport(db, auth.scope, params.id);
+      await reportWriter(c, params.id);
       const { template, findings } = await checkContent(store, params.id, body.content);
       const paths = template === 'legacy' ? [] : cellList(template).map((x) => x.path);
       const known = new Set(paths);

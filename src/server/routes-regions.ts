@@ -15,6 +15,8 @@ import { listRegionsIn } from '../store/regions.ts';
 import type { AnswerCache } from './cache.ts';
 import { percent, renderReport, sheet, tabular } from './export.ts';
 import { regionSummary } from '../store/region-summary.ts';
+import { createSummaryDraft } from '../store/summary-draft.ts';
+import * as D from './schemas-drafts.ts';
 import { sheetColumns } from './routes-reports.ts';
 import * as S from './schemas.ts';
 
@@ -77,6 +79,18 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
       const s = await regionSummary(db, params.id, query.year, query.reports);
       if (query.format === 'json') return s;
       return renderReport(s.report, query.format, `${s.region.name}${s.year}年度汇总报告${query.reports === 'accepted' ? '（已通过）' : ''}`);
+    },
+  );
+
+  api.route(
+    { method: 'post', access: 'manage', path: '/api/regions/:id/summary-draft', tag: '汇总',
+      summary: '在编辑器中撰写区域汇总报告：以本区域人民政府的名义新建该年度的草稿，三张统计表为汇总报告逐格相加之和，六个部分留待撰写',
+      description: '本区域人民政府尚未登记为机关时新建（归入本区域）。该机关该年度已有报告时 409，details.reportId 为已有报告的编号；没有可汇总的报告时 404。' +
+        '只有管理员和本区域（或上级区域）的政务公开办可以新建，其他角色 403，数据范围外的区域 404。新建后本区域的政务公开办也可以编写、报送这份草稿。记入审计日志（report.draft）。',
+      params: S.IdParams, body: D.SummaryDraftBody, status: 201, response: D.SummaryDraftAnswer },
+    async (c, { params, body }) => {
+      await requireRegion(db, scopeOfRequest(c), params.id);
+      return createSummaryDraft(store, { regionId: params.id, year: body.year, reports: body.reports }, authOf(c).user.username, actorOf(c));
     },
   );
 

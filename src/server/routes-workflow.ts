@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Store } from '../store/db.ts';
 import { ISSUER_LABEL_PLAIN, STATUS_OR_MISSING_LABEL } from '../store/region-status-labels.ts';
 import { regionStatus, type AgencyStatus } from '../store/region-status.ts';
+import { mayAuthor } from '../store/report-authors.ts';
 import { requireRegion, requireReport } from '../store/scope.ts';
 import { acceptReport, listWorkflow, publishReport, returnReport, submitReport, type WorkflowRecord } from '../store/workflow.ts';
 import { forbiddenStepMessage, roleMayTake, STATUS_LABEL, STEP_RULES, type WorkflowStep } from '../store/workflow-steps.ts';
@@ -26,7 +27,9 @@ export function workflowRoutes(api: Api, store: Store, today: () => string): voi
   /** The caller, allowed to take the step on this report: 403 for a role that may not, 404 outside the scope. */
   async function stepCaller(c: Context, id: number, step: WorkflowStep) {
     const auth = authOf(c);
-    if (!roleMayTake(auth.user.role, step)) throw new ApiError(403, 'forbidden', forbiddenStepMessage(step));
+    // A region's supervisors also submit the region's summary draft they write (src/store/report-authors.ts).
+    const summaryAuthor = step === 'submit' && auth.user.role === 'supervisor' && (await mayAuthor(db, { role: auth.user.role, scope: auth.scope }, id));
+    if (!roleMayTake(auth.user.role, step) && !summaryAuthor) throw new ApiError(403, 'forbidden', forbiddenStepMessage(step));
     await requireReport(db, auth.scope, id);
     return { user: { id: auth.user.id, username: auth.user.username }, actor: actorOf(c) };
   }

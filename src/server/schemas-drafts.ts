@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUMMARY_REPORTS } from '../store/region-summary.ts';
 import { Finding } from './schemas.ts';
 
 /** Request and answer schemas of writing a report in the browser (新建报告, 编写). */
@@ -43,3 +44,14 @@ export const SavedAnswer = z.object({
 });
 
 export const CheckAnswer = z.object({ findings: z.array(Finding.extend({ paths: z.array(z.string()).describe('结果涉及的单元格') })) });
+
+export const SummaryDraftBody = z.object({
+  year: z.coerce.number().int().min(2019).max(2100).describe('年度'),
+  reports: z.enum(SUMMARY_REPORTS).default('accepted').describe('accepted（默认）：只汇总已通过或已发布的报告；all：各机关的全部报告'),
+});
+
+export const SummaryDraftAnswer = z.object({
+  id: z.number().int().describe('新建的汇总报告草稿编号'),
+  reports: z.number().int().describe('逐格相加的报告数'),
+  skipped: z.number().int().describe('未计入的报告数（未通过、格式不同或下级区域的汇总报告）'),
+});

@@ -56,34 +56,21 @@ export function onlyDraftOfYear(store: Store, agency: { id: number; name: string
   };
 }
 
-export async function createDraft(store: Store, input: DraftInput, author: string, actor: AuditActor): Promise<NewDraft> {
-  const template = tableTemplate(templateForYear(input.year));
-  if (!template) throw new StoreError('invalid', `${input.year} 年度应使用 2019 年以前的格式，没有法定统计表，不能在网页中编写；请填写 2019 年度起的报告`);
-  const agency = await getAgency(store.db, input.agencyId);
-  const existing = await reportOfYear(store.db, agency.id, input.year);
-  if (existing) throw alreadyWritten(agency.name, input.year, existing.id);
-  const previousRow = await reportOfYear(store.db, agency.id, input.year - 1);
-  const previous = previousRow ? (JSON.parse(previousRow.data) as ExtractedReport) : null;
-  const previousTemplate = previous ? tableTemplate(previous.template) : null;
-  const { tables, carried } = startingTables(template, previous && previousTemplate ? { template: previousTemplate, tables: previous.tables } : undefined);
-  const name = `${agency.name}${input.year}年度政府信息公开工作年度报告（网页编写）.json`;
-  const report: Report = {
-    agency: agency.name,
-    year: input.year,
-    template,
-    signedOn: null,
-    publishedOn: null,
-    issuerType: agency.issuerType,
-    sections: Object.fromEntries(SECTIONS.map((s) => [s.key, null])) as Report['sections'],
-    tables,
-    source: { name, format: 'json', encoding: 'utf-8' },
-    preamble: previous?.preamble ? movedOn(previous.preamble, input.year) : defaultPreamble(agency.name, input.year),
-    provenance: {},
-    notes: [],
-  };
+/** The agency's report of the year, when there is one already: 409 naming it. */
+export async function refuseSecondDraft(db: Q, agency: { id: number; name: string }, year: number): Promise<void> {
+  const existing = await reportOfYear(db, agency.id, year);
+  if (existing) throw alreadyWritten(agency.name, year, existing.id);
+}
+
+/**
+ * Stores a report started in the browser as the agency's draft of its year, with the reason of its first
+ * version: one report per agency and year (`onlyDraftOfYear`, inside the transaction).
+ */
+export async function storeDraft(store: Store, agency: { id: number; name: string }, report: Report & { year: number }, reason: string, author: string, actor: AuditActor): Promise<number> {
+  const name = report.source.name;
   // The original of a draft is the report it started as; its hash is made unique, since two drafts may start alike.
   const bytes = Buffer.from(JSON.stringify(report, null, 1), 'utf8');
-  const id = await storeReport(store, {
+  return storeReport(store, {
     file: { name, bytes },
     hash: sha256(Buffer.concat([bytes, Buffer.from(randomUUID())])),
     source: { path: name, name, format: 'json', encoding: 'utf-8', text: '' },
@@ -92,10 +79,38 @@ export async function createDraft(store: Store, input: DraftInput, author: strin
     importId: null,
     scope: { kind: 'agency', agencyId: agency.id },
     actor,
-    draft: {
-      reason: previousRow ? `依据 ${input.year - 1} 年度报告（报告 ${previousRow.id}）预填` : '新建（没有上一年度的报告可预填）',
-      guard: onlyDraftOfYear(store, agency, input.year),
-    },
+    draft: { reason, guard: onlyDraftOfYear(store, agency, report.year) },
   });
+}
+
+/** A report's six sections, all still to write. */
+export const emptySections = (): Report['sections'] => Object.fromEntries(SECTIONS.map((s) => [s.key, null])) as Report['sections'];
+
+export async function createDraft(store: Store, input: DraftInput, author: string, actor: AuditActor): Promise<NewDraft> {
+  const template = tableTemplate(templateForYear(input.year));
+  if (!template) throw new StoreError('invalid', `${input.year} 年度应使用 2019 年以前的格式，没有法定统计表，不能在网页中编写；请填写 2019 年度起的报告`);
+  const agency = await getAgency(store.db, input.agencyId);
+  await refuseSecondDraft(store.db, agency, input.year);
+  const previousRow = await reportOfYear(store.db, agency.id, input.year - 1);
+  const previous = previousRow ? (JSON.parse(previousRow.data) as ExtractedReport) : null;
+  const previousTemplate = previous ? tableTemplate(previous.template) : null;
+  const { tables, carried } = startingTables(template, previous && previousTemplate ? { template: previousTemplate, tables: previous.tables } : undefined);
+  const name = `${agency.name}${input.year}年度政府信息公开工作年度报告（网页编写）.json`;
+  const report: Report & { year: number } = {
+    agency: agency.name,
+    year: input.year,
+    template,
+    signedOn: null,
+    publishedOn: null,
+    issuerType: agency.issuerType,
+    sections: emptySections(),
+    tables,
+    source: { name, format: 'json', encoding: 'utf-8' },
+    preamble: previous?.preamble ? movedOn(previous.preamble, input.year) : defaultPreamble(agency.name, input.year),
+    provenance: {},
+    notes: [],
+  };
+  const reason = previousRow ? `依据 ${input.year - 1} 年度报告（报告 ${previousRow.id}）预填` : '新建（没有上一年度的报告可预填）';
+  const id = await storeDraft(store, agency, report, reason, author, actor);
   return { id, previousReportId: previousRow?.id ?? null, carried };
 }

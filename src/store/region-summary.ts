@@ -1,11 +1,12 @@
 import { InputError } from '../errors.ts';
-import { sumReports, type RegionSummary, type SummaryInput } from '../render/region-summary.ts';
+import { sumReports, type RegionSummary, type SkippedInput, type SummaryInput } from '../render/region-summary.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Report } from '../schema/types.ts';
 import { agenciesIn } from './agencies.ts';
 import type { Q } from './db.ts';
 import { StoreError } from './errors.ts';
 import { getRegion } from './regions.ts';
+import { summaryDraftRegions } from './summary-draft-mark.ts';
 import { STATUS_LABEL, type ReportStatus } from './workflow-steps.ts';
 
 export interface StoredRegionSummary extends RegionSummary {
@@ -23,7 +24,8 @@ const ACCEPTED: readonly string[] = ['accepted', 'published'] satisfies ReportSt
  * The summary report of a region (sub-regions included) for a year, from the current version of
  * each agency's stored report. When the year's reports are in two formats, the format most of them
  * use is summed and the others are listed as skipped. With `accepted`, a report not yet accepted is
- * listed as skipped, its figures not summed.
+ * listed as skipped, its figures not summed. A region's own summary draft (src/store/summary-draft-mark.ts),
+ * of the region or of a sub-region, is the sum of these reports and not an agency's: it is listed as skipped.
  */
 export async function regionSummary(db: Q, regionId: number, year: number, reports: SummaryReports = 'all'): Promise<StoredRegionSummary> {
   const region = await getRegion(db, regionId);
@@ -37,11 +39,17 @@ export async function regionSummary(db: Q, regionId: number, year: number, repor
     const status = statusOf.get(input.file)!;
     return ACCEPTED.includes(status) ? null : `尚未审核通过（${STATUS_LABEL[status]}）`;
   };
+  const drafts = await summaryDraftRegions(db, rows.map((r) => r.id));
   const kept = new Map<number, number>();
   const inputs: SummaryInput[] = [];
   const superseded: StoredRegionSummary['superseded'] = [];
+  const summaries: SkippedInput[] = [];
   for (const r of rows) {
     const agency = names.get(r.agency_id!)!;
+    if (drafts.has(r.id)) {
+      summaries.push({ file: `#${r.id}`, agency, reason: '区域汇总报告（由各机关的报告相加而成），不再计入' });
+      continue;
+    }
     const keptId = kept.get(r.agency_id!);
     if (keptId !== undefined) {
       superseded.push({ reportId: r.id, agency, keptReportId: keptId });
@@ -62,5 +70,5 @@ export async function regionSummary(db: Q, regionId: number, year: number, repor
     if (err instanceof InputError) throw new StoreError('not-found', `区域“${region.name}”：${err.message}`);
     throw err;
   }
-  return { ...summary, region: { id: region.id, name: region.name }, superseded };
+  return { ...summary, skipped: [...summary.skipped, ...summaries.reverse()], region: { id: region.id, name: region.name }, superseded };
 }

@@ -15,6 +15,7 @@ import { ledgerPage } from './pages/ledger.ts';
 import { defaultYear, regionPage, regionsPage, rollupPage } from './pages/regions.ts';
 import { reportPage, versionPage } from './pages/report.ts';
 import { reportEditPage } from './pages/report-edit.ts';
+import { mayAuthor } from '../store/report-authors.ts';
 import { parseListQuery, reportListPage } from './pages/reports.ts';
 import { regionStatusPage } from './pages/region-status.ts';
 import { regionRankingPage } from './pages/region-ranking.ts';
@@ -62,8 +63,6 @@ function authOf(c: Context, roles?: readonly Auth['user']['role'][]): Auth {
 }
 
 const WRITERS = ['admin', 'supervisor', 'clerk'] as const;
-/** Who writes reports in the browser: the agency's clerks and admins. */
-const AUTHORS = ['admin', 'clerk'] as const;
 
 function respond(c: Context, body: string, status: 200 | 400 | 403 | 404 | 500 = 200): Response {
   return c.body(body, status, {
@@ -129,7 +128,8 @@ export function webRoutes(store: Store, options: WebOptions = {}): Hono {
     return respond(c, await reportPage(store, auth, id(c), { saved: Number.isInteger(saved) && saved > 1 ? saved : undefined }));
   });
   web.get('/reports/:id/edit', async (c) => {
-    const auth = authOf(c, AUTHORS);
+    const auth = authOf(c);
+    if (!(await mayAuthor(store.db, { role: auth.user.role, scope: auth.scope }, id(c)))) throw new PageError(403, '您的账户没有查看这个页面的权限');
     await requireReport(store.db, auth.scope, id(c));
     return respond(c, await reportEditPage(store, auth, id(c)));
   });

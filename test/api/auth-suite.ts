@@ -62,6 +62,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'delete /api/regions/:id': 'admin',
   'get /api/regions/:id/rollup': 'read',
   'get /api/regions/:id/summary-report': 'read',
+  'post /api/regions/:id/summary-draft': 'manage',
   'get /api/regions/:id/stats': 'read',
   'get /api/regions/:id/trends': 'read',
   'get /api/regions/:id/unpublished': 'read',

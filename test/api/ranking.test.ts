@@ -194,6 +194,71 @@ function suite(name: string, open: OpenStore, options: { skip?: string | false }
       assert.ok(status.includes(`href="/regions/${ids.city}/ranking?year=${YEAR}"`));
       assert.equal((await clients['supervisor-yi']!.request(`/regions/${ids.jia}/ranking?year=${YEAR}`)).status, 404);
     });
+
+    test('the summary opened in the authoring form: the region government’s draft holds the summed cells; 409 again; only the region’s supervisors write it; not summed again', async () => {
+      await addUser(store, 'clerk-jia', 'clerk', { agencyId: (await store.db.selectFrom('agencies').select('id').where('name', '=', '甲县教育局').executeTakeFirstOrThrow()).id });
+      for (const u of ['admin', 'clerk-jia']) clients[u] = await login(app, u);
+      const json = (method: string, body?: unknown): RequestInit => (body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const call = async (who: string, method: string, path: string, body?: unknown) => {
+        const res = await clients[who]!.request(path, json(method, body));
+        return { status: res.status, body: (await res.json()) as any };
+      };
+      const path = `/api/regions/${ids.city}/summary-draft`;
+      assert.equal((await call('clerk-jia', 'POST', path, { year: YEAR })).status, 403);
+      assert.equal((await call('supervisor-other', 'POST', path, { year: YEAR })).status, 404);
+      assert.equal((await call('supervisor-city', 'POST', path, { year: 2030 })).body.error.message, `区域“某市”没有 2030 年有统计表的报告，无法生成汇总报告`);
+
+      const made = await call('supervisor-city', 'POST', path, { year: YEAR });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      assert.deepEqual(made.body, { id: made.body.id, reports: 2, skipped: 1 });
+      const id = made.body.id as number;
+      const summary = (await call('supervisor-city', 'GET', `/api/regions/${ids.city}/summary-report?year=${YEAR}&reports=accepted`)).body;
+      const row = await store.db.selectFrom('reports').innerJoin('agencies', 'agencies.id', 'reports.agency_id')
+        .select(['reports.data', 'reports.status', 'agencies.name', 'agencies.region_id', 'agencies.issuer_type']).where('reports.id', '=', id).executeTakeFirstOrThrow();
+      const data = JSON.parse(row.data);
+      assert.deepEqual([row.name, row.region_id, row.issuer_type, row.status, data.issuerType], ['某市人民政府', ids.city, 'government', 'draft', 'government']);
+      assert.deepEqual(data.tables, summary.report.tables);
+      assert.deepEqual(Object.values(data.sections), [null, null, null, null, null, null]);
+      assert.match(data.preamble, /统计期限自2023年1月1日起至2023年12月31日止。如对本报告有任何疑问，请与某市人民政府联系。$/);
+      assert.deepEqual(data.provenance['requests.carriedOver.total'], { start: 0, end: 0, line: 1, text: '', note: '区域汇总：2 份报告相加' });
+      const versions = (await call('supervisor-city', 'GET', `/api/reports/${id}/versions`)).body;
+      assert.equal(versions[0].reason, '区域汇总：由 2 份已通过的报告逐格相加，1 份未计入');
+
+      const again = await call('supervisor-city', 'POST', path, { year: YEAR, reports: 'all' });
+      assert.equal(again.status, 409);
+      assert.equal(again.body.error.details.reportId, id);
+      // 乙县人民政府 has its own 2023 report: the county's summary would be a second report of that agency and year.
+      const yi = await call('supervisor-yi', 'POST', `/api/regions/${ids.yi}/summary-draft`, { year: YEAR, reports: 'all' });
+      assert.equal(yi.status, 409);
+      assert.equal(yi.body.error.details.reportId, reports['乙县人民政府']);
+      assert.equal((await call('supervisor-city', 'POST', path, { year: YEAR, reports: 'some' })).status, 400);
+
+      // Who writes it: the city's supervisors and admins; a county's or another city's supervisor 403, another agency's clerk outside its scope 404.
+      const current = (await call('supervisor-city', 'GET', `/api/reports/${id}/content`)).body;
+      const content = { ...current.content, sections: { ...current.content.sections, overview: '本市政府信息公开工作总体情况。' } };
+      for (const who of ['supervisor-jia', 'supervisor-other']) {
+        assert.equal((await call(who, 'PUT', `/api/reports/${id}/content`, { baseVersion: 1, content })).status, 403, who);
+        assert.equal((await call(who, 'POST', `/api/reports/${id}/content/check`, { content })).status, 403, who);
+        assert.equal((await call(who, 'POST', `/api/reports/${id}/submit`)).status, 403, who);
+      }
+      assert.equal((await call('clerk-jia', 'PUT', `/api/reports/${id}/content`, { baseVersion: 1, content })).status, 404);
+      assert.equal((await call('supervisor-jia', 'PUT', `/api/reports/${reports['甲县教育局']}/content`, { baseVersion: 1, content })).status, 403, 'an agency’s report stays its clerks’');
+      assert.equal((await clients['supervisor-jia']!.request(`/reports/${id}/edit`)).status, 403);
+      assert.equal((await clients['supervisor-city']!.request(`/reports/${id}/edit`)).status, 200);
+      const saved = await call('supervisor-city', 'PUT', `/api/reports/${id}/content`, { baseVersion: 1, content });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      assert.deepEqual([saved.body.version, saved.body.changed], [2, true]);
+      assert.equal((await call('supervisor-city', 'POST', `/api/reports/${id}/submit`)).body.status, 'submitted');
+
+      // The draft is the region's report: the summary leaves it out and says so.
+      const all = (await call('supervisor-city', 'GET', `/api/regions/${ids.city}/summary-report?year=${YEAR}`)).body;
+      assert.deepEqual(all.included.map((i: any) => i.agency), ['甲县教育局', '甲县财政局', '乙县人民政府']);
+      assert.deepEqual(all.skipped, [{ file: `#${id}`, agency: '某市人民政府', reason: '区域汇总报告（由各机关的报告相加而成），不再计入' }]);
+      await call('admin', 'POST', `/api/reports/${id}/accept`);
+      const accepted = (await call('supervisor-city', 'GET', `/api/regions/${ids.city}/summary-report?year=${YEAR}&reports=accepted`)).body;
+      assert.deepEqual(accepted.report.tables, summary.report.tables);
+      assert.deepEqual(accepted.included.map((i: any) => i.agency), ['甲县教育局', '甲县财政局']);
+    });
   });
 }
 

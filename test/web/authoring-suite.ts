@@ -8,6 +8,8 @@ import { extractSource } from '../../src/extract/index.ts';
 import { readSource } from '../../src/ingest/read-file.ts';
 import { createAgency, agenciesIn } from '../../src/store/agencies.ts';
 import { importFiles } from '../../src/store/import.ts';
+import { regionSummary } from '../../src/store/region-summary.ts';
+import { cellList, readCell } from '../../src/schema/cells.ts';
 import type { Cell } from '../../src/schema/types.ts';
 import type { OpenStore } from '../api/databases.ts';
 import { synthetic, tables2021 } from '../api/fixtures.ts';
@@ -195,6 +197,37 @@ export function authoringSuite(name: string, open: OpenStore | undefined, skip: 
       const sum = Object.fromEntries(Object.keys(mine).map((k) => [k, mine[k]!.map((v, i) => (v as number) + (theirs[k]![i] as number))]));
       assert.deepEqual(read.tables.requests, sum);
       assert.equal((read.tables.requests as Record<string, Cell[]>).newReceived![0], 11);
+      await sup.context().close();
+      assert.deepEqual(errors, []);
+    });
+
+    test('the supervisor opens the region’s 2024 summary in the editor: the summed cells shown, a narrative written and saved', async () => {
+      const sup = await userPage('supervisor-a', `/regions/${regionA}?year=2024`);
+      await sup.fill('#summary-draft-form input[name=year]', '2024');
+      await sup.check('#summary-draft-form input[name=reports][value=all]');
+      await Promise.all([sup.waitForURL(/\/reports\/\d+\/edit$/), sup.click('#summary-draft-form button[type=submit]')]);
+      const draftId = Number(/\/reports\/(\d+)\/edit$/.exec(sup.url())![1]);
+      const row = await server.store.db.selectFrom('reports').select(['agency', 'year']).where('id', '=', draftId).executeTakeFirstOrThrow();
+      assert.deepEqual([row.agency, row.year], [GOVERNMENT, 2024]);
+      const summary = await regionSummary(server.store.db, regionA, 2024, 'all');
+      const shown = await sup.locator('input.cell').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).dataset.path!, (i as HTMLInputElement).value]));
+      assert.equal(shown.length, cellList('2021').length);
+      assert.deepEqual(shown, shown.map(([path]) => [path, String(readCell(summary.report.tables, path!) ?? '')]));
+      // The region's only 2024 report is a1's: its figures are the sums.
+      const a1 = await server.store.db.selectFrom('reports').select('data').where('agency', '=', A1).where('year', '=', 2024).executeTakeFirstOrThrow();
+      assert.equal(await cell(sup, 'requests.carriedOver.naturalPerson').inputValue(), String(readCell(JSON.parse(a1.data).tables, 'requests.carriedOver.naturalPerson')));
+      assert.deepEqual(summary.included.map((i) => i.agency), [A1]);
+      await sup.fill('textarea[data-section="overview"]', '本区政府信息公开工作总体情况：各机关报告逐格相加。');
+      await save(sup, 2);
+      const saved = await server.store.db.selectFrom('reports').select('data').where('id', '=', draftId).executeTakeFirstOrThrow();
+      assert.equal(JSON.parse(saved.data).sections.overview, '本区政府信息公开工作总体情况：各机关报告逐格相加。');
+      // Pressed again: the same draft opens.
+      await sup.goto(`${server.url}/regions/${regionA}?year=2024`);
+      await Promise.all([sup.waitForURL(`${server.url}/reports/${draftId}/edit`), sup.click('#summary-draft-form button[type=submit]')]);
+      // The supervisor who writes it submits it from the report page.
+      await sup.goto(`${server.url}/reports/${draftId}`);
+      await Promise.all([sup.waitForLoadState('load'), sup.click('button[data-workflow="submit"]')]);
+      await sup.locator('#workflow-status', { hasText: '已报送' }).waitFor();
       await sup.context().close();
       assert.deepEqual(errors, []);
     });

@@ -77,6 +77,21 @@ function summaryReportLinks(regionId: number, year: number): Html {
 ${exportLinks('只汇总已通过的报告', links.map(([text, f]) => [text, href(f, 'accepted')]))}</div>`;
 }
 
+/** 「在编辑器中撰写汇总报告」: the summary as the draft of the region's government, to write the narrative around (summary-draft.js). */
+function summaryDraftForm(regionId: number, year: number): Html {
+  return html`<section class="block" id="summary-draft">
+  <div class="block-head"><h2>撰写本区域的汇总报告</h2></div>
+  <p class="muted">以本区域人民政府的名义新建草稿：三张统计表为各机关报告逐格相加之和，正文六个部分在编辑器中撰写。</p>
+  <form id="summary-draft-form" data-region="${regionId}">
+    <label>年度 <input type="number" name="year" value="${year}" min="2019" max="2100" required></label>
+    <label><input type="radio" name="reports" value="accepted" checked> 只计已通过的报告</label>
+    <label><input type="radio" name="reports" value="all"> 全部报告</label>
+    <button type="submit" class="btn btn-primary">在编辑器中撰写汇总报告</button>
+    <span id="summary-draft-status" role="status"></span>
+  </form>
+</section>`;
+}
+
 export async function regionHead(store: Store, regionId: number, year: number, tab: 'stats' | 'rollup' | 'status' | 'ranking'): Promise<{ head: Html; title: string; crumbs: [string, string?][] }> {
   const region = await getRegion(store.db, regionId);
   const regions = await listRegions(store.db);
@@ -214,7 +229,8 @@ ${s.superseded.length ? html`<p class="note">同一机关同一年度有多份�
   ${t.years.map((y) => html`<tr><td><a href="/regions/${regionId}?year=${y.year}">${y.year}</a></td><td class="num-cell">${y.reporting}</td><td class="num-cell">${figure(y.received.value)}</td><td class="num-cell">${figure(y.resultTotal.value)}</td><td class="num-cell">${percent(y.openRate.value)}</td><td class="num-cell">${percent(y.correctionRate.value)}</td></tr>`)}
   </tbody></table></div>
 </section>`;
-  return page({ title, section: 'regions', crumbs, auth }, content);
+  const manages = auth.user.role === 'admin' || auth.user.role === 'supervisor';
+  return page({ title, section: 'regions', crumbs, auth, scripts: manages ? ['summary-draft.js'] : [] }, html`${content}${manages ? summaryDraftForm(regionId, year) : ''}`);
 }
 
 /** The roll-up tables: every cell summed over the region's reports, each sum traceable to its reports. */

@@ -17,6 +17,7 @@ import { reportView } from './report/view.ts';
 import { returnNotice, workflowBar } from './report/workflow-block.ts';
 import { listWorkflow } from '../../store/workflow.ts';
 import { EDITABLE } from '../../store/content.ts';
+import { mayAuthor } from '../../store/report-authors.ts';
 
 /**
  * The report page: the source (text and page images) beside the tables, findings, metadata and history.
@@ -28,10 +29,11 @@ export async function reportPage(store: Store, auth: Auth, id: number, opts: { s
   const versions = await listVersions(store.db, id);
   const steps = await listWorkflow(store.db, id);
   const view = reportView(r, { mayTriage: auth.user.role === 'admin' || auth.user.role === 'supervisor' });
-  const mayEdit = (auth.user.role === 'admin' || auth.user.role === 'clerk') && view.tableTemplate !== null && r.year !== null && EDITABLE.includes(r.status);
+  const author = await mayAuthor(store.db, { role: auth.user.role, scope: auth.scope }, id);
+  const mayEdit = author && view.tableTemplate !== null && r.year !== null && EDITABLE.includes(r.status);
   const content = html`
 ${reportHeader(view)}
-${workflowBar(view, steps, auth.user.role)}
+${workflowBar(view, steps, auth.user.role, author)}
 ${mayEdit ? html`<p class="edit-link"><a class="btn btn-primary" id="edit-report" href="/reports/${r.id}/edit">编写报告</a> <span class="muted">在法定格式的表格中修改数字和正文，边写边查</span></p>` : ''}
 ${auth.user.role === 'viewer' ? '' : html`<p class="danger-zone"><button type="button" class="btn btn-small btn-danger" id="delete-report" data-report="${r.id}" data-label="${view.title}">删除报告</button></p>`}
 ${opts.saved ? html`<p class="flash" role="status" id="flash">已保存为第 ${opts.saved} 版，核查已重新运行。</p>` : ''}

@@ -7,9 +7,9 @@ import { html, type Html } from '../../html.ts';
 import { cellLabel } from '../../labels.ts';
 import type { ReportView } from './view.ts';
 
-/** The steps the viewer may take now: their role allows it and the report's status permits it. */
-function stepsOpen(view: ReportView, role: Role): WorkflowStep[] {
-  return (['submit', 'return', 'accept', 'publish'] as const).filter((s) => roleMayTake(role, s) && stepAllowedFrom(s, view.r.status));
+/** The steps the viewer may take now: their role allows it (or they write the report: submit) and the report's status permits it. */
+function stepsOpen(view: ReportView, role: Role, author: boolean): WorkflowStep[] {
+  return (['submit', 'return', 'accept', 'publish'] as const).filter((s) => (roleMayTake(role, s) || (s === 'submit' && author)) && stepAllowedFrom(s, view.r.status));
 }
 
 const checkFindings = (view: ReportView): TriagedFinding[] => view.r.findings;
@@ -38,9 +38,9 @@ ${s.comment ? html`<div class="reason">意见：${s.comment}</div>` : ''}${s.cel
 }
 
 /** The status badge, the buttons of the steps the viewer may take, their forms, and the workflow history. */
-export function workflowBar(view: ReportView, steps: readonly WorkflowRecord[], role: Role): Html {
+export function workflowBar(view: ReportView, steps: readonly WorkflowRecord[], role: Role, author = false): Html {
   const r = view.r;
-  const open = stepsOpen(view, role);
+  const open = stepsOpen(view, role, author);
   const buttons = open.map((s) => html`<button type="button" class="btn btn-small${s === 'accept' || s === 'submit' ? ' btn-primary' : ''}" data-workflow="${s}">${s === 'submit' && r.status === 'returned' ? '再次报送' : STEP_RULES[s].label}</button>`);
   return html`<section class="block workflow" id="workflow" data-report="${r.id}">
   <div class="block-head"><h2>报送状态 <span class="status-badge status-${r.status}" id="workflow-status">${STATUS_LABEL[r.status]}</span></h2>
