@@ -173,14 +173,17 @@ describe('the ledger page in the browser, SQLite', { skip: missing ? 'skipped: C
       await row(list, number).waitFor({ state: 'detached' });
     };
 
-    const fileCase = async (number: string, kind: string, filedOn: string, result: string, decidedOn: string) => {
-      await page.fill('#case-form [name=number]', number);
-      await page.selectOption('#case-form [name=kind]', kind);
-      await page.fill('#case-form [name=filedOn]', filedOn);
-      await page.selectOption('#case-form [name=result]', result);
-      await page.fill('#case-form [name=decidedOn]', decidedOn);
-      await page.click('#case-form button[type=submit]');
+    /** Fills a register form field by field (a select by its option value) and submits it. */
+    const submitForm = async (form: string, fields: Record<string, string>) => {
+      for (const [name, value] of Object.entries(fields)) {
+        const field = `#${form} [name=${name}]`;
+        if ((await page.locator(field).evaluate((e) => e.tagName)) === 'SELECT') await page.selectOption(field, value);
+        else await page.fill(field, value);
+      }
+      await page.click(`#${form} button[type=submit]`);
     };
+    const fileCase = (number: string, kind: string, filedOn: string, result: string, decidedOn: string) =>
+      submitForm('case-form', { number, kind, filedOn, result, decidedOn });
     await fileCase('C-1', 'review', '2025-02-03', 'upheld', '2025-04-01');
     await status(page, '已登记第 C-1 号案件');
     await fileCase('C-2', 'litigationDirect', '2025-03-03', '', '');
@@ -206,13 +209,7 @@ describe('the ledger page in the browser, SQLite', { skip: missing ? 'skipped: C
     await remove('cases', 'C-3', '第 C-3 号案件');
 
     const fileDocument = async (number: string, kind: string, title: string, issuedOn: string, publishedOn: string, repealedOn: string) => {
-      await page.fill('#document-form [name=number]', number);
-      await page.selectOption('#document-form [name=kind]', kind);
-      await page.fill('#document-form [name=title]', title);
-      await page.fill('#document-form [name=issuedOn]', issuedOn);
-      await page.fill('#document-form [name=publishedOn]', publishedOn);
-      await page.fill('#document-form [name=repealedOn]', repealedOn);
-      await page.click('#document-form button[type=submit]');
+      await submitForm('document-form', { number, kind, title, issuedOn, publishedOn, repealedOn });
       await status(page, `已登记第 ${number} 号文件`);
     };
     await fileDocument('淄工信规〔2025〕1号', 'rules', '<b>管理办法</b>', '2025-01-10', '2025-01-20', '');
@@ -232,13 +229,7 @@ describe('the ledger page in the browser, SQLite', { skip: missing ? 'skipped: C
     assert.deepEqual(await page.locator('#figure-form [name=item] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), ['art20_5', 'art20_6', 'art20_8']);
     await page.selectOption('#figure-form [name=item]', 'art20_6');
     assert.deepEqual(await page.locator('#figure-form [name=row] option').allTextContents(), options.items[1]!.rows.map((r) => r.label));
-    const enterFigure = async (item: string, rowKey: string, column: string, value: string) => {
-      await page.selectOption('#figure-form [name=item]', item);
-      await page.selectOption('#figure-form [name=row]', rowKey);
-      await page.selectOption('#figure-form [name=column]', column);
-      await page.fill('#figure-form [name=value]', value);
-      await page.click('#figure-form button[type=submit]');
-    };
+    const enterFigure = (item: string, rowKey: string, column: string, value: string) => submitForm('figure-form', { item, row: rowKey, column, value });
     const label = (item: string, rowKey: string, column: string) => {
       const i = options.items.find((x) => x.key === item)!;
       return [i.label, i.rows.find((r) => r.key === rowKey)!.label, i.columns.find((c) => c.key === column)!.label];
