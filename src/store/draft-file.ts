@@ -10,7 +10,7 @@ import type { Report } from '../schema/types.ts';
 import { agencyKey, getAgency } from './agencies.ts';
 import type { AuditActor } from './audit.ts';
 import type { Store } from './db.ts';
-import { alreadyWritten, onlyDraftOfYear, reportOfYear, type NewDraft } from './drafts.ts';
+import { onlyDraftOfYear, refuseSecondDraft, type NewDraft } from './drafts.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { readContractJson, readFileSource, sha256, storeReport } from './import.ts';
 
@@ -65,8 +65,7 @@ export async function createDraftFromFile(store: Store, input: { agencyId: numbe
   if (report.agency && agencyKey(report.agency) !== agencyKey(agency.name)) {
     throw invalid(input.name, `文件中的机关是“${report.agency}”，不是“${agency.name}”；请选择正确的机关或文件`);
   }
-  const existing = await reportOfYear(store.db, agency.id, report.year);
-  if (existing) throw alreadyWritten(agency.name, report.year, existing.id);
+  await refuseSecondDraft(store.db, agency, report.year);
   try {
     const id = await storeReport(store, {
       file: { name: input.name, bytes: input.bytes }, hash: sha256(input.bytes), source, report: { ...report, agency: agency.name }, author, importId: null,
