@@ -2,8 +2,16 @@ import type { CheckableReport, SourceSpan } from './types.ts';
 
 /** The document was read by OCR (an image, or text with OCR confidence): a row not found may be one OCR missed. */
 export function readByOcr(doc: CheckableReport): boolean {
-  return doc.source?.format === 'image' || Object.values(doc.provenance ?? {}).some((p) => p.confidence !== undefined);
+  let ocr = BY_OCR.get(doc);
+  if (ocr === undefined) {
+    ocr = doc.source?.format === 'image' || Object.values(doc.provenance ?? {}).some((p) => p.confidence !== undefined);
+    BY_OCR.set(doc, ocr);
+  }
+  return ocr;
 }
+
+/** Asked once per row by some rules: answered once per report. */
+const BY_OCR = new WeakMap<CheckableReport, boolean>();
 
 type Notes = readonly { code: string; path?: string | null; actual?: unknown }[];
 

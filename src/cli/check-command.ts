@@ -30,7 +30,7 @@ export async function runCheck(files: string[], opts: CheckOptions, config: Chec
     return 2;
   }
   const ok: ItemRecord[] = [];
-  const run = await runCorpusTask(files, { command: 'check', config }, opts, async (result) => {
+  const run = await runCorpusTask(files, { command: 'check', config, keepText: !opts.json && !opts.ndjson }, opts, async (result) => {
     ok.push(...result.records);
   }, true);
   if (!run) return 2;

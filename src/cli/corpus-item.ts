@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { checkReport, loadRules } from '../check/engine.ts';
 import { messagesOf } from '../check/messages.ts';
 import type { CheckConfig, CheckableReport, Finding } from '../check/types.ts';
-import { readBytes } from '../ingest/read-file.ts';
+import { readBytesSync } from '../ingest/read-file.ts';
 import { flatCsvLines } from '../render/flat.ts';
 import { toJson } from '../render/json.ts';
 import type { CorpusEntry } from './corpus-inputs.ts';
@@ -15,7 +15,7 @@ import type { ExtractedReport } from '../extract/report.ts';
 /** What to do with each input of `ogi parse`, `check` or `render --to csv|json|xlsx` (sent to the worker threads). */
 export type CorpusTask =
   | { command: 'parse'; output: 'text' | 'json' | 'ndjson'; lean: boolean }
-  | { command: 'check'; config: CheckConfig }
+  | { command: 'check'; config: CheckConfig; keepText: boolean }
   | { command: 'render'; format: 'csv' | 'json' | 'xlsx'; config: CheckConfig; lean: boolean };
 
 /** One report of an input, as the main thread needs it. */
@@ -60,6 +60,16 @@ function lean(report: CheckableReport, yes: boolean): CheckableReport {
   return rest as CheckableReport;
 }
 
+/**
+ * What the main thread keeps of a checked report until every report is read (the cross-year rules
+ * pair them): no narrative, and of the structure only the line starts findings' columns are counted by.
+ */
+function forSeries(report: CheckableReport): CheckableReport {
+  const { sections: _s, preamble: _p, structure, ...rest } = report;
+  const lineStarts = structure?.lineStarts;
+  return { ...rest, sections: {}, preamble: null, ...(lineStarts ? { structure: { lineStarts } } : {}) } as CheckableReport;
+}
+
 async function recordOf(report: CheckableReport, text: string | undefined, entry: CorpusEntry, task: CorpusTask): Promise<ItemRecord> {
   if (task.command === 'parse') {
     const manifest = readLine(report, report.notes);
@@ -68,7 +78,9 @@ async function recordOf(report: CheckableReport, text: string | undefined, entry
     return { path: entry.path, chunk: task.output === 'json' ? toJson(shown) : `${JSON.stringify(shown)}\n`, manifest };
   }
   const findings = checkReport(report, await loadRules(), task.config);
-  if (task.command === 'check') return { path: entry.path, report, text, findings, manifest: readLine(report, []) };
+  if (task.command === 'check') {
+    return { path: entry.path, report: forSeries(report), ...(task.keepText ? { text } : {}), findings, manifest: readLine(report, []) };
+  }
   const manifest = readLine(report, messagesOf(report, findings));
   const hasErrors = findings.some((f) => f.severity === 'error');
   if (task.format === 'xlsx') return { path: entry.path, report, hasErrors, manifest };
@@ -81,7 +93,7 @@ export async function processItem(entry: CorpusEntry, task: CorpusTask): Promise
   const result: ItemResult = { errors: [], records: [], failed: [] };
   let bytes: Buffer;
   try {
-    bytes = await readBytes(entry.path);
+    bytes = readBytesSync(entry.path);
   } catch (err) {
     const message = asInputError(err, entry.path).message;
     return { errors: [message], records: [], failed: [unreadLine(entry.rel, null, message)] };

@@ -78,6 +78,24 @@ export function placePath(place: TablePlace): string {
 
 /** Takes a path apart: `requests.denied.stateSecret.total` → {table, row, column}; {} when it is not a table path. */
 export function parsePath(path: string): TablePlace {
+  return { ...placeOf(path) };
+}
+
+/** Parsed paths, shared (checking a report reads its cells by path many thousand times). */
+const PLACES = new Map<string, Readonly<TablePlace>>();
+/** Paths come from data too: past this many, new ones are parsed each time rather than kept. */
+const PLACES_KEPT = 20_000;
+
+function placeOf(path: string): Readonly<TablePlace> {
+  let place = PLACES.get(path);
+  if (place === undefined) {
+    place = Object.freeze(splitPath(path));
+    if (PLACES.size < PLACES_KEPT) PLACES.set(path, place);
+  }
+  return place;
+}
+
+function splitPath(path: string): TablePlace {
   const parts = path.split('.');
   const table = parts[0];
   if (table === 'requests') {
@@ -94,7 +112,7 @@ export function parsePath(path: string): TablePlace {
 
 /** A cell's value by path; undefined when the tables have no such cell (a row left out, another template's row). */
 export function readCell(tables: Tables, path: string): Cell | undefined {
-  const p = parsePath(path);
+  const p = placeOf(path);
   if (!p.row || !p.column) return undefined;
   if (p.table === 'requests') {
     const row = (tables.requests as Record<string, Cell[] | undefined>)[p.row];
@@ -112,7 +130,7 @@ export function readCell(tables: Tables, path: string): Cell | undefined {
 
 /** Writes a cell by path, creating its row (filled with null) when the table lacks it. */
 export function writeCell(tables: Tables, path: string, value: Cell): void {
-  const p = parsePath(path);
+  const p = placeOf(path);
   if (!p.row || !p.column) throw new Error(`not a cell path: ${path}`);
   if (p.table === 'active') {
     const item = (tables.active[p.item!] ??= {});
