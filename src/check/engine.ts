@@ -110,29 +110,33 @@ export function checkReports(reports: readonly CheckableReport[], rules: readonl
 
 /**
  * Adds the cross-year findings to the one-report findings `out` (of the same reports, in order;
- * changed in place and returned): the CLI checks each report on a worker thread, then the series here.
+ * changed in place and returned).
  */
 export function addSeriesFindings(
   reports: readonly CheckableReport[], out: Finding[][], rules: readonly Rule[], config: CheckConfig = {}, options: SeriesOptions = {},
 ): Finding[][] {
   for (const [p, c] of seriesPairs(reports, options)) {
-    const previous = reports[p]!;
-    const current = reports[c]!;
-    for (const rule of rules) {
-      if (rule.meta.scope !== 'series' || !applies(rule, current)) continue;
-      const pick = (which: 'previous' | 'current') => (which === 'previous' ? previous : current);
-      (rule as SeriesRule).check({
-        previous,
-        current,
-        config,
-        cell: (which, path) => readCell(pick(which).tables, path),
-        span: (which, path) => readSpan(pick(which), path),
-        report: (input) => {
-          out[c]!.push(makeFinding(rule.meta, input, current));
-        },
-      });
-    }
-    out[c] = sortFindings(out[c]!);
+    out[c] = sortFindings([...out[c]!, ...seriesFindings(reports[p]!, reports[c]!, rules, config)]);
+  }
+  return out;
+}
+
+/** The cross-year rules on one pair of consecutive years of a series: findings of `current`. */
+export function seriesFindings(previous: CheckableReport, current: CheckableReport, rules: readonly Rule[], config: CheckConfig = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    if (rule.meta.scope !== 'series' || !applies(rule, current)) continue;
+    const pick = (which: 'previous' | 'current') => (which === 'previous' ? previous : current);
+    (rule as SeriesRule).check({
+      previous,
+      current,
+      config,
+      cell: (which, path) => readCell(pick(which).tables, path),
+      span: (which, path) => readSpan(pick(which), path),
+      report: (input) => {
+        out.push(makeFinding(rule.meta, input, current));
+      },
+    });
   }
   return out;
 }

@@ -24,14 +24,27 @@ export interface ItemRecord {
   path: string;
   /** Output text, made where the report was read (the report itself is not sent back); UTF-8 bytes from a worker when written as is. */
   chunk?: string | Uint8Array;
-  /** check and xlsx: the report (check also its text and one-report findings) to finish on the main thread. */
+  /** xlsx: the report, to finish on the main thread. */
   report?: CheckableReport;
-  text?: string;
-  findings?: Finding[];
+  /** check: what pairs the report with the other years of its series (its `chunk` is a `CheckedReport`, its `seriesChunk` a `SeriesPart`). */
+  series?: Pick<CheckableReport, 'agency' | 'year'>;
+  seriesChunk?: string | Uint8Array;
   /** render: the report has error-severity findings (reported, never a reason to refuse a data export). */
   hasErrors?: boolean;
   manifest: ManifestLine;
 }
+
+/** A checked report as `ogi check` keeps it until every report is read (JSON in the record's chunk), without its `SeriesPart`. */
+export interface CheckedReport {
+  report: CheckableReport;
+  /** The one-report findings. */
+  findings: Finding[];
+  /** For the findings printed as text, with their lines. */
+  text?: string;
+}
+
+/** What only the cross-year rules read of a report. */
+export type SeriesPart = Pick<CheckableReport, 'tables'> & { provenance?: CheckableReport['provenance']; structure?: { lineStarts: number[] } };
 
 export interface ItemResult {
   /** Chinese error messages, naming the file. */
@@ -61,13 +74,16 @@ function lean(report: CheckableReport, yes: boolean): CheckableReport {
 }
 
 /**
- * What the main thread keeps of a checked report until every report is read (the cross-year rules
- * pair them): no narrative, and of the structure only the line starts findings' columns are counted by.
+ * A checked report in two parts for the main thread, which keeps them until every report is read
+ * (the cross-year rules pair them): what every report's output needs, and what only a report in a
+ * pair of years needs (cells, where they were read, line starts for findings' columns).
  */
-function forSeries(report: CheckableReport): CheckableReport {
-  const { sections: _s, preamble: _p, structure, ...rest } = report;
+function forCheckOutput(report: CheckableReport, findings: Finding[], text: string | undefined): { chunk: string; seriesChunk: string } {
+  const { sections: _s, preamble: _p, structure, tables, provenance, ...head } = report;
   const lineStarts = structure?.lineStarts;
-  return { ...rest, sections: {}, preamble: null, ...(lineStarts ? { structure: { lineStarts } } : {}) } as CheckableReport;
+  const checked: CheckedReport = { report: { ...head, sections: {}, preamble: null } as unknown as CheckableReport, findings, ...(text !== undefined ? { text } : {}) };
+  const cells: SeriesPart = { tables, ...(provenance ? { provenance } : {}), ...(lineStarts ? { structure: { lineStarts } } : {}) };
+  return { chunk: JSON.stringify(checked), seriesChunk: JSON.stringify(cells) };
 }
 
 async function recordOf(report: CheckableReport, text: string | undefined, entry: CorpusEntry, task: CorpusTask): Promise<ItemRecord> {
@@ -79,7 +95,8 @@ async function recordOf(report: CheckableReport, text: string | undefined, entry
   }
   const findings = checkReport(report, await loadRules(), task.config);
   if (task.command === 'check') {
-    return { path: entry.path, report: forSeries(report), ...(task.keepText ? { text } : {}), findings, manifest: readLine(report, []) };
+    const parts = forCheckOutput(report, findings, task.keepText ? text : undefined);
+    return { path: entry.path, ...parts, series: { agency: report.agency, year: report.year }, manifest: readLine(report, []) };
   }
   const manifest = readLine(report, messagesOf(report, findings));
   const hasErrors = findings.some((f) => f.severity === 'error');

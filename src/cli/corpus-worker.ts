@@ -8,15 +8,19 @@ const task = (workerData as { task: CorpusTask }).task;
 const verbatim = !(task.command === 'parse' && task.output === 'json') && !(task.command === 'render' && task.format === 'json');
 const encoder = new TextEncoder();
 
+function moveBytes(text: string, moved: ArrayBuffer[]): Uint8Array {
+  const bytes = encoder.encode(text);
+  moved.push(bytes.buffer as ArrayBuffer);
+  return bytes;
+}
+
 parentPort!.on('message', (m: { index: number; entry: CorpusEntry }) => {
   void processItem(m.entry, task).then((result) => {
     const moved: ArrayBuffer[] = [];
     if (verbatim) {
       for (const r of result.records) {
-        if (typeof r.chunk !== 'string') continue;
-        const bytes = encoder.encode(r.chunk);
-        r.chunk = bytes;
-        moved.push(bytes.buffer as ArrayBuffer);
+        if (typeof r.chunk === 'string') r.chunk = moveBytes(r.chunk, moved);
+        if (typeof r.seriesChunk === 'string') r.seriesChunk = moveBytes(r.seriesChunk, moved);
       }
     }
     parentPort!.postMessage({ index: m.index, result }, moved);
