@@ -23,7 +23,9 @@ export function seriesPairs(reports: readonly CheckableReport[], options: Series
   reports.forEach((r, i) => {
     const key = options.series ? '' : reportSeriesKey(r);
     if (key === null || r.year === null) return;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   });
   const pairs: [number, number][] = [];
   for (const indexes of groups.values()) {

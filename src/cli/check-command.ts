@@ -9,7 +9,7 @@ import { atLeast, formatFindings } from './check-output.ts';
 import { finishCorpus, runCorpusTask, type CorpusOptions } from './corpus.ts';
 import type { CheckedReport, SeriesPart } from './corpus-item.ts';
 import { JsonArrayStream } from './json-stream.ts';
-import { countBySeverity, type ManifestLine } from './manifest.ts';
+import { countBySeverity } from './manifest.ts';
 import { openSink } from './sink.ts';
 import { Spill, type Spilled } from './spill.ts';
 
@@ -25,8 +25,7 @@ const SEVERITIES = ['info', 'warning', 'error'];
 /** What stays in memory of each checked report until the series are known: a few fields and its place in the spill. */
 interface Kept extends Pick<CheckableReport, 'agency' | 'year'> {
   path: string;
-  manifest: ManifestLine;
-  /** The `CheckedReport` and the `SeriesPart`. */
+  /** The `CheckedReport` with the report's manifest line, and the `SeriesPart`. */
   at: Spilled;
   cellsAt: Spilled;
 }
@@ -48,7 +47,7 @@ export async function runCheck(files: string[], opts: CheckOptions, config: Chec
     const task = { command: 'check' as const, config, keepText: !opts.json && !opts.ndjson };
     const run = await runCorpusTask(files, task, opts, async (result) => {
       for (const r of result.records) {
-        kept.push({ path: r.path, ...r.series!, manifest: r.manifest, at: spill.add(r.chunk!), cellsAt: spill.add(r.seriesChunk!) });
+        kept.push({ path: r.path, ...r.series!, at: spill.add(r.chunk!), cellsAt: spill.add(r.seriesChunk!) });
       }
     }, true);
     if (!run) return 2;
@@ -85,7 +84,7 @@ export async function runCheck(files: string[], opts: CheckOptions, config: Chec
       const findings = all.filter(atLeast(min));
       const messages = everything.filter(atLeast(min));
       anyError ||= findings.some((f) => f.severity === 'error');
-      await run.manifest.add({ ...k.manifest, findings: countBySeverity(everything) });
+      await run.manifest.add({ ...checked.manifest, findings: countBySeverity(everything) });
       if (opts.json || opts.ndjson) {
         const out = {
           file: k.path,

@@ -41,6 +41,8 @@ export interface CheckedReport {
   findings: Finding[];
   /** For the findings printed as text, with their lines. */
   text?: string;
+  /** Its manifest line, before the cross-year findings are counted. */
+  manifest: ManifestLine;
 }
 
 /** What only the cross-year rules read of a report. */
@@ -78,10 +80,10 @@ function lean(report: CheckableReport, yes: boolean): CheckableReport {
  * (the cross-year rules pair them): what every report's output needs, and what only a report in a
  * pair of years needs (cells, where they were read, line starts for findings' columns).
  */
-function forCheckOutput(report: CheckableReport, findings: Finding[], text: string | undefined): { chunk: string; seriesChunk: string } {
+function forCheckOutput(report: CheckableReport, findings: Finding[], text: string | undefined, manifest: ManifestLine): { chunk: string; seriesChunk: string } {
   const { sections: _s, preamble: _p, structure, tables, provenance, ...head } = report;
   const lineStarts = structure?.lineStarts;
-  const checked: CheckedReport = { report: { ...head, sections: {}, preamble: null } as unknown as CheckableReport, findings, ...(text !== undefined ? { text } : {}) };
+  const checked: CheckedReport = { report: { ...head, sections: {}, preamble: null } as unknown as CheckableReport, findings, ...(text !== undefined ? { text } : {}), manifest };
   const cells: SeriesPart = { tables, ...(provenance ? { provenance } : {}), ...(lineStarts ? { structure: { lineStarts } } : {}) };
   return { chunk: JSON.stringify(checked), seriesChunk: JSON.stringify(cells) };
 }
@@ -95,8 +97,9 @@ async function recordOf(report: CheckableReport, text: string | undefined, entry
   }
   const findings = checkReport(report, await loadRules(), task.config);
   if (task.command === 'check') {
-    const parts = forCheckOutput(report, findings, task.keepText ? text : undefined);
-    return { path: entry.path, ...parts, series: { agency: report.agency, year: report.year }, manifest: readLine(report, []) };
+    const manifest = readLine(report, []);
+    const parts = forCheckOutput(report, findings, task.keepText ? text : undefined, manifest);
+    return { path: entry.path, ...parts, series: { agency: report.agency, year: report.year }, manifest };
   }
   const manifest = readLine(report, messagesOf(report, findings));
   const hasErrors = findings.some((f) => f.severity === 'error');
