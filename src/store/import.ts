@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import JSZip from 'jszip';
+import { checkOne } from '../check/pipeline.ts';
 import { InputError } from '../errors.ts';
 import { extractSource } from '../extract/index.ts';
 import { detectKind } from '../ingest/detect.ts';
@@ -11,7 +12,7 @@ import { checkContract, contractMessage } from '../schema/contract.ts';
 import type { Report } from '../schema/types.ts';
 import { agencyIdByKey, agencyKey, findOrCreateAgency } from './agencies.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
-import { recheck } from './checks.ts';
+import { recheckAdded } from './checks.ts';
 import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { requireReport, type DataScope } from './scope.ts';
@@ -215,6 +216,10 @@ export async function storeReport(
 ): Promise<number> {
   const { report, source, file } = input;
   const at = now();
+  // Checked as it will be read back (JSON), before the transaction: the database waits only for the cross-year part.
+  const data = JSON.stringify(report);
+  const readBack = JSON.parse(data) as Report;
+  const findings = await checkOne(readBack, store.checkConfig);
   return inTx(store.db, async (trx) => {
     const agencyId = await agencyInScope(trx, report, input.scope ?? { kind: 'all' });
     await input.draft?.guard?.(trx);
@@ -231,7 +236,7 @@ export async function storeReport(
         template: report.template,
         issuer_type: report.issuerType,
         version: 1,
-        data: JSON.stringify(report),
+        data,
         tables: JSON.stringify(report.tables),
         findings: '[]',
         errors: 0,
@@ -248,7 +253,7 @@ export async function storeReport(
       .insertInto('report_versions')
       .values({ report_id: row.id, version: 1, kind: input.draft ? 'draft' : 'import', author: input.author, reason: input.draft?.reason ?? null, changes: '[]', created_at: at })
       .execute();
-    await recheck(trx, { agencyId, reportId: row.id }, store.checkConfig);
+    await recheckAdded(trx, { id: row.id, agencyId, year: report.year, report: readBack, findings }, store.checkConfig);
     await recordAudit(trx, input.actor ?? { userId: null, username: input.author, address: null }, {
       action: input.draft ? 'report.draft' : 'import',
       summary: `${input.draft ? '新建' : '导入'}报告 ${row.id}：${report.agency ?? '（未识别机关）'}${report.year ? ` ${report.year} 年度` : ''}（${file.name.split('/').pop()}）`,
