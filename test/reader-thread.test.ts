@@ -5,9 +5,11 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { readReport } from '../src/extract/read-report.ts';
+import { InputError } from '../src/errors.ts';
+import { readReport, type ReadReport } from '../src/extract/read-report.ts';
 import { readerThreads, readReportOnThread } from '../src/extract/read-thread.ts';
-import { ReadBudget } from '../src/ingest/limits.ts';
+import { ReadBudget, type Limits } from '../src/ingest/limits.ts';
+import { ThreadPool } from '../src/ingest/thread-pool.ts';
 import { bigReportHtml } from './helpers/big-report.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ogi-reader-thread-'));
@@ -52,4 +54,21 @@ test('a file that cannot be read gives the same Chinese error on a thread', asyn
   writeFileSync(empty, '');
   await assert.rejects(readReportOnThread(empty), { name: 'InputError', message: `${empty}：文件为空` });
   await assert.rejects(readReportOnThread(join(tmp, 'missing.docx')), { name: 'InputError', message: `${join(tmp, 'missing.docx')}：文件不存在` });
+});
+
+// A pool of one thread, on the module of read-thread.ts's pool.
+const single = new ThreadPool(new URL('../src/extract/read-thread.ts', import.meta.url).href, 'read-worker', 1);
+const onSingle = (file: string, limits: Partial<Limits> = {}) => single.run<ReadReport>(file, limits, {}, (reason) => new InputError('damaged', reason, file));
+
+test('files beyond the threads wait their turn, and each is read as in this thread', async () => {
+  const files = fixtures('formats', /\.(html|docx)$/);
+  const there = await Promise.all(files.map((file) => onSingle(file)));
+  for (const [i, file] of files.entries()) assert.deepEqual(there[i], await readReport(file, new ReadBudget(file)), file);
+  assert.equal(single.threads, 1);
+});
+
+test('a file under another memory cap gets a thread of its own: a full pool ends an idle thread to make room', async () => {
+  const file = fixtures('formats', /\.html$/)[0]!;
+  assert.deepEqual(await onSingle(file, { readMemoryMb: 512 }), await readReport(file, new ReadBudget(file)));
+  assert.equal(single.threads, 1);
 });
