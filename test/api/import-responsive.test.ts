@@ -36,17 +36,17 @@ test('health checks asked one after another while a large page is imported are a
     settled.push('import');
     return res;
   });
-  // Two seconds of checks, well inside the seconds of the read. Read on the server's own thread, the page held
-  // the timers until it was read; the first check came after it, and the others during its storing, after which
-  // the import was answered first.
-  for (let i = 1; i <= 8; i++) {
+  // One second of checks, well inside the seconds of the read (also on a fast machine). Read on the server's own
+  // thread, the page held the timers until it was read; the first check came after it, and the others during its
+  // storing, after which the import was answered first.
+  for (let i = 1; i <= 4; i++) {
     await sleep(250);
     const health = await app.request('/api/health');
     assert.equal(health.status, 200);
     settled.push(`health ${i}`);
   }
   const res = await importing;
-  assert.deepEqual(settled, ['health 1', 'health 2', 'health 3', 'health 4', 'health 5', 'health 6', 'health 7', 'health 8', 'import']);
+  assert.deepEqual(settled, ['health 1', 'health 2', 'health 3', 'health 4', 'import']);
   assert.equal(res.status, 201);
   const result = (await res.json()) as { imported: number; items: { agency: string; year: number }[] };
   assert.equal(result.imported, 1);
