@@ -5,9 +5,10 @@ import { basename, extname, join } from 'node:path';
 import JSZip from 'jszip';
 import { checkOne } from '../check/pipeline.ts';
 import { InputError } from '../errors.ts';
-import { extractSource } from '../extract/index.ts';
+import type { ReadReport } from '../extract/read-report.ts';
+import { readReportOnThread } from '../extract/read-thread.ts';
 import { detectKind } from '../ingest/detect.ts';
-import { READABLE_EXTENSIONS, readSource, type SourceText } from '../ingest/read-file.ts';
+import { READABLE_EXTENSIONS, type SourceText } from '../ingest/read-file.ts';
 import { checkContract, contractMessage } from '../schema/contract.ts';
 import type { Report } from '../schema/types.ts';
 import { agencyIdByKey, agencyKey, findOrCreateAgency } from './agencies.ts';
@@ -187,16 +188,18 @@ function safeName(name: string): string {
   return base && base !== '.' && base !== '..' ? base : 'report';
 }
 
-/** Reads one file with the readers of `ingest` (which read paths): uploads go through a temporary file. */
-export async function readFileSource(file: LoadedFile, tmp: () => Promise<string>, index: number): Promise<SourceText> {
-  if (file.path) return readSource(file.path);
+/**
+ * Reads one file and extracts its report on a worker thread (the server keeps answering meanwhile); the readers
+ * of `ingest` read paths, so uploads go through a temporary file.
+ */
+export async function readFileReport(file: LoadedFile, tmp: () => Promise<string>, index: number): Promise<ReadReport> {
+  if (file.path) return readReportOnThread(file.path);
   const dir = join(await tmp(), String(index));
   await mkdir(dir, { recursive: true });
   const path = join(dir, safeName(file.name));
   await writeFile(path, file.bytes);
   try {
-    const src = await readSource(path);
-    return { ...src, path: file.name };
+    return await readReportOnThread(path, { shownAs: file.name });
   } catch (err) {
     if (err instanceof InputError) throw new InputError(err.code, err.message.split(path).join(file.name), file.name);
     throw err;
@@ -371,8 +374,7 @@ export async function importOne(store: Store, input: ImportFile, ctx: ImportCont
       if (!json.ok) return { name, status: 'failed', reason: json.message };
       ({ source, report } = json);
     } else {
-      source = await readFileSource(file, ctx.tmp, ctx.index);
-      report = extractSource(source);
+      ({ source, report } = await readFileReport(file, ctx.tmp, ctx.index));
     }
   } catch (err) {
     const reason = err instanceof InputError ? err.message : `读取时出错（${(err as Error).message}）`;
