@@ -128,7 +128,8 @@ export function extractRequests(
     const unlabeled = rowSlots ? null : unlabeledRow(stream, rows, r, placed, orphans);
     if (unlabeled) {
       const printed = unlabeled.dropped ? `行名识别为“${unlabeled.dropped.text}”` : '没有行名';
-      rec.note('row-label-variant', `表三“${rows[r - 1]!.label}”与“${rows[r + 1]!.label}”两行之间印有一行数值，${printed}；该处只缺“${def.label}”行，且只有一种取法使该行总计等于各列之和，按该行读取`, placePath({ table: 'requests', row: def.key }), unlabeled.cells[0]!, { actual: unlabeled.dropped?.text ?? null, expected: def.label });
+      const where = unlabeled.dropped ?? unlabeled.cells.find((c) => c.value?.kind === 'number')!;
+      rec.note('row-label-variant', `表三“${rows[r - 1]!.label}”与“${rows[r + 1]!.label}”两行之间印有一行数值，${printed}；该处只缺“${def.label}”行，且只有一种取法使该行总计等于各列之和，按该行读取`, placePath({ table: 'requests', row: def.key }), where, { actual: unlabeled.dropped?.text ?? null, expected: def.label });
       const paths = requestRowPaths(def.key);
       table[def.key] = unlabeled.cells.map((cell, c) => rec.value(paths[c]!, { cell }));
       continue;
