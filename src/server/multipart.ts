@@ -33,6 +33,8 @@ export const STREAMED_UPLOADS: ReadonlySet<string> = new Set(['/api/imports', '/
 const MAX_FIELDS = 50;
 const MAX_FIELD_BYTES = 64 * 1024;
 const MB = 1024 * 1024;
+/** What the request stream reads ahead of the parser. */
+const CHUNK_BYTES = 64 * 1024;
 
 export interface UploadedFile {
   /** The form field it came in. */
@@ -89,12 +91,27 @@ export async function withUpload<T>(c: Context, limits: UploadLimits, use: (uplo
   }
 }
 
-async function* counted(body: ReadableStream<Uint8Array>, max: number): AsyncGenerator<Uint8Array> {
+/**
+ * The request's bytes, up to `max` and until the upload has failed: then the request stream is
+ * cancelled, even while a read waits for a client that has gone quiet.
+ */
+async function* counted(body: ReadableStream<Uint8Array>, max: number, stop: AbortSignal): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  // Cancelling ends a read that is waiting (not Promise.race: each race would keep its chunk until the end).
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  stop.addEventListener('abort', cancel, { once: true });
   let bytes = 0;
-  for await (const chunk of body) {
-    bytes += chunk.length;
-    if (bytes > max) throw requestTooLarge(max);
-    yield chunk;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || stop.aborted) return;
+      bytes += value.length;
+      if (bytes > max) throw requestTooLarge(max);
+      yield value;
+    }
+  } finally {
+    stop.removeEventListener('abort', cancel);
+    cancel();
   }
 }
 
@@ -106,32 +123,55 @@ function receive(c: Context, dir: string, limits: UploadLimits): Promise<Upload>
     parser = busboy({
       headers: { 'content-type': c.req.header('content-type') },
       defParamCharset: 'utf8',
-      limits: { fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, ...(limits.maxFile ? { fileSize: limits.maxFile.bytes } : {}) },
+      // busboy's limit is the size it cuts a file at: one byte more than a file may have.
+      limits: { fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, ...(limits.maxFile ? { fileSize: limits.maxFile.bytes + 1 } : {}) },
     });
   } catch {
     return Promise.reject(unreadable());
   }
   const csrfInForm = c.get('csrfInForm');
-  const source = Readable.from(counted(body, limits.maxBytes));
+  const stop = new AbortController();
+  const request = c.req.raw.signal;
+  const source = Readable.from(counted(body, limits.maxBytes, stop.signal), { objectMode: false, highWaterMark: CHUNK_BYTES });
   const fields: Record<string, string> = Object.create(null);
   const files: UploadedFile[] = [];
   const writes: Promise<void>[] = [];
-  const sinks: WriteStream[] = [];
+  const open = new Set<WriteStream>();
   let received = 0;
+  let typedFields = 0;
   let failed = false;
 
   return new Promise<Upload>((resolve, reject) => {
     const fail = (err: unknown) => {
       if (failed) return;
       failed = true;
-      source.destroy();
-      parser.destroy();
-      for (const sink of sinks) sink.destroy();
-      // Every file stream is closed before the folder is removed.
-      void Promise.allSettled(writes).then(() => reject(err));
+      request.removeEventListener('abort', gone);
+      stop.abort(err);
+      // After the current event: busboy may be inside its own write when it tells of a field or a limit.
+      queueMicrotask(() => {
+        source.destroy();
+        parser.destroy();
+        for (const sink of open) sink.destroy();
+        // Every file stream is closed before the folder is removed.
+        void Promise.allSettled(writes).then(() => reject(err));
+      });
+    };
+    // The server aborts the request when the client goes away: its reads may never end.
+    const gone = () => fail(unreadable());
+    if (request.aborted) return gone();
+    request.addEventListener('abort', gone, { once: true });
+    const onField = (name: string, value: string) => {
+      fields[name] = value;
+      if (name === '_csrf' && csrfInForm !== undefined && !tokensEqual(value, csrfInForm)) fail(csrfRefused());
     };
     parser.on('file', (field, stream, info) => {
-      if (failed || (limits.fileFields && !limits.fileFields.includes(field))) return void stream.resume();
+      if (failed) return void stream.resume();
+      // busboy takes any application/octet-stream part for a file; without a file name it is a field, as for the browsers.
+      if (info.filename === undefined) {
+        if (++typedFields > MAX_FIELDS) return fail(fieldsTooLarge());
+        return readField(stream, (value) => (value === null ? fail(fieldsTooLarge()) : onField(field, value)));
+      }
+      if (limits.fileFields && !limits.fileFields.includes(field)) return void stream.resume();
       received++;
       if (limits.maxFiles && received > limits.maxFiles.count) return void stream.resume();
       const maxFile = limits.maxFile;
@@ -139,13 +179,12 @@ function receive(c: Context, dir: string, limits: UploadLimits): Promise<Upload>
       const file: UploadedFile = { field, name: info.filename, path: join(dir, String(files.length)), size: 0 };
       const sink = createWriteStream(file.path, { flags: 'wx', mode: 0o600 });
       files.push(file);
-      sinks.push(sink);
-      writes.push(pipeline(stream, sink).then(() => void (file.size = sink.bytesWritten), fail));
+      open.add(sink);
+      writes.push(pipeline(stream, sink).then(() => void (file.size = sink.bytesWritten), fail).finally(() => open.delete(sink)));
     });
     parser.on('field', (name, value, info) => {
       if (info.nameTruncated || info.valueTruncated) return fail(fieldsTooLarge());
-      fields[name] = value;
-      if (name === '_csrf' && csrfInForm !== undefined && !tokensEqual(value, csrfInForm)) fail(csrfRefused());
+      onField(name, value);
     });
     parser.on('fieldsLimit', () => fail(fieldsTooLarge()));
     parser.on('error', (err) => fail(err instanceof ApiError ? err : unreadable()));
@@ -155,6 +194,7 @@ function receive(c: Context, dir: string, limits: UploadLimits): Promise<Upload>
         if (failed) return;
         if (limits.maxFiles && received > limits.maxFiles.count) return fail(new ApiError(413, 'too-large', limits.maxFiles.message(received)));
         if (csrfInForm !== undefined && !tokensEqual(fields._csrf, csrfInForm)) return fail(csrfRefused());
+        request.removeEventListener('abort', gone);
         resolve({ fields, files });
       });
     });
@@ -163,3 +203,14 @@ function receive(c: Context, dir: string, limits: UploadLimits): Promise<Upload>
 }
 
 const fieldsTooLarge = () => new ApiError(413, 'too-large', `表单字段过多或过长（最多 ${MAX_FIELDS} 个字段，每个最多 ${MAX_FIELD_BYTES / 1024} KB）`);
+
+/** A field's value from a part busboy gave as a file: null past the size of a field. */
+function readField(stream: Readable, done: (value: string | null) => void): void {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  stream.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes <= MAX_FIELD_BYTES) chunks.push(chunk);
+  });
+  stream.on('end', () => done(bytes > MAX_FIELD_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+}
