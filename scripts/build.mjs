@@ -12,7 +12,7 @@ const started = sourceState();
 const ruleFiles = readdirSync(join(ROOT, 'src', 'check', 'rules')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
 rmSync(BUILD_DIR, { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli/main.ts', 'src/cli/corpus-worker.ts', 'src/ingest/pdf-worker.ts', 'src/ingest/image-decoder.ts'].map((f) => join(ROOT, f)),
+  entryPoints: ['src/cli/main.ts', 'src/cli/corpus-worker.ts', 'src/ingest/pdf-worker.ts', 'src/extract/read-worker.ts', 'src/ingest/image-decoder.ts'].map((f) => join(ROOT, f)),
   outdir: join(BUILD_DIR, 'cli'),
   entryNames: '[name]',
   bundle: true,

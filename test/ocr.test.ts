@@ -172,6 +172,11 @@ test('digit confusions are normalised inside numbers only', () => {
   assert.equal(normalizeCellDigits('其他'), '其他');
   assert.equal(normalizeCellDigits('SB'), 'SB');
   assert.equal(normalizeCellDigits('Other'), 'Other');
+  assert.equal(normalizeCellDigits('十2'), '+2');
+  assert.equal(normalizeCellDigits(']1'), '11');
+  assert.equal(normalizeCellDigits(']'), ']');
+  assert.equal(normalizeCellDigits('十'), '十');
+  assert.equal(normalizeCellDigits('十二'), '十二');
 });
 
 /**

@@ -214,6 +214,23 @@ test('XLSX: the data sheet read back with exceljs equals flatRows, for one repor
   assert.equal(blanks.length, 4);
 });
 
+test('XLSX: a corpus with more cells than a worksheet holds continues in data (2), data (3)…, each with the header', async () => {
+  const reports = several();
+  const all = flatRows(reports);
+  const perSheet = 250;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await renderXlsx(reports, { rowsPerSheet: perSheet })) as unknown as ArrayBuffer);
+  const sheets = wb.worksheets.filter((w) => /^data( \(\d+\))?$/.test(w.name));
+  assert.deepEqual(sheets.map((w) => w.name), Array.from({ length: Math.ceil(all.length / perSheet) }, (_, i) => (i ? `data (${i + 1})` : 'data')));
+  const read: unknown[][] = [];
+  for (const ws of sheets) {
+    assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), [...FLAT_COLUMNS]);
+    assert.ok(ws.rowCount - 1 <= perSheet, `${ws.name}: ${ws.rowCount - 1} rows`);
+    for (let r = 2; r <= ws.rowCount; r++) read.push(FLAT_COLUMNS.map((_, i) => ws.getRow(r).getCell(i + 1).value ?? null));
+  }
+  assert.deepEqual(read, all.map((row) => FLAT_COLUMNS.map((k) => row[k])));
+});
+
 test('XLSX: one sheet per table and report, names unique and at most 31 characters, merges from the grids', async () => {
   const reports = several();
   const { wb } = await dataSheet(await renderXlsx(reports));

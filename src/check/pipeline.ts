@@ -1,4 +1,4 @@
-import { checkReports, loadRules } from './engine.ts';
+import { addSeriesFindings, checkReport, checkReports, loadRules } from './engine.ts';
 import type { SeriesOptions } from './series.ts';
 import type { CheckConfig, CheckableReport, Finding } from './types.ts';
 
@@ -16,4 +16,22 @@ export const RULES_VERSION = '2026.12.03.3';
 
 export async function checkAll(reports: readonly CheckableReport[], config: CheckConfig = {}, options: SeriesOptions = {}): Promise<Finding[][]> {
   return checkReports(reports, await loadRules(), config, options);
+}
+
+/** The one-report rules only (a report about to be stored: its transaction then runs only the cross-year part). */
+export async function checkOne(report: CheckableReport, config: CheckConfig = {}): Promise<Finding[]> {
+  return checkReport(report, await loadRules(), config);
+}
+
+/**
+ * The cross-year rules added to one-report findings already known (`own`, changed in place and returned),
+ * with the same pairing as `checkAll`.
+ */
+export async function addSeries(reports: readonly CheckableReport[], own: Finding[][], config: CheckConfig = {}): Promise<Finding[][]> {
+  return addSeriesFindings(reports, own, await loadRules(), config);
+}
+
+/** Ids of the cross-year rules: their findings depend on the other years of a series, the others on the report alone. */
+export async function seriesRuleIds(): Promise<Set<string>> {
+  return new Set((await loadRules()).filter((r) => r.meta.scope === 'series').map((r) => r.meta.id));
 }

@@ -24,7 +24,7 @@ export interface ItemRecord {
   path: string;
   /** Output text, made where the report was read (the report itself is not sent back); UTF-8 bytes from a worker when written as is. */
   chunk?: string | Uint8Array;
-  /** xlsx: the report, to finish on the main thread. */
+  /** xlsx: what the workbook reads of the report (`WorkbookReport`), to finish on the main thread. */
   report?: CheckableReport;
   /** check: what pairs the report with the other years of its series (its `chunk` is a `CheckedReport`, its `seriesChunk` a `SeriesPart`). */
   series?: Pick<CheckableReport, 'agency' | 'year'>;
@@ -103,7 +103,10 @@ async function recordOf(report: CheckableReport, text: string | undefined, entry
   }
   const manifest = readLine(report, messagesOf(report, findings));
   const hasErrors = findings.some((f) => f.severity === 'error');
-  if (task.format === 'xlsx') return { path: entry.path, report, hasErrors, manifest };
+  if (task.format === 'xlsx') {
+    const { agency, year, template, tables, input } = report;
+    return { path: entry.path, report: { agency, year, template, tables, input } as CheckableReport, hasErrors, manifest };
+  }
   const chunk = task.format === 'csv' ? flatCsvLines(report) : toJson(lean(report, task.lean));
   return { path: entry.path, chunk, hasErrors, manifest };
 }

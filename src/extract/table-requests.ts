@@ -47,10 +47,14 @@ export function extractRequests(
   const unread: { cell: Cell; after: number }[] = [];
   let lastAssigned = -1;
   let last = -1;
+  // Where each row was read (its label, and the cell after its values), and the value cells no row took.
+  const placed = new Map<RequestRowKey, { label: number; next: number }>();
+  const orphans: number[] = [];
   let i = from;
   while (i < to) {
     const cell = stream[i]!;
     if (cell.kind !== 'label') {
+      orphans.push(i);
       i++;
       continue;
     }
@@ -105,6 +109,7 @@ export function extractRequests(
     const fit = fitRow(cells, COLUMNS, rowTotalHolds);
     if (fit.note) pending.push({ key: def.key, code: fit.code!, message: `表三“${cell.text}”：${fit.note}`, cell, printed: fit.printed });
     slots.set(def.key, fit.slots);
+    placed.set(def.key, { label: i, next });
     if (fit.candidates) ambiguous.set(def.key, fit.candidates);
     lastAssigned = Math.max(lastAssigned, match);
     last = Math.max(last, next - 1);
@@ -120,6 +125,14 @@ export function extractRequests(
   const table: RequestsTable = {};
   for (const [r, def] of rows.entries()) {
     const rowSlots = slots.get(def.key);
+    const unlabeled = rowSlots ? null : unlabeledRow(stream, rows, r, placed, orphans);
+    if (unlabeled) {
+      const printed = unlabeled.dropped ? `行名识别为“${unlabeled.dropped.text}”` : '没有行名';
+      rec.note('row-label-variant', `表三“${rows[r - 1]!.label}”与“${rows[r + 1]!.label}”两行之间印有一行数值，${printed}；该处只缺“${def.label}”行，且只有一种取法使该行总计等于各列之和，按该行读取`, placePath({ table: 'requests', row: def.key }), unlabeled.cells[0]!, { actual: unlabeled.dropped?.text ?? null, expected: def.label });
+      const paths = requestRowPaths(def.key);
+      table[def.key] = unlabeled.cells.map((cell, c) => rec.value(paths[c]!, { cell }));
+      continue;
+    }
     if (!rowSlots) {
       rec.note('row-missing', `未找到表三“${def.label}”行，其数值记为空`, placePath({ table: 'requests', row: def.key }));
       // A labelled row with values printed after the row read last before this one: what ogi could not read.
@@ -135,6 +148,39 @@ export function extractRequests(
     table[def.key] = rowSlots.map((slot, c) => rec.value(paths[c]!, slot));
   }
   return { table, span: { first: from, last } };
+}
+
+/**
+ * A statutory row whose label could not be read (OCR read a long label as "7"), found by position:
+ * its neighbours in statutory order were both read, between them the document prints exactly one
+ * row of values that no label took, and exactly one run of seven of its cells satisfies the row's
+ * identity (总计 = the sum of the applicant columns). A cell before that run is the damaged label.
+ */
+function unlabeledRow(
+  stream: readonly Cell[], rows: readonly { key: RequestRowKey }[], r: number,
+  placed: ReadonlyMap<RequestRowKey, { label: number; next: number }>, orphans: readonly number[],
+): { cells: Cell[]; dropped: Cell | null } | null {
+  const before = r > 0 ? placed.get(rows[r - 1]!.key) : undefined;
+  const after = r + 1 < rows.length ? placed.get(rows[r + 1]!.key) : undefined;
+  if (!before || !after) return null;
+  const between = orphans.filter((k) => k >= before.next && k < after.label).map((k) => stream[k]!);
+  // Blank cells may stand on the next row too (the empty group column before a label).
+  const printed = between.filter((c) => c.value?.kind !== 'empty');
+  if (!printed.length || printed.some((c) => c.row !== printed[0]!.row)) return null;
+  let list = between.filter((c) => c.row === printed[0]!.row);
+  while (list.length && list[0]!.value?.kind === 'empty') list = list.slice(1);
+  while (list.length && list[list.length - 1]!.value?.kind === 'empty') list = list.slice(0, -1);
+  const fitting: number[] = [];
+  for (let s = 0; s + COLUMNS <= list.length; s++) {
+    const values = list.slice(s, s + COLUMNS).map((c) => (c.value?.kind === 'number' ? c.value.value : null));
+    if (values[COLUMNS - 1] !== null && rowTotalHolds(values)) fitting.push(s);
+  }
+  if (fitting.length !== 1) return null;
+  const start = fitting[0]!;
+  // Before the values only where the label was printed (one damaged label, blank label columns); nothing after them.
+  const lead = list.slice(0, start).filter((c) => c.value?.kind !== 'empty');
+  if (start + COLUMNS !== list.length || lead.length > 1) return null;
+  return { cells: list.slice(start), dropped: lead[0] ?? null };
 }
 
 /** Whether another column header is printed on the cell's row. */

@@ -20,6 +20,9 @@ const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|亿元|元|万|件|条|个|项|�
 const PLAIN_INTEGER = /^\d{1,15}$/;
 
 export function parseCellText(raw: string): CellValue | null {
+  const first = raw.charCodeAt(0);
+  // A label (most cells): no value starts with a Chinese character but the placeholder 无.
+  if (first >= 0x4e00 && first <= 0x9fff && first !== 0x65e0) return null;
   if (PLAIN_INTEGER.test(raw)) return { kind: 'number', value: Number(raw), digits: raw, sign: '', unit: null };
   const text = fold(raw).replace(/\s+/g, '');
   if (text === '') return { kind: 'empty' };

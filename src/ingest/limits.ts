@@ -49,6 +49,8 @@ export const LIMITS = {
   readMs: 60_000,
   /** Time added to a file's budget for each page read by OCR. */
   ocrPageMs: 60_000,
+  /** Megabytes of JavaScript heap of the worker thread that reads one file (PDFs; every file the server imports). */
+  readMemoryMb: 768,
 } as const;
 
 export type Limits = { -readonly [K in keyof typeof LIMITS]: number };

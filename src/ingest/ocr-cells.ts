@@ -23,15 +23,18 @@ export const SURE_NUMBER = 95;
 /** A digit-whitelist reading less sure than this, of a header cell or of a cell where the page pass saw text but no digit, is no number: read as text instead. */
 const NUMBER_FLOOR = 60;
 
-const CONFUSABLE_NUMBER = /^[+\-−]?[0-9OoIl|SB]+$/;
+const CONFUSABLE_NUMBER = /^[+\-−十]?[0-9OoIl|\]SB]+$/;
 const CLEAN_NUMBER = /^[+\-]?\d+(\.\d+)?$/;
 
-/** Digit confusions inside a table cell: O/o→0, l/I/|→1, S→5, B→8 (only in what reads as a number). */
+/**
+ * Digit confusions inside a table cell: O/o→0, l/I/|/]→1, S→5, B→8, and a plus sign read as the
+ * character 十 ("十2" → "+2": an increase in a signed column) — only in what reads as a number.
+ */
 export function normalizeCellDigits(text: string): string {
   const t = text.replace(/\s+/g, '');
   if (!CONFUSABLE_NUMBER.test(t)) return text;
   if (!/\d/.test(t) && !/^[Oo]$/.test(t)) return text;
-  return t.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1').replace(/S/g, '5').replace(/B/g, '8').replace(/−/g, '-');
+  return t.replace(/^十/, '+').replace(/[Oo]/g, '0').replace(/[lI|\]]/g, '1').replace(/S/g, '5').replace(/B/g, '8').replace(/−/g, '-');
 }
 
 const looksNumeric = (text: string) => {

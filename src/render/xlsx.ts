@@ -141,35 +141,60 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, title: string, grid: 
   heights.forEach((h, r) => { ws.getRow(top + r).height = h; });
 }
 
-function addDataSheet(wb: ExcelJS.Workbook, reports: readonly Report[]): void {
-  const ws = wb.addWorksheet('data', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.getRow(1).values = [...FLAT_COLUMNS];
-  ws.getRow(1).font = { bold: true };
-  let r = 2;
+/** Rows of an Excel worksheet (1,048,576), less the header. */
+export const SHEET_DATA_ROWS = 1_048_575;
+
+/**
+ * The flat `data` sheet; a corpus with more cells than a worksheet holds continues in
+ * `data (2)`, `data (3)`… (each with the header), never past Excel's last row.
+ */
+function addDataSheets(wb: ExcelJS.Workbook, names: SheetNames, reports: readonly Report[], rowsPerSheet: number): void {
+  let ws: ExcelJS.Worksheet | null = null;
+  let sheets = 0;
+  let r = 0;
   for (const row of flatRows(reports)) {
+    if (ws === null || r > rowsPerSheet) {
+      sheets++;
+      ws = addDataSheet(wb, sheets === 1 ? 'data' : names.take(`data (${sheets})`));
+      r = 1;
+    }
+    const sheet = ws;
+    const at = r + 1;
     FLAT_COLUMNS.forEach((key, i) => {
       const v = row[key];
-      if (v !== null) ws.getCell(r, i + 1).value = v;
+      if (v !== null) sheet.getCell(at, i + 1).value = v;
     });
     r++;
   }
+  if (ws === null) addDataSheet(wb, 'data');
+}
+
+function addDataSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.getRow(1).values = [...FLAT_COLUMNS];
+  ws.getRow(1).font = { bold: true };
   const widths: Record<string, number> = { agency: 24, tableLabel: 34, itemLabel: 18, rowLabel: 48, columnLabel: 22 };
   FLAT_COLUMNS.forEach((key, i) => { ws.getColumn(i + 1).width = widths[key] ?? 14; });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FLAT_COLUMNS.length } };
+  return ws;
 }
 
-/** The reports as an .xlsx workbook: table sheets per report, then the flat `data` sheet. */
-export async function renderXlsx(reports: readonly Report[]): Promise<Buffer> {
+/** What the workbook reads of a report (the CLI keeps only this of each report until the end). */
+export type WorkbookReport = Pick<Report, 'agency' | 'year' | 'template' | 'tables' | 'input'>;
+
+/** The reports as an .xlsx workbook: table sheets per report, then the flat `data` sheet(s). */
+export async function renderXlsx(reports: readonly WorkbookReport[], options: { rowsPerSheet?: number } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ogi';
   const names = new SheetNames();
   const several = reports.length > 1;
-  for (const report of reports) {
+  const full = reports as readonly Report[];
+  for (const report of full) {
     if (report.template === 'legacy') continue;
     const title = reportTitle(report);
     const grids = [activeGrid(report.template, report.tables), requestsGrid(report.template, report.tables), reviewGrid(report.tables)];
     for (const grid of grids) addTableSheet(wb, names.take(sheetBase(report, grid.key, several)), title, grid);
   }
-  addDataSheet(wb, reports);
+  addDataSheets(wb, names, full, options.rowsPerSheet ?? SHEET_DATA_ROWS);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -59,10 +59,13 @@ export async function collectFiles(paths: readonly string[]): Promise<ImportFile
 
 const STATUS = { imported: '导入', duplicate: '重复', failed: '失败' } as const;
 
+/** Files named on the command line are read from disk one at a time: no cap on their number (the web's cap bounds uploads held in memory). */
+const CLI_LIMITS = { maxFiles: Number.MAX_SAFE_INTEGER };
+
 /** ogi import --enqueue PATH…: the files go into one import job; its id is printed (stdout) for `ogi worker` to do. */
 async function enqueueImportCommand(store: Store, files: ImportFile[], author: string): Promise<number> {
   try {
-    const id = await enqueueImport(store, JOB_HANDLERS, files, { owner: { userId: null, author, scope: null }, source: 'cli' });
+    const id = await enqueueImport(store, JOB_HANDLERS, files, { owner: { userId: null, author, scope: null }, source: 'cli', limits: CLI_LIMITS });
     process.stderr.write(`已加入任务队列：任务 ${id}（${files.length} 个文件）。由 ogi worker 或服务进程处理，进度见任务中心 /jobs。数据库：${store.location}\n`);
     process.stdout.write(`${id}\n`);
     return 0;
@@ -98,6 +101,7 @@ export async function runImportCommand(paths: string[], opts: StoreChoice & { au
     const result = await importFiles(store, files, {
       author: opts.author ?? process.env.USER ?? '命令行',
       source: 'cli',
+      limits: CLI_LIMITS,
       onProgress: (done, total, item: ImportItem) => {
         if (bar.getTotal() !== total) bar.setTotal(total);
         bar.update(done, { name: item.name.slice(-40) });

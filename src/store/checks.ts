@@ -1,4 +1,4 @@
-import { checkAll, RULES_VERSION } from '../check/pipeline.ts';
+import { addSeries, checkAll, RULES_VERSION, seriesRuleIds } from '../check/pipeline.ts';
 import type { CheckConfig, CheckableReport, Finding } from '../check/types.ts';
 import { bumpDataVersion, type Q } from './db.ts';
 import { countsWithTriage } from './triage.ts';
@@ -42,5 +42,48 @@ export async function recheck(trx: Q, target: { agencyId: number | null; reportI
       .set({ findings: JSON.stringify(findings[i]!), rules_version: RULES_VERSION, ...counts[i]! })
       .where('id', '=', rows[i]!.id)
       .execute();
+  }
+}
+
+/** A report just inserted, with its one-report findings computed before its transaction. */
+export interface AddedReport {
+  id: number;
+  agencyId: number | null;
+  year: number | null;
+  report: CheckableReport;
+  findings: Finding[];
+}
+
+/**
+ * `recheck` after a report was added, doing only what the addition can change: the cross-year rules
+ * pair each report of a series with the one of the year before, so only the new report and the
+ * reports of its year and the next can gain or lose a finding, and only the years around it are
+ * read. The other reports' one-report findings are taken from their stored findings (so nothing
+ * CPU-heavy runs while the transaction holds the database). Falls back to `recheck` when a
+ * neighbour was checked by other rules, or the report has no agency or year.
+ */
+export async function recheckAdded(trx: Q, added: AddedReport, config: CheckConfig): Promise<void> {
+  const { id, agencyId, year } = added;
+  if (agencyId === null || year === null) return recheck(trx, { agencyId, reportId: id }, config);
+  const rows = await trx
+    .selectFrom('reports')
+    .select(['id', 'year', 'data', 'findings', 'rules_version'])
+    .where('agency_id', '=', agencyId)
+    .where('year', '>=', year - 1)
+    .where('year', '<=', year + 1)
+    .orderBy('id')
+    .execute();
+  if (rows.some((r) => r.id !== id && r.rules_version !== RULES_VERSION)) return recheck(trx, { agencyId, reportId: id }, config);
+  await bumpDataVersion(trx);
+  const series = await seriesRuleIds();
+  const reports = rows.map((r) => (r.id === id ? added.report : (JSON.parse(r.data) as CheckableReport)));
+  const own = rows.map((r) => (r.id === id ? added.findings : (JSON.parse(r.findings) as Finding[]).filter((f) => !series.has(f.rule))));
+  const all = await addSeries(reports, own, config);
+  const changed = rows
+    .map((r, i) => ({ id: r.id, findings: all[i]!, tables: reports[i]!.tables, json: JSON.stringify(all[i]!), stored: r.findings, year: r.year }))
+    .filter((r) => r.id === id || ((r.year === year || r.year === year + 1) && r.json !== r.stored));
+  const counts = await countsWithTriage(trx, changed);
+  for (const [i, r] of changed.entries()) {
+    await trx.updateTable('reports').set({ findings: r.json, rules_version: RULES_VERSION, ...counts[i]! }).where('id', '=', r.id).execute();
   }
 }

@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.ts';
-import { extractSource } from '../extract/index.ts';
 import { readAuthoringReport } from '../ingest/authoring.ts';
 import { isAuthoringJson } from '../ingest/authoring-fields.ts';
 import type { SourceText } from '../ingest/read-file.ts';
@@ -12,7 +11,7 @@ import type { AuditActor } from './audit.ts';
 import type { Store } from './db.ts';
 import { onlyDraftOfYear, refuseSecondDraft, type NewDraft } from './drafts.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
-import { readContractJson, readFileSource, sha256, storeReport } from './import.ts';
+import { readContractJson, readFileReport, sha256, storeReport } from './import.ts';
 
 /**
  * 新建报告 from a file: a filled authoring file (YAML, or JSON with its keys), report data (contract
@@ -44,8 +43,7 @@ async function readUpload(name: string, bytes: Buffer): Promise<{ source: Source
   }
   const dir = await mkdtemp(join(tmpdir(), 'ogi-draft-'));
   try {
-    const source = await readFileSource({ name, bytes }, async () => dir, 0);
-    return { source, report: extractSource(source) };
+    return await readFileReport({ name, bytes }, async () => dir, 0);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -3,15 +3,17 @@ import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import JSZip from 'jszip';
+import { checkOne } from '../check/pipeline.ts';
 import { InputError } from '../errors.ts';
-import { extractSource } from '../extract/index.ts';
+import type { ReadReport } from '../extract/read-report.ts';
+import { readReportOnThread } from '../extract/read-thread.ts';
 import { detectKind } from '../ingest/detect.ts';
-import { READABLE_EXTENSIONS, readSource, type SourceText } from '../ingest/read-file.ts';
+import { READABLE_EXTENSIONS, type SourceText } from '../ingest/read-file.ts';
 import { checkContract, contractMessage } from '../schema/contract.ts';
 import type { Report } from '../schema/types.ts';
 import { agencyIdByKey, agencyKey, findOrCreateAgency } from './agencies.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
-import { recheck } from './checks.ts';
+import { recheckAdded } from './checks.ts';
 import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { requireReport, type DataScope } from './scope.ts';
@@ -213,16 +215,18 @@ function safeName(name: string): string {
   return base && base !== '.' && base !== '..' ? base : 'report';
 }
 
-/** Reads one file with the readers of `ingest` (which read paths): uploads go through a temporary file. */
-export async function readFileSource(file: LoadedFile, tmp: () => Promise<string>, index: number): Promise<SourceText> {
-  if (file.path && !file.spooled) return readSource(file.path);
+/**
+ * Reads one file and extracts its report on a worker thread (the server keeps answering meanwhile); the readers
+ * of `ingest` read paths, so uploads (spooled ones too: their name tells .md from .txt) go through a temporary file.
+ */
+export async function readFileReport(file: LoadedFile, tmp: () => Promise<string>, index: number): Promise<ReadReport> {
+  if (file.path && !file.spooled) return readReportOnThread(file.path);
   const dir = join(await tmp(), String(index));
   await mkdir(dir, { recursive: true });
   const path = join(dir, safeName(file.name));
   await writeFile(path, file.bytes);
   try {
-    const src = await readSource(path);
-    return { ...src, path: file.name };
+    return await readReportOnThread(path, { shownAs: file.name });
   } catch (err) {
     if (err instanceof InputError) throw new InputError(err.code, err.message.split(path).join(file.name), file.name);
     throw err;
@@ -242,6 +246,10 @@ export async function storeReport(
 ): Promise<number> {
   const { report, source, file } = input;
   const at = now();
+  // Checked as it will be read back (JSON), before the transaction: the database waits only for the cross-year part.
+  const data = JSON.stringify(report);
+  const readBack = JSON.parse(data) as Report;
+  const findings = await checkOne(readBack, store.checkConfig);
   return inTx(store.db, async (trx) => {
     const agencyId = await agencyInScope(trx, report, input.scope ?? { kind: 'all' });
     await input.draft?.guard?.(trx);
@@ -258,7 +266,7 @@ export async function storeReport(
         template: report.template,
         issuer_type: report.issuerType,
         version: 1,
-        data: JSON.stringify(report),
+        data,
         tables: JSON.stringify(report.tables),
         findings: '[]',
         errors: 0,
@@ -275,7 +283,7 @@ export async function storeReport(
       .insertInto('report_versions')
       .values({ report_id: row.id, version: 1, kind: input.draft ? 'draft' : 'import', author: input.author, reason: input.draft?.reason ?? null, changes: '[]', created_at: at })
       .execute();
-    await recheck(trx, { agencyId, reportId: row.id }, store.checkConfig);
+    await recheckAdded(trx, { id: row.id, agencyId, year: report.year, report: readBack, findings }, store.checkConfig);
     await recordAudit(trx, input.actor ?? { userId: null, username: input.author, address: null }, {
       action: input.draft ? 'report.draft' : 'import',
       summary: `${input.draft ? '新建' : '导入'}报告 ${row.id}：${report.agency ?? '（未识别机关）'}${report.year ? ` ${report.year} 年度` : ''}（${file.name.split('/').pop()}）`,
@@ -392,8 +400,7 @@ export async function importOne(store: Store, input: ImportFile, ctx: ImportCont
       if (!json.ok) return { name, status: 'failed', reason: json.message };
       ({ source, report } = json);
     } else {
-      source = await readFileSource(file, ctx.tmp, ctx.index);
-      report = extractSource(source);
+      ({ source, report } = await readFileReport(file, ctx.tmp, ctx.index));
     }
   } catch (err) {
     const reason = err instanceof InputError ? err.message : `读取时出错（${(err as Error).message}）`;

@@ -2,12 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES_VERSION } from '../check/pipeline.ts';
-import { extractSource } from '../extract/index.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Report } from '../schema/types.ts';
 import { recheck } from './checks.ts';
 import { inTx, type Store } from './db.ts';
-import { readFileSource } from './import.ts';
+import { readFileReport } from './import.ts';
 import { createJob, type JobHandler, type JobHandlers, type JobOwner } from './jobs.ts';
 import type { DataScope } from './scope.ts';
 
@@ -51,8 +50,7 @@ export const recheckJob: JobHandler = {
         if (original) {
           const dir = await mkdtemp(join(tmpdir(), 'ogi-recheck-'));
           try {
-            const source = await readFileSource({ name: r.file_name, bytes: Buffer.from(original.bytes) }, async () => dir, item.seq);
-            const report = extractSource(source);
+            const { source, report } = await readFileReport({ name: r.file_name, bytes: Buffer.from(original.bytes) }, async () => dir, item.seq);
             if (report.agency === data.agency && report.year === data.year && report.template === data.template) fresh = { report, text: source.text };
             else reason = '按新版读取后机关、年度或格式与已存的不同，未替换数据，只重新核查';
           } catch (err) {

@@ -26,7 +26,10 @@ export interface Clause {
 }
 
 const SENTENCE_END = /[。！？!?]/;
-const CLAUSE_END = /[，,；;：:]/;
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+// Tested on every character of the narrative: sets of codes, not a regular expression per character.
+const SENTENCE_END_CODES = codes('。！？!?');
+const CLAUSE_END_CODES = codes('，,；;：:');
 const SPACE = /\s/;
 /** A line that begins a new list item: （一） (1) 一、 1、 1. ① 一是. */
 const LIST_START = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)/;
@@ -34,7 +37,7 @@ const LIST_START = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一�
 /** Offsets where the section text breaks into sentences (exclusive ends). */
 function sentenceEnds(text: string): number[] {
   const ends: number[] = [];
-  for (let i = 0; i < text.length; i++) if (SENTENCE_END.test(text[i]!)) ends.push(i + 1);
+  for (let i = 0; i < text.length; i++) if (SENTENCE_END_CODES.has(text.charCodeAt(i))) ends.push(i + 1);
   // Line breaks: decided on each non-empty line and the next non-empty one. Blank lines alone do
   // not end a sentence (PDF copies break words across blank lines: "规范依\n\n申请公开").
   const lines: { start: number; end: number; text: string }[] = [];
@@ -62,13 +65,20 @@ export function splitSentences(text: string): Sentence[] {
   let from = 0;
   for (const to of sentenceEnds(folded)) {
     const newParagraph = from === 0 || folded[from - 1] === '\n' || /^\s*\n/.test(folded.slice(from, to));
-    let compact = '';
+    const piece = folded.slice(from, to);
+    let compact = piece;
     const map: number[] = [];
-    for (let i = from; i < to; i++) {
-      const ch = folded[i]!;
-      if (SPACE.test(ch)) continue;
-      compact += ch;
-      map.push(i);
+    if (SPACE.test(piece)) {
+      const kept: string[] = [];
+      for (let i = from; i < to; i++) {
+        const ch = folded[i]!;
+        if (SPACE.test(ch)) continue;
+        kept.push(ch);
+        map.push(i);
+      }
+      compact = kept.join('');
+    } else {
+      for (let i = from; i < to; i++) map.push(i);
     }
     from = to;
     if (compact === '') continue;
@@ -78,7 +88,7 @@ export function splitSentences(text: string): Sentence[] {
     for (let i = 0; i <= compact.length; i++) {
       // "1,234" is one number, not two clauses.
       const digitComma = compact[i] === ',' && /\d/.test(compact[i - 1] ?? '') && /\d/.test(compact[i + 1] ?? '');
-      if (i === compact.length || (CLAUSE_END.test(compact[i]!) && !digitComma)) {
+      if (i === compact.length || (CLAUSE_END_CODES.has(compact.charCodeAt(i)) && !digitComma)) {
         let ce = i;
         while (ce > cs && SENTENCE_END.test(compact[ce - 1]!)) ce--;
         if (ce > cs) clauses.push({ start: cs, end: ce, text: compact.slice(cs, ce), tokens: tokens.filter((t) => t.start >= cs && t.end <= ce) });
