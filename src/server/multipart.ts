@@ -13,8 +13,8 @@ import { csrfRefused, tokensEqual } from './auth/csrf.ts';
 /**
  * multipart/form-data uploads read as a stream (busboy): each file goes straight to a private
  * temporary folder, the limits are enforced while the bytes arrive, and the folder is removed
- * when the request is done — answered, refused or cut off by the client. Memory holds one
- * chunk at a time, never a whole file or request.
+ * when the request is done — answered, refused or cut off by the client. Memory holds a few
+ * chunks at a time, never a whole file or request.
  */
 
 declare module 'hono' {
