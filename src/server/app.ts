@@ -13,7 +13,8 @@ import { agencyRoutes, regionRoutes } from './routes-regions.ts';
 import { reportRoutes } from './routes-reports.ts';
 import * as S from './schemas.ts';
 import { notFoundPage, webRoutes } from '../web/index.ts';
-import { csrfTokenOf, isStateChanging, sameOrigin, tokensEqual } from './auth/csrf.ts';
+import { CSRF_HEADER, csrfRefused, csrfTokenOf, isStateChanging, sameOrigin, tokensEqual } from './auth/csrf.ts';
+import { isMultipart, requestTooLarge, STREAMED_UPLOADS, uploadBodyLimit } from './multipart.ts';
 import { scopeOfRequest } from './auth/scope.ts';
 import { Sessions, type SessionOptions } from './auth/sessions.ts';
 import { sessionRoutes } from './routes-session.ts';
@@ -82,14 +83,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     maxUploadFiles: options.maxUploadFiles ?? 500,
     maxFiles: options.maxFiles ?? DEFAULT_LIMITS.maxFiles,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes,
+    maxDraftUploadBytes: (options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes) + MB,
     maxUnpackedBytes: DEFAULT_LIMITS.maxUnpackedBytes,
     maxJsonBytes: options.maxJsonBytes ?? MB,
     maxCsvBytes: options.maxCsvBytes ?? 5 * MB,
   };
   const app = new Hono();
-  const tooLarge = (max: number) => () => {
-    throw new ApiError(413, 'too-large', `请求过大（最多 ${max >= MB ? `${Math.round(max / MB)} MB` : `${Math.round(max / 1024)} KB`}）`);
-  };
 
   app.onError((err, c) => errorResponse(c, err));
   app.use('*', async (c, next) => {
@@ -107,9 +106,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     c.header('Referrer-Policy', 'no-referrer');
     if (!c.res.headers.has('X-Frame-Options')) c.header('X-Frame-Options', 'DENY');
   });
-  app.use('/api/drafts/upload', bodyLimit({ maxSize: limits.maxFileBytes + MB, onError: tooLarge(limits.maxFileBytes + MB) }));
-  app.use('/api/imports', bodyLimit({ maxSize: limits.maxUploadBytes, onError: tooLarge(limits.maxUploadBytes) }));
-  app.use('/api/agencies/import', bodyLimit({ maxSize: limits.maxCsvBytes, onError: tooLarge(limits.maxCsvBytes) }));
+  app.use('/api/drafts/upload', uploadBodyLimit(limits.maxDraftUploadBytes));
+  app.use('/api/imports', uploadBodyLimit(limits.maxUploadBytes));
+  app.use('/api/agencies/import', uploadBodyLimit(limits.maxCsvBytes));
   const sessions = new Sessions(store, options.sessions);
   app.use('*', async (c, next) => {
     const path = c.req.path;
@@ -121,7 +120,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const auth = await sessions.resolve(c);
     if (auth) c.set('auth', auth);
     if (auth && isStateChanging(c.req.method) && !(path === '/api/session' && c.req.method === 'POST')) {
-      if (!tokensEqual(await csrfTokenOf(c), auth.csrfToken)) throw new ApiError(403, 'csrf', '缺少或无效的 CSRF 令牌（X-CSRF-Token），请刷新页面后重试');
+      // An upload read as a stream carries its token in the form: withUpload checks it before the route uses anything.
+      if (STREAMED_UPLOADS.has(path) && isMultipart(c) && !c.req.header(CSRF_HEADER)) c.set('csrfInForm', auth.csrfToken);
+      else if (!tokensEqual(await csrfTokenOf(c), auth.csrfToken)) throw csrfRefused();
     }
     if (auth || (api ? PUBLIC_API.has(path) : isPublicPage(path))) return next();
     if (api) throw new ApiError(401, 'unauthorized', '请先登录');
@@ -130,7 +131,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
   app.use('/api/*', async (c, next) => {
     if (c.req.path === '/api/imports' || c.req.path === '/api/agencies/import' || c.req.path === '/api/drafts/upload' || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    return bodyLimit({ maxSize: limits.maxJsonBytes, onError: tooLarge(limits.maxJsonBytes) })(c, next);
+    return bodyLimit({ maxSize: limits.maxJsonBytes, onError: () => { throw requestTooLarge(limits.maxJsonBytes); } })(c, next);
   });
 
 

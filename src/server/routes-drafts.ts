@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
 import type { ExtractedReport } from '../extract/index.ts';
 import { contentOf } from '../ingest/authoring-content.ts';
@@ -12,13 +13,14 @@ import { locatedPaths } from '../web/grid.ts';
 import { ApiError, type Api } from './api.ts';
 import { actorOf } from './auth/actor.ts';
 import { authOf } from './auth/scope.ts';
+import { withUpload } from './multipart.ts';
 import * as S from './schemas.ts';
 import * as D from './schemas-drafts.ts';
 
 const WRITE_MESSAGE = '只有本机关的填报人员（或管理员）可以新建和编写报告；区域的汇总报告也可由本区域的政务公开办编写';
 
 /** 新建报告 and writing it in the browser: only the agency's clerks (and admins) write; others 403, outside the scope 404. */
-export function draftRoutes(api: Api, store: Store, limits: { maxFileBytes: number }): void {
+export function draftRoutes(api: Api, store: Store, limits: { maxFileBytes: number; maxDraftUploadBytes: number }): void {
   const db = store.db;
 
   function writer(c: Context) {
@@ -63,19 +65,15 @@ export function draftRoutes(api: Api, store: Store, limits: { maxFileBytes: numb
     async (c) => {
       const auth = writer(c);
       if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported-media-type', '请以 multipart/form-data 上传（字段 agencyId 和 file）');
-      let form: Record<string, unknown>;
-      try {
-        form = await c.req.parseBody();
-      } catch {
-        throw new ApiError(400, 'bad-request', '上传的表单无法解析');
-      }
-      const agencyId = Number(form.agencyId);
-      const file = form.file;
-      if (!Number.isInteger(agencyId) || agencyId < 1) throw new ApiError(400, 'bad-request', '缺少机关编号（字段 agencyId）');
-      if (!(file instanceof File)) throw new ApiError(400, 'bad-request', '没有收到文件（字段 file）');
-      if (file.size > limits.maxFileBytes) throw new ApiError(413, 'too-large', `文件过大（最多 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB）`);
-      await requireAgency(db, auth.scope, agencyId);
-      const draft = await createDraftFromFile(store, { agencyId, name: file.name || 'upload', bytes: Buffer.from(await file.arrayBuffer()) }, auth.user.username, actorOf(c));
+      const maxFile = { bytes: limits.maxFileBytes, message: `文件过大（最多 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB）` };
+      const draft = await withUpload(c, { maxBytes: limits.maxDraftUploadBytes, maxFile, fileFields: ['file'] }, async ({ fields, files }) => {
+        const agencyId = Number(fields.agencyId);
+        const file = files.at(-1);
+        if (!Number.isInteger(agencyId) || agencyId < 1) throw new ApiError(400, 'bad-request', '缺少机关编号（字段 agencyId）');
+        if (!file) throw new ApiError(400, 'bad-request', '没有收到文件（字段 file）');
+        await requireAgency(db, auth.scope, agencyId);
+        return createDraftFromFile(store, { agencyId, name: file.name || 'upload', bytes: await readFile(file.path) }, auth.user.username, actorOf(c));
+      });
       return { ...(await contentAnswer(draft.id)), previousReportId: null, carried: [] };
     },
   );

@@ -1,11 +1,13 @@
+import { readFile, stat } from 'node:fs/promises';
 import type { Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
 import { enqueueImport } from '../store/job-import.ts';
-import { importFiles, readContractJson, type ImportFile, type ImportLimits } from '../store/import.ts';
+import { importFiles, readContractJson, type ImportLimits } from '../store/import.ts';
 import { ApiError, type Api } from './api.ts';
 import { actorOf } from './auth/actor.ts';
 import { authOf } from './auth/scope.ts';
 import { JOB_HANDLERS } from './jobs.ts';
+import { withUpload } from './multipart.ts';
 import * as S from './schemas.ts';
 import { z } from 'zod';
 
@@ -13,7 +15,7 @@ const ImportQuery = z.object({
   queue: z.enum(['0', '1']).optional().describe('1：加入后台任务队列，立即返回 202 和 Location: /api/jobs/{id}（进度见该任务）；默认在本请求中导入并返回结果'),
 });
 
-export function importRoutes(api: Api, store: Store, limits: ImportLimits & { maxUploadFiles: number }): void {
+export function importRoutes(api: Api, store: Store, limits: ImportLimits & { maxUploadFiles: number; maxUploadBytes: number }): void {
   const db = store.db;
 
   api.route(
@@ -24,29 +26,24 @@ export function importRoutes(api: Api, store: Store, limits: ImportLimits & { ma
     async (c, { query }) => {
       const type = c.req.header('content-type') ?? '';
       if (!type.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported-media-type', '请以 multipart/form-data 上传文件（字段 files，可多个）');
-      let form: Record<string, unknown>;
-      try {
-        form = await c.req.parseBody({ all: true });
-      } catch {
-        throw new ApiError(400, 'bad-request', '上传的表单无法解析');
-      }
-      const uploads = Object.values(form).flat().filter((v): v is File => v instanceof File);
-      if (!uploads.length) throw new ApiError(400, 'bad-request', '没有收到文件（表单字段 files）');
-      if (uploads.length > limits.maxUploadFiles) throw new ApiError(413, 'too-large', `一次最多上传 ${limits.maxUploadFiles} 个文件，收到 ${uploads.length} 个；请分批上传或打成 .zip`);
-      const files: ImportFile[] = [];
-      for (const f of uploads) files.push({ name: f.name || 'upload', bytes: Buffer.from(await f.arrayBuffer()) });
-      // Report data uploaded as JSON is a request like any other JSON body: invalid data is refused (400), nothing imported.
-      for (const f of files) {
-        if (!f.name.toLowerCase().endsWith('.json') || f.bytes!.length > limits.maxFileBytes) continue;
-        const json = readContractJson(f.name, f.bytes!);
-        if (!json.ok) throw new ApiError(400, json.code === 'damaged' ? 'invalid-json' : 'bad-request', json.message, { file: f.name, problems: json.problems });
-      }
-      const { user, scope } = authOf(c);
-      if (query.queue === '1') {
-        const jobId = await enqueueImport(store, JOB_HANDLERS, files, { owner: { userId: user.id, author: user.username, scope }, source: 'api', limits });
-        return c.json({ jobId, location: `/api/jobs/${jobId}` }, 202, { Location: `/api/jobs/${jobId}` });
-      }
-      return importFiles(store, files, { author: user.username, userId: user.id, scope, source: 'api', limits, actor: actorOf(c) });
+      const maxFiles = { count: limits.maxUploadFiles, message: (n: number) => `一次最多上传 ${limits.maxUploadFiles} 个文件，收到 ${n} 个；请分批上传或打成 .zip` };
+      return withUpload(c, { maxBytes: limits.maxUploadBytes, maxFiles }, async ({ files: uploads }) => {
+        if (!uploads.length) throw new ApiError(400, 'bad-request', '没有收到文件（表单字段 files）');
+        const files = uploads.map((f) => ({ name: f.name || 'upload', path: f.path, spooled: true as const }));
+        // Report data uploaded as JSON is a request like any other JSON body: invalid data is refused (400), nothing imported.
+        for (const f of files) {
+          if (!f.name.toLowerCase().endsWith('.json') || (await stat(f.path)).size > limits.maxFileBytes) continue;
+          const json = readContractJson(f.name, await readFile(f.path));
+          if (!json.ok) throw new ApiError(400, json.code === 'damaged' ? 'invalid-json' : 'bad-request', json.message, { file: f.name, problems: json.problems });
+        }
+        const { user, scope } = authOf(c);
+        if (query.queue === '1') {
+          // The job keeps each file's bytes: they are all read before the temporary folder goes.
+          const jobId = await enqueueImport(store, JOB_HANDLERS, files, { owner: { userId: user.id, author: user.username, scope }, source: 'api', limits });
+          return c.json({ jobId, location: `/api/jobs/${jobId}` }, 202, { Location: `/api/jobs/${jobId}` });
+        }
+        return importFiles(store, files, { author: user.username, userId: user.id, scope, source: 'api', limits, actor: actorOf(c) });
+      });
     },
   );
 

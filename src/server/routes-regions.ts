@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { agencyYears, crossYear, regionStats, regionTrends, rollup, unpublished, type AgencyFigures, type RollupCell } from '../store/analysis.ts';
 import { createAgency, getAgency, listAgencies, updateAgency, type AgencyListItem } from '../store/agencies.ts';
 import { importAgenciesCsv } from '../store/agencies-csv.ts';
@@ -19,6 +20,7 @@ import { createSummaryDraft } from '../store/summary-draft.ts';
 import * as D from './schemas-drafts.ts';
 import { sheetColumns } from './routes-reports.ts';
 import * as S from './schemas.ts';
+import { withUpload } from './multipart.ts';
 
 const ISSUER_LABEL: Record<string, string> = { government: '人民政府', department: '政府部门', township: '乡镇（街道）', other: '其他' };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -189,10 +191,10 @@ export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits:
       const type = c.req.header('content-type') ?? '';
       let bytes: Uint8Array;
       if (type.startsWith('multipart/form-data')) {
-        const form = await c.req.parseBody({ all: true });
-        const file = Object.values(form).flat().find((v): v is File => v instanceof File);
-        if (!file) throw new ApiError(400, 'bad-request', '没有收到 CSV 文件（表单字段 file）');
-        bytes = new Uint8Array(await file.arrayBuffer());
+        bytes = await withUpload(c, { maxBytes: limits.csvBytes }, async ({ files }) => {
+          if (!files[0]) throw new ApiError(400, 'bad-request', '没有收到 CSV 文件（表单字段 file）');
+          return readFile(files[0].path);
+        });
       } else if (type.startsWith('text/csv') || type.startsWith('text/plain') || type.startsWith('application/octet-stream')) {
         bytes = new Uint8Array(await c.req.arrayBuffer());
       } else {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import JSZip from 'jszip';
@@ -18,14 +18,21 @@ import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { requireReport, type DataScope } from './scope.ts';
 
-/** A file to import: its name as the user knows it, and its bytes or its path on disk (read when its turn comes). */
-export type ImportFile = { name: string; bytes: Buffer; path?: string } | { name: string; bytes?: undefined; path: string };
+/**
+ * A file to import: its name as the user knows it, and its bytes or its path on disk (read when its turn comes).
+ * A spooled file is an upload kept in a private temporary file: it is read like bytes, so messages and the
+ * stored report name it by `name`, never by its path.
+ */
+export type ImportFile = { name: string; bytes: Buffer; path?: string; spooled?: boolean } | { name: string; bytes?: undefined; path: string; spooled?: boolean };
 
-export type LoadedFile = { name: string; bytes: Buffer; path?: string };
+export type LoadedFile = { name: string; bytes: Buffer; path?: string; spooled?: boolean };
 
 async function load(file: ImportFile): Promise<LoadedFile> {
   return file.bytes ? file : { ...file, bytes: await readFile(file.path) };
 }
+
+/** The size of a file without reading it: one over the limit is refused before it takes any memory. */
+export const sizeOf = async (file: ImportFile): Promise<number> => (file.bytes ? file.bytes.length : (await stat(file.path)).size);
 
 export interface ImportItem {
   name: string;
@@ -110,7 +117,27 @@ export function readContractJson(name: string, bytes: Buffer): ContractJson {
   return { ok: true, source: { path: name, name: basename(name), format: 'json', encoding: 'utf-8', text: '' }, report: r.report };
 }
 
-const isArchive = (f: ImportFile) => extname(f.name).toLowerCase() === '.zip' || (f.bytes !== undefined && detectKind(f.bytes) === 'zip');
+const ZIP_MAGIC = Buffer.from('PK');
+
+/** A .zip archive by its name, or by its bytes when they are at hand (an upload's, spooled or not). */
+async function isArchive(f: ImportFile): Promise<boolean> {
+  if (extname(f.name).toLowerCase() === '.zip') return true;
+  if (f.bytes) return detectKind(f.bytes) === 'zip';
+  if (!f.spooled) return false;
+  try {
+    const handle = await open(f.path, 'r');
+    try {
+      const head = Buffer.alloc(ZIP_MAGIC.length);
+      await handle.read(head, 0, head.length, 0);
+      // Telling a plain archive from a Word file looks through the whole file: read only a candidate.
+      return head.equals(ZIP_MAGIC) && detectKind(await handle.readFile()) === 'zip';
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false; // unreadable: said so when its turn comes
+  }
+}
 
 /** Zip entry names: UTF-8 when flagged or valid, otherwise GBK (archives made on Chinese Windows). */
 function decodeEntryName(bytes: string[] | Uint8Array | Buffer): string {
@@ -131,7 +158,7 @@ export async function expandArchives(files: readonly ImportFile[], limits: Impor
   const failed: ImportItem[] = [];
   let unpacked = 0;
   for (const file of files) {
-    if (!isArchive(file)) {
+    if (!(await isArchive(file))) {
       out.push(file);
       continue;
     }
@@ -190,10 +217,10 @@ function safeName(name: string): string {
 
 /**
  * Reads one file and extracts its report on a worker thread (the server keeps answering meanwhile); the readers
- * of `ingest` read paths, so uploads go through a temporary file.
+ * of `ingest` read paths, so uploads (spooled ones too: their name tells .md from .txt) go through a temporary file.
  */
 export async function readFileReport(file: LoadedFile, tmp: () => Promise<string>, index: number): Promise<ReadReport> {
-  if (file.path) return readReportOnThread(file.path);
+  if (file.path && !file.spooled) return readReportOnThread(file.path);
   const dir = join(await tmp(), String(index));
   await mkdir(dir, { recursive: true });
   const path = join(dir, safeName(file.name));
@@ -352,13 +379,12 @@ export async function importOne(store: Store, input: ImportFile, ctx: ImportCont
   const { name } = input;
   let file: LoadedFile;
   try {
+    const size = await sizeOf(input);
+    if (size > ctx.limits.maxFileBytes) return { name, status: 'failed', reason: `文件过大（${mib(size)}，每个文件最多 ${mib(ctx.limits.maxFileBytes)}）` };
     file = await load(input);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { name, status: 'failed', reason: code === 'ENOENT' ? `${name}：文件不存在` : `${name}：无法读取（${code ?? (err as Error).message}）` };
-  }
-  if (file.bytes.length > ctx.limits.maxFileBytes) {
-    return { name, status: 'failed', reason: `文件过大（${mib(file.bytes.length)}，每个文件最多 ${mib(ctx.limits.maxFileBytes)}）` };
   }
   const hash = sha256(file.bytes);
   const existing = await store.db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();

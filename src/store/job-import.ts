@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { now, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
-import { DEFAULT_LIMITS, expandArchives, importOne, type ImportFile, type ImportItem, type ImportLimits } from './import.ts';
+import { DEFAULT_LIMITS, expandArchives, importOne, sizeOf, type ImportFile, type ImportItem, type ImportLimits } from './import.ts';
 import { createJob, jobScope, type ItemInput, type JobHandler, type JobHandlers, type JobOwner } from './jobs.ts';
 
 /**
@@ -21,14 +21,18 @@ async function* importItems(files: readonly ImportFile[], limits: ImportLimits):
   for (const f of expanded) {
     let bytes: Buffer;
     try {
+      const size = await sizeOf(f);
+      if (size > limits.maxFileBytes) {
+        yield { name: f.name, failed: `文件过大（${mib(size)}，每个文件最多 ${mib(limits.maxFileBytes)}）` };
+        continue;
+      }
       bytes = f.bytes ?? (await readFile(f.path!));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       yield { name: f.name, failed: code === 'ENOENT' ? `${f.name}：文件不存在` : `${f.name}：无法读取（${code ?? (err as Error).message}）` };
       continue;
     }
-    if (bytes.length > limits.maxFileBytes) yield { name: f.name, failed: `文件过大（${mib(bytes.length)}，每个文件最多 ${mib(limits.maxFileBytes)}）` };
-    else yield { name: f.name, bytes };
+    yield { name: f.name, bytes };
   }
 }
 

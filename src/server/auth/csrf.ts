@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
+import { ApiError } from '../api.ts';
 
 /**
  * Cross-site request protection for state-changing requests: the Origin (or, without one, the
@@ -35,6 +36,8 @@ export async function csrfTokenOf(c: Context): Promise<string | undefined> {
     return undefined;
   }
 }
+
+export const csrfRefused = (): ApiError => new ApiError(403, 'csrf', '缺少或无效的 CSRF 令牌（X-CSRF-Token），请刷新页面后重试');
 
 export function tokensEqual(a: string | undefined, b: string): boolean {
   if (!a) return false;
