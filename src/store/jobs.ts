@@ -126,13 +126,18 @@ export async function runTask(store: Store, handlers: JobHandlers, task: TaskRef
     .selectFrom('job_items').select(['id', 'seq', 'name', 'report_id'])
     .where('job_id', '=', job.id).where('seq', '>=', task.from).where('seq', '<=', task.to).where('status', '=', 'pending')
     .orderBy('seq').execute();
+  // A range may be delivered twice (a cancelled job's task and its retry's, or a redelivery while the first
+  // worker still runs): an item another runner finished is skipped, and only the first outcome is kept.
   for (const item of items) {
     if ((await statusOf(db, job.id)) === 'cancelled') return;
+    const current = await db.selectFrom('job_items').select('status').where('id', '=', item.id).executeTakeFirst();
+    if (current?.status !== 'pending') continue;
     const out = await handler.runItem(store, job, item);
     await db
       .updateTable('job_items')
       .set({ status: out.status, report_id: out.reportId ?? null, reason: out.reason ?? null, detail: out.detail ? JSON.stringify(out.detail) : null, updated_at: now() })
       .where('id', '=', item.id)
+      .where('status', '=', 'pending')
       .execute();
   }
   await finishIfComplete(store, handlers, job.id);
