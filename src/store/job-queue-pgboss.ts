@@ -37,8 +37,12 @@ export async function openPgBossQueue(store: Store): Promise<JobQueue> {
     },
     async work(run, options: WorkOptions) {
       for (let i = 0; i < options.concurrency; i++) {
-        await boss.work<TaskRef>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
-          if (job) await run(job.data, job.retryCount + 1);
+        let id = '';
+        id = await boss.work<TaskRef>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+          if (!job) return;
+          await run(job.data, job.retryCount + 1);
+          // pg-boss waits out the polling interval after a short task: while there is work, fetch the next at once.
+          boss.notifyWorker(id);
         });
       }
     },
