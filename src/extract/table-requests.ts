@@ -125,7 +125,7 @@ export function extractRequests(
   const table: RequestsTable = {};
   for (const [r, def] of rows.entries()) {
     const rowSlots = slots.get(def.key);
-    const unlabeled = rowSlots ? null : unlabeledRow(stream, rows, r, placed, orphans);
+    const unlabeled = rowSlots ? null : unlabeledRow(stream, rows, r, placed, orphans, unread.map((u) => u.cell));
     if (unlabeled) {
       const printed = unlabeled.dropped ? `行名识别为“${unlabeled.dropped.text}”` : '没有行名';
       const where = unlabeled.dropped ?? unlabeled.cells.find((c) => c.value?.kind === 'number')!;
@@ -156,14 +156,18 @@ export function extractRequests(
  * its neighbours in statutory order were both read, between them the document prints exactly one
  * row of values that no label took, and exactly one run of seven of its cells satisfies the row's
  * identity (总计 = the sum of the applicant columns). A cell before that run is the damaged label.
+ * Not when a label that names no row is printed there (see row-unrecognised).
  */
 function unlabeledRow(
   stream: readonly Cell[], rows: readonly { key: RequestRowKey }[], r: number,
-  placed: ReadonlyMap<RequestRowKey, { label: number; next: number }>, orphans: readonly number[],
+  placed: ReadonlyMap<RequestRowKey, { label: number; next: number }>, orphans: readonly number[], unread: readonly Cell[],
 ): { cells: Cell[]; dropped: Cell | null } | null {
   const before = r > 0 ? placed.get(rows[r - 1]!.key) : undefined;
   const after = r + 1 < rows.length ? placed.get(rows[r + 1]!.key) : undefined;
   if (!before || !after) return null;
+  // A label printed there that names no row is another case: ogi cannot tell what that row is (row-unrecognised).
+  const [lo, hi] = [stream[before.next]?.start ?? Infinity, stream[after.label]!.start];
+  if (unread.some((c) => c.start >= lo && c.start < hi)) return null;
   const between = orphans.filter((k) => k >= before.next && k < after.label).map((k) => stream[k]!);
   // Blank cells may stand on the next row too (the empty group column before a label).
   const printed = between.filter((c) => c.value?.kind !== 'empty');
