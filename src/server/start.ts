@@ -7,6 +7,7 @@ import { preloadSamples } from '../store/preload.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
 import { startWorkers, type Workers } from './jobs.ts';
+import { sweepStaleUploads } from './upload-sweep.ts';
 
 export interface StartOptions extends AppOptions {
   port?: number;
@@ -46,6 +47,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (loaded) log(`首次启动：已建立示例区域，并导入 ${loaded.imported} 份样例报告（samples/*.txt）。`);
   }
   await ensureFirstAdmin(store, log);
+  const swept = await sweepStaleUploads();
+  if (swept) log(`已清理 ${swept} 个中断上传留下的临时文件夹。`);
   const app = createApp(store, { ...options, cache: options.cache ?? process.env.OGI_CACHE !== '0' });
   const concurrency = options.workers ?? (process.env.OGI_WORKERS === undefined ? 1 : Number(process.env.OGI_WORKERS));
   const workers: Workers | null = Number.isInteger(concurrency) && concurrency > 0 ? await startWorkers(store, concurrency) : null;
