@@ -39,10 +39,13 @@ export function extractReview(
     });
   }
   const byRow = readGroupRows(stream, start, to);
+  const stroked = byRow ? null : strokeRow(stream, start, to, rec);
   let groups: Slot[][];
   let last: number;
   if (byRow) {
     ({ groups, last } = byRow);
+  } else if (stroked) {
+    ({ groups, last } = stroked);
   } else {
     // The values start at the first row that holds only values, not all blank.
     let i = start;
@@ -117,4 +120,39 @@ function trailingValues(stream: readonly Cell[], start: number, to: number): num
     if (j - i === ALL && (j >= to || stream[j]!.row !== c.row) && stream.slice(i, j).some((v) => v.value?.kind === 'number')) runs.push(i);
   }
   return runs.length === 1 ? runs[0]! : to;
+}
+
+/** What OCR prints for the digit 1 when it takes it for a stroke. */
+const STROKES = new Set(['|', '丨', 'l', 'I', ']', '[']);
+
+/**
+ * The row of fifteen values with one cell printed as a stroke ("9 | 6 0 16 …", OCR's reading of a
+ * 1): the stroke is read as 1 only when its group's identity (总计 = the sum of its parts) says the
+ * cell is exactly 1; otherwise it is blank with the reason. Null when there is no such row.
+ */
+function strokeRow(stream: readonly Cell[], start: number, to: number, rec: Recorder): { groups: Slot[][]; last: number } | null {
+  for (let i = start; i < to; i++) {
+    if (i > start && stream[i - 1]!.row === stream[i]!.row) continue;
+    let j = i;
+    while (j < to && stream[j]!.row === stream[i]!.row) j++;
+    const cells = stream.slice(i, j);
+    const strokes = cells.filter((c) => c.kind === 'label');
+    if (cells.length !== ALL || strokes.length !== 1 || !STROKES.has(strokes[0]!.text.trim()) || cells.some((c) => c.kind === 'text')) continue;
+    const k = cells.indexOf(strokes[0]!);
+    const g = Math.floor(k / PER_GROUP);
+    const part = cells.slice(g * PER_GROUP, (g + 1) * PER_GROUP).map((c) => (c.value?.kind === 'number' ? c.value.value : null));
+    const at = k - g * PER_GROUP;
+    const others = part.filter((_, n) => n !== at);
+    const implied = others.some((v) => v === null) ? null : at === PER_GROUP - 1 ? others.reduce<number>((a, b) => a + b!, 0) : others[PER_GROUP - 2]! - others.slice(0, PER_GROUP - 2).reduce<number>((a, b) => a + b!, 0);
+    const stroke = strokes[0]!;
+    const slots: Slot[] = cells.map((cell) => ({ cell }));
+    if (implied === 1) {
+      slots[k] = { cell: stroke, start: stroke.start, end: stroke.end, digits: '1', note: `印为“${stroke.text.trim()}”（数字 1 的常见误识），该组总计只在此格为 1 时与各项之和相等，读作 1` };
+    } else {
+      slots[k] = { cell: null };
+      rec.note('row-short', `表四：一格印为“${stroke.text.trim()}”，不能确定是数值 1（该组勾稽关系${implied === null ? '无法核对' : `要求此格为 ${implied}`}），按空白处理`, placePath({ table: 'review', row: REVIEW_GROUP_KEYS[g]! }), stroke, { actual: stroke.text.trim() });
+    }
+    return { groups: REVIEW_GROUP_KEYS.map((_, n) => slots.slice(n * PER_GROUP, (n + 1) * PER_GROUP)), last: j - 1 };
+  }
+  return null;
 }
