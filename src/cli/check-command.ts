@@ -55,7 +55,11 @@ export async function runCheck(files: string[], opts: CheckOptions, config: Chec
     const series = { series: opts.series === true };
     const keys = kept as unknown as CheckableReport[];
     const previousOf = new Map<number, number[]>();
-    for (const [p, c] of seriesPairs(keys, series)) previousOf.set(c, [...(previousOf.get(c) ?? []), p]);
+    for (const [p, c] of seriesPairs(keys, series)) {
+      const list = previousOf.get(c);
+      if (list) list.push(p);
+      else previousOf.set(c, [p]);
+    }
     const unpaired = unpairedNotice(keys, series);
     const rules = await loadRules();
 

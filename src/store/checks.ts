@@ -34,13 +34,17 @@ export async function recheck(trx: Q, target: { agencyId: number | null; reportI
   const rows = (await query.orderBy('id').execute()).map((r) => ({ id: r.id, report: JSON.parse(r.data) as CheckableReport }));
   if (!rows.length) return;
   const findings = await checkAll(rows.map((r) => r.report), config);
-  // Counts are of open findings: a reviewer's dismissal that still applies takes one out.
-  const counts = await countsWithTriage(trx, rows.map((r, i) => ({ id: r.id, findings: findings[i]!, tables: r.report.tables })));
-  for (let i = 0; i < rows.length; i++) {
+  await saveFindings(trx, rows.map((r, i) => ({ id: r.id, findings: findings[i]!, tables: r.report.tables })));
+}
+
+/** Stores reports' findings with the rules' version and their counts (of open findings: a reviewer's dismissal that still applies takes one out). */
+async function saveFindings(trx: Q, rows: readonly { id: number; findings: Finding[]; tables: CheckableReport['tables']; json?: string }[]): Promise<void> {
+  const counts = await countsWithTriage(trx, rows);
+  for (const [i, r] of rows.entries()) {
     await trx
       .updateTable('reports')
-      .set({ findings: JSON.stringify(findings[i]!), rules_version: RULES_VERSION, ...counts[i]! })
-      .where('id', '=', rows[i]!.id)
+      .set({ findings: r.json ?? JSON.stringify(r.findings), rules_version: RULES_VERSION, ...counts[i]! })
+      .where('id', '=', r.id)
       .execute();
   }
 }
@@ -82,8 +86,5 @@ export async function recheckAdded(trx: Q, added: AddedReport, config: CheckConf
   const changed = rows
     .map((r, i) => ({ id: r.id, findings: all[i]!, tables: reports[i]!.tables, json: JSON.stringify(all[i]!), stored: r.findings, year: r.year }))
     .filter((r) => r.id === id || ((r.year === year || r.year === year + 1) && r.json !== r.stored));
-  const counts = await countsWithTriage(trx, changed);
-  for (const [i, r] of changed.entries()) {
-    await trx.updateTable('reports').set({ findings: r.json, rules_version: RULES_VERSION, ...counts[i]! }).where('id', '=', r.id).execute();
-  }
+  await saveFindings(trx, changed);
 }
