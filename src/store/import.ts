@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import { checkOne } from '../check/pipeline.ts';
 import { InputError } from '../errors.ts';
@@ -149,14 +152,40 @@ function decodeEntryName(bytes: string[] | Uint8Array | Buffer): string {
   }
 }
 
+class TooLarge extends Error {}
+
+/**
+ * Writes one archive entry to `path` as it is inflated, stopping past `max` bytes (the size an
+ * entry declares may lie: a zip bomb is cut off, never held in memory). Returns the bytes written.
+ */
+async function inflateTo(entry: JSZip.JSZipObject, path: string, max: number): Promise<number> {
+  let size = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(size > max ? new TooLarge() : null, chunk);
+    },
+  });
+  try {
+    await pipeline(entry.nodeStream('nodebuffer') as unknown as NodeJS.ReadableStream, counted, createWriteStream(path));
+  } catch (err) {
+    await rm(path, { force: true });
+    throw err;
+  }
+  return size;
+}
+
 /**
  * Unpacks the .zip archives among the files (one level), keeping the report
  * files; what cannot be used is returned as failed items with the reason.
+ * Each entry is inflated into a file of the folder `tmp` gives (memory holds one
+ * archive at a time, never its contents); the caller removes the folder.
  */
-export async function expandArchives(files: readonly ImportFile[], limits: ImportLimits): Promise<{ files: ImportFile[]; failed: ImportItem[] }> {
+export async function expandArchives(files: readonly ImportFile[], limits: ImportLimits, tmp: () => Promise<string>): Promise<{ files: ImportFile[]; failed: ImportItem[] }> {
   const out: ImportFile[] = [];
   const failed: ImportItem[] = [];
   let unpacked = 0;
+  let spooled = 0;
   for (const file of files) {
     if (!(await isArchive(file))) {
       out.push(file);
@@ -190,19 +219,20 @@ export async function expandArchives(files: readonly ImportFile[], limits: Impor
         failed.push({ name, status: 'failed', reason: `压缩包解压后的总大小超过 ${mib(limits.maxUnpackedBytes)}，其余文件未导入` });
         continue;
       }
-      let bytes: Buffer;
+      const path = join(await tmp(), `zip-${++spooled}${ext}`);
+      const max = Math.min(limits.maxFileBytes, limits.maxUnpackedBytes - unpacked);
       try {
-        bytes = await entry.async('nodebuffer');
+        unpacked += await inflateTo(entry, path, max);
       } catch (err) {
-        failed.push({ name, status: 'failed', reason: `压缩包中的文件无法解压（${(err as Error).message}）` });
+        const reason = !(err instanceof TooLarge)
+          ? `压缩包中的文件无法解压（${(err as Error).message}）`
+          : max < limits.maxFileBytes
+            ? `压缩包解压后的总大小超过 ${mib(limits.maxUnpackedBytes)}，其余文件未导入`
+            : `文件过大（解压后超过 ${mib(limits.maxFileBytes)}，每个文件最多 ${mib(limits.maxFileBytes)}）`;
+        failed.push({ name, status: 'failed', reason });
         continue;
       }
-      unpacked += bytes.length;
-      if (bytes.length > limits.maxFileBytes) {
-        failed.push({ name, status: 'failed', reason: `文件过大（${mib(bytes.length)}，每个文件最多 ${mib(limits.maxFileBytes)}）` });
-        continue;
-      }
-      out.push({ name, bytes });
+      out.push({ name, path, spooled: true });
     }
     if (entries.length === 0) failed.push({ name: file.name, status: 'failed', reason: '压缩包中没有文件' });
   }
@@ -330,7 +360,19 @@ export async function importFiles(store: Store, input: readonly ImportFile[], op
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const author = options.author?.trim() || '未署名';
   if (input.length > limits.maxFiles) throw new StoreError('too-large', `一次最多导入 ${limits.maxFiles} 个文件，收到 ${input.length} 个`);
-  const { files, failed } = await expandArchives(input, limits);
+  let tmpDir: string | null = null;
+  const tmp = async () => (tmpDir ??= await mkdtemp(join(tmpdir(), 'ogi-import-')));
+  try {
+    return await importExpanded(store, input, options, limits, author, tmp);
+  } finally {
+    if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+  }
+}
+
+async function importExpanded(
+  store: Store, input: readonly ImportFile[], options: ImportOptions, limits: ImportLimits, author: string, tmp: () => Promise<string>,
+): Promise<ImportResult> {
+  const { files, failed } = await expandArchives(input, limits, tmp);
   if (files.length > limits.maxFiles) {
     throw new StoreError('too-large', `一次最多导入 ${limits.maxFiles} 个文件，压缩包展开后有 ${files.length} 个；请分批导入`);
   }
@@ -343,16 +385,10 @@ export async function importFiles(store: Store, input: readonly ImportFile[], op
     .executeTakeFirstOrThrow();
   let done = 0;
   for (const item of failed) options.onProgress?.(++done, total, item);
-  let tmpDir: string | null = null;
-  const tmp = async () => (tmpDir ??= await mkdtemp(join(tmpdir(), 'ogi-import-')));
-  try {
-    for (const [index, file] of files.entries()) {
-      const item = await importOne(store, file, { author, importId: batch.id, limits, tmp, index, scope: options.scope, actor: options.actor });
-      items.push(item);
-      options.onProgress?.(++done, total, item);
-    }
-  } finally {
-    if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+  for (const [index, file] of files.entries()) {
+    const item = await importOne(store, file, { author, importId: batch.id, limits, tmp, index, scope: options.scope, actor: options.actor });
+    items.push(item);
+    options.onProgress?.(++done, total, item);
   }
   const count = (s: ImportItem['status']) => items.filter((i) => i.status === s).length;
   const result: ImportResult = { id: batch.id, total, imported: count('imported'), duplicates: count('duplicate'), failed: count('failed'), items };

@@ -16,7 +16,16 @@ import { createJob, jobScope, type ItemInput, type JobHandler, type JobHandlers,
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 async function* importItems(files: readonly ImportFile[], limits: ImportLimits): AsyncGenerator<ItemInput> {
-  const { files: expanded, failed } = await expandArchives(files, limits);
+  let tmpDir: string | null = null;
+  try {
+    yield* keptItems(files, limits, async () => (tmpDir ??= await mkdtemp(join(tmpdir(), 'ogi-unzip-'))));
+  } finally {
+    if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+  }
+}
+
+async function* keptItems(files: readonly ImportFile[], limits: ImportLimits, tmp: () => Promise<string>): AsyncGenerator<ItemInput> {
+  const { files: expanded, failed } = await expandArchives(files, limits, tmp);
   for (const f of failed) yield { name: f.name, failed: f.reason ?? '无法导入' };
   for (const f of expanded) {
     let bytes: Buffer;

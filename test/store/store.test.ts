@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -140,6 +140,32 @@ describe('CSV of agencies', () => {
     await rejects(importAgenciesCsv(store.db, Buffer.from('')), 'invalid', /CSV 文件是空的/);
     assert.equal((await store.db.selectFrom('regions').selectAll().execute()).length, 3);
     await store.close();
+  });
+});
+
+describe('zip imports', () => {
+  let store: Store;
+  before(async () => {
+    store = await openStore({ sqlitePath: join(tmp, 'zip.sqlite') });
+  });
+  after(async () => {
+    await store.close();
+  });
+
+  test('zip entries are inflated to disk under the limits: an entry that lies about its size is cut off, the others import', async () => {
+    const zip = new JSZip();
+    zip.file('甲.txt', synthetic({ agency: '某某市卫生健康委员会', year: 2020 }));
+    zip.file('炸弹.txt', Buffer.alloc(40 * 1024 * 1024, 0x20));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    // The bomb's central directory entry declares 100 bytes (offset 24 of the entry: uncompressed size).
+    const at = bytes.lastIndexOf(Buffer.concat([Buffer.from('PK\x01\x02', 'latin1')]));
+    assert.ok(at > 0 && bytes.readUInt32LE(at + 24) === 40 * 1024 * 1024);
+    bytes.writeUInt32LE(100, at + 24);
+    const before = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('ogi-import-')));
+    const r = await importFiles(store, [{ name: '上报.zip', bytes }], { limits: { maxFileBytes: 1024 * 1024 } });
+    assert.deepEqual(r.items.map((i) => [i.name, i.status]), [['上报.zip/炸弹.txt', 'failed'], ['上报.zip/甲.txt', 'imported']]);
+    assert.equal(r.items[0]!.reason, '文件过大（解压后超过 1 MB，每个文件最多 1 MB）');
+    assert.deepEqual(readdirSync(tmpdir()).filter((n) => n.startsWith('ogi-import-') && !before.has(n)), []);
   });
 });
 
