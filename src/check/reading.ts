@@ -4,10 +4,15 @@ import type { CheckableReport, SourceSpan } from './types.ts';
 export function readByOcr(doc: CheckableReport): boolean {
   let ocr = BY_OCR.get(doc);
   if (ocr === undefined) {
-    ocr = doc.source?.format === 'image' || Object.values(doc.provenance ?? {}).some((p) => p.confidence !== undefined);
+    ocr = doc.source?.format === 'image' || anyConfidence(doc.provenance ?? {});
     BY_OCR.set(doc, ocr);
   }
   return ocr;
+}
+
+function anyConfidence(provenance: NonNullable<CheckableReport['provenance']>): boolean {
+  for (const key of Object.keys(provenance)) if (provenance[key]!.confidence !== undefined) return true;
+  return false;
 }
 
 /** Asked once per row by some rules: answered once per report. */

@@ -22,8 +22,9 @@ const CONTINUES = /^(?:其中|另有|另|此外|上述|以上|均|全部|分别)
 
 /** Whether a text speaks of the region ("全区共收到…", "各部门…"), not of the organ ("按照全市统一部署" does not). */
 export function regionWide(text: string): boolean {
-  return REGION.test(text.replace(new RegExp(REGION_DIRECTIVE.source, 'g'), ''));
+  return REGION.test(text) && REGION.test(text.replace(REGION_DIRECTIVES, ''));
 }
+const REGION_DIRECTIVES = new RegExp(REGION_DIRECTIVE.source, 'g');
 const regionClause = (clause: Clause) => regionWide(clause.text);
 
 /** A reading placed in the section text: offsets, line, printed text, and the unit of its number. */

@@ -30,7 +30,6 @@ const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)))
 // Tested on every character of the narrative: sets of codes, not a regular expression per character.
 const SENTENCE_END_CODES = codes('。！？!?');
 const CLAUSE_END_CODES = codes('，,；;：:');
-const SPACE = /\s/;
 /** A line that begins a new list item: （一） (1) 一、 1、 1. ① 一是. */
 const LIST_START = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)/;
 
@@ -59,27 +58,36 @@ function sentenceEnds(text: string): number[] {
   return [...new Set(ends)].sort((a, b) => a - b);
 }
 
+/** `\s` of a regular expression, by code (tested on every character of the narrative). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function splitSentences(text: string): Sentence[] {
   const folded = fold(text);
   const out: Sentence[] = [];
   let from = 0;
   for (const to of sentenceEnds(folded)) {
-    const newParagraph = from === 0 || folded[from - 1] === '\n' || /^\s*\n/.test(folded.slice(from, to));
-    const piece = folded.slice(from, to);
-    let compact = piece;
+    let newParagraph = from === 0 || folded.charCodeAt(from - 1) === 0x0a;
     const map: number[] = [];
-    if (SPACE.test(piece)) {
-      const kept: string[] = [];
-      for (let i = from; i < to; i++) {
-        const ch = folded[i]!;
-        if (SPACE.test(ch)) continue;
-        kept.push(ch);
-        map.push(i);
+    let kept = '';
+    let spaces = false;
+    for (let i = from; i < to; i++) {
+      const c = folded.charCodeAt(i);
+      if (isSpaceCode(c)) {
+        // A piece that opens with blank space up to a line break begins a new paragraph.
+        if (c === 0x0a && map.length === 0) newParagraph = true;
+        spaces = true;
+        continue;
       }
-      compact = kept.join('');
-    } else {
-      for (let i = from; i < to; i++) map.push(i);
+      map.push(i);
     }
+    if (spaces) {
+      for (const i of map) kept += folded[i];
+    }
+    const compact = spaces ? kept : folded.slice(from, to);
     from = to;
     if (compact === '') continue;
     const tokens = scanNumbers(compact);
