@@ -14,7 +14,7 @@ import { reportRoutes } from './routes-reports.ts';
 import * as S from './schemas.ts';
 import { notFoundPage, webRoutes } from '../web/index.ts';
 import { CSRF_HEADER, csrfRefused, csrfTokenOf, isStateChanging, sameOrigin, tokensEqual } from './auth/csrf.ts';
-import { isMultipart, requestTooLarge, STREAMED_UPLOADS, uploadBodyLimit } from './multipart.ts';
+import { isMultipart, isStreamedUpload, requestTooLarge, uploadBodyLimit } from './multipart.ts';
 import { scopeOfRequest } from './auth/scope.ts';
 import { Sessions, type SessionOptions } from './auth/sessions.ts';
 import { sessionRoutes } from './routes-session.ts';
@@ -40,6 +40,8 @@ export interface AppOptions {
   maxJsonBytes?: number;
   /** Bytes of an agencies CSV file. Default 5 MB. */
   maxCsvBytes?: number;
+  /** Bytes of a ledger .xlsx file. Default 10 MB (the workbook is read in memory). */
+  maxLedgerBytes?: number;
   /** Keep answers of the read endpoints until the data changes (default true). */
   cache?: boolean;
   /** Session lifetimes and login rate limits. */
@@ -87,6 +89,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     maxUnpackedBytes: DEFAULT_LIMITS.maxUnpackedBytes,
     maxJsonBytes: options.maxJsonBytes ?? MB,
     maxCsvBytes: options.maxCsvBytes ?? 5 * MB,
+    maxLedgerBytes: options.maxLedgerBytes ?? 10 * MB,
+    maxLedgerUploadBytes: (options.maxLedgerBytes ?? 10 * MB) + MB,
   };
   const app = new Hono();
 
@@ -109,6 +113,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.use('/api/drafts/upload', uploadBodyLimit(limits.maxDraftUploadBytes));
   app.use('/api/imports', uploadBodyLimit(limits.maxUploadBytes));
   app.use('/api/agencies/import', uploadBodyLimit(limits.maxCsvBytes));
+  app.use('/api/agencies/:id/ledger/import', uploadBodyLimit(limits.maxLedgerUploadBytes));
   const sessions = new Sessions(store, options.sessions);
   app.use('*', async (c, next) => {
     const path = c.req.path;
@@ -121,7 +126,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     if (auth) c.set('auth', auth);
     if (auth && isStateChanging(c.req.method) && !(path === '/api/session' && c.req.method === 'POST')) {
       // An upload read as a stream carries its token in the form: withUpload checks it before the route uses anything.
-      if (STREAMED_UPLOADS.has(path) && isMultipart(c) && !c.req.header(CSRF_HEADER)) c.set('csrfInForm', auth.csrfToken);
+      if (isStreamedUpload(path) && isMultipart(c) && !c.req.header(CSRF_HEADER)) c.set('csrfInForm', auth.csrfToken);
       else if (!tokensEqual(await csrfTokenOf(c), auth.csrfToken)) throw csrfRefused();
     }
     if (auth || (api ? PUBLIC_API.has(path) : isPublicPage(path))) return next();
@@ -130,7 +135,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.redirect(`/login?next=${encodeURIComponent(target)}`, 303);
   });
   app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/imports' || c.req.path === '/api/agencies/import' || c.req.path === '/api/drafts/upload' || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (isStreamedUpload(c.req.path) || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return bodyLimit({ maxSize: limits.maxJsonBytes, onError: () => { throw requestTooLarge(limits.maxJsonBytes); } })(c, next);
   });
 
@@ -165,7 +170,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   workflowRoutes(api, store, today);
   rankingRoutes(api, store, today);
   draftRoutes(api, store, limits);
-  ledgerRoutes(api, store, today, options.ledgerRetentionYears ?? retentionYearsFromEnv());
+  ledgerRoutes(api, store, today, options.ledgerRetentionYears ?? retentionYearsFromEnv(), { fileBytes: limits.maxLedgerBytes, requestBytes: limits.maxLedgerUploadBytes });
 
   let doc: unknown = null;
   api.route({ method: 'get', access: 'read', path: '/api/openapi.json', tag: '概况', summary: '本 API 的 OpenAPI 3.0 说明', response: { type: 'object' } }, (c) => {

@@ -28,7 +28,11 @@ declare module 'hono' {
 export const UPLOAD_DIR_PREFIX = 'ogi-upload-';
 
 /** The routes whose multipart bodies are read here, never by `parseBody`. */
-export const STREAMED_UPLOADS: ReadonlySet<string> = new Set(['/api/imports', '/api/drafts/upload', '/api/agencies/import']);
+const STREAMED_UPLOADS: ReadonlySet<string> = new Set(['/api/imports', '/api/drafts/upload', '/api/agencies/import']);
+/** An agency's ledger import, `/api/agencies/:id/ledger/import`. */
+export const LEDGER_IMPORT = /^\/api\/agencies\/\d+\/ledger\/import$/;
+
+export const isStreamedUpload = (path: string): boolean => STREAMED_UPLOADS.has(path) || LEDGER_IMPORT.test(path);
 
 const MAX_FIELDS = 50;
 const MAX_FIELD_BYTES = 64 * 1024;

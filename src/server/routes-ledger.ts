@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { ledgerReport } from '../check/ledger/report.ts';
@@ -18,6 +19,7 @@ import { ApiError, type Api } from './api.ts';
 import { actorOf } from './auth/actor.ts';
 import { authOf } from './auth/scope.ts';
 import { fileResponse, sheet, tabular, XLSX_TYPE } from './export.ts';
+import { withUpload } from './multipart.ts';
 import { sheetColumns } from './routes-reports.ts';
 import { FORMAT_TABULAR } from './schemas.ts';
 
@@ -43,7 +45,7 @@ const dueColumns = sheetColumns<DueItem>([
 ]);
 
 /** The year's ledger of an agency: registers, due list, summary, and the report computed from it. */
-export function ledgerRoutes(api: Api, store: Store, today: () => string, retentionYears: number): void {
+export function ledgerRoutes(api: Api, store: Store, today: () => string, retentionYears: number, upload: { fileBytes: number; requestBytes: number }): void {
   const db = store.db;
 
   /** The caller may see and change the agency's registers: admin, or a clerk of that agency (other roles 403; other agencies 404). */
@@ -112,21 +114,20 @@ export function ledgerRoutes(api: Api, store: Store, today: () => string, retent
   );
   api.route(
     { method: 'post', access: 'write', path: '/api/agencies/:id/ledger/import', tag: '台账',
-      summary: '从 .xlsx 导入台账（列模板同导出）：任何一行有误则一条也不导入，400 逐行说明（工作表、行、列，不回显内容）；登记号重复 409',
+      summary: '从 .xlsx 导入台账（列模板同导出）：任何一行有误则一条也不导入，400 逐行说明（工作表、行、列，不回显内容）；登记号重复 409；文件过大 413',
       params: AgencyParams, upload: { fields: { file: { description: '台账 .xlsx', file: true }, _csrf: { description: 'CSRF 令牌（也可用 X-CSRF-Token 头）' } } },
-      response: { type: 'object' }, status: 201, errors: [403, 415] },
+      response: { type: 'object' }, status: 201, errors: [403, 413, 415] },
     async (c, { params }) => {
       await ownAgency(c, params.id);
       if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported-media-type', '请以 multipart/form-data 上传台账文件（字段 file）');
-      let form: Record<string, unknown>;
-      try {
-        form = await c.req.parseBody();
-      } catch {
-        throw new ApiError(400, 'bad-request', '上传的表单无法解析');
-      }
-      const file = form.file;
-      if (!(file instanceof File)) throw new ApiError(400, 'bad-request', '没有收到台账文件（表单字段 file）');
-      const read = await readLedgerXlsx(Buffer.from(await file.arrayBuffer()));
+      const maxFile = { bytes: upload.fileBytes, message: `台账文件过大（最多 ${Math.round(upload.fileBytes / 1024 / 1024)} MB）` };
+      const maxFiles = { count: 1, message: (n: number) => `一次只能导入一个台账文件，收到 ${n} 个` };
+      const file = await withUpload(c, { maxBytes: upload.requestBytes, maxFile, maxFiles, fileFields: ['file'] }, async ({ files }) => {
+        const [received] = files;
+        if (!received) throw new ApiError(400, 'bad-request', '没有收到台账文件（表单字段 file）');
+        return { name: received.name, bytes: await readFile(received.path) };
+      });
+      const read = await readLedgerXlsx(file.bytes);
       const name = file.name || '台账.xlsx';
       if (!read.ok) {
         const shown = read.problems.slice(0, 50);

@@ -47,7 +47,7 @@ export function ledgerSuite(name: string, open: OpenStore, options: { skip?: str
       await addUser(store, 'viewer-a', 'viewer', { regionId: regionA.id });
       await addUser(store, 'clerk-a1', 'clerk', { agencyId: a1 });
       await addUser(store, 'clerk-b', 'clerk', { agencyId: b });
-      app = createApp(store, { today: () => '2024-10-08' });
+      app = createApp(store, { today: () => '2024-10-08', maxLedgerBytes: 3 * 1024 * 1024 });
       for (const u of ['admin', 'supervisor-a', 'viewer-a', 'clerk-a1', 'clerk-b']) as[u] = await login(app, u);
     });
     after(async () => close());
@@ -150,6 +150,13 @@ export function ledgerSuite(name: string, open: OpenStore, options: { skip?: str
       const bad = await as['clerk-a1']!.request(`/api/agencies/${a1}/ledger/import`, upload('bad.xlsx', new Uint8Array([120])));
       assert.equal(bad.status, 400);
       assert.equal(((await bad.json()) as any).error.message, 'bad.xlsx 有 1 处错误，未导入：不是可以读取的 .xlsx 文件');
+      // The upload is read as a stream: past the 1 MB of a JSON body it is still read, past the ledger's limit 413.
+      const large = await as['clerk-a1']!.request(`/api/agencies/${a1}/ledger/import`, upload('large.xlsx', new Uint8Array(2 * 1024 * 1024).fill(120)));
+      assert.equal(large.status, 400);
+      assert.equal(((await large.json()) as any).error.message, 'large.xlsx 有 1 处错误，未导入：不是可以读取的 .xlsx 文件');
+      const tooLarge = await as['clerk-a1']!.request(`/api/agencies/${a1}/ledger/import`, upload('huge.xlsx', new Uint8Array(3 * 1024 * 1024 + 1)));
+      assert.equal(tooLarge.status, 413);
+      assert.equal(((await tooLarge.json()) as any).error.message, '台账文件过大（最多 3 MB）');
       const n = await store.db.selectFrom('ledger_records').select((eb) => eb.fn.countAll().as('n')).where('agency_id', '=', a1).executeTakeFirstOrThrow();
       assert.equal(Number(n.n), 3);
       // An admin copies it to agency b: the same records, the same tables.
