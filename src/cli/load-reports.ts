@@ -1,11 +1,6 @@
 import { extname } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { ExtractedReport } from '../extract/report.ts';
-import { readAuthoringReport } from '../ingest/authoring.ts';
-import { isAuthoringJson } from '../ingest/authoring-fields.ts';
-import { problemsError } from '../ingest/authoring-problems.ts';
-import { jsonProblem } from '../ingest/authoring-syntax.ts';
-import { checkContract, contractMessage } from '../schema/contract.ts';
 import type { Report } from '../schema/types.ts';
 import { readBytes } from '../ingest/read-file.ts';
 import { asInputError, parseBytes } from './parse-files.ts';
@@ -20,17 +15,20 @@ export interface Loaded {
   item?: number;
 }
 
-/** A report given as contract JSON, validated against the contract (`ogi schema`); `structure` is passed through. */
-function asReport(v: unknown, path: string, at: string): Report {
-  const r = checkContract(v);
-  if (!r.ok) throw new InputError('usage', contractMessage(`${path}${at}`, r.problems), path);
-  return r.report;
-}
-
 /** The reports in one input file (contract JSON may hold several); bad content gives error entries, never an exception. */
 export async function loadFile(path: string, bytes: Buffer): Promise<Loaded[]> {
   const ext = extname(path).toLowerCase();
   if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') return [await parseBytes(path, bytes)];
+  // Loaded only when such a file comes (the contract's schemas and the YAML parser): a corpus of documents starts faster.
+  const [{ readAuthoringReport }, { isAuthoringJson }, { problemsError }, { jsonProblem }, { checkContract, contractMessage }] = await Promise.all([
+    import('../ingest/authoring.ts'), import('../ingest/authoring-fields.ts'), import('../ingest/authoring-problems.ts'), import('../ingest/authoring-syntax.ts'), import('../schema/contract.ts'),
+  ]);
+  /** A report given as contract JSON, validated against the contract (`ogi schema`); `structure` is passed through. */
+  const asReport = (v: unknown, at: string): Report => {
+    const r = checkContract(v);
+    if (!r.ok) throw new InputError('usage', contractMessage(`${path}${at}`, r.problems), path);
+    return r.report;
+  };
   const out: Loaded[] = [];
   try {
     const text = bytes.toString('utf8');
@@ -45,7 +43,7 @@ export async function loadFile(path: string, bytes: Buffer): Promise<Loaded[]> {
       const list = Array.isArray(data) ? data : [data];
       list.forEach((item, i) => {
         try {
-          out.push({ path, report: asReport(item, path, Array.isArray(data) ? ` 第 ${i + 1} 项` : ''), ...(Array.isArray(data) ? { item: i + 1 } : {}) });
+          out.push({ path, report: asReport(item, Array.isArray(data) ? ` 第 ${i + 1} 项` : ''), ...(Array.isArray(data) ? { item: i + 1 } : {}) });
         } catch (err) {
           if (err instanceof InputError) out.push({ path, error: err, ...(Array.isArray(data) ? { item: i + 1 } : {}) });
           else throw err;

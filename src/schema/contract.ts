@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SEVERITIES } from './message.ts';
 import { NOTE_CODES } from './notes.ts';
 import { LEDGER_REGISTERS, type LedgerRegister } from './ledger.ts';
+import { ISSUER_TYPES } from './types.ts';
 import { REQUEST_COLUMNS, REQUEST_COLUMN_KEYS, REQUEST_ROWS, requestRows } from './requests.ts';
 import { REVIEW_COLUMNS, REVIEW_COLUMN_KEYS, REVIEW_GROUPS, REVIEW_GROUP_KEYS } from './review.ts';
 import { SECTIONS, type SectionKey } from './sections.ts';
@@ -14,7 +15,7 @@ import { TEMPLATE_DEFS, TEMPLATES, type TableTemplate, type Template } from './t
  * (sections, rows, columns, templates). Keys are public; add fields, never rename.
  */
 
-export const ISSUER_TYPES = ['government', 'department', 'township', 'other'] as const;
+export { ISSUER_TYPES };
 export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf', 'image', 'json', 'yaml'] as const;
 
 /** A strict z.object with one key per declaration (Object.fromEntries alone would lose the key type). */

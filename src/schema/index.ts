@@ -1,3 +1,4 @@
+// The contract (contract.ts: zod schemas built when loaded) is imported from its own file, not through here.
 export * from './normalize.ts';
 export * from './labels.ts';
 export * from './sections.ts';
@@ -11,6 +12,5 @@ export * from './cells.ts';
 export * from './identities.ts';
 export * from './places.ts';
 export * from './derive.ts';
-export * from './contract.ts';
 export * from './message.ts';
 export * from './carry-over.ts';

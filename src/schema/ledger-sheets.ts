@@ -1,10 +1,8 @@
 import { TEMPLATE_DEFS } from './templates.ts';
 import { REQUEST_ROWS } from './requests.ts';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from './review.ts';
-import {
-  ActiveFigureSchema, APPLICANT_COLUMNS, ApplicationSchema, CONSULTATION_KINDS, DocumentSchema, FEE_METHODS, LEDGER_REGISTERS, RECEIPT_CHANNELS, ReviewCaseSchema,
-  type Ledger, type LedgerRegister,
-} from './ledger.ts';
+import { APPLICANT_COLUMNS, CONSULTATION_KINDS, FEE_METHODS, LEDGER_REGISTERS, RECEIPT_CHANNELS, type Ledger, type LedgerRegister } from './ledger.ts';
+import { ActiveFigureSchema, ApplicationSchema, DocumentSchema, ReviewCaseSchema } from './ledger-records.ts';
 
 /**
  * The Excel template of the ledger (台账): one sheet per register, one row per record, Chinese

@@ -3,7 +3,7 @@ import { REQUEST_COLUMNS, REQUEST_ROWS } from './requests.ts';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from './review.ts';
 import { SECTIONS, type SectionKey } from './sections.ts';
 import { TEMPLATE_DEFS } from './templates.ts';
-import { LEDGER_REGISTERS, type LedgerRegister } from './ledger.ts';
+import { LEDGER_REGISTERS, type LedgerRegister } from './ledger-registers.ts';
 
 /** Where something is in a report: a table cell (or row, column, table), a section, or a metadata field. */
 export interface Location extends TablePlace {

@@ -9,7 +9,8 @@ import type {
  * validation of JSON input all come from there.
  */
 
-export { ISSUER_TYPES } from './contract.ts';
+/** The kinds of issuing organ (contract field `issuerType`). */
+export const ISSUER_TYPES = ['government', 'department', 'township', 'other'] as const;
 
 /** A number as printed, or null when the cell is blank, a placeholder or unreadable. */
 export type Cell = z.output<typeof CellSchema>;

@@ -3,10 +3,8 @@ import { checkLedger, ledgerTemplate } from '../check/ledger/check.ts';
 import { dueList } from '../check/ledger/due.ts';
 import { ledgerTables } from '../check/ledger/tables.ts';
 import type { Finding } from '../check/types.ts';
-import {
-  ActiveFigureSchema, ApplicationSchema, DocumentSchema, LEDGER_REGISTERS, ReviewCaseSchema,
-  type Ledger, type LedgerRegister,
-} from '../schema/ledger.ts';
+import { LEDGER_REGISTERS, type Ledger, type LedgerRegister } from '../schema/ledger.ts';
+import { ActiveFigureSchema, ApplicationSchema, DocumentSchema, ReviewCaseSchema } from '../schema/ledger-records.ts';
 import type { Tables } from '../schema/types.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
 import { bumpDataVersion, inTx, now, type Q } from './db.ts';

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { loadRules } from '../../src/check/engine.ts';
 import { checkLedgerWith } from '../../src/check/ledger/check.ts';
 import type { CheckableReport } from '../../src/check/types.ts';
-import { LedgerSchema, type Application, type Ledger } from '../../src/schema/ledger.ts';
+import type { Application, Ledger } from '../../src/schema/ledger.ts';
+import { LedgerSchema } from '../../src/schema/ledger-records.ts';
 import { tableProblems, type Expected } from './rule-tester.ts';
 
 export interface LedgerCase {

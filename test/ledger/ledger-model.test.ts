@@ -4,7 +4,8 @@ import { dueList } from '../../src/check/ledger/due.ts';
 import { perApplicationFee, perVolumeFee } from '../../src/check/ledger/fees.ts';
 import { ledgerTables } from '../../src/check/ledger/tables.ts';
 import { activePath, readCell, requestsPath } from '../../src/schema/cells.ts';
-import { figureOptions, LedgerSchema, resultRowIn } from '../../src/schema/ledger.ts';
+import { figureOptions, resultRowIn } from '../../src/schema/ledger.ts';
+import { LedgerSchema } from '../../src/schema/ledger-records.ts';
 import { application, ledgerOf } from '../helpers/ledger-rule-tester.ts';
 
 test('fee tiers of the 办法: its worked examples', () => {

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { readLedgerXlsx } from '../../src/ingest/ledger-xlsx.ts';
 import { ledgerXlsx } from '../../src/render/ledger-xlsx.ts';
-import { LedgerSchema, type Ledger } from '../../src/schema/ledger.ts';
+import type { Ledger } from '../../src/schema/ledger.ts';
+import { LedgerSchema } from '../../src/schema/ledger-records.ts';
 import { generateLedger } from '../helpers/ledger-generator.ts';
 
 /** The record without empty fields (null, absent): what the template can tell apart. */
