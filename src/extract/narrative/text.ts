@@ -26,17 +26,21 @@ export interface Clause {
 }
 
 const SENTENCE_END = /[。！？!?]/;
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
-// Tested on every character of the narrative: sets of codes, not a regular expression per character.
-const SENTENCE_END_CODES = codes('。！？!?');
-const CLAUSE_END_CODES = codes('，,；;：:');
+/** A table of UTF-16 units: tested on every character of the narrative, not a regular expression per character. */
+function unitTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+const SENTENCE_END_UNITS = unitTable('。！？!?');
+const CLAUSE_END_UNITS = unitTable('，,；;：:');
 /** A line that begins a new list item: （一） (1) 一、 1、 1. ① 一是. */
 const LIST_START = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)/;
 
 /** Offsets where the section text breaks into sentences (exclusive ends). */
 function sentenceEnds(text: string): number[] {
   const ends: number[] = [];
-  for (let i = 0; i < text.length; i++) if (SENTENCE_END_CODES.has(text.charCodeAt(i))) ends.push(i + 1);
+  for (let i = 0; i < text.length; i++) if (SENTENCE_END_UNITS[text.charCodeAt(i)] === 1) ends.push(i + 1);
   // Line breaks: decided on each non-empty line and the next non-empty one. Blank lines alone do
   // not end a sentence (PDF copies break words across blank lines: "规范依\n\n申请公开").
   const lines: { start: number; end: number; text: string }[] = [];
@@ -72,31 +76,31 @@ export function splitSentences(text: string): Sentence[] {
   for (const to of sentenceEnds(folded)) {
     let newParagraph = from === 0 || folded.charCodeAt(from - 1) === 0x0a;
     const map: number[] = [];
-    let kept = '';
-    let spaces = false;
+    // The runs of non-space characters, joined.
+    const runs: string[] = [];
+    let run = from;
     for (let i = from; i < to; i++) {
       const c = folded.charCodeAt(i);
       if (isSpaceCode(c)) {
         // A piece that opens with blank space up to a line break begins a new paragraph.
         if (c === 0x0a && map.length === 0) newParagraph = true;
-        spaces = true;
+        if (i > run) runs.push(folded.slice(run, i));
+        run = i + 1;
         continue;
       }
       map.push(i);
     }
-    if (spaces) {
-      for (const i of map) kept += folded[i];
-    }
-    const compact = spaces ? kept : folded.slice(from, to);
+    const compact = run === from ? folded.slice(from, to) : (runs.push(folded.slice(run, to)), runs.join(''));
     from = to;
     if (compact === '') continue;
     const tokens = scanNumbers(compact);
     const clauses: Clause[] = [];
     let cs = 0;
     for (let i = 0; i <= compact.length; i++) {
+      if (i < compact.length && CLAUSE_END_UNITS[compact.charCodeAt(i)] !== 1) continue;
       // "1,234" is one number, not two clauses.
       const digitComma = compact[i] === ',' && /\d/.test(compact[i - 1] ?? '') && /\d/.test(compact[i + 1] ?? '');
-      if (i === compact.length || (CLAUSE_END_CODES.has(compact.charCodeAt(i)) && !digitComma)) {
+      if (i === compact.length || !digitComma) {
         let ce = i;
         while (ce > cs && SENTENCE_END.test(compact[ce - 1]!)) ce--;
         if (ce > cs) clauses.push({ start: cs, end: ce, text: compact.slice(cs, ce), tokens: tokens.filter((t) => t.start >= cs && t.end <= ce) });
