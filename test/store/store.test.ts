@@ -12,6 +12,7 @@ import { correctReport, listVersions, reportAtVersion, revertReport } from '../.
 import type { Store } from '../../src/store/db.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { importFiles, sha256 } from '../../src/store/import.ts';
+import { createJob } from '../../src/store/jobs.ts';
 import { MIGRATIONS, migrate } from '../../src/store/migrations.ts';
 import { openStore } from '../../src/store/open.ts';
 import { getReport, listReports } from '../../src/store/reports.ts';
@@ -166,6 +167,22 @@ describe('zip imports', () => {
     assert.deepEqual(r.items.map((i) => [i.name, i.status]), [['上报.zip/炸弹.txt', 'failed'], ['上报.zip/甲.txt', 'imported']]);
     assert.equal(r.items[0]!.reason, '文件过大（解压后超过 1 MB，每个文件最多 1 MB）');
     assert.deepEqual(readdirSync(tmpdir()).filter((n) => n.startsWith('ogi-import-') && !before.has(n)), []);
+  });
+});
+
+describe('the SQLite job queue', () => {
+  test('a job of 7 000 one-item tasks is queued whole (more values than one SQLite statement takes)', async () => {
+    const store = await openStore({ sqlitePath: join(tmp, 'queue.sqlite') });
+    try {
+      const handlers = { noop: { chunk: 1, runItem: async () => ({ status: 'done' as const }) } };
+      const items = Array.from({ length: 7000 }, (_, i) => ({ name: `第 ${i + 1} 项` }));
+      const id = await createJob(store, handlers, { kind: 'noop', owner: { userId: null, author: '测试', scope: null } }, items);
+      const tasks = await store.db.selectFrom('job_tasks').select(['first_seq', 'last_seq']).where('job_id', '=', id).orderBy('id').execute();
+      assert.equal(tasks.length, 7000);
+      assert.deepEqual([tasks[0], tasks[6999]], [{ first_seq: 0, last_seq: 0 }, { first_seq: 6999, last_seq: 6999 }]);
+    } finally {
+      await store.close();
+    }
   });
 });
 
