@@ -9,6 +9,7 @@ import { dataVersion, type Store } from '../store/db.ts';
  */
 export class AnswerCache {
   private readonly entries = new Map<string, { version: number; body: string }>();
+  private readonly inFlight = new Map<string, Promise<string>>();
   private bytes = 0;
 
   constructor(
@@ -26,7 +27,18 @@ export class AnswerCache {
       this.entries.set(key, hit);
       return respond(hit.body);
     }
-    const body = JSON.stringify(await compute());
+    // Requests that miss together wait for one computation (a burst on a large region's roll-up computes it once).
+    const flight = `${version} ${key}`;
+    let computing = this.inFlight.get(flight);
+    if (computing) return respond(await computing);
+    computing = compute().then((v) => JSON.stringify(v));
+    this.inFlight.set(flight, computing);
+    let body: string;
+    try {
+      body = await computing;
+    } finally {
+      this.inFlight.delete(flight);
+    }
     if (hit) this.drop(key);
     if (body.length * 2 < this.maxBytes) {
       this.entries.set(key, { version, body });

@@ -63,11 +63,14 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'get', access: 'read', path: '/api/regions/:id/rollup', tag: '汇总', summary: '区域（含下级）某年度的汇总表：每格为各机关之和，列出来源报告和各自的值，空白单独计数',
-      params: S.IdParams, query: S.YearQuery, response: S.Rollup, produces: FILES },
+    { method: 'get', access: 'read', path: '/api/regions/:id/rollup', tag: '汇总', summary: '区域（含下级）某年度的汇总表：每格为各机关之和，列出来源报告（values=1 时附各自的值），空白单独计数',
+      params: S.IdParams, query: S.RollupQuery, response: S.Rollup, produces: FILES },
     async (c, { params, query }) => {
       await requireRegion(db, scopeOfRequest(c), params.id);
-      if (query.format === 'json') return cache.json(`rollup ${params.id} ${query.year}`, () => rollup(db, params.id, query.year));
+      if (query.format === 'json') {
+        const values = query.values === '1';
+        return cache.json(`rollup ${params.id} ${query.year} ${values}`, async () => withoutValues(await rollup(db, params.id, query.year), values));
+      }
       return rollupFile(db, params.id, query.year, query.format);
     },
   );
@@ -263,6 +266,12 @@ export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits:
 }
 
 /** A region's roll-up of a year as a CSV or Excel file (the API's format=csv|xlsx and the roll-up export job). */
+/** The roll-up as the API gives it: each cell's per-report values only when asked for. */
+function withoutValues(r: Awaited<ReturnType<typeof rollup>>, values: boolean): unknown {
+  if (values) return r;
+  return { ...r, groups: r.groups.map((g) => ({ ...g, cells: g.cells.map(({ values: _v, ...cell }) => cell) })) };
+}
+
 export async function rollupFile(db: Store['db'], regionId: number, year: number, format: 'csv' | 'xlsx'): Promise<Response> {
   const r = await rollup(db, regionId, year);
   const name = `${r.region.name}${r.year}年度汇总`;

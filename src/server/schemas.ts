@@ -55,6 +55,9 @@ export const OriginalQuery = z.object({
 });
 
 export const YearQuery = z.object({ year: year.describe('年度'), format: FORMAT_TABULAR });
+export const RollupQuery = YearQuery.extend({
+  values: z.enum(['0', '1']).default('0').describe('1：JSON 中每格附各报告的值（values，顺序同 reports）；一个省的汇总有数百万个值，默认不附。CSV/Excel 总是含明细'),
+});
 export const FormatQuery = z.object({ format: FORMAT_TABULAR });
 export const SummaryReportQuery = z.object({
   year: year.describe('年度'),
@@ -270,7 +273,7 @@ export const Rollup = z.object({
       sum: z.number().nullable().describe('非空白单元格之和；全部空白时为 null'),
       reported: z.number().int().describe('填了数字的报告数'),
       blanks: z.number().int().describe('空白（null）的报告数，不计入合计，也不当作 0'),
-      values: z.array(z.number().nullable()).describe('各报告的值，顺序同 reports'),
+      values: z.array(z.number().nullable()).optional().describe('各报告的值，顺序同 reports（仅 values=1 时）'),
     })),
   })).describe('按表格格式分组（2019 与 2021 格式的单元格不同）'),
   legacy: z.array(SourceReport).describe('2019 年以前格式的报告（没有统计表）'),

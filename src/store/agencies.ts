@@ -2,7 +2,7 @@ import { foldName, inferIssuerType, seriesKey } from '../schema/issuer.ts';
 import { ISSUER_TYPES, type IssuerType } from '../schema/types.ts';
 import { bumpDataVersion, compareNames, inTx, now, type Q } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
-import { getRegion, listRegions, regionPath, subtreeIds } from './regions.ts';
+import { getRegion, listRegions, regionPath, subtreeIds, type Region } from './regions.ts';
 import type { DataScope } from './scope.ts';
 
 export interface Agency {
@@ -165,6 +165,11 @@ export async function agenciesIn(db: Q, regionId: number): Promise<{ id: number;
     .where('region_id', 'in', subtreeIds(regions, regionId))
     .execute();
   return byName(rows).map((r) => ({ id: r.id, name: r.name, regionId: r.region_id, issuerType: r.issuer_type as IssuerType }));
+}
+
+/** The ids of a region's agencies (sub-regions included) as a subquery: a province's agencies are more than one statement can list. */
+export function agencyIdsIn(db: Q, regions: readonly Region[], regionId: number) {
+  return db.selectFrom('agencies').select('id').where('region_id', 'in', subtreeIds(regions, regionId));
 }
 
 /** Sorted by name in Chinese order, the same on SQLite and PostgreSQL whatever the database collation. */

@@ -1,7 +1,7 @@
 import type { Finding } from '../check/types.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell, IssuerType, Tables } from '../schema/types.ts';
-import { agenciesIn, getAgency } from './agencies.ts';
+import { agenciesIn, agencyIdsIn, getAgency } from './agencies.ts';
 import { cellList, readCell, readerOf, type CellDef } from '../schema/cells.ts';
 import { compareNames, type Q } from './db.ts';
 import { StoreError } from './errors.ts';
@@ -48,7 +48,7 @@ async function regionReports(db: Q, regionId: number, years?: readonly number[])
   const byId = new Map(agencies.map((a) => [a.id, a]));
   let rows: { id: number; agency_id: number | null; year: number | null; template: string; tables: string }[] = [];
   if (agencies.length) {
-    let q = db.selectFrom('reports').select(['id', 'agency_id', 'year', 'template', 'tables']).where('agency_id', 'in', agencies.map((a) => a.id));
+    let q = db.selectFrom('reports').select(['id', 'agency_id', 'year', 'template', 'tables']).where('agency_id', 'in', agencyIdsIn(db, regions, regionId));
     if (years) q = q.where('year', 'in', [...years]);
     else q = q.where('year', 'is not', null);
     rows = await q.orderBy('id', 'desc').execute();
@@ -237,7 +237,7 @@ export async function unpublished(db: Q, regionId: number, year: number): Promis
   const { ref, regions } = await regionRef(db, regionId);
   const agencies = await agenciesIn(db, regionId);
   const rows = agencies.length
-    ? await db.selectFrom('reports').select(['agency_id', 'year']).where('agency_id', 'in', agencies.map((a) => a.id)).where('year', 'is not', null).execute()
+    ? await db.selectFrom('reports').select(['agency_id', 'year']).where('agency_id', 'in', agencyIdsIn(db, regions, regionId)).where('year', 'is not', null).execute()
     : [];
   const years = new Map<number, number[]>();
   for (const r of rows) years.set(r.agency_id!, [...(years.get(r.agency_id!) ?? []), r.year!]);
@@ -260,11 +260,11 @@ export interface CrossYearFinding {
 
 /** The cross-year (X-) findings of the region's reports of a year (computed against each agency's previous year). */
 export async function crossYear(db: Q, regionId: number, year: number): Promise<{ region: RegionRef; year: number; items: CrossYearFinding[] }> {
-  const { ref } = await regionRef(db, regionId);
+  const { ref, regions } = await regionRef(db, regionId);
   const agencies = await agenciesIn(db, regionId);
   const names = new Map(agencies.map((a) => [a.id, a.name]));
   const rows = agencies.length
-    ? await db.selectFrom('reports').select(['id', 'agency_id', 'year', 'findings']).where('agency_id', 'in', agencies.map((a) => a.id)).where('year', '=', year).orderBy('id').execute()
+    ? await db.selectFrom('reports').select(['id', 'agency_id', 'year', 'findings']).where('agency_id', 'in', agencyIdsIn(db, regions, regionId)).where('year', '=', year).orderBy('id').execute()
     : [];
   const items: CrossYearFinding[] = [];
   for (const r of rows) {

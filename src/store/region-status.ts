@@ -1,7 +1,7 @@
 import { applicableDeadline } from '../check/dates.ts';
 import type { CheckConfig, CheckableReport } from '../check/types.ts';
 import type { IssuerType } from '../schema/types.ts';
-import { agenciesIn } from './agencies.ts';
+import { agenciesIn, agencyIdsIn } from './agencies.ts';
 import type { Q } from './db.ts';
 import { getRegion, listRegions, regionPath } from './regions.ts';
 import type { ReportStatus } from './workflow-steps.ts';
@@ -52,7 +52,7 @@ export async function regionStatus(db: Q, regionId: number, year: number, config
   const agencies = await agenciesIn(db, regionId);
   const rows = agencies.length
     ? await db.selectFrom('reports').select(['id', 'agency_id', 'status', 'published_on', 'published_url'])
-      .where('agency_id', 'in', agencies.map((a) => a.id)).where('year', '=', year).orderBy('id', 'desc').execute()
+      .where('agency_id', 'in', agencyIdsIn(db, regions, regionId)).where('year', '=', year).orderBy('id', 'desc').execute()
     : [];
   const latest = new Map<number, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.agency_id!)) latest.set(r.agency_id!, r);
