@@ -2,14 +2,14 @@ import { dataVersion, type Store } from '../store/db.ts';
 
 /**
  * Answers of the read-heavy endpoints (roll-ups, rankings, lists, reports),
- * kept as serialised JSON while the store's data version is unchanged: every
+ * kept as serialised JSON (UTF-8 bytes, encoded once) while the store's data version is unchanged: every
  * write bumps the version in its own transaction, so an answer is never
  * served stale, also with several server processes on one database.
  * Least recently used answers go first once `maxBytes` is reached.
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, { version: number; body: string }>();
-  private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly entries = new Map<string, { version: number; body: Uint8Array<ArrayBuffer> }>();
+  private readonly inFlight = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
   private bytes = 0;
 
   constructor(
@@ -31,18 +31,18 @@ export class AnswerCache {
     const flight = `${version} ${key}`;
     let computing = this.inFlight.get(flight);
     if (computing) return respond(await computing);
-    computing = compute().then((v) => JSON.stringify(v));
+    computing = compute().then((v) => new TextEncoder().encode(JSON.stringify(v)) as Uint8Array<ArrayBuffer>);
     this.inFlight.set(flight, computing);
-    let body: string;
+    let body: Uint8Array<ArrayBuffer>;
     try {
       body = await computing;
     } finally {
       this.inFlight.delete(flight);
     }
     if (hit) this.drop(key);
-    if (body.length * 2 < this.maxBytes) {
+    if (body.length < this.maxBytes / 2) {
       this.entries.set(key, { version, body });
-      this.bytes += body.length * 2;
+      this.bytes += body.length;
       for (const oldest of this.entries.keys()) {
         if (this.bytes <= this.maxBytes) break;
         this.drop(oldest);
@@ -54,9 +54,9 @@ export class AnswerCache {
   private drop(key: string): void {
     const e = this.entries.get(key);
     if (!e) return;
-    this.bytes -= e.body.length * 2;
+    this.bytes -= e.body.length;
     this.entries.delete(key);
   }
 }
 
-const respond = (body: string) => new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+const respond = (body: string | Uint8Array<ArrayBuffer>) => new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -63,7 +63,7 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
   );
 
   api.route(
-    { method: 'get', access: 'read', path: '/api/regions/:id/rollup', tag: '汇总', summary: '区域（含下级）某年度的汇总表：每格为各机关之和，列出来源报告（values=1 时附各自的值），空白单独计数',
+    { method: 'get', access: 'read', path: '/api/regions/:id/rollup', tag: '汇总', summary: '区域（含下级）某年度的汇总表：每格为各机关之和，给出来源报告份数（values=1 时列出来源报告及各自的值），空白单独计数',
       params: S.IdParams, query: S.RollupQuery, response: S.Rollup, produces: FILES },
     async (c, { params, query }) => {
       await requireRegion(db, scopeOfRequest(c), params.id);
@@ -266,10 +266,10 @@ export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits:
 }
 
 /** A region's roll-up of a year as a CSV or Excel file (the API's format=csv|xlsx and the roll-up export job). */
-/** The roll-up as the API gives it: each cell's per-report values only when asked for. */
+/** The roll-up as the API gives it: the source reports and each cell's per-report values only when asked for. */
 function withoutValues(r: Awaited<ReturnType<typeof rollup>>, values: boolean): unknown {
-  if (values) return r;
-  return { ...r, groups: r.groups.map((g) => ({ ...g, cells: g.cells.map(({ values: _v, ...cell }) => cell) })) };
+  if (values) return { ...r, groups: r.groups.map((g) => ({ template: g.template, reportCount: g.reports.length, reports: g.reports, cells: g.cells })) };
+  return { ...r, groups: r.groups.map((g) => ({ template: g.template, reportCount: g.reports.length, cells: g.cells.map(({ values: _v, ...cell }) => cell) })) };
 }
 
 export async function rollupFile(db: Store['db'], regionId: number, year: number, format: 'csv' | 'xlsx'): Promise<Response> {

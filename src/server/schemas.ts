@@ -56,7 +56,7 @@ export const OriginalQuery = z.object({
 
 export const YearQuery = z.object({ year: year.describe('年度'), format: FORMAT_TABULAR });
 export const RollupQuery = YearQuery.extend({
-  values: z.enum(['0', '1']).default('0').describe('1：JSON 中每格附各报告的值（values，顺序同 reports）；一个省的汇总有数百万个值，默认不附。CSV/Excel 总是含明细'),
+  values: z.enum(['0', '1']).default('0').describe('1：JSON 中附来源报告列表（reports）和每格各报告的值（values，顺序同 reports）；一个省的汇总有上万份来源报告、数百万个值，默认只给份数（reportCount）。CSV/Excel 总是含明细'),
 });
 export const FormatQuery = z.object({ format: FORMAT_TABULAR });
 export const SummaryReportQuery = z.object({
@@ -267,7 +267,8 @@ export const Rollup = z.object({
   reporting: z.number().int().describe('有该年度报告的机关数'),
   groups: z.array(z.object({
     template: z.enum(['2019', '2021']),
-    reports: z.array(SourceReport),
+    reportCount: z.number().int().describe('来源报告份数'),
+    reports: z.array(SourceReport).optional().describe('来源报告（仅 values=1 时）'),
     cells: z.array(z.object({
       ...CellDef,
       sum: z.number().nullable().describe('非空白单元格之和；全部空白时为 null'),

@@ -350,9 +350,10 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
 
     test('roll-up of a region and year: sums over its agencies, each figure traceable, blanks counted apart', async () => {
       const r = (await get('/api/regions/2/rollup?year=2020&values=1')).body;
-      // Without values=1 the same answer, each cell without its per-report values.
+      // Without values=1 the same answer without the source reports and each cell's per-report values.
       const plain = (await get('/api/regions/2/rollup?year=2020')).body;
-      assert.deepEqual(plain, { ...r, groups: r.groups.map((g: any) => ({ ...g, cells: g.cells.map(({ values: _v, ...c }: any) => c) })) });
+      assert.deepEqual(plain, { ...r, groups: r.groups.map(({ reports: _r, ...g }: any) => ({ ...g, cells: g.cells.map(({ values: _v, ...c }: any) => c) })) });
+      assert.equal(plain.groups[0].reportCount, 4);
       assert.deepEqual([r.region.name, r.year, r.agencies, r.reporting], ['淄博市', 2020, 6, 4]);
       assert.equal(r.groups.length, 1);
       const g = r.groups[0];
@@ -371,7 +372,7 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
       assert.equal(g.cells.length, 22 + 23 * 7 + 15); // 2019 format: 表二 22 cells, 表三 23 rows × 7, 表四 3 × 5
       assert.deepEqual([r.legacy, r.superseded], [[], []]);
       // A whole province: 澄江 is not in 山东省; 云南省 has only it.
-      assert.deepEqual((await get('/api/regions/4/rollup?year=2020')).body.groups[0].reports.map((s: any) => s.agency), ['澄江市投资促进局']);
+      assert.deepEqual((await get('/api/regions/4/rollup?year=2020&values=1')).body.groups[0].reports.map((s: any) => s.agency), ['澄江市投资促进局']);
       assert.deepEqual((await get('/api/regions/3/rollup?year=2021')).body.groups, []);
       assertError(await get('/api/regions/2/rollup'), 400, /year/);
       assertError(await get('/api/regions/999/rollup?year=2020'), 404, /区域 999 不存在/);
