@@ -15,7 +15,6 @@ import { TEMPLATE_DEFS, TEMPLATES, type TableTemplate, type Template } from './t
  * (sections, rows, columns, templates). Keys are public; add fields, never rename.
  */
 
-export { ISSUER_TYPES };
 export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf', 'image', 'json', 'yaml'] as const;
 
 /** A strict z.object with one key per declaration (Object.fromEntries alone would lose the key type). */

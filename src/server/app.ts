@@ -77,20 +77,21 @@ function retentionYearsFromEnv(): number {
   return years;
 }
 
-
 /** The HTTP API over a store (tests call `app.request()` without a socket). */
 export function createApp(store: Store, options: AppOptions = {}): Hono {
+  const fileBytes = options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  const ledgerBytes = options.maxLedgerBytes ?? 10 * MB;
   const limits = {
     maxUploadBytes: options.maxUploadBytes ?? 200 * MB,
     maxUploadFiles: options.maxUploadFiles ?? 500,
     maxFiles: options.maxFiles ?? DEFAULT_LIMITS.maxFiles,
-    maxFileBytes: options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes,
-    maxDraftUploadBytes: (options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes) + MB,
+    maxFileBytes: fileBytes,
+    maxDraftUploadBytes: fileBytes + MB,
     maxUnpackedBytes: DEFAULT_LIMITS.maxUnpackedBytes,
     maxJsonBytes: options.maxJsonBytes ?? MB,
     maxCsvBytes: options.maxCsvBytes ?? 5 * MB,
-    maxLedgerBytes: options.maxLedgerBytes ?? 10 * MB,
-    maxLedgerUploadBytes: (options.maxLedgerBytes ?? 10 * MB) + MB,
+    maxLedgerBytes: ledgerBytes,
+    maxLedgerUploadBytes: ledgerBytes + MB,
   };
   const app = new Hono();
 

@@ -31,7 +31,7 @@ export class AnswerCache {
     const flight = `${version} ${key}`;
     let computing = this.inFlight.get(flight);
     if (computing) return respond(await computing);
-    computing = compute().then((v) => new TextEncoder().encode(JSON.stringify(v)) as Uint8Array<ArrayBuffer>);
+    computing = compute().then((v) => utf8.encode(JSON.stringify(v)) as Uint8Array<ArrayBuffer>);
     this.inFlight.set(flight, computing);
     let body: Uint8Array<ArrayBuffer>;
     try {
@@ -60,3 +60,4 @@ export class AnswerCache {
 }
 
 const respond = (body: string | Uint8Array<ArrayBuffer>) => new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+const utf8 = new TextEncoder();

@@ -69,7 +69,7 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
       await requireRegion(db, scopeOfRequest(c), params.id);
       if (query.format === 'json') {
         const values = query.values === '1';
-        return cache.json(`rollup ${params.id} ${query.year} ${values}`, async () => withoutValues(await rollup(db, params.id, query.year), values));
+        return cache.json(`rollup ${params.id} ${query.year} ${values}`, async () => rollupAnswer(await rollup(db, params.id, query.year), values));
       }
       return rollupFile(db, params.id, query.year, query.format);
     },
@@ -265,13 +265,19 @@ export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits:
   );
 }
 
-/** A region's roll-up of a year as a CSV or Excel file (the API's format=csv|xlsx and the roll-up export job). */
 /** The roll-up as the API gives it: the source reports and each cell's per-report values only when asked for. */
-function withoutValues(r: Awaited<ReturnType<typeof rollup>>, values: boolean): unknown {
-  if (values) return { ...r, groups: r.groups.map((g) => ({ template: g.template, reportCount: g.reports.length, reports: g.reports, cells: g.cells })) };
-  return { ...r, groups: r.groups.map((g) => ({ template: g.template, reportCount: g.reports.length, cells: g.cells.map(({ values: _v, ...cell }) => cell) })) };
+function rollupAnswer(r: Awaited<ReturnType<typeof rollup>>, values: boolean): unknown {
+  return {
+    ...r,
+    groups: r.groups.map((g) => ({
+      template: g.template,
+      reportCount: g.reports.length,
+      ...(values ? { reports: g.reports, cells: g.cells } : { cells: g.cells.map(({ values: _v, ...cell }) => cell) }),
+    })),
+  };
 }
 
+/** A region's roll-up of a year as a CSV or Excel file (the API's format=csv|xlsx and the roll-up export job). */
 export async function rollupFile(db: Store['db'], regionId: number, year: number, format: 'csv' | 'xlsx'): Promise<Response> {
   const r = await rollup(db, regionId, year);
   const name = `${r.region.name}${r.year}年度汇总`;

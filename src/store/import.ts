@@ -152,6 +152,17 @@ function decodeEntryName(bytes: string[] | Uint8Array | Buffer): string {
   }
 }
 
+/** A private temporary folder, made when first asked for (`dir`) and removed with what it holds (`remove`). */
+export function lazyTempDir(prefix: string): { dir: () => Promise<string>; remove: () => Promise<void> } {
+  let made: string | null = null;
+  return {
+    dir: async () => (made ??= await mkdtemp(join(tmpdir(), prefix))),
+    remove: async () => {
+      if (made) await rm(made, { recursive: true, force: true });
+    },
+  };
+}
+
 class TooLarge extends Error {}
 
 /**
@@ -360,12 +371,11 @@ export async function importFiles(store: Store, input: readonly ImportFile[], op
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const author = options.author?.trim() || '未署名';
   if (input.length > limits.maxFiles) throw new StoreError('too-large', `一次最多导入 ${limits.maxFiles} 个文件，收到 ${input.length} 个`);
-  let tmpDir: string | null = null;
-  const tmp = async () => (tmpDir ??= await mkdtemp(join(tmpdir(), 'ogi-import-')));
+  const temp = lazyTempDir('ogi-import-');
   try {
-    return await importExpanded(store, input, options, limits, author, tmp);
+    return await importExpanded(store, input, options, limits, author, temp.dir);
   } finally {
-    if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+    await temp.remove();
   }
 }
 

@@ -1,9 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { now, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
-import { DEFAULT_LIMITS, expandArchives, importOne, sizeOf, type ImportFile, type ImportItem, type ImportLimits } from './import.ts';
+import { DEFAULT_LIMITS, expandArchives, importOne, lazyTempDir, sizeOf, type ImportFile, type ImportItem, type ImportLimits } from './import.ts';
 import { createJob, jobScope, type ItemInput, type JobHandler, type JobHandlers, type JobOwner } from './jobs.ts';
 
 /**
@@ -16,11 +14,11 @@ import { createJob, jobScope, type ItemInput, type JobHandler, type JobHandlers,
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 async function* importItems(files: readonly ImportFile[], limits: ImportLimits): AsyncGenerator<ItemInput> {
-  let tmpDir: string | null = null;
+  const temp = lazyTempDir('ogi-unzip-');
   try {
-    yield* keptItems(files, limits, async () => (tmpDir ??= await mkdtemp(join(tmpdir(), 'ogi-unzip-'))));
+    yield* keptItems(files, limits, temp.dir);
   } finally {
-    if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+    await temp.remove();
   }
 }
 
@@ -71,16 +69,15 @@ export const importJob: JobHandler = {
     const row = await db.selectFrom('job_items').select('bytes').where('id', '=', item.id).executeTakeFirstOrThrow();
     if (!row.bytes) return { status: 'failed', reason: '文件内容已不在任务中，请重新上传' };
     const params = JSON.parse(job.params) as { limits?: Partial<ImportLimits> };
-    let tmpDir: string | null = null;
-    const tmp = async () => (tmpDir ??= await mkdtemp(join(tmpdir(), 'ogi-job-')));
+    const temp = lazyTempDir('ogi-job-');
     let out: ImportItem;
     try {
       out = await importOne(store, { name: item.name, bytes: Buffer.from(row.bytes) }, {
-        author: job.author, importId: job.import_id!, limits: { ...DEFAULT_LIMITS, ...params.limits }, tmp, index: item.seq, scope: jobScope(job),
+        author: job.author, importId: job.import_id!, limits: { ...DEFAULT_LIMITS, ...params.limits }, tmp: temp.dir, index: item.seq, scope: jobScope(job),
         actor: { userId: job.user_id, username: job.author, address: null },
       });
     } finally {
-      if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+      await temp.remove();
     }
     if (out.status === 'duplicate' && out.reportId !== undefined) {
       // Stored by an earlier try of this very item (its worker died before writing the outcome)?

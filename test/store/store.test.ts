@@ -144,10 +144,10 @@ describe('CSV of agencies', () => {
   });
 });
 
-describe('zip imports', () => {
+describe('imports and the job queue at their limits', () => {
   let store: Store;
   before(async () => {
-    store = await openStore({ sqlitePath: join(tmp, 'zip.sqlite') });
+    store = await openStore({ sqlitePath: join(tmp, 'limits.sqlite') });
   });
   after(async () => {
     await store.close();
@@ -168,21 +168,14 @@ describe('zip imports', () => {
     assert.equal(r.items[0]!.reason, '文件过大（解压后超过 1 MB，每个文件最多 1 MB）');
     assert.deepEqual(readdirSync(tmpdir()).filter((n) => n.startsWith('ogi-import-') && !before.has(n)), []);
   });
-});
 
-describe('the SQLite job queue', () => {
   test('a job of 7 000 one-item tasks is queued whole (more values than one SQLite statement takes)', async () => {
-    const store = await openStore({ sqlitePath: join(tmp, 'queue.sqlite') });
-    try {
-      const handlers = { noop: { chunk: 1, runItem: async () => ({ status: 'done' as const }) } };
-      const items = Array.from({ length: 7000 }, (_, i) => ({ name: `第 ${i + 1} 项` }));
-      const id = await createJob(store, handlers, { kind: 'noop', owner: { userId: null, author: '测试', scope: null } }, items);
-      const tasks = await store.db.selectFrom('job_tasks').select(['first_seq', 'last_seq']).where('job_id', '=', id).orderBy('id').execute();
-      assert.equal(tasks.length, 7000);
-      assert.deepEqual([tasks[0], tasks[6999]], [{ first_seq: 0, last_seq: 0 }, { first_seq: 6999, last_seq: 6999 }]);
-    } finally {
-      await store.close();
-    }
+    const handlers = { noop: { chunk: 1, runItem: async () => ({ status: 'done' as const }) } };
+    const items = Array.from({ length: 7000 }, (_, i) => ({ name: `第 ${i + 1} 项` }));
+    const id = await createJob(store, handlers, { kind: 'noop', owner: { userId: null, author: '测试', scope: null } }, items);
+    const tasks = await store.db.selectFrom('job_tasks').select(['first_seq', 'last_seq']).where('job_id', '=', id).orderBy('id').execute();
+    assert.equal(tasks.length, 7000);
+    assert.deepEqual([tasks[0], tasks[6999]], [{ first_seq: 0, last_seq: 0 }, { first_seq: 6999, last_seq: 6999 }]);
   });
 });
 
