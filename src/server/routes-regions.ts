@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { agencyYears, crossYear, regionStats, regionTrends, rollup, unpublished, type AgencyFigures, type RollupCell } from '../store/analysis.ts';
+import { agencyYears, crossYear, regionStats, regionTrends, rollup, rollupSources, unpublished, type AgencyFigures, type RollupCell } from '../store/analysis.ts';
 import { createAgency, getAgency, listAgencies, updateAgency, type AgencyListItem } from '../store/agencies.ts';
 import { importAgenciesCsv } from '../store/agencies-csv.ts';
 import { listAliases, mergeAgencies, renameAgency } from '../store/agency-names.ts';
@@ -72,6 +72,15 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
         return cache.json(`rollup ${params.id} ${query.year} ${values}`, async () => rollupAnswer(await rollup(db, params.id, query.year), values));
       }
       return rollupFile(db, params.id, query.year, query.format);
+    },
+  );
+
+  api.route(
+    { method: 'get', access: 'read', path: '/api/regions/:id/rollup/sources', tag: '汇总', summary: '汇总表一个单元格的来源：区域（含下级）该年度该格式的每份报告及其值（汇总表网页点击数字时调用）',
+      params: S.IdParams, query: S.RollupSourcesQuery, response: S.RollupSources },
+    async (c, { params, query }) => {
+      await requireRegion(db, scopeOfRequest(c), params.id);
+      return cache.json(`rollup-sources ${params.id} ${query.year} ${query.template} ${query.path}`, () => rollupSources(db, params.id, query.year, query.template, query.path));
     },
   );
 

@@ -58,6 +58,11 @@ export const YearQuery = z.object({ year: year.describe('年度'), format: FORMA
 export const RollupQuery = YearQuery.extend({
   values: z.enum(['0', '1']).default('0').describe('1：JSON 中附来源报告列表（reports）和每格各报告的值（values，顺序同 reports）；一个省的汇总有上万份来源报告、数百万个值，默认只给份数（reportCount）。CSV/Excel 总是含明细'),
 });
+export const RollupSourcesQuery = z.object({
+  year: year.describe('年度'),
+  template: z.enum(['2019', '2021']).describe('表格格式'),
+  path: z.string().max(120).describe('单元格路径，如 requests.newReceived.total'),
+});
 export const FormatQuery = z.object({ format: FORMAT_TABULAR });
 export const SummaryReportQuery = z.object({
   year: year.describe('年度'),
@@ -279,6 +284,17 @@ export const Rollup = z.object({
   })).describe('按表格格式分组（2019 与 2021 格式的单元格不同）'),
   legacy: z.array(SourceReport).describe('2019 年以前格式的报告（没有统计表）'),
   superseded: Superseded,
+});
+
+export const RollupSources = z.object({
+  ...CellDef,
+  region: RegionRef,
+  year: z.number().int(),
+  template: z.enum(['2019', '2021']),
+  sum: z.number().nullable().describe('非空白单元格之和；全部空白时为 null'),
+  reported: z.number().int().describe('填了数字的报告数'),
+  blanks: z.number().int().describe('空白（null）的报告数，不计入合计，也不当作 0'),
+  sources: z.array(SourceReport.extend({ value: z.number().nullable().describe('该报告此单元格的值；null 为空白') })).describe('该格式的每份来源报告及其值'),
 });
 
 const Sum = z.object({ value: z.number().nullable(), blanks: z.number().int() });

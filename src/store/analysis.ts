@@ -37,6 +37,10 @@ async function regionRef(db: Q, id: number): Promise<{ ref: RegionRef; regions: 
   return { ref: { id: region.id, name: region.name, path: regionPath(regions, region.id) }, regions };
 }
 
+/** Tables are read and parsed this many reports at a time, other requests running in between (a province has tens of thousands). */
+const TABLES_PER_READ = 500;
+const letOthersRun = () => new Promise<void>((ok) => setImmediate(ok));
+
 /**
  * The reports of a region's agencies (sub-regions included) for some years:
  * one per agency and year — the latest imported when there are several; the
@@ -45,31 +49,45 @@ async function regionRef(db: Q, id: number): Promise<{ ref: RegionRef; regions: 
 async function regionReports(db: Q, regionId: number, years?: readonly number[]) {
   const { ref, regions } = await regionRef(db, regionId);
   const agencies = await agenciesIn(db, regionId);
-  const byId = new Map(agencies.map((a) => [a.id, a]));
-  let rows: { id: number; agency_id: number | null; year: number | null; template: string; tables: string }[] = [];
+  const byId = new Map(agencies.map((a, order) => [a.id, { agency: a, order }]));
+  let rows: { id: number; agency_id: number | null; year: number | null; template: string }[] = [];
   if (agencies.length) {
-    let q = db.selectFrom('reports').select(['id', 'agency_id', 'year', 'template', 'tables']).where('agency_id', 'in', agencyIdsIn(db, regions, regionId));
+    let q = db.selectFrom('reports').select(['id', 'agency_id', 'year', 'template']).where('agency_id', 'in', agencyIdsIn(db, regions, regionId));
     if (years) q = q.where('year', 'in', [...years]);
     else q = q.where('year', 'is not', null);
     rows = await q.orderBy('id', 'desc').execute();
   }
-  const chosen = new Map<string, LoadedReport>();
+  const chosen = new Map<string, SourceReport & { year: number; order: number }>();
   const superseded: { reportId: number; agency: string; year: number; keptReportId: number }[] = [];
   for (const r of rows) {
-    const agency = byId.get(r.agency_id!)!;
+    const { agency, order } = byId.get(r.agency_id!)!;
     const key = `${r.agency_id}:${r.year}`;
     const kept = chosen.get(key);
     if (kept) {
       superseded.push({ reportId: r.id, agency: agency.name, year: r.year!, keptReportId: kept.reportId });
       continue;
     }
-    chosen.set(key, {
-      reportId: r.id, agencyId: agency.id, agency: agency.name, regionPath: regionPath(regions, agency.regionId), template: r.template,
-      year: r.year!, tables: JSON.parse(r.tables) as Tables,
-    });
+    chosen.set(key, { reportId: r.id, agencyId: agency.id, agency: agency.name, regionPath: regionPath(regions, agency.regionId), template: r.template, year: r.year!, order });
   }
-  const reports = [...chosen.values()].sort((a, b) => compareNames(a.agency, b.agency) || a.year - b.year);
+  // Agencies come in Chinese name order: their position sorts the reports without comparing names again.
+  const reports = await withTables(db, [...chosen.values()].sort((a, b) => a.order - b.order || a.year - b.year));
   return { region: ref, agencies, reports, superseded: superseded.sort((a, b) => a.reportId - b.reportId) };
+}
+
+/** The reports with their parsed tables, read in parts; a report deleted meanwhile is left out. */
+async function withTables(db: Q, reports: readonly (SourceReport & { year: number })[]): Promise<LoadedReport[]> {
+  const out: LoadedReport[] = [];
+  for (let i = 0; i < reports.length; i += TABLES_PER_READ) {
+    if (i) await letOthersRun();
+    const part = reports.slice(i, i + TABLES_PER_READ);
+    const rows = await db.selectFrom('reports').select(['id', 'tables']).where('id', 'in', part.map((r) => r.reportId)).execute();
+    const tables = new Map(rows.map((r) => [r.id, r.tables]));
+    for (const r of part) {
+      const json = tables.get(r.reportId);
+      if (json !== undefined) out.push({ ...source(r), year: r.year, tables: JSON.parse(json) as Tables });
+    }
+  }
+  return out;
 }
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -106,6 +124,9 @@ export interface Rollup {
   superseded: { reportId: number; agency: string; year: number; keptReportId: number }[];
 }
 
+/** A large region's cells are summed a few at a time, other requests running in between. */
+const CELLS_BETWEEN_BREAKS = 20;
+
 /** Sums every cell over a region's agencies for a year; every figure names the reports it came from. */
 export async function rollup(db: Q, regionId: number, year: number): Promise<Rollup> {
   const { region, agencies, reports, superseded } = await regionReports(db, regionId, [year]);
@@ -113,12 +134,14 @@ export async function rollup(db: Q, regionId: number, year: number): Promise<Rol
   for (const template of ['2019', '2021'] as const) {
     const members = reports.filter((r) => r.template === template);
     if (!members.length) continue;
-    const cells = cellList(template).map((def) => {
+    const cells: RollupCell[] = [];
+    for (const [i, def] of cellList(template).entries()) {
+      if (i && i % CELLS_BETWEEN_BREAKS === 0 && members.length > TABLES_PER_READ) await letOthersRun();
       const read = readerOf(def);
       const values = members.map((m) => read(m.tables));
       const s = sumCells(values);
-      return { ...def, sum: s.value === null ? null : round(s.value), reported: values.length - s.blanks, blanks: s.blanks, values };
-    });
+      cells.push({ ...def, sum: s.value === null ? null : round(s.value), reported: values.length - s.blanks, blanks: s.blanks, values });
+    }
     groups.push({ template, reports: members.map(source), cells });
   }
   return {
@@ -127,7 +150,33 @@ export async function rollup(db: Q, regionId: number, year: number): Promise<Rol
   };
 }
 
-const source = (r: LoadedReport): SourceReport => ({ reportId: r.reportId, agencyId: r.agencyId, agency: r.agency, regionPath: r.regionPath, template: r.template });
+export interface CellSources extends CellDef {
+  region: RegionRef;
+  year: number;
+  template: TableTemplate;
+  sum: number | null;
+  reported: number;
+  blanks: number;
+  /** Every report of the roll-up group with its value of the cell (null: blank). */
+  sources: (SourceReport & { value: Cell })[];
+}
+
+/** The reports behind one cell of a region's roll-up, each with its value: what a reviewer sees on clicking a sum. */
+export async function rollupSources(db: Q, regionId: number, year: number, template: TableTemplate, path: string): Promise<CellSources> {
+  const def = cellList(template).find((d) => d.path === path);
+  if (!def) throw new StoreError('invalid', `${template} 格式的统计表没有单元格“${path}”`);
+  const { region, reports } = await regionReports(db, regionId, [year]);
+  const members = reports.filter((r) => r.template === template);
+  const read = readerOf(def);
+  const values = members.map((m) => read(m.tables));
+  const s = sumCells(values);
+  return {
+    ...def, region, year, template, sum: s.value === null ? null : round(s.value), reported: values.length - s.blanks, blanks: s.blanks,
+    sources: members.map((m, i) => ({ ...source(m), value: values[i]! })),
+  };
+}
+
+const source = (r: SourceReport): SourceReport => ({ reportId: r.reportId, agencyId: r.agencyId, agency: r.agency, regionPath: r.regionPath, template: r.template });
 
 export interface AgencyFigures extends SourceReport, ReportMetrics {}
 

@@ -61,6 +61,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'patch /api/regions/:id': 'admin',
   'delete /api/regions/:id': 'admin',
   'get /api/regions/:id/rollup': 'read',
+  'get /api/regions/:id/rollup/sources': 'read',
   'get /api/regions/:id/summary-report': 'read',
   'post /api/regions/:id/summary-draft': 'manage',
   'get /api/regions/:id/stats': 'read',
@@ -165,6 +166,7 @@ export function authSuite(name: string, open: () => Promise<{ store: Store; clos
         const id = destructive ? 999999 : route.path.startsWith('/api/reports') ? ids.reportA1 : route.path.startsWith('/api/regions') ? ids.regionA : ids.agencyA1;
         const path = route.path.replace(':id', String(id)).replace(':version', '1').replace(/:n\{[^}]*\}/, '1.png').replace(':register', 'applications').replace(':record', '999999')
           + (route.path.startsWith('/api/regions/:id/') && route.path !== '/api/regions/:id/trends' ? '?year=2020' : '')
+          + (route.path.endsWith('/rollup/sources') ? '&template=2019&path=requests.newReceived.total' : '')
           // A ledger report of year 1 is refused after the role check: the loop adds no report.
           + (route.path.endsWith('/ledger/summary') ? '?year=2024' : route.path.endsWith('/ledger/report') ? '?year=1' : '');
         // Page images of a text report and the diff of an agency with one year are 404 for anyone.

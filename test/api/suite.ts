@@ -374,6 +374,15 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
       // A whole province: 澄江 is not in 山东省; 云南省 has only it.
       assert.deepEqual((await get('/api/regions/4/rollup?year=2020&values=1')).body.groups[0].reports.map((s: any) => s.agency), ['澄江市投资促进局']);
       assert.deepEqual((await get('/api/regions/3/rollup?year=2021')).body.groups, []);
+      // One cell's sources, as the roll-up page asks for them on a click: each report with its value, blanks as null.
+      const sources = async (path: string) => (await get(`/api/regions/2/rollup/sources?year=2020&template=2019&path=${path}`)).body;
+      const received = await sources('requests.newReceived.total');
+      assert.deepEqual([received.rowLabel, received.sum, received.reported, received.blanks], ['一、本年新收政府信息公开申请数量', 6, 4, 0]);
+      assert.deepEqual(received.sources.map((s: any) => [s.reportId, s.agency, s.value]), [[3, '淄博经济开发区管委会', 4], [1, '淄博市投资促进局', 2], [7, '淄博市张店区教育局', 0], [2, '淄川区工业和信息化局', 0]]);
+      assert.deepEqual((await sources('requests.resultTotal.publicInterest')).sources.map((s: any) => s.value), [0, null, 0, 0]);
+      assertError(await get('/api/regions/2/rollup/sources?year=2020&template=2019&path=requests.nothing'), 400, /2019 格式的统计表没有单元格“requests.nothing”/);
+      assertError(await get('/api/regions/2/rollup/sources?year=2020&path=requests.newReceived.total'), 400, /template/);
+      assertError(await get('/api/regions/999/rollup/sources?year=2020&template=2019&path=requests.newReceived.total'), 404, /区域 999 不存在/);
       assertError(await get('/api/regions/2/rollup'), 400, /year/);
       assertError(await get('/api/regions/999/rollup?year=2020'), 404, /区域 999 不存在/);
 

@@ -153,6 +153,7 @@ describe('pages in Chromium', { skip: missing ? 'skipped: Chromium not installed
     await cell.click();
     assert.equal(await page.locator('#sources-cell').textContent(), '表三“一、本年新收政府信息公开申请数量”行“总计”列');
     assert.equal(await page.locator('#sources-sum').textContent(), '合计 623：2 份填报');
+    await page.locator('#sources-body tr a').first().waitFor(); // the sources are fetched on the click
     assert.deepEqual(await rowTexts('#sources-body tr'), [['某某区生态环境局山东省 / 淄博市 / 张店区', '623'], ['淄博市博山区投资促进中心山东省 / 淄博市 / 博山区', '0']]);
     // From a source to the cell in its report.
     await Promise.all([page.waitForURL(/\/reports\/\d+#cell=/), page.click('#sources-body tr:first-child a')]);

@@ -233,6 +233,9 @@ ${s.superseded.length ? html`<p class="note">同一机关同一年度有多份�
   return page({ title, section: 'regions', crumbs, auth, scripts: manages ? ['summary-draft.js'] : [] }, html`${content}${manages ? summaryDraftForm(regionId, year) : ''}`);
 }
 
+/** Source reports listed on the page; a province's tens of thousands are in the export. */
+const SOURCES_LISTED = 500;
+
 /** The roll-up tables: every cell summed over the region's reports, each sum traceable to its reports. */
 export async function rollupPage(store: Store, auth: Auth, regionId: number, year: number): Promise<string> {
   const { head, title, crumbs } = await regionHead(store, regionId, year, 'rollup');
@@ -240,10 +243,10 @@ export async function rollupPage(store: Store, auth: Auth, regionId: number, yea
   const data = {
     regionId,
     year,
+    // Each report's value is fetched per clicked cell (/api/regions/:id/rollup/sources): a province has millions.
     groups: r.groups.map((g) => ({
       template: g.template,
-      reports: g.reports.map((s) => ({ reportId: s.reportId, agency: s.agency, region: s.regionPath.join(' / ') })),
-      cells: Object.fromEntries(g.cells.map((c) => [c.path, { label: cellLabel(g.template, c.path), sum: c.sum, blanks: c.blanks, values: c.values }])),
+      cells: Object.fromEntries(g.cells.map((c) => [c.path, { label: cellLabel(g.template, c.path), sum: c.sum, reported: c.reported, blanks: c.blanks }])),
     })),
   };
   const groups = r.groups.map((g, k) => {
@@ -261,7 +264,7 @@ export async function rollupPage(store: Store, auth: Auth, regionId: number, yea
     };
     return html`<section class="block rollup-group" data-group="${k}" id="group-${g.template}">
   <div class="block-head"><h2>${TEMPLATE_LABEL[g.template]}：${g.reports.length} 份报告的合计</h2></div>
-  <details class="sources"><summary>来源报告（${g.reports.length} 份）</summary><ul class="plain cols">${g.reports.map((s) => html`<li><a href="/reports/${s.reportId}">${s.agency}</a> <span class="muted">${s.regionPath.join(' / ')}</span></li>`)}</ul></details>
+  <details class="sources"><summary>来源报告（${g.reports.length} 份）</summary><ul class="plain cols">${g.reports.slice(0, SOURCES_LISTED).map((s) => html`<li><a href="/reports/${s.reportId}">${s.agency}</a> <span class="muted">${s.regionPath.join(' / ')}</span></li>`)}</ul>${g.reports.length > SOURCES_LISTED ? html`<p class="muted">只列出前 ${SOURCES_LISTED} 份；全部来源报告见“导出汇总表”。</p>` : ''}</details>
   ${statutoryTables(g.template, tables, decorate, `g${k}`)}
 </section>`;
   });
