@@ -337,6 +337,13 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.schema.createIndex('job_tasks_state').on('job_tasks').columns(['state', 'id']).execute();
     },
   },
+  {
+    version: 12,
+    name: 'job items by status: whether a job of 100 000 files has any left, without reading the done ones',
+    async up(db) {
+      await db.schema.createIndex('job_items_job_status').on('job_items').columns(['job_id', 'status']).execute();
+    },
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions applied now. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import JSZip from 'jszip';
+import { sql } from 'kysely';
 import type { CheckConfig } from '../../src/check/types.ts';
 import { regionStats } from '../../src/store/analysis.ts';
 import { importAgenciesCsv, parseCsv } from '../../src/store/agencies-csv.ts';
@@ -176,6 +177,9 @@ describe('imports and the job queue at their limits', () => {
     const tasks = await store.db.selectFrom('job_tasks').select(['first_seq', 'last_seq']).where('job_id', '=', id).orderBy('id').execute();
     assert.equal(tasks.length, 7000);
     assert.deepEqual([tasks[0], tasks[6999]], [{ first_seq: 0, last_seq: 0 }, { first_seq: 6999, last_seq: 6999 }]);
+    // Whether any item is left is asked after every task: found through the index, not by reading the done items.
+    const plan = await sql<{ detail: string }>`explain query plan select id from job_items where job_id = ${id} and status = 'pending' limit 1`.execute(store.db);
+    assert.deepEqual(plan.rows.map((r) => r.detail), ['SEARCH job_items USING COVERING INDEX job_items_job_status (job_id=? AND status=?)']);
   });
 });
 
