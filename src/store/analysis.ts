@@ -38,8 +38,29 @@ async function regionRef(db: Q, id: number): Promise<{ ref: RegionRef; regions: 
 }
 
 /** Tables are read and parsed this many reports at a time, other requests running in between (a province has tens of thousands). */
-const TABLES_PER_READ = 500;
+const TABLES_PER_READ = 250;
 const letOthersRun = () => new Promise<void>((ok) => setImmediate(ok));
+
+/** A break for other requests whenever `everyMs` of work has passed since the last one (a province's figures take seconds). */
+function breaks(everyMs = 15): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < everyMs) return;
+    await letOthersRun();
+    since = performance.now();
+  };
+}
+
+/** `fn` over the items, with breaks for other requests. */
+async function mapWithBreaks<T, U>(items: readonly T[], fn: (item: T) => U): Promise<U[]> {
+  const pause = breaks();
+  const out: U[] = [];
+  for (const item of items) {
+    await pause();
+    out.push(fn(item));
+  }
+  return out;
+}
 
 /**
  * The reports of a region's agencies (sub-regions included) for some years:
@@ -124,9 +145,6 @@ export interface Rollup {
   superseded: { reportId: number; agency: string; year: number; keptReportId: number }[];
 }
 
-/** A large region's cells are summed a few at a time, other requests running in between. */
-const CELLS_BETWEEN_BREAKS = 20;
-
 /** Sums every cell over a region's agencies for a year; every figure names the reports it came from. */
 export async function rollup(db: Q, regionId: number, year: number): Promise<Rollup> {
   const { region, agencies, reports, superseded } = await regionReports(db, regionId, [year]);
@@ -134,14 +152,12 @@ export async function rollup(db: Q, regionId: number, year: number): Promise<Rol
   for (const template of ['2019', '2021'] as const) {
     const members = reports.filter((r) => r.template === template);
     if (!members.length) continue;
-    const cells: RollupCell[] = [];
-    for (const [i, def] of cellList(template).entries()) {
-      if (i && i % CELLS_BETWEEN_BREAKS === 0 && members.length > TABLES_PER_READ) await letOthersRun();
+    const cells = await mapWithBreaks(cellList(template), (def): RollupCell => {
       const read = readerOf(def);
       const values = members.map((m) => read(m.tables));
       const s = sumCells(values);
-      cells.push({ ...def, sum: s.value === null ? null : round(s.value), reported: values.length - s.blanks, blanks: s.blanks, values });
-    }
+      return { ...def, sum: s.value === null ? null : round(s.value), reported: values.length - s.blanks, blanks: s.blanks, values };
+    });
     groups.push({ template, reports: members.map(source), cells });
   }
   return {
@@ -237,7 +253,7 @@ function figures(r: LoadedReport): AgencyFigures | null {
 /** Per-agency figures of a region for a year, the region's totals and the rankings. */
 export async function regionStats(db: Q, regionId: number, year: number): Promise<RegionStats> {
   const { region, agencies, reports, superseded } = await regionReports(db, regionId, [year]);
-  const items = reports.map(figures).filter((x): x is AgencyFigures => x !== null);
+  const items = (await mapWithBreaks(reports, figures)).filter((x): x is AgencyFigures => x !== null);
   const ranking = (value: (i: AgencyFigures) => number | null): RankingEntry[] =>
     rank(items, value).map((r) => ({ rank: r.rank, value: r.value, reportId: r.item.reportId, agencyId: r.item.agencyId, agency: r.item.agency }));
   return {
@@ -261,15 +277,13 @@ export interface TrendPoint extends RegionTotals {
 export async function regionTrends(db: Q, regionId: number): Promise<{ region: RegionRef; agencies: number; years: TrendPoint[] }> {
   const { region, agencies, reports } = await regionReports(db, regionId);
   const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
-  return {
-    region,
-    agencies: agencies.length,
-    years: years.map((year) => {
-      const ofYear = reports.filter((r) => r.year === year);
-      const items = ofYear.map(figures).filter((x): x is AgencyFigures => x !== null);
-      return { year, reporting: new Set(ofYear.map((r) => r.agencyId)).size, ...totalsOf(items) };
-    }),
-  };
+  const points: TrendPoint[] = [];
+  for (const year of years) {
+    const ofYear = reports.filter((r) => r.year === year);
+    const items = (await mapWithBreaks(ofYear, figures)).filter((x): x is AgencyFigures => x !== null);
+    points.push({ year, reporting: new Set(ofYear.map((r) => r.agencyId)).size, ...totalsOf(items) });
+  }
+  return { region, agencies: agencies.length, years: points };
 }
 
 export interface UnpublishedAgency {
