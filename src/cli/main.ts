@@ -260,7 +260,7 @@ program
 program
   .command('worker')
   .description('后台任务处理进程：处理队列中的导入、重新核查、汇总导出、批量生成任务，直到收到 SIGTERM 或 Ctrl-C；PostgreSQL 上可在多台机器上各运行若干个，共同分担')
-  .option('--concurrency <n>', '同时处理的任务数（默认 1）')
+  .option('--concurrency <n>', '同时处理的任务数（默认 4：文件在线程上读取，等待数据库时处理其他任务）')
   .option('--db <file>', 'SQLite 数据库文件（默认 .ogi/ogi.sqlite，或环境变量 OGI_DB）；环境变量 DATABASE_URL=postgres://… 时使用 PostgreSQL')
   .action(async (opts: { db?: string; concurrency?: string }) => {
     const { runWorkerCommand } = await import('../server/cli.ts');
