@@ -112,7 +112,9 @@ export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ t
   }
   const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   const dir = filter.order ?? (filter.sort === 'agency' || filter.sort === 'id' ? 'asc' : 'desc');
-  let page = q.select([...SUMMARY_COLUMNS]);
+  // The page's ids first, then their rows: a report's later columns are stored after its data (tens of KB), so
+  // sorting every matching row with all the list's columns would read each one whole.
+  let page = q.select('reports.id');
   switch (filter.sort ?? 'year') {
     case 'year': page = page.orderBy('reports.year', (o) => (dir === 'asc' ? o.asc() : o.desc()).nullsLast()).orderBy('reports.agency', (o) => o.asc().nullsLast()); break;
     case 'agency': page = page.orderBy('reports.agency', (o) => (dir === 'asc' ? o.asc() : o.desc()).nullsLast()).orderBy('reports.year', (o) => o.desc().nullsLast()); break;
@@ -122,7 +124,13 @@ export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ t
     case 'id': page = page.orderBy('reports.id', dir); break;
   }
   page = page.orderBy('reports.id', 'asc').limit(filter.limit ?? 50).offset(filter.offset ?? 0);
-  const rows = (await page.execute()) as SummaryRow[];
+  const ids = (await page.execute()).map((r) => r.id);
+  const byId = new Map(
+    ids.length
+      ? ((await db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.agency_id').select([...SUMMARY_COLUMNS]).where('reports.id', 'in', ids).execute()) as SummaryRow[]).map((r) => [r.id, r])
+      : [],
+  );
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   const cache = new Map<number | null, string[]>();
   const paths = (id: number | null) => {
     if (!cache.has(id)) cache.set(id, regionPath(regions, id));
