@@ -122,7 +122,7 @@ export async function runImportCommand(paths: string[], opts: StoreChoice & { au
   }
 }
 
-export const DEFAULT_WORKER_CONCURRENCY = 4;
+const DEFAULT_WORKER_CONCURRENCY = 4;
 
 /** ogi worker [--concurrency N]: runs queued jobs until SIGTERM or Ctrl-C (tasks under way are finished first). */
 export async function runWorkerCommand(opts: StoreChoice & { concurrency?: string }): Promise<number> {

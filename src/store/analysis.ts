@@ -145,6 +145,14 @@ export interface Rollup {
   superseded: { reportId: number; agency: string; year: number; keptReportId: number }[];
 }
 
+/** One cell summed over the reports: blanks counted apart, never as 0. */
+function rollupCell(def: CellDef, reports: readonly LoadedReport[]): RollupCell {
+  const read = readerOf(def);
+  const values = reports.map((r) => read(r.tables));
+  const s = sumCells(values);
+  return { ...def, sum: s.value === null ? null : round(s.value), reported: values.length - s.blanks, blanks: s.blanks, values };
+}
+
 /** Sums every cell over a region's agencies for a year; every figure names the reports it came from. */
 export async function rollup(db: Q, regionId: number, year: number): Promise<Rollup> {
   const { region, agencies, reports, superseded } = await regionReports(db, regionId, [year]);
@@ -152,12 +160,7 @@ export async function rollup(db: Q, regionId: number, year: number): Promise<Rol
   for (const template of ['2019', '2021'] as const) {
     const members = reports.filter((r) => r.template === template);
     if (!members.length) continue;
-    const cells = await mapWithBreaks(cellList(template), (def): RollupCell => {
-      const read = readerOf(def);
-      const values = members.map((m) => read(m.tables));
-      const s = sumCells(values);
-      return { ...def, sum: s.value === null ? null : round(s.value), reported: values.length - s.blanks, blanks: s.blanks, values };
-    });
+    const cells = await mapWithBreaks(cellList(template), (def) => rollupCell(def, members));
     groups.push({ template, reports: members.map(source), cells });
   }
   return {
@@ -183,13 +186,8 @@ export async function rollupSources(db: Q, regionId: number, year: number, templ
   if (!def) throw new StoreError('invalid', `${template} 格式的统计表没有单元格“${path}”`);
   const { region, reports } = await regionReports(db, regionId, [year]);
   const members = reports.filter((r) => r.template === template);
-  const read = readerOf(def);
-  const values = members.map((m) => read(m.tables));
-  const s = sumCells(values);
-  return {
-    ...def, region, year, template, sum: s.value === null ? null : round(s.value), reported: values.length - s.blanks, blanks: s.blanks,
-    sources: members.map((m, i) => ({ ...source(m), value: values[i]! })),
-  };
+  const { values, ...cell } = rollupCell(def, members);
+  return { ...cell, region, year, template, sources: members.map((m, i) => ({ ...source(m), value: values[i]! })) };
 }
 
 const source = (r: SourceReport): SourceReport => ({ reportId: r.reportId, agencyId: r.agencyId, agency: r.agency, regionPath: r.regionPath, template: r.template });
