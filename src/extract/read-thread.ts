@@ -17,3 +17,12 @@ export function readReportOnThread(path: string, options: ReadOptions & { shownA
   const crashed = (reason: string) => new InputError('damaged', `${path}：文件无法读取（${reason}）`, path);
   return pool.run<ReadReport>(path, options.limits ?? {}, { shownAs: options.shownAs }, crashed);
 }
+
+/**
+ * `readReportOnThread` of bytes already in memory (copied to the thread: no temporary file); `name` tells the
+ * format by its extension where the content does not (.md from .txt) and names the file in messages.
+ */
+export function readBytesOnThread(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadReport> {
+  const crashed = (reason: string) => new InputError('damaged', `${name}：文件无法读取（${reason}）`, name);
+  return pool.run<ReadReport>(name, options.limits ?? {}, { bytes }, crashed);
+}

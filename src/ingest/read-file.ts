@@ -63,7 +63,12 @@ export function readBytesSync(path: string, budget: ReadBudget = new ReadBudget(
 
 function checkSize(path: string, info: Stats, budget: ReadBudget): void {
   if (info.isDirectory()) throw new InputError('usage', `${path}：是目录，不是文件`, path);
-  if (info.size > budget.limits.fileBytes) throw overLimit(path, '文件大小', formatBytes(budget.limits.fileBytes));
+  checkByteCount(path, info.size, budget);
+}
+
+/** The size cap of `readBytes`, for bytes already in memory (an upload, a kept original). */
+export function checkByteCount(path: string, size: number, budget: ReadBudget): void {
+  if (size > budget.limits.fileBytes) throw overLimit(path, '文件大小', formatBytes(budget.limits.fileBytes));
 }
 
 function readError(err: unknown, path: string): InputError {

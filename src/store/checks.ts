@@ -1,7 +1,7 @@
 import { addSeries, checkAll, RULES_VERSION, seriesRuleIds } from '../check/pipeline.ts';
 import type { CheckConfig, CheckableReport, Finding } from '../check/types.ts';
 import { bumpDataVersion, type Q } from './db.ts';
-import { countsWithTriage } from './triage.ts';
+import { countsWithTriage, countsWithoutTriage } from './triage.ts';
 
 export interface Counts {
   errors: number;
@@ -49,9 +49,8 @@ async function saveFindings(trx: Q, rows: readonly { id: number; findings: Findi
   }
 }
 
-/** A report just inserted, with its one-report findings computed before its transaction. */
+/** A report about to be inserted, with its one-report findings computed before its transaction. */
 export interface AddedReport {
-  id: number;
   agencyId: number | null;
   year: number | null;
   report: CheckableReport;
@@ -59,16 +58,35 @@ export interface AddedReport {
 }
 
 /**
- * `recheck` after a report was added, doing only what the addition can change: the cross-year rules
- * pair each report of a series with the one of the year before, so only the new report and the
- * reports of its year and the next can gain or lose a finding, and only the years around it are
- * read. The other reports' one-report findings are taken from their stored findings (so nothing
- * CPU-heavy runs while the transaction holds the database). Falls back to `recheck` when a
- * neighbour was checked by other rules, or the report has no agency or year.
+ * What the addition of a report stores: its own findings with their counts, and then `afterInsert` (given its
+ * new id), which answers the report's final open error and warning counts.
  */
-export async function recheckAdded(trx: Q, added: AddedReport, config: CheckConfig): Promise<void> {
-  const { id, agencyId, year } = added;
-  if (agencyId === null || year === null) return recheck(trx, { agencyId, reportId: id }, config);
+export interface AddedPlan {
+  findings: Finding[];
+  counts: Counts & { dismissed: number };
+  rulesVersion: string;
+  afterInsert: (trx: Q, id: number) => Promise<{ errors: number; warnings: number }>;
+}
+
+/**
+ * Plans, inside the transaction and before the insert, what adding a report changes: the cross-year rules
+ * pair each report of a series with the one of the year before, so only the new report and the reports of
+ * its year and the next can gain or lose a finding, and only the years around it are read. The new report
+ * is inserted with its final findings (a new report has no reviewer's decisions yet), and only the
+ * neighbours whose findings change are written. The other reports' one-report findings are taken from
+ * their stored findings (nothing CPU-heavy runs while the transaction holds the database). Falls back to
+ * `recheck` after the insert when a neighbour was checked by other rules, or the report has no agency or year.
+ */
+export async function planAdded(trx: Q, added: AddedReport, config: CheckConfig): Promise<AddedPlan> {
+  const { agencyId, year } = added;
+  const fallback: AddedPlan = {
+    findings: added.findings, counts: countsWithoutTriage(added.findings, added.report.tables), rulesVersion: RULES_VERSION,
+    afterInsert: async (t, id) => {
+      await recheck(t, { agencyId, reportId: id }, config);
+      return t.selectFrom('reports').select(['errors', 'warnings']).where('id', '=', id).executeTakeFirstOrThrow();
+    },
+  };
+  if (agencyId === null || year === null) return fallback;
   const rows = await trx
     .selectFrom('reports')
     .select(['id', 'year', 'data', 'findings', 'rules_version'])
@@ -77,14 +95,23 @@ export async function recheckAdded(trx: Q, added: AddedReport, config: CheckConf
     .where('year', '<=', year + 1)
     .orderBy('id')
     .execute();
-  if (rows.some((r) => r.id !== id && r.rules_version !== RULES_VERSION)) return recheck(trx, { agencyId, reportId: id }, config);
-  await bumpDataVersion(trx);
+  if (rows.some((r) => r.rules_version !== RULES_VERSION)) return fallback;
   const series = await seriesRuleIds();
-  const reports = rows.map((r) => (r.id === id ? added.report : (JSON.parse(r.data) as CheckableReport)));
-  const own = rows.map((r) => (r.id === id ? added.findings : (JSON.parse(r.findings) as Finding[]).filter((f) => !series.has(f.rule))));
+  // The new report's id will be above every id visible now (ids are taken at insert), so it sorts last.
+  const reports = [...rows.map((r) => JSON.parse(r.data) as CheckableReport), added.report];
+  const own = [...rows.map((r) => (JSON.parse(r.findings) as Finding[]).filter((f) => !series.has(f.rule))), added.findings];
   const all = await addSeries(reports, own, config);
+  const findings = all[rows.length]!;
   const changed = rows
     .map((r, i) => ({ id: r.id, findings: all[i]!, tables: reports[i]!.tables, json: JSON.stringify(all[i]!), stored: r.findings, year: r.year }))
-    .filter((r) => r.id === id || ((r.year === year || r.year === year + 1) && r.json !== r.stored));
-  await saveFindings(trx, changed);
+    .filter((r) => (r.year === year || r.year === year + 1) && r.json !== r.stored);
+  const counts = countsWithoutTriage(findings, added.report.tables);
+  return {
+    findings, counts, rulesVersion: RULES_VERSION,
+    afterInsert: async (t) => {
+      await bumpDataVersion(t);
+      if (changed.length) await saveFindings(t, changed);
+      return counts;
+    },
+  };
 }

@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { InputError } from '../errors.ts';
 import { readAuthoringReport } from '../ingest/authoring.ts';
 import { isAuthoringJson } from '../ingest/authoring-fields.ts';
@@ -41,12 +39,7 @@ async function readUpload(name: string, bytes: Buffer): Promise<{ source: Source
     if (!json.ok) throw new StoreError('invalid', json.message, { problems: json.problems });
     return json;
   }
-  const dir = await mkdtemp(join(tmpdir(), 'ogi-draft-'));
-  try {
-    return await readFileReport({ name, bytes }, async () => dir, 0);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  return readFileReport({ name, bytes });
 }
 
 export async function createDraftFromFile(store: Store, input: { agencyId: number; name: string; bytes: Buffer }, author: string, actor: AuditActor): Promise<NewDraft> {

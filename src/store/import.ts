@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -9,14 +9,14 @@ import JSZip from 'jszip';
 import { checkOne } from '../check/pipeline.ts';
 import { InputError } from '../errors.ts';
 import type { ReadReport } from '../extract/read-report.ts';
-import { readReportOnThread } from '../extract/read-thread.ts';
+import { readBytesOnThread } from '../extract/read-thread.ts';
 import { detectKind } from '../ingest/detect.ts';
 import { READABLE_EXTENSIONS, type SourceText } from '../ingest/read-file.ts';
 import { checkContract, contractMessage } from '../schema/contract.ts';
 import type { Report } from '../schema/types.ts';
 import { agencyIdByKey, agencyKey, findOrCreateAgency } from './agencies.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
-import { recheckAdded } from './checks.ts';
+import { planAdded } from './checks.ts';
 import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { requireReport, type DataScope } from './scope.ts';
@@ -250,41 +250,27 @@ export async function expandArchives(files: readonly ImportFile[], limits: Impor
   return { files: out, failed };
 }
 
-/** A file name safe to write in a temporary folder, keeping the extension that tells .md from .txt. */
-function safeName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(-120);
-  return base && base !== '.' && base !== '..' ? base : 'report';
-}
-
 /**
- * Reads one file and extracts its report on a worker thread (the server keeps answering meanwhile); the readers
- * of `ingest` read paths, so uploads (spooled ones too: their name tells .md from .txt) go through a temporary file.
+ * Reads one file and extracts its report on a worker thread (the server keeps answering meanwhile), from the bytes
+ * already loaded: a file given by path is named by it, an upload or an archive's entry by its own name.
  */
-export async function readFileReport(file: LoadedFile, tmp: () => Promise<string>, index: number): Promise<ReadReport> {
-  if (file.path && !file.spooled) return readReportOnThread(file.path);
-  const dir = join(await tmp(), String(index));
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, safeName(file.name));
-  await writeFile(path, file.bytes);
-  try {
-    return await readReportOnThread(path, { shownAs: file.name });
-  } catch (err) {
-    if (err instanceof InputError) throw new InputError(err.code, err.message.split(path).join(file.name), file.name);
-    throw err;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+export function readFileReport(file: LoadedFile): Promise<ReadReport> {
+  return readBytesOnThread(file.path && !file.spooled ? file.path : file.name, file.bytes);
 }
 
-/** Stores one read report with its original, its first version and its findings, in one transaction. */
-export async function storeReport(
-  store: Store,
-  input: {
-    file: LoadedFile; hash: string; source: SourceText; report: Report; author: string; importId: number | null; scope?: DataScope; actor?: AuditActor | null;
-    /** A report started in the web editor (src/store/drafts.ts): its first version and audit entry say so. */
-    draft?: { reason: string; guard?: (trx: Q) => Promise<void> };
-  },
-): Promise<number> {
+export interface StoreInput {
+  file: LoadedFile; hash: string; source: SourceText; report: Report; author: string; importId: number | null; scope?: DataScope; actor?: AuditActor | null;
+  /** A report started in the web editor (src/store/drafts.ts): its first version and audit entry say so. */
+  draft?: { reason: string; guard?: (trx: Q) => Promise<void> };
+}
+
+/** Stores one read report with its original, its first version and its findings, in one transaction; returns its id. */
+export async function storeReport(store: Store, input: StoreInput): Promise<number> {
+  return (await storeCounted(store, input)).id;
+}
+
+/** `storeReport`, also returning the stored report's open error and warning counts. */
+async function storeCounted(store: Store, input: StoreInput): Promise<{ id: number; errors: number; warnings: number }> {
   const { report, source, file } = input;
   const at = now();
   // Checked as it will be read back (JSON), before the transaction: the database waits only for the cross-year part.
@@ -294,6 +280,7 @@ export async function storeReport(
   return inTx(store.db, async (trx) => {
     const agencyId = await agencyInScope(trx, report, input.scope ?? { kind: 'all' });
     await input.draft?.guard?.(trx);
+    const plan = await planAdded(trx, { agencyId, year: report.year, report: readBack, findings }, store.checkConfig);
     const row = await trx
       .insertInto('reports')
       .values({
@@ -309,10 +296,9 @@ export async function storeReport(
         version: 1,
         data,
         tables: JSON.stringify(report.tables),
-        findings: '[]',
-        errors: 0,
-        warnings: 0,
-        infos: 0,
+        findings: JSON.stringify(plan.findings),
+        rules_version: plan.rulesVersion,
+        ...plan.counts,
         import_id: input.importId,
         imported_at: at,
         updated_at: at,
@@ -324,7 +310,7 @@ export async function storeReport(
       .insertInto('report_versions')
       .values({ report_id: row.id, version: 1, kind: input.draft ? 'draft' : 'import', author: input.author, reason: input.draft?.reason ?? null, changes: '[]', created_at: at })
       .execute();
-    await recheckAdded(trx, { id: row.id, agencyId, year: report.year, report: readBack, findings }, store.checkConfig);
+    const counts = await plan.afterInsert(trx, row.id);
     await recordAudit(trx, input.actor ?? { userId: null, username: input.author, address: null }, {
       action: input.draft ? 'report.draft' : 'import',
       summary: `${input.draft ? '新建' : '导入'}报告 ${row.id}：${report.agency ?? '（未识别机关）'}${report.year ? ` ${report.year} 年度` : ''}（${file.name.split('/').pop()}）`,
@@ -332,7 +318,7 @@ export async function storeReport(
       reportId: row.id,
       agencyId,
     });
-    return row.id;
+    return { id: row.id, ...counts };
   });
 }
 
@@ -395,8 +381,8 @@ async function importExpanded(
     .executeTakeFirstOrThrow();
   let done = 0;
   for (const item of failed) options.onProgress?.(++done, total, item);
-  for (const [index, file] of files.entries()) {
-    const item = await importOne(store, file, { author, importId: batch.id, limits, tmp, index, scope: options.scope, actor: options.actor });
+  for (const file of files) {
+    const item = await importOne(store, file, { author, importId: batch.id, limits, scope: options.scope, actor: options.actor });
     items.push(item);
     options.onProgress?.(++done, total, item);
   }
@@ -414,8 +400,6 @@ export interface ImportContext {
   author: string;
   importId: number;
   limits: ImportLimits;
-  tmp: () => Promise<string>;
-  index: number;
   scope?: DataScope;
   actor?: AuditActor | null;
 }
@@ -446,16 +430,15 @@ export async function importOne(store: Store, input: ImportFile, ctx: ImportCont
       if (!json.ok) return { name, status: 'failed', reason: json.message };
       ({ source, report } = json);
     } else {
-      ({ source, report } = await readFileReport(file, ctx.tmp, ctx.index));
+      ({ source, report } = await readFileReport(file));
     }
   } catch (err) {
     const reason = err instanceof InputError ? err.message : `读取时出错（${(err as Error).message}）`;
     return { name, status: 'failed', reason };
   }
   try {
-    const id = await storeReport(store, { file, hash, source, report, author: ctx.author, importId: ctx.importId, scope: ctx.scope, actor: ctx.actor });
-    const counts = await store.db.selectFrom('reports').select(['errors', 'warnings']).where('id', '=', id).executeTakeFirstOrThrow();
-    return { name, status: 'imported', reportId: id, agency: report.agency, year: report.year, template: report.template, errors: counts.errors, warnings: counts.warnings };
+    const { id, errors, warnings } = await storeCounted(store, { file, hash, source, report, author: ctx.author, importId: ctx.importId, scope: ctx.scope, actor: ctx.actor });
+    return { name, status: 'imported', reportId: id, agency: report.agency, year: report.year, template: report.template, errors, warnings };
   } catch (err) {
     if (err instanceof OutOfScope) return { name, status: 'failed', reason: err.message };
     if (!isUniqueViolation(err)) {

@@ -69,16 +69,10 @@ export const importJob: JobHandler = {
     const row = await db.selectFrom('job_items').select('bytes').where('id', '=', item.id).executeTakeFirstOrThrow();
     if (!row.bytes) return { status: 'failed', reason: '文件内容已不在任务中，请重新上传' };
     const params = JSON.parse(job.params) as { limits?: Partial<ImportLimits> };
-    const temp = lazyTempDir('ogi-job-');
-    let out: ImportItem;
-    try {
-      out = await importOne(store, { name: item.name, bytes: Buffer.from(row.bytes) }, {
-        author: job.author, importId: job.import_id!, limits: { ...DEFAULT_LIMITS, ...params.limits }, tmp: temp.dir, index: item.seq, scope: jobScope(job),
-        actor: { userId: job.user_id, username: job.author, address: null },
-      });
-    } finally {
-      await temp.remove();
-    }
+    let out = await importOne(store, { name: item.name, bytes: Buffer.from(row.bytes) }, {
+      author: job.author, importId: job.import_id!, limits: { ...DEFAULT_LIMITS, ...params.limits }, scope: jobScope(job),
+      actor: { userId: job.user_id, username: job.author, address: null },
+    });
     if (out.status === 'duplicate' && out.reportId !== undefined) {
       // Stored by an earlier try of this very item (its worker died before writing the outcome)?
       const report = await db.selectFrom('reports').select(['import_id', 'agency', 'year', 'template', 'errors', 'warnings']).where('id', '=', out.reportId).executeTakeFirst();

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { RULES_VERSION } from '../check/pipeline.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Report } from '../schema/types.ts';
@@ -48,15 +45,12 @@ export const recheckJob: JobHandler = {
       else {
         const original = await db.selectFrom('originals').select('bytes').where('report_id', '=', r.id).executeTakeFirst();
         if (original) {
-          const dir = await mkdtemp(join(tmpdir(), 'ogi-recheck-'));
           try {
-            const { source, report } = await readFileReport({ name: r.file_name, bytes: Buffer.from(original.bytes) }, async () => dir, item.seq);
+            const { source, report } = await readFileReport({ name: r.file_name, bytes: Buffer.from(original.bytes) });
             if (report.agency === data.agency && report.year === data.year && report.template === data.template) fresh = { report, text: source.text };
             else reason = '按新版读取后机关、年度或格式与已存的不同，未替换数据，只重新核查';
           } catch (err) {
             reason = `原件无法按新版重新读取（${(err as Error).message}），只重新核查`;
-          } finally {
-            await rm(dir, { recursive: true, force: true });
           }
         }
       }

@@ -106,8 +106,6 @@ export async function createJob(
   return job.id;
 }
 
-const statusOf = (db: Store['db'], id: number) => db.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirst().then((r) => r?.status);
-
 /** Runs one task: the pending items of its range, one after another, unless the job was cancelled. */
 export async function runTask(store: Store, handlers: JobHandlers, task: TaskRef, attempt: number): Promise<void> {
   const db = store.db;
@@ -129,9 +127,12 @@ export async function runTask(store: Store, handlers: JobHandlers, task: TaskRef
   // A range may be delivered twice (a cancelled job's task and its retry's, or a redelivery while the first
   // worker still runs): an item another runner finished is skipped, and only the first outcome is kept.
   for (const item of items) {
-    if ((await statusOf(db, job.id)) === 'cancelled') return;
-    const current = await db.selectFrom('job_items').select('status').where('id', '=', item.id).executeTakeFirst();
-    if (current?.status !== 'pending') continue;
+    const current = await db
+      .selectFrom('job_items').innerJoin('jobs', 'jobs.id', 'job_items.job_id')
+      .select(['job_items.status as item', 'jobs.status as job']).where('job_items.id', '=', item.id)
+      .executeTakeFirst();
+    if (current?.job === 'cancelled') return;
+    if (current?.item !== 'pending') continue;
     const out = await handler.runItem(store, job, item);
     await db
       .updateTable('job_items')
