@@ -316,12 +316,22 @@ export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v
 
 export const now = (): string => new Date().toISOString();
 
+/** Transactions opened by `inTx` that have asked for a data-version bump, done just before they commit. */
+const BUMP_AT_COMMIT = new WeakMap<Q, boolean>();
+
 /**
  * Every write that changes what the API shows bumps the data version in its own
  * transaction; cached answers are valid while the version is unchanged (also
- * across several server processes on one database).
+ * across several server processes on one database). Inside `inTx` the bump is
+ * the transaction's last statement: the version row is locked from its update
+ * to the commit, and concurrent imports wait on that lock only for the commit.
  */
 export async function bumpDataVersion(trx: Q): Promise<void> {
+  if (BUMP_AT_COMMIT.has(trx)) BUMP_AT_COMMIT.set(trx, true);
+  else await incrementDataVersion(trx);
+}
+
+async function incrementDataVersion(trx: Q): Promise<void> {
   await trx.updateTable('data_version').set((eb) => ({ n: eb('n', '+', 1) })).where('id', '=', 1).execute();
 }
 
@@ -332,7 +342,13 @@ export async function dataVersion(db: Q): Promise<number> {
 
 /** Runs `fn` in a transaction: the given one, or a new one (Kysely does not nest transactions). */
 export function inTx<T>(db: Q, fn: (trx: Q) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+  if (db.isTransaction) return fn(db);
+  return db.transaction().execute(async (trx) => {
+    BUMP_AT_COMMIT.set(trx, false);
+    const result = await fn(trx);
+    if (BUMP_AT_COMMIT.get(trx)) await incrementDataVersion(trx);
+    return result;
+  });
 }
 
 const COLLATOR = new Intl.Collator('zh-CN');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { AnswerCache } from '../../src/server/cache.ts';
-import { bumpDataVersion } from '../../src/store/db.ts';
+import { bumpDataVersion, dataVersion, inTx } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ogi-cache-'));
@@ -25,6 +25,26 @@ test('requests that miss together share one computation; a write makes the next 
     assert.equal(await (await cache.json('rollup 1 2024', compute)).text(), '{"n":1}');
     await bumpDataVersion(store.db);
     assert.equal(await (await cache.json('rollup 1 2024', compute)).text(), '{"n":2}');
+  } finally {
+    await store.close();
+  }
+});
+
+test('a transaction bumps the data version once, as its last statement, and not at all when it rolls back', async () => {
+  const store = await openStore({ sqlitePath: join(tmp, 'bump.sqlite') });
+  try {
+    const before = await dataVersion(store.db);
+    const seenInside = await inTx(store.db, async (trx) => {
+      await bumpDataVersion(trx);
+      await bumpDataVersion(trx);
+      return dataVersion(trx);
+    });
+    assert.deepEqual([seenInside, await dataVersion(store.db)], [before, before + 1]);
+    await assert.rejects(inTx(store.db, async (trx) => {
+      await bumpDataVersion(trx);
+      throw new Error('rolled back');
+    }));
+    assert.equal(await dataVersion(store.db), before + 1);
   } finally {
     await store.close();
   }
