@@ -110,11 +110,11 @@ export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ t
     case 'info': q = q.where('reports.infos', '>', 0); break;
     case 'clean': q = q.where('reports.errors', '=', 0).where('reports.warnings', '=', 0); break;
   }
-  const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   const dir = filter.order ?? (filter.sort === 'agency' || filter.sort === 'id' ? 'asc' : 'desc');
   // The page's ids first, then their rows: a report's later columns are stored after its data (tens of KB), so
   // sorting every matching row with all the list's columns would read each one whole.
-  let page = q.select('reports.id');
+  // The total rides on the page query (a window count over the same matching rows); only a page past the end counts apart.
+  let page = q.select((eb) => ['reports.id', eb.fn.countAll().over().as('n')]);
   switch (filter.sort ?? 'year') {
     case 'year': page = page.orderBy('reports.year', (o) => (dir === 'asc' ? o.asc() : o.desc()).nullsLast()).orderBy('reports.agency', (o) => o.asc().nullsLast()); break;
     case 'agency': page = page.orderBy('reports.agency', (o) => (dir === 'asc' ? o.asc() : o.desc()).nullsLast()).orderBy('reports.year', (o) => o.desc().nullsLast()); break;
@@ -124,7 +124,9 @@ export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ t
     case 'id': page = page.orderBy('reports.id', dir); break;
   }
   page = page.orderBy('reports.id', 'asc').limit(filter.limit ?? 50).offset(filter.offset ?? 0);
-  const ids = (await page.execute()).map((r) => r.id);
+  const pageRows = await page.execute();
+  const ids = pageRows.map((r) => r.id);
+  const total = pageRows.length ? num(pageRows[0]!.n) : (filter.offset ?? 0) > 0 ? num((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : 0;
   const byId = new Map(
     ids.length
       ? ((await db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.agency_id').select([...SUMMARY_COLUMNS]).where('reports.id', 'in', ids).execute()) as SummaryRow[]).map((r) => [r.id, r])
@@ -136,7 +138,7 @@ export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ t
     if (!cache.has(id)) cache.set(id, regionPath(regions, id));
     return cache.get(id)!;
   };
-  return { total: num(totalRow.n), items: rows.map((r) => toSummary(r, paths)) };
+  return { total, items: rows.map((r) => toSummary(r, paths)) };
 }
 
 export interface Correction {

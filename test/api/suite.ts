@@ -137,6 +137,10 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
       assert.deepEqual(await ids('sort=agency&year=2020'), [1, 3, 2, 5]);
       const page = await get('/api/reports?sort=id&limit=2&offset=1');
       assert.deepEqual([page.body.total, page.body.limit, page.body.offset], [5, 2, 1]);
+      const pastEnd = await get('/api/reports?sort=id&limit=2&offset=7');
+      assert.deepEqual([pastEnd.body.total, pastEnd.body.items.length], [5, 0]);
+      const none = await get('/api/reports?year=2031');
+      assert.deepEqual([none.body.total, none.body.items.length], [0, 0]);
       assertError(await get('/api/reports?limit=0'), 400, /limit/);
       assertError(await get('/api/reports?severity=fatal'), 400, /severity/);
       assertError(await get('/api/reports?year=二〇二〇'), 400, /year/);
