@@ -113,7 +113,7 @@ export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ t
   const dir = filter.order ?? (filter.sort === 'agency' || filter.sort === 'id' ? 'asc' : 'desc');
   // The page's ids first, then their rows: a report's later columns are stored after its data (tens of KB), so
   // sorting every matching row with all the list's columns would read each one whole.
-  // The total rides on the page query (a window count over the same matching rows); only a page past the end counts apart.
+  // The total rides on the page query: a window count over the same matching rows.
   let page = q.select((eb) => ['reports.id', eb.fn.countAll().over().as('n')]);
   switch (filter.sort ?? 'year') {
     case 'year': page = page.orderBy('reports.year', (o) => (dir === 'asc' ? o.asc() : o.desc()).nullsLast()).orderBy('reports.agency', (o) => o.asc().nullsLast()); break;
@@ -126,7 +126,8 @@ export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ t
   page = page.orderBy('reports.id', 'asc').limit(filter.limit ?? 50).offset(filter.offset ?? 0);
   const pageRows = await page.execute();
   const ids = pageRows.map((r) => r.id);
-  const total = pageRows.length ? num(pageRows[0]!.n) : (filter.offset ?? 0) > 0 ? num((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : 0;
+  // An empty page (past the end, or nothing matches) has no row to carry the total.
+  const total = num(pageRows.length ? pageRows[0]!.n : (await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const byId = new Map(
     ids.length
       ? ((await db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.agency_id').select([...SUMMARY_COLUMNS]).where('reports.id', 'in', ids).execute()) as SummaryRow[]).map((r) => [r.id, r])
