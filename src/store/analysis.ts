@@ -31,7 +31,7 @@ export interface RegionRef {
   path: string[];
 }
 
-async function regionRef(db: Q, id: number): Promise<{ ref: RegionRef; regions: Region[] }> {
+async function regionRef(db: Q, id: number): Promise<{ ref: RegionRef; regions: readonly Region[] }> {
   const region = await getRegion(db, id);
   const regions = await listRegions(db);
   return { ref: { id: region.id, name: region.name, path: regionPath(regions, region.id) }, regions };

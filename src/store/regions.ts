@@ -1,4 +1,4 @@
-import { bumpDataVersion, compareNames, inTx, now, num, type Q } from './db.ts';
+import { bumpDataVersion, compareNames, dataVersion, inTx, now, num, type Q } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import type { DataScope } from './scope.ts';
 
@@ -17,13 +17,32 @@ export interface RegionNode extends Region {
   children: RegionNode[];
 }
 
-export async function listRegions(db: Q): Promise<Region[]> {
+/** The regions as last read by each store, with the data version they were read at. */
+const latest = new WeakMap<Q, { version: number; regions: readonly Region[] }>();
+
+/**
+ * Every region. A list page or a report needs them all for its region paths (hundreds of rows) and they change
+ * rarely, so outside a transaction they are read again only when the data version has moved.
+ */
+export async function listRegions(db: Q): Promise<readonly Region[]> {
+  // Inside a transaction the version moves only at commit: read what the transaction itself sees.
+  if (db.isTransaction) return readRegions(db);
+  // The version first: regions written in between are newer than the version they are kept under, never older.
+  const version = await dataVersion(db);
+  const kept = latest.get(db);
+  if (kept?.version === version) return kept.regions;
+  const regions = await readRegions(db);
+  latest.set(db, { version, regions });
+  return regions;
+}
+
+async function readRegions(db: Q): Promise<readonly Region[]> {
   const rows = await db.selectFrom('regions').select(['id', 'name', 'parent_id']).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id }));
+  return rows.map((r) => Object.freeze({ id: r.id, name: r.name, parentId: r.parent_id }));
 }
 
 /** The regions within a scope: all, a subtree, or none (one agency's scope). */
-export async function listRegionsIn(db: Q, scope: DataScope): Promise<Region[]> {
+export async function listRegionsIn(db: Q, scope: DataScope): Promise<readonly Region[]> {
   const all = await listRegions(db);
   if (scope.kind === 'all') return all;
   if (scope.kind === 'agency') return [];

@@ -9,6 +9,7 @@ import { recordAudit, type AuditActor } from './audit.ts';
 import { bumpDataVersion, inTx, num, type Q, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
 import { withTriage, type TriagedFinding } from './triage.ts';
+import { listPage } from './list-pages.ts';
 import { listRegions, regionPath, subtreeIds } from './regions.ts';
 import type { DataScope } from './scope.ts';
 import type { ReportStatus } from './workflow-steps.ts';
@@ -113,21 +114,25 @@ export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ t
   const dir = filter.order ?? (filter.sort === 'agency' || filter.sort === 'id' ? 'asc' : 'desc');
   // The page's ids first, then their rows: a report's later columns are stored after its data (tens of KB), so
   // sorting every matching row with all the list's columns would read each one whole.
-  // The total rides on the page query: a window count over the same matching rows.
-  let page = q.select((eb) => ['reports.id', eb.fn.countAll().over().as('n')]);
+  // The total rides on the ids: a window count over the same matching rows.
+  let ordered = q.select((eb) => ['reports.id', eb.fn.countAll().over().as('n')]);
   switch (filter.sort ?? 'year') {
-    case 'year': page = page.orderBy('reports.year', (o) => (dir === 'asc' ? o.asc() : o.desc()).nullsLast()).orderBy('reports.agency', (o) => o.asc().nullsLast()); break;
-    case 'agency': page = page.orderBy('reports.agency', (o) => (dir === 'asc' ? o.asc() : o.desc()).nullsLast()).orderBy('reports.year', (o) => o.desc().nullsLast()); break;
-    case 'errors': page = page.orderBy('reports.errors', dir).orderBy('reports.warnings', dir); break;
-    case 'warnings': page = page.orderBy('reports.warnings', dir).orderBy('reports.errors', dir); break;
-    case 'imported': page = page.orderBy('reports.imported_at', dir); break;
-    case 'id': page = page.orderBy('reports.id', dir); break;
+    case 'year': ordered = ordered.orderBy('reports.year', (o) => (dir === 'asc' ? o.asc() : o.desc()).nullsLast()).orderBy('reports.agency', (o) => o.asc().nullsLast()); break;
+    case 'agency': ordered = ordered.orderBy('reports.agency', (o) => (dir === 'asc' ? o.asc() : o.desc()).nullsLast()).orderBy('reports.year', (o) => o.desc().nullsLast()); break;
+    case 'errors': ordered = ordered.orderBy('reports.errors', dir).orderBy('reports.warnings', dir); break;
+    case 'warnings': ordered = ordered.orderBy('reports.warnings', dir).orderBy('reports.errors', dir); break;
+    case 'imported': ordered = ordered.orderBy('reports.imported_at', dir); break;
+    case 'id': ordered = ordered.orderBy('reports.id', dir); break;
   }
-  page = page.orderBy('reports.id', 'asc').limit(filter.limit ?? 50).offset(filter.offset ?? 0);
-  const pageRows = await page.execute();
-  const ids = pageRows.map((r) => r.id);
-  // An empty page (past the end, or nothing matches) has no row to carry the total.
-  const total = num(pageRows.length ? pageRows[0]!.n : (await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  ordered = ordered.orderBy('reports.id', 'asc');
+  const { limit = 50, offset = 0, ...listed } = filter;
+  const { total, ids } = await listPage(
+    db,
+    JSON.stringify({ ...listed, sort: filter.sort ?? 'year', order: dir }),
+    { limit, offset },
+    (n, from) => ordered.limit(n).offset(from).execute(),
+    async () => (await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+  );
   const byId = new Map(
     ids.length
       ? ((await db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.agency_id').select([...SUMMARY_COLUMNS]).where('reports.id', 'in', ids).execute()) as SummaryRow[]).map((r) => [r.id, r])
@@ -185,17 +190,14 @@ export async function getReport(db: Q, id: number, options: { text?: boolean } =
   const row = (await db
     .selectFrom('reports')
     .leftJoin('agencies', 'agencies.id', 'reports.agency_id')
-    .select([...SUMMARY_COLUMNS, 'reports.data', 'reports.findings', 'reports.rules_version', 'reports.content_hash'])
+    .leftJoin('originals', 'originals.report_id', 'reports.id')
+    .select([...SUMMARY_COLUMNS, 'reports.data', 'reports.findings', 'reports.rules_version', 'reports.content_hash', 'originals.encoding'])
+    .$if(options.text !== false, (q) => q.select('originals.text'))
     .where('reports.id', '=', id)
-    .executeTakeFirst()) as (SummaryRow & { data: string; findings: string; rules_version: string | null; content_hash: string }) | undefined;
+    .executeTakeFirst()) as (SummaryRow & { data: string; findings: string; rules_version: string | null; content_hash: string; encoding: string | null; text?: string | null }) | undefined;
   if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
   const regions = row.region_id === null ? [] : await listRegions(db);
   const summary = toSummary(row, (r) => regionPath(regions, r));
-  const original = await db
-    .selectFrom('originals')
-    .select(options.text === false ? ['encoding'] : ['encoding', 'text'])
-    .where('report_id', '=', id)
-    .executeTakeFirst();
   const report = JSON.parse(row.data) as ExtractedReport;
   const findings = await withTriage(db, id, storedFindings(row.findings), report.tables);
   return {
@@ -206,8 +208,8 @@ export async function getReport(db: Q, id: number, options: { text?: boolean } =
     messages: messagesOf(report, findings),
     versions: { extractor: report.producedBy?.extractor ?? null, rules: row.rules_version },
     corrections: row.version > 1 ? await corrections(db, id) : [],
-    ...(options.text === false ? {} : { text: (original as { text?: string } | undefined)?.text ?? '' }),
-    encoding: original?.encoding ?? '',
+    ...(options.text === false ? {} : { text: row.text ?? '' }),
+    encoding: row.encoding ?? '',
   };
 }
 

@@ -85,10 +85,10 @@ export function openCounts(findings: readonly TriagedFinding[]): { errors: numbe
   return c;
 }
 
-/** Counts for reports being (re)checked, with the decisions stored for them. */
 /** `countsWithTriage` of a report no reviewer has seen yet (one being added). */
 export const countsWithoutTriage = (findings: readonly Finding[], tables: Tables) => openCounts(attach(findings, undefined, tables));
 
+/** Counts for reports being (re)checked, with the decisions stored for them. */
 export async function countsWithTriage(db: Q, reports: readonly { id: number; findings: readonly Finding[]; tables: Tables }[]) {
   const rows = await triageRows(db, reports.map((r) => r.id));
   return reports.map((r) => openCounts(attach(r.findings, rows.get(r.id), r.tables)));

@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { AnswerCache } from '../../src/server/cache.ts';
 import { bumpDataVersion, dataVersion, inTx } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open.ts';
+import { createRegion, listRegions, updateRegion } from '../../src/store/regions.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ogi-cache-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -47,5 +48,30 @@ test('a transaction bumps the data version once, as its last statement, and not 
     assert.equal(await dataVersion(store.db), before + 1);
   } finally {
     await store.close();
+  }
+});
+
+test('the regions kept between reads follow every write: from another process, inside a transaction, after a rollback', async () => {
+  const path = join(tmp, 'regions.sqlite');
+  const reader = await openStore({ sqlitePath: path });
+  const writer = await openStore({ sqlitePath: path });
+  const names = async (db = reader.db) => (await listRegions(db)).map((r) => r.name);
+  try {
+    const province = await createRegion(writer.db, { name: '甲省' });
+    assert.deepEqual(await names(), ['甲省']);
+    assert.equal(await listRegions(reader.db), await listRegions(reader.db), 'unchanged data: the list kept');
+    await updateRegion(writer.db, province.id, { name: '乙省' });
+    assert.deepEqual(await names(), ['乙省']);
+    await assert.rejects(inTx(reader.db, async (trx) => {
+      await createRegion(trx, { name: '丙市', parentId: province.id });
+      assert.deepEqual(await names(trx), ['乙省', '丙市']);
+      throw new Error('rolled back');
+    }));
+    assert.deepEqual(await names(), ['乙省']);
+    await createRegion(reader.db, { name: '丁市', parentId: province.id });
+    assert.deepEqual(await names(), ['乙省', '丁市']);
+  } finally {
+    await reader.close();
+    await writer.close();
   }
 });
