@@ -1,5 +1,5 @@
 import { now, type Q } from './db.ts';
-import { getUser, type User } from './users.ts';
+import { USER_COLUMNS, toUser, type User, type UserRow } from './users.ts';
 
 /**
  * Login sessions. The cookie's token is stored only as its sha256; a session ends at its
@@ -28,18 +28,19 @@ export async function createSession(db: Q, input: { tokenHash: string; userId: n
 export async function findSession(db: Q, tokenHash: string, idleMs: number, at = new Date()): Promise<SessionRow | null> {
   const row = await db
     .selectFrom('sessions')
-    .select(['id', 'user_id', 'csrf_token', 'created_at', 'last_seen_at', 'expires_at'])
-    .where('token_hash', '=', tokenHash)
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.last_seen_at', 'sessions.expires_at', ...USER_COLUMNS])
+    .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;
   const ended = Date.parse(row.expires_at) <= at.getTime() || Date.parse(row.last_seen_at) + idleMs <= at.getTime();
   if (ended) {
-    await db.deleteFrom('sessions').where('id', '=', row.id).execute();
+    await db.deleteFrom('sessions').where('id', '=', row.session_id).execute();
     return null;
   }
-  const user = await getUser(db, row.user_id).catch(() => null);
-  if (!user || user.disabled) return null;
-  return { id: row.id, user, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
+  const user = toUser(row as UserRow);
+  if (user.disabled) return null;
+  return { id: row.session_id, user, csrfToken: row.csrf_token, createdAt: row.session_created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
 }
 
 export async function touchSession(db: Q, id: number, address: string | null): Promise<void> {

@@ -21,11 +21,13 @@ export interface User {
   createdAt: string;
 }
 
-type Row = { id: number; username: string; role: string; region_id: number | null; agency_id: number | null; disabled: number; created_at: string };
+export type UserRow = { id: number; username: string; role: string; region_id: number | null; agency_id: number | null; disabled: number; created_at: string };
 
 const COLUMNS = ['id', 'username', 'role', 'region_id', 'agency_id', 'disabled', 'created_at'] as const;
+/** The user columns, for a query that joins users to another table. */
+export const USER_COLUMNS = ['users.id', 'users.username', 'users.role', 'users.region_id', 'users.agency_id', 'users.disabled', 'users.created_at'] as const;
 
-const toUser = (r: Row): User => ({
+export const toUser = (r: UserRow): User => ({
   id: r.id, username: r.username, role: r.role as Role, regionId: r.region_id, agencyId: r.agency_id, disabled: Number(r.disabled) === 1, createdAt: r.created_at,
 });
 
@@ -54,7 +56,7 @@ async function checkScope(db: Q, role: Role, regionId: number | null, agencyId: 
 }
 
 export async function listUsers(db: Q): Promise<User[]> {
-  return ((await db.selectFrom('users').select([...COLUMNS]).orderBy('id').execute()) as Row[]).map(toUser);
+  return ((await db.selectFrom('users').select([...COLUMNS]).orderBy('id').execute()) as UserRow[]).map(toUser);
 }
 
 export async function countUsers(db: Q): Promise<number> {
@@ -63,14 +65,14 @@ export async function countUsers(db: Q): Promise<number> {
 }
 
 export async function getUser(db: Q, id: number): Promise<User> {
-  const r = (await db.selectFrom('users').select([...COLUMNS]).where('id', '=', id).executeTakeFirst()) as Row | undefined;
+  const r = (await db.selectFrom('users').select([...COLUMNS]).where('id', '=', id).executeTakeFirst()) as UserRow | undefined;
   if (!r) throw new StoreError('not-found', `用户 ${id} 不存在`);
   return toUser(r);
 }
 
 export async function findUserByName(db: Q, username: string): Promise<(User & { passwordHash: string }) | null> {
   const r = await db.selectFrom('users').select([...COLUMNS, 'password_hash']).where('username', '=', username.trim()).executeTakeFirst();
-  return r ? { ...toUser(r as Row), passwordHash: r.password_hash } : null;
+  return r ? { ...toUser(r as UserRow), passwordHash: r.password_hash } : null;
 }
 
 export async function passwordHashOf(db: Q, id: number): Promise<string> {
