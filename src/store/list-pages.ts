@@ -20,6 +20,7 @@ const reading = new WeakMap<Q, Map<string, Promise<KeptList>>>();
  * `ids(limit, offset)` returns the ids in order, each row with the total as `n`; `count()` counts when there is no row.
  * Outside a transaction the first `KEPT_IDS` ids of a list (`key` names its filter and order) are kept while the
  * data version is unchanged, so paging through it reads the matching rows once instead of once per page.
+ * `seenVersion`: the data version the caller read before building the query (saves reading it again).
  */
 export async function listPage(
   db: Q,
@@ -27,20 +28,21 @@ export async function listPage(
   page: { limit: number; offset: number },
   ids: (limit: number, offset: number) => Promise<IdRows>,
   count: () => Promise<unknown>,
+  seenVersion?: number,
 ): Promise<{ total: number; ids: number[] }> {
   if (db.isTransaction || page.offset + page.limit > KEPT_IDS) {
     const rows = await ids(page.limit, page.offset);
     // An empty page (past the end, or nothing matches) has no row to carry the total.
     return { total: num(rows.length ? rows[0]!.n : await count()), ids: rows.map((r) => r.id) };
   }
-  const list = await keptList(db, key, ids);
+  const list = await keptList(db, key, ids, seenVersion);
   return { total: list.total, ids: list.ids.slice(page.offset, page.offset + page.limit) };
 }
 
-async function keptList(db: Q, key: string, ids: (limit: number, offset: number) => Promise<IdRows>): Promise<KeptList> {
+async function keptList(db: Q, key: string, ids: (limit: number, offset: number) => Promise<IdRows>, seenVersion?: number): Promise<KeptList> {
   const lists = kept.get(db) ?? kept.set(db, new Map()).get(db)!;
   // The version first: rows written in between are newer than the version they are kept under, never older.
-  const version = await dataVersion(db);
+  const version = seenVersion ?? (await dataVersion(db));
   const hit = lists.get(key);
   if (hit?.version === version) {
     lists.delete(key);

@@ -23,12 +23,14 @@ const latest = new WeakMap<Q, { version: number; regions: readonly Region[] }>()
 /**
  * Every region. A list page or a report needs them all for its region paths (hundreds of rows) and they change
  * rarely, so outside a transaction they are read again only when the data version has moved.
+ * `seenVersion`: the data version the caller read just before (saves reading it again).
  */
-export async function listRegions(db: Q): Promise<readonly Region[]> {
+export async function listRegions(db: Q, seenVersion?: number): Promise<readonly Region[]> {
   // Inside a transaction the version moves only at commit: read what the transaction itself sees.
   if (db.isTransaction) return readRegions(db);
-  // The version first: regions written in between are newer than the version they are kept under, never older.
-  const version = await dataVersion(db);
+  // The version first (or one the caller has just read): regions written in between are newer than the version they
+  // are kept under, never older.
+  const version = seenVersion ?? (await dataVersion(db));
   const kept = latest.get(db);
   if (kept?.version === version) return kept.regions;
   const regions = await readRegions(db);

@@ -6,7 +6,7 @@ import type { ExtractedReport } from '../extract/index.ts';
 import type { Cell } from '../schema/types.ts';
 import { recheck } from './checks.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
-import { bumpDataVersion, inTx, num, type Q, type Store } from './db.ts';
+import { bumpDataVersion, dataVersion, inTx, num, type Q, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
 import { withTriage, type TriagedFinding } from './triage.ts';
 import { listPage } from './list-pages.ts';
@@ -87,7 +87,9 @@ function toSummary(r: SummaryRow, paths: (id: number | null) => string[]): Repor
 
 /** The filtered list, one page of it, and how many reports match in all. */
 export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ total: number; items: ReportSummary[] }> {
-  const regions = await listRegions(db);
+  // One read of the data version for the regions and the list kept under it.
+  const seen = db.isTransaction ? undefined : await dataVersion(db);
+  const regions = await listRegions(db, seen);
   let q = db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.agency_id');
   const scope = filter.scope ?? { kind: 'all' };
   if (scope.kind === 'regions') q = q.where('agencies.region_id', 'in', scope.regionIds);
@@ -132,6 +134,7 @@ export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ t
     { limit, offset },
     (n, from) => ordered.limit(n).offset(from).execute(),
     async () => (await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+    seen,
   );
   const byId = new Map(
     ids.length
