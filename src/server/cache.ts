@@ -18,9 +18,13 @@ export class AnswerCache {
     readonly enabled = true,
   ) {}
 
-  async json(key: string, compute: () => Promise<unknown>): Promise<Response> {
-    if (!this.enabled) return respond(JSON.stringify(await compute()));
-    const version = await dataVersion(this.store.db);
+  /**
+   * `seenVersion`: the data version read at the start of the request (with its session), else read here; `compute`
+   * gets the version the answer is kept under, to pass to store functions that keep data by version.
+   */
+  async json(key: string, compute: (version: number) => Promise<unknown>, seenVersion?: number): Promise<Response> {
+    const version = seenVersion ?? (await dataVersion(this.store.db));
+    if (!this.enabled) return respond(JSON.stringify(await compute(version)));
     const hit = this.entries.get(key);
     if (hit && hit.version === version) {
       this.entries.delete(key);
@@ -31,7 +35,7 @@ export class AnswerCache {
     const flight = `${version} ${key}`;
     let computing = this.inFlight.get(flight);
     if (computing) return respond(await computing);
-    computing = compute().then((v) => utf8.encode(JSON.stringify(v)) as Uint8Array<ArrayBuffer>);
+    computing = compute(version).then((v) => utf8.encode(JSON.stringify(v)) as Uint8Array<ArrayBuffer>);
     this.inFlight.set(flight, computing);
     let body: Uint8Array<ArrayBuffer>;
     try {

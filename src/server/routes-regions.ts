@@ -10,7 +10,7 @@ import { narrativeDiff } from '../store/diff.ts';
 import { DISTRIBUTION_GROUPS, DISTRIBUTION_LABELS, METRICS } from '../store/metrics.ts';
 import { createRegion, deleteRegion, listRegions, regionTree, updateRegion } from '../store/regions.ts';
 import { ApiError, type Api } from './api.ts';
-import { authOf, scopeOfRequest } from './auth/scope.ts';
+import { authOf, scopeOfRequest, versionOfRequest } from './auth/scope.ts';
 import { requireAgency, requireRegion, regionVisible } from '../store/scope.ts';
 import { listRegionsIn } from '../store/regions.ts';
 import type { AnswerCache } from './cache.ts';
@@ -69,7 +69,7 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
       await requireRegion(db, scopeOfRequest(c), params.id);
       if (query.format === 'json') {
         const values = query.values === '1';
-        return cache.json(`rollup ${params.id} ${query.year} ${values}`, async () => rollupAnswer(await rollup(db, params.id, query.year), values));
+        return cache.json(`rollup ${params.id} ${query.year} ${values}`, async () => rollupAnswer(await rollup(db, params.id, query.year), values), versionOfRequest(c));
       }
       return rollupFile(db, params.id, query.year, query.format);
     },
@@ -80,7 +80,7 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
       params: S.IdParams, query: S.RollupSourcesQuery, response: S.RollupSources },
     async (c, { params, query }) => {
       await requireRegion(db, scopeOfRequest(c), params.id);
-      return cache.json(`rollup-sources ${params.id} ${query.year} ${query.template} ${query.path}`, () => rollupSources(db, params.id, query.year, query.template, query.path));
+      return cache.json(`rollup-sources ${params.id} ${query.year} ${query.template} ${query.path}`, () => rollupSources(db, params.id, query.year, query.template, query.path), versionOfRequest(c));
     },
   );
 
@@ -114,7 +114,7 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
     async (c, { params, query }) => {
       await requireRegion(db, scopeOfRequest(c), params.id);
       if (query.format === 'json') {
-        return cache.json(`stats ${params.id} ${query.year}`, async () => ({ ...(await regionStats(db, params.id, query.year)), distributionLabels: DISTRIBUTION_LABELS, definitions: METRICS }));
+        return cache.json(`stats ${params.id} ${query.year}`, async () => ({ ...(await regionStats(db, params.id, query.year)), distributionLabels: DISTRIBUTION_LABELS, definitions: METRICS }), versionOfRequest(c));
       }
       const s = await regionStats(db, params.id, query.year);
       return tabular(query.format, `${s.region.name}${s.year}年度指标`, [sheet('指标', figureColumns, s.items)]);
@@ -125,7 +125,7 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
     { method: 'get', access: 'read', path: '/api/regions/:id/trends', tag: '汇总', summary: '区域各年度的合计与比率（趋势）', params: S.IdParams, query: S.FormatQuery, response: S.Trends, produces: FILES },
     async (c, { params, query }) => {
       await requireRegion(db, scopeOfRequest(c), params.id);
-      if (query.format === 'json') return cache.json(`trends ${params.id}`, async () => ({ ...(await regionTrends(db, params.id)), definitions: METRICS }));
+      if (query.format === 'json') return cache.json(`trends ${params.id}`, async () => ({ ...(await regionTrends(db, params.id)), definitions: METRICS }), versionOfRequest(c));
       const t = await regionTrends(db, params.id);
       type Y = (typeof t.years)[number];
       return tabular(query.format, `${t.region.name}各年度趋势`, [sheet('趋势', sheetColumns<Y>([
@@ -141,7 +141,7 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
     { method: 'get', access: 'read', path: '/api/regions/:id/unpublished', tag: '汇总', summary: '区域（含下级）中没有该年度报告的机关', params: S.IdParams, query: S.YearQuery, response: S.Unpublished, produces: FILES },
     async (c, { params, query }) => {
       await requireRegion(db, scopeOfRequest(c), params.id);
-      if (query.format === 'json') return cache.json(`unpublished ${params.id} ${query.year}`, () => unpublished(db, params.id, query.year));
+      if (query.format === 'json') return cache.json(`unpublished ${params.id} ${query.year}`, () => unpublished(db, params.id, query.year), versionOfRequest(c));
       const u = await unpublished(db, params.id, query.year);
       type U = (typeof u.items)[number];
       return tabular(query.format, `${u.region.name}${u.year}年度未发布`, [sheet('未发布', sheetColumns<U>([
@@ -155,7 +155,7 @@ export function regionRoutes(api: Api, store: Store, cache: AnswerCache): void {
       response: S.CrossYear, produces: FILES },
     async (c, { params, query }) => {
       await requireRegion(db, scopeOfRequest(c), params.id);
-      if (query.format === 'json') return cache.json(`cross-year ${params.id} ${query.year}`, () => crossYear(db, params.id, query.year));
+      if (query.format === 'json') return cache.json(`cross-year ${params.id} ${query.year}`, () => crossYear(db, params.id, query.year), versionOfRequest(c));
       const x = await crossYear(db, params.id, query.year);
       type X = (typeof x.items)[number];
       return tabular(query.format, `${x.region.name}${x.year}年度跨年度核查`, [sheet('跨年度核查', sheetColumns<X>([
@@ -256,7 +256,7 @@ export function agencyRoutes(api: Api, store: Store, cache: AnswerCache, limits:
     { method: 'get', access: 'read', path: '/api/agencies/:id/years', tag: '机关', summary: '一个机关各年度的统计表（逐格对照）和指标', params: S.IdParams, query: S.FormatQuery, response: S.AgencyYears, produces: FILES },
     async (c, { params, query }) => {
       await requireAgency(db, scopeOfRequest(c), params.id);
-      if (query.format === 'json') return cache.json(`years ${params.id}`, async () => ({ ...(await agencyYears(db, params.id)), definitions: METRICS }));
+      if (query.format === 'json') return cache.json(`years ${params.id}`, async () => ({ ...(await agencyYears(db, params.id)), definitions: METRICS }), versionOfRequest(c));
       const y = await agencyYears(db, params.id);
       type C = (typeof y.cells)[number];
       return tabular(query.format, `${y.agency.name}各年度`, [sheet('各年度', [

@@ -7,7 +7,7 @@ import { isDismissed, setTriage, TRIAGE_LABEL, type TriagedFinding } from '../st
 import { deleteReport, getFindings, getOriginal, getReport, listReports, reportData, reportSummary, type ReportFilter, type ReportSummary } from '../store/reports.ts';
 import { ApiError, type Api } from './api.ts';
 import { actorOf } from './auth/actor.ts';
-import { authOf, scopeOfRequest } from './auth/scope.ts';
+import { authOf, scopeOfRequest, versionOfRequest } from './auth/scope.ts';
 import { requireReport, type DataScope } from '../store/scope.ts';
 import type { AnswerCache } from './cache.ts';
 import { fileResponse, localTime, originalType, renderReport, renderReports, SANDBOX_CSP, sheet, tabular } from './export.ts';
@@ -53,7 +53,7 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
     async (c, { query }) => {
       const scope = scopeOfRequest(c);
       if (query.format === 'json') {
-        return cache.json(`list ${scopeKey(scope)} ${JSON.stringify(query)}`, async () => ({ ...(await listReports(db, { ...filterOf(query), scope })), limit: query.limit, offset: query.offset }));
+        return cache.json(`list ${scopeKey(scope)} ${JSON.stringify(query)}`, async (version) => ({ ...(await listReports(db, { ...filterOf(query), scope }, version)), limit: query.limit, offset: query.offset }), versionOfRequest(c));
       }
       const { items } = await listReports(db, { ...filterOf(query), scope, limit: MAX_EXPORT_ROWS, offset: 0 });
       return tabular(query.format, '报告列表', [sheet('报告列表', reportColumns, items)]);
@@ -76,7 +76,7 @@ export function reportRoutes(api: Api, store: Store, cache: AnswerCache): void {
     { method: 'get', access: 'read', path: '/api/reports/:id', tag: '报告', summary: '一份报告：数据（含出处）、核查结果、修改记录摘要和解码后的原文', params: S.IdParams, query: S.ReportQuery, response: S.ReportDetail },
     async (c, { params, query }) => {
       await requireReport(db, scopeOfRequest(c), params.id);
-      return cache.json(`report ${params.id} ${query.text}`, () => getReport(db, params.id, { text: query.text === '1' }));
+      return cache.json(`report ${params.id} ${query.text}`, (version) => getReport(db, params.id, { text: query.text === '1', seenVersion: version }), versionOfRequest(c));
     },
   );
 

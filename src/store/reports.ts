@@ -85,10 +85,13 @@ function toSummary(r: SummaryRow, paths: (id: number | null) => string[]): Repor
   };
 }
 
-/** The filtered list, one page of it, and how many reports match in all. */
-export async function listReports(db: Q, filter: ReportFilter = {}): Promise<{ total: number; items: ReportSummary[] }> {
+/**
+ * The filtered list, one page of it, and how many reports match in all.
+ * `seenVersion`: the data version the caller has just read (see `listPage`).
+ */
+export async function listReports(db: Q, filter: ReportFilter = {}, seenVersion?: number): Promise<{ total: number; items: ReportSummary[] }> {
   // One read of the data version for the regions and the list kept under it.
-  const seen = db.isTransaction ? undefined : await dataVersion(db);
+  const seen = db.isTransaction ? undefined : (seenVersion ?? (await dataVersion(db)));
   const regions = await listRegions(db, seen);
   let q = db.selectFrom('reports').leftJoin('agencies', 'agencies.id', 'reports.agency_id');
   const scope = filter.scope ?? { kind: 'all' };
@@ -189,7 +192,8 @@ export async function reportSummary(db: Q, id: number): Promise<ReportSummary> {
   return toSummary(row, (r) => regionPath(regions, r));
 }
 
-export async function getReport(db: Q, id: number, options: { text?: boolean } = {}): Promise<ReportDetail> {
+/** `seenVersion`: the data version the caller has just read (see `listRegions`). */
+export async function getReport(db: Q, id: number, options: { text?: boolean; seenVersion?: number } = {}): Promise<ReportDetail> {
   const row = (await db
     .selectFrom('reports')
     .leftJoin('agencies', 'agencies.id', 'reports.agency_id')
@@ -199,7 +203,7 @@ export async function getReport(db: Q, id: number, options: { text?: boolean } =
     .where('reports.id', '=', id)
     .executeTakeFirst()) as (SummaryRow & { data: string; findings: string; rules_version: string | null; content_hash: string; encoding: string | null; text?: string | null }) | undefined;
   if (!row) throw new StoreError('not-found', `报告 ${id} 不存在`);
-  const regions = row.region_id === null ? [] : await listRegions(db);
+  const regions = row.region_id === null ? [] : await listRegions(db, options.seenVersion);
   const summary = toSummary(row, (r) => regionPath(regions, r));
   const report = JSON.parse(row.data) as ExtractedReport;
   const findings = await withTriage(db, id, storedFindings(row.findings), report.tables);

@@ -15,11 +15,12 @@ export type DataScope =
 
 export const ALL: DataScope = { kind: 'all' };
 
-export async function scopeOf(db: Q, user: Pick<User, 'role' | 'regionId' | 'agencyId'>): Promise<DataScope> {
+/** `seenVersion`: the data version the caller has just read (see `listRegions`). */
+export async function scopeOf(db: Q, user: Pick<User, 'role' | 'regionId' | 'agencyId'>, seenVersion?: number): Promise<DataScope> {
   if (user.role === 'admin') return ALL;
   if (user.role === 'clerk') return { kind: 'agency', agencyId: user.agencyId ?? -1 };
   const rootId = user.regionId ?? -1;
-  return { kind: 'regions', rootId, regionIds: subtreeIds(await listRegions(db), rootId) };
+  return { kind: 'regions', rootId, regionIds: subtreeIds(await listRegions(db, seenVersion), rootId) };
 }
 
 export function regionVisible(scope: DataScope, regionId: number | null): boolean {

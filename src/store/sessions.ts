@@ -1,4 +1,4 @@
-import { now, type Q } from './db.ts';
+import { now, num, type Q } from './db.ts';
 import { USER_COLUMNS, toUser, type User, type UserRow } from './users.ts';
 
 /**
@@ -14,6 +14,8 @@ export interface SessionRow {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  /** The store's data version, read in the same query (a request's answers from the cache are checked against it). */
+  dataVersion: number;
 }
 
 export async function createSession(db: Q, input: { tokenHash: string; userId: number; csrfToken: string; expiresAt: string; address: string | null }): Promise<void> {
@@ -30,6 +32,7 @@ export async function findSession(db: Q, tokenHash: string, idleMs: number, at =
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.last_seen_at', 'sessions.expires_at', ...USER_COLUMNS])
+    .select((eb) => eb.selectFrom('data_version').select('n').where('id', '=', 1).as('data_version'))
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;
@@ -40,7 +43,7 @@ export async function findSession(db: Q, tokenHash: string, idleMs: number, at =
   }
   const user = toUser(row as UserRow);
   if (user.disabled) return null;
-  return { id: row.session_id, user, csrfToken: row.csrf_token, createdAt: row.session_created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
+  return { id: row.session_id, user, csrfToken: row.csrf_token, createdAt: row.session_created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at, dataVersion: num(row.data_version) };
 }
 
 export async function touchSession(db: Q, id: number, address: string | null): Promise<void> {

@@ -7,6 +7,8 @@ export interface Auth {
   scope: DataScope;
   csrfToken: string;
   sessionId: number;
+  /** The store's data version when the session was read, at the start of the request. */
+  dataVersion: number;
 }
 
 declare module 'hono' {

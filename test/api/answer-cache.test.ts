@@ -31,6 +31,24 @@ test('requests that miss together share one computation; a write makes the next 
   }
 });
 
+test('an answer is kept under the version the request read with its session, and computed again for a later one', async () => {
+  const store = await openStore({ sqlitePath: join(tmp, 'seen.sqlite') });
+  try {
+    const cache = new AnswerCache(store);
+    const seen = await dataVersion(store.db);
+    const versions: number[] = [];
+    const compute = async (version: number) => (versions.push(version), { version });
+    assert.equal(await (await cache.json('list', compute, seen)).text(), `{"version":${seen}}`);
+    await bumpDataVersion(store.db);
+    assert.equal(await (await cache.json('list', compute, seen)).text(), `{"version":${seen}}`, 'a request that began before the write');
+    assert.equal(await (await cache.json('list', compute, seen + 1)).text(), `{"version":${seen + 1}}`);
+    assert.equal(await (await cache.json('list', compute)).text(), `{"version":${seen + 1}}`, 'no version given: read, and kept');
+    assert.deepEqual(versions, [seen, seen + 1]);
+  } finally {
+    await store.close();
+  }
+});
+
 test('a transaction bumps the data version once, as its last statement, and not at all when it rolls back', async () => {
   const store = await openStore({ sqlitePath: join(tmp, 'bump.sqlite') });
   try {

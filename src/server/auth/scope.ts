@@ -49,6 +49,8 @@ export function authOf(c: Context): Auth {
 }
 
 export const scopeOfRequest = (c: Context): DataScope => authOf(c).scope;
+/** The store's data version read with the request's session. */
+export const versionOfRequest = (c: Context): number => authOf(c).dataVersion;
 
 /** The user as the API shows it. */
 export const publicUser = (u: User) => ({ id: u.id, username: u.username, role: u.role, regionId: u.regionId, agencyId: u.agencyId, disabled: u.disabled, createdAt: u.createdAt });

@@ -54,7 +54,7 @@ export class Sessions {
     const s = await findSession(this.store.db, sha256(token), this.idleMs);
     if (!s) return null;
     if (Date.now() - Date.parse(s.lastSeenAt) > TOUCH_EVERY_MS) await touchSession(this.store.db, s.id, addressOf(c));
-    return { user: s.user, scope: await scopeOf(this.store.db, s.user), csrfToken: s.csrfToken, sessionId: s.id };
+    return { user: s.user, scope: await scopeOf(this.store.db, s.user, s.dataVersion), csrfToken: s.csrfToken, sessionId: s.id, dataVersion: s.dataVersion };
   }
 
   /** Checks the password (rate-limited), opens a session and sets its cookie. */
@@ -94,7 +94,7 @@ export class Sessions {
     });
     const { passwordHash: _omit, ...plain } = user;
     const s = await findSession(this.store.db, sha256(token), this.idleMs);
-    return { user: plain, scope: await scopeOf(this.store.db, plain), csrfToken, sessionId: s!.id };
+    return { user: plain, scope: await scopeOf(this.store.db, plain, s!.dataVersion), csrfToken, sessionId: s!.id, dataVersion: s!.dataVersion };
   }
 
   /** A refused login: the name tried and the address, never the password. */
