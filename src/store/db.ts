@@ -335,9 +335,11 @@ async function incrementDataVersion(trx: Q): Promise<void> {
   await trx.updateTable('data_version').set((eb) => ({ n: eb('n', '+', 1) })).where('id', '=', 1).execute();
 }
 
+/** The query of the data version, also for use as a subquery (`.as(name)`) beside other columns. */
+export const dataVersionQuery = (db: Q) => db.selectFrom('data_version').select('n').where('id', '=', 1);
+
 export async function dataVersion(db: Q): Promise<number> {
-  const row = await db.selectFrom('data_version').select('n').where('id', '=', 1).executeTakeFirst();
-  return num(row?.n);
+  return num((await dataVersionQuery(db).executeTakeFirst())?.n);
 }
 
 /** Runs `fn` in a transaction: the given one, or a new one (Kysely does not nest transactions). */

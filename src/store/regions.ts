@@ -1,5 +1,6 @@
-import { bumpDataVersion, compareNames, dataVersion, inTx, now, num, type Q } from './db.ts';
+import { bumpDataVersion, compareNames, inTx, now, num, type Q } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
+import { keptUnderVersion } from './kept.ts';
 import type { DataScope } from './scope.ts';
 
 export interface Region {
@@ -17,25 +18,13 @@ export interface RegionNode extends Region {
   children: RegionNode[];
 }
 
-/** The regions as last read by each store, with the data version they were read at. */
-const latest = new WeakMap<Q, { version: number; regions: readonly Region[] }>();
-
 /**
  * Every region. A list page or a report needs them all for its region paths (hundreds of rows) and they change
- * rarely, so outside a transaction they are read again only when the data version has moved.
+ * rarely, so they are kept while the data version is unchanged (`keptUnderVersion`).
  * `seenVersion`: the data version the caller read just before (saves reading it again).
  */
-export async function listRegions(db: Q, seenVersion?: number): Promise<readonly Region[]> {
-  // Inside a transaction the version moves only at commit: read what the transaction itself sees.
-  if (db.isTransaction) return readRegions(db);
-  // The version first (or one the caller has just read): regions written in between are newer than the version they
-  // are kept under, never older.
-  const version = seenVersion ?? (await dataVersion(db));
-  const kept = latest.get(db);
-  if (kept?.version === version) return kept.regions;
-  const regions = await readRegions(db);
-  latest.set(db, { version, regions });
-  return regions;
+export function listRegions(db: Q, seenVersion?: number): Promise<readonly Region[]> {
+  return keptUnderVersion(db, 'regions', () => readRegions(db), seenVersion);
 }
 
 async function readRegions(db: Q): Promise<readonly Region[]> {

@@ -1,4 +1,4 @@
-import { now, num, type Q } from './db.ts';
+import { dataVersionQuery, now, num, type Q } from './db.ts';
 import { USER_COLUMNS, toUser, type User, type UserRow } from './users.ts';
 
 /**
@@ -32,7 +32,7 @@ export async function findSession(db: Q, tokenHash: string, idleMs: number, at =
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.last_seen_at', 'sessions.expires_at', ...USER_COLUMNS])
-    .select((eb) => eb.selectFrom('data_version').select('n').where('id', '=', 1).as('data_version'))
+    .select(dataVersionQuery(db).as('data_version'))
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;

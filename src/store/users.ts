@@ -25,7 +25,7 @@ export type UserRow = { id: number; username: string; role: string; region_id: n
 
 const COLUMNS = ['id', 'username', 'role', 'region_id', 'agency_id', 'disabled', 'created_at'] as const;
 /** The user columns, for a query that joins users to another table. */
-export const USER_COLUMNS = ['users.id', 'users.username', 'users.role', 'users.region_id', 'users.agency_id', 'users.disabled', 'users.created_at'] as const;
+export const USER_COLUMNS = COLUMNS.map((c) => `users.${c}` as const);
 
 export const toUser = (r: UserRow): User => ({
   id: r.id, username: r.username, role: r.role as Role, regionId: r.region_id, agencyId: r.agency_id, disabled: Number(r.disabled) === 1, createdAt: r.created_at,
