@@ -10,6 +10,8 @@
  *   --db both        sqlite, postgres or both (PostgreSQL: DATABASE_URL, else a throwaway cluster)
  *   --rate 200       requests per second of the load
  *   --seconds 20     how long the load runs
+ *   --load-only      no generation or import: the load against the database an earlier run imported
+ *                    (PostgreSQL: DATABASE_URL; SQLite: --sqlite FILE), to compare builds on the same data
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +24,7 @@ import { collectFiles } from '../src/server/cli.ts';
 import { JOB_HANDLERS } from '../src/server/jobs.ts';
 import { hashPassword, randomPassword } from '../src/server/auth/passwords.ts';
 import { importAgenciesCsv } from '../src/store/agencies-csv.ts';
-import type { Store } from '../src/store/db.ts';
+import { num, type Store } from '../src/store/db.ts';
 import { enqueueImport } from '../src/store/job-import.ts';
 import { openStore } from '../src/store/open.ts';
 import { createUser } from '../src/store/users.ts';
@@ -116,7 +118,8 @@ async function loadAgainstServer(store: Store, db: string, rate: number, seconds
   const city = (await store.db.selectFrom('regions').select('id').where('name', '=', CITIES[0]!).executeTakeFirstOrThrow()).id;
   const ids = (await store.db.selectFrom('reports').select('id').execute()).map((r) => r.id);
   const password = randomPassword();
-  await createUser(store.db, { username: 'bench-admin', role: 'admin', passwordHash: await hashPassword(password) });
+  const username = `bench-admin-${Date.now().toString(36)}`;
+  await createUser(store.db, { username, role: 'admin', passwordHash: await hashPassword(password) });
   const port = 20000 + Math.floor(Math.random() * 20000);
   const server = ogi(['start', '--db', db, '--port', String(port)], { OGI_WORKERS: '0' });
   let log = '';
@@ -131,7 +134,7 @@ async function loadAgainstServer(store: Store, db: string, rate: number, seconds
       }
       await sleep(100);
     }
-    const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username: 'bench-admin', password }) });
+    const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username, password }) });
     if (!login.ok) throw new Error(`bench login failed: ${login.status}`);
     const headers = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
     const pick = (i: number) => {
@@ -162,10 +165,11 @@ async function loadAgainstServer(store: Store, db: string, rate: number, seconds
   }
 }
 
-async function benchOne(kind: 'sqlite' | 'postgres', dir: string, csv: string, work: string, rate: number, seconds: number): Promise<ScaleResult> {
+async function benchOne(kind: 'sqlite' | 'postgres', dir: string, csv: string, work: string, rate: number, seconds: number, reuse: string | null): Promise<ScaleResult> {
   let db: string;
   let stopCluster: (() => Promise<void>) | null = null;
-  if (kind === 'sqlite') db = join(work, 'scale.sqlite');
+  if (reuse) db = reuse;
+  else if (kind === 'sqlite') db = join(work, 'scale.sqlite');
   else if (process.env.DATABASE_URL) db = process.env.DATABASE_URL;
   else {
     const cluster = await startPostgres();
@@ -175,7 +179,9 @@ async function benchOne(kind: 'sqlite' | 'postgres', dir: string, csv: string, w
   try {
     const store = await openStore(kind === 'sqlite' ? { sqlitePath: db } : { databaseUrl: db });
     try {
-      const imported = await importWithWorkers(store, db, dir, csv, 2);
+      const imported = reuse
+        ? { reports: num((await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), enqueueSeconds: 0, importSeconds: 0 }
+        : await importWithWorkers(store, db, dir, csv, 2);
       const { load, coldRollups } = await loadAgainstServer(store, db, rate, seconds);
       return { dialect: store.dialect, reports: imported.reports, enqueueSeconds: imported.enqueueSeconds, importSeconds: imported.importSeconds, perSecond: imported.reports / imported.importSeconds, load, coldRollups };
     } finally {
@@ -187,21 +193,28 @@ async function benchOne(kind: 'sqlite' | 'postgres', dir: string, csv: string, w
 }
 
 export async function runScaleBench(argv = process.argv.slice(2)): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { n: { type: 'string' }, db: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { n: { type: 'string' }, db: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, 'load-only': { type: 'boolean' }, sqlite: { type: 'string' } } });
   const n = Number(values.n ?? 100_000);
   const rate = Number(values.rate ?? 200);
   const seconds = Number(values.seconds ?? 20);
   const which = values.db ?? 'both';
   if (!Number.isInteger(n) || n < 1) throw new Error(`--n 应为正整数，收到“${values.n}”`);
+  const loadOnly = values['load-only'] === true;
+  const reused = (kind: 'sqlite' | 'postgres'): string | null => {
+    if (!loadOnly) return null;
+    const db = kind === 'sqlite' ? values.sqlite : process.env.DATABASE_URL;
+    if (!db) throw new Error(kind === 'sqlite' ? '--load-only 需要 --sqlite 文件（此前一次运行导入的库）' : '--load-only 需要 DATABASE_URL（此前一次运行导入的库）');
+    return db;
+  };
   const work = mkdtempSync(join(tmpdir(), 'ogi-bench-scale-'));
   try {
     const t0 = performance.now();
-    const csv = writeProvince(join(work, 'reports'), n);
-    console.log(`生成 ${n} 份报告（${PROVINCE} ${CITIES.length} 个市，${Math.ceil(n / YEARS.length)} 个机关 × ${YEARS.length} 个年度）：${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+    const csv = loadOnly ? '' : writeProvince(join(work, 'reports'), n);
+    if (!loadOnly) console.log(`生成 ${n} 份报告（${PROVINCE} ${CITIES.length} 个市，${Math.ceil(n / YEARS.length)} 个机关 × ${YEARS.length} 个年度）：${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
     for (const kind of ['postgres', 'sqlite'] as const) {
       if (which !== 'both' && which !== kind) continue;
-      const r = await benchOne(kind, join(work, 'reports'), csv, work, rate, seconds);
-      console.log(`导入（${r.dialect}，2 个 ogi worker）：${r.reports} 份  入队 ${r.enqueueSeconds.toFixed(1)} 秒  导入 ${r.importSeconds.toFixed(1)} 秒  ${r.perSecond.toFixed(0)} 份/秒${r.dialect === 'postgres' ? '（目标 ≥ 300 份/秒）' : ''}`);
+      const r = await benchOne(kind, join(work, 'reports'), csv, work, rate, seconds, reused(kind));
+      if (!loadOnly) console.log(`导入（${r.dialect}，2 个 ogi worker）：${r.reports} 份  入队 ${r.enqueueSeconds.toFixed(1)} 秒  导入 ${r.importSeconds.toFixed(1)} 秒  ${r.perSecond.toFixed(0)} 份/秒${r.dialect === 'postgres' ? '（目标 ≥ 300 份/秒）' : ''}`);
       console.log(`首次计算${PROVINCE}汇总（每个年度一次，之后由缓存应答）：${r.coldRollups.map((t) => t.toFixed(1)).join(' / ')} 秒`);
       console.log(`负载（${r.dialect}，${r.reports} 份报告）：开环 ${rate} 请求/秒 × ${seconds} 秒`);
       for (const l of r.load) {

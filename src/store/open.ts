@@ -7,6 +7,7 @@ import type { CheckConfig } from '../check/types.ts';
 import type { DB, Store } from './db.ts';
 import { closeJobQueue } from './job-queue.ts';
 import { migrate } from './migrations.ts';
+import { PreparingClient } from './pg-prepared.ts';
 
 export type StoreOptions = ({ sqlitePath: string } | { databaseUrl: string }) & {
   /** Local rules for the checks (deadlines), see docs/check-config.example.json. */
@@ -86,7 +87,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     // connections — a fresh server backend with cold catalog caches, some
     // milliseconds each on a busy machine — in the latency tail. allowExitOnIdle
     // lets a process that forgets close() still exit.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, idleTimeoutMillis: 0, allowExitOnIdle: true });
+    const pool = new pg.Pool({ Client: PreparingClient, connectionString: options.databaseUrl, max: 10, idleTimeoutMillis: 0, allowExitOnIdle: true });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     try {
       await migrate(db, 'postgres');
