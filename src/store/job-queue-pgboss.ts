@@ -29,6 +29,7 @@ export async function openPgBossQueue(store: Store): Promise<JobQueue> {
       if (!(await boss.getQueue(QUEUE))) throw err;
     });
   }
+  await addFetchIndex(boss);
   return {
     name: 'pg-boss',
     async dispatch(tasks) {
@@ -50,4 +51,19 @@ export async function openPgBossQueue(store: Store): Promise<JobQueue> {
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     },
   };
+}
+
+/**
+ * pg-boss fetches the next task with `state < 'active' … ORDER BY priority desc, created_on, id LIMIT n`,
+ * and its own indexes do not give that order: every fetch sorted all waiting tasks — ≈ 4 ms each with
+ * 6 000 waiting, a quarter of PostgreSQL's time during a 100 000-file import. This index, in fetch order
+ * over the waiting tasks only, lets a fetch read the first rows it can lock. Created on pg-boss's job
+ * table (so also on every partition it attaches later); processes starting together may race to create it.
+ */
+async function addFetchIndex(boss: PgBoss): Promise<void> {
+  const create = `create index if not exists ogi_job_fetch on pgboss.job (name, priority desc, created_on, id) where state < 'active'`;
+  await boss.getDb().executeSql(create, []).catch(async (err) => {
+    const exists = await boss.getDb().executeSql(`select 1 from pg_indexes where schemaname = 'pgboss' and indexname = 'ogi_job_fetch'`, []);
+    if (!exists.rows.length) throw err;
+  });
 }
