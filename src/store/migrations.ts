@@ -344,6 +344,14 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.schema.createIndex('job_items_job_status').on('job_items').columns(['job_id', 'status']).execute();
     },
   },
+  {
+    version: 13,
+    name: "reports in the list's default order (newest year first, then agency): the first pages of a large list read from the index",
+    async up(db, dialect) {
+      // SQLite cannot declare NULLS LAST in an index, so it would not use one for this order; it sorts 100 000 ids in ≈ 20 ms.
+      if (dialect === 'postgres') await sql`create index reports_default_order on reports (year desc nulls last, agency asc nulls last, id)`.execute(db);
+    },
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions applied now. */

@@ -28,7 +28,7 @@ function list(n: number) {
   const ids = async (limit: number, offset: number) => {
     reads.push([limit, offset]);
     await new Promise((ok) => setTimeout(ok, 5));
-    return all.slice(offset, offset + limit).map((id) => ({ id, n: all.length }));
+    return all.slice(offset, offset + limit).map((id) => ({ id }));
   };
   const count = async () => (counts++, all.length);
   return { all, reads, counts: () => counts, page: (key: string, limit: number, offset: number, db = store.db) => listPage(db, key, { limit, offset }, ids, count) };
@@ -53,15 +53,22 @@ test('lists that miss together share one read; different keys are kept apart', a
   assert.deepEqual(l.reads, [[KEPT_IDS, 0], [KEPT_IDS, 0]]);
 });
 
-test('pages past the kept ids and pages inside a transaction are read as asked; an empty page counts its total', async () => {
+test('pages past the kept ids and pages inside a transaction are read as asked; the total is counted only when a page does not tell it', async () => {
   const l = list(KEPT_IDS + 60);
   assert.deepEqual(await l.page('d', 50, KEPT_IDS), { total: KEPT_IDS + 60, ids: l.all.slice(KEPT_IDS, KEPT_IDS + 50) });
+  assert.equal(l.counts(), 1, 'a full page: counted');
+  assert.deepEqual(await l.page('d', 50, KEPT_IDS + 30), { total: KEPT_IDS + 60, ids: l.all.slice(KEPT_IDS + 30) });
+  assert.equal(l.counts(), 1, 'a short page ends the list');
   assert.deepEqual(await l.page('d', 50, KEPT_IDS + 100), { total: KEPT_IDS + 60, ids: [] });
+  assert.equal(l.counts(), 2, 'an empty page past the start: counted');
   await inTx(store.db, async (trx) => {
     assert.deepEqual(await l.page('d', 5, 0, trx), { total: KEPT_IDS + 60, ids: l.all.slice(0, 5) });
   });
-  assert.deepEqual([l.reads, l.counts()], [[[50, KEPT_IDS], [50, KEPT_IDS + 100], [5, 0]], 1]);
+  assert.deepEqual(await l.page('d', 50, 0), { total: KEPT_IDS + 60, ids: l.all.slice(0, 50) });
+  assert.deepEqual([l.reads, l.counts()], [[[50, KEPT_IDS], [50, KEPT_IDS + 30], [50, KEPT_IDS + 100], [5, 0], [KEPT_IDS, 0]], 4]);
   const none = list(0);
   assert.deepEqual(await none.page('e', 50, 0), { total: 0, ids: [] });
-  assert.equal(none.counts(), 0);
+  const short = list(7);
+  assert.deepEqual(await short.page('f', 5, 5), { total: 7, ids: short.all.slice(5) });
+  assert.deepEqual([none.counts(), short.counts()], [0, 0]);
 });
