@@ -9,8 +9,16 @@ export const MAX_PREPARED = 400;
 
 const names = new Map<string, string>();
 
+/**
+ * `select *` and `returning *`: a prepared statement keeps its result columns, and PostgreSQL refuses to run it
+ * again once a migration (by a newer ogi in another process) has added a column to its table ("cached plan must
+ * not change result type"); unprepared, such a query just returns the new column too.
+ */
+const ALL_COLUMNS = /\*\s+from\b|\breturning\s+\*/i;
+
 /** The statement name of a SQL text, the same on every connection; undefined once the set is full. */
 function statementName(text: string): string | undefined {
+  if (ALL_COLUMNS.test(text)) return undefined;
   let name = names.get(text);
   if (name === undefined && names.size < MAX_PREPARED) {
     name = `ogi_${names.size}`;

@@ -55,6 +55,23 @@ describe('PostgreSQL prepared statements', { skip: postgresSkip() }, () => {
     assert.deepEqual(rows.map((r) => r.name), ['己市', '庚区']);
   });
 
+  test('a query of all columns is not prepared: it still answers after another process adds a column to its table', async () => {
+    const other = await openStore({ databaseUrl: cluster.url });
+    try {
+      const region = await store.db.insertInto('regions').values({ name: '辛市', parent_id: null, created_at: 'z' }).returning('id').executeTakeFirstOrThrow();
+      await store.db.connection().execute(async (db) => {
+        const all = () => db.selectFrom('regions').selectAll().where('id', '=', region.id).executeTakeFirstOrThrow();
+        for (let i = 0; i < 3; i++) assert.equal((await all()).name, '辛市');
+        await sql`alter table regions add column note text`.execute(other.db);
+        assert.equal(((await all()) as { note?: unknown }).note, null);
+        assert.deepEqual((await prepared(db)).filter((p) => /^select \* from "regions"/.test(p.statement)), []);
+      });
+    } finally {
+      await sql`alter table regions drop column if exists note`.execute(other.db);
+      await other.close();
+    }
+  });
+
   test(`past ${MAX_PREPARED} distinct texts the rest run unprepared and still answer`, async () => {
     await store.db.connection().execute(async (db) => {
       for (let i = 0; i < MAX_PREPARED + 20; i++) {
