@@ -61,9 +61,11 @@ export async function openPgBossQueue(store: Store): Promise<JobQueue> {
  * table (so also on every partition it attaches later); processes starting together may race to create it.
  */
 async function addFetchIndex(boss: PgBoss): Promise<void> {
+  // Looked up first: creating, even "if not exists", locks the job table against every worker's writes meanwhile.
+  const exists = async () => (await boss.getDb().executeSql(`select 1 from pg_indexes where schemaname = 'pgboss' and indexname = 'ogi_job_fetch'`, [])).rows.length > 0;
+  if (await exists()) return;
   const create = `create index if not exists ogi_job_fetch on pgboss.job (name, priority desc, created_on, id) where state < 'active'`;
   await boss.getDb().executeSql(create, []).catch(async (err) => {
-    const exists = await boss.getDb().executeSql(`select 1 from pg_indexes where schemaname = 'pgboss' and indexname = 'ogi_job_fetch'`, []);
-    if (!exists.rows.length) throw err;
+    if (!(await exists())) throw err;
   });
 }
