@@ -16,14 +16,14 @@ const names = new Map<string, string>();
  */
 const ALL_COLUMNS = /\*\s+from\b|\breturning\s+\*/i;
 
-/** The statement name of a SQL text, the same on every connection; undefined once the set is full. */
+/** The statement name of a SQL text, the same on every connection; undefined for one not prepared. */
 function statementName(text: string): string | undefined {
-  if (ALL_COLUMNS.test(text)) return undefined;
-  let name = names.get(text);
-  if (name === undefined && names.size < MAX_PREPARED) {
-    name = `ogi_${names.size}`;
-    names.set(text, name);
-  }
+  const known = names.get(text);
+  if (known !== undefined) return known;
+  // Only texts not seen before are tested: the lookup above is all a repeated query pays.
+  if (names.size >= MAX_PREPARED || ALL_COLUMNS.test(text)) return undefined;
+  const name = `ogi_${names.size}`;
+  names.set(text, name);
   return name;
 }
 
