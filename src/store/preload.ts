@@ -26,14 +26,28 @@ const TREE: readonly [string, string | null][] = [
 
 const PRELOADED = 'samples-preloaded';
 
+/** Whether the store holds any report, region or agency: data of its own, which examples must never join. */
+async function holdsData(store: Store): Promise<boolean> {
+  for (const table of ['reports', 'regions', 'agencies'] as const) {
+    if (await store.db.selectFrom(table).select('id').limit(1).executeTakeFirst()) return true;
+  }
+  return false;
+}
+
 /**
- * On a new store: the example region tree and the sample reports (samples/*.txt).
+ * On a new, empty store: the example region tree and the sample reports (samples/*.txt).
  * Runs once per store (remembered in `settings`), so reports deleted later do not come back.
- * Returns null when the store had been preloaded before.
+ * A store that already holds reports, regions or agencies (filled by `ogi import` or a worker
+ * before the app was first started) is only marked, never given the examples.
+ * Returns null when nothing was loaded.
  */
 export async function preloadSamples(store: Store, dir = SAMPLES_DIR): Promise<ImportResult | null> {
   const done = await store.db.selectFrom('settings').select('value').where('key', '=', PRELOADED).executeTakeFirst();
   if (done) return null;
+  if (await holdsData(store)) {
+    await markPreloaded(store);
+    return null;
+  }
   await store.db.transaction().execute(async (trx) => {
     const at = new Date().toISOString();
     await bumpDataVersion(trx);
@@ -52,6 +66,10 @@ export async function preloadSamples(store: Store, dir = SAMPLES_DIR): Promise<I
   const names = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
   const files = await Promise.all(names.map(async (name) => ({ name, path: join(dir, name), bytes: await readFile(join(dir, name)) })));
   const result = await importFiles(store, files, { author: 'ogi（样例）', source: 'preload' });
-  await store.db.insertInto('settings').values({ key: PRELOADED, value: new Date().toISOString() }).execute();
+  await markPreloaded(store);
   return result;
+}
+
+async function markPreloaded(store: Store): Promise<void> {
+  await store.db.insertInto('settings').values({ key: PRELOADED, value: new Date().toISOString() }).onConflict((oc) => oc.column('key').doNothing()).execute();
 }
