@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { defaultJobs } from '../src/cli/pool.ts';
 import { ogi, root } from './helpers/cli.ts';
 
 // A corpus as researchers get it: two index.txt in different folders, a file whose name a spreadsheet
@@ -89,4 +90,14 @@ test('--ndjson lines equal the --json array, and --jobs 2 gives what --jobs 1 gi
   assert.deepEqual(check2.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)), list);
   assert.equal(readFileSync(m2, 'utf8'), readFileSync(m1, 'utf8'));
   assert.deepEqual(manifestOf(m1).map((l) => l.findings.error), [0, 0, 0, 1]);
+});
+
+test('default threads: the main thread alone for a small corpus, one per core once their warm-up pays off', () => {
+  assert.equal(defaultJobs(1, 2), 1);
+  assert.equal(defaultJobs(2000, 2), 1);
+  assert.equal(defaultJobs(4000, 2), 1);
+  assert.equal(defaultJobs(4001, 2), 2);
+  assert.equal(defaultJobs(2000, 8), 1);
+  assert.equal(defaultJobs(2400, 8), 8);
+  assert.equal(defaultJobs(1_000_000, 1), 1);
 });

@@ -24,13 +24,14 @@ export interface CorpusRun {
 export async function runCorpusTask(
   inputs: readonly string[], task: CorpusTask, opts: CorpusOptions, onResult: (result: ItemResult) => Promise<void>, ownManifest = false,
 ): Promise<CorpusRun | null> {
-  const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) {
+  const asked = opts.jobs === undefined ? null : Number(opts.jobs);
+  if (asked !== null && (!Number.isInteger(asked) || asked < 1 || asked > 256)) {
     process.stderr.write(`错误：--jobs 应为 1 到 256 的整数，收到“${opts.jobs}”\n`);
     return null;
   }
   const manifest = Manifest.open(opts.manifest);
   const { entries, failed } = await corpusInputs(inputs);
+  const jobs = asked ?? defaultJobs(entries.length);
   let failures = 0;
   for (const err of failed) {
     process.stderr.write(`错误：${err.message}\n`);
