@@ -1,21 +1,10 @@
-import { REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
-import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../../schema/review.ts';
-import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
-import { activePath, parsePath, requestsPath, reviewPath } from '../../schema/cells.ts';
+import { cellList, parsePath } from '../../schema/cells.ts';
+import type { TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
 
 /** Every count cell of a template: 二 columns of kind `count` (not the signed 本年增/减, not money), all of 三 and 四. */
-export function countCellPaths(template: TableTemplate): string[] {
-  const paths: string[] = [];
-  for (const item of TEMPLATE_DEFS[template].active) {
-    for (const row of item.rows) {
-      for (const col of item.columns) if (col.kind === 'count') paths.push(activePath(item.key, row.key, col.key));
-    }
-  }
-  for (const row of requestRows(template)) for (const c of REQUEST_COLUMN_KEYS) paths.push(requestsPath(row.key, c));
-  for (const g of REVIEW_GROUP_KEYS) for (const c of REVIEW_COLUMN_KEYS) paths.push(reviewPath(g, c));
-  return paths;
-}
+const countPaths = (template: TableTemplate) => cellList(template).filter((c) => c.kind === 'count').map((c) => c.path);
+const COUNT_PATHS: Record<TableTemplate, readonly string[]> = { '2019': countPaths('2019'), '2021': countPaths('2021') };
 
 const rule = defineRule({
   meta: {
@@ -35,7 +24,7 @@ const rule = defineRule({
     },
   },
   check(ctx) {
-    for (const path of countCellPaths(ctx.doc.template as TableTemplate)) {
+    for (const path of COUNT_PATHS[ctx.doc.template as TableTemplate]) {
       const v = ctx.cell(path);
       if (v === null || v === undefined) continue;
       if (Number.isInteger(v) && v >= 0) continue;

@@ -1,23 +1,16 @@
 import { parseCellText } from '../../extract/values.ts';
-import { REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
-import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../../schema/review.ts';
-import { TEMPLATE_DEFS, type TableTemplate } from '../../schema/templates.ts';
-import { activePath, parsePath, placePath, requestsPath, reviewPath } from '../../schema/cells.ts';
+import type { TableTemplate } from '../../schema/templates.ts';
+import { cellList, parsePath, placePath } from '../../schema/cells.ts';
 import { evaluate, identities } from '../../schema/identities.ts';
 import { placeName } from '../../schema/places.ts';
 import { defineRule } from '../define-rule.ts';
 import { blankVerdict } from '../identity.ts';
 
 /** Every cell path of the template's three tables, in printed order. */
-export function templateCellPaths(template: TableTemplate): string[] {
-  const paths: string[] = [];
-  for (const item of TEMPLATE_DEFS[template].active) {
-    for (const row of item.rows) for (const col of item.columns) paths.push(activePath(item.key, row.key, col.key));
-  }
-  for (const row of requestRows(template)) for (const c of REQUEST_COLUMN_KEYS) paths.push(requestsPath(row.key, c));
-  for (const g of REVIEW_GROUP_KEYS) for (const c of REVIEW_COLUMN_KEYS) paths.push(reviewPath(g, c));
-  return paths;
-}
+const CELL_PATHS: Record<TableTemplate, readonly string[]> = {
+  '2019': cellList('2019').map((c) => c.path),
+  '2021': cellList('2021').map((c) => c.path),
+};
 
 type TableKey = 'active' | 'requests' | 'review';
 type Kind = 'printed' | 'nulls' | 'unreadable';
@@ -74,7 +67,7 @@ const rule = defineRule({
       g.texts.push(text);
       groups.set(key, g);
     };
-    for (const path of templateCellPaths(template)) {
+    for (const path of CELL_PATHS[template]) {
       // A cell ogi could not read is the extraction note's matter, said once for its row.
       if (ctx.cell(path) !== null || ctx.unread(path)) continue;
       const loc = parsePath(path);
