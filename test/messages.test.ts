@@ -11,6 +11,9 @@ import { EXTRACTOR_VERSION } from '../src/extract/version.ts';
 import { readAuthoring } from '../src/ingest/authoring.ts';
 import { renderTxt } from '../src/render/plain.ts';
 import { completeTotals } from '../src/schema/derive.ts';
+import { requestRowPaths } from '../src/schema/cells.ts';
+import { readReport } from '../src/extract/read-report.ts';
+import { ReadBudget } from '../src/ingest/limits.ts';
 import { ogi, root } from './helpers/cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ogi-messages-'));
@@ -80,4 +83,23 @@ test('ogi check shows the one list and, with --json, the versions of the reading
   assert.deepEqual(json[0]!.versions, { extractor: EXTRACTOR_VERSION, rules: RULES_VERSION });
   assert.equal(json[0]!.messages.length, json[0]!.findings.length + 1);
   assert.deepEqual(json[0]!.messages.filter((m) => m.source === 'extract').map((m) => m.code), ['digit-run-ambiguous']);
+});
+
+test('notes of one kind on more than three rows of a table are said once for the table, naming the first three and listing every cell', async () => {
+  const file = join(root, 'test/fixtures/converted/v2021.gov.crawl-glued.txt');
+  const { report } = await readReport(file, new ReadBudget(file));
+  const splitRows = report.notes.filter((n) => n.code === 'digit-run-split' && n.location.table === 'requests');
+  assert.equal(splitRows.length, 21);
+  const list = messagesOf(report, checkReports([report], await loadRules())[0]!);
+  const notes = list.filter((m) => m.source === 'extract');
+  assert.deepEqual(notes.map((m) => `${m.code} ${m.location.table}`), [
+    'digit-run-ambiguous active', 'digit-run-ambiguous active', 'digit-run-resolved requests', 'digit-run-split requests', 'digit-run-split review',
+  ]);
+  const said = notes[3]!;
+  assert.equal(said.message, '表三共21处单元格边界丢失的连写数字，按勾稽关系唯一拆分：“一、本年新收政府信息公开申请数量”行、“二、上年结转政府信息公开申请数量”行、“（一）予以公开”行等');
+  assert.deepEqual(said.location, { table: 'requests' });
+  assert.deepEqual(said.span, splitRows[0]!.span);
+  assert.deepEqual(said.cells, splitRows.flatMap((n) => requestRowPaths(n.path!.slice('requests.'.length))));
+  // Two notes on 表二 keep their own detail (the digits and the number of splits).
+  assert.match(notes[0]!.message, /^表二“规章”：连写数字“23545”有6种拆分方式/);
 });
