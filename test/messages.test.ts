@@ -12,6 +12,7 @@ import { readAuthoring } from '../src/ingest/authoring.ts';
 import { renderTxt } from '../src/render/plain.ts';
 import { completeTotals } from '../src/schema/derive.ts';
 import { requestRowPaths } from '../src/schema/cells.ts';
+import { locationOfPath } from '../src/schema/message.ts';
 import { readReport } from '../src/extract/read-report.ts';
 import { ReadBudget } from '../src/ingest/limits.ts';
 import { ogi, root } from './helpers/cli.ts';
@@ -102,4 +103,14 @@ test('notes of one kind on more than three rows of a table are said once for the
   assert.deepEqual(said.cells, splitRows.flatMap((n) => requestRowPaths(n.path!.slice('requests.'.length))));
   // Two notes on 表二 keep their own detail (the digits and the number of splits).
   assert.match(notes[0]!.message, /^表二“规章”：连写数字“23545”有6种拆分方式/);
+});
+
+test('a note on the 2021 row “3.其他” of （六） is placed on that row, not on the 2019 cell of the same path', async () => {
+  assert.deepEqual(locationOfPath('requests.other.other', '2021'), { table: 'requests', row: 'other.other' });
+  assert.deepEqual(locationOfPath('requests.other.other', '2019'), { table: 'requests', row: 'other', column: 'other' });
+  assert.deepEqual(locationOfPath('requests.other.other.total', '2021'), { table: 'requests', row: 'other.other', column: 'total' });
+  const file = join(root, 'test/fixtures/converted/v2021.gov.crawl-glued.txt');
+  const { report } = await readReport(file, new ReadBudget(file));
+  const note = report.notes.find((n) => n.path === 'requests.other.other')!;
+  assert.deepEqual(note.location, { table: 'requests', row: 'other.other' });
 });

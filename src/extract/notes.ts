@@ -11,15 +11,18 @@ export interface NoteInput {
   expected?: number | string | null;
 }
 
-/** A note of the extractor in the shape every stage's messages share; line and column when the lines are known. */
-export function extractionNote(code: NoteCode, message: string, input: NoteInput = {}, lineStarts?: readonly number[]): ExtractionNote {
+/**
+ * A note of the extractor in the shape every stage's messages share; line and column when the lines
+ * are known; its place read in the report's template when that is known.
+ */
+export function extractionNote(code: NoteCode, message: string, input: NoteInput = {}, lineStarts?: readonly number[], template?: string): ExtractionNote {
   const { path, span, actual, expected } = input;
   return {
     source: 'extract',
     code,
     severity: 'info',
     message,
-    location: locationOfPath(path),
+    location: locationOfPath(path, template),
     ...(span ? { span: { start: span.start, end: span.end, ...(lineStarts ? lineColumn(lineStarts, span.start) : { line: 0 }), text: span.text } } : {}),
     ...(actual !== undefined ? { actual } : {}),
     ...(expected !== undefined ? { expected } : {}),

@@ -76,6 +76,7 @@ export function repairOcrValues(report: ReadReport, threshold = DOUBT_THRESHOLD)
       `${placeName(parsePath(path), report.template)}OCR 识别为 ${from}（置信度 ${p.confidence}），与勾稽关系不符；只有改为 ${to} 时全部勾稽关系成立，已修正`,
       { path, span: p, actual: from, expected: to },
       report.structure?.lineStarts,
+      report.template,
     ));
     return;
   }
@@ -92,6 +93,7 @@ export function repairOcrValues(report: ReadReport, threshold = DOUBT_THRESHOLD)
       `${placeName(parsePath(path), report.template)}OCR 识别为 ${read(path)}（置信度 ${p.confidence}），${ids.map((id) => identityName(id, report.template)).join('、')}不成立${candidates.length > 1 ? `；有 ${candidates.length} 种改法都能使勾稽关系成立，未修正` : '；常见误识改法都不能使勾稽关系成立，未修正'}`,
       { path, span: p, actual: read(path) ?? null },
       report.structure?.lineStarts,
+      report.template,
     ));
   }
 }

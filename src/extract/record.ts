@@ -17,11 +17,14 @@ export class Recorder {
     this.labels[path] = { start: cell.start, end: cell.end, line: cell.line + 1, text };
   }
 
+  /** The report's template, once known: the places of notes are read in it. */
+  template: string | undefined;
+
   /** @param lineStarts offsets at which the document's lines start (for the line and column of notes). */
   constructor(private readonly lineStarts: readonly number[]) {}
 
   note(code: NoteCode, message: string, path?: string, span?: { start: number; end: number; text: string }, values: Pick<NoteInput, 'actual' | 'expected'> = {}): void {
-    this.notes.push(extractionNote(code, message, { path, span, ...values }, this.lineStarts));
+    this.notes.push(extractionNote(code, message, { path, span, ...values }, this.lineStarts, this.template));
   }
 
   /** Turns a fitted slot into the contract value and records where it came from. */

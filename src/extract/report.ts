@@ -180,6 +180,7 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
     template = n19 > n21 ? '2019' : '2021';
   }
 
+  rec.template = template;
   const tables: Tables = { active: {}, requests: {}, review: {} };
   const spans: TableSpan[] = [];
   if (template !== 'legacy') {

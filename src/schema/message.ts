@@ -1,4 +1,5 @@
 import { parsePath } from './cells.ts';
+import { requestRows } from './requests.ts';
 import type { Location, SourceSpan } from './places.ts';
 
 /**
@@ -43,9 +44,17 @@ export function lineColumn(lineStarts: readonly number[], offset: number): { lin
   return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
 }
 
-/** The location a note's path names: a cell, row or item of a table, or a section. */
-export function locationOfPath(path: string | undefined): Location {
+/**
+ * The location a note's path names: a cell, row or item of a table, or a section. With the template,
+ * a row of 三 whose key ends like a column (2021 "3.其他" is `requests.other.other`, which in 2019 is
+ * the cell of （六）其他处理 in the column 其他) is read as that template's row.
+ */
+export function locationOfPath(path: string | undefined, template?: string): Location {
   if (!path) return {};
+  if ((template === '2019' || template === '2021') && path.startsWith('requests.')) {
+    const row = path.slice('requests.'.length);
+    if (requestRows(template).some((r) => r.key === row)) return { table: 'requests', row };
+  }
   if (path.startsWith('sections.')) return { section: path.slice('sections.'.length) as Location['section'] };
   if (path.startsWith('meta.')) return { field: path.slice('meta.'.length) };
   return parsePath(path);
