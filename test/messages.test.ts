@@ -55,7 +55,7 @@ test('one list: a note a rule reports is shown once, as the finding; other notes
   const s003 = extractReport(readFileSync(S003, 'utf8'), { name: '003', format: 'txt' });
   const findings = checkReports([s003], rules)[0]!;
   const surplus = findings.filter((f) => f.rule === 'TPL-08');
-  assert.deepEqual(surplus.map((f) => f.notes), ['other.unpaidFee', 'other.other', 'resultTotal', 'carriedForward'].map((row) => [{ code: 'row-surplus-cells', path: `requests.${row}` }]));
+  assert.deepEqual(surplus.map((f) => f.notes), [['other.unpaidFee', 'other.other', 'resultTotal', 'carriedForward'].map((row) => ({ code: 'row-surplus-cells', path: `requests.${row}` }))]);
   assert.equal(s003.notes.length, 4);
   assert.deepEqual(messagesOf(s003, findings), findings);
 

@@ -15,6 +15,10 @@ const COLUMNS = '自然人、商业企业、科研机构、社会公益组织、
 const narrow = printed('2021', (t) => t.replace(/^(.*(?:申请数量|（一）予以公开|部分公开.*|[1-8]\..*|（七）总计|继续办理))((?:\t0){6})\t0$/gm, '$1$2'));
 const shortRow = printed('2019', (t) => t.replace('2.重复申请\t0\t0\t0\t0\t0\t0\t0', '2.重复申请\t0\t0\t0\t0\t0\t0'));
 const s003 = sample('003_587a12f256707b84');
+// The same with 3.其他 printed in its 7 columns.
+const s003Three = parse(
+  readFileSync(new URL('../../samples/003_587a12f256707b84.txt', import.meta.url), 'utf8').replace('\t3. 其他\t0\t0\t0\t0\t0\t0\t0\t0\n', '\t3. 其他\t0\t0\t0\t0\t0\t0\t0\n'),
+);
 const wide = structuredClone(baseReport());
 wide.tables.requests.granted = [0, 0, 0, 0, 0, 0];
 
@@ -60,11 +64,24 @@ ruleCases('TPL-08', {
       ],
     },
     {
-      name: 'sample 003: surplus cells of the tab layout are read and noted, not a structure error',
+      name: 'sample 003: four rows with surplus cells of the tab layout are read and noted once for the table, not a structure error',
       report: s003,
+      findings: [
+        {
+          messageId: 'surplusRows',
+          severity: 'info',
+          message: '表三有4行印有多于法定7列的数值单元格（“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”行、“3.其他”行、“（七）总计”行等）；已按位置读取各行的7个，其余不计',
+          location: { table: 'requests' },
+          span: { ...s003.structure.labels['requests.other.unpaidFee']!, column: 2 },
+          expected: 7,
+        },
+      ],
+    },
+    {
+      name: 'three rows with surplus cells: each noted on its row',
+      report: s003Three,
       findings: ([
         ['other.unpaidFee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', 2],
-        ['other.other', '3.其他', 2],
         ['resultTotal', '（七）总计', 2],
         ['carriedForward', '四、结转下年度继续办理', 1],
       ] as [string, string, number][]).map(([row, label, column]) => ({
@@ -72,7 +89,7 @@ ruleCases('TPL-08', {
         severity: 'info' as const,
         message: `表三“${label}”行印有8个数值单元格，多于法定的7列；已按位置读取其中7个，其余不计`,
         location: { table: 'requests' as const, row: row! },
-        span: { ...s003.structure.labels[`requests.${row}`]!, column },
+        span: { ...s003Three.structure.labels[`requests.${row}`]!, column },
         actual: 8,
         expected: 7,
       })),

@@ -1,4 +1,5 @@
 import { placePath, requestsPath } from '../../schema/cells.ts';
+import { placeName } from '../../schema/places.ts';
 import { DIGIT_RUN_NOTES } from '../../schema/notes.ts';
 import { REQUEST_COLUMNS, REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
@@ -7,6 +8,10 @@ import { printedCells } from '../reading.ts';
 
 const WIDTH = REQUEST_COLUMNS.length;
 const COLUMN_LIST = REQUEST_COLUMNS.map((c) => c.label).join('、');
+/** Up to this many rows with surplus cells are reported one by one; more are one finding for the table. */
+const NAMED = 3;
+/** “（七）总计”行: a row of 三 named without the table. */
+const rowName = (path: string, template: string) => placeName({ table: 'requests', row: path.slice('requests.'.length) }, template).slice(placeName({ table: 'requests' }).length);
 
 
 // A row whose printed cells could not be told apart (digit runs) is a reading problem, not a missing column.
@@ -23,12 +28,13 @@ const rule = defineRule({
       '表三的“申请人情况”栏有7列：自然人；法人或其他组织下的商业企业、科研机构、社会公益组织、法律服务机构、其他；总计。' +
       '读取文档时按每行印出的数值单元格数判断：所有已读出的行都少于7列且列数相同，说明整张表缺列，报告错误；只有个别行少列，' +
       '多半是转换时丢了空白单元格，给出警告（能由勾稽关系唯一确定各值位置时按位置读取，否则该行记为空白）。某行多于7个单元格（制表符版式中合并单元格造成的错位很常见），' +
-      '读取时已按位置取7个，仅作提示，不算表式错误。连写数字无法拆分的行属读取问题，不在此报告。' +
+      '读取时已按位置取7个，仅作提示，不算表式错误；这样的行超过3行时合为一条提示，列出前3行。连写数字无法拆分的行属读取问题，不在此报告。' +
       '表头列名未逐一读取，列的先后顺序无法从文本核对，本规则不作判断。报告来自 JSON 数据时，核对每行数组是否恰为7个元素。',
     messages: {
       narrow: '表三每行只有{count}列数值，法定格式为7列（{columns}）',
       shortRow: '{where}只印有{count}个数值单元格，法定格式为7列（{columns}）',
       surplus: '{where}印有{count}个数值单元格，多于法定的7列；已按位置读取其中7个，其余不计',
+      surplusRows: '表三有{rows}行印有多于法定7列的数值单元格（{names}等）；已按位置读取各行的7个，其余不计',
       width: '{where}的数据有{count}个数值，法定格式为7列（{columns}）',
     },
   },
@@ -77,19 +83,33 @@ const rule = defineRule({
         });
       }
     }
-    for (const note of doc.notes) {
-      if (note.code !== 'row-surplus-cells' || !note.path?.startsWith('requests.')) continue;
-      const key = note.path.slice('requests.'.length);
+    const surplus = doc.notes.filter((n) => n.code === 'row-surplus-cells' && n.path?.startsWith('requests.'));
+    if (surplus.length > NAMED) {
+      const first = surplus[0]!;
+      ctx.report({
+        messageId: 'surplusRows',
+        severity: 'info',
+        data: { rows: surplus.length, names: surplus.slice(0, NAMED).map((n) => rowName(n.path!, doc.template)).join('、') },
+        location: { table: 'requests' },
+        span: structure.labels[first.path!] ?? null,
+        expected: WIDTH,
+        notes: surplus.map((n) => ({ code: 'row-surplus-cells' as const, path: n.path! })),
+        cells: surplus.flatMap((n) => REQUEST_COLUMN_KEYS.map((c) => requestsPath(n.path!.slice('requests.'.length), c))),
+      });
+      return;
+    }
+    for (const note of surplus) {
+      const key = note.path!.slice('requests.'.length);
       const count = typeof note.actual === 'number' ? note.actual : NaN;
       ctx.report({
         messageId: 'surplus',
         severity: 'info',
         data: { count: Number.isNaN(count) ? '多于7' : count },
         location: { table: 'requests', row: key },
-        span: structure.labels[note.path] ?? null,
+        span: structure.labels[note.path!] ?? null,
         actual: Number.isNaN(count) ? null : count,
         expected: WIDTH,
-        notes: [{ code: 'row-surplus-cells', path: note.path }],
+        notes: [{ code: 'row-surplus-cells', path: note.path! }],
       });
     }
   },
