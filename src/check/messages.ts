@@ -1,7 +1,7 @@
 import { cellList } from '../schema/cells.ts';
 import { bySeverity, type Message } from '../schema/message.ts';
 import { NOTE_DEFS, type NoteCode } from '../schema/notes.ts';
-import { placeName } from '../schema/places.ts';
+import { placeName, placeNameInTable } from '../schema/places.ts';
 import type { ExtractionNote } from '../schema/types.ts';
 import type { CheckableReport, Finding } from './types.ts';
 
@@ -37,7 +37,7 @@ function perTable(notes: readonly ExtractionNote[], template: string): Message[]
 function saidOnce(group: readonly ExtractionNote[], template: string): Message {
   const first = group[0]!;
   const table = placeName({ table: first.location.table });
-  const names = group.slice(0, NAMED).map((n) => placeName(n.location, template).slice(table.length) || n.path);
+  const names = group.slice(0, NAMED).map((n) => placeNameInTable(n.location, template) || n.path);
   const paths = group.flatMap((n) => (n.path ? [n.path] : []));
   const cells = template === '2019' || template === '2021' ? cellList(template) : [];
   const covered = cells.filter((c) => paths.some((p) => c.path === p || c.path.startsWith(`${p}.`))).map((c) => c.path);

@@ -75,3 +75,8 @@ export function placeName(loc: Location, template?: string): string {
   if (loc.field) return FIELD_NAMES[loc.field] ?? loc.field;
   return '';
 }
+
+/** A place named within its table (“（七）总计”行, 第二十条第（一）项“规章”行), for lists that name the table once. */
+export function placeNameInTable(loc: Location, template?: string): string {
+  return placeName(loc, template).slice(placeName({ table: loc.table }, template).length);
+}

@@ -2,7 +2,7 @@ import { parseCellText } from '../../extract/values.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import { cellList, parsePath, placePath } from '../../schema/cells.ts';
 import { evaluate, identities } from '../../schema/identities.ts';
-import { placeName } from '../../schema/places.ts';
+import { placeName, placeNameInTable } from '../../schema/places.ts';
 import { defineRule } from '../define-rule.ts';
 import { blankVerdict } from '../identity.ts';
 
@@ -17,10 +17,7 @@ type Kind = 'printed' | 'nulls' | 'unreadable';
 
 /** Cell names for a message, without the table's name: the first three, then "等" (and the count, when `counted`). */
 function names(paths: readonly string[], template: string, counted = false): string {
-  const list = paths.slice(0, 3).map((p) => {
-    const loc = parsePath(p);
-    return placeName(loc, template).slice(placeName({ table: loc.table }, template).length);
-  });
+  const list = paths.slice(0, 3).map((p) => placeNameInTable(parsePath(p), template));
   if (paths.length <= 3) return list.join('、');
   return counted ? `${list.join('、')}等${paths.length}格` : `如${list.join('、')}等`;
 }

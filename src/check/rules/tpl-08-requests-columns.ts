@@ -1,5 +1,5 @@
-import { placePath, requestsPath } from '../../schema/cells.ts';
-import { placeName } from '../../schema/places.ts';
+import { placePath, requestRowPaths, requestsPath } from '../../schema/cells.ts';
+import { placeNameInTable } from '../../schema/places.ts';
 import { DIGIT_RUN_NOTES } from '../../schema/notes.ts';
 import { REQUEST_COLUMNS, REQUEST_COLUMN_KEYS, requestRows } from '../../schema/requests.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
@@ -10,8 +10,6 @@ const WIDTH = REQUEST_COLUMNS.length;
 const COLUMN_LIST = REQUEST_COLUMNS.map((c) => c.label).join('、');
 /** Up to this many rows with surplus cells are reported one by one; more are one finding for the table. */
 const NAMED = 3;
-/** “（七）总计”行: a row of 三 named without the table. */
-const rowName = (path: string, template: string) => placeName({ table: 'requests', row: path.slice('requests.'.length) }, template).slice(placeName({ table: 'requests' }).length);
 
 
 // A row whose printed cells could not be told apart (digit runs) is a reading problem, not a missing column.
@@ -89,12 +87,12 @@ const rule = defineRule({
       ctx.report({
         messageId: 'surplusRows',
         severity: 'info',
-        data: { rows: surplus.length, names: surplus.slice(0, NAMED).map((n) => rowName(n.path!, doc.template)).join('、') },
+        data: { rows: surplus.length, names: surplus.slice(0, NAMED).map((n) => placeNameInTable({ table: 'requests', row: n.path!.slice('requests.'.length) }, doc.template)).join('、') },
         location: { table: 'requests' },
         span: structure.labels[first.path!] ?? null,
         expected: WIDTH,
         notes: surplus.map((n) => ({ code: 'row-surplus-cells' as const, path: n.path! })),
-        cells: surplus.flatMap((n) => REQUEST_COLUMN_KEYS.map((c) => requestsPath(n.path!.slice('requests.'.length), c))),
+        cells: surplus.flatMap((n) => requestRowPaths(n.path!.slice('requests.'.length))),
       });
       return;
     }
