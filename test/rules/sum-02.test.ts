@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { extractReport } from '../../src/extract/report.ts';
 import { requestRows } from '../../src/schema/requests.ts';
 import type { Cell } from '../../src/schema/types.ts';
 import { baseReport, withCells } from '../helpers/report-builder.ts';
@@ -7,6 +9,12 @@ import { dashedSample } from '../helpers/dashed-sample.ts';
 const base = baseReport();
 const { dashed, dashedWrongTotal } = dashedSample();
 const base2019 = baseReport({ template: '2019' });
+
+// The 2021 format fixture with four rows of 不予公开 not printed (TPL-09 reports them); and the same with a printed row above its total.
+const V2021_TEXT = readFileSync(new URL('../fixtures/formats/v2021.txt', import.meta.url), 'utf8');
+const cut = (text: string) => extractReport(text.replace(/5\.属于三类内部事务信息[^\n]*\n6\.属于四类过程性信息[^\n]*\n7\.属于行政执法案卷[^\n]*\n8\.属于行政查询事项[^\n]*\n/, ''), { name: 'v2021.txt', format: 'txt' });
+const rowsCut = cut(V2021_TEXT);
+const rowsCutExceeding = cut(V2021_TEXT.replace('1.属于国家秘密\t0\t0\t4\t0\t0\t4\t8', '1.属于国家秘密\t0\t0\t4\t0\t0\t800\t804'));
 
 // The cells of the identity （七）总计 = Σ results, in one column: every result row, then the total.
 const resultColumn = (template: '2019' | '2021', column: string) =>
@@ -20,6 +28,7 @@ const blankColumn2019: Record<string, Cell> = Object.fromEntries(
 ruleCases('SUM-02', {
   valid: [
     { name: 'all zero', report: base },
+    { name: 'rows not printed at all: their absence is TPL-09’s finding, the totals they leave short are not reported again per column', report: rowsCut },
     { name: 'the V2019 template, all zero', report: base2019 },
     {
       name: '2 granted + 1 partly granted + 1 withheld for a third party = 4',
@@ -55,6 +64,24 @@ ruleCases('SUM-02', {
     },
   ],
   invalid: [
+    {
+      name: 'rows not printed do not hide known parts that already exceed the total',
+      report: rowsCutExceeding,
+      findings: [
+        {
+          messageId: 'exceeds',
+          severity: 'error',
+          message: '各项办理结果中已知各项之和(878)已超过（七）总计(112)，空白格（表三“5.属于三类内部事务信息”行“其他”列、表三“6.属于四类过程性信息”行“其他”列、表三“7.属于行政执法案卷”行“其他”列等4格）无论填什么都不能相等，列：其他',
+          location: { table: 'requests', column: 'other' },
+        },
+        {
+          messageId: 'exceeds',
+          severity: 'error',
+          message: '各项办理结果中已知各项之和(1276)已超过（七）总计(630)，空白格（表三“5.属于三类内部事务信息”行“总计”列、表三“6.属于四类过程性信息”行“总计”列、表三“7.属于行政执法案卷”行“总计”列等4格）无论填什么都不能相等，列：总计',
+          location: { table: 'requests', column: 'total' },
+        },
+      ],
+    },
     {
       name: 'V2021: 3 granted but （七）总计 says 2',
       report: withCells(base, { 'requests.granted.naturalPerson': 3, 'requests.resultTotal.naturalPerson': 2 }),

@@ -48,6 +48,18 @@ ruleCases('TPL-09', {
       ],
     },
     {
+      name: 'four rows of 不予公开 lost (a stretch of the table dropped in conversion): one finding naming them all',
+      report: printed('2021', (t) => t.replace(/5\.属于三类内部事务信息[^\n]*\n6\.属于四类过程性信息[^\n]*\n7\.属于行政执法案卷[^\n]*\n8\.属于行政查询事项[^\n]*\n/, '')),
+      findings: [
+        {
+          messageId: 'missingRows',
+          severity: 'error',
+          message: `缺少表三的4行：“5.属于三类内部事务信息”、“6.属于四类过程性信息”、“7.属于行政执法案卷”、“8.属于行政查询事项”；${V2021}的表三应有25行`,
+          location: { table: 'requests' },
+        },
+      ],
+    },
+    {
       name: 'a row printed with values under a label ogi cannot read is info, not missing',
       report: printed('2021', (t) => t.replace('2.重复申请', '2.同一事项已答复')),
       findings: [

@@ -1,7 +1,7 @@
 import { evaluate, identities } from '../../schema/index.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
-import { blankNames, blankVerdict, columnLabel, derivedReader } from '../identity.ts';
+import { blankNames, blankVerdict, columnLabel, derivedReader, quietBlank } from '../identity.ts';
 
 /** For `exceeds`: the side with blanks whose known operands already exceed the side without. */
 function sides(rightBlank: boolean, e: { left: number; right: number }) {
@@ -33,6 +33,7 @@ const rule = defineRule({
   },
   check(ctx) {
     const read = derivedReader(ctx);
+    const quiet = quietBlank(ctx);
     for (const identity of identities(ctx.doc.template as TableTemplate, 'requests-balance')) {
       const e = evaluate(identity, read);
       const column = columnLabel(identity);
@@ -45,7 +46,7 @@ const rule = defineRule({
         continue;
       }
       if (e.status !== 'blank') continue;
-      const verdict = blankVerdict(identity, e, ctx.unread);
+      const verdict = blankVerdict(identity, e, quiet);
       if (!verdict) continue;
       ctx.report({
         messageId: verdict === 'exceeds' ? 'exceeds' : 'blankMismatch',

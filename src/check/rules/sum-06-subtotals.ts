@@ -2,7 +2,7 @@ import { parsePath, placeName, readOperands, REQUEST_COLUMNS, requestsPath, same
 import type { TableTemplate } from '../../schema/templates.ts';
 import type { Cell } from '../../schema/types.ts';
 import { defineRule } from '../define-rule.ts';
-import { blankVerdict, derivedReader } from '../identity.ts';
+import { blankVerdict, derivedReader, quietBlank } from '../identity.ts';
 
 const rule = defineRule({
   meta: {
@@ -49,7 +49,7 @@ const rule = defineRule({
           if (!sameAmount(subtotal!, parts.sum)) ctx.report({ messageId: 'mismatch', data, ...at });
           continue;
         }
-        const verdict = blankVerdict({ left: children, right: [subtotalPath] }, { left: parts.sum, right: subtotal ?? 0, blanks }, ctx.unread);
+        const verdict = blankVerdict({ left: children, right: [subtotalPath] }, { left: parts.sum, right: subtotal ?? 0, blanks }, quietBlank(ctx));
         if (!verdict) continue;
         const names = blanks.slice(0, 3).map((p) => (p === subtotalPath ? `${g.label}小计` : placeName(parsePath(p))));
         ctx.report({
