@@ -1,15 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { extractReport } from '../../src/extract/report.ts';
 import { baseReport, withCells } from '../helpers/report-builder.ts';
 import { ruleCases } from '../helpers/rule-tester.ts';
 import { dashedSample } from '../helpers/dashed-sample.ts';
 
 const base = baseReport();
 const base2019 = baseReport({ template: '2019' });
+// The 2021 format fixture with its （七）总计 row not printed (TPL-09 reports it), or rows 5–8 of 不予公开 not printed.
+const V2021_TEXT = readFileSync(new URL('../fixtures/formats/v2021.txt', import.meta.url), 'utf8');
+const read = (text: string) => extractReport(text, { name: 'v2021.txt', format: 'txt' });
+const noTotalRow = read(V2021_TEXT.replace(/^（七）总计[^\n]*\n/m, ''));
+const rowsCut = read(V2021_TEXT.replace(/5\.属于三类内部事务信息[^\n]*\n6\.属于四类过程性信息[^\n]*\n7\.属于行政执法案卷[^\n]*\n8\.属于行政查询事项[^\n]*\n/, ''));
 
 ruleCases('SUM-04', {
   valid: [
     { name: 'all zero, no blank', report: base },
     { name: 'a blank total over zeros is CELL-02’s blank (derived value 0)', report: withCells(base, { 'requests.granted.total': null, 'review.review.total': null }) },
     { name: 'a table printed with “—” for 0: the one blank total derives to 0', report: dashedSample().dashed },
+    { name: 'the （七）总计 row not printed: TPL-09’s finding, not seven derived totals', report: noTotalRow },
+    { name: 'rows not printed are not read as 0 to derive a total', report: rowsCut },
   ],
   invalid: [
     {

@@ -1,7 +1,7 @@
 import { evaluate, identities, parsePath, type Identity, type IdentityId } from '../../schema/index.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
-import { blankNames } from '../identity.ts';
+import { blankNames, quietBlank } from '../identity.ts';
 
 /** Row totals before the （七）总计 row, so that its 总计 cell is derived the row's way first. */
 const ORDER: IdentityId[] = ['requests-row-total', 'requests-results', 'review-total'];
@@ -20,7 +20,7 @@ const rule = defineRule({
       '实际报告常把总计格留空（上海 2019 年报表三的“总计”列大多为空白）。总计格的值由其组成各格唯一确定，所以本规则在总计格为空白、组成各格全部有数字且不全为 0 时，' +
       '报告该格按勾稽关系应为的推算值（警告）。本规则涵盖三类总计：表三每一行的“总计”列（SUM-03 的关系）、表三“（七）总计”行的每一列（SUM-02 的关系）和表四每组的“总计”（SUM-05 的关系）；' +
       '表三“（七）总计”行“总计”列同属前两类，只报告一次（先按行推算，行中有空白时按列推算）。组成各格也有空白时，空白格按 0 计（计数不会是负数）给出推算值，并在消息中列出这些空白格；' +
-      '组成各格中有 ogi 未能读取的格时不推算。总计为空白时 SUM-02、SUM-03、SUM-05 不报告；' +
+      '组成各格中有 ogi 未能读取的格或未印出的行时不推算；总计格所在的行整行未印出时由 TPL-09 报告，这里不逐列重复。总计为空白时 SUM-02、SUM-03、SUM-05 不报告；' +
       '组成各格全为 0 时推算值为 0，空白由 CELL-02 报告，本规则不重复。推算值只用于报告，不写回数据。',
     messages: {
       derived: '{where}为空白，按{how}应为{expected}',
@@ -29,15 +29,17 @@ const rule = defineRule({
   },
   check(ctx) {
     const reported = new Set<string>();
+    // A total in a row not printed is TPL-09's; a part ogi could not read or not printed is not read as 0.
+    const quiet = quietBlank(ctx);
     // Exact derivations first, then those reading blank parts as 0.
     for (const withBlanks of [false, true]) for (const identity of totals(ctx.doc.template as TableTemplate)) {
       const path = identity.right[0]!;
-      if (reported.has(path) || ctx.cell(path) !== null || ctx.unread(path)) continue;
+      if (reported.has(path) || ctx.cell(path) !== null || quiet(path)) continue;
       const e = evaluate(identity, ctx.cell);
       if (e.status !== 'blank') continue;
       const parts = e.blanks.filter((p) => p !== path);
       // Blank parts read as 0 (counts are never negative), unless ogi could not read them.
-      if (parts.length > 0 !== withBlanks || parts.some((p) => ctx.unread(p))) continue;
+      if (parts.length > 0 !== withBlanks || parts.some(quiet)) continue;
       const expected = e.left;
       reported.add(path);
       if (expected === 0) continue;
