@@ -17,6 +17,13 @@ const printed = extractReport(text, { name: 'x.txt', format: 'txt' });
 const sample000 = extractReport(readFileSync(new URL('../../samples/000_6c4583cee035bde5.txt', import.meta.url), 'utf8'), { name: '000', format: 'txt' });
 
 const { dashed, dashedWrongTotal, dashedReviewTotal } = dashedSample();
+// The 2021 format fixture without rows 5–8 of 不予公开 (TPL-09's finding) and with “—” for a 0 above them in the same column.
+const rowsCutDashed = extractReport(
+  readFileSync(new URL('../fixtures/formats/v2021.txt', import.meta.url), 'utf8')
+    .replace(/5\.属于三类内部事务信息[^\n]*\n6\.属于四类过程性信息[^\n]*\n7\.属于行政执法案卷[^\n]*\n8\.属于行政查询事项[^\n]*\n/, '')
+    .replace('1.属于国家秘密\t0\t0\t4', '1.属于国家秘密\t—\t0\t4'),
+  { name: 'v2021.txt', format: 'txt' },
+);
 const t2: Expected = {
   messageId: 'convention',
   severity: 'info',
@@ -40,6 +47,18 @@ const t4: Expected = {
 ruleCases('CELL-02', {
   valid: [{ name: 'every cell filled', report: base }],
   invalid: [
+    {
+      name: 'a “—” in a column whose total is short only by rows not printed: the convention (info), not “cannot be 0”',
+      report: rowsCutDashed,
+      findings: [
+        {
+          messageId: 'convention',
+          severity: 'info',
+          message: '表三以“—”代替数字，共1格（“1.属于国家秘密”行“自然人”列），应填写数字（没有发生的填 0）',
+          location: { table: 'requests', row: 'denied.stateSecret', column: 'naturalPerson' },
+        },
+      ],
+    },
     {
       name: 'a null cell in data without provenance: one finding for its table, info as 0 fits',
       report: withCells(base, { 'review.review.pending': null }),

@@ -4,7 +4,7 @@ import { cellList, parsePath, placePath } from '../../schema/cells.ts';
 import { evaluate, identities } from '../../schema/identities.ts';
 import { placeName, placeNameInTable } from '../../schema/places.ts';
 import { defineRule } from '../define-rule.ts';
-import { blankVerdict } from '../identity.ts';
+import { blankVerdict, quietBlank } from '../identity.ts';
 
 /** Every cell path of the template's three tables, in printed order. */
 const CELL_PATHS: Record<TableTemplate, readonly string[]> = {
@@ -41,7 +41,7 @@ const rule = defineRule({
     docs:
       '法定表格的每一格都应填写数字，没有发生的事项填 0。不少机关在数为 0 的格里印“—”“/”或留空：这些格读作空值（不当作 0），原文保留在出处中。' +
       '本规则按表（表二、表三、表四）把这样的格汇总为一条：说明该表所用的写法（空白，或实际印出的占位符）和格数，列出前几格，全部格的路径在该条的 cells 中。' +
-      '每一格都与 0 相容（把这些空白读作 0 时，它所在的勾稽关系都成立）时为提示（info）；有空白读作 0 时勾稽关系不成立（如总计留空而其各项不全为 0）时为警告（warning），' +
+      '每一格都与 0 相容（把这些空白读作 0 时，它所在的勾稽关系都成立；整行未印出的行不计入，那是 TPL-05、TPL-09 的问题）时为提示（info）；有空白读作 0 时勾稽关系不成立（如总计留空而其各项不全为 0）时为警告（warning），' +
       '勾稽关系本身由 SUM-01 至 SUM-06 按三种读法核对（已知各项已超过总计为错误，按空白为 0 不相等为警告）。没有出处的 JSON 数据中的空值同样按表报告一次。' +
       '整行未印出的单元格由 TPL-05、TPL-09 报告，这里不重复；印出了但 ogi 无法读取的单元格（如连写数字无法唯一拆分、少印单元格的行）' +
       '由读取说明报告一次，这里不报告；没有读取说明的无法读取的格按表汇总为一条提示，请人工核对，不算报告的错误。',
@@ -84,9 +84,10 @@ const rule = defineRule({
     // Blanks that cannot all be 0: those of an identity that fails with its blanks read as 0 (not one
     // that no value of its blanks could balance: that is the known figures' error, not the blanks').
     const odd = new Set<string>();
+    const quiet = quietBlank(ctx);
     for (const identity of identities(template)) {
       const e = evaluate(identity, ctx.cell);
-      if (e.status === 'blank' && blankVerdict(identity, e, ctx.unread) === 'zero-fails') for (const p of e.blanks) odd.add(p);
+      if (e.status === 'blank' && blankVerdict(identity, e, quiet) === 'zero-fails') for (const p of e.blanks) odd.add(p);
     }
     for (const g of groups.values()) {
       const first = g.paths[0]!;
