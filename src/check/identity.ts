@@ -1,7 +1,7 @@
 import { completeTotals } from '../schema/derive.ts';
 import { evaluate, parsePath, placeName, placePath, readCell, REQUEST_COLUMNS, sameAmount, type CellReader, type Identity, type Location } from '../schema/index.ts';
 import type { Report } from '../schema/types.ts';
-import type { RuleContext } from './types.ts';
+import type { CheckableReport, RuleContext } from './types.ts';
 
 /** Names of blank cells for a message: the first three, then a count. */
 export function blankNames(paths: readonly string[], template?: string): string {
@@ -30,21 +30,23 @@ export function blankVerdict(
   return sameAmount(e.left, e.right) ? null : 'zero-fails';
 }
 
+/** A cell of a row of 二 or 三 that the document did not print at all: the row's absence is TPL-05's or TPL-09's finding. */
+export function rowNotPrinted(doc: CheckableReport, path: string): boolean {
+  const labels = doc.structure?.labels;
+  if (!labels) return false;
+  const { table, item, row } = parsePath(path);
+  if (!row || (table !== 'requests' && table !== 'active')) return false;
+  return labels[placePath({ table, item, row })] === undefined;
+}
+
 /**
- * Blanks that do not make an identity fail when read as 0: cells ogi could not read, and cells of a row of
- * 二 or 三 the document did not print at all. Such a row's absence is TPL-05's or TPL-09's finding, and the
- * totals it leaves short are the same problem, not one more per column. Known parts that already exceed
- * a total are still an error (`blankVerdict`'s `exceeds`).
+ * Blanks that do not make an identity fail when read as 0: cells ogi could not read, and cells of a row
+ * not printed at all, whose absence is already a finding; the totals it leaves short are the same
+ * problem, not one more per column. Known parts that already exceed a total are still an error
+ * (`blankVerdict`'s `exceeds`).
  */
 export function quietBlank(ctx: RuleContext): (path: string) => boolean {
-  const labels = ctx.doc.structure?.labels;
-  if (!labels) return (path) => ctx.unread(path);
-  return (path) => {
-    if (ctx.unread(path)) return true;
-    const { table, item, row } = parsePath(path);
-    if (!row || (table !== 'requests' && table !== 'active')) return false;
-    return labels[placePath({ table, item, row })] === undefined;
-  };
+  return (path) => ctx.unread(path) || rowNotPrinted(ctx.doc, path);
 }
 
 /**

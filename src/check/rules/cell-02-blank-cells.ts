@@ -1,10 +1,10 @@
 import { parseCellText } from '../../extract/values.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
-import { cellList, parsePath, placePath } from '../../schema/cells.ts';
+import { cellList, parsePath } from '../../schema/cells.ts';
 import { evaluate, identities } from '../../schema/identities.ts';
 import { placeName, placeNameInTable } from '../../schema/places.ts';
 import { defineRule } from '../define-rule.ts';
-import { blankVerdict, quietBlank } from '../identity.ts';
+import { blankVerdict, quietBlank, rowNotPrinted } from '../identity.ts';
 
 /** Every cell path of the template's three tables, in printed order. */
 const CELL_PATHS: Record<TableTemplate, readonly string[]> = {
@@ -71,9 +71,7 @@ const rule = defineRule({
       const table = loc.table as TableKey;
       const span = ctx.span(path);
       if (!span) {
-        const rowPath = loc.table === 'active' ? placePath({ table: 'active', item: loc.item, row: loc.row }) : `${loc.table}.${loc.row}`;
-        // A row that was not printed at all is TPL-05/TPL-09's finding.
-        if (labels && !labels[rowPath] && loc.table !== 'review') continue;
+        if (rowNotPrinted(ctx.doc, path)) continue;
         if (labels && loc.table === 'review' && !ctx.doc.provenance) continue;
         add(table, labels ? 'unreadable' : 'nulls', path);
         continue;
