@@ -22,6 +22,27 @@ ruleCases('SUM-04', {
   ],
   invalid: [
     {
+      name: 'the 总计 column left blank in five rows (as many 2019 Shanghai reports): one finding listing each derived value',
+      report: withCells(base, {
+        'requests.newReceived.naturalPerson': 3, 'requests.newReceived.total': null,
+        'requests.granted.naturalPerson': 2, 'requests.granted.total': null,
+        'requests.partlyGranted.business': 1, 'requests.partlyGranted.total': null,
+        'requests.resultTotal.naturalPerson': 2, 'requests.resultTotal.business': 1, 'requests.resultTotal.total': null,
+        'requests.carriedForward.legal': 1, 'requests.carriedForward.total': null,
+      }),
+      findings: [
+        {
+          messageId: 'derivedMany',
+          severity: 'warning',
+          message:
+            '表三有5个总计格为空白，按自然人至其他六列之和应为：“一、本年新收政府信息公开申请数量”行“总计”列3、“（一）予以公开”行“总计”列2、' +
+            '“（二）部分公开”行“总计”列1、“（七）总计”行“总计”列3、“四、结转下年度继续办理”行“总计”列1',
+          location: { table: 'requests' },
+          cells: ['requests.newReceived.total', 'requests.granted.total', 'requests.partlyGranted.total', 'requests.resultTotal.total', 'requests.carriedForward.total'],
+        },
+      ],
+    },
+    {
       name: 'a blank total over a blank component: derived with the blank read as 0',
       report: withCells(base, { 'requests.granted.naturalPerson': 2, 'requests.granted.business': null, 'requests.granted.total': null }),
       findings: [
