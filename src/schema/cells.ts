@@ -222,6 +222,13 @@ export function cellList(template: TableTemplate): readonly CellDef[] {
   return CELLS[template];
 }
 
+const PATHS: Record<TableTemplate, readonly string[]> = { '2019': CELLS['2019'].map((c) => c.path), '2021': CELLS['2021'].map((c) => c.path) };
+
+/** The paths of `cellList`, in the same printed order. */
+export function cellPaths(template: TableTemplate): readonly string[] {
+  return PATHS[template];
+}
+
 /** The cell at a path in a template, or undefined (another template's cell, a row, a typo). */
 export function cellDef(template: string, path: string): CellDef | undefined {
   return template === '2019' || template === '2021' ? BY_PATH[template].get(path) : undefined;

@@ -1,16 +1,10 @@
 import { parseCellText } from '../../extract/values.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
-import { cellList, parsePath } from '../../schema/cells.ts';
+import { cellPaths, parsePath } from '../../schema/cells.ts';
 import { evaluate, identities } from '../../schema/identities.ts';
 import { placeName, placeNameInTable } from '../../schema/places.ts';
 import { defineRule } from '../define-rule.ts';
 import { blankVerdict, quietBlank, rowNotPrinted } from '../identity.ts';
-
-/** Every cell path of the template's three tables, in printed order. */
-const CELL_PATHS: Record<TableTemplate, readonly string[]> = {
-  '2019': cellList('2019').map((c) => c.path),
-  '2021': cellList('2021').map((c) => c.path),
-};
 
 type TableKey = 'active' | 'requests' | 'review';
 type Kind = 'printed' | 'nulls' | 'unreadable';
@@ -64,7 +58,7 @@ const rule = defineRule({
       g.texts.push(text);
       groups.set(key, g);
     };
-    for (const path of CELL_PATHS[template]) {
+    for (const path of cellPaths(template)) {
       // A cell ogi could not read is the extraction note's matter, said once for its row.
       if (ctx.cell(path) !== null || ctx.unread(path)) continue;
       const loc = parsePath(path);

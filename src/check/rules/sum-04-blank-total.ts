@@ -1,4 +1,4 @@
-import { cellList, evaluate, identities, parsePath, placeName, placeNameInTable, type Identity, type IdentityId } from '../../schema/index.ts';
+import { cellPaths, evaluate, identities, parsePath, placeName, placeNameInTable, type Identity, type IdentityId } from '../../schema/index.ts';
 import type { TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
 import { blankNames, quietBlank } from '../identity.ts';
@@ -10,9 +10,6 @@ const totals = (template: TableTemplate): Identity[] => ORDER.flatMap((id) => id
 const NAMED = 3;
 /** A total derived from its parts (blank parts read as 0). */
 interface Derived { identity: Identity; path: string; parts: string[]; expected: number }
-/** Cells in printed order: the findings of one kind are listed as the table prints them. */
-const PATHS = (template: string) => (template === '2019' || template === '2021' ? CELL_PATHS[template] : []);
-const CELL_PATHS = { '2019': cellList('2019').map((c) => c.path), '2021': cellList('2021').map((c) => c.path) };
 
 const rule = defineRule({
   meta: {
@@ -52,9 +49,11 @@ const rule = defineRule({
       reported.add(path);
       if (e.left !== 0) found.push({ identity, path, parts, expected: e.left });
     }
-    const template = ctx.doc.template;
+    const template = ctx.doc.template as TableTemplate;
+    // Listed as the table prints them.
+    const printed = new Map(cellPaths(template).map((p, i) => [p, i]));
     for (const id of ORDER) {
-      const kind = found.filter((d) => d.identity.def.id === id).sort((a, b) => PATHS(template).indexOf(a.path) - PATHS(template).indexOf(b.path));
+      const kind = found.filter((d) => d.identity.def.id === id).sort((a, b) => printed.get(a.path)! - printed.get(b.path)!);
       if (kind.length > NAMED) {
         const loc = parsePath(kind[0]!.path);
         const zeroed = kind.flatMap((d) => d.parts);
