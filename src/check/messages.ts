@@ -4,12 +4,10 @@ import { NOTE_DEFS, type NoteCode } from '../schema/notes.ts';
 import { placeName, placeNameInTable } from '../schema/places.ts';
 import type { ExtractionNote } from '../schema/types.ts';
 import type { CheckableReport, Finding } from './types.ts';
+import { ONE_BY_ONE } from './grouping.ts';
 
 const reports = (f: Finding, n: ExtractionNote) =>
   f.notes?.some((r) => r.code === n.code && (r.path ?? '') === (n.path ?? '') && (r.start === undefined || r.start === n.start)) ?? false;
-
-/** Up to this many notes of one kind on one table are shown as they are (each with its own detail); more are said once. */
-const NAMED = 3;
 
 /**
  * Notes of one code about more than three rows (or items, or cells) of one table, said once for the
@@ -30,14 +28,14 @@ function perTable(notes: readonly ExtractionNote[], template: string): Message[]
       if (key !== null) byKey.set(key, groups[groups.length - 1]!);
     }
   }
-  return groups.flatMap((group): Message[] => (group.length <= NAMED ? group : [saidOnce(group, template)]));
+  return groups.flatMap((group): Message[] => (group.length <= ONE_BY_ONE ? group : [saidOnce(group, template)]));
 }
 
 /** One message for the notes of one code on one table. */
 function saidOnce(group: readonly ExtractionNote[], template: string): Message {
   const first = group[0]!;
   const table = placeName({ table: first.location.table });
-  const names = group.slice(0, NAMED).map((n) => placeNameInTable(n.location, template) || n.path);
+  const names = group.slice(0, ONE_BY_ONE).map((n) => placeNameInTable(n.location, template) || n.path);
   const paths = group.flatMap((n) => (n.path ? [n.path] : []));
   const cells = template === '2019' || template === '2021' ? cellList(template) : [];
   const covered = cells.filter((c) => paths.some((p) => c.path === p || c.path.startsWith(`${p}.`))).map((c) => c.path);

@@ -2,12 +2,11 @@ import { cellPaths, evaluate, identities, parsePath, placeName, placeNameInTable
 import type { TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
 import { blankNames, quietBlank } from '../identity.ts';
+import { ONE_BY_ONE } from '../grouping.ts';
 
 /** Row totals before the （七）总计 row, so that its 总计 cell is derived the row's way first. */
 const ORDER: IdentityId[] = ['requests-row-total', 'requests-results', 'review-total'];
 const totals = (template: TableTemplate): Identity[] => ORDER.flatMap((id) => identities(template, id));
-/** More blank totals of one kind than this are one finding listing each derived value. */
-const NAMED = 3;
 /** A total derived from its parts (blank parts read as 0). */
 interface Derived { identity: Identity; path: string; parts: string[]; expected: number }
 
@@ -54,7 +53,7 @@ const rule = defineRule({
     const printed = new Map(cellPaths(template).map((p, i) => [p, i]));
     for (const id of ORDER) {
       const kind = found.filter((d) => d.identity.def.id === id).sort((a, b) => printed.get(a.path)! - printed.get(b.path)!);
-      if (kind.length > NAMED) {
+      if (kind.length > ONE_BY_ONE) {
         const loc = parsePath(kind[0]!.path);
         const zeroed = kind.flatMap((d) => d.parts);
         ctx.report({

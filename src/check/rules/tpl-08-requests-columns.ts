@@ -5,11 +5,10 @@ import { REQUEST_COLUMNS, REQUEST_COLUMN_KEYS, requestRows } from '../../schema/
 import type { TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
 import { printedCells } from '../reading.ts';
+import { ONE_BY_ONE } from '../grouping.ts';
 
 const WIDTH = REQUEST_COLUMNS.length;
 const COLUMN_LIST = REQUEST_COLUMNS.map((c) => c.label).join('、');
-/** Up to this many rows with surplus cells are reported one by one; more are one finding for the table. */
-const NAMED = 3;
 
 
 // A row whose printed cells could not be told apart (digit runs) is a reading problem, not a missing column.
@@ -82,12 +81,12 @@ const rule = defineRule({
       }
     }
     const surplus = doc.notes.filter((n) => n.code === 'row-surplus-cells' && n.path?.startsWith('requests.'));
-    if (surplus.length > NAMED) {
+    if (surplus.length > ONE_BY_ONE) {
       const first = surplus[0]!;
       ctx.report({
         messageId: 'surplusRows',
         severity: 'info',
-        data: { rows: surplus.length, names: surplus.slice(0, NAMED).map((n) => placeNameInTable({ table: 'requests', row: n.path!.slice('requests.'.length) }, doc.template)).join('、') },
+        data: { rows: surplus.length, names: surplus.slice(0, ONE_BY_ONE).map((n) => placeNameInTable({ table: 'requests', row: n.path!.slice('requests.'.length) }, doc.template)).join('、') },
         location: { table: 'requests' },
         span: structure.labels[first.path!] ?? null,
         expected: WIDTH,

@@ -4,9 +4,7 @@ import type { TableTemplate } from '../../schema/templates.ts';
 import { defineRule } from '../define-rule.ts';
 import { FORMAT_NAMES } from '../formats.ts';
 import { readByOcr, unrecognisedRow } from '../reading.ts';
-
-/** Up to this many missing rows are reported one by one; more are one finding naming them all. */
-const NAMED = 3;
+import { ONE_BY_ONE } from '../grouping.ts';
 
 const rule = defineRule({
   meta: {
@@ -66,7 +64,7 @@ const rule = defineRule({
       }
       missing.push(row);
     }
-    if (missing.length > NAMED) {
+    if (missing.length > ONE_BY_ONE) {
       ctx.report({
         messageId: 'missingRows',
         data: { ...base, missing: missing.length, labels: missing.map((r) => `“${r.label}”`).join('、') },
