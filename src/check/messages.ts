@@ -1,4 +1,4 @@
-import { cellList } from '../schema/cells.ts';
+import { cellPaths } from '../schema/cells.ts';
 import { bySeverity, type Message } from '../schema/message.ts';
 import { NOTE_DEFS, type NoteCode } from '../schema/notes.ts';
 import { placeName, placeNameInTable } from '../schema/places.ts';
@@ -37,8 +37,8 @@ function saidOnce(group: readonly ExtractionNote[], template: string): Message {
   const table = placeName({ table: first.location.table });
   const names = group.slice(0, ONE_BY_ONE).map((n) => placeNameInTable(n.location, template) || n.path);
   const paths = group.flatMap((n) => (n.path ? [n.path] : []));
-  const cells = template === '2019' || template === '2021' ? cellList(template) : [];
-  const covered = cells.filter((c) => paths.some((p) => c.path === p || c.path.startsWith(`${p}.`))).map((c) => c.path);
+  const cells = template === '2019' || template === '2021' ? cellPaths(template) : [];
+  const covered = cells.filter((c) => paths.some((p) => c === p || c.startsWith(`${p}.`)));
   return {
     source: 'extract',
     code: first.code,

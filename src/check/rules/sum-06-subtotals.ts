@@ -31,6 +31,7 @@ const rule = defineRule({
     const template = ctx.doc.template as TableTemplate;
     const rows = ctx.doc.tables.requests as Record<string, Cell[] | undefined>;
     const read = derivedReader(ctx);
+    const quiet = quietBlank(ctx);
     for (const g of subtotalGroups(template)) {
       if (!Array.isArray(rows[g.group])) continue;
       for (const col of REQUEST_COLUMNS) {
@@ -49,7 +50,7 @@ const rule = defineRule({
           if (!sameAmount(subtotal!, parts.sum)) ctx.report({ messageId: 'mismatch', data, ...at });
           continue;
         }
-        const verdict = blankVerdict({ left: children, right: [subtotalPath] }, { left: parts.sum, right: subtotal ?? 0, blanks }, quietBlank(ctx));
+        const verdict = blankVerdict({ left: children, right: [subtotalPath] }, { left: parts.sum, right: subtotal ?? 0, blanks }, quiet);
         if (!verdict) continue;
         const names = blanks.slice(0, 3).map((p) => (p === subtotalPath ? `${g.label}小计` : placeName(parsePath(p))));
         ctx.report({

@@ -80,33 +80,33 @@ const rule = defineRule({
         });
       }
     }
-    const surplus = doc.notes.filter((n) => n.code === 'row-surplus-cells' && n.path?.startsWith('requests.'));
+    const surplus = doc.notes
+      .filter((n) => n.code === 'row-surplus-cells' && n.path?.startsWith('requests.'))
+      .map((note) => ({ note, path: note.path!, key: note.path!.slice('requests.'.length) }));
     if (surplus.length > ONE_BY_ONE) {
-      const first = surplus[0]!;
       ctx.report({
         messageId: 'surplusRows',
         severity: 'info',
-        data: { rows: surplus.length, names: surplus.slice(0, ONE_BY_ONE).map((n) => placeNameInTable({ table: 'requests', row: n.path!.slice('requests.'.length) }, doc.template)).join('、') },
+        data: { rows: surplus.length, names: surplus.slice(0, ONE_BY_ONE).map(({ key }) => placeNameInTable({ table: 'requests', row: key }, doc.template)).join('、') },
         location: { table: 'requests' },
-        span: structure.labels[first.path!] ?? null,
+        span: structure.labels[surplus[0]!.path] ?? null,
         expected: WIDTH,
-        notes: surplus.map((n) => ({ code: 'row-surplus-cells' as const, path: n.path! })),
-        cells: surplus.flatMap((n) => requestRowPaths(n.path!.slice('requests.'.length))),
+        notes: surplus.map(({ path }) => ({ code: 'row-surplus-cells' as const, path })),
+        cells: surplus.flatMap(({ key }) => requestRowPaths(key)),
       });
       return;
     }
-    for (const note of surplus) {
-      const key = note.path!.slice('requests.'.length);
+    for (const { note, path, key } of surplus) {
       const count = typeof note.actual === 'number' ? note.actual : NaN;
       ctx.report({
         messageId: 'surplus',
         severity: 'info',
         data: { count: Number.isNaN(count) ? '多于7' : count },
         location: { table: 'requests', row: key },
-        span: structure.labels[note.path!] ?? null,
+        span: structure.labels[path] ?? null,
         actual: Number.isNaN(count) ? null : count,
         expected: WIDTH,
-        notes: [{ code: 'row-surplus-cells', path: note.path! }],
+        notes: [{ code: 'row-surplus-cells', path }],
       });
     }
   },
