@@ -13,9 +13,9 @@ const FLOOR: Record<string, number> = {
   '文本（制表符）': 100, 'HTML（ogi）': 100, 'HTML（政府网站，GBK）': 100, 'Word（LibreOffice）': 100,
   'Word 97（LibreOffice）': 100, 'PDF（LibreOffice）': 99.49, 'PDF（Chromium）': 100,
   '版式：tabs': 100, '版式：cell-per-line': 100, '版式：pipe': 100, '版式：markdown': 100, '版式：spaces': 100,
-  '转换：crawl-glued': 97.95, '转换：crawl-spaced': 99.65,
-  '转换：pandoc-commonmark': 100, '转换：pandoc-gfm': 100, '转换：pdf2md': 99.54,
-  '转换：pdftotext-layout': 99.54, '转换：pdftotext-raw': 99.54,
+  '转换：crawl-glued': 98.09, '转换：crawl-spaced': 99.77,
+  '转换：pandoc-commonmark': 100, '转换：pandoc-gfm': 100, '转换：pdf2md': 99.65,
+  '转换：pdftotext-layout': 99.65, '转换：pdftotext-raw': 99.65,
 };
 
 const results = await runAccuracy();

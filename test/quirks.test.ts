@@ -114,14 +114,15 @@ test('web text whose cell boundaries were lost: the one split that balances is t
   assertProvenance(text, r);
 });
 
-test('a digit run with several balancing splits is null, with the reason', () => {
-  // "110000011" balances as 11,0,0,0,0,0,11 and as 1,10,0,0,0,0,11.
+test('a digit run with several balancing splits keeps only the cells every split reads alike, with the reason', () => {
+  // "110000011" balances as 11,0,0,0,0,0,11 and as 1,10,0,0,0,0,11: the last five cells are the same digits in both.
   const r = parse(v2021({ requests: '一、本年新收政府信息公开申请数量 1 1 0 0 0 0 2\n（七）总计 110000011' }));
   assert.deepEqual(r.tables.requests.newReceived, [1, 1, 0, 0, 0, 0, 2]);
-  assert.deepEqual(r.tables.requests.resultTotal, [null, null, null, null, null, null, null]);
+  assert.deepEqual(r.tables.requests.resultTotal, [null, null, 0, 0, 0, 0, 11]);
   const note = r.notes.find((n) => n.path === 'requests.resultTotal')!;
   assert.equal(note.code, 'digit-run-ambiguous');
-  assert.equal(note.message, '表三“（七）总计”：连写数字“110000011”有2种拆分方式，无法唯一确定');
+  assert.equal(note.message, '表三“（七）总计”：连写数字有多种读法（拆分方式或少印空白单元格的位置）；按行、列勾稽关系，“科研机构”“社会公益组织”“法律服务机构”“其他”“总计”列在每种可能的读法下都相同，已读取，其余各列无法确定，按空白处理');
+  assert.equal(r.provenance['requests.resultTotal.total']!.text, '11');
 });
 
 test('column identities settle a digit run that the row alone cannot', () => {

@@ -17,8 +17,14 @@ export type Identity = (values: readonly (number | null)[]) => boolean;
 
 export interface FitResult {
   slots: Slot[];
-  /** Several splits of a digit run satisfy the row's identities: the caller may decide with more context. */
+  /** Several splits of a digit run, or several places of a short row's cells, satisfy the row's identities: the caller may decide with more context. */
   candidates?: Slot[][];
+  /**
+   * With the row's identity, for a row printed with digit runs or too few cells: the readings that fill
+   * every column, and those with blank cells put back (a blank cell a crawler or converter dropped with
+   * its boundaries); null when there are too many to weigh. For the table's column identities to decide.
+   */
+  readings?: { full: Slot[][] | null; blanks: Slot[][] | null };
   note?: string;
   /** Set with `note`: what kind of trouble the row had, and how many cells were printed. */
   code?: NoteCode;
@@ -133,29 +139,49 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
   }
 
   if (cells.some((c) => isDigitRun(c.value))) {
-    const candidates = splitRuns(cells, expected, identity);
-    if (candidates.length === 1) {
-      return { slots: candidates[0]!, code: 'digit-run-split', note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分' };
-    }
+    const glued = cells.some((c) => c.glued);
     const runs = cells.filter((c) => isDigitRun(c.value)).map((c) => c.text).join('、');
-    if (candidates.length === 0 && !cells.some((c) => c.glued)) {
-      // No split balances and the cells were printed apart: keep what was printed, as printed,
-      // and leave the missing cells blank (a cell lost at the edge of a PDF page).
-      const missing = expected - cells.length;
-      return {
-        slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
-        code: 'digit-run-unsplittable',
-        printed: cells.length,
-        note: `该行只有${cells.length}个单元格，应为${expected}个；其中的“${runs}”不能拆分为满足勾稽关系的数值，已按原样读取，缺少的按空白处理`,
-      };
+    const full = splitRuns(cells, expected, identity);
+    if (!identity) {
+      if (full.length === 1) return { slots: full[0]!, code: 'digit-run-split', note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分' };
+      if (full.length === 0 && !glued) {
+        // No split and the cells were printed apart: keep what was printed, as printed,
+        // and leave the missing cells blank (a cell lost at the edge of a PDF page).
+        const missing = expected - cells.length;
+        return {
+          slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
+          code: 'digit-run-unsplittable',
+          printed: cells.length,
+          note: `该行只有${cells.length}个单元格，应为${expected}个；其中的“${runs}”不能拆分为满足勾稽关系的数值，已按原样读取，缺少的按空白处理`,
+        };
+      }
+      if (full.length === 0) {
+        // The digits were glued to the label: which digits make which cell cannot be known.
+        const note = `“${runs}”与行名连写，不能拆分为满足勾稽关系的数值，该行按空白处理`;
+        return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', printed: cells.length, note };
+      }
+      const note = `连写数字“${runs}”有${full.length > MAX_CANDIDATES ? '过多' : full.length}种拆分方式，无法唯一确定`;
+      return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', note, candidates: full.length <= MAX_CANDIDATES ? full : undefined };
     }
-    if (candidates.length === 0) {
-      // The digits were glued to the label: which digits make which cell cannot be known.
-      const note = `“${runs}”与行名连写，不能拆分为满足勾稽关系的数值，该行按空白处理`;
+    // Blank cells vanish with their boundaries (a crawler's text, a converter's spaces): readings with
+    // blank cells put back are kept apart, for the table to weigh (see `readings`).
+    const shorter = full.length <= MAX_CANDIDATES ? splitShorter(cells, expected, identity) : null;
+    const readings = { full: full.length <= MAX_CANDIDATES ? full : null, blanks: shorter };
+    if (full.length === 1) return { slots: full[0]!, code: 'digit-run-split', note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分', readings };
+    if (full.length === 0 && shorter?.length === 1) {
+      const note = `该行只有${cells.length}个单元格，应为${expected}个；连写数字“${runs}”与空白单元格的位置按勾稽关系唯一确定`;
+      return { slots: shorter[0]!, code: 'digit-run-split', note, readings };
+    }
+    if (full.length === 0 && shorter?.length === 0) {
+      const note = glued
+        ? `“${runs}”与行名连写，不能拆分为满足勾稽关系的数值，该行按空白处理`
+        : `该行只有${cells.length}个单元格，应为${expected}个；其中的“${runs}”不能拆分为满足勾稽关系的数值，也不能确定缺少的是哪几列，该行按空白处理`;
       return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', printed: cells.length, note };
     }
-    const note = `连写数字“${runs}”有${candidates.length > MAX_CANDIDATES ? '过多' : candidates.length}种拆分方式，无法唯一确定`;
-    return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', note, candidates: candidates.length <= MAX_CANDIDATES ? candidates : undefined };
+    const some = full.length ? full : shorter;
+    const count = some && some.length <= MAX_CANDIDATES ? String(some.length) : '过多';
+    const note = full.length ? `连写数字“${runs}”有${count}种拆分方式，无法唯一确定` : `连写数字“${runs}”拆成${expected}格都不满足勾稽关系，按少印空白单元格拆分有${count}种读法，无法唯一确定`;
+    return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', ...(full.length ? {} : { printed: cells.length }), note, ...(some && some.length <= MAX_CANDIDATES ? { candidates: some } : {}), readings };
   }
 
   const glued = cells.filter((c) => c.glued).map((c) => c.text);
@@ -165,6 +191,37 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
     return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', printed: cells.length, note };
   }
   return fitShortRow(cells, expected, identity);
+}
+
+/** Readings of a row with blank cells put back tried at most (the work of one row stays bounded). */
+const MAX_TRIED = 200_000;
+
+/** Places `values` in order among `expected` slots, leaving the positions in `blanks` empty. */
+function placed(values: readonly Slot[], expected: number, blanks: readonly number[], note: string): Slot[] {
+  const slots: Slot[] = [];
+  let next = 0;
+  for (let i = 0; i < expected; i++) slots.push(blanks.includes(i) ? { cell: null, note } : values[next++]!);
+  return slots;
+}
+
+/**
+ * Splits of digit runs into fewer cells than the row has, with the blank cells put back wherever
+ * the row's identities allow; null when there are too many to weigh (more than MAX_CANDIDATES
+ * readings, or more than MAX_TRIED tried).
+ */
+function splitShorter(cells: Cell[], expected: number, identity: Identity): Slot[][] | null {
+  const found: Slot[][] = [];
+  let tried = 0;
+  for (let missing = 1; expected - missing >= Math.max(cells.length, 1); missing++) {
+    for (const split of splitRuns(cells, expected - missing)) {
+      for (const blanks of blankPlaces(expected, missing)) {
+        const slots = placed(split, expected, blanks, '少印的空白单元格');
+        if (identity(slots.map(slotValue))) found.push(slots);
+        if (found.length > MAX_CANDIDATES || ++tried > MAX_TRIED) return null;
+      }
+    }
+  }
+  return found;
 }
 
 /** Ways to leave `missing` of `expected` places blank, as sets of blank positions. */
@@ -193,19 +250,18 @@ function fitShortRow(cells: Cell[], expected: number, identity?: Identity): FitR
       note: `${shortNote}；缺少的按空白处理`,
     };
   }
-  if (identity && printed > 0 && expected - printed <= 3) {
-    const fitting: Slot[][] = [];
+  const fitting: Slot[][] = [];
+  if (identity && printed > 0) {
+    const values = cells.map((cell) => ({ cell }));
     for (const blanks of blankPlaces(expected, expected - printed)) {
-      const slots: Slot[] = [];
-      let next = 0;
-      for (let i = 0; i < expected; i++) slots.push(blanks.includes(i) ? { cell: null, note: '该行缺少此单元格' } : { cell: cells[next++]! });
+      const slots = placed(values, expected, blanks, '该行缺少此单元格');
       if (identity(slots.map(slotValue))) fitting.push(slots);
-      if (fitting.length > 1) break;
     }
     if (fitting.length === 1) {
       return { slots: fitting[0]!, code: 'row-short', printed, note: `${shortNote}；按勾稽关系唯一确定了各值的位置，缺少的按空白处理` };
     }
   }
   const note = `${shortNote}；无法确定缺少的是哪一列，该行按空白处理`;
-  return { slots: emptySlots(expected, note), code: 'row-short', printed, note };
+  // Several placements balance the row: the table's column identities may still tell (see table-requests).
+  return { slots: emptySlots(expected, note), code: 'row-short', printed, note, ...(fitting.length > 1 ? { candidates: fitting, readings: { full: [], blanks: fitting } } : {}) };
 }
