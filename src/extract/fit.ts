@@ -24,7 +24,7 @@ export interface FitResult {
    * every column, and those with blank cells put back (a blank cell a crawler or converter dropped with
    * its boundaries); null when there are too many to weigh. For the table's column identities to decide.
    */
-  readings?: { full: Slot[][] | null; blanks: Slot[][] | null };
+  readings?: { full: Slot[][] | null; blanks: () => Slot[][] | null };
   note?: string;
   /** Set with `note`: what kind of trouble the row had, and how many cells were printed. */
   code?: NoteCode;
@@ -165,9 +165,12 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
     }
     // Blank cells vanish with their boundaries (a crawler's text, a converter's spaces): readings with
     // blank cells put back are kept apart, for the table to weigh (see `readings`).
-    const shorter = full.length <= MAX_CANDIDATES ? splitShorter(cells, expected, identity) : null;
-    const readings = { full: full.length <= MAX_CANDIDATES ? full : null, blanks: shorter };
+    // Worked out only when needed (most rows with a split are settled without them).
+    let shorterMemo: Slot[][] | null | undefined;
+    const blanks = () => (shorterMemo === undefined ? (shorterMemo = full.length <= MAX_CANDIDATES ? splitShorter(cells, expected, identity) : null) : shorterMemo);
+    const readings = { full: full.length <= MAX_CANDIDATES ? full : null, blanks };
     if (full.length === 1) return { slots: full[0]!, code: 'digit-run-split', note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分', readings };
+    const shorter = full.length ? null : blanks();
     if (full.length === 0 && shorter?.length === 1) {
       const note = `该行只有${cells.length}个单元格，应为${expected}个；连写数字“${runs}”与空白单元格的位置按勾稽关系唯一确定`;
       return { slots: shorter[0]!, code: 'digit-run-split', note, readings };
@@ -194,7 +197,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
 }
 
 /** Readings of a row with blank cells put back tried at most (the work of one row stays bounded). */
-const MAX_TRIED = 200_000;
+const MAX_TRIED = 50_000;
 
 /** Places `values` in order among `expected` slots, leaving the positions in `blanks` empty. */
 function placed(values: readonly Slot[], expected: number, blanks: readonly number[], note: string): Slot[] {
@@ -212,11 +215,14 @@ function placed(values: readonly Slot[], expected: number, blanks: readonly numb
 function splitShorter(cells: Cell[], expected: number, identity: Identity): Slot[][] | null {
   const found: Slot[][] = [];
   let tried = 0;
+  const values: (number | null)[] = new Array(expected);
   for (let missing = 1; expected - missing >= Math.max(cells.length, 1); missing++) {
+    const places = [...blankPlaces(expected, missing)];
     for (const split of splitRuns(cells, expected - missing)) {
-      for (const blanks of blankPlaces(expected, missing)) {
-        const slots = placed(split, expected, blanks, '少印的空白单元格');
-        if (identity(slots.map(slotValue))) found.push(slots);
+      const splitValues = split.map(slotValue);
+      for (const blanks of places) {
+        for (let i = 0, next = 0; i < expected; i++) values[i] = blanks.includes(i) ? null : splitValues[next++]!;
+        if (identity(values)) found.push(placed(split, expected, blanks, '少印的空白单元格'));
         if (found.length > MAX_CANDIDATES || ++tried > MAX_TRIED) return null;
       }
     }
@@ -263,5 +269,5 @@ function fitShortRow(cells: Cell[], expected: number, identity?: Identity): FitR
   }
   const note = `${shortNote}；无法确定缺少的是哪一列，该行按空白处理`;
   // Several placements balance the row: the table's column identities may still tell (see table-requests).
-  return { slots: emptySlots(expected, note), code: 'row-short', printed, note, ...(fitting.length > 1 ? { candidates: fitting, readings: { full: [], blanks: fitting } } : {}) };
+  return { slots: emptySlots(expected, note), code: 'row-short', printed, note, ...(fitting.length > 1 ? { candidates: fitting, readings: { full: [], blanks: () => fitting } } : {}) };
 }

@@ -420,16 +420,20 @@ type Outcome = 'kept' | 'all' | number[];
  */
 function resolveByColumns(template: TableTemplate, slots: Map<RequestRowKey, Slot[]>, readings: ReadonlyMap<RequestRowKey, Readings>): Map<RequestRowKey, Outcome> {
   const keys = [...readings.keys()];
-  const filled = keys.map((k) => {
+  const filled = (k: RequestRowKey) => {
     const r = readings.get(k)!;
-    return r.full?.length ? r.full : r.blanks?.length ? r.blanks : null;
-  });
-  const any = keys.map((k) => {
+    if (r.full?.length) return r.full;
+    const blanks = r.full ? r.blanks() : null;
+    return blanks?.length ? blanks : null;
+  };
+  // Too many readings of one kind: the row cannot be weighed, and is left blank.
+  const any = (k: RequestRowKey) => {
     const r = readings.get(k)!;
-    // Too many readings of one kind: the row cannot be weighed, and is left blank.
-    return r.full && r.blanks ? [...r.full, ...r.blanks] : null;
-  });
-  for (const [attempt, domains] of [filled, any].entries()) {
+    const blanks = r.full ? r.blanks() : null;
+    return r.full && blanks ? [...r.full, ...blanks] : null;
+  };
+  for (const attempt of [0, 1]) {
+    const domains = keys.map(attempt === 0 ? filled : any);
     const weighed = keys.flatMap((k, n) => (domains[n] ? [{ key: k, domain: domains[n]! }] : []));
     // Readings that fill every column are taken only when every combination of them was tried.
     const chosen = balancing(template, slots, weighed, attempt === 0);
@@ -504,7 +508,7 @@ function agreeing(slots: Map<RequestRowKey, Slot[]>, key: RequestRowKey, rowRead
 }
 
 /** Largest set of partial sums kept when narrowing; beyond it only their bounds are weighed. */
-const MAX_SUMS = 4_000;
+const MAX_SUMS = 1_500;
 
 /** The sums `base` plus one value of each set can make (null past MAX_SUMS), with their bounds. */
 interface Sums { set: Set<number> | null; min: number; max: number }
@@ -517,7 +521,7 @@ function addValues(base: Sums, values: readonly number[], sign: number): Sums {
     max = Math.max(max, sign * v);
   }
   let set: Set<number> | null = null;
-  if (base.set && base.set.size * values.length <= MAX_SUMS * 8) {
+  if (base.set && base.set.size * values.length <= MAX_SUMS * 4) {
     set = new Set<number>();
     for (const a of base.set) for (const v of values) set.add(a + sign * v);
     if (set.size > MAX_SUMS) set = null;
@@ -542,7 +546,7 @@ function reachable(before: Sums, after: Sums, target: number): boolean {
 function narrow(columns: readonly Identity[], keys: readonly RequestRowKey[], domains: Slot[][][], known: ReadonlyMap<string, Value>): boolean {
   const at = new Map<string, { n: number; c: number }>();
   keys.forEach((k, n) => requestRowPaths(k).forEach((p, c) => at.set(p, { n, c })));
-  for (let changed = true, passes = 0; changed && passes < 20; passes++) {
+  for (let changed = true, passes = 0; changed && passes < 8; passes++) {
     changed = false;
     for (const x of columns) {
       let fixed = 0;
