@@ -20,9 +20,18 @@ test('a total row that lost a blank cell keeps the cells every balancing placeme
     // Printed 2 0 0 (blank) 0 0 2: which of the five middle cells was blank cannot be known.
     assert.deepEqual(r.tables.requests.resultTotal, [2, null, null, null, null, null, 2], file);
     const note = r.notes.find((n) => n.path === 'requests.resultTotal')!;
+    assert.equal(note.code, 'cells-undetermined', file);
     assert.match(note.message, /“自然人”“总计”列在每种可能的读法下都相同，已读取，其余各列无法确定，按空白处理$/, file);
     assert.equal(r.provenance['requests.resultTotal.total']!.text, '2', file);
   }
+});
+
+test('what ogi could not place in such a row is said as its own reading matter, not as a short row of the report', async () => {
+  const { checkReport, loadRules } = await import('../src/check/engine.ts');
+  const r = read('sample000.ogi.crawl-spaced.txt');
+  const findings = checkReport(r, await loadRules());
+  assert.ok(!findings.some((f) => f.rule === 'TPL-08'), JSON.stringify(findings.filter((f) => f.rule === 'TPL-08')));
+  assert.ok(!findings.some((f) => f.severity !== 'info' && JSON.stringify(f.location ?? {}).includes('resultTotal')));
 });
 
 /** A deterministic generator: small counts, many zeros, half of the zeros left blank. */

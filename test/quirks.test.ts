@@ -120,7 +120,7 @@ test('a digit run with several balancing splits keeps only the cells every split
   assert.deepEqual(r.tables.requests.newReceived, [1, 1, 0, 0, 0, 0, 2]);
   assert.deepEqual(r.tables.requests.resultTotal, [null, null, 0, 0, 0, 0, 11]);
   const note = r.notes.find((n) => n.path === 'requests.resultTotal')!;
-  assert.equal(note.code, 'digit-run-ambiguous');
+  assert.equal(note.code, 'cells-undetermined');
   assert.equal(note.message, '表三“（七）总计”：连写数字有多种读法（拆分方式或少印空白单元格的位置）；按行、列勾稽关系，“科研机构”“社会公益组织”“法律服务机构”“其他”“总计”列在每种可能的读法下都相同，已读取，其余各列无法确定，按空白处理');
   assert.equal(r.provenance['requests.resultTotal.total']!.text, '11');
 });

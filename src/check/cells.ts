@@ -12,8 +12,8 @@ export function format(template: string, data: Record<string, string | number | 
 }
 
 
-/** Extraction notes that leave cells of a printed row blank because ogi could not tell them apart. */
-const DIGIT_RUN_UNREAD = new Set(['digit-run-ambiguous', 'digit-run-unsplittable']);
+/** Extraction notes that leave cells of a printed row blank because ogi could not tell them apart (or place them). */
+const DIGIT_RUN_UNREAD = new Set(['digit-run-ambiguous', 'digit-run-unsplittable', 'cells-undetermined']);
 
 /**
  * Paths of the cells a document prints but ogi could not read: blank and never placed (no

@@ -134,7 +134,8 @@ export function extractRequests(
       outcome === 'all' ? `表三“${p.cell.text}”：${trouble}；按行、列勾稽关系唯一确定了各值的位置，缺少的按空白处理`
       : outcome.length ? `表三“${p.cell.text}”：${trouble}；按行、列勾稽关系，${outcome.map((c) => `“${REQUEST_COLUMNS[c]!.label}”`).join('')}列在每种可能的读法下都相同，已读取，其余各列无法确定，按空白处理`
       : `表三“${p.cell.text}”：${trouble}，无法唯一确定，该行按空白处理`;
-    rec.note(p.code === 'row-short' ? 'row-short' : 'digit-run-ambiguous', message, path, p.cell, { actual: p.printed, expected: COLUMNS });
+    const code: NoteCode = outcome === 'all' ? 'row-short' : outcome.length ? 'cells-undetermined' : 'digit-run-ambiguous';
+    rec.note(code, message, path, p.cell, { actual: p.printed, expected: COLUMNS });
   }
 
   const table: RequestsTable = {};

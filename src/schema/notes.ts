@@ -19,6 +19,7 @@ export const NOTE_DEFS = {
   'digit-run-unsplittable': '连写数字不能拆分为满足勾稽关系的数值，按原样读取',
   'digit-run-ambiguous': '连写数字有多种读法（拆分方式、少印空白单元格的位置），无法唯一确定的格记为空白',
   'digit-run-resolved': '连写数字按行、列勾稽关系唯一拆分',
+  'cells-undetermined': '一行有几种读法（连写数字的拆分、少印的空白单元格的位置）都满足行、列勾稽关系：只取各种读法下都相同的格，其余记为空白',
   'digit-run-evidenced': '连写数字依据正文所述数值唯一拆分',
   'ocr-repaired': 'OCR 识别存疑的数字按勾稽关系唯一修正',
   'ocr-doubtful': 'OCR 识别存疑的数字与勾稽关系不符，未修正',
@@ -27,5 +28,8 @@ export const NOTE_DEFS = {
 export type NoteCode = keyof typeof NOTE_DEFS;
 export const NOTE_CODES = Object.keys(NOTE_DEFS) as [NoteCode, ...NoteCode[]];
 
-/** Notes that say a row was printed as digit runs: its cell count is a reading matter (TPL-06, TPL-08, TPL-11 stay silent). */
-export const DIGIT_RUN_NOTES: readonly string[] = ['digit-run-split', 'digit-run-unsplittable', 'digit-run-ambiguous', 'digit-run-resolved', 'digit-run-evidenced'] satisfies NoteCode[];
+/**
+ * Notes that say a row was printed as digit runs, or that its cells could be placed only in part: its
+ * cell count is a reading matter (TPL-06, TPL-08, TPL-11 stay silent).
+ */
+export const DIGIT_RUN_NOTES: readonly string[] = ['digit-run-split', 'digit-run-unsplittable', 'digit-run-ambiguous', 'digit-run-resolved', 'digit-run-evidenced', 'cells-undetermined'] satisfies NoteCode[];
