@@ -12,7 +12,7 @@ import type { CheckConfig, CheckableReport, Finding } from './types.ts';
  * The version of the rule catalogue: stored with every set of findings, so that reports checked by
  * older rules can be found and checked again. Change it whenever a change alters what a rule reports.
  */
-export const RULES_VERSION = '2026.12.06.6';
+export const RULES_VERSION = '2026.12.07.1';
 
 export async function checkAll(reports: readonly CheckableReport[], config: CheckConfig = {}, options: SeriesOptions = {}): Promise<Finding[][]> {
   return checkReports(reports, await loadRules(), config, options);
