@@ -115,7 +115,13 @@ function splitRuns(cells: Cell[], expected: number, identity?: Identity): Slot[]
  * splits digit runs whose cell boundaries were lost when exactly one split
  * satisfies the identities.
  */
-export function fitRow(cells: Cell[], expected: number, identity?: Identity): FitResult {
+/** Work left for weighing blank cells put back, shared by the rows of one table (a document of many rows stays bounded). */
+export interface FitBudget { tries: number }
+
+/** Readings with blank cells put back that one table may try in all. */
+export const TABLE_TRIES = 400_000;
+
+export function fitRow(cells: Cell[], expected: number, identity?: Identity, budget: FitBudget = { tries: TABLE_TRIES }): FitResult {
   if (cells.length === expected) return { slots: cells.map((cell) => ({ cell })) };
 
   if (cells.length > expected) {
@@ -167,7 +173,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
     // blank cells put back are kept apart, for the table to weigh (see `readings`).
     // Worked out only when needed (most rows with a split are settled without them).
     let shorterMemo: Slot[][] | null | undefined;
-    const blanks = () => (shorterMemo === undefined ? (shorterMemo = full.length <= MAX_CANDIDATES ? splitShorter(cells, expected, identity) : null) : shorterMemo);
+    const blanks = () => (shorterMemo === undefined ? (shorterMemo = full.length <= MAX_CANDIDATES ? splitShorter(cells, expected, identity, budget) : null) : shorterMemo);
     const readings = { full: full.length <= MAX_CANDIDATES ? full : null, blanks };
     if (full.length === 1) return { slots: full[0]!, code: 'digit-run-split', note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分', readings };
     const shorter = full.length ? null : blanks();
@@ -193,7 +199,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity): Fi
     const note = `“${glued.join('、')}”与行名连写，缺少单元格边界，无法确定各列的数值`;
     return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', printed: cells.length, note };
   }
-  return fitShortRow(cells, expected, identity);
+  return fitShortRow(cells, expected, identity, budget);
 }
 
 /** Readings of a row with blank cells put back tried at most (the work of one row stays bounded). */
@@ -210,9 +216,9 @@ function placed(values: readonly Slot[], expected: number, blanks: readonly numb
 /**
  * Splits of digit runs into fewer cells than the row has, with the blank cells put back wherever
  * the row's identities allow; null when there are too many to weigh (more than MAX_CANDIDATES
- * readings, or more than MAX_TRIED tried).
+ * readings, more than MAX_TRIED tried, or the table's budget spent).
  */
-function splitShorter(cells: Cell[], expected: number, identity: Identity): Slot[][] | null {
+function splitShorter(cells: Cell[], expected: number, identity: Identity, budget: FitBudget): Slot[][] | null {
   const found: Slot[][] = [];
   let tried = 0;
   const values: (number | null)[] = new Array(expected);
@@ -223,7 +229,7 @@ function splitShorter(cells: Cell[], expected: number, identity: Identity): Slot
       for (const blanks of places) {
         for (let i = 0, next = 0; i < expected; i++) values[i] = blanks.includes(i) ? null : splitValues[next++]!;
         if (identity(values)) found.push(placed(split, expected, blanks, '少印的空白单元格'));
-        if (found.length > MAX_CANDIDATES || ++tried > MAX_TRIED) return null;
+        if (found.length > MAX_CANDIDATES || ++tried > MAX_TRIED || --budget.tries < 0) return null;
       }
     }
   }
@@ -244,7 +250,7 @@ function* blankPlaces(expected: number, missing: number, from = 0): Generator<nu
  * the printed values are placed where exactly one placement satisfies the row's identities;
  * otherwise nothing is taken, since which cell is missing cannot be known.
  */
-function fitShortRow(cells: Cell[], expected: number, identity?: Identity): FitResult {
+function fitShortRow(cells: Cell[], expected: number, identity: Identity | undefined, budget: FitBudget): FitResult {
   const printed = cells.length;
   const shortNote = `该行只有${printed}个单元格，应为${expected}个`;
   if (printed > 0 && cells.every((c) => c.separated)) {
@@ -257,9 +263,14 @@ function fitShortRow(cells: Cell[], expected: number, identity?: Identity): FitR
     };
   }
   const fitting: Slot[][] = [];
-  if (identity && printed > 0) {
+  // Any number of blank cells in a row of table 三 (at most 127 placements); at most three in a longer row.
+  if (identity && printed > 0 && (expected <= 7 || expected - printed <= 3)) {
     const values = cells.map((cell) => ({ cell }));
     for (const blanks of blankPlaces(expected, expected - printed)) {
+      if (--budget.tries < 0) {
+        fitting.length = 0;
+        break;
+      }
       const slots = placed(values, expected, blanks, '该行缺少此单元格');
       if (identity(slots.map(slotValue))) fitting.push(slots);
     }

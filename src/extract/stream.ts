@@ -46,15 +46,18 @@ interface Occurrence {
 /** The line without white space and quotes, with the offset in the line of each kept character. */
 function compactLine(text: string): { c: string; pos: number[] } {
   const folded = fold(text);
-  let c = '';
+  // Kept in an array: reading the last character of a string built by += flattens it each time (quadratic on a long line).
+  const kept: string[] = [];
   const pos: number[] = [];
+  let last = '';
   for (let i = 0; i < folded.length; i++) {
     const ch = folded[i]!;
     if (STREAM_NOISE.test(ch)) continue;
-    c += ch === '、' || ch === '．' ? (/\d/.test(c[c.length - 1] ?? '') ? '.' : ch) : ch;
+    last = ch === '、' || ch === '．' ? (/\d/.test(last) ? '.' : ch) : ch;
+    kept.push(last);
     pos.push(i);
   }
-  return { c, pos };
+  return { c: kept.join(''), pos };
 }
 
 function numberedAt(c: string, at: number, numeral: string): number {
@@ -152,15 +155,20 @@ export function cutLine(text: string): Cut[] | null {
 
   const at = (ci: number) => (ci >= pos.length ? text.length : pos[ci]!);
   const sorted = [...breaks].filter((b) => b < c.length).sort((a, b) => a - b);
+  const cellsSorted = [...cellBreaks].sort((a, b) => a - b);
   const cuts: Cut[] = [];
+  let k = 0;
   sorted.forEach((b, n) => {
     const next = sorted[n + 1] ?? c.length;
     let start = at(b);
     let end = next >= c.length ? text.length : at(next);
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
+    // The cell breaks inside (b, next), walked once for the whole line.
+    while (k < cellsSorted.length && cellsSorted[k]! <= b) k++;
+    const cells: number[] = [];
+    for (let j = k; j < cellsSorted.length && cellsSorted[j]! < next; j++) cells.push(at(cellsSorted[j]!));
     if (start >= end) return;
-    const cells = [...cellBreaks].filter((x) => x > b && x < next).map(at).sort((x, y) => x - y);
     cuts.push({ start, end, cells });
   });
   return cuts;

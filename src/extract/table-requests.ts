@@ -8,7 +8,7 @@ import type { NoteCode } from '../schema/notes.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell as Value, RequestsTable } from '../schema/types.ts';
 import type { Cell } from './cells.ts';
-import { fitRow, slotValue, type FitResult, type Slot } from './fit.ts';
+import { fitRow, slotValue, TABLE_TRIES, type FitResult, type Slot } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 
 const COLUMNS = REQUEST_COLUMN_KEYS.length;
@@ -42,6 +42,7 @@ export function extractRequests(
   const rows = requestRows(template);
   const slots = new Map<RequestRowKey, Slot[]>();
   const readings = new Map<RequestRowKey, Readings>();
+  const budget = { tries: TABLE_TRIES };
   const pending: { key: RequestRowKey; code: NoteCode; message: string; cell: Cell; printed?: number }[] = [];
   // Labels with values that named no row, with the last row read before them (row-unrecognised).
   const unread: { cell: Cell; after: number }[] = [];
@@ -106,7 +107,7 @@ export function extractRequests(
     rec.label(placePath({ table: 'requests', row: def.key }), cell, rowLabel(stream, i));
     const { cells, next: after } = valuesAfter(stream, valuesAt, to, COLUMNS);
     const next = Math.max(after, consumed + 1);
-    const fit = fitRow(cells, COLUMNS, rowTotalHolds);
+    const fit = fitRow(cells, COLUMNS, rowTotalHolds, budget);
     if (fit.note) pending.push({ key: def.key, code: fit.code!, message: `表三“${cell.text}”：${fit.note}`, cell, printed: fit.printed });
     slots.set(def.key, fit.slots);
     placed.set(def.key, { label: i, next });
