@@ -140,6 +140,36 @@ test('column identities settle a digit run that the row alone cannot', () => {
   assert.ok(!r.notes.some((n) => n.code === 'digit-run-ambiguous'));
 });
 
+test('a glued table whose sums are wrong keeps each row\'s one split when every row fills its columns', () => {
+  // 一+二 = 2 but 三（七）+四 = 3: no combination balances, and no row shows a vanished blank cell.
+  const rows = [
+    '一、本年新收政府信息公开申请数量1100002',
+    '二、上年结转政府信息公开申请数量0000000',
+    '（一）予以公开1100002',
+    '（七）总计1100002',
+    '四、结转下年度继续办理1000001',
+  ];
+  const r = parse(v2021({ requests: rows.join('\n') }));
+  assert.deepEqual(r.tables.requests.newReceived, [1, 1, 0, 0, 0, 0, 2]);
+  assert.deepEqual(r.tables.requests.carriedForward, [1, 0, 0, 0, 0, 0, 1]);
+  assert.ok(!r.notes.some((n) => n.code === 'digit-run-ambiguous' || n.code === 'cells-undetermined'));
+});
+
+test('a glued row short of a cell makes the table weigh blank cells: a wrong sum then leaves the split rows blank', () => {
+  // （七）总计 prints six digits for seven cells: blank cells vanished, so "1100002" elsewhere may be 1,1,0,0,0,0,2 or 11,0,0,0,0,2 with a blank.
+  const rows = [
+    '一、本年新收政府信息公开申请数量1100002',
+    '二、上年结转政府信息公开申请数量0000000',
+    '（一）予以公开1100002',
+    '（七）总计110002',
+    '四、结转下年度继续办理1000001',
+  ];
+  const r = parse(v2021({ requests: rows.join('\n') }));
+  for (const row of ['newReceived', 'granted', 'resultTotal', 'carriedForward'] as const) {
+    for (const [c, v] of r.tables.requests[row]!.entries()) if (v !== null) assert.fail(`${row}[${c}] read as ${v}`);
+  }
+});
+
 test('table 四 as 15 digits run together is split by the group totals', () => {
   const r = parse(v2021({ review: '行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n100120000000000' }));
   assert.deepEqual(r.tables.review, { review: [1, 0, 0, 1, 2], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReview: [0, 0, 0, 0, 0] });

@@ -418,7 +418,7 @@ type Outcome = 'kept' | 'all' | number[];
  * every column (cell boundaries lost, no cell dropped); when no combination of those balances, with
  * blank cells put back too (a crawler or converter dropped them). A row keeps only what every balancing
  * combination reads the same: the whole row, or the columns whose cell is the same printed value in
- * each (the rest stay blank). When neither balances, every one of these rows is left blank.
+ * each (the rest stay blank). When neither balances, see the end.
  */
 function resolveByColumns(template: TableTemplate, slots: Map<RequestRowKey, Slot[]>, readings: ReadonlyMap<RequestRowKey, Readings>): Map<RequestRowKey, Outcome> {
   const keys = [...readings.keys()];
@@ -434,7 +434,10 @@ function resolveByColumns(template: TableTemplate, slots: Map<RequestRowKey, Slo
     const blanks = r.full ? r.blanks() : null;
     return r.full && blanks ? [...r.full, ...blanks] : null;
   };
-  for (const attempt of [0, 1]) {
+  // Every row can be read filling its columns: nothing shows that blank cells vanished, and a table
+  // that still does not balance is a report whose sums are wrong (see the end), not one to read with blanks.
+  const filledEverywhere = keys.every((k) => (readings.get(k)!.full?.length ?? 0) > 0);
+  for (const attempt of filledEverywhere ? [0] : [0, 1]) {
     const domains = keys.map(attempt === 0 ? filled : any);
     const weighed = keys.flatMap((k, n) => (domains[n] ? [{ key: k, domain: domains[n]! }] : []));
     // Readings that fill every column are taken only when every combination of them was tried.
@@ -445,9 +448,15 @@ function resolveByColumns(template: TableTemplate, slots: Map<RequestRowKey, Slo
     for (const key of keys) if (!outcome.has(key) && attempt === 1) outcome.set(key, unread(slots, key));
     return outcome;
   }
-  // No reading balances the table: none of these rows can be trusted, not even a row's one split.
+  // No reading balances the table (a report whose sums are wrong). When every row can be read filling its
+  // columns, nothing shows that blank cells vanished: a row keeps its one split, as its own identity gave it.
+  // Otherwise (some row printed too few cells) a row keeps it only when no reading with blank cells put
+  // back balances the row either.
   const outcome = new Map<RequestRowKey, Outcome>();
-  for (const key of keys) outcome.set(key, unread(slots, key));
+  for (const key of keys) {
+    const r = readings.get(key)!;
+    outcome.set(key, r.full?.length === 1 && (filledEverywhere || r.blanks()?.length === 0) ? 'kept' : unread(slots, key));
+  }
   return outcome;
 }
 
