@@ -2,9 +2,13 @@
  * npm run bench:accuracy — cells exact / cells printed for every layout class of the
  * fixtures (format fixtures, text layouts, converter and crawler outputs). Target: ≥ 99.5 %
  * per class and no wrong number. `--ocr` adds the image and scanned-PDF fixtures (slow);
- * `--detail` lists every cell that was not exact.
+ * `--detail` lists every cell that was not exact. A second table reads random reports whose blank
+ * cells vanished when a crawler flattened them (test/helpers/vanished-blanks.ts).
  */
-import { percent, runAccuracy, summarize } from '../test/helpers/accuracy.ts';
+import { compareTables, percent, runAccuracy, summarize } from '../test/helpers/accuracy.ts';
+import { flattenedText, tablesWithBlanks } from '../test/helpers/vanished-blanks.ts';
+import { extractReport } from '../src/extract/report.ts';
+import type { TableTemplate } from '../src/schema/templates.ts';
 
 const ocr = process.argv.includes('--ocr');
 const detail = process.argv.includes('--detail');
@@ -26,4 +30,24 @@ if (detail) {
     for (const w of r.wrong) console.log(`${r.file}: 读错 ${w}`);
     if (r.abstained.length) console.log(`${r.file}: 空缺 ${r.abstained.length} 格：${r.abstained.slice(0, 8).join('、')}${r.abstained.length > 8 ? '…' : ''}`);
   }
+}
+
+const REPORTS = 30;
+console.log(`\n空白单元格随边界消失的随机报告（每行 ${REPORTS} 份，2019、2021 格式各半；表三、表四中给定比例的 0 留空，爬虫连写或空格分隔）：`);
+console.log('| 文本 | 留空的 0 | 应读单元格 | 准确 | 准确率 | 读错（非空且不对） |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const [glue, share] of [['', 0], [' ', 0], ['', 0.2], ['', 0.5], [' ', 0.5]] as const) {
+  let expected = 0;
+  let exact = 0;
+  let wrong = 0;
+  for (let seed = 1; seed <= REPORTS; seed++) {
+    const template: TableTemplate = seed % 2 ? '2019' : '2021';
+    const tables = tablesWithBlanks(template, seed, share);
+    const got = extractReport(flattenedText(template, tables, glue), { name: `r${seed}.txt`, format: 'txt' });
+    const r = compareTables(template, tables, got.tables);
+    expected += r.expected;
+    exact += r.exact;
+    wrong += r.wrong.length;
+  }
+  console.log(`| ${glue ? '空格分隔' : '连写'} | ${share * 100} % | ${expected} | ${exact} | ${((100 * exact) / expected).toFixed(2)} % | ${wrong} |`);
 }
