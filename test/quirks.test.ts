@@ -140,34 +140,33 @@ test('column identities settle a digit run that the row alone cannot', () => {
   assert.ok(!r.notes.some((n) => n.code === 'digit-run-ambiguous'));
 });
 
-test('a glued table whose sums are wrong keeps each row\'s one split when every row fills its columns', () => {
-  // 一+二 = 2 but 三（七）+四 = 3: no combination balances, and no row shows a vanished blank cell.
-  const rows = [
+/** Five glued rows of table 三 whose sums are wrong (一+二 = 2, 三（七）+四 = 3), with the given （七）总计. */
+const gluedWithTotal = (total: string) =>
+  [
     '一、本年新收政府信息公开申请数量1100002',
     '二、上年结转政府信息公开申请数量0000000',
     '（一）予以公开1100002',
-    '（七）总计1100002',
+    `（七）总计${total}`,
     '四、结转下年度继续办理1000001',
-  ];
-  const r = parse(v2021({ requests: rows.join('\n') }));
+  ].join('\n');
+
+test('a glued table whose sums are wrong keeps each row\'s one split when every row fills its columns', () => {
+  // 一+二 = 2 but 三（七）+四 = 3: no combination balances, and no row shows a vanished blank cell.
+  const r = parse(v2021({ requests: gluedWithTotal('1100002') }));
   assert.deepEqual(r.tables.requests.newReceived, [1, 1, 0, 0, 0, 0, 2]);
   assert.deepEqual(r.tables.requests.carriedForward, [1, 0, 0, 0, 0, 0, 1]);
   assert.ok(!r.notes.some((n) => n.code === 'digit-run-ambiguous' || n.code === 'cells-undetermined'));
 });
 
-test('a glued row short of a cell makes the table weigh blank cells: a wrong sum then leaves the split rows blank', () => {
-  // （七）总计 prints six digits for seven cells: blank cells vanished, so "1100002" elsewhere may be 1,1,0,0,0,0,2 or 11,0,0,0,0,2 with a blank.
-  const rows = [
-    '一、本年新收政府信息公开申请数量1100002',
-    '二、上年结转政府信息公开申请数量0000000',
-    '（一）予以公开1100002',
-    '（七）总计110002',
-    '四、结转下年度继续办理1000001',
-  ];
-  const r = parse(v2021({ requests: rows.join('\n') }));
-  for (const row of ['newReceived', 'granted', 'resultTotal', 'carriedForward'] as const) {
-    for (const [c, v] of r.tables.requests[row]!.entries()) if (v !== null) assert.fail(`${row}[${c}] read as ${v}`);
-  }
+test('a glued table that shows a vanished blank cell and does not balance: a row is read only where it has one reading either way', () => {
+  // （七）总计 prints six digits for seven cells: a blank cell vanished. 一+二 = 2 but 三（七）+四 = 3: nothing balances.
+  // "1100002" has no other reading even with a blank cell put back (weighed as 0: 11,0,0,0,0,2 plus a blank never balances);
+  // "110002" has six (1,1,0,0,0,blank,2; …), so it stays blank.
+  const r = parse(v2021({ requests: gluedWithTotal('110002') }));
+  assert.deepEqual(r.tables.requests.newReceived, [1, 1, 0, 0, 0, 0, 2]);
+  assert.deepEqual(r.tables.requests.carriedForward, [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(r.tables.requests.resultTotal, [null, null, null, null, null, null, null]);
+  assert.equal(r.notes.find((n) => n.path === 'requests.resultTotal')!.code, 'digit-run-ambiguous');
 });
 
 test('table 四 as 15 digits run together is split by the group totals', () => {

@@ -73,10 +73,14 @@ function* allocations(runs: boolean[], expected: number, index = 0, used = 0): G
   }
 }
 
+/** A run kept as one cell must read as one number: "0000000" is seven cells of 0, never one. */
+const leadingZero = (cell: Cell) => cell.value?.kind === 'number' && /^0\d/.test(cell.value.digits);
+
 function splitRuns(cells: Cell[], expected: number, identity?: Identity): Slot[][] {
   const runs = cells.map((c) => isDigitRun(c.value));
   const found: Slot[][] = [];
   for (const alloc of allocations(runs, expected)) {
+    if (alloc.some((k, i) => k === 1 && runs[i] && leadingZero(cells[i]!))) continue;
     let partial: Slot[][] = [[]];
     cells.forEach((cell, i) => {
       const k = alloc[i]!;
@@ -219,6 +223,9 @@ function placed(values: readonly Slot[], expected: number, blanks: readonly numb
  * readings, more than MAX_TRIED tried, or the table's budget spent).
  */
 function splitShorter(cells: Cell[], expected: number, identity: Identity, budget: FitBudget): Slot[][] | null {
+  // A cell that vanished from a run glued to its label was left empty by the report: weighed as 0, as the
+  // table's columns weigh it. Between printed cells a missing one may instead be lost at a page edge: unknown.
+  const vanished = cells.some((c) => c.glued) ? 0 : null;
   const found: Slot[][] = [];
   let tried = 0;
   const values: (number | null)[] = new Array(expected);
@@ -227,7 +234,7 @@ function splitShorter(cells: Cell[], expected: number, identity: Identity, budge
     for (const split of splitRuns(cells, expected - missing)) {
       const splitValues = split.map(slotValue);
       for (const blanks of places) {
-        for (let i = 0, next = 0; i < expected; i++) values[i] = blanks.includes(i) ? null : splitValues[next++]!;
+        for (let i = 0, next = 0; i < expected; i++) values[i] = blanks.includes(i) ? vanished : splitValues[next++]!;
         if (identity(values)) found.push(placed(split, expected, blanks, '少印的空白单元格'));
         if (found.length > MAX_CANDIDATES || ++tried > MAX_TRIED || --budget.tries < 0) return null;
       }

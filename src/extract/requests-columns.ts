@@ -39,10 +39,11 @@ export function resolveByColumns(template: TableTemplate, slots: Map<RequestRowK
     const blanks = r.full ? r.blanks() : null;
     return r.full && blanks ? [...r.full, ...blanks] : null;
   };
-  // Every row can be read filling its columns: nothing shows that blank cells vanished, and a table
-  // that still does not balance is a report whose sums are wrong (see the end), not one to read with blanks.
+  // Every row can be read filling its columns: nothing shows that blank cells vanished, and a table that
+  // still does not balance is a report whose sums are wrong (see the end), not one to read with blanks.
+  // Once a row shows they vanished, any row may have lost one: every row is weighed with both kinds.
   const filledEverywhere = keys.every((k) => (readings.get(k)!.full?.length ?? 0) > 0);
-  for (const attempt of filledEverywhere ? [0] : [0, 1]) {
+  for (const attempt of filledEverywhere ? [0] : [1]) {
     const domains = keys.map(attempt === 0 ? filled : any);
     const weighed = keys.flatMap((k, n) => (domains[n] ? [{ key: k, domain: domains[n]! }] : []));
     // Readings that fill every column are taken only when every combination of them was tried.
