@@ -17,7 +17,7 @@ export type Identity = (values: readonly (number | null)[]) => boolean;
 
 export interface FitResult {
   slots: Slot[];
-  /** Several splits of a digit run, or several places of a short row's cells, satisfy the row's identities: the caller may decide with more context. */
+  /** A row without an identity whose digit runs split several ways: the caller may decide with more context (the narrative). */
   candidates?: Slot[][];
   /**
    * With the row's identity, for a row printed with digit runs or too few cells: the readings that fill
@@ -152,40 +152,32 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity, bud
     const glued = cells.some((c) => c.glued);
     const runs = cells.filter((c) => isDigitRun(c.value)).map((c) => c.text).join('、');
     const full = splitRuns(cells, expected, identity);
-    if (!identity) {
-      if (full.length === 1) return { slots: full[0]!, code: 'digit-run-split', note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分' };
-      if (full.length === 0 && !glued) {
-        // No split and the cells were printed apart: keep what was printed, as printed,
-        // and leave the missing cells blank (a cell lost at the edge of a PDF page).
-        const missing = expected - cells.length;
-        return {
-          slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
-          code: 'digit-run-unsplittable',
-          printed: cells.length,
-          note: `该行只有${cells.length}个单元格，应为${expected}个；其中的“${runs}”不能拆分为满足勾稽关系的数值，已按原样读取，缺少的按空白处理`,
-        };
-      }
-      if (full.length === 0) {
-        // The digits were glued to the label: which digits make which cell cannot be known.
-        const note = `“${runs}”与行名连写，不能拆分为满足勾稽关系的数值，该行按空白处理`;
-        return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', printed: cells.length, note };
-      }
-      const note = `连写数字“${runs}”有${full.length > MAX_CANDIDATES ? '过多' : full.length}种拆分方式，无法唯一确定`;
-      return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', note, candidates: full.length <= MAX_CANDIDATES ? full : undefined };
-    }
-    // Blank cells vanish with their boundaries (a crawler's text, a converter's spaces): readings with
-    // blank cells put back are kept apart, for the table to weigh (see `readings`).
-    // Worked out only when needed (most rows with a split are settled without them).
+    // With the row's identity, blank cells that vanished with their boundaries (a crawler's text, a
+    // converter's spaces) are put back too, in readings kept apart for the table to weigh (see `readings`);
+    // worked out only when needed (most rows with a split are settled without them).
     let shorterMemo: Slot[][] | null | undefined;
-    const blanks = () => (shorterMemo === undefined ? (shorterMemo = full.length <= MAX_CANDIDATES ? splitShorter(cells, expected, identity, budget) : null) : shorterMemo);
-    const readings = { full: full.length <= MAX_CANDIDATES ? full : null, blanks };
-    if (full.length === 1) return { slots: full[0]!, code: 'digit-run-split', note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分', readings };
-    const shorter = full.length ? null : blanks();
-    if (full.length === 0 && shorter?.length === 1) {
-      const note = `该行只有${cells.length}个单元格，应为${expected}个；连写数字“${runs}”与空白单元格的位置按勾稽关系唯一确定`;
-      return { slots: shorter[0]!, code: 'digit-run-split', note, readings };
+    const blanks = (): Slot[][] | null =>
+      shorterMemo !== undefined ? shorterMemo : (shorterMemo = identity && full.length <= MAX_CANDIDATES ? splitShorter(cells, expected, identity, budget) : null);
+    const withReadings = identity ? { readings: { full: full.length <= MAX_CANDIDATES ? full : null, blanks } } : {};
+    if (full.length === 1) return { slots: full[0]!, code: 'digit-run-split', note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分', ...withReadings };
+    if (full.length === 0 && !identity && !glued) {
+      // No split and the cells were printed apart: keep what was printed, as printed,
+      // and leave the missing cells blank (a cell lost at the edge of a PDF page).
+      const missing = expected - cells.length;
+      return {
+        slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
+        code: 'digit-run-unsplittable',
+        printed: cells.length,
+        note: `该行只有${cells.length}个单元格，应为${expected}个；其中的“${runs}”不能拆分为满足勾稽关系的数值，已按原样读取，缺少的按空白处理`,
+      };
     }
-    if (full.length === 0 && shorter?.length === 0) {
+    const shorter = full.length ? null : identity ? blanks() : [];
+    if (shorter?.length === 1) {
+      const note = `该行只有${cells.length}个单元格，应为${expected}个；连写数字“${runs}”与空白单元格的位置按勾稽关系唯一确定`;
+      return { slots: shorter[0]!, code: 'digit-run-split', note, ...withReadings };
+    }
+    if (shorter?.length === 0) {
+      // The digits were glued to the label: which digits make which cell cannot be known.
       const note = glued
         ? `“${runs}”与行名连写，不能拆分为满足勾稽关系的数值，该行按空白处理`
         : `该行只有${cells.length}个单元格，应为${expected}个；其中的“${runs}”不能拆分为满足勾稽关系的数值，也不能确定缺少的是哪几列，该行按空白处理`;
@@ -194,7 +186,9 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity, bud
     const some = full.length ? full : shorter;
     const count = some && some.length <= MAX_CANDIDATES ? String(some.length) : '过多';
     const note = full.length ? `连写数字“${runs}”有${count}种拆分方式，无法唯一确定` : `连写数字“${runs}”拆成${expected}格都不满足勾稽关系，按少印空白单元格拆分有${count}种读法，无法唯一确定`;
-    return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', ...(full.length ? {} : { printed: cells.length }), note, ...(some && some.length <= MAX_CANDIDATES ? { candidates: some } : {}), readings };
+    // Without an identity (table 二) the caller may still choose among the splits by what the narrative states.
+    const candidates = !identity && full.length <= MAX_CANDIDATES ? { candidates: full } : {};
+    return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', ...(full.length ? {} : { printed: cells.length }), note, ...candidates, ...withReadings };
   }
 
   const glued = cells.filter((c) => c.glued).map((c) => c.text);
@@ -287,5 +281,5 @@ function fitShortRow(cells: Cell[], expected: number, identity: Identity | undef
   }
   const note = `${shortNote}；无法确定缺少的是哪一列，该行按空白处理`;
   // Several placements balance the row: the table's column identities may still tell (see table-requests).
-  return { slots: emptySlots(expected, note), code: 'row-short', printed, note, ...(fitting.length > 1 ? { candidates: fitting, readings: { full: [], blanks: () => fitting } } : {}) };
+  return { slots: emptySlots(expected, note), code: 'row-short', printed, note, ...(fitting.length > 1 ? { readings: { full: [], blanks: () => fitting } } : {}) };
 }

@@ -19,46 +19,36 @@ export type Outcome = 'kept' | 'all' | number[];
 
 /**
  * Weighs the readings of rows printed with digit runs or too few cells against the column identities
- * (一+二 = 三（七）+四, （七） = Σ results), blank cells counting as 0. First with the readings that fill
- * every column (cell boundaries lost, no cell dropped); when no combination of those balances, with
- * blank cells put back too (a crawler or converter dropped them). A row keeps only what every balancing
- * combination reads the same: the whole row, or the columns whose cell is the same printed value in
- * each (the rest stay blank). When neither balances, see the end.
+ * (一+二 = 三（七）+四, （七） = Σ results), a blank cell put back counting as 0. When every row can be read
+ * filling its columns, nothing shows that blank cells vanished: only those readings are weighed, and only
+ * when every combination can be tried. Once a row can be read only with blank cells put back, they did
+ * vanish and any row may have lost one: every row is weighed with both kinds. A row keeps only what every
+ * balancing combination reads the same: the whole row, or the columns whose cell is the same printed value
+ * in each (the rest stay blank).
  */
 export function resolveByColumns(template: TableTemplate, slots: Map<RequestRowKey, Slot[]>, readings: ReadonlyMap<RequestRowKey, Readings>): Map<RequestRowKey, Outcome> {
   const keys = [...readings.keys()];
-  const filled = (k: RequestRowKey) => {
-    const r = readings.get(k)!;
-    if (r.full?.length) return r.full;
-    const blanks = r.full ? r.blanks() : null;
-    return blanks?.length ? blanks : null;
-  };
+  const filledEverywhere = keys.every((k) => (readings.get(k)!.full?.length ?? 0) > 0);
   // Too many readings of one kind: the row cannot be weighed, and is left blank.
-  const any = (k: RequestRowKey) => {
-    const r = readings.get(k)!;
+  const both = (r: Readings) => {
     const blanks = r.full ? r.blanks() : null;
     return r.full && blanks ? [...r.full, ...blanks] : null;
   };
-  // Every row can be read filling its columns: nothing shows that blank cells vanished, and a table that
-  // still does not balance is a report whose sums are wrong (see the end), not one to read with blanks.
-  // Once a row shows they vanished, any row may have lost one: every row is weighed with both kinds.
-  const filledEverywhere = keys.every((k) => (readings.get(k)!.full?.length ?? 0) > 0);
-  for (const attempt of filledEverywhere ? [0] : [1]) {
-    const domains = keys.map(attempt === 0 ? filled : any);
-    const weighed = keys.flatMap((k, n) => (domains[n] ? [{ key: k, domain: domains[n]! }] : []));
-    // Readings that fill every column are taken only when every combination of them was tried.
-    const chosen = balancing(template, slots, weighed, attempt === 0);
-    if (!chosen) continue;
-    const outcome = new Map<RequestRowKey, Outcome>();
+  const weighed = keys.flatMap((key) => {
+    const r = readings.get(key)!;
+    const domain = filledEverywhere ? r.full : both(r);
+    return domain ? [{ key, domain }] : [];
+  });
+  const chosen = balancing(template, slots, weighed, filledEverywhere);
+  const outcome = new Map<RequestRowKey, Outcome>();
+  if (chosen) {
     weighed.forEach(({ key }, n) => outcome.set(key, agreeing(slots, key, chosen[n]!)));
-    for (const key of keys) if (!outcome.has(key) && attempt === 1) outcome.set(key, unread(slots, key));
+    for (const key of keys) if (!outcome.has(key)) outcome.set(key, unread(slots, key));
     return outcome;
   }
-  // No reading balances the table (a report whose sums are wrong). When every row can be read filling its
-  // columns, nothing shows that blank cells vanished: a row keeps its one split, as its own identity gave it.
-  // Otherwise (some row printed too few cells) a row keeps it only when no reading with blank cells put
-  // back balances the row either.
-  const outcome = new Map<RequestRowKey, Outcome>();
+  // No reading balances the table (a report whose sums are wrong). Without a sign that blank cells vanished,
+  // a row keeps its one split, as its own identity gave it; with one, only when no reading with blank cells
+  // put back balances the row either.
   for (const key of keys) {
     const r = readings.get(key)!;
     outcome.set(key, r.full?.length === 1 && (filledEverywhere || r.blanks()?.length === 0) ? 'kept' : unread(slots, key));
