@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
+import { checkReport, loadRules } from '../src/check/engine.ts';
 import { extractReport } from '../src/extract/report.ts';
 import { requestRows } from '../src/schema/requests.ts';
 import type { TableTemplate } from '../src/schema/templates.ts';
@@ -27,7 +28,6 @@ test('a total row that lost a blank cell keeps the cells every balancing placeme
 });
 
 test('what ogi could not place in such a row is said as its own reading matter, not as a short row of the report', async () => {
-  const { checkReport, loadRules } = await import('../src/check/engine.ts');
   const r = read('sample000.ogi.crawl-spaced.txt');
   const findings = checkReport(r, await loadRules());
   assert.ok(!findings.some((f) => f.rule === 'TPL-08'), JSON.stringify(findings.filter((f) => f.rule === 'TPL-08')));
@@ -35,7 +35,7 @@ test('what ogi could not place in such a row is said as its own reading matter, 
 });
 
 test('crawled pages whose blank cells vanished: never a number that is not the printed one', () => {
-  let read = 0;
+  let cellsRead = 0;
   for (let seed = 1; seed <= 8; seed++) {
     const template: TableTemplate = seed % 2 ? '2019' : '2021';
     const tables = tablesWithBlanks(template, seed, 0.5);
@@ -43,9 +43,9 @@ test('crawled pages whose blank cells vanished: never a number that is not the p
       const got = extractReport(flattenedText(template, tables, glue), { name: `r${seed}.txt`, format: 'txt' });
       const { wrong } = compareTables(template, tables, got.tables);
       assert.deepEqual(wrong, [], `seed ${seed} “${glue}”`);
-      for (const row of requestRows(template)) read += got.tables.requests[row.key]!.filter((v) => v !== null).length;
+      for (const row of requestRows(template)) cellsRead += got.tables.requests[row.key]!.filter((v) => v !== null).length;
     }
   }
   // Not all abstained: what the identities settle is read.
-  assert.ok(read > 300, `read ${read}`);
+  assert.ok(cellsRead > 300, `read ${cellsRead}`);
 });

@@ -164,11 +164,11 @@ export function cutLine(text: string): Cut[] | null {
     let end = next >= c.length ? text.length : at(next);
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (start >= end) return;
     // The cell breaks inside (b, next), walked once for the whole line.
     while (k < cellsSorted.length && cellsSorted[k]! <= b) k++;
     const cells: number[] = [];
     for (let j = k; j < cellsSorted.length && cellsSorted[j]! < next; j++) cells.push(at(cellsSorted[j]!));
-    if (start >= end) return;
     cuts.push({ start, end, cells });
   });
   return cuts;
