@@ -15,6 +15,8 @@ import type { Glyph, PageInput } from '../src/ingest/layout-types.ts';
 import { ocrAvailable } from '../src/ingest/ocr.ts';
 import { findProgram } from '../src/programs.ts';
 import { readSource } from '../src/ingest/read-file.ts';
+import { pdfThreads, readPdfOnThread } from '../src/ingest/pdf-thread.ts';
+import { ReadBudget } from '../src/ingest/limits.ts';
 import { ogi } from './helpers/cli.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -134,6 +136,19 @@ test('a truncated PDF is a clear InputError, and `ogi parse` exits non-zero with
   const { code, stderr } = await ogi('parse', path);
   assert.notEqual(code, 0);
   assert.match(stderr, /错误：.*截断\.pdf：PDF 文件已损坏或不完整/);
+});
+
+test('PDFs read one after another share one kept thread; a PDF stopped at its time budget takes its thread with it', async () => {
+  const files = ['v2019.chromium.pdf', 'v2021.lo.pdf', 'v2021.chromium.pdf'].map((f) => join(dir, f));
+  const first = await Promise.all(files.map((f) => readSource(f)));
+  const busy = pdfThreads();
+  assert.ok(busy >= 1 && busy <= 3, String(busy));
+  for (const [i, f] of files.entries()) assert.deepEqual(await readSource(f), first[i], f);
+  assert.equal(pdfThreads(), busy);
+  const late = new ReadBudget(files[0]!, { readMs: 1 });
+  await assert.rejects(readPdfOnThread(readFileSync(files[0]!), files[0]!, late), { name: 'InputError', message: `${files[0]}：读取超过时间上限（0 秒），已停止读取` });
+  assert.equal(pdfThreads(), busy - 1);
+  assert.deepEqual(await readSource(files[1]!), first[1]);
 });
 
 test('a zip archive that is not a Word file is a clear InputError, and `ogi parse` exits non-zero', async () => {

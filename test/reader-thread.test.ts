@@ -67,6 +67,16 @@ test('files beyond the threads wait their turn, and each is read as in this thre
   assert.equal(single.threads, 1);
 });
 
+test('a file whose reading began before (a PDF inside a file) does not spend its time waiting for a thread', async () => {
+  const small = fixtures('formats', /\.html$/)[0]!;
+  await onSingle(small);
+  const long = onSingle(big);
+  // Queued behind a read that holds the only thread for more than a second (the first test), with a second left.
+  const waiting = single.run<ReadReport>(small, {}, {}, (reason) => new InputError('damaged', reason, small), new ReadBudget(small, { readMs: 1000 }));
+  await long;
+  assert.deepEqual(await waiting, await readReport(small, new ReadBudget(small)));
+});
+
 test('a file under another memory cap gets a thread of its own: a full pool ends an idle thread to make room', async () => {
   const file = fixtures('formats', /\.html$/)[0]!;
   assert.deepEqual(await onSingle(file, { readMemoryMb: 512 }), await readReport(file, new ReadBudget(file)));

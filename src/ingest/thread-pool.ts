@@ -19,6 +19,9 @@ interface Task {
   limits: Limits;
   data: unknown;
   crashed: (reason: string) => InputError;
+  /** The budget the file is read under when its reading began before (a PDF inside a file being read). */
+  budget?: ReadBudget;
+  queuedAt: number;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
 }
@@ -43,11 +46,12 @@ export class ThreadPool {
 
   /**
    * Gives `{ file, limits, data }` to a thread and waits for its reply, under the budget of `file` (which starts
-   * when a thread takes it); `crashed` words the error of a thread that died otherwise than out of memory.
+   * when a thread takes it, or is `budget` when given); `crashed` words the error of a thread that died otherwise
+   * than out of memory.
    */
-  run<T>(file: string, overrides: Partial<Limits>, data: unknown, crashed: (reason: string) => InputError): Promise<T> {
+  run<T>(file: string, overrides: Partial<Limits>, data: unknown, crashed: (reason: string) => InputError, budget?: ReadBudget): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ file, limits: { ...LIMITS, ...overrides }, data, crashed, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ file, limits: { ...LIMITS, ...overrides }, data, crashed, budget, queuedAt: Date.now(), resolve: resolve as (value: unknown) => void, reject });
       this.pump();
     });
   }
@@ -84,7 +88,9 @@ export class ThreadPool {
   private give(thread: Thread, task: Task): void {
     clearTimeout(thread.idle);
     thread.worker.ref();
-    const budget = new ReadBudget(task.file, task.limits);
+    // A budget that began before is not spent while the file waits for a thread.
+    task.budget?.extend(Date.now() - task.queuedAt);
+    const budget = task.budget ?? new ReadBudget(task.file, task.limits);
     thread.worker.postMessage({ file: task.file, limits: task.limits, data: task.data });
     awaitThread(thread.worker, budget, task.crashed, () => this.live.delete(thread))
       .then(task.resolve, task.reject)
