@@ -51,6 +51,21 @@ export interface LoadResult {
   max: number;
 }
 
+const WARM_UP_SECONDS = 3;
+
+/**
+ * The load before the measured one, shown apart: at the measured rate, on requests the measured load does not
+ * repeat (`next(measured + i)`: no answer of the measured load is cached beforehand). A warm-up at a quarter of the
+ * rate left the jump to the full rate inside the measurement: with 100 000 reports on PostgreSQL its first second
+ * answered in up to 250 ms (p99 over 20 s 92–121 ms, after a warm-up at the full rate 31–39 ms). Opening the
+ * database connections beforehand did not remove it; the server's heap and compiled code adapt to the rate.
+ * Returns the warm-up's worst p99.
+ */
+export async function warmUp(base: string, rate: number, measured: number, next: (i: number) => { endpoint: string; path: string }, headers: Record<string, string>): Promise<number> {
+  const load = await openLoop(base, rate, WARM_UP_SECONDS, (i) => next(measured + i), headers);
+  return Math.max(...load.map((l) => l.p99));
+}
+
 /** Sends `rate` requests per second for `seconds` on a fixed schedule; `next(i)` picks each request. */
 export async function openLoop(base: string, rate: number, seconds: number, next: (i: number) => { endpoint: string; path: string }, headers: Record<string, string> = {}): Promise<LoadResult[]> {
   const total = Math.round(rate * seconds);
@@ -132,9 +147,9 @@ export async function runLoadBench(): Promise<void> {
     const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username: 'bench-admin', password }) });
     if (!login.ok) throw new Error(`bench login failed: ${login.status}`);
     const headers = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
-    await openLoop(base, Math.min(50, rate), 2, pick, headers); // warm-up: JIT and caches
+    const warm = await warmUp(base, rate, Math.round(rate * seconds), pick, headers);
     const results = await openLoop(base, rate, seconds, pick, headers);
-    console.log(`负载（${dialect}，${imported.reports} 份报告）：开环 ${rate} 请求/秒 × ${seconds} 秒，keep-alive；延迟从计划发送时刻计到收完响应`);
+    console.log(`负载（${dialect}，${imported.reports} 份报告）：开环 ${rate} 请求/秒 × ${seconds} 秒，keep-alive；延迟从计划发送时刻计到收完响应；此前同样速率预热 3 秒（最差 p99 ${warm.toFixed(1)} ms，不计入）`);
     for (const r of results) {
       console.log(`  ${r.endpoint.padEnd(44)} ${String(r.requests).padStart(5)} 次  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  最大 ${r.max.toFixed(0).padStart(5)} ms  失败 ${r.errors}`);
     }
