@@ -2,8 +2,8 @@ declare const __OGI_BUNDLE__: Bundle | undefined;
 
 /** What scripts/build.mjs writes into the prebuilt CLI (.build/cli), where no source folder can be listed. */
 export interface Bundle {
-  /** The rule modules of src/check/rules, bundled as chunks. */
-  ruleFiles: string[];
+  /** The module beside the prebuilt files that holds every rule of src/check/rules: `{ files, modules }`. */
+  rules: string;
 }
 
 /**

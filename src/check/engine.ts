@@ -16,13 +16,24 @@ const RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
 
 let loaded: Rule[] | null = null;
 
+interface RuleModules {
+  files: string[];
+  modules: { default?: Rule }[];
+}
+
+/** The rule files of the source folder (the prebuilt CLI has them in one module, scripts/build.mjs). */
+async function ruleModules(): Promise<RuleModules> {
+  const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  // All at once: one after another, the module loader's round trips took longer than the rules' code.
+  // A URL, not a path the bundler would follow: the prebuilt CLI never reads this folder.
+  const modules = await Promise.all(files.map((f) => import(new URL(`./rules/${f}`, import.meta.url).href) as Promise<{ default?: Rule }>));
+  return { files, modules };
+}
+
 /** Every rule module in src/check/rules (one rule per file, found by listing the folder), sorted by id. */
 export async function loadRules(): Promise<Rule[]> {
   if (loaded) return loaded;
-  const files = BUNDLE?.ruleFiles ?? readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
-  // All at once: one after another, the module loader's round trips took 160–190 ms of every command's start.
-  // A template literal the bundler can follow (scripts/build.mjs makes each rule a chunk).
-  const modules = await Promise.all(files.map((f) => import(`./rules/${f}`) as Promise<{ default?: Rule }>));
+  const { files, modules } = BUNDLE ? ((await import(new URL(BUNDLE.rules, import.meta.url).href)) as RuleModules) : await ruleModules();
   const rules = modules.map((mod, i) => {
     if (!mod.default?.meta?.id) throw new Error(`src/check/rules/${files[i]} does not export a rule as default`);
     return mod.default;
