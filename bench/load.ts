@@ -57,7 +57,7 @@ const WARM_UP_SECONDS = 3;
  * The load before the measured one, shown apart: at the measured rate, on requests the measured load does not
  * repeat (`next(measured + i)`: no answer of the measured load is cached beforehand). A warm-up at a quarter of the
  * rate left the jump to the full rate inside the measurement: with 100 000 reports on PostgreSQL its first second
- * answered in up to 250 ms (p99 over 20 s 92–121 ms, after a warm-up at the full rate 31–39 ms). Opening the
+ * answered in up to 240 ms (p99 over 20 s 92–121 ms; after a warm-up at the full rate 31–49 ms). Opening the
  * database connections beforehand did not remove it; the server's heap and compiled code adapt to the rate.
  * Returns the warm-up's worst p99.
  */
