@@ -56,8 +56,16 @@ export function resolveByColumns(template: TableTemplate, slots: Map<RequestRowK
   return outcome;
 }
 
-/** A row none of whose readings can be trusted: blank. */
-const unread = (slots: Map<RequestRowKey, Slot[]>, key: RequestRowKey): Outcome => agreeing(slots, key, [slots.get(key)!, slots.get(key)!.map(() => ({ cell: null }))]);
+/** The note of a cell left blank because the row's readings differ there. */
+const UNDETERMINED = '有多种读法（拆分方式或少印空白单元格的位置），无法确定';
+
+/** A row none of whose readings can be trusted: blank (a row fitted blank already keeps its own notes). */
+function unread(slots: Map<RequestRowKey, Slot[]>, key: RequestRowKey): Outcome {
+  const current = slots.get(key)!;
+  if (current.every((s) => s.cell === null)) return 'kept';
+  slots.set(key, current.map(() => ({ cell: null, note: UNDETERMINED })));
+  return [];
+}
 
 /**
  * The readings of each weighed row that take part in a combination balancing every column identity; null when
@@ -109,8 +117,7 @@ function agreeing(slots: Map<RequestRowKey, Slot[]>, key: RequestRowKey, rowRead
     return 'all';
   }
   const cols = agreed.flatMap((yes, c) => (yes && first[c]!.cell !== null ? [c] : []));
-  const note = '有多种读法（拆分方式或少印空白单元格的位置），无法确定';
-  slots.set(key, first.map((s, c) => (cols.includes(c) ? { ...s, note: '按行、列勾稽关系，在每种可能的读法下都相同' } : { cell: null, note })));
+  slots.set(key, first.map((s, c) => (cols.includes(c) ? { ...s, note: '按行、列勾稽关系，在每种可能的读法下都相同' } : { cell: null, note: UNDETERMINED })));
   return cols;
 }
 
