@@ -16,7 +16,7 @@ import { ocrAvailable } from '../src/ingest/ocr.ts';
 import { findProgram } from '../src/programs.ts';
 import { readSource } from '../src/ingest/read-file.ts';
 import { pdfThreads, readPdfOnThread } from '../src/ingest/pdf-thread.ts';
-import { ReadBudget } from '../src/ingest/limits.ts';
+import { LIMITS, ReadBudget } from '../src/ingest/limits.ts';
 import { ogi } from './helpers/cli.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -145,8 +145,12 @@ test('PDFs read one after another share one kept thread; a PDF stopped at its ti
   assert.ok(busy >= 1 && busy <= 3, String(busy));
   for (const [i, f] of files.entries()) assert.deepEqual(await readSource(f), first[i], f);
   assert.equal(pdfThreads(), busy);
-  const late = new ReadBudget(files[0]!, { readMs: 1 });
-  await assert.rejects(readPdfOnThread(readFileSync(files[0]!), files[0]!, late), { name: 'InputError', message: `${files[0]}：读取超过时间上限（0 秒），已停止读取` });
+  // The thread reads under the full limit while the file's own budget is all but spent, so that the stop can
+  // only come from the main thread (a thread that itself reports its time up is healthy and stays).
+  const late = new ReadBudget(files[0]!);
+  late.extend(1 - LIMITS.readMs);
+  const seconds = Math.round(LIMITS.readMs / 1000);
+  await assert.rejects(readPdfOnThread(readFileSync(files[0]!), files[0]!, late), { name: 'InputError', message: `${files[0]}：读取超过时间上限（${seconds} 秒），已停止读取` });
   assert.equal(pdfThreads(), busy - 1);
   assert.deepEqual(await readSource(files[1]!), first[1]);
 });
