@@ -94,10 +94,10 @@ test('--ndjson lines equal the --json array, and --jobs 2 gives what --jobs 1 gi
 
 test('default threads: the main thread alone for a small corpus, one per core once their warm-up pays off', () => {
   assert.equal(defaultJobs(1, 2), 1);
-  assert.equal(defaultJobs(2000, 2), 1);
-  assert.equal(defaultJobs(4000, 2), 1);
-  assert.equal(defaultJobs(4001, 2), 2);
-  assert.equal(defaultJobs(2000, 8), 1);
-  assert.equal(defaultJobs(2400, 8), 8);
+  assert.equal(defaultJobs(1000, 2), 1);
+  assert.equal(defaultJobs(1200, 2), 1);
+  assert.equal(defaultJobs(1201, 2), 2);
+  assert.equal(defaultJobs(685, 8), 1);
+  assert.equal(defaultJobs(686, 8), 8);
   assert.equal(defaultJobs(1_000_000, 1), 1);
 });

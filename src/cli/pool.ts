@@ -10,14 +10,14 @@ const PER_WORKER = 2;
 const WINDOW_PER_WORKER = 8;
 
 /**
- * Files a corpus must have for worker threads to pay off. Each thread compiles the readers anew
- * (measured: ≈ 1.2 s of optimising-compiler CPU per thread, ≈ 1 s of wall time before it runs at
- * full speed, then ≈ 0.5 ms a text report), while the main thread alone gets that compilation done
- * on a spare core. So k threads win only when the share of files they take off the main thread,
- * n × (1 − 1/k), outweighs about 2 000 files; on this 2-core machine: 2 000 files 2.2 s in the main
- * thread vs 2.8 s on two threads, 4 000 files even, 8 000 files 6.0–6.9 vs 5.3–5.4 s.
+ * Files a corpus must have for worker threads to pay off. Each thread compiles the readers and the rules
+ * anew (with bin/ogi's compiler settings, about 1 s of CPU per thread before it runs at full speed), while
+ * the main thread alone gets that compilation done on a spare core. So k threads win only when the share
+ * of files they take off the main thread, n × (1 − 1/k), outweighs about 600 files; on this 2-core machine
+ * (whole process, one thread vs two): 1,000 files even for parse (1.4–2.0 vs 1.6 s) and check (2.4–3.1 vs
+ * 2.6 s), 2,000 files parse 2.2 vs 2.0 s and check 4.2 vs 3.5 s.
  */
-const WARM_UP_FILES = 2000;
+const WARM_UP_FILES = 600;
 
 /** Threads for `files` inputs when --jobs is not given: one per core, or the main thread alone for a small corpus. */
 export function defaultJobs(files: number, cores = availableParallelism()): number {
