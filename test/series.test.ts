@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -75,4 +75,18 @@ test('ogi check: reports under different names get the unpaired notice; --series
   const series = JSON.parse((await ogi('check', '--json', '--series', ...files)).stdout);
   assert.ok(series[1].findings.some((f: { rule: string }) => f.rule === 'X-01'), JSON.stringify(series[1].findings));
   assert.ok(!series[1].messages.some((m: { code: string }) => m.code === UNPAIRED_CODE));
+});
+
+test('ogi check over files: a narrative copied from the year before is found across the two files (NAR-09)', async () => {
+  const dir = mkdtempSync(join(tmp, 'copied-'));
+  const text = readFileSync(join(root, 'samples', '000_6c4583cee035bde5.txt'), 'utf8');
+  writeFileSync(join(dir, '2019.txt'), text.replaceAll('2020年', '2019年'));
+  writeFileSync(join(dir, '2020.txt'), text);
+  const lines = (await ogi('check', '--ndjson', dir)).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  const copied = (i: number) => lines[i].findings.filter((f: { rule: string }) => f.rule === 'NAR-09').map((f: { message: string }) => f.message);
+  assert.deepEqual(copied(0), []);
+  assert.deepEqual(copied(1), [
+    '第一部分“总体情况”与2019年度报告的相似度为100%（1207字），疑似照搬上年内容（内容雷同）',
+    '第五部分“存在的主要问题及改进情况”与2019年度报告的相似度为100%（508字），疑似照搬上年内容（内容雷同）',
+  ]);
 });

@@ -46,7 +46,7 @@ export interface CheckedReport {
 }
 
 /** What only the cross-year rules read of a report. */
-export type SeriesPart = Pick<CheckableReport, 'tables'> & { provenance?: CheckableReport['provenance']; structure?: { lineStarts: number[] } };
+export type SeriesPart = Pick<CheckableReport, 'tables' | 'sections' | 'preamble'> & { provenance?: CheckableReport['provenance']; structure?: { lineStarts: number[] } };
 
 export interface ItemResult {
   /** Chinese error messages, naming the file. */
@@ -78,13 +78,13 @@ function lean(report: CheckableReport, yes: boolean): CheckableReport {
 /**
  * A checked report in two parts for the main thread, which keeps them until every report is read
  * (the cross-year rules pair them): what every report's output needs, and what only a report in a
- * pair of years needs (cells, where they were read, line starts for findings' columns).
+ * pair of years needs (cells, the text of its sections, where they were read, line starts for findings' columns).
  */
 function forCheckOutput(report: CheckableReport, findings: Finding[], text: string | undefined, manifest: ManifestLine): { chunk: string; seriesChunk: string } {
-  const { sections: _s, preamble: _p, structure, tables, provenance, ...head } = report;
+  const { sections, preamble, structure, tables, provenance, ...head } = report;
   const lineStarts = structure?.lineStarts;
   const checked: CheckedReport = { report: { ...head, sections: {}, preamble: null } as unknown as CheckableReport, findings, ...(text !== undefined ? { text } : {}), manifest };
-  const cells: SeriesPart = { tables, ...(provenance ? { provenance } : {}), ...(lineStarts ? { structure: { lineStarts } } : {}) };
+  const cells: SeriesPart = { tables, sections, preamble, ...(provenance ? { provenance } : {}), ...(lineStarts ? { structure: { lineStarts } } : {}) };
   return { chunk: JSON.stringify(checked), seriesChunk: JSON.stringify(cells) };
 }
 
