@@ -381,8 +381,14 @@ async function importExpanded(
     .executeTakeFirstOrThrow();
   let done = 0;
   for (const item of failed) options.onProgress?.(++done, total, item);
-  for (const file of files) {
-    const item = await importOne(store, file, { author, importId: batch.id, limits, scope: options.scope, actor: options.actor });
+  // The next file is read on its thread while this one is stored.
+  const ctx: ImportContext = { author, importId: batch.id, limits, scope: options.scope, actor: options.actor };
+  const seen = new Set<string>();
+  let next = files.length > 0 ? await prepareOne(store, files[0]!, ctx, seen) : null;
+  for (let i = 0; next; i++) {
+    const current = next;
+    next = i + 1 < files.length ? await prepareOne(store, files[i + 1]!, ctx, seen) : null;
+    const item = await finishOne(store, current, ctx);
     items.push(item);
     options.onProgress?.(++done, total, item);
   }
@@ -406,36 +412,69 @@ export interface ImportContext {
 
 /** Imports one file (not an archive) in one transaction keyed by its sha256: imported, duplicate or failed with its reason. */
 export async function importOne(store: Store, input: ImportFile, ctx: ImportContext): Promise<ImportItem> {
+  return finishOne(store, await prepareOne(store, input, ctx, new Set()), ctx);
+}
+
+type Reading = { ok: { source: SourceText; report: Report } } | { failed: string };
+
+/** A file loaded and hashed, and either done with (a duplicate, unreadable) or being read. */
+type Prepared = { done: ImportItem } | { file: LoadedFile; hash: string; reading: Promise<Reading>; seenBefore: boolean };
+
+/**
+ * Loads the file, and unless a stored report has its sha256, starts reading it (on a reader thread), so that
+ * it can be read while the file before it is stored. `seen`: the hashes of the batch so far; a file equal to
+ * one of them is looked up again when its turn comes, once that one is stored.
+ */
+async function prepareOne(store: Store, input: ImportFile, ctx: ImportContext, seen: Set<string>): Promise<Prepared> {
   const { name } = input;
   let file: LoadedFile;
   try {
     const size = await sizeOf(input);
-    if (size > ctx.limits.maxFileBytes) return { name, status: 'failed', reason: `文件过大（${mib(size)}，每个文件最多 ${mib(ctx.limits.maxFileBytes)}）` };
+    if (size > ctx.limits.maxFileBytes) return { done: { name, status: 'failed', reason: `文件过大（${mib(size)}，每个文件最多 ${mib(ctx.limits.maxFileBytes)}）` } };
     file = await load(input);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { name, status: 'failed', reason: code === 'ENOENT' ? `${name}：文件不存在` : `${name}：无法读取（${code ?? (err as Error).message}）` };
+    return { done: { name, status: 'failed', reason: code === 'ENOENT' ? `${name}：文件不存在` : `${name}：无法读取（${code ?? (err as Error).message}）` } };
   }
   const hash = sha256(file.bytes);
+  const duplicate = await duplicateOf(store, hash, ctx, name);
+  if (duplicate) return { done: duplicate };
+  const seenBefore = seen.has(hash);
+  seen.add(hash);
+  return { file, hash, reading: readOne(file), seenBefore };
+}
+
+async function duplicateOf(store: Store, hash: string, ctx: ImportContext, name: string): Promise<ImportItem | null> {
   const existing = await store.db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
-  if (existing) {
-    if (ctx.scope && !(await reportVisible(store.db, ctx.scope, existing.id))) return { name, status: 'duplicate', reason: '与已导入的一份报告内容相同（该报告不在您的数据范围内）' };
-    return { name, status: 'duplicate', reportId: existing.id, reason: `与已导入的报告 ${existing.id} 内容相同` };
-  }
-  let source: SourceText;
-  let report: Report;
+  if (!existing) return null;
+  if (ctx.scope && !(await reportVisible(store.db, ctx.scope, existing.id))) return { name, status: 'duplicate', reason: '与已导入的一份报告内容相同（该报告不在您的数据范围内）' };
+  return { name, status: 'duplicate', reportId: existing.id, reason: `与已导入的报告 ${existing.id} 内容相同` };
+}
+
+/** The file's report, or why it cannot be read; never rejects (it may wait while the file before is stored). */
+async function readOne(file: LoadedFile): Promise<Reading> {
   try {
-    if (isContractJson(name)) {
-      const json = readContractJson(name, file.bytes);
-      if (!json.ok) return { name, status: 'failed', reason: json.message };
-      ({ source, report } = json);
-    } else {
-      ({ source, report } = await readFileReport(file));
+    if (isContractJson(file.name)) {
+      const json = readContractJson(file.name, file.bytes);
+      return json.ok ? { ok: json } : { failed: json.message };
     }
+    return { ok: await readFileReport(file) };
   } catch (err) {
-    const reason = err instanceof InputError ? err.message : `读取时出错（${(err as Error).message}）`;
-    return { name, status: 'failed', reason };
+    return { failed: err instanceof InputError ? err.message : `读取时出错（${(err as Error).message}）` };
   }
+}
+
+async function finishOne(store: Store, prepared: Prepared, ctx: ImportContext): Promise<ImportItem> {
+  if ('done' in prepared) return prepared.done;
+  const { file, hash } = prepared;
+  const { name } = file;
+  if (prepared.seenBefore) {
+    const duplicate = await duplicateOf(store, hash, ctx, name);
+    if (duplicate) return duplicate;
+  }
+  const reading = await prepared.reading;
+  if ('failed' in reading) return { name, status: 'failed', reason: reading.failed };
+  const { source, report } = reading.ok;
   try {
     const { id, errors, warnings } = await storeCounted(store, { file, hash, source, report, author: ctx.author, importId: ctx.importId, scope: ctx.scope, actor: ctx.actor });
     return { name, status: 'imported', reportId: id, agency: report.agency, year: report.year, template: report.template, errors, warnings };
