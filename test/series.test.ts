@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { foldName, seriesKey } from '../src/schema/issuer.ts';
+import { checkAll } from '../src/check/pipeline.ts';
 import { seriesPairs, unpairedNotice, UNPAIRED_CODE } from '../src/check/series.ts';
+import { extractSource } from '../src/extract/index.ts';
+import { readSource } from '../src/ingest/read-file.ts';
 import { baseReport } from './helpers/report-builder.ts';
 import { ogi, root } from './helpers/cli.ts';
 
@@ -89,4 +92,22 @@ test('ogi check over files: a narrative copied from the year before is found acr
     '第一部分“总体情况”与2019年度报告的相似度为100%（1207字），疑似照搬上年内容（内容雷同）',
     '第五部分“存在的主要问题及改进情况”与2019年度报告的相似度为100%（508字），疑似照搬上年内容（内容雷同）',
   ]);
+});
+
+test('ogi check over files finds what the checks find on the whole reports, cross-year findings included', async () => {
+  const dir = mkdtempSync(join(tmp, 'pairs-'));
+  for (const name of readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.txt'))) {
+    const text = readFileSync(join(root, 'samples', name), 'utf8');
+    const year = Number(/(20\d\d)年/.exec(text)![1]);
+    writeFileSync(join(dir, `${name.slice(0, 3)}-${year - 1}.txt`), text.replaceAll(`${year}年`, `${year - 1}年`));
+    writeFileSync(join(dir, `${name.slice(0, 3)}-${year}.txt`), text);
+  }
+  const paths = readdirSync(dir).sort().map((f) => join(dir, f));
+  const reports = await Promise.all(paths.map(async (p) => extractSource(await readSource(p))));
+  const expected = JSON.parse(JSON.stringify(await checkAll(reports)));
+  const cli = JSON.parse((await ogi('check', '--json', dir)).stdout) as { file: string; findings: unknown[] }[];
+  assert.deepEqual(cli.map((r) => r.file), paths);
+  assert.deepEqual(cli.map((r) => r.findings), expected);
+  assert.ok(expected.flat().some((f: { rule: string }) => f.rule === 'NAR-09'));
+  assert.ok(expected.flat().some((f: { rule: string }) => f.rule.startsWith('X-')));
 });
