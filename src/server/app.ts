@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { loadRules } from '../check/engine.ts';
 import type { Store } from '../store/db.ts';
-import { DEFAULT_LIMITS } from '../store/import.ts';
+import { DEFAULT_LIMITS } from '../store/import-files.ts';
 import { DISTRIBUTION_LABELS, METRICS } from '../store/metrics.ts';
 import { storeSummary } from '../store/reports.ts';
 import { Api, ApiError, errorResponse } from './api.ts';

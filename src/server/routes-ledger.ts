@@ -8,7 +8,8 @@ import { isoDayNumber } from '../schema/calendar/iso-date.ts';
 import { APPLICANT_COLUMNS, LEDGER_REGISTERS } from '../schema/ledger.ts';
 import type { IssuerType } from '../schema/types.ts';
 import type { Store } from '../store/db.ts';
-import { sha256, storeReport } from '../store/import.ts';
+import { storeReport } from '../store/import.ts';
+import { sha256 } from '../store/import-files.ts';
 import {
   addLedgerRecord, deleteLedgerRecord, importLedger, ledgerDue, ledgerSummary, listLedgerRecords, loadLedger, REGISTER_KEYS, updateLedgerRecord,
   type DueItem,

@@ -9,7 +9,8 @@ import type { AuditActor } from './audit.ts';
 import type { Store } from './db.ts';
 import { onlyDraftOfYear, refuseSecondDraft, type NewDraft } from './drafts.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
-import { readContractJson, readFileReport, sha256, storeReport } from './import.ts';
+import { readContractJson, readFileReport, storeReport } from './import.ts';
+import { sha256 } from './import-files.ts';
 
 /**
  * 新建报告 from a file: a filled authoring file (YAML, or JSON with its keys), report data (contract

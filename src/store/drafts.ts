@@ -10,7 +10,8 @@ import { getAgency } from './agencies.ts';
 import type { AuditActor } from './audit.ts';
 import type { Q, Store } from './db.ts';
 import { StoreError } from './errors.ts';
-import { sha256, storeReport } from './import.ts';
+import { storeReport } from './import.ts';
+import { sha256 } from './import-files.ts';
 
 /**
  * A new report written in the browser (新建报告): a draft of an agency and year in the statutory

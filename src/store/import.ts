@@ -1,17 +1,9 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import JSZip from 'jszip';
+import { basename, extname } from 'node:path';
 import { checkOne } from '../check/pipeline.ts';
 import { InputError } from '../errors.ts';
 import type { ReadReport } from '../extract/read-report.ts';
 import { readBytesOnThread } from '../extract/read-thread.ts';
-import { detectKind } from '../ingest/detect.ts';
-import { READABLE_EXTENSIONS, type SourceText } from '../ingest/read-file.ts';
+import type { SourceText } from '../ingest/read-file.ts';
 import { checkContract, contractMessage } from '../schema/contract.ts';
 import type { Report } from '../schema/types.ts';
 import { agencyIdByKey, agencyKey, findOrCreateAgency } from './agencies.ts';
@@ -19,37 +11,9 @@ import { recordAudit, type AuditActor } from './audit.ts';
 import { planAdded } from './checks.ts';
 import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
+import { expandArchives, lazyTempDir } from './import-archives.ts';
+import { DEFAULT_LIMITS, load, mib, sha256, sizeOf, type ImportFile, type ImportItem, type ImportLimits, type LoadedFile } from './import-files.ts';
 import { requireReport, type DataScope } from './scope.ts';
-
-/**
- * A file to import: its name as the user knows it, and its bytes or its path on disk (read when its turn comes).
- * A spooled file is an upload kept in a private temporary file: it is read like bytes, so messages and the
- * stored report name it by `name`, never by its path.
- */
-export type ImportFile = { name: string; bytes: Buffer; path?: string; spooled?: boolean } | { name: string; bytes?: undefined; path: string; spooled?: boolean };
-
-export type LoadedFile = { name: string; bytes: Buffer; path?: string; spooled?: boolean };
-
-async function load(file: ImportFile): Promise<LoadedFile> {
-  return file.bytes ? file : { ...file, bytes: await readFile(file.path) };
-}
-
-/** The size of a file without reading it: one over the limit is refused before it takes any memory. */
-export const sizeOf = async (file: ImportFile): Promise<number> => (file.bytes ? file.bytes.length : (await stat(file.path)).size);
-
-export interface ImportItem {
-  name: string;
-  status: 'imported' | 'duplicate' | 'failed';
-  /** The new report (imported) or the one already stored with the same bytes (duplicate). */
-  reportId?: number;
-  agency?: string | null;
-  year?: number | null;
-  template?: string;
-  errors?: number;
-  warnings?: number;
-  /** Why the file could not be imported (Chinese). */
-  reason?: string;
-}
 
 export interface ImportResult {
   id: number;
@@ -59,17 +23,6 @@ export interface ImportResult {
   failed: number;
   items: ImportItem[];
 }
-
-export interface ImportLimits {
-  /** Files in one import, after unpacking archives. */
-  maxFiles: number;
-  /** Bytes of one file (also of each file inside an archive). */
-  maxFileBytes: number;
-  /** Bytes unpacked from the archives of one import. */
-  maxUnpackedBytes: number;
-}
-
-export const DEFAULT_LIMITS: ImportLimits = { maxFiles: 2000, maxFileBytes: 50 * 1024 * 1024, maxUnpackedBytes: 1024 * 1024 * 1024 };
 
 export interface ImportOptions {
   author?: string;
@@ -84,13 +37,6 @@ export interface ImportOptions {
   actor?: AuditActor | null;
   onProgress?: (done: number, total: number, item: ImportItem) => void;
 }
-
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MB`;
-
-/** What can be imported: report documents, and reports as contract JSON (`ogi parse --json`, `ogi render --to json`). */
-export const IMPORTABLE_EXTENSIONS: readonly string[] = [...READABLE_EXTENSIONS, '.json'];
 
 const isContractJson = (name: string) => extname(name).toLowerCase() === '.json';
 
@@ -118,136 +64,6 @@ export function readContractJson(name: string, bytes: Buffer): ContractJson {
   const r = checkContract(data);
   if (!r.ok) return { ok: false, code: 'usage', message: contractMessage(name, r.problems, { inline: true }), problems: r.problems };
   return { ok: true, source: { path: name, name: basename(name), format: 'json', encoding: 'utf-8', text: '' }, report: r.report };
-}
-
-const ZIP_MAGIC = Buffer.from('PK');
-
-/** A .zip archive by its name, or by its bytes when they are at hand (an upload's, spooled or not). */
-async function isArchive(f: ImportFile): Promise<boolean> {
-  if (extname(f.name).toLowerCase() === '.zip') return true;
-  if (f.bytes) return detectKind(f.bytes) === 'zip';
-  if (!f.spooled) return false;
-  try {
-    const handle = await open(f.path, 'r');
-    try {
-      const head = Buffer.alloc(ZIP_MAGIC.length);
-      await handle.read(head, 0, head.length, 0);
-      // Telling a plain archive from a Word file looks through the whole file: read only a candidate.
-      return head.equals(ZIP_MAGIC) && detectKind(await handle.readFile()) === 'zip';
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return false; // unreadable: said so when its turn comes
-  }
-}
-
-/** Zip entry names: UTF-8 when flagged or valid, otherwise GBK (archives made on Chinese Windows). */
-function decodeEntryName(bytes: string[] | Uint8Array | Buffer): string {
-  const b = Array.isArray(bytes) ? Buffer.from(bytes.join(''), 'latin1') : Buffer.from(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(b);
-  } catch {
-    return new TextDecoder('gb18030').decode(b);
-  }
-}
-
-/** A private temporary folder, made when first asked for (`dir`) and removed with what it holds (`remove`). */
-export function lazyTempDir(prefix: string): { dir: () => Promise<string>; remove: () => Promise<void> } {
-  let made: string | null = null;
-  return {
-    dir: async () => (made ??= await mkdtemp(join(tmpdir(), prefix))),
-    remove: async () => {
-      if (made) await rm(made, { recursive: true, force: true });
-    },
-  };
-}
-
-class TooLarge extends Error {}
-
-/**
- * Writes one archive entry to `path` as it is inflated, stopping past `max` bytes (the size an
- * entry declares may lie: a zip bomb is cut off, never held in memory). Returns the bytes written.
- */
-async function inflateTo(entry: JSZip.JSZipObject, path: string, max: number): Promise<number> {
-  let size = 0;
-  const counted = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.length;
-      done(size > max ? new TooLarge() : null, chunk);
-    },
-  });
-  try {
-    await pipeline(entry.nodeStream('nodebuffer') as unknown as NodeJS.ReadableStream, counted, createWriteStream(path));
-  } catch (err) {
-    await rm(path, { force: true });
-    throw err;
-  }
-  return size;
-}
-
-/**
- * Unpacks the .zip archives among the files (one level), keeping the report
- * files; what cannot be used is returned as failed items with the reason.
- * Each entry is inflated into a file of the folder `tmp` gives (memory holds one
- * archive at a time, never its contents); the caller removes the folder.
- */
-export async function expandArchives(files: readonly ImportFile[], limits: ImportLimits, tmp: () => Promise<string>): Promise<{ files: ImportFile[]; failed: ImportItem[] }> {
-  const out: ImportFile[] = [];
-  const failed: ImportItem[] = [];
-  let unpacked = 0;
-  let spooled = 0;
-  for (const file of files) {
-    if (!(await isArchive(file))) {
-      out.push(file);
-      continue;
-    }
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync((await load(file)).bytes, { decodeFileName: decodeEntryName });
-    } catch (err) {
-      failed.push({ name: file.name, status: 'failed', reason: `压缩包无法打开（${(err as Error).message}）` });
-      continue;
-    }
-    const entries = Object.values(zip.files).filter((e) => !e.dir && !/(^|\/)(__MACOSX|\.)/.test(e.name));
-    for (const entry of entries) {
-      const name = `${file.name}/${entry.name}`;
-      const ext = extname(entry.name).toLowerCase();
-      if (ext === '.zip') {
-        failed.push({ name, status: 'failed', reason: '压缩包中的压缩包不会展开，请单独上传' });
-        continue;
-      }
-      if (!IMPORTABLE_EXTENSIONS.includes(ext)) {
-        failed.push({ name, status: 'failed', reason: `不是可读取的报告文件（可读取：${IMPORTABLE_EXTENSIONS.join('、')}）` });
-        continue;
-      }
-      const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-      if (declared > limits.maxFileBytes) {
-        failed.push({ name, status: 'failed', reason: `文件过大（${mib(declared)}，每个文件最多 ${mib(limits.maxFileBytes)}）` });
-        continue;
-      }
-      if (unpacked + declared > limits.maxUnpackedBytes) {
-        failed.push({ name, status: 'failed', reason: `压缩包解压后的总大小超过 ${mib(limits.maxUnpackedBytes)}，其余文件未导入` });
-        continue;
-      }
-      const path = join(await tmp(), `zip-${++spooled}${ext}`);
-      const max = Math.min(limits.maxFileBytes, limits.maxUnpackedBytes - unpacked);
-      try {
-        unpacked += await inflateTo(entry, path, max);
-      } catch (err) {
-        const reason = !(err instanceof TooLarge)
-          ? `压缩包中的文件无法解压（${(err as Error).message}）`
-          : max < limits.maxFileBytes
-            ? `压缩包解压后的总大小超过 ${mib(limits.maxUnpackedBytes)}，其余文件未导入`
-            : `文件过大（解压后超过 ${mib(limits.maxFileBytes)}，每个文件最多 ${mib(limits.maxFileBytes)}）`;
-        failed.push({ name, status: 'failed', reason });
-        continue;
-      }
-      out.push({ name, path, spooled: true });
-    }
-    if (entries.length === 0) failed.push({ name: file.name, status: 'failed', reason: '压缩包中没有文件' });
-  }
-  return { files: out, failed };
 }
 
 /**

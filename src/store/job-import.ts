@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { now, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
-import { DEFAULT_LIMITS, expandArchives, importOne, lazyTempDir, sizeOf, type ImportFile, type ImportItem, type ImportLimits } from './import.ts';
+import { importOne } from './import.ts';
+import { expandArchives, lazyTempDir } from './import-archives.ts';
+import { DEFAULT_LIMITS, sizeOf, type ImportFile, type ImportItem, type ImportLimits } from './import-files.ts';
 import { createJob, jobScope, type ItemInput, type JobHandler, type JobHandlers, type JobOwner } from './jobs.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Store } from '../../store/db.ts';
 import type { Auth } from '../context.ts';
 import { StoreError } from '../../store/errors.ts';
-import { IMPORTABLE_EXTENSIONS, type ImportItem } from '../../store/import.ts';
+import { IMPORTABLE_EXTENSIONS, type ImportItem } from '../../store/import-files.ts';
 import { TEMPLATE_LABEL, when } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { exportLinks, page } from '../layout.ts';

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { READABLE_EXTENSIONS } from '../ingest/read-file.ts';
+
+/**
+ * A file to import: its name as the user knows it, and its bytes or its path on disk (read when its turn comes).
+ * A spooled file is an upload kept in a private temporary file: it is read like bytes, so messages and the
+ * stored report name it by `name`, never by its path.
+ */
+export type ImportFile = { name: string; bytes: Buffer; path?: string; spooled?: boolean } | { name: string; bytes?: undefined; path: string; spooled?: boolean };
+
+export type LoadedFile = { name: string; bytes: Buffer; path?: string; spooled?: boolean };
+
+/** The file with its bytes: read from its path when it came as a path. */
+export async function load(file: ImportFile): Promise<LoadedFile> {
+  return file.bytes ? file : { ...file, bytes: await readFile(file.path) };
+}
+
+/** The size of a file without reading it: one over the limit is refused before it takes any memory. */
+export const sizeOf = async (file: ImportFile): Promise<number> => (file.bytes ? file.bytes.length : (await stat(file.path)).size);
+
+export interface ImportItem {
+  name: string;
+  status: 'imported' | 'duplicate' | 'failed';
+  /** The new report (imported) or the one already stored with the same bytes (duplicate). */
+  reportId?: number;
+  agency?: string | null;
+  year?: number | null;
+  template?: string;
+  errors?: number;
+  warnings?: number;
+  /** Why the file could not be imported (Chinese). */
+  reason?: string;
+}
+
+export interface ImportLimits {
+  /** Files in one import, after unpacking archives. */
+  maxFiles: number;
+  /** Bytes of one file (also of each file inside an archive). */
+  maxFileBytes: number;
+  /** Bytes unpacked from the archives of one import. */
+  maxUnpackedBytes: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = { maxFiles: 2000, maxFileBytes: 50 * 1024 * 1024, maxUnpackedBytes: 1024 * 1024 * 1024 };
+
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** A size in MB as the import's messages give it. */
+export const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MB`;
+
+/** What can be imported: report documents, and reports as contract JSON (`ogi parse --json`, `ogi render --to json`). */
+export const IMPORTABLE_EXTENSIONS: readonly string[] = [...READABLE_EXTENSIONS, '.json'];
