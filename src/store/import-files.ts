@@ -17,7 +17,19 @@ export async function load(file: ImportFile): Promise<LoadedFile> {
 }
 
 /** The size of a file without reading it: one over the limit is refused before it takes any memory. */
-export const sizeOf = async (file: ImportFile): Promise<number> => (file.bytes ? file.bytes.length : (await stat(file.path)).size);
+const sizeOf = async (file: ImportFile): Promise<number> => (file.bytes ? file.bytes.length : (await stat(file.path)).size);
+
+/** The file with its bytes, or why it cannot be imported: over `maxFileBytes` (refused before it is read), missing or unreadable. */
+export async function loadWithin(input: ImportFile, maxFileBytes: number): Promise<{ file: LoadedFile } | { failed: string }> {
+  try {
+    const size = await sizeOf(input);
+    if (size > maxFileBytes) return { failed: `文件过大（${mib(size)}，每个文件最多 ${mib(maxFileBytes)}）` };
+    return { file: await load(input) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { failed: code === 'ENOENT' ? `${input.name}：文件不存在` : `${input.name}：无法读取（${code ?? (err as Error).message}）` };
+  }
+}
 
 export interface ImportItem {
   name: string;

@@ -12,7 +12,7 @@ import { planAdded } from './checks.ts';
 import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { expandArchives, lazyTempDir } from './import-archives.ts';
-import { DEFAULT_LIMITS, load, mib, sha256, sizeOf, type ImportFile, type ImportItem, type ImportLimits, type LoadedFile } from './import-files.ts';
+import { DEFAULT_LIMITS, loadWithin, sha256, type ImportFile, type ImportItem, type ImportLimits, type LoadedFile } from './import-files.ts';
 import { requireReport, type DataScope } from './scope.ts';
 
 export interface ImportResult {
@@ -242,16 +242,10 @@ type Prepared = { done: ImportItem } | { file: LoadedFile; hash: string; reading
  * one of them is looked up again when its turn comes, once that one is stored.
  */
 async function prepareOne(store: Store, input: ImportFile, ctx: ImportContext, seen: Set<string>): Promise<Prepared> {
-  const { name } = input;
-  let file: LoadedFile;
-  try {
-    const size = await sizeOf(input);
-    if (size > ctx.limits.maxFileBytes) return { done: { name, status: 'failed', reason: `文件过大（${mib(size)}，每个文件最多 ${mib(ctx.limits.maxFileBytes)}）` } };
-    file = await load(input);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { done: { name, status: 'failed', reason: code === 'ENOENT' ? `${name}：文件不存在` : `${name}：无法读取（${code ?? (err as Error).message}）` } };
-  }
+  const loaded = await loadWithin(input, ctx.limits.maxFileBytes);
+  if ('failed' in loaded) return { done: { name: input.name, status: 'failed', reason: loaded.failed } };
+  const { file } = loaded;
+  const { name } = file;
   const hash = sha256(file.bytes);
   const duplicate = await duplicateOf(store, hash, ctx, name);
   if (duplicate) return { done: duplicate };

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { now, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
 import { importOne } from './import.ts';
 import { expandArchives, lazyTempDir } from './import-archives.ts';
-import { DEFAULT_LIMITS, sizeOf, type ImportFile, type ImportItem, type ImportLimits } from './import-files.ts';
+import { DEFAULT_LIMITS, loadWithin, type ImportFile, type ImportItem, type ImportLimits } from './import-files.ts';
 import { createJob, jobScope, type ItemInput, type JobHandler, type JobHandlers, type JobOwner } from './jobs.ts';
 
 /**
@@ -12,8 +11,6 @@ import { createJob, jobScope, type ItemInput, type JobHandler, type JobHandlers,
  * its sha256. A file retried after its worker died finds its report already
  * stored under the job's import and counts as imported, not as a duplicate.
  */
-
-const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 async function* importItems(files: readonly ImportFile[], limits: ImportLimits): AsyncGenerator<ItemInput> {
   const temp = lazyTempDir('ogi-unzip-');
@@ -28,20 +25,8 @@ async function* keptItems(files: readonly ImportFile[], limits: ImportLimits, tm
   const { files: expanded, failed } = await expandArchives(files, limits, tmp);
   for (const f of failed) yield { name: f.name, failed: f.reason ?? '无法导入' };
   for (const f of expanded) {
-    let bytes: Buffer;
-    try {
-      const size = await sizeOf(f);
-      if (size > limits.maxFileBytes) {
-        yield { name: f.name, failed: `文件过大（${mib(size)}，每个文件最多 ${mib(limits.maxFileBytes)}）` };
-        continue;
-      }
-      bytes = f.bytes ?? (await readFile(f.path!));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      yield { name: f.name, failed: code === 'ENOENT' ? `${f.name}：文件不存在` : `${f.name}：无法读取（${code ?? (err as Error).message}）` };
-      continue;
-    }
-    yield { name: f.name, bytes };
+    const loaded = await loadWithin(f, limits.maxFileBytes);
+    yield 'failed' in loaded ? { name: f.name, failed: loaded.failed } : { name: f.name, bytes: loaded.file.bytes };
   }
 }
 
