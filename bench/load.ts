@@ -51,7 +51,7 @@ export interface LoadResult {
   max: number;
 }
 
-const WARM_UP_SECONDS = 3;
+export const WARM_UP_SECONDS = 3;
 
 /**
  * The load before the measured one, shown apart: at the measured rate, on requests the measured load does not
@@ -149,7 +149,7 @@ export async function runLoadBench(): Promise<void> {
     const headers = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
     const warm = await warmUp(base, rate, Math.round(rate * seconds), pick, headers);
     const results = await openLoop(base, rate, seconds, pick, headers);
-    console.log(`负载（${dialect}，${imported.reports} 份报告）：开环 ${rate} 请求/秒 × ${seconds} 秒，keep-alive；延迟从计划发送时刻计到收完响应；此前同样速率预热 3 秒（最差 p99 ${warm.toFixed(1)} ms，不计入）`);
+    console.log(`负载（${dialect}，${imported.reports} 份报告）：开环 ${rate} 请求/秒 × ${seconds} 秒，keep-alive；延迟从计划发送时刻计到收完响应；此前同样速率预热 ${WARM_UP_SECONDS} 秒（最差 p99 ${warm.toFixed(1)} ms，不计入）`);
     for (const r of results) {
       console.log(`  ${r.endpoint.padEnd(44)} ${String(r.requests).padStart(5)} 次  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  最大 ${r.max.toFixed(0).padStart(5)} ms  失败 ${r.errors}`);
     }

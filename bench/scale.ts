@@ -31,7 +31,7 @@ import { createUser } from '../src/store/users.ts';
 import { startPostgres } from '../test/api/pg.ts';
 import { LAYOUTS, reportText } from '../test/helpers/layouts.ts';
 import { randomTables } from '../test/helpers/random-report.ts';
-import { openLoop, warmUp, type LoadResult } from './load.ts';
+import { openLoop, warmUp, WARM_UP_SECONDS, type LoadResult } from './load.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROVINCE = '示范省';
@@ -218,7 +218,7 @@ export async function runScaleBench(argv = process.argv.slice(2)): Promise<void>
       const r = await benchOne(kind, join(work, 'reports'), csv, work, rate, seconds, reused(kind));
       if (!loadOnly) console.log(`导入（${r.dialect}，2 个 ogi worker）：${r.reports} 份  入队 ${r.enqueueSeconds.toFixed(1)} 秒  导入 ${r.importSeconds.toFixed(1)} 秒  ${r.perSecond.toFixed(0)} 份/秒${r.dialect === 'postgres' ? '（目标 ≥ 300 份/秒）' : ''}`);
       console.log(`首次计算${PROVINCE}汇总（每个年度一次，之后由缓存应答）：${r.coldRollups.map((t) => t.toFixed(1)).join(' / ')} 秒`);
-      console.log(`负载（${r.dialect}，${r.reports} 份报告）：开环 ${rate} 请求/秒 × ${seconds} 秒（此前同样速率预热 3 秒，最差 p99 ${r.warm.toFixed(1)} ms，不计入）`);
+      console.log(`负载（${r.dialect}，${r.reports} 份报告）：开环 ${rate} 请求/秒 × ${seconds} 秒（此前同样速率预热 ${WARM_UP_SECONDS} 秒，最差 p99 ${r.warm.toFixed(1)} ms，不计入）`);
       for (const l of r.load) {
         console.log(`  ${l.endpoint.padEnd(40)} ${String(l.requests).padStart(5)} 次  p50 ${l.p50.toFixed(1).padStart(6)} ms  p99 ${l.p99.toFixed(1).padStart(6)} ms  最大 ${l.max.toFixed(0).padStart(5)} ms  失败 ${l.errors}`);
       }
