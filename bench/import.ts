@@ -47,7 +47,7 @@ export interface ImportBench {
 /** Imports the generated reports of `dir` into the store, with the agencies CSV first. */
 export async function importBench(store: Store, dir: string, csv: string): Promise<ImportBench> {
   await importAgenciesCsv(store.db, Buffer.from(csv));
-  const files = await collectFiles([dir]);
+  const { files } = await collectFiles([dir]);
   const t0 = performance.now();
   const result = await importFiles(store, files, { author: 'bench', source: 'bench' });
   const seconds = (performance.now() - t0) / 1000;

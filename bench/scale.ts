@@ -92,7 +92,7 @@ interface ScaleResult {
 
 async function importWithWorkers(store: Store, db: string, dir: string, csv: string, workers: number): Promise<{ enqueueSeconds: number; importSeconds: number; reports: number }> {
   await importAgenciesCsv(store.db, Buffer.from(csv));
-  const files = await collectFiles([dir]);
+  const { files } = await collectFiles([dir]);
   const t0 = performance.now();
   const jobId = await enqueueImport(store, JOB_HANDLERS, files, { owner: { userId: null, author: 'bench', scope: null }, source: 'bench', limits: { maxFiles: files.length } });
   const t1 = performance.now();

@@ -35,7 +35,7 @@ test('parse: two index.txt in different folders are told apart by path (relative
   const r = await ogi('parse', '--ndjson', '--jobs', '1', '--manifest', manifest, corpus, empty);
   assert.equal(r.code, 2, 'an input could not be read');
   const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(lines.map((l) => l.input), [{ path: '=1+1.txt', id: F }, { path: 'a/index.txt', id: A }, { path: 'b/index.txt', id: B }]);
+  assert.deepEqual(lines.map((l) => l.input), [{ path: 'corpus/=1+1.txt', id: F }, { path: 'corpus/a/index.txt', id: A }, { path: 'corpus/b/index.txt', id: B }]);
   assert.deepEqual(lines.map((l) => l.agency), ['淄博市博山区投资促进中心', '淄博市投资促进局', '淄川区工业和信息化局']);
   assert.deepEqual(r.stderr.split('\n'), [
     `错误：${empty}：文件为空`,
@@ -44,12 +44,14 @@ test('parse: two index.txt in different folders are told apart by path (relative
     '',
   ]);
   assert.deepEqual(manifestOf(manifest), [
-    { path: '=1+1.txt', id: F, status: '完整读取', reason: '', cellsRead: 200, cellsExpected: 200, findings: { error: 0, warning: 0, info: 4 } },
-    { path: 'a/index.txt', id: A, status: '完整读取', reason: '', cellsRead: 198, cellsExpected: 198, findings: none },
-    { path: 'b/index.txt', id: B, status: '完整读取', reason: '', cellsRead: 198, cellsExpected: 198, findings: none },
+    { path: 'corpus/=1+1.txt', id: F, status: '完整读取', reason: '', cellsRead: 200, cellsExpected: 200, findings: { error: 0, warning: 0, info: 4 } },
+    { path: 'corpus/a/index.txt', id: A, status: '完整读取', reason: '', cellsRead: 198, cellsExpected: 198, findings: none },
+    { path: 'corpus/b/index.txt', id: B, status: '完整读取', reason: '', cellsRead: 198, cellsExpected: 198, findings: none },
     { path: 'empty.txt', id: idOf(empty), status: '无法读取', reason: `${empty}：文件为空`, cellsRead: 0, cellsExpected: 0, findings: none },
   ]);
-  // A file given by name is relative to its own directory.
+  // Paths are relative to the folder that holds every argument: the corpus folder itself when given alone, a file's own folder when given alone.
+  const alone = (await ogi('parse', '--ndjson', '--jobs', '1', corpus)).stdout.trimEnd().split('\n').map((l) => JSON.parse(l).input.path);
+  assert.deepEqual(alone, ['=1+1.txt', 'a/index.txt', 'b/index.txt']);
   const one = JSON.parse((await ogi('parse', '--json', join(corpus, 'a', 'index.txt'))).stdout);
   assert.deepEqual(one.input, { path: 'index.txt', id: A });
 });
@@ -69,7 +71,10 @@ test('render --to csv over a corpus with an erroneous report: no refusal, path a
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(keyed(row), (counts.get(keyed(row)) ?? 0) + 1);
   const badId = idOf(bad);
-  assert.deepEqual([...counts], [[`'=1+1.txt ${F}`, 200], [`a/index.txt ${A}`, 198], [`b/index.txt ${B}`, 198], [`bad.yaml ${badId}`, 200]]);
+  assert.deepEqual([...counts], [[`corpus/=1+1.txt ${F}`, 200], [`corpus/a/index.txt ${A}`, 198], [`corpus/b/index.txt ${B}`, 198], [`bad.yaml ${badId}`, 200]]);
+  // A path a spreadsheet would take for a formula is written as text.
+  const alone = (await ogi('render', corpus, '--to', 'csv')).stdout.split('\r\n').slice(1, -1).map((l) => l.split(',').at(-2));
+  assert.deepEqual([...new Set(alone)], ["'=1+1.txt", 'a/index.txt', 'b/index.txt']);
   const lines = manifestOf(manifest);
   assert.deepEqual(lines[3], { path: 'bad.yaml', id: badId, status: '完整读取', reason: '', cellsRead: 200, cellsExpected: 200, findings: { error: 1, warning: 0, info: 0 } });
 });
@@ -86,7 +91,7 @@ test('--ndjson lines equal the --json array, and --jobs 2 gives what --jobs 1 gi
   assert.equal(check1.code, 1);
   assert.equal(check2.code, 1);
   const list = JSON.parse(check1.stdout);
-  assert.deepEqual(list.map((c: { input: { path: string } }) => c.input.path), ['=1+1.txt', 'a/index.txt', 'b/index.txt', 'bad.yaml']);
+  assert.deepEqual(list.map((c: { input: { path: string } }) => c.input.path), ['corpus/=1+1.txt', 'corpus/a/index.txt', 'corpus/b/index.txt', 'bad.yaml']);
   assert.deepEqual(check2.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)), list);
   assert.equal(readFileSync(m2, 'utf8'), readFileSync(m1, 'utf8'));
   assert.deepEqual(manifestOf(m1).map((l) => l.findings.error), [0, 0, 0, 1]);

@@ -1,6 +1,6 @@
 import { corpusInputs } from './corpus-inputs.ts';
 import type { CorpusTask, ItemResult } from './corpus-item.ts';
-import { Manifest, unreadLine } from './manifest.ts';
+import { Manifest, skippedLine, unreadLine } from './manifest.ts';
 import { defaultJobs, runCorpus } from './pool.ts';
 
 /** The options every corpus command (parse, check, render --to csv|xlsx|json) takes. */
@@ -30,13 +30,18 @@ export async function runCorpusTask(
     return null;
   }
   const manifest = Manifest.open(opts.manifest);
-  const { entries, failed } = await corpusInputs(inputs);
+  const { entries, failed, skipped } = await corpusInputs(inputs);
   const jobs = asked ?? defaultJobs(entries.length);
   let failures = 0;
-  for (const err of failed) {
-    process.stderr.write(`错误：${err.message}\n`);
-    await manifest.add(unreadLine(err.file ?? '', null, err.message));
+  for (const { error, rel } of failed) {
+    process.stderr.write(`错误：${error.message}\n`);
+    await manifest.add(unreadLine(rel, null, error.message));
     failures++;
+  }
+  if (skipped.length) {
+    const shown = skipped.slice(0, 5).join('、') + (skipped.length > 5 ? ' 等' : '');
+    process.stderr.write(`提示：目录中有 ${skipped.length} 个文件不是可读取的格式，已跳过（${shown}）；JSON、YAML 数据文件请单独指定\n`);
+    for (const path of skipped) await manifest.add(skippedLine(path));
   }
   await runCorpus(entries, task, jobs, async (result) => {
     for (const message of result.errors) process.stderr.write(`错误：${message}\n`);
@@ -52,6 +57,6 @@ export async function runCorpusTask(
 export async function finishCorpus(run: CorpusRun, opts: CorpusOptions): Promise<void> {
   await run.manifest.close();
   if (opts.manifest) process.stderr.write(`已生成清单 ${opts.manifest}\n`);
-  if (opts.manifest || run.manifest.total > 1) process.stderr.write(`${run.manifest.summary()}\n`);
+  if (opts.manifest || run.manifest.total > 1 || run.manifest.skipped) process.stderr.write(`${run.manifest.summary()}\n`);
 }
 

@@ -91,7 +91,7 @@ async function runRender(inputs: string[], opts: RenderOptions): Promise<number>
     import('./corpus-inputs.ts'), import('./load-reports.ts'), import('../check/pipeline.ts'), import('./write-output.ts'),
   ]);
   const { entries, failed: unexpanded } = await corpusInputs(inputs);
-  for (const err of unexpanded) process.stderr.write(`错误：${err.message}\n`);
+  for (const { error } of unexpanded) process.stderr.write(`错误：${error.message}\n`);
   if (unexpanded.length) return 2;
   const loaded = await loadReports(entries.map((e) => e.path));
   const failed = loaded.filter((l) => l.error);

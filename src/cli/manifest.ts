@@ -6,11 +6,11 @@ import { openSink, type Sink } from './sink.ts';
 /** How completely one input was read: all the cells of its template, some, or none (or it could not be read at all). */
 export type ReadStatus = '完整读取' | '部分读取' | '无法读取';
 
-/** One line of `--manifest`: what became of one input (one report of a JSON array). */
+/** One line of `--manifest`: what became of one input (one report of a JSON array), or a file of a folder that was not read. */
 export interface ManifestLine {
   path: string;
   id: string | null;
-  status: ReadStatus;
+  status: ReadStatus | '已跳过';
   reason: string;
   cellsRead: number;
   cellsExpected: number;
@@ -28,6 +28,14 @@ export function countBySeverity(messages: readonly Pick<Message, 'severity'>[]):
 /** An input that gave no report: its error message is the reason. */
 export function unreadLine(path: string, id: string | null, reason: string): ManifestLine {
   return { path, id, status: '无法读取', reason, cellsRead: 0, cellsExpected: 0, findings: noFindings() };
+}
+
+/** A file found in a folder whose extension is not one ogi reads: listed, not read. */
+export function skippedLine(path: string): ManifestLine {
+  const reason = /\.(json|ya?ml)$/i.test(path)
+    ? '数据文件（JSON、YAML）在目录中不自动读取，以免与原文档重复；需要时请单独指定该文件'
+    : '不是 ogi 读取的格式（目录中按扩展名选取报告文件；单独指定该文件时按内容识别）';
+  return { path, id: null, status: '已跳过', reason, cellsRead: 0, cellsExpected: 0, findings: noFindings() };
 }
 
 /**
@@ -54,7 +62,7 @@ export function readLine(report: Report, messages: readonly Pick<Message, 'sever
 
 /** The `--manifest` file (one JSON object per line, written as inputs finish) and the counts of the summary line. */
 export class Manifest {
-  private readonly counts: Record<ReadStatus, number> = { 完整读取: 0, 部分读取: 0, 无法读取: 0 };
+  private readonly counts: Record<ReadStatus | '已跳过', number> = { 完整读取: 0, 部分读取: 0, 无法读取: 0, 已跳过: 0 };
   private constructor(private readonly sink: Sink | null) {}
 
   static open(file: string | undefined): Manifest {
@@ -66,14 +74,20 @@ export class Manifest {
     if (this.sink) await this.sink.write(`${JSON.stringify(line)}\n`);
   }
 
+  /** Files of folders passed over (not of a readable format). */
+  get skipped(): number {
+    return this.counts.已跳过;
+  }
+
   get total(): number {
     return this.counts.完整读取 + this.counts.部分读取 + this.counts.无法读取;
   }
 
-  /** "共 N 份：M 份完整读取，K 份部分读取，J 份无法读取" */
+  /** "共 N 份：M 份完整读取，K 份部分读取，J 份无法读取" (and the files of other formats passed over in folders). */
   summary(): string {
     const c = this.counts;
-    return `共 ${this.total} 份：${c.完整读取} 份完整读取，${c.部分读取} 份部分读取，${c.无法读取} 份无法读取`;
+    const skipped = c.已跳过 ? `；另有 ${c.已跳过} 个文件不是可读取的格式，已跳过` : '';
+    return `共 ${this.total} 份：${c.完整读取} 份完整读取，${c.部分读取} 份部分读取，${c.无法读取} 份无法读取${skipped}`;
   }
 
   async close(): Promise<void> {

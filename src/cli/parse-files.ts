@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
 import { extractSource, type ExtractedReport } from '../extract/index.ts';
-import { expandInputs, readBytes, sourceOf } from '../ingest/read-file.ts';
+import { expandInput, readBytes, sourceOf } from '../ingest/read-file.ts';
 
 export interface Parsed {
   path: string;
@@ -31,12 +31,9 @@ export async function parseInputs(inputs: readonly string[]): Promise<Parsed[]> 
   const results: Parsed[] = [];
   const paths: string[] = [];
   for (const input of inputs) {
-    try {
-      paths.push(...(await expandInputs([input])));
-    } catch (err) {
-      if (err instanceof InputError) results.push({ path: err.file ?? input, error: err });
-      else throw err;
-    }
+    const found = await expandInput(input);
+    paths.push(...found.files);
+    for (const error of found.problems) results.push({ path: error.file ?? input, error });
   }
   for (const path of paths) {
     try {

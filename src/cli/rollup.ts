@@ -1,7 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
 import { InputError } from '../errors.ts';
-import { READABLE_EXTENSIONS } from '../ingest/read-file.ts';
+import { expandInput, READABLE_EXTENSIONS } from '../ingest/read-file.ts';
 import { toJson } from '../render/json.ts';
 import { sumReports, type RegionSummary, type SkippedInput, type SummaryInput } from '../render/region-summary.ts';
 import { tableLabel, type TableKey } from '../schema/cells.ts';
@@ -15,23 +13,13 @@ import { ROLLUP_FORMATS, type RollupFormat, type RollupOptions } from './rollup-
 
 const AUTHORING_EXTENSIONS = ['.json', '.yaml', '.yml'];
 
-/** Files and directories to files: reports ogi reads, and data or authoring files (.json, .yaml). */
-async function expand(inputs: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
+/** Files and directories to files: reports ogi reads, and data or authoring files (.json, .yaml); what could not be opened. */
+async function expand(inputs: readonly string[]): Promise<{ files: string[]; problems: InputError[] }> {
+  const out: { files: string[]; problems: InputError[] } = { files: [], problems: [] };
   for (const input of inputs) {
-    const info = await stat(input).catch(() => null);
-    if (!info?.isDirectory()) {
-      out.push(input);
-      continue;
-    }
-    const entries = await readdir(input, { recursive: true, withFileTypes: true });
-    const wanted = [...READABLE_EXTENSIONS, ...AUTHORING_EXTENSIONS];
-    const files = entries
-      .filter((e) => e.isFile() && wanted.includes(extname(e.name).toLowerCase()))
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
-    if (!files.length) throw new InputError('missing', `${input}：目录中没有可读取的报告文件`, input);
-    out.push(...files);
+    const found = await expandInput(input, [...READABLE_EXTENSIONS, ...AUTHORING_EXTENSIONS]);
+    out.files.push(...found.files);
+    out.problems.push(...found.problems);
   }
   return out;
 }
@@ -66,15 +54,12 @@ export async function runRollup(inputs: string[], opts: RollupOptions): Promise<
   if (!ROLLUP_FORMATS.includes(format)) return fail(`--to 应为 ${ROLLUP_FORMATS.join('、')} 之一，收到“${opts.to}”`);
   const year = opts.year === undefined ? undefined : Number(opts.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) return fail(`--year 应为年度（如 2023），收到“${opts.year}”`);
-  let files: string[];
-  try {
-    files = await expand(inputs);
-  } catch (err) {
-    if (err instanceof InputError) return fail(err.message);
-    throw err;
-  }
+  const { files, problems } = await expand(inputs);
   const loaded = await loadReports(files);
-  const unreadable: SkippedInput[] = loaded.filter((l) => l.error).map((l) => ({ file: l.path, agency: null, reason: l.error!.message }));
+  const unreadable: SkippedInput[] = [
+    ...problems.map((p) => ({ file: p.file ?? '', agency: null, reason: p.message })),
+    ...loaded.filter((l) => l.error).map((l) => ({ file: l.path, agency: null, reason: l.error!.message })),
+  ];
   const all: SummaryInput[] = loaded.filter((l) => l.report).map((l) => ({ file: l.path, report: l.report! }));
   const withTables = all.filter((i) => i.report.template !== 'legacy' && i.report.year !== null);
   const chosen = year === undefined ? withTables : withTables.filter((i) => i.report.year === year);

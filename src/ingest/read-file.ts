@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { open, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { SourceFormat } from '../schema/types.ts';
 import { blocksToText, type Block, type SourceSegment } from './blocks.ts';
@@ -9,6 +9,7 @@ import { detectKind } from './detect.ts';
 import type { PageHints } from './html-meta.ts';
 import { formatBytes, overLimit, ReadBudget, type Limits } from './limits.ts';
 import { readPdfOnThread } from './pdf-thread.ts';
+import { fileSystemReason, scanDirectory } from './walk.ts';
 
 export interface SourceText {
   path: string;
@@ -76,8 +77,7 @@ function readError(err: unknown, path: string): InputError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EISDIR') return new InputError('usage', `${path}：是目录，不是文件`, path);
   if (code === 'ENOENT') return new InputError('missing', `${path}：文件不存在`, path);
-  if (code === 'EACCES' || code === 'EPERM') return new InputError('unreadable', `${path}：没有读取权限`, path);
-  return new InputError('unreadable', `${path}：无法读取（${code ?? String(err)}）`, path);
+  return new InputError('unreadable', `${path}：${fileSystemReason(err)}`, path);
 }
 
 /** The text the extractor reads stays within the line and character caps. */
@@ -160,28 +160,26 @@ export async function sourceOf(path: string, bytes: Buffer, budget: ReadBudget =
   }
 }
 
-/** Expands directories (recursively) into the report files they hold, sorted by path. */
-export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const input of inputs) {
-    let info;
-    try {
-      info = await stat(input);
-    } catch {
-      out.push(input); // reported as missing when read
-      continue;
-    }
-    if (!info.isDirectory()) {
-      out.push(input);
-      continue;
-    }
-    const entries = await readdir(input, { recursive: true, withFileTypes: true });
-    const files = entries
-      .filter((e) => e.isFile() && READABLE_EXTENSIONS.includes(extname(e.name).toLowerCase()))
-      .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-      .sort();
-    if (files.length === 0) throw new InputError('missing', `${input}：目录中没有可读取的报告文件（${READABLE_EXTENSIONS.join('、')}）`, input);
-    out.push(...files);
+/** One argument of a command: a file as given, or a folder with the report files it holds. */
+export interface ExpandedInput {
+  input: string;
+  isDirectory: boolean;
+  /** A file argument itself (read later: a missing one is reported then); a folder's report files, sorted by path. */
+  files: string[];
+  /** A folder's files of other formats, not read. */
+  skipped: string[];
+  /** What could not be opened: subfolders, broken links, or a folder with nothing to read. */
+  problems: InputError[];
+}
+
+/** Expands one argument: a folder (recursively) into the files of `wanted` extensions it holds. */
+export async function expandInput(input: string, wanted: readonly string[] = READABLE_EXTENSIONS): Promise<ExpandedInput> {
+  const info = await stat(input).catch(() => null);
+  if (!info?.isDirectory()) return { input, isDirectory: false, files: [input], skipped: [], problems: [] };
+  const scan = await scanDirectory(input, wanted);
+  if (scan.files.length === 0 && scan.problems.length === 0) {
+    const others = scan.skipped.length ? `；其中 ${scan.skipped.length} 个文件是其他格式，未读取` : '';
+    scan.problems.push(new InputError('missing', `${input}：目录中没有可读取的报告文件（${wanted.join('、')}）${others}`, input));
   }
-  return out;
+  return { input, isDirectory: true, ...scan };
 }

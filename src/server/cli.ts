@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { relative } from 'node:path';
 import cliProgress from 'cli-progress';
+import type { InputError } from '../errors.ts';
+import { expandInput } from '../ingest/read-file.ts';
 import type { Store } from '../store/db.ts';
 import { importFiles } from '../store/import.ts';
 import { IMPORTABLE_EXTENSIONS, type ImportFile, type ImportItem } from '../store/import-files.ts';
@@ -33,27 +34,14 @@ export async function openCliStore(opts: StoreChoice): Promise<Store | null> {
   }
 }
 
-export async function collectFiles(paths: readonly string[]): Promise<ImportFile[]> {
-  const out: ImportFile[] = [];
-  const wanted = [...IMPORTABLE_EXTENSIONS, '.zip'];
+export async function collectFiles(paths: readonly string[]): Promise<{ files: ImportFile[]; problems: InputError[] }> {
+  const out: { files: ImportFile[]; problems: InputError[] } = { files: [], problems: [] };
   for (const p of paths) {
-    let info;
-    try {
-      info = await stat(p);
-    } catch {
-      out.push({ name: p, path: p }); // reported as missing when its turn comes
-      continue;
-    }
-    if (!info.isDirectory()) {
-      out.push({ name: p, path: p });
-      continue;
-    }
-    const entries = await readdir(p, { recursive: true, withFileTypes: true });
-    const files = entries
-      .filter((e) => e.isFile() && wanted.includes(extname(e.name).toLowerCase()))
-      .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-      .sort();
-    for (const f of files) out.push({ name: relative(process.cwd(), f) || f, path: f });
+    const found = await expandInput(p, [...IMPORTABLE_EXTENSIONS, '.zip']);
+    // A file argument (missing ones are reported when their turn comes) keeps its name as given.
+    if (!found.isDirectory) out.files.push({ name: p, path: p });
+    else for (const f of found.files) out.files.push({ name: relative(process.cwd(), f) || f, path: f });
+    out.problems.push(...found.problems);
   }
   return out;
 }
@@ -78,7 +66,8 @@ async function enqueueImportCommand(store: Store, files: ImportFile[], author: s
 
 /** ogi import PATH… [--db FILE]: exit code 0 when every file was imported or already there, 2 when some could not be read. */
 export async function runImportCommand(paths: string[], opts: StoreChoice & { author?: string; enqueue?: boolean }): Promise<number> {
-  const files = await collectFiles(paths);
+  const { files, problems } = await collectFiles(paths);
+  for (const p of problems) process.stderr.write(`错误：${p.message}\n`);
   if (!files.length) {
     process.stderr.write('错误：没有找到可导入的文件\n');
     return 2;
@@ -87,7 +76,8 @@ export async function runImportCommand(paths: string[], opts: StoreChoice & { au
   if (!store) return 2;
   if (opts.enqueue) {
     try {
-      return await enqueueImportCommand(store, files, opts.author ?? process.env.USER ?? '命令行');
+      const code = await enqueueImportCommand(store, files, opts.author ?? process.env.USER ?? '命令行');
+      return problems.length ? 2 : code;
     } finally {
       await store.close();
     }
@@ -116,7 +106,7 @@ export async function runImportCommand(paths: string[], opts: StoreChoice & { au
     process.stdout.write(
       `共 ${result.total} 个文件：导入 ${result.imported} 份，重复 ${result.duplicates} 份，失败 ${result.failed} 份；用时 ${seconds.toFixed(1)} 秒。数据库：${store.location}\n`,
     );
-    return result.failed ? 2 : 0;
+    return result.failed || problems.length ? 2 : 0;
   } finally {
     bar.stop();
     await store.close();
