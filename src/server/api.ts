@@ -48,12 +48,21 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown, where: str
   return r.data;
 }
 
+/**
+ * A JSON body must be declared as one: a form or text body (which a page of another site can send
+ * without a CORS preflight) is refused with 415, not parsed. Uploads declare multipart themselves.
+ */
+function requireJsonType(c: Context): void {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new ApiError(415, 'unsupported-media-type', '请求体应为 JSON：请以 Content-Type: application/json 发送');
+}
+
 /** The error as the JSON body and status the API answers with. */
 export function errorResponse(c: Context, err: unknown): Response {
   let e: ApiError;
   if (err instanceof ApiError) e = err;
   else if (err instanceof StoreError) {
-    const status = err.code === 'not-found' ? 404 : err.code === 'conflict' ? 409 : err.code === 'too-large' ? 413 : 400;
+    const status = err.code === 'not-found' ? 404 : err.code === 'conflict' ? 409 : err.code === 'forbidden' ? 403 : err.code === 'too-large' ? 413 : 400;
     e = new ApiError(status, err.code === 'invalid' ? 'bad-request' : err.code, err.message, err.details);
   } else {
     console.error(err);
@@ -117,6 +126,7 @@ export class Api {
       const query = parse(spec.query ?? EMPTY, c.req.query(), '查询参数');
       let body: unknown = {};
       if (spec.body) {
+        requireJsonType(c);
         let raw: unknown;
         try {
           raw = await c.req.json();
@@ -180,6 +190,7 @@ export class Api {
         ...(spec.access !== 'public' && spec.access !== 'read' && !spec.hidden ? { 403: error } : {}),
         ...(spec.method !== 'get' ? { 409: error } : {}),
         ...(spec.upload ? { 413: error } : {}),
+        ...(spec.body ? { 415: error } : {}),
         ...Object.fromEntries((spec.errors ?? []).map((s) => [s, error])),
       };
       (paths[path] ??= {})[spec.method] = op;

@@ -2,8 +2,8 @@ import JSZip from 'jszip';
 import type { Report } from '../schema/types.ts';
 import type { Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
-import { createJob, type JobHandler, type JobHandlers, type JobOwner } from '../store/jobs.ts';
-import { requireRegion, requireReport, type DataScope } from '../store/scope.ts';
+import { createJob, jobScope, OUTSIDE_SCOPE, type JobHandler, type JobHandlers, type JobOwner } from '../store/jobs.ts';
+import { regionVisible, reportVisible, requireRegion, requireReport, type DataScope } from '../store/scope.ts';
 import { renderReport, type ReportFormat } from './export.ts';
 import { rollupFile } from './routes-regions.ts';
 
@@ -30,6 +30,7 @@ export const rollupJob: JobHandler = {
   chunk: 1,
   async runItem(store, job, item) {
     const p = JSON.parse(job.params) as { regionId: number; year: number; format: 'csv' | 'xlsx' };
+    if (!regionVisible(jobScope(job) ?? { kind: 'all' }, p.regionId)) return { status: 'failed', reason: OUTSIDE_SCOPE };
     const res = await rollupFile(store.db, p.regionId, p.year, p.format);
     await store.db.updateTable('jobs').set({ result: await bytesOf(res), result_name: item.name, result_type: res.headers.get('content-type') }).where('id', '=', job.id).execute();
     return { status: 'done' };
@@ -42,6 +43,7 @@ export const renderJob: JobHandler = {
     const { format } = JSON.parse(job.params) as { format: ReportFormat };
     const row = await store.db.selectFrom('reports').select(['id', 'agency', 'year', 'data']).where('id', '=', item.report_id ?? -1).executeTakeFirst();
     if (!row) return { status: 'failed', reportId: item.report_id, reason: '报告已删除' };
+    if (!(await reportVisible(store.db, jobScope(job) ?? { kind: 'all' }, row.id))) return { status: 'failed', reportId: row.id, reason: OUTSIDE_SCOPE };
     const name = `${String(item.seq + 1).padStart(4, '0')}-${row.agency ?? '未识别机关'}${row.year ?? ''}`.replace(/[\\/:*?"<>|]/g, '_');
     const bytes = await bytesOf(await renderReport(JSON.parse(row.data) as Report, format, name));
     await store.db.updateTable('job_items').set({ bytes, name: `${name}.${format}` }).where('id', '=', item.id).execute();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Store } from '../store/db.ts';
 import { enqueueRecheck } from '../store/job-recheck.ts';
-import { cancelJob, jobDetail, jobResult, listJobs, retryJob } from '../store/jobs.ts';
+import { cancelJob, ITEMS_LIMIT, jobDetail, jobResult, jobSummary, listJobs, MAX_ITEMS_LIMIT, retryJob } from '../store/jobs.ts';
 import { OUTPUT_FORMATS } from '../render/formats.ts';
 import { enqueueRender, enqueueRollup } from './job-exports.ts';
 import type { Api } from './api.ts';
@@ -22,7 +22,14 @@ const JobItem = z.object({
   seq: z.number(), name: z.string(), status: z.string().describe('pending、imported、duplicate、failed、done'),
   reportId: z.number().nullable(), reason: z.string().nullable(), detail: z.record(z.string(), z.unknown()).nullable(),
 });
-const JobDetail = JobSummary.extend({ items: z.array(JobItem) });
+const JobDetail = JobSummary.extend({
+  itemsTotal: z.number().describe('项目总数'), offset: z.number(), limit: z.number(),
+  items: z.array(JobItem).describe('从第 offset 项（0 起）起的至多 limit 项，按序号排列'),
+});
+const ItemsQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0).describe('从第几项起（0 起）'),
+  limit: z.coerce.number().int().min(1).max(MAX_ITEMS_LIMIT).default(ITEMS_LIMIT).describe(`每页项数（1–${MAX_ITEMS_LIMIT}，默认 ${ITEMS_LIMIT}）`),
+});
 
 const NewJob = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('recheck'), all: z.boolean().optional().describe('true：全部报告；默认只重做由旧版规则或旧版读取程序得出的报告') }),
@@ -56,23 +63,23 @@ export function jobRoutes(api: Api, store: Store): void {
     },
   );
   api.route(
-    { method: 'get', access: 'write', path: '/api/jobs/:id', tag: '任务', summary: '一个任务及其每个文件（或报告）的结果：待处理、已导入、重复、失败（及原因）', description: SCOPE, params: S.IdParams, response: JobDetail },
-    (c, { params }) => jobDetail(store, viewer(c), params.id),
+    { method: 'get', access: 'write', path: '/api/jobs/:id', tag: '任务', summary: '一个任务及其文件（或报告）的结果，分页：待处理、已导入、重复、失败（及原因）', description: `${SCOPE}各状态的项目数见 counts，项目总数见 itemsTotal。`,
+      params: S.IdParams, query: ItemsQuery, response: JobDetail },
+    (c, { params, query }) => jobDetail(store, viewer(c), params.id, query),
   );
   api.route(
-    { method: 'post', access: 'write', path: '/api/jobs/:id/retry', tag: '任务', summary: '重试已结束任务中失败的项目（已取消任务中未处理的项目）；已完成的项目不重做', description: SCOPE, params: S.IdParams, status: 202, response: JobSummary },
+    { method: 'post', access: 'write', path: '/api/jobs/:id/retry', tag: '任务', summary: '重试已结束任务中失败的项目（已取消任务中未处理的项目）；已完成的项目不重做',
+      description: `${SCOPE}重试按任务发起人现在的角色和数据范围运行（不按发起时的）；发起人的账户已停用、删除或已无权运行后台任务时 403。`, params: S.IdParams, status: 202, response: JobSummary, errors: [403] },
     async (c, { params }) => {
       await retryJob(store, JOB_HANDLERS, viewer(c), params.id);
-      const { items: _items, ...job } = await jobDetail(store, viewer(c), params.id);
-      return c.json(job, 202, { Location: `/api/jobs/${params.id}` });
+      return c.json(await jobSummary(store, viewer(c), params.id), 202, { Location: `/api/jobs/${params.id}` });
     },
   );
   api.route(
     { method: 'post', access: 'write', path: '/api/jobs/:id/cancel', tag: '任务', summary: '取消排队或进行中的任务：正在处理的文件完成后停止，其余不再处理（可重试）', description: SCOPE, params: S.IdParams, response: JobSummary },
     async (c, { params }) => {
-      await cancelJob(store, viewer(c), params.id);
-      const { items: _items, ...job } = await jobDetail(store, viewer(c), params.id);
-      return job;
+      await cancelJob(store, JOB_HANDLERS, viewer(c), params.id);
+      return jobSummary(store, viewer(c), params.id);
     },
   );
   api.route(

@@ -203,7 +203,7 @@ export const ReportDetail = ReportSummary.extend({
 
 export const ImportItem = z.object({
   name: z.string(),
-  status: z.enum(['imported', 'duplicate', 'failed']),
+  status: z.enum(['imported', 'duplicate', 'failed', 'cancelled']).describe('cancelled：后台导入任务被取消时尚未处理的文件（可在任务中心重试）'),
   reportId: z.number().int().optional(),
   agency: z.string().nullable().optional(),
   year: z.number().int().nullable().optional(),

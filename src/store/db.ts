@@ -101,7 +101,7 @@ export interface ImportsTable {
   imported: number;
   duplicates: number;
   failed: number;
-  /** JSON: ImportItem[] */
+  /** JSON: RecordedItem[] (src/store/import-files.ts) */
   items: string;
   /** The account that made the import (null: command line, preload, or before accounts). */
   user_id: number | null;

@@ -1,7 +1,7 @@
-/** A request the store refuses, with a Chinese message the API passes on (404, 409 or 400). */
+/** A request the store refuses, with a Chinese message the API passes on (404, 409, 403, 413 or 400). */
 export class StoreError extends Error {
   constructor(
-    readonly code: 'not-found' | 'conflict' | 'invalid' | 'too-large',
+    readonly code: 'not-found' | 'conflict' | 'forbidden' | 'invalid' | 'too-large',
     message: string,
     readonly details?: unknown,
   ) {

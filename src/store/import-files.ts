@@ -45,6 +45,9 @@ export interface ImportItem {
   reason?: string;
 }
 
+/** A file in an import's record: a queued import cancelled before a file was run records it as cancelled. */
+export type RecordedItem = Omit<ImportItem, 'status'> & { status: ImportItem['status'] | 'cancelled' };
+
 export interface ImportLimits {
   /** Files in one import, after unpacking archives. */
   maxFiles: number;

@@ -2,8 +2,8 @@ import { now, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
 import { importOne } from './import.ts';
 import { expandArchives, lazyTempDir } from './import-archives.ts';
-import { DEFAULT_LIMITS, loadWithin, type ImportFile, type ImportItem, type ImportLimits } from './import-files.ts';
-import { createJob, jobScope, type ItemInput, type JobHandler, type JobHandlers, type JobOwner } from './jobs.ts';
+import { DEFAULT_LIMITS, loadWithin, type ImportFile, type ImportItem, type ImportLimits, type RecordedItem } from './import-files.ts';
+import { createJob, jobScope, type ItemInput, type JobHandler, type JobHandlers, type JobOwner, type JobRow } from './jobs.ts';
 
 /**
  * Import as a background job: the files are kept in job_items (so a worker on
@@ -71,19 +71,25 @@ export const importJob: JobHandler = {
     const { name: _name, status, reportId, reason, ...detail } = out;
     return { status: STATUS_OF[status], reportId: reportId ?? null, reason: reason ?? null, detail };
   },
-  async finish(store, job) {
-    const db = store.db;
-    const items = await db.selectFrom('job_items').select(['name', 'status', 'report_id', 'reason', 'detail']).where('job_id', '=', job.id).orderBy('seq').execute();
-    const list: ImportItem[] = items.map((i) => ({
-      name: i.name, status: i.status as ImportItem['status'], ...(i.report_id !== null ? { reportId: i.report_id } : {}), ...(i.detail ? JSON.parse(i.detail) : {}), ...(i.reason ? { reason: i.reason } : {}),
-    }));
-    const count = (s: string) => items.filter((i) => i.status === s).length;
-    if (job.import_id !== null) {
-      await db.updateTable('imports')
-        .set({ total: items.length, imported: count('imported'), duplicates: count('duplicate'), failed: count('failed'), items: JSON.stringify(list) })
-        .where('id', '=', job.import_id).execute();
-    }
-    // The kept bytes are no longer needed once a file is in (those that failed stay, for a retry).
-    await db.updateTable('job_items').set({ bytes: null }).where('job_id', '=', job.id).where('status', '!=', 'failed').execute();
-  },
+  finish: recordImport,
+  stopped: recordImport,
 };
+
+const NOT_RUN = '任务已取消，未处理；可在任务中心重试';
+
+/** Writes the job's import record as it stands: a cancelled job's files not yet run are listed as cancelled. */
+async function recordImport(store: Store, job: JobRow): Promise<void> {
+  const db = store.db;
+  const items = await db.selectFrom('job_items').select(['name', 'status', 'report_id', 'reason', 'detail']).where('job_id', '=', job.id).orderBy('seq').execute();
+  const list: RecordedItem[] = items.map((i) => i.status === 'pending' ? { name: i.name, status: 'cancelled', reason: NOT_RUN } : {
+    name: i.name, status: i.status as ImportItem['status'], ...(i.report_id !== null ? { reportId: i.report_id } : {}), ...(i.detail ? JSON.parse(i.detail) : {}), ...(i.reason ? { reason: i.reason } : {}),
+  });
+  const count = (s: string) => items.filter((i) => i.status === s).length;
+  if (job.import_id !== null) {
+    await db.updateTable('imports')
+      .set({ total: items.length, imported: count('imported'), duplicates: count('duplicate'), failed: count('failed'), items: JSON.stringify(list) })
+      .where('id', '=', job.import_id).execute();
+  }
+  // The kept bytes are no longer needed once a file is in (those that failed or were not run stay, for a retry).
+  await db.updateTable('job_items').set({ bytes: null }).where('job_id', '=', job.id).where('status', 'not in', ['failed', 'pending']).execute();
+}

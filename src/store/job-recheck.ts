@@ -4,8 +4,8 @@ import type { Report } from '../schema/types.ts';
 import { recheck } from './checks.ts';
 import { inTx, type Store } from './db.ts';
 import { readFileReport } from './import.ts';
-import { createJob, type JobHandler, type JobHandlers, type JobOwner } from './jobs.ts';
-import type { DataScope } from './scope.ts';
+import { createJob, jobScope, OUTSIDE_SCOPE, type JobHandler, type JobHandlers, type JobOwner } from './jobs.ts';
+import { reportVisible, type DataScope } from './scope.ts';
 
 /**
  * Re-check after an upgrade: reports whose findings came from an older rule
@@ -33,10 +33,11 @@ export async function enqueueRecheck(store: Store, handlers: JobHandlers, owner:
 
 export const recheckJob: JobHandler = {
   chunk: 50,
-  async runItem(store, _job, item) {
+  async runItem(store, job, item) {
     const db = store.db;
     const r = await db.selectFrom('reports').select(['id', 'agency_id', 'version', 'format', 'file_name', 'data']).where('id', '=', item.report_id ?? -1).executeTakeFirst();
     if (!r) return { status: 'failed', reportId: item.report_id, reason: '报告已删除' };
+    if (!(await reportVisible(db, jobScope(job) ?? { kind: 'all' }, r.id))) return { status: 'failed', reportId: r.id, reason: OUTSIDE_SCOPE };
     const data = JSON.parse(r.data) as Report & { producedBy?: { extractor?: string } };
     let fresh: { report: Report; text: string } | null = null;
     let reason: string | null = null;

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import { inTx, now, type JobsTable, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
+import { ownerNow } from './job-owner.ts';
 import { jobQueueOf, TASK_ATTEMPTS, type TaskRef } from './job-queue.ts';
 import type { DataScope } from './scope.ts';
 
@@ -43,6 +44,8 @@ export interface JobHandler {
   runItem(store: Store, job: JobRow, item: WorkItem): Promise<ItemOutcome>;
   /** After the last item (once per job). */
   finish?(store: Store, job: JobRow): Promise<void>;
+  /** After the job was cancelled, each time a runner stops on it: records what was done so far. */
+  stopped?(store: Store, job: JobRow): Promise<void>;
 }
 
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
@@ -100,7 +103,13 @@ export async function createJob(
     if (batch.length >= INSERT_BATCH) await flush();
   }
   await flush();
-  await store.db.updateTable('jobs').set({ total: seq, status: 'queued' }).where('id', '=', job.id).execute();
+  // Only a job still preparing is queued: one cancelled meanwhile stays cancelled, its items kept for a retry.
+  const queued = await store.db.updateTable('jobs').set({ total: seq, status: 'queued' }).where('id', '=', job.id).where('status', '=', 'preparing').executeTakeFirst();
+  if (Number(queued.numUpdatedRows) !== 1) {
+    await store.db.updateTable('jobs').set({ total: seq }).where('id', '=', job.id).execute();
+    await recordIfCancelled(store, handlers, job.id);
+    return job.id;
+  }
   await (await jobQueueOf(store)).dispatch(await pendingTasks(store, job.id, handler.chunk));
   await finishIfComplete(store, handlers, job.id);
   return job.id;
@@ -119,6 +128,14 @@ export async function runTask(store: Store, handlers: JobHandlers, task: TaskRef
   }
   const handler = handlers[job.kind];
   if (!handler) throw new Error(`未知的任务类型：${job.kind}`);
+  const owner = await ownerNow(db, job);
+  if (!owner.ok) {
+    await range.set({ status: 'failed', reason: `${owner.reason}，未处理`, updated_at: now() }).execute();
+    await finishIfComplete(store, handlers, job.id);
+    return;
+  }
+  // Each item runs with the scope its requester has now, not the one stored when the job was queued.
+  const acting: JobRow = { ...job, scope: owner.scope ? JSON.stringify(owner.scope) : null };
   if (job.status === 'queued') await db.updateTable('jobs').set({ status: 'running', started_at: now() }).where('id', '=', job.id).where('status', '=', 'queued').execute();
   const items = await db
     .selectFrom('job_items').select(['id', 'seq', 'name', 'report_id'])
@@ -131,9 +148,9 @@ export async function runTask(store: Store, handlers: JobHandlers, task: TaskRef
       .selectFrom('job_items').innerJoin('jobs', 'jobs.id', 'job_items.job_id')
       .select(['job_items.status as item', 'jobs.status as job']).where('job_items.id', '=', item.id)
       .executeTakeFirst();
-    if (current?.job === 'cancelled') return;
+    if (current?.job === 'cancelled') break;
     if (current?.item !== 'pending') continue;
-    const out = await handler.runItem(store, job, item);
+    const out = await handler.runItem(store, acting, item);
     await db
       .updateTable('job_items')
       .set({ status: out.status, report_id: out.reportId ?? null, reason: out.reason ?? null, detail: out.detail ? JSON.stringify(out.detail) : null, updated_at: now() })
@@ -142,6 +159,15 @@ export async function runTask(store: Store, handlers: JobHandlers, task: TaskRef
       .execute();
   }
   await finishIfComplete(store, handlers, job.id);
+  await recordIfCancelled(store, handlers, job.id);
+}
+
+/** Lets a cancelled job's kind record what was done (its last item may have finished after the cancel). */
+async function recordIfCancelled(store: Store, handlers: JobHandlers, jobId: number): Promise<void> {
+  const row = await store.db.selectFrom('jobs').select('status').where('id', '=', jobId).executeTakeFirst();
+  if (row?.status !== 'cancelled') return;
+  const job = await store.db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
+  await handlers[job.kind]?.stopped?.(store, job);
 }
 
 /** Marks the job done when no item is pending (once, whoever gets there first) and lets its kind finish. */
@@ -236,23 +262,48 @@ export interface JobItemView {
   detail: Record<string, unknown> | null;
 }
 
-/** A job with the outcome of every item (null viewer: the command line, which sees every job). */
-export async function jobDetail(store: Store, viewer: JobViewer | null, id: number): Promise<JobSummary & { items: JobItemView[] }> {
+/** A job with its counts (null viewer: the command line, which sees every job). */
+export async function jobSummary(store: Store, viewer: JobViewer | null, id: number): Promise<JobSummary> {
   const row = await ownJob(store, viewer, id);
-  const counts = (await countsOf(store, [id])).get(id)!;
-  const items = await store.db.selectFrom('job_items').select(['seq', 'name', 'status', 'report_id', 'reason', 'detail']).where('job_id', '=', id).orderBy('seq').execute();
+  return summary(row, (await countsOf(store, [id])).get(id)!);
+}
+
+export const ITEMS_LIMIT = 200;
+export const MAX_ITEMS_LIMIT = 1000;
+
+export interface JobDetail extends JobSummary {
+  /** Items in the job; `items` is the page of them from `offset`. */
+  itemsTotal: number;
+  offset: number;
+  limit: number;
+  items: JobItemView[];
+}
+
+/** A job with the outcome of a page of its items, in order (a job may have 100 000). */
+export async function jobDetail(store: Store, viewer: JobViewer | null, id: number, page: { offset?: number; limit?: number } = {}): Promise<JobDetail> {
+  const job = await jobSummary(store, viewer, id);
+  const offset = page.offset ?? 0;
+  const limit = Math.min(page.limit ?? ITEMS_LIMIT, MAX_ITEMS_LIMIT);
+  const items = await store.db.selectFrom('job_items').select(['seq', 'name', 'status', 'report_id', 'reason', 'detail'])
+    .where('job_id', '=', id).orderBy('seq').limit(limit).offset(offset).execute();
   return {
-    ...summary(row, counts),
+    ...job,
+    itemsTotal: Object.values(job.counts).reduce((a, b) => a + b, 0),
+    offset,
+    limit,
     items: items.map((i) => ({ seq: i.seq, name: i.name, status: i.status, reportId: i.report_id, reason: i.reason, detail: i.detail ? JSON.parse(i.detail) : null })),
   };
 }
 
-/** Stops a queued or running job: items not yet done stay pending (a retry takes them up). */
-export async function cancelJob(store: Store, viewer: JobViewer | null, id: number): Promise<void> {
-  const row = await ownJob(store, viewer, id);
-  if (row.status !== 'queued' && row.status !== 'running' && row.status !== 'preparing') throw new StoreError('conflict', `任务 ${id} 已结束，无法取消`);
-  await store.db.updateTable('jobs').set({ status: 'cancelled', finished_at: now() }).where('id', '=', id).execute();
+const ACTIVE: readonly string[] = ['preparing', 'queued', 'running'];
+
+/** Stops a job being prepared, queued or running: items not yet done stay pending (a retry takes them up). */
+export async function cancelJob(store: Store, handlers: JobHandlers, viewer: JobViewer | null, id: number): Promise<void> {
+  await ownJob(store, viewer, id);
+  const r = await store.db.updateTable('jobs').set({ status: 'cancelled', finished_at: now() }).where('id', '=', id).where('status', 'in', ACTIVE).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new StoreError('conflict', `任务 ${id} 已结束，无法取消`);
   await store.db.updateTable('job_tasks').set({ state: 'done' }).where('job_id', '=', id).where('state', '=', 'pending').execute();
+  await recordIfCancelled(store, handlers, id);
 }
 
 /** Runs a finished job's failed items (and a cancelled job's pending ones) again. */
@@ -261,13 +312,16 @@ export async function retryJob(store: Store, handlers: JobHandlers, viewer: JobV
   if (row.status !== 'done' && row.status !== 'failed' && row.status !== 'cancelled') throw new StoreError('conflict', `任务 ${id} 尚未结束，无需重试`);
   const handler = handlers[row.kind];
   if (!handler) throw new StoreError('invalid', `未知的任务类型：${row.kind}`);
+  // A retry runs with what the job's requester may do now (an admin's retry of another's job too: never more).
+  const owner = await ownerNow(store.db, row);
+  if (!owner.ok) throw new StoreError('forbidden', `${owner.reason}，不能重试此任务；如仍需要，请由有权限的账户重新发起`);
   // Items that failed before the job ran have nothing to run again (an import's unreadable archive entry keeps no bytes).
   let again = store.db.updateTable('job_items').set({ status: 'pending', reason: null, updated_at: now() }).where('job_id', '=', id).where('status', '=', 'failed');
   if (row.kind === 'import') again = again.where('bytes', 'is not', null);
   await again.execute();
   const tasks = await pendingTasks(store, id, handler.chunk);
   if (!tasks.length) throw new StoreError('conflict', `任务 ${id} 没有可重试的项目`);
-  await store.db.updateTable('jobs').set({ status: 'queued', error: null, finished_at: null }).where('id', '=', id).execute();
+  await store.db.updateTable('jobs').set({ status: 'queued', scope: owner.scope ? JSON.stringify(owner.scope) : null, error: null, finished_at: null }).where('id', '=', id).execute();
   await (await jobQueueOf(store)).dispatch(tasks);
 }
 
@@ -278,6 +332,9 @@ export async function jobResult(store: Store, viewer: JobViewer | null, id: numb
   if (!row.result || !row.result_name) throw new StoreError('not-found', `任务 ${id} 没有生成文件`);
   return { name: row.result_name, type: row.result_type ?? 'application/octet-stream', bytes: Buffer.from(row.result) };
 }
+
+/** Why an item of a job was not run: its requester's scope no longer holds it. */
+export const OUTSIDE_SCOPE = '不在任务发起人现在的数据范围内，未处理';
 
 /** The scope a job runs with. */
 export const jobScope = (job: JobRow): DataScope | undefined => (job.scope ? (JSON.parse(job.scope) as DataScope) : undefined);

@@ -46,13 +46,17 @@ export async function requireAgency(db: Q, scope: DataScope, id: number): Promis
   if (!row || !agencyVisible(scope, { id: row.id, regionId: row.region_id })) throw notFound(`机关 ${id} `);
 }
 
-export async function requireReport(db: Q, scope: DataScope, id: number): Promise<void> {
+/** False for a report outside the scope or not stored. */
+export async function reportVisible(db: Q, scope: DataScope, id: number): Promise<boolean> {
   const row = await db
     .selectFrom('reports')
     .leftJoin('agencies', 'agencies.id', 'reports.agency_id')
     .select(['reports.id', 'reports.agency_id', 'agencies.region_id'])
     .where('reports.id', '=', id)
     .executeTakeFirst();
-  const visible = row && (scope.kind === 'all' || (row.agency_id !== null && agencyVisible(scope, { id: row.agency_id, regionId: row.region_id })));
-  if (!visible) throw notFound(`报告 ${id} `);
+  return !!row && (scope.kind === 'all' || (row.agency_id !== null && agencyVisible(scope, { id: row.agency_id, regionId: row.region_id })));
+}
+
+export async function requireReport(db: Q, scope: DataScope, id: number): Promise<void> {
+  if (!(await reportVisible(db, scope, id))) throw notFound(`报告 ${id} `);
 }

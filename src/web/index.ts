@@ -88,7 +88,7 @@ export function webRoutes(store: Store, options: WebOptions = {}): Hono {
   web.onError((err, c) => {
     if (err instanceof PageError) return respond(c, errorPage(err.status, err.message), err.status);
     if (err instanceof StoreError) {
-      const status = err.code === 'not-found' ? 404 : 400;
+      const status = err.code === 'not-found' ? 404 : err.code === 'forbidden' ? 403 : 400;
       return respond(c, errorPage(status, err.message), status);
     }
     console.error(err);

@@ -543,6 +543,13 @@ export function apiSuite(name: string, open: () => Promise<{ store: Store; close
       assertError(await post('/api/imports', JSON.stringify({ files: [] }), { 'content-type': 'application/json' }), 415, /multipart/);
       assertError(await post('/api/imports', form({})), 400, /没有收到文件/);
       assertError(await post('/api/agencies/import', 'x', { 'content-type': 'application/json' }), 415, /CSV/);
+      // A JSON route reads its body only when it is declared as JSON (a form from another site is not).
+      const region = JSON.stringify({ name: '不应建立的区域' });
+      assertError(await post('/api/regions', region, { 'content-type': 'text/plain' }), 415, /Content-Type: application\/json/);
+      assertError(await post('/api/regions', new TextEncoder().encode(region)), 415, /Content-Type: application\/json/);
+      assertError(await call('PATCH', '/api/regions/1', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415, /Content-Type: application\/json/);
+      assert.equal((await post('/api/regions', region, { 'content-type': 'text/plain' })).body.error.code, 'unsupported-media-type');
+      assert.ok(!(await get('/api/regions')).text.includes('不应建立的区域'));
       assertError(await get('/api/nothing-here'), 404, /没有这个地址/);
       assertError(await call('PUT', '/api/reports/1'), 404, /没有这个地址/);
       assertError(await post('/api/regions', { name: 'x'.repeat(2 * 1024 * 1024) }), 413, /请求过大/);

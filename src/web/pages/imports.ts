@@ -1,16 +1,16 @@
 import type { Store } from '../../store/db.ts';
 import type { Auth } from '../context.ts';
 import { StoreError } from '../../store/errors.ts';
-import { IMPORTABLE_EXTENSIONS, type ImportItem } from '../../store/import-files.ts';
+import { IMPORTABLE_EXTENSIONS, type RecordedItem } from '../../store/import-files.ts';
 import { TEMPLATE_LABEL, when } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { exportLinks, page } from '../layout.ts';
 
 const SOURCE_LABEL: Record<string, string> = { api: '网页或 API', cli: '命令行', preload: '样例', bench: '测试' };
-export const STATUS_LABEL: Record<ImportItem['status'], string> = { imported: '已导入', duplicate: '重复', failed: '无法读取' };
+export const STATUS_LABEL: Record<RecordedItem['status'], string> = { imported: '已导入', duplicate: '重复', failed: '无法读取', cancelled: '已取消' };
 
 /** One file's result as a table row (the page script builds the same row for a fresh upload). */
-function itemRow(i: ImportItem): Html {
+function itemRow(i: RecordedItem): Html {
   return html`<tr class="st-${i.status}">
 <td class="file-cell" title="${i.name}">${i.name}</td>
 <td><span class="status status-${i.status}">${STATUS_LABEL[i.status]}</span></td>
@@ -75,11 +75,12 @@ export async function importPage(store: Store, auth: Auth, limits: { maxUploadBy
 export async function importBatchPage(store: Store, auth: Auth, id: number): Promise<string> {
   const b = await store.db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!b || (auth.user.role !== 'admin' && b.user_id !== auth.user.id)) throw new StoreError('not-found', `导入记录 ${id} 不存在`);
-  const items = JSON.parse(b.items) as ImportItem[];
+  const items = JSON.parse(b.items) as RecordedItem[];
+  const cancelled = items.filter((i) => i.status === 'cancelled').length;
   const content = html`
 <div class="page-head">
   <h1>导入批次 #${b.id}</h1>
-  <p class="lead">${when(b.created_at)} · ${b.author} · ${SOURCE_LABEL[b.source] ?? b.source}：共 ${b.total} 个文件，已导入 ${b.imported} 个，重复 ${b.duplicates} 个，无法读取 ${b.failed} 个。
+  <p class="lead">${when(b.created_at)} · ${b.author} · ${SOURCE_LABEL[b.source] ?? b.source}：共 ${b.total} 个文件，已导入 ${b.imported} 个，重复 ${b.duplicates} 个，无法读取 ${b.failed} 个${cancelled ? `，${cancelled} 个因任务取消未处理` : ''}。
   ${b.imported ? html`<a class="btn" href="/reports?importId=${b.id}">这批报告</a>` : ''}</p>
   ${b.imported ? exportLinks('导出这批报告', [['列表 CSV', `/api/reports?importId=${b.id}&format=csv`], ['列表 Excel', `/api/reports?importId=${b.id}&format=xlsx`], ['统计表数据 CSV', `/api/reports/data?importId=${b.id}&format=csv`], ['统计表数据 Excel', `/api/reports/data?importId=${b.id}&format=xlsx`]]) : ''}
 </div>

@@ -4,7 +4,7 @@ import { page } from '../layout.ts';
 
 /**
  * The task center (任务中心): background jobs with their progress, retry and cancel.
- * The list and a job's files are drawn by jobs.js from /api/jobs, refreshed while work is under way.
+ * The list and a job's files (a page at a time) are drawn by jobs.js from /api/jobs, refreshed while work is under way.
  */
 export function jobsPage(auth: Auth): string {
   const content = html`
@@ -17,6 +17,7 @@ export function jobsPage(auth: Auth): string {
 <section id="job-detail" class="block" hidden>
   <div class="block-head"><h2 id="job-title"></h2><p id="job-summary"></p></div>
   <div class="table-wrap"><table class="list" id="job-items"><thead><tr><th class="num-cell">序号</th><th>文件或报告</th><th>结果</th><th>报告</th><th>说明</th></tr></thead><tbody></tbody></table></div>
+  <nav class="pager" id="job-pager" aria-label="分页" hidden><button type="button" class="btn" id="items-prev">上一页</button><span id="items-range"></span><button type="button" class="btn" id="items-next">下一页</button></nav>
 </section>`;
   return page({ title: '任务中心', section: 'jobs', scripts: ['jobs.js'], auth }, content);
 }

@@ -145,7 +145,8 @@
         if (j.done) continue;
         let job;
         try {
-          job = await api('GET', `/api/jobs/${j.id}`);
+          // The items from the first one not shown yet (the API gives a page of them).
+          job = await api('GET', `/api/jobs/${j.id}?offset=${j.shown}&limit=500`);
         } catch (err) {
           $('import-progress').textContent = err.message;
           continue;
@@ -153,13 +154,15 @@
         j.importId = job.importId;
         j.total = job.total;
         j.status = job.status;
-        while (j.shown < job.items.length && job.items[j.shown].status !== 'pending') {
-          const item = asItem(job.items[j.shown++]);
+        let k = 0;
+        while (k < job.items.length && job.items[k].status !== 'pending') {
+          const item = asItem(job.items[k++]);
+          j.shown++;
           totals[item.status] = (totals[item.status] || 0) + 1;
           body.append(row(item));
         }
-        j.done = FINISHED.includes(job.status);
-        waiting += job.items.length - j.shown;
+        j.done = FINISHED.includes(job.status) && (k < job.items.length || j.shown >= job.itemsTotal);
+        waiting += job.itemsTotal - j.shown;
         if (!j.done) break;
       }
       const processed = totals.imported + totals.duplicate + totals.failed;

@@ -1,6 +1,6 @@
 // The task center: lists the user's background jobs from /api/jobs with their progress, refreshing
 // every two seconds while any is queued or running; retry and cancel go through the API; a job's
-// files are shown below the list (?job=ID). Text from files is put in with textContent only.
+// files are shown below the list (?job=ID), PAGE at a time. Text from files is put in with textContent only.
 'use strict';
 
 (() => {
@@ -9,7 +9,9 @@
   const STATUS = { preparing: '准备中', queued: '排队中', running: '进行中', done: '已完成', failed: '出错', cancelled: '已取消' };
   const ITEM = { pending: '待处理', imported: '已导入', duplicate: '重复', failed: '失败', done: '完成' };
   const ACTIVE = ['preparing', 'queued', 'running'];
+  const PAGE = 200;
   let selected = Number(new URLSearchParams(location.search).get('job')) || null;
+  let itemOffset = 0;
 
   const when = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
   const finished = (j) => j.total - j.counts.pending;
@@ -36,6 +38,7 @@
     view.addEventListener('click', (e) => {
       e.preventDefault();
       selected = j.id;
+      itemOffset = 0;
       history.replaceState(null, '', `/jobs?job=${j.id}`);
       refresh();
     });
@@ -78,6 +81,21 @@
       el('td', { class: 'reason-cell' }, i.reason || ''));
   }
 
+  function showPager(job) {
+    $('job-pager').hidden = job.itemsTotal <= PAGE;
+    const last = Math.min(job.offset + job.items.length, job.itemsTotal);
+    $('items-range').textContent = `第 ${job.items.length ? job.offset + 1 : 0}–${last} 项，共 ${job.itemsTotal} 项`;
+    $('items-prev').disabled = job.offset === 0;
+    $('items-next').disabled = last >= job.itemsTotal;
+  }
+
+  const turn = (step) => () => {
+    itemOffset = Math.max(0, itemOffset + step * PAGE);
+    refresh();
+  };
+  $('items-prev').addEventListener('click', turn(-1));
+  $('items-next').addEventListener('click', turn(1));
+
   async function refresh() {
     let jobs;
     try {
@@ -93,13 +111,14 @@
     let active = jobs.some((j) => ACTIVE.includes(j.status));
     if (selected) {
       try {
-        const job = await api('GET', `/api/jobs/${selected}`);
+        const job = await api('GET', `/api/jobs/${selected}?offset=${itemOffset}&limit=${PAGE}`);
         $('job-detail').hidden = false;
         $('job-title').textContent = `任务 #${job.id}：${job.kindLabel}`;
         $('job-summary').textContent = `${STATUS[job.status] || job.status}；共 ${job.total} 项，待处理 ${job.counts.pending}，已导入或完成 ${job.counts.imported + job.counts.done}，重复 ${job.counts.duplicate}，失败 ${job.counts.failed}。${job.error || ''}`;
         const items = $('job-items').tBodies[0];
         items.textContent = '';
         for (const i of job.items) items.append(itemRow(i));
+        showPager(job);
         active = active || ACTIVE.includes(job.status);
       } catch (err) {
         $('jobs-status').textContent = err.message;
