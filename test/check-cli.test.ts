@@ -69,3 +69,21 @@ test('ogi rules lists the catalogue', async () => {
   const text = (await ogi('rules')).stdout;
   assert.match(text, /共 70 条规则。\n$/);
 });
+
+test('text output shows control characters and escape sequences of a report as visible signs, never sends them to the terminal', async () => {
+  const hostile = join(tmp, 'controls.txt');
+  writeFileSync(hostile, readFileSync(S003, 'utf8').replace('(七) 总计', '\x07(七) 总计\x1b]0;x\x07\u009b2J\u202e'));
+  const r = await ogi('check', hostile);
+  const lines = r.stdout.split('\n');
+  const i = lines.findIndex((l) => l.startsWith('  提示 TPL-09'));
+  assert.equal(lines[i], '  提示 TPL-09  未能识别表三中印有的“␇(七) 总计␛]0;x␇<U+009B>2J<U+202E>”行，可能是“（七）总计”行，请人工核对');
+  assert.equal(lines[i + 1], '         73 | →␇(七) 总计␛]0;x␇<U+009B>2J<U+202E>→0→0→0→0→0→0→0→0');
+  assert.equal(lines[i + 2], `            |  ${'^'.repeat(34)}`);
+  assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+
+  const data = JSON.parse((await ogi('parse', '--json', S003)).stdout);
+  const named = join(tmp, 'controls.json');
+  writeFileSync(named, JSON.stringify({ ...data, agency: '某局\x1b[2J\x1b[31m红\r' }));
+  const head = (await ogi('check', named)).stdout.split('\n')[0];
+  assert.equal(head, `${named}  某局␛[2J␛[31m红␍ · 2023年度 · 2021格式`);
+});

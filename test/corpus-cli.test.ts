@@ -4,8 +4,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { readLine } from '../src/cli/manifest.ts';
 import { defaultJobs } from '../src/cli/pool.ts';
+import { cellList } from '../src/schema/cells.ts';
+import { NOTE_DEFS } from '../src/schema/notes.ts';
+import type { Report } from '../src/schema/types.ts';
 import { ogi, root } from './helpers/cli.ts';
+import { baseReport } from './helpers/report-builder.ts';
 
 // A corpus as researchers get it: two index.txt in different folders, a file whose name a spreadsheet
 // would take for a formula; beside it an empty file and a filled-in report with an arithmetic error.
@@ -105,4 +110,17 @@ test('default threads: the main thread alone for a small corpus, one per core on
   assert.equal(defaultJobs(685, 8), 1);
   assert.equal(defaultJobs(686, 8), 8);
   assert.equal(defaultJobs(1_000_000, 1), 1);
+});
+
+test('manifest: a partly read report gives as its reason what its kinds of reading notes mean, in Chinese, never their codes', () => {
+  const provenance = Object.fromEntries(cellList('2021').slice(3).map((c) => [c.path, { line: 1 }]));
+  const note = (code: string) => ({ source: 'extract', code, severity: 'info', message: '某处', location: {} });
+  const notes = [note('digit-run-ambiguous'), note('row-missing'), note('digit-run-ambiguous')];
+  const report = { ...baseReport(), producedBy: { extractor: 'test' }, provenance, notes } as unknown as Report;
+  const line = readLine(report, []);
+  assert.equal(line.status, '部分读取');
+  assert.equal(line.reason, `3 个单元格未读出（读取说明：${NOTE_DEFS['digit-run-ambiguous']}。${NOTE_DEFS['row-missing']}）`);
+  assert.doesNotMatch(line.reason, /[a-z]-[a-z]/);
+  const none = readLine({ ...report, provenance: {} }, []);
+  assert.equal(none.reason, `没有读出统计表（读取说明：${NOTE_DEFS['digit-run-ambiguous']}。${NOTE_DEFS['row-missing']}）`);
 });

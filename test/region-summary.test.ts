@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -131,6 +131,19 @@ test('ogi rollup: a directory of reports to a DOCX that ogi reads back with the 
   assert.deepEqual(data.report.tables.requests, expected.tables.requests);
   assert.equal(data.sources['review.review.upheld'].length, 2);
   assert.deepEqual(Object.keys(data.sources['review.review.upheld'][0]), ['file', 'agency', 'value']);
+});
+
+test('ogi rollup -o into a folder that does not exist: a Chinese message naming the file, exit 2, no stack trace, no file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-rollup-unwritable-'));
+  three('2021').forEach((i, n) => writeFileSync(join(dir, `r${n}.json`), JSON.stringify(i.report)));
+  for (const format of ['xlsx', 'docx', 'json']) {
+    const out = join(dir, 'missing', `sum.${format}`);
+    const r = await ogi('rollup', dir, '--to', format, '-o', out, '--name', '某市');
+    assert.equal(r.code, 2, format);
+    assert.ok(r.stderr.endsWith(`\n错误：无法写入输出文件 ${out}：目录不存在\n`), r.stderr);
+    assert.doesNotMatch(r.stderr, /\bat .*\.ts:\d+/);
+    assert.equal(existsSync(join(dir, 'missing')), false);
+  }
 });
 
 test('ogi rollup to PDF and HTML: read back, the summary names the region’s government and the year', async () => {

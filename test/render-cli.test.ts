@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -154,4 +154,62 @@ test('render --to csv neutralises formulas in text cells (the one CSV writer of 
   for (const row of rows) assert.ok(row.startsWith(`"'=HYPERLINK(""http://evil.example"",""点我"")"`), row);
   const { toCsv } = await import('../src/render/csv.ts');
   assert.equal(toCsv(['a'], [['+1'], ['-x'], ['@SUM(A1)'], ['\tx'], [5], [null]]), "\uFEFFa\r\n'+1\r\n'-x\r\n'@SUM(A1)\r\n'\tx\r\n5\r\n\r\n");
+});
+
+test('render -o to a folder that does not exist or to a folder: a Chinese message naming the path, exit 2, no stack trace, no file', async () => {
+  const missing = join(tmp, 'no-such-folder');
+  for (const format of ['xlsx', 'docx', 'pdf', 'html', 'md', 'txt'] as const) {
+    const out = join(missing, `r.${format}`);
+    const r = await ogi('render', example, '--to', format, '-o', out);
+    assert.equal(r.code, 2, format);
+    assert.equal(r.stdout, '', format);
+    assert.equal(r.stderr, `错误：无法写入输出文件 ${out}：目录不存在\n`, format);
+    assert.equal(existsSync(missing), false, format);
+  }
+  const folder = await ogi('render', example, '--to', 'md', '-o', tmp);
+  assert.equal(folder.code, 2);
+  assert.equal(folder.stderr, `错误：无法写入输出文件 ${tmp}：是一个目录，不是文件\n`);
+  const notFolder = join(tmp, 'plain-file');
+  writeFileSync(notFolder, 'x');
+  const under = await ogi('render', example, '--to', 'xlsx', '-o', join(notFolder, 'r.xlsx'));
+  assert.equal(under.code, 2);
+  assert.equal(under.stderr, `错误：无法写入输出文件 ${join(notFolder, 'r.xlsx')}：路径中的某一级不是目录\n`);
+  assert.equal(readFileSync(notFolder, 'utf8'), 'x');
+});
+
+test('md: report text cannot become HTML, and a table cell cannot end its cell or its row', async () => {
+  const { mdCell } = await import('../src/render/plain.ts');
+  const base = randomReport('2021', 5);
+  const report: Report = {
+    ...base,
+    agency: '某局<script>alert(1)</script>',
+    preamble: 'A & B <img src=x onerror=alert(1)> &amp;',
+    sections: { ...base.sections, overview: '正文<!-- 注释 --><a href="javascript:x">链接</a>\n第二行 <https://evil.example>' },
+  };
+  const md = renderMarkdown(report);
+  assert.equal(md.split('\n')[0], '# 某局&lt;script&gt;alert(1)&lt;/script&gt;2024年政府信息公开工作年度报告');
+  assert.equal(md.split('\n')[2], 'A &amp; B &lt;img src=x onerror=alert(1)&gt; &amp;amp;');
+  assert.ok(md.includes('\n## 一、总体情况\n正文&lt;!-- 注释 --&gt;&lt;a href="javascript:x"&gt;链接&lt;/a&gt;\n第二行 &lt;https://evil.example&gt;\n'), md);
+  assert.ok(md.endsWith('\n某局&lt;script&gt;alert(1)&lt;/script&gt;\n2025年1月25日\n'), md.slice(-80));
+  assert.doesNotMatch(md, /<|>/);
+  assert.equal(mdCell('a|b\\|c\r\n  d<e>&'), 'a\\|b\\\\\\|c d&lt;e&gt;&amp;');
+  // The text format stays as written: it is not markup.
+  assert.ok(renderTxt(report).startsWith('某局<script>alert(1)</script>2024年政府信息公开工作年度报告\n\nA & B <img src=x onerror=alert(1)> &amp;\n'));
+});
+
+test('render: an output file that fails part-way (over the file size limit) is removed, not left cut short', async () => {
+  const { execFile } = await import('node:child_process');
+  for (const [input, format] of [[example, 'xlsx'], [example, 'pdf'], [join(root, 'samples'), 'csv']] as const) {
+    const out = join(tmp, `cut.${format}`);
+    // `ulimit -f 8`: writes past 8 KiB fail with EFBIG (Node ignores SIGXFSZ).
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile('sh', ['-c', 'ulimit -f 8 && exec "$0" "$@"', join(root, 'bin', 'ogi'), 'render', input, '--to', format, '-o', out], { cwd: root });
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    assert.equal(r.code, 2, `${format}: ${r.stderr}`);
+    assert.ok(r.stderr.endsWith(`错误：无法写入输出文件 ${out}：文件超过系统允许的大小\n`), r.stderr);
+    assert.equal(existsSync(out), false, format);
+  }
 });

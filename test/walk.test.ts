@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { READABLE_EXTENSIONS } from '../src/ingest/read-file.ts';
-import { scanDirectory } from '../src/ingest/walk.ts';
+import { fileSystemReason, scanDirectory } from '../src/ingest/walk.ts';
 import { ogi, root } from './helpers/cli.ts';
 
 const run = promisify(execFile);
@@ -94,4 +94,14 @@ test('files of several arguments are named from the folder that holds them all, 
   assert.deepEqual(await paths(join(dir, 'a'), join(dir, 'x', 'y', 'index.txt')), ['a/index.txt', 'x/y/index.txt']);
   assert.deepEqual(await paths(join(dir, 'x', 'y', 'index.txt')), ['index.txt']);
   assert.deepEqual(await paths(join(dir, 'x')), ['y/index.txt']);
+});
+
+test('file system reasons in Chinese, for reading and for writing', () => {
+  const err = (code: string) => Object.assign(new Error(code), { code });
+  assert.deepEqual(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ENOSPC', 'EROFS', 'EXDEV'].map((c) => fileSystemReason(err(c))), [
+    '不存在', '没有读取权限', '没有读取权限', '是一个目录，不是文件', '路径中的某一级不是目录', '磁盘空间不足', '文件系统只读', '无法读取（EXDEV）',
+  ]);
+  assert.deepEqual(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOSPC', 'EXDEV'].map((c) => fileSystemReason(err(c), 'write')), [
+    '目录不存在', '没有写入权限', '没有写入权限', '是一个目录，不是文件', '磁盘空间不足', '无法写入（EXDEV）',
+  ]);
 });

@@ -1,13 +1,13 @@
 import { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
-import { writeFileSync } from 'node:fs';
 import type { CheckConfig, Severity } from '../check/types.ts';
 import { InputError } from '../errors.ts';
 import { MULTI_REPORT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.ts';
 import type { CheckOptions } from './check-command.ts';
 import { JOBS_HELP, MANIFEST_HELP } from './corpus-help.ts';
 import type { ParseOptions } from './parse-command.ts';
+import { printable } from './printable.ts';
 import type { RenderDataOptions } from './render-data.ts';
 import { ROLLUP_FORMATS, type RollupOptions } from './rollup-formats.ts';
 
@@ -64,7 +64,7 @@ async function configOrNull(file: string | undefined): Promise<CheckConfig | nul
   }
 }
 
-/** A command whose output cannot be written (a manifest or output file) ends with a Chinese message, never a stack trace. */
+/** A command whose input cannot be used or whose output cannot be written (a manifest or output file) ends with a Chinese message and exit code 2, never a stack trace. */
 async function guard(run: () => Promise<number>): Promise<number> {
   try {
     return await run();
@@ -85,7 +85,7 @@ async function runRender(inputs: string[], opts: RenderOptions): Promise<number>
   if (!config) return 2;
   if (MULTI_REPORT_FORMATS.includes(format)) {
     const { runRenderData } = await import('./render-data.ts');
-    return guard(() => runRenderData(inputs, format as 'csv' | 'json' | 'xlsx', opts, config));
+    return runRenderData(inputs, format as 'csv' | 'json' | 'xlsx', opts, config);
   }
   const [{ corpusInputs }, { loadReports }, { checkAll }, { writeOutput }] = await Promise.all([
     import('./corpus-inputs.ts'), import('./load-reports.ts'), import('../check/pipeline.ts'), import('./write-output.ts'),
@@ -101,7 +101,7 @@ async function runRender(inputs: string[], opts: RenderOptions): Promise<number>
   const findings = await checkAll(reports, config);
   const errors = findings.flatMap((list, i) => list.filter((f) => f.severity === 'error').map((f) => ({ f, path: loaded[i]!.path })));
   if (errors.length) {
-    const lines = errors.map(({ f, path }) => `  ${path}  ${f.rule} ${f.message}`);
+    const lines = errors.map(({ f, path }) => printable(`  ${path}  ${f.rule} ${f.message}`));
     if (!opts.force) {
       process.stderr.write(`错误：核查发现 ${errors.length} 个“错误”级问题，未生成报告（改正后重试，或加 --force 强制生成）：\n${lines.join('\n')}\n`);
       return 1;
@@ -110,17 +110,7 @@ async function runRender(inputs: string[], opts: RenderOptions): Promise<number>
   }
   // The renderers (docx, exceljs, pdfkit) load only when a report is rendered.
   const { renderTo } = await import('../render/index.ts');
-  let data: Buffer | string;
-  try {
-    data = await renderTo(format, reports);
-  } catch (err) {
-    if (err instanceof InputError) {
-      process.stderr.write(`错误：${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  await writeOutput(format, data, reports, opts.output);
+  await writeOutput(format, await renderTo(format, reports), reports, opts.output);
   return 0;
 }
 
@@ -152,7 +142,11 @@ program
     ]);
     const rules = await loadRules();
     if (opts.markdown) {
-      writeFileSync(opts.markdown, rulesMarkdown(rules));
+      const { writeOutputFile } = await import('./write-output.ts');
+      process.exitCode = await guard(async () => {
+        writeOutputFile(opts.markdown!, rulesMarkdown(rules));
+        return 0;
+      });
       return;
     }
     if (opts.json) {
@@ -181,7 +175,7 @@ program
   .option('--jobs <n>', `csv、xlsx、json：${JOBS_HELP}`)
   .option('--manifest <file>', `csv、xlsx、json：${MANIFEST_HELP}`)
   .action(async (inputs: string[], opts: RenderOptions) => {
-    process.exitCode = await runRender(inputs, opts);
+    process.exitCode = await guard(() => runRender(inputs, opts));
   });
 
 program
@@ -194,7 +188,7 @@ program
   .option('--year <N>', '只汇总该年度的报告（输入含多个年度时必须给出）')
   .action(async (inputs: string[], opts: RollupOptions) => {
     const { runRollup } = await import('./rollup.ts');
-    process.exitCode = await runRollup(inputs, opts);
+    process.exitCode = await guard(() => runRollup(inputs, opts));
   });
 
 program
@@ -213,8 +207,12 @@ program
     const { authoringSkeleton } = await import('../ingest/authoring.ts');
     const yaml = authoringSkeleton({ agency: opts.agency, year });
     if (opts.output) {
-      writeFileSync(opts.output, yaml);
-      process.stderr.write(`已生成 ${opts.output}。填好后运行：./bin/ogi render ${opts.output} --to docx\n`);
+      const { writeOutputFile } = await import('./write-output.ts');
+      process.exitCode = await guard(async () => {
+        writeOutputFile(opts.output!, yaml);
+        process.stderr.write(`已生成 ${opts.output}。填好后运行：./bin/ogi render ${opts.output} --to docx\n`);
+        return 0;
+      });
     } else {
       process.stdout.write(yaml);
     }

@@ -1,5 +1,6 @@
 import { cellList } from '../schema/cells.ts';
 import type { Message, Severity } from '../schema/message.ts';
+import { NOTE_DEFS } from '../schema/notes.ts';
 import type { Report } from '../schema/types.ts';
 import { openSink, type Sink } from './sink.ts';
 
@@ -53,8 +54,9 @@ export function readLine(report: Report, messages: readonly Pick<Message, 'sever
   const byHand = report.producedBy === undefined;
   const cellsRead = byHand ? cells.length : cells.filter((c) => report.provenance[c.path] !== undefined).length;
   const expected = cells.length;
-  const codes = [...new Set(report.notes.map((n) => n.code))];
-  const because = codes.length ? `（读取说明：${codes.join('、')}）` : '';
+  // What each kind of note means, once per kind (the codes are for programs, the manifest for people).
+  const kinds = [...new Set(report.notes.map((n) => NOTE_DEFS[n.code]))];
+  const because = kinds.length ? `（读取说明：${kinds.join('。')}）` : '';
   if (cellsRead === expected) return { path, id, status: '完整读取', reason: '', cellsRead, cellsExpected: expected, findings };
   if (cellsRead === 0) return { path, id, status: '无法读取', reason: `没有读出统计表${because}`, cellsRead, cellsExpected: expected, findings };
   return { path, id, status: '部分读取', reason: `${expected - cellsRead} 个单元格未读出${because}`, cellsRead, cellsExpected: expected, findings };

@@ -5,6 +5,7 @@ import { sumReports, type RegionSummary, type SkippedInput, type SummaryInput } 
 import { tableLabel, type TableKey } from '../schema/cells.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import { loadReports } from './load-reports.ts';
+import { printable } from './printable.ts';
 import { writeOutput } from './write-output.ts';
 import { ROLLUP_FORMATS, type RollupFormat, type RollupOptions } from './rollup-formats.ts';
 
@@ -80,7 +81,7 @@ export async function runRollup(inputs: string[], opts: RollupOptions): Promise<
     if (err instanceof InputError) return fail(err.message);
     throw err;
   }
-  process.stderr.write(`${summaryLines(summary, unreadable).join('\n')}\n`);
+  process.stderr.write(`${summaryLines(summary, unreadable).map(printable).join('\n')}\n`);
 
   let data: Buffer | string;
   if (format === 'json') {

@@ -1,6 +1,7 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, fstatSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { InputError } from '../errors.ts';
+import { fileSystemReason } from '../ingest/walk.ts';
 
 /** Where streamed output goes, with back-pressure: a write waits while the reader is behind. */
 export interface Sink {
@@ -8,10 +9,11 @@ export interface Sink {
   end(): Promise<void>;
 }
 
-function streamSink(stream: NodeJS.WritableStream, name: string, close: boolean): Sink {
+function streamSink(stream: NodeJS.WritableStream, file: string | null, close: boolean): Sink {
   let failure: Error | null = null;
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    failure = new InputError('unreadable', `${name}：无法写入（${err.code ?? err.message}）`, name);
+    const why = fileSystemReason(err, 'write');
+    failure = file ? new InputError('unwritable', `无法写入输出文件 ${file}：${why}`, file) : new InputError('unwritable', `无法写入标准输出：${why}`);
   });
   const check = () => {
     if (failure) throw failure;
@@ -36,8 +38,19 @@ function streamSink(stream: NodeJS.WritableStream, name: string, close: boolean)
   };
 }
 
-/** A file (created now, replaced if it exists), or standard output when no file is named. */
+/**
+ * A file (created now, replaced if it exists), or standard output when no file is named. A file
+ * that fails part-way (disk full) is removed, never left behind as if complete.
+ */
 export function openSink(file?: string): Sink {
-  if (!file) return streamSink(process.stdout, '标准输出', false);
-  return streamSink(createWriteStream(file), file, true);
+  if (!file) return streamSink(process.stdout, null, false);
+  const stream = createWriteStream(file);
+  let regular = false;
+  stream.on('open', (fd: number) => {
+    regular = fstatSync(fd).isFile();
+  });
+  stream.on('error', () => {
+    if (regular) rmSync(file, { force: true });
+  });
+  return streamSink(stream, file, true);
 }

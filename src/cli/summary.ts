@@ -4,6 +4,7 @@ import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../schema/review.ts';
 import { SECTIONS, type SectionKey } from '../schema/sections.ts';
 import type { Cell, IssuerType } from '../schema/types.ts';
 import type { ExtractedReport } from '../extract/report.ts';
+import { printable } from './printable.ts';
 import { columns } from './width.ts';
 
 const ISSUER: Record<IssuerType, string> = { government: '人民政府', department: '政府部门', township: '乡镇街道', other: '其他机构' };
@@ -25,7 +26,7 @@ export function formatSummary(path: string, r: ExtractedReport): string {
   out.push(`部分：${SECTIONS.map((s) => `${s.numeral}${r.sections[s.key] === null ? '✗' : '✓'}`).join(' ')}`);
   if (r.template === 'legacy') {
     out.push('旧格式报告：只读取基本信息和各部分文字，不读取统计表。');
-    return out.join('\n');
+    return out.map(printable).join('\n');
   }
 
   out.push('', heading('active'));
@@ -50,5 +51,5 @@ export function formatSummary(path: string, r: ExtractedReport): string {
     out.push('', `提取说明（${r.notes.length}）：`);
     for (const n of r.notes) out.push(`  - ${n.message}`);
   }
-  return out.join('\n');
+  return out.map(printable).join('\n');
 }

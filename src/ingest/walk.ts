@@ -3,15 +3,17 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.ts';
 
-/** Why the file system refused a path, in Chinese: "没有读取权限", "符号链接循环"… */
-export function fileSystemReason(err: unknown): string {
+/** Why the file system refused to read (or write) a path, in Chinese: "没有读取权限", "目录不存在"… */
+export function fileSystemReason(err: unknown, access: 'read' | 'write' = 'read'): string {
   const code = (err as NodeJS.ErrnoException).code;
+  const verb = access === 'read' ? '读取' : '写入';
   switch (code) {
     case 'ENOENT':
-      return '不存在';
+      // Opening a file for writing creates it: only its folder can be missing.
+      return access === 'read' ? '不存在' : '目录不存在';
     case 'EACCES':
     case 'EPERM':
-      return '没有读取权限';
+      return `没有${verb}权限`;
     case 'ELOOP':
       return '符号链接循环（链接指向自身或互相指向），无法打开';
     case 'ENAMETOOLONG':
@@ -21,8 +23,20 @@ export function fileSystemReason(err: unknown): string {
       return '同时打开的文件过多';
     case 'EIO':
       return '磁盘读写错误';
+    case 'ENOTDIR':
+      return '路径中的某一级不是目录';
+    case 'EISDIR':
+      return '是一个目录，不是文件';
+    case 'ENOSPC':
+      return '磁盘空间不足';
+    case 'EDQUOT':
+      return '超出磁盘配额';
+    case 'EFBIG':
+      return '文件超过系统允许的大小';
+    case 'EROFS':
+      return '文件系统只读';
     default:
-      return `无法读取（${code ?? (err as Error).message}）`;
+      return `无法${verb}（${code ?? (err as Error).message}）`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { activePath } from '../schema/cells.ts';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { TEMPLATE_DEFS } from '../schema/templates.ts';
 import { SECTIONS } from '../schema/sections.ts';
 import type { Report } from '../schema/types.ts';
@@ -182,10 +183,33 @@ function addDataSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 /** What the workbook reads of a report (the CLI keeps only this of each report until the end). */
 export type WorkbookReport = Pick<Report, 'agency' | 'year' | 'template' | 'tables' | 'input'>;
 
+/**
+ * The workbook's date, in its properties and on every file of its zip: 1 January after the
+ * latest report year (when reports are published), so that the same reports give the same bytes.
+ */
+export function workbookDate(reports: readonly Pick<Report, 'year'>[]): Date {
+  const latest = reports.reduce<number | null>((y, r) => (r.year !== null && (y === null || r.year > y) ? r.year : y), null);
+  // Zip dates start in 1980.
+  return new Date(Date.UTC(latest === null ? 1980 : Math.max(1980, latest + 1), 0, 1));
+}
+
+/** ExcelJS dates each zip entry with the time of writing; the same entries, dated `date`. */
+async function dated(bytes: ArrayBuffer, date: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  zip.forEach((_, entry) => {
+    entry.date = date;
+  });
+  // Entries keep their deflated bytes: JSZip only rewrites the headers.
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 /** The reports as an .xlsx workbook: table sheets per report, then the flat `data` sheet(s). */
 export async function renderXlsx(reports: readonly WorkbookReport[], options: { rowsPerSheet?: number } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ogi';
+  const date = workbookDate(reports);
+  wb.created = date;
+  wb.modified = date;
   const names = new SheetNames();
   const several = reports.length > 1;
   const full = reports as readonly Report[];
@@ -196,5 +220,5 @@ export async function renderXlsx(reports: readonly WorkbookReport[], options: { 
     for (const grid of grids) addTableSheet(wb, names.take(sheetBase(report, grid.key, several)), title, grid);
   }
   addDataSheets(wb, names, full, options.rowsPerSheet ?? SHEET_DATA_ROWS);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return dated(await wb.xlsx.writeBuffer(), date);
 }

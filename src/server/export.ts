@@ -18,9 +18,13 @@ export interface Sheet<T = unknown> {
   rows: readonly T[];
 }
 
-/** A rate in data exports: a percentage with two decimals (the column's label says 「（%）」; numerator and denominator have columns of their own). */
+/**
+ * A rate in data exports: a percentage with two decimals, a half rounded up (57/800 → 7.13; the
+ * column's label says 「（%）」; numerator and denominator have columns of their own).
+ */
 export function percent(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 1_000_000) / 10_000;
+  // 57/800 × 10000 is 712.4999999999999 in binary: 12 significant digits first give the 712.5 meant.
+  return value === null ? null : Math.round(Number((value * 10_000).toPrecision(12))) / 100;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import ExcelJS from 'exceljs';
 import { cellList, writeCell } from '../../src/schema/cells.ts';
 import { createApp } from '../../src/server/app.ts';
+import { percent } from '../../src/server/export.ts';
 import { createAgency } from '../../src/store/agencies.ts';
 import type { Store } from '../../src/store/db.ts';
 import { importFiles } from '../../src/store/import.ts';
@@ -24,6 +25,12 @@ import { synthetic } from './fixtures.ts';
 const YEAR = 2023;
 const TODAY = '2024-03-01';
 const CELLS = cellList('2021').length;
+
+test('rates in CSV/XLSX exports are percentages with two decimals, halves rounded up, as the README says', () => {
+  assert.equal(CELLS, 200, 'the ranking CSV below expects 表格完整率 (200 − 10) ÷ 200 = 95');
+  assert.deepEqual([1 / 3, 2 / 3, 0.123456, 57 / 800, 1 / 32, 1, 0, 0.00004].map(percent), [33.33, 66.67, 12.35, 7.13, 3.13, 100, 0, 0]);
+  assert.equal(percent(null), null);
+});
 
 function suite(name: string, open: OpenStore, options: { skip?: string | false } = {}): void {
   describe(name, { skip: options.skip }, () => {
@@ -148,7 +155,7 @@ function suite(name: string, open: OpenStore, options: { skip?: string | false }
       const csv = await (await clients['supervisor-city']!.request(`/api/regions/${ids.city}/ranking?year=${YEAR}&format=csv`)).text();
       const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
       assert.equal(lines[0], '名次,机关,区域,机关类型,报告编号,状态,发布期限,发布日期,按时发布,未处理的错误数,表格完整率（%）,已填单元格数,单元格总数,退回次数,未处理的警告数');
-      assert.equal(lines[3], `3,甲县财政局,某市/甲县,政府部门,${reports['甲县财政局']},已发布,2024-01-31,2024-02-10,逾期发布,1,${Math.round(((CELLS - 10) / CELLS) * 1_000_000) / 10_000},${CELLS - 10},${CELLS},2,0`);
+      assert.equal(lines[3], `3,甲县财政局,某市/甲县,政府部门,${reports['甲县财政局']},已发布,2024-01-31,2024-02-10,逾期发布,1,95,${CELLS - 10},${CELLS},2,0`);
       assert.equal(lines[6], '4,乙县民政局,某市/乙县,政府部门,,未报送,2024-01-31,,逾期未发布,,,,,0,');
       assert.equal(lines[7], '');
       assert.match(lines[8]!, /^按时发布,/);
