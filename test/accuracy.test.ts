@@ -7,13 +7,15 @@ import { percent, runAccuracy, summarize } from './helpers/accuracy.ts';
 
 /**
  * The accuracy harness as a test: no layout class may read a wrong number, and none may
- * read fewer cells than it did when this floor was last raised (raise it, never lower it).
+ * read fewer cells than it did when this floor was last raised (raise it, never lower it — except when
+ * cells it read were guesses: crawl-glued lost 9 cells of table 二 on 2026-12-07, "800" being 8, 0, 0 only if
+ * no blank cell vanished, which nothing in the text shows).
  */
 const FLOOR: Record<string, number> = {
   '文本（制表符）': 100, 'HTML（ogi）': 100, 'HTML（政府网站，GBK）': 100, 'Word（LibreOffice）': 100,
   'Word 97（LibreOffice）': 100, 'PDF（LibreOffice）': 99.49, 'PDF（Chromium）': 100,
   '版式：tabs': 100, '版式：cell-per-line': 100, '版式：pipe': 100, '版式：markdown': 100, '版式：spaces': 100,
-  '转换：crawl-glued': 98.09, '转换：crawl-spaced': 99.77,
+  '转换：crawl-glued': 97.59, '转换：crawl-spaced': 99.77,
   '转换：pandoc-commonmark': 100, '转换：pandoc-gfm': 100, '转换：pdf2md': 99.65,
   '转换：pdftotext-layout': 99.65, '转换：pdftotext-raw': 99.65,
 };

@@ -126,17 +126,22 @@ test('pdftotext -layout: group label pieces beside the parts, values on a line o
 });
 
 test('parts that do not complete a wording are not a row', () => {
+  const balanced = [30, 31, 32, 33, 34, 35, 195];
   const requests = [
     `一、本年新收政府信息公开申请数量 ${row(seq(1))}`,
     '3.危及“三',
     '安全一',
     row(seq(20)),
     '稳',
-    `4.保护第三方合法权益 ${row(seq(30))}`,
+    `4.保护第三方合法权益 ${row(balanced)}`,
   ].join('\n');
   const r = parse(report(2022, { requests }));
   assert.deepEqual(r.tables.requests['denied.securityStability'], empty7);
-  assert.deepEqual(r.tables.requests['denied.thirdParty'], seq(30));
+  assert.deepEqual(r.tables.requests['denied.thirdParty'], balanced);
+  // Beside numbers no row took, a row whose total is not its sum may hold some of them: left blank.
+  const unbalanced = parse(report(2022, { requests: requests.replace(row(balanced), row(seq(30))) }));
+  assert.deepEqual(unbalanced.tables.requests['denied.thirdParty'], empty7);
+  assert.equal(unbalanced.notes.find((n) => n.path === 'requests.denied.thirdParty')?.code, 'row-misread');
 });
 
 test('pdf2md: several rows on one long line, and table 四 values at the end of its header line', () => {

@@ -149,13 +149,16 @@ function isRowRun(line: Line, text: string, folded: string): boolean {
   if (text.includes('|')) return false;
   const cells = plainCells({ ...line, text, folded }, 0);
   const values = cells.filter((c) => c.kind === 'value' && c.value?.kind === 'number').length;
-  return values >= ROW_RUN_VALUES && values >= cells.length * 0.75 && cells.every((c) => c.kind !== 'label' || c.text.length <= 40);
+  return values >= ROW_RUN_VALUES && values >= cells.length * 0.75 && cells.every((c) => c.kind !== 'label' || c.text.replace(/\s+/g, ' ').length <= 60);
 }
 
 function isPaddedPipeRow(folded: string): boolean {
   const pipeRow = folded.trimStart().startsWith('|') && folded.trimEnd().endsWith('|');
   return pipeRow && folded.replace(/\s+/g, ' ').length <= 160 + folded.split('|').length * 2;
 }
+
+/** A table's ruled line in plain text ("------ ------", "+----+----+", "====="): no cell, no row. */
+const RULE_LINE = /^\s*[-=+]{3,}[-=+\s]*$/;
 
 function isSeparatorRow(text: string): boolean {
   return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(text);
@@ -176,7 +179,7 @@ export function tokenize(lines: readonly Line[]): Cell[] {
     const folded = hasMarkup ? fold(text) : line.folded;
     let tabs = 0;
     for (let at = text.indexOf('\t'); at >= 0; at = text.indexOf('\t', at + 1)) tabs++;
-    if (tabs === 0 && !NON_BLANK.test(folded)) {
+    if (tabs === 0 && (!NON_BLANK.test(folded) || RULE_LINE.test(folded))) {
       if (inBlock) row++;
       inBlock = false;
       continue;

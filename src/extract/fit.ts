@@ -13,7 +13,8 @@ export interface Slot {
   note?: string;
 }
 
-export type Identity = (values: readonly (number | null)[]) => boolean;
+/** A row's identity; `groupWidth` when the row is groups of cells each ending with its total. */
+export type Identity = ((values: readonly (number | null)[]) => boolean) & { groupWidth?: number };
 
 export interface FitResult {
   slots: Slot[];
@@ -129,23 +130,31 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity, bud
   if (cells.length === expected) return { slots: cells.map((cell) => ({ cell })) };
 
   if (cells.length > expected) {
+    const trimmed = trimSurplusBlanks(cells, expected, identity);
+    if (Array.isArray(trimmed)) return { slots: trimmed.map((cell) => ({ cell })) };
+    if (trimmed) return trimmed;
     let list = cells;
     while (list.length > expected && list[0]!.value?.kind === 'empty') list = list.slice(1);
     while (list.length > expected && list[list.length - 1]!.value?.kind === 'empty') list = list.slice(0, -1);
-    if (list.length === expected) return { slots: list.map((cell) => ({ cell })) };
     const windows: Cell[][] = [];
     for (let i = 0; i + expected <= list.length; i++) windows.push(list.slice(i, i + expected));
-    const fitting = identity
-      ? windows.filter((w) => identity(w.map((c) => (c.value?.kind === 'number' ? c.value.value : null))))
-      : [];
-    const chosen = fitting.length >= 1 ? fitting[0]! : windows[0]!;
+    const fitting = identity ? windows.filter((w) => identity(valuesOf(w))) : windows;
     const extra = list.length - expected;
-    return {
-      slots: chosen.map((cell) => ({ cell })),
-      code: 'row-surplus-cells',
-      printed: list.length,
-      note: `该行有${list.length}个单元格，应为${expected}个；已按位置取${fitting.length === 1 ? '唯一满足勾稽关系的' : '前'}${expected}个，忽略${extra}个`,
-    };
+    // Windows that read the same values ("0 0 0 0 0 0 0 0" for seven columns) are one reading.
+    const readsAlike = fitting.length > 1 && fitting.every((w) => sameValues(w, fitting[0]!));
+    if (fitting.length === 1 || readsAlike) {
+      return {
+        slots: fitting[0]!.map((cell) => ({ cell })),
+        code: 'row-surplus-cells',
+        printed: list.length,
+        note: `该行有${list.length}个单元格，应为${expected}个；已取${readsAlike ? '读数相同的任一种' : '唯一满足勾稽关系的'}${expected}个，忽略${extra}个`,
+      };
+    }
+    // Surplus numbers are pieces of numbers a narrow cell wrapped ("12120" printed "1212" over "0"), or cells of
+    // another row: which ones belong to this row cannot be known.
+    const why = !identity ? '无法确定多出的是哪几个' : fitting.length > 1 ? `有${fitting.length}种取法都满足勾稽关系` : '任何连续的取法都不满足勾稽关系（可能是窄单元格中折行的数字）';
+    const note = `该行有${list.length}个单元格，应为${expected}个，${why}，该行按空白处理`;
+    return { slots: emptySlots(expected, note), code: 'row-surplus-cells', printed: list.length, note };
   }
 
   if (cells.some((c) => isDigitRun(c.value))) {
@@ -159,8 +168,11 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity, bud
     const blanks = (): Slot[][] | null =>
       shorterMemo !== undefined ? shorterMemo : (shorterMemo = identity && full.length <= MAX_CANDIDATES ? splitShorter(cells, expected, identity, budget) : null);
     const withReadings = identity ? { readings: { full: full.length <= MAX_CANDIDATES ? full : null, blanks } } : {};
-    if (full.length === 1) return { slots: full[0]!, code: 'digit-run-split', note: '单元格边界丢失的连写数字，已按勾稽关系唯一拆分', ...withReadings };
-    if (full.length === 0 && !identity && !glued) {
+    // Without an identity one way to cut is no evidence while a blank cell may have vanished instead
+    // ("规章 4 10": 4,1,0, or a blank then 4 and 10): taken only when no shorter reading exists ("000": 0,0,0).
+    const settled = full.length === 1 && (identity !== undefined || !shorterExists(cells, expected));
+    if (settled) return { slots: full[0]!, code: 'digit-run-split', note: identity ? '单元格边界丢失的连写数字，已按勾稽关系唯一拆分' : '单元格边界丢失的连写数字，只有一种拆分方式', ...withReadings };
+    if (full.length === 0 && !identity && !glued && cells.every((c) => c.separated)) {
       // No split and the cells were printed apart: keep what was printed, as printed,
       // and leave the missing cells blank (a cell lost at the edge of a PDF page).
       const missing = expected - cells.length;
@@ -185,7 +197,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity, bud
     }
     const some = full.length ? full : shorter;
     const count = some && some.length <= MAX_CANDIDATES ? String(some.length) : '过多';
-    const note = full.length ? `连写数字“${runs}”有${count}种拆分方式，无法唯一确定` : `连写数字“${runs}”拆成${expected}格都不满足勾稽关系，按少印空白单元格拆分有${count}种读法，无法唯一确定`;
+    const note = full.length === 1 ? `连写数字“${runs}”拆成${expected}格只有一种方式，但也可能少印了空白单元格，无法唯一确定` : full.length ? `连写数字“${runs}”有${count}种拆分方式，无法唯一确定` : `连写数字“${runs}”拆成${expected}格都不满足勾稽关系，按少印空白单元格拆分有${count}种读法，无法唯一确定`;
     // Without an identity (table 二) the caller may still choose among the splits by what the narrative states.
     const candidates = !identity && full.length <= MAX_CANDIDATES ? { candidates: full } : {};
     return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', ...(full.length ? {} : { printed: cells.length }), note, ...candidates, ...withReadings };
@@ -198,6 +210,33 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity, bud
     return { slots: emptySlots(expected, note), code: 'digit-run-ambiguous', printed: cells.length, note };
   }
   return fitShortRow(cells, expected, identity, budget);
+}
+
+const sameValues = (a: readonly Cell[], b: readonly Cell[]) => a.every((c, i) => c.value?.kind === b[i]!.value?.kind && slotValue({ cell: c }) === slotValue({ cell: b[i]! }));
+
+const valuesOf = (list: readonly Cell[]) => list.map((c) => (c.value?.kind === 'number' ? c.value.value : null));
+
+/**
+ * A row with more cells than columns, the surplus all blank at its ends: a trailing tab, a grid column the row
+ * does not use, a label spanning two cells. When blanks at both ends could be the surplus and the readings differ
+ * ("收费\t\t+3\t": is +3 the first column or the second?), the row's identity decides, else nothing is taken.
+ * Null when the surplus is not blank cells at the ends.
+ */
+function trimSurplusBlanks(cells: Cell[], expected: number, identity?: Identity): Cell[] | FitResult | null {
+  const surplus = cells.length - expected;
+  let lead = 0;
+  while (lead < cells.length && cells[lead]!.value?.kind === 'empty') lead++;
+  let trail = 0;
+  while (trail < cells.length - lead && cells[cells.length - 1 - trail]!.value?.kind === 'empty') trail++;
+  if (lead + trail < surplus) return null;
+  const readings: Cell[][] = [];
+  for (let fromStart = Math.max(0, surplus - trail); fromStart <= Math.min(lead, surplus); fromStart++) readings.push(cells.slice(fromStart, fromStart + expected));
+  const distinct = readings.filter((r, i) => readings.findIndex((o) => o.every((c, j) => c.value?.kind === r[j]!.value?.kind && c.text === r[j]!.text)) === i);
+  if (distinct.length === 1) return distinct[0]!;
+  const balanced = identity ? distinct.filter((r) => identity(valuesOf(r))) : [];
+  if (balanced.length === 1) return balanced[0]!;
+  const note = `该行有${cells.length}个单元格，应为${expected}个，多出的空白单元格在行首还是行尾无法确定，该行按空白处理`;
+  return { slots: emptySlots(expected, note), code: 'row-surplus-cells', printed: cells.length, note };
 }
 
 /** Readings of a row with blank cells put back tried at most (the work of one row stays bounded). */
@@ -228,6 +267,7 @@ function splitShorter(cells: Cell[], expected: number, identity: Identity, budge
     for (const split of splitRuns(cells, expected - missing)) {
       const splitValues = split.map(slotValue);
       for (const blanks of places) {
+        if (vanished === null && !totalsChecked(blanks, expected, identity.groupWidth)) continue;
         for (let i = 0, next = 0; i < expected; i++) values[i] = blanks.includes(i) ? vanished : splitValues[next++]!;
         if (identity(values)) found.push(placed(split, expected, blanks, '少印的空白单元格'));
         if (found.length > MAX_CANDIDATES || ++tried > MAX_TRIED || --budget.tries < 0) return null;
@@ -235,6 +275,23 @@ function splitShorter(cells: Cell[], expected: number, identity: Identity, budge
     }
   }
   return found;
+}
+
+/**
+ * Whether a total left unknown still leaves the placement checked. An unknown total holds for any values
+ * (fragments of numbers a narrow cell wrapped would pass): allowed only for the row's last cell, lost at the
+ * page edge, while the other groups' totals check where the row's cells go.
+ */
+function totalsChecked(blanks: readonly number[], expected: number, width: number | undefined): boolean {
+  if (!width) return true;
+  const totals = blanks.filter((i) => i % width === width - 1);
+  return totals.length === 0 || (totals.length === 1 && totals[0] === expected - 1 && expected >= 2 * width);
+}
+
+/** Whether the printed cells also read as fewer numbers than the row has (some blank cells vanished). */
+function shorterExists(cells: Cell[], expected: number): boolean {
+  for (let n = expected - 1; n >= Math.max(cells.length, 1); n--) if (splitRuns(cells, n).length > 0) return true;
+  return false;
 }
 
 /** Ways to leave `missing` of `expected` places blank, as sets of blank positions. */

@@ -8,7 +8,7 @@ import type { NoteCode } from '../schema/notes.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { RequestsTable } from '../schema/types.ts';
 import type { Cell } from './cells.ts';
-import { fitRow, TABLE_TRIES, type Slot } from './fit.ts';
+import { fitRow, slotValue, TABLE_TRIES, type Slot } from './fit.ts';
 import { resolveByColumns, type Readings } from './requests-columns.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 
@@ -52,6 +52,10 @@ export function extractRequests(
   // Where each row was read (its label, and the cell after its values), and the value cells no row took.
   const placed = new Map<RequestRowKey, { label: number; next: number }>();
   const orphans: number[] = [];
+  // Rows whose values were printed on a line of their own, apart from the label; rows whose numbers are
+  // mixed with text ("数量 (^6969 5555 … 1919054742)"): some of their cells are not among the values read.
+  const apart = new Set<RequestRowKey>();
+  const mixed = new Set<RequestRowKey>();
   let i = from;
   while (i < to) {
     const cell = stream[i]!;
@@ -81,7 +85,7 @@ export function extractRequests(
     let repaired: string | undefined;
     if (match < 0 ? !HEADER_KEYS.has(cell.key) : !hasValues(stream, i, to)) {
       const broken = brokenLabel(stream, i, to, rows, slots, match);
-      if (broken) ({ match, valuesAt, consumed, repaired } = broken);
+      if (broken && !(broken.repaired !== undefined && numbersTwoRows(broken.repaired))) ({ match, valuesAt, consumed, repaired } = broken);
     }
     if (match < 0) {
       match = damagedRow(stream, i, to, rows, slots, lastAssigned);
@@ -106,8 +110,10 @@ export function extractRequests(
       rec.note('row-label-variant', `表三“${cell.text}”与法定行名“${def.label}”不同，位于其法定位置，按该行读取`, placePath({ table: 'requests', row: def.key }), cell, { actual: cell.text, expected: def.label });
     }
     rec.label(placePath({ table: 'requests', row: def.key }), cell, rowLabel(stream, i));
-    const { cells, next: after } = valuesAfter(stream, valuesAt, to, COLUMNS);
+    const { cells, next: after, damaged } = valuesAfter(stream, valuesAt, to, COLUMNS);
+    if (/\d{2,}/.test(stream[valuesAt]!.text) || (damaged && /\d/.test(damaged.text))) mixed.add(def.key);
     const next = Math.max(after, consumed + 1);
+    if (cells.some((c) => c.row !== stream[valuesAt]!.row)) apart.add(def.key);
     const fit = fitRow(cells, COLUMNS, rowTotalHolds, budget);
     if (fit.note) pending.push({ key: def.key, code: fit.code!, message: `表三“${cell.text}”：${fit.note}`, cell, printed: fit.printed });
     slots.set(def.key, fit.slots);
@@ -118,6 +124,30 @@ export function extractRequests(
     i = next;
   }
   if (slots.size === 0) return { table: {}, span: null };
+  const misread = (key: RequestRowKey, message: string) => {
+    slots.set(key, Array.from({ length: COLUMNS }, () => ({ cell: null, note: message })));
+    readings.delete(key);
+    pending.splice(0, pending.length, ...pending.filter((p) => p.key !== key));
+    rec.note('row-misread', message, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
+  };
+  for (const key of misreadRows(stream, slots, orphans)) {
+    const label = REQUEST_ROWS.find((r) => r.key === key)!.label;
+    misread(key, `表三“${label}”行的总计不等于各列之和，而表内还有未归属任何行的数值，疑为错位或折行的数字，该行按空白处理`);
+  }
+  for (const key of mixed) {
+    if (!pending.some((p) => p.key === key)) continue;
+    const label = REQUEST_ROWS.find((r) => r.key === key)!.label;
+    misread(key, `表三“${label}”行的数字有的与文字混在一起，读出的单元格不全，无法确定各列的数值，该行按空白处理`);
+  }
+  if (wrapsNumbers(stream, orphans)) {
+    // Where numbers wrap, a row printed with too few cells or with digit runs lost its other pieces to the
+    // lines around it: no split or placement of what it prints can be its values.
+    // So did a row whose values stand on a line apart from its label: it may be the lower pieces of numbers.
+    for (const key of new Set([...pending.map((p) => p.key), ...apart])) {
+      const label = REQUEST_ROWS.find((r) => r.key === key)!.label;
+      misread(key, `表三“${label}”行的单元格不全、连写或与行名不在同一行，而表内有多处未归属任何行的数字（窄单元格中折行的数字），该行按空白处理`);
+    }
+  }
 
   const resolved = readings.size ? resolveByColumns(template, slots, readings) : null;
   const splitByColumns = (p: (typeof pending)[number]) => resolved?.get(p.key) === 'all' && p.code !== 'row-short';
@@ -167,6 +197,33 @@ export function extractRequests(
     table[def.key] = rowSlots.map((slot, c) => rec.value(paths[c]!, slot));
   }
   return { table, span: { first: from, last } };
+}
+
+/** A wording put together from pieces that carries two rows' numbers ("(一)予以(二)部分公开"): two labels interleaved. */
+function numbersTwoRows(text: string): boolean {
+  const items = new Set(text.match(/[（(][一二三四五六七八九十][)）]/g)?.map((n) => n.slice(1, -1)) ?? []);
+  const subitems = new Set(text.match(/(?<![\d.])\d{1,2}[.．]/g)?.map((n) => n.slice(0, -1)) ?? []);
+  // A group's numeral beside a row's ("（三）不予公开" and "3.") is one row under its group.
+  return items.size >= 2 || subitems.size >= 2;
+}
+
+/** Numbers that no row took, printed in two places or more: a narrow cell wrapped its numbers onto other lines. */
+function wrapsNumbers(stream: readonly Cell[], orphans: readonly number[]): boolean {
+  return new Set(orphans.filter((k) => stream[k]!.value?.kind === 'number').map((k) => stream[k]!.row)).size >= 2;
+}
+
+/**
+ * Rows read whole whose total is not the sum of their columns, when the table also prints numbers that no row
+ * took: the pieces of numbers a narrow cell wrapped (pdftotext prints "8275" above the label and "1" below),
+ * taken for cells. In a table read cleanly such rows are the report's own sums, kept for the checks.
+ */
+function misreadRows(stream: readonly Cell[], slots: ReadonlyMap<RequestRowKey, Slot[]>, orphans: readonly number[]): RequestRowKey[] {
+  const broken = [...slots].filter(([, row]) => {
+    const values = row.map(slotValue);
+    return values.some((v) => v !== null) && !rowTotalHolds(values);
+  });
+  const strayNumbers = orphans.some((k) => stream[k]!.value?.kind === 'number');
+  return strayNumbers ? broken.map(([key]) => key) : [];
 }
 
 /**

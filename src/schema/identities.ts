@@ -149,9 +149,9 @@ export const sameAmount = (a: number, b: number) => Math.abs(a - b) < 1e-6;
  * row identity of the table fails on known values. Table 三 rows have 7 values; table 四 is
  * printed as one row of 15 (three groups of 5) or a row of 5 per group.
  */
-export function rowHolds(table: 'requests' | 'review'): (values: readonly (number | null)[]) => boolean {
+export function rowHolds(table: 'requests' | 'review'): ((values: readonly (number | null)[]) => boolean) & { groupWidth: number } {
   const width = table === 'requests' ? REQUEST_COLUMNS.length : REVIEW_COLUMNS.length;
-  return (values) => {
+  const holds = (values: readonly (number | null)[]): boolean => {
     for (let g = 0; g + width <= values.length; g += width) {
       const part = values.slice(g, g + width);
       const total = part[width - 1];
@@ -162,6 +162,7 @@ export function rowHolds(table: 'requests' | 'review'): (values: readonly (numbe
     }
     return true;
   };
+  return Object.assign(holds, { groupWidth: width });
 }
 
 /**

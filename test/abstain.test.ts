@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { unreadCells } from '../src/check/cells.ts';
+import { checkReport, loadRules } from '../src/check/engine.ts';
+import { extractReport } from '../src/extract/report.ts';
+import { readSource } from '../src/ingest/read-file.ts';
+import { placePath } from '../src/schema/cells.ts';
+import type { TableTemplate } from '../src/schema/templates.ts';
+import { compareTables, type Expected } from './helpers/accuracy.ts';
+import { reportSkeleton } from './helpers/report-skeleton.ts';
+
+const parse = (text: string) => extractReport(text, { name: 'fixture.txt', format: 'txt' });
+
+test('a row that reads two ways is left blank with the reason: a vanished blank cell, surplus blank cells at both ends', () => {
+  const r = parse(
+    reportSkeleton({
+      year: 2022,
+      active: [
+        '第二十条第（一）项',
+        '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
+        // 4, 1, 0 — or 4 and 10 with a blank cell dropped somewhere.
+        '规章 4 10',
+        '行政规范性文件 0 0 0',
+        '第二十条第（五）项',
+        '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
+        // Is +3 the first column or the second? No identity tells.
+        '行政许可\t\t+3\t\t',
+        '其他对外管理服务事项\t5\t\t7',
+      ].join('\n'),
+    }),
+  );
+  assert.deepEqual(r.tables.active.art20_1, {
+    rules: { madeThisYear: null, publishedThisYear: null, publishedTotal: null },
+    normativeDocs: { madeThisYear: 0, publishedThisYear: 0, publishedTotal: 0 },
+  });
+  assert.deepEqual(r.tables.active.art20_5, { licensing: { lastYear: null, change: null, decisions: null }, otherServices: { lastYear: 5, change: null, decisions: 7 } });
+  const notes = Object.fromEntries(r.notes.filter((n) => n.path?.startsWith('active.')).map((n) => [n.path, `${n.code} ${n.message}`]));
+  assert.equal(notes['active.art20_1.rules'], 'digit-run-ambiguous 表二“规章”：连写数字“10”拆成3格只有一种方式，但也可能少印了空白单元格，无法唯一确定');
+  assert.equal(notes['active.art20_5.licensing'], 'row-surplus-cells 表二“行政许可”：该行有4个单元格，应为3个，多出的空白单元格在行首还是行尾无法确定，该行按空白处理');
+});
+
+const dir = new URL('./fixtures/wrapped/', import.meta.url).pathname;
+const documents = readdirSync(dir).filter((f) => !f.endsWith('.json'));
+
+/** Cells read exactly in each document: wrapped numbers leave most of table 三 blank, never wrong. */
+const EXACT: Record<string, number> = {
+  'r001.pandoc-plain.txt': 200,
+  'r003.lo-pdftotext-layout.txt': 44,
+  'r008.lo-pdftotext-layout.txt': 66,
+  'r021.chrome-pdftotext-layout.txt': 165,
+  'r048.lo-pdf2md.md': 99,
+};
+
+test('numbers wrapped in narrow cells (LibreOffice and Chromium PDFs through pdftotext and pdf2md) are left blank, never misread', async () => {
+  assert.deepEqual(documents.sort(), Object.keys(EXACT).sort());
+  const rules = await loadRules();
+  for (const file of documents) {
+    const expected = JSON.parse(readFileSync(`${dir}${file.slice(0, 4)}.expected.json`, 'utf8')) as Expected;
+    const source = await readSource(dir + file);
+    const r = extractReport(source.text, { name: file, format: source.format });
+    const c = compareTables(expected.template as TableTemplate, expected.tables, r.tables);
+    assert.deepEqual(c.wrong, [], file);
+    assert.equal(c.exact, EXACT[file], file);
+    // What ogi left blank is its own note, never the report's fault.
+    const unread = unreadCells(r);
+    const blamed = checkReport(r, rules).filter((f) => f.severity !== 'info' && f.location && unread.has(placePath(f.location)));
+    assert.deepEqual(blamed.map((f) => `${f.rule} ${f.message}`), [], file);
+  }
+});
+
+test('where numbers wrap, the rows left blank say why', async () => {
+  const source = await readSource(`${dir}r008.lo-pdftotext-layout.txt`);
+  const r = extractReport(source.text, { name: 'r008', format: source.format });
+  const total = r.notes.find((n) => n.path === 'requests.resultTotal');
+  assert.equal(total?.code, 'row-misread');
+  assert.equal(total?.message, '表三“（七）总计”行的单元格不全、连写或与行名不在同一行，而表内有多处未归属任何行的数字（窄单元格中折行的数字），该行按空白处理');
+});
+
+test('a pandoc plain-text table (ruled lines, group and row label on one padded line) is read whole and blamed for nothing missing', async () => {
+  const source = await readSource(`${dir}r001.pandoc-plain.txt`);
+  const r = extractReport(source.text, { name: 'r001', format: source.format });
+  const structural = checkReport(r, await loadRules())
+    .filter((f) => /^TPL-(0[5-9]|1[01])$/.test(f.rule) && f.severity !== 'info')
+    .map((f) => `${f.rule} ${f.message}`);
+  assert.deepEqual(structural, []);
+});
