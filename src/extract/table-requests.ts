@@ -199,11 +199,11 @@ export function extractRequests(
   return { table, span: { first: from, last } };
 }
 
-/** A wording put together from pieces that carries two rows' numbers ("(一)予以(二)部分公开"): two labels interleaved. */
+/** A wording put together from pieces that carries two rows' numbers ("(一)予以(二)部分"): two labels interleaved. */
 function numbersTwoRows(text: string): boolean {
   const items = new Set(text.match(/[（(][一二三四五六七八九十][)）]/g)?.map((n) => n.slice(1, -1)) ?? []);
   const subitems = new Set(text.match(/(?<![\d.])\d{1,2}[.．]/g)?.map((n) => n.slice(0, -1)) ?? []);
-  // A group's numeral beside a row's ("（三）不予公开" and "3.") is one row under its group.
+  // A group's numeral beside a row's ("（三）" and "3.") is one row under its group.
   return items.size >= 2 || subitems.size >= 2;
 }
 

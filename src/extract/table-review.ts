@@ -4,7 +4,7 @@ import { labelMatches } from '../schema/labels.ts';
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS, REVIEW_GROUP_KEYS } from '../schema/review.ts';
 import type { ReviewTable } from '../schema/types.ts';
 import type { Cell } from './cells.ts';
-import { fitRow, type Slot } from './fit.ts';
+import { fitRow, slotValue, type Slot } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
 
@@ -61,6 +61,7 @@ export function extractReview(
     if (fit.note) rec.note(fit.code!, `表四：${fit.note}`, 'review', stream[i], { actual: fit.printed, expected: ALL });
     groups = REVIEW_GROUP_KEYS.map((_, g) => fit.slots.slice(g * PER_GROUP, (g + 1) * PER_GROUP));
     last = Math.max(start, j - 1);
+    if (new Set(cells.map((c) => c.row)).size > 1) misreadGroups(groups, rec, stream[i]);
   }
 
   const table: ReviewTable = {};
@@ -155,4 +156,18 @@ function strokeRow(stream: readonly Cell[], start: number, to: number, rec: Reco
     return { groups: REVIEW_GROUP_KEYS.map((_, n) => slots.slice(n * PER_GROUP, (n + 1) * PER_GROUP)), last: j - 1 };
   }
   return null;
+}
+
+/**
+ * Values gathered from several printed lines whose groups' totals are not their sums, two groups or more: the
+ * pieces of numbers a narrow cell wrapped above and below the line ("1228" / "2048 …" / "8"), not the report's
+ * sums. Those groups are left blank. Values printed on one line keep the report's sums, for the checks.
+ */
+function misreadGroups(groups: Slot[][], rec: Recorder, at: Cell | undefined): void {
+  const broken = REVIEW_GROUP_KEYS.filter((_, g) => !groupsHold(groups[g]!.map(slotValue)));
+  if (broken.length < 2) return;
+  const names = broken.map((k) => `“${REVIEW_GROUPS.find((d) => d.key === k)!.label}”`).join('');
+  const message = `表四的数值分印在几行，${names}各组的总计都不等于各项之和，疑为折行的数字，这些组按空白处理`;
+  rec.note('row-misread', message, 'review', at);
+  for (const key of broken) groups[REVIEW_GROUP_KEYS.indexOf(key)] = Array.from({ length: PER_GROUP }, () => ({ cell: null, note: message }));
 }
