@@ -56,11 +56,14 @@ test('ogi parse over a messy folder reads what it can and lists every other file
   assert.equal(err.at(-1), '共 5 份：3 份完整读取，0 份部分读取，2 份无法读取；另有 2 个文件不是可读取的格式，已跳过');
 });
 
-/** ogi as a user the file permissions apply to: as itself, or (root reads every folder) as nobody. */
+/**
+ * ogi as a user the file permissions apply to: as itself, or as root without the capabilities that let root
+ * read every folder (still the owner of the clone, wherever it lies and whatever its mode).
+ */
 async function ogiUnprivileged(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   if (process.getuid?.() !== 0) return ogi(...args);
   try {
-    const { stdout, stderr } = await run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', join(root, 'bin', 'ogi'), ...args], { cwd: root });
+    const { stdout, stderr } = await run('setpriv', ['--inh-caps=-all', '--bounding-set=-dac_override,-dac_read_search', join(root, 'bin', 'ogi'), ...args], { cwd: root });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
