@@ -87,3 +87,26 @@ test('a pandoc plain-text table (ruled lines, group and row label on one padded 
     .map((f) => `${f.rule} ${f.message}`);
   assert.deepEqual(structural, []);
 });
+
+test('surplus cells that read the same numbers in every window are one reading; the same digits in other units are not', () => {
+  const r = parse(
+    reportSkeleton({
+      year: 2022,
+      active: [
+        '第二十条第（一）项',
+        '信息内容\t本年制发件数\t本年废止件数\t现行有效件数',
+        // Either three of the four cells read 0, 0, 0: "0" and "0.0" are the same value.
+        '规章\t0\t0.0\t0\t0',
+        '第二十条第（八）项',
+        '信息内容\t本年收费金额（单位：万元）',
+        // 5 万元 or 0.0005 万元: the same digits, not the same amount.
+        '行政事业性收费\t5万元\t5元',
+      ].join('\n'),
+    }),
+  );
+  assert.deepEqual(r.tables.active.art20_1?.rules, { issued: 0, repealed: 0, inForce: 0 });
+  assert.deepEqual(r.tables.active.art20_8, { fees: { amount: null } });
+  const notes = Object.fromEntries(r.notes.filter((n) => n.path?.startsWith('active.')).map((n) => [n.path, `${n.code} ${n.message}`]));
+  assert.equal(notes['active.art20_1.rules'], 'row-surplus-cells 表二“规章”：该行有4个单元格，应为3个；已取读数相同的任一种3个，忽略1个');
+  assert.equal(notes['active.art20_8.fees'], 'row-surplus-cells 表二“行政事业性收费”：该行有2个单元格，应为1个，无法确定多出的是哪几个，该行按空白处理');
+});

@@ -1,6 +1,6 @@
 import type { NoteCode } from '../schema/notes.ts';
 import type { Cell } from './cells.ts';
-import { isDigitRun } from './values.ts';
+import { isDigitRun, type CellValue } from './values.ts';
 
 /** One value of a row after fitting: the cell it came from, or a slice of a digit run. */
 export interface Slot {
@@ -141,7 +141,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity, bud
     const fitting = identity ? windows.filter((w) => identity(valuesOf(w))) : windows;
     const extra = list.length - expected;
     // Windows that read the same values ("0 0 0 0 0 0 0 0" for seven columns) are one reading.
-    const readsAlike = fitting.length > 1 && fitting.every((w) => sameValues(w, fitting[0]!));
+    const readsAlike = fitting.length > 1 && fitting.every((w) => readAlike(w, fitting[0]!));
     if (fitting.length === 1 || readsAlike) {
       return {
         slots: fitting[0]!.map((cell) => ({ cell })),
@@ -212,9 +212,19 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity, bud
   return fitShortRow(cells, expected, identity, budget);
 }
 
-const sameValues = (a: readonly Cell[], b: readonly Cell[]) => a.every((c, i) => c.value?.kind === b[i]!.value?.kind && slotValue({ cell: c }) === slotValue({ cell: b[i]! }));
+/**
+ * Whether two cells read the same: of one kind and, for numbers, of one value in one printed unit ("0" and
+ * "0.0" read alike; "5万元" and "5元" do not, nor "5" and "5万元": a unit left out is taken from the header).
+ */
+function sameValue(a: CellValue | null, b: CellValue | null): boolean {
+  if (a?.kind !== 'number' || b?.kind !== 'number') return a?.kind === b?.kind;
+  return a.value === b.value && a.unit === b.unit;
+}
 
-const valuesOf = (list: readonly Cell[]) => list.map((c) => (c.value?.kind === 'number' ? c.value.value : null));
+/** Whether two runs of cells are one reading of a row: any of them may be taken, the values are the same. */
+const readAlike = (a: readonly Cell[], b: readonly Cell[]) => a.every((c, i) => sameValue(c.value, b[i]!.value));
+
+const valuesOf = (list: readonly Cell[]) => list.map((cell) => slotValue({ cell }));
 
 /**
  * A row with more cells than columns, the surplus all blank at its ends: a trailing tab, a grid column the row
@@ -231,7 +241,7 @@ function trimSurplusBlanks(cells: Cell[], expected: number, identity?: Identity)
   if (lead + trail < surplus) return null;
   const readings: Cell[][] = [];
   for (let fromStart = Math.max(0, surplus - trail); fromStart <= Math.min(lead, surplus); fromStart++) readings.push(cells.slice(fromStart, fromStart + expected));
-  const distinct = readings.filter((r, i) => readings.findIndex((o) => o.every((c, j) => c.value?.kind === r[j]!.value?.kind && c.text === r[j]!.text)) === i);
+  const distinct = readings.filter((r, i) => readings.findIndex((o) => readAlike(o, r)) === i);
   if (distinct.length === 1) return distinct[0]!;
   const balanced = identity ? distinct.filter((r) => identity(valuesOf(r))) : [];
   if (balanced.length === 1) return balanced[0]!;

@@ -16,6 +16,8 @@ const COLUMNS = REQUEST_COLUMN_KEYS.length;
 const rowTotalHolds = rowHolds('requests');
 
 const ANCHOR_ROWS = REQUEST_ROWS.filter((r) => !('equals' in r));
+/** A row's statutory label. */
+const labelOf = (key: RequestRowKey): string => REQUEST_ROWS.find((r) => r.key === key)!.label;
 /** The column headers of table 三: never part of a row's wording. */
 const HEADER_KEYS = new Set([...REQUEST_COLUMNS.map((c) => c.label), REQUEST_APPLICANT_LABEL, REQUEST_ORG_GROUP_LABEL].map(labelKey));
 
@@ -124,35 +126,18 @@ export function extractRequests(
     i = next;
   }
   if (slots.size === 0) return { table: {}, span: null };
-  const misread = (key: RequestRowKey, message: string) => {
-    slots.set(key, Array.from({ length: COLUMNS }, () => ({ cell: null, note: message })));
+  const misread = misreadRows(stream, slots, orphans, { troubled: pending.map((p) => p.key), mixed, apart });
+  for (const { key, reason } of misread) {
+    slots.set(key, Array.from({ length: COLUMNS }, () => ({ cell: null, note: reason })));
     readings.delete(key);
-    pending.splice(0, pending.length, ...pending.filter((p) => p.key !== key));
-    rec.note('row-misread', message, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
-  };
-  for (const key of misreadRows(stream, slots, orphans)) {
-    const label = REQUEST_ROWS.find((r) => r.key === key)!.label;
-    misread(key, `表三“${label}”行的总计不等于各列之和，而表内还有未归属任何行的数值，疑为错位或折行的数字，该行按空白处理`);
+    rec.note('row-misread', reason, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
   }
-  for (const key of mixed) {
-    if (!pending.some((p) => p.key === key)) continue;
-    const label = REQUEST_ROWS.find((r) => r.key === key)!.label;
-    misread(key, `表三“${label}”行的数字有的与文字混在一起，读出的单元格不全，无法确定各列的数值，该行按空白处理`);
-  }
-  if (wrapsNumbers(stream, orphans)) {
-    // Where numbers wrap, a row printed with too few cells or with digit runs lost its other pieces to the
-    // lines around it: no split or placement of what it prints can be its values.
-    // So did a row whose values stand on a line apart from its label: it may be the lower pieces of numbers.
-    for (const key of new Set([...pending.map((p) => p.key), ...apart])) {
-      const label = REQUEST_ROWS.find((r) => r.key === key)!.label;
-      misread(key, `表三“${label}”行的单元格不全、连写或与行名不在同一行，而表内有多处未归属任何行的数字（窄单元格中折行的数字），该行按空白处理`);
-    }
-  }
+  pending.splice(0, pending.length, ...pending.filter((p) => !misread.some((m) => m.key === p.key)));
 
   const resolved = readings.size ? resolveByColumns(template, slots, readings) : null;
   const splitByColumns = (p: (typeof pending)[number]) => resolved?.get(p.key) === 'all' && p.code !== 'row-short';
   for (const p of pending.filter(splitByColumns)) {
-    rec.note('digit-run-resolved', `表三“${REQUEST_ROWS.find((r) => r.key === p.key)?.label ?? p.key}”行的连写数字已按行、列勾稽关系唯一拆分`, placePath({ table: 'requests', row: p.key }));
+    rec.note('digit-run-resolved', `表三“${labelOf(p.key)}”行的连写数字已按行、列勾稽关系唯一拆分`, placePath({ table: 'requests', row: p.key }));
   }
   for (const p of pending.filter((x) => !splitByColumns(x))) {
     const path = placePath({ table: 'requests', row: p.key });
@@ -212,12 +197,42 @@ function wrapsNumbers(stream: readonly Cell[], orphans: readonly number[]): bool
   return new Set(orphans.filter((k) => stream[k]!.value?.kind === 'number').map((k) => stream[k]!.row)).size >= 2;
 }
 
+/** Rows read with trouble: `troubled` those with a note of their fit, `mixed` and `apart` as in extractRequests. */
+interface RowTrouble {
+  troubled: readonly RequestRowKey[];
+  mixed: ReadonlySet<RequestRowKey>;
+  apart: ReadonlySet<RequestRowKey>;
+}
+
+/**
+ * The rows whose values cannot be trusted, each with the reason it is left blank, in the order the notes are
+ * given (a row may be named twice: its values misplaced, and on a line apart where numbers wrap).
+ */
+function misreadRows(stream: readonly Cell[], slots: ReadonlyMap<RequestRowKey, Slot[]>, orphans: readonly number[], rows: RowTrouble): { key: RequestRowKey; reason: string }[] {
+  const misread = unbalancedRows(stream, slots, orphans).map((key) => ({
+    key,
+    reason: `表三“${labelOf(key)}”行的总计不等于各列之和，而表内还有未归属任何行的数值，疑为错位或折行的数字，该行按空白处理`,
+  }));
+  const troubled = () => rows.troubled.filter((key) => !misread.some((m) => m.key === key));
+  for (const key of rows.mixed) {
+    if (troubled().includes(key)) misread.push({ key, reason: `表三“${labelOf(key)}”行的数字有的与文字混在一起，读出的单元格不全，无法确定各列的数值，该行按空白处理` });
+  }
+  if (!wrapsNumbers(stream, orphans)) return misread;
+  // Where numbers wrap, a row printed with too few cells or with digit runs lost its other pieces to the
+  // lines around it: no split or placement of what it prints can be its values.
+  // So did a row whose values stand on a line apart from its label: it may be the lower pieces of numbers.
+  for (const key of new Set([...troubled(), ...rows.apart])) {
+    misread.push({ key, reason: `表三“${labelOf(key)}”行的单元格不全、连写或与行名不在同一行，而表内有多处未归属任何行的数字（窄单元格中折行的数字），该行按空白处理` });
+  }
+  return misread;
+}
+
 /**
  * Rows read whole whose total is not the sum of their columns, when the table also prints numbers that no row
  * took: the pieces of numbers a narrow cell wrapped (pdftotext prints "8275" above the label and "1" below),
  * taken for cells. In a table read cleanly such rows are the report's own sums, kept for the checks.
  */
-function misreadRows(stream: readonly Cell[], slots: ReadonlyMap<RequestRowKey, Slot[]>, orphans: readonly number[]): RequestRowKey[] {
+function unbalancedRows(stream: readonly Cell[], slots: ReadonlyMap<RequestRowKey, Slot[]>, orphans: readonly number[]): RequestRowKey[] {
   const broken = [...slots].filter(([, row]) => {
     const values = row.map(slotValue);
     return values.some((v) => v !== null) && !rowTotalHolds(values);

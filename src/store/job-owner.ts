@@ -1,6 +1,6 @@
 import type { Q } from './db.ts';
 import { scopeOf, type DataScope } from './scope.ts';
-import { ROLE_LABELS, toUser, USER_COLUMNS, type Role, type UserRow } from './users.ts';
+import { ROLE_LABELS, toUser, USER_COLUMNS, WRITE_ROLES, type UserRow } from './users.ts';
 
 /**
  * Whom a job acts for, now. A job runs with its requester's current role and scope, never the ones
@@ -8,9 +8,6 @@ import { ROLE_LABELS, toUser, USER_COLUMNS, type Role, type UserRow } from './us
  * queued task or a retry do what they no longer may. A command-line job (no user, no scope) runs
  * with everything, as the command line does.
  */
-
-/** The roles that may run background jobs: those of the job routes' `write` access. */
-const JOB_ROLES: readonly Role[] = ['admin', 'supervisor', 'clerk'];
 
 export type OwnerNow = { ok: true; scope: DataScope | null } | { ok: false; reason: string };
 
@@ -21,6 +18,6 @@ export async function ownerNow(db: Q, job: { user_id: number | null; author: str
   if (!row) return { ok: false, reason: `任务发起人 ${job.author} 的账户已删除` };
   const user = toUser(row as UserRow);
   if (user.disabled) return { ok: false, reason: `任务发起人 ${user.username} 的账户已停用` };
-  if (!JOB_ROLES.includes(user.role)) return { ok: false, reason: `任务发起人 ${user.username} 现为“${ROLE_LABELS[user.role]}”，已无权运行后台任务` };
+  if (!WRITE_ROLES.includes(user.role)) return { ok: false, reason: `任务发起人 ${user.username} 现为“${ROLE_LABELS[user.role]}”，已无权运行后台任务` };
   return { ok: true, scope: await scopeOf(db, user) };
 }

@@ -11,6 +11,9 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = { admin: '管理员', supervisor: '政务公开办', clerk: '机关经办人', viewer: '只读' };
 
+/** The roles that may change data and run background jobs: the routes' `write` access. */
+export const WRITE_ROLES: readonly Role[] = ['admin', 'supervisor', 'clerk'];
+
 export interface User {
   id: number;
   username: string;

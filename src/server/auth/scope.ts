@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { DataScope } from '../../store/scope.ts';
-import type { Role, User } from '../../store/users.ts';
+import { ROLES, WRITE_ROLES, type Role, type User } from '../../store/users.ts';
 import type { Auth } from '../../web/context.ts';
 import { ApiError } from '../api.ts';
 
@@ -18,8 +18,8 @@ export const ACCESS_LEVELS = ['public', 'read', 'write', 'manage', 'admin'] as c
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 const ALLOWED: Record<Exclude<Access, 'public'>, readonly Role[]> = {
-  read: ['admin', 'supervisor', 'clerk', 'viewer'],
-  write: ['admin', 'supervisor', 'clerk'],
+  read: ROLES,
+  write: WRITE_ROLES,
   manage: ['admin', 'supervisor'],
   admin: ['admin'],
 };
