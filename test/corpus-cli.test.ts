@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readLine } from '../src/cli/manifest.ts';
 import { defaultJobs } from '../src/cli/pool.ts';
-import { cellList } from '../src/schema/cells.ts';
+import { cellList, writeCell } from '../src/schema/cells.ts';
 import { NOTE_DEFS } from '../src/schema/notes.ts';
 import type { Report } from '../src/schema/types.ts';
-import { ogi, root } from './helpers/cli.ts';
+import { ogi, ogiIn, root } from './helpers/cli.ts';
 import { baseReport } from './helpers/report-builder.ts';
 
 // A corpus as researchers get it: two index.txt in different folders, a file whose name a spreadsheet
@@ -121,6 +121,71 @@ test('manifest: a partly read report gives as its reason what its kinds of readi
   assert.equal(line.status, '部分读取');
   assert.equal(line.reason, `3 个单元格未读出（读取说明：${NOTE_DEFS['digit-run-ambiguous']}。${NOTE_DEFS['row-missing']}）`);
   assert.doesNotMatch(line.reason, /[a-z]-[a-z]/);
-  const none = readLine({ ...report, provenance: {} }, []);
+  const blank = structuredClone(report.tables);
+  for (const c of cellList('2021')) writeCell(blank, c.path, null);
+  const none = readLine({ ...report, provenance: {}, tables: blank }, []);
   assert.equal(none.reason, `没有读出统计表（读取说明：${NOTE_DEFS['digit-run-ambiguous']}。${NOTE_DEFS['row-missing']}）`);
+});
+
+test('manifest of data without provenance (parse --lean): cells read are the cells that hold a value; an unreadable file still exits 2', async () => {
+  const dir = mkdtempSync(join(tmp, 'lean-'));
+  const write = async (name: string, ...args: string[]) => {
+    const r = await ogi('parse', '--json', ...args);
+    assert.equal(r.code, 0, r.stderr);
+    writeFileSync(join(dir, name), r.stdout);
+    return join(dir, name);
+  };
+  const lean1 = await write('lean1.json', '--lean', sample('001_9dfa40035ded7d00.txt'));
+  const full1 = await write('full1.json', sample('001_9dfa40035ded7d00.txt'));
+  // Sample 000 prints one cell of its tables blank: with provenance it was read, without it cannot be told from a cell not read.
+  const lean0 = await write('lean0.json', '--lean', sample('000_6c4583cee035bde5.txt'));
+  const full0 = await write('full0.json', sample('000_6c4583cee035bde5.txt'));
+  const S0 = idOf(sample('000_6c4583cee035bde5.txt'));
+  const S1 = idOf(sample('001_9dfa40035ded7d00.txt'));
+  const findings1 = { error: 0, warning: 1, info: 1 };
+
+  const manifest = join(dir, 'check.jsonl');
+  const r = await ogi('check', '--ndjson', '--jobs', '1', '--manifest', manifest, lean1, full1, lean0, full0);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(lastLine(r.stderr), '共 4 份：3 份完整读取，1 份部分读取，0 份无法读取');
+  assert.deepEqual(manifestOf(manifest), [
+    { path: '001_9dfa40035ded7d00.txt', id: S1, status: '完整读取', reason: '', cellsRead: 198, cellsExpected: 198, findings: findings1 },
+    { path: '001_9dfa40035ded7d00.txt', id: S1, status: '完整读取', reason: '', cellsRead: 198, cellsExpected: 198, findings: findings1 },
+    {
+      path: '000_6c4583cee035bde5.txt', id: S0, status: '部分读取', reason: '1 个单元格没有数值（数据不含出处，空白单元格与未读出的无法区分）',
+      cellsRead: 197, cellsExpected: 198, findings: { error: 0, warning: 0, info: 2 },
+    },
+    { path: '000_6c4583cee035bde5.txt', id: S0, status: '完整读取', reason: '', cellsRead: 198, cellsExpected: 198, findings: { error: 0, warning: 0, info: 2 } },
+  ]);
+
+  // A file that could not be read at all exits 2, as parse does; the readable one is still checked.
+  const cut = join(dir, 'cut.json');
+  writeFileSync(cut, readFileSync(lean1, 'utf8').slice(0, 200));
+  const broken = await ogi('check', '--ndjson', '--jobs', '1', '--manifest', manifest, lean1, cut);
+  assert.equal(broken.code, 2);
+  assert.equal(broken.stdout.trimEnd().split('\n').length, 1);
+  assert.deepEqual(manifestOf(manifest).map((l) => [l.path, l.status]), [['cut.json', '无法读取'], ['001_9dfa40035ded7d00.txt', '完整读取']]);
+  assert.equal((await ogi('parse', '--ndjson', empty)).code, 2);
+});
+
+test('render --to xlsx over a corpus streams the workbook: the same bytes as the workbook of the parsed reports, in a file named after the data', async () => {
+  const out = join(tmp, 'stream');
+  mkdirSync(out);
+  const parsed = await ogi('parse', '--json', corpus);
+  const reports = JSON.parse(parsed.stdout) as Report[];
+  const { renderXlsx } = await import('../src/render/xlsx.ts');
+  for (const jobs of ['1', '2']) {
+    const r = await ogi('render', corpus, '--to', 'xlsx', '--jobs', jobs, '-o', join(out, `j${jobs}.xlsx`));
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(readFileSync(join(out, `j${jobs}.xlsx`)).equals(await renderXlsx(reports)), `--jobs ${jobs}`);
+  }
+  // Without -o: several reports give the data's name, one report its title.
+  const several = await ogiIn(out, 'render', corpus, '--to', 'xlsx');
+  assert.match(several.stderr, /^已生成 政府信息公开工作年度报告数据\.xlsx\n/);
+  const one = await ogiIn(out, 'render', join(corpus, 'a', 'index.txt'), '--to', 'xlsx');
+  const a = reports.find((r) => r.input?.path === 'a/index.txt')!;
+  assert.equal(one.stderr, `已生成 ${a.agency}${a.year}年政府信息公开工作年度报告.xlsx\n`);
+  const full = await ogi('render', corpus, '--to', 'xlsx', '-o', '/dev/full');
+  assert.equal(full.code, 2);
+  assert.match(full.stderr, /^错误：无法写入输出文件 \/dev\/full：磁盘空间不足\n/);
 });

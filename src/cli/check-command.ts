@@ -4,7 +4,7 @@ import { RULES_VERSION } from '../check/pipeline.ts';
 import { seriesPairs, unpairedNotice } from '../check/series.ts';
 import type { CheckableReport, CheckConfig, Finding, Severity } from '../check/types.ts';
 import type { Message } from '../schema/message.ts';
-import { toJson } from '../render/json.ts';
+import { jsonLine, toJson } from '../render/json.ts';
 import { atLeast, formatFindings } from './check-output.ts';
 import { finishCorpus, runCorpusTask, type CorpusOptions } from './corpus.ts';
 import type { CheckedReport, SeriesPart } from './corpus-item.ts';
@@ -98,7 +98,7 @@ export async function runCheck(files: string[], opts: CheckOptions, config: Chec
           findings,
           messages,
         };
-        if (opts.ndjson) await sink.write(`${JSON.stringify(out)}\n`);
+        if (opts.ndjson) await sink.write(jsonLine(out));
         else await array.add(toJson(out));
       } else {
         await sink.write(`${i > 0 ? '\n\n' : ''}${formatFindings(k.path, report, checked.text, messages, color)}`);

@@ -4,7 +4,7 @@ import { messagesOf } from '../check/messages.ts';
 import type { CheckConfig, CheckableReport, Finding } from '../check/types.ts';
 import { readBytesSync } from '../ingest/read-file.ts';
 import { flatCsvLines } from '../render/flat.ts';
-import { toJson } from '../render/json.ts';
+import { jsonLine, toJson } from '../render/json.ts';
 import type { CorpusEntry } from './corpus-inputs.ts';
 import { loadFile, type Loaded } from './load-reports.ts';
 import { readLine, unreadLine, type ManifestLine } from './manifest.ts';
@@ -93,7 +93,7 @@ async function recordOf(report: CheckableReport, text: string | undefined, entry
     const manifest = readLine(report, report.notes);
     if (task.output === 'text') return { path: entry.path, chunk: formatSummary(entry.path, report as ExtractedReport), manifest };
     const shown = lean(report, task.lean);
-    return { path: entry.path, chunk: task.output === 'json' ? toJson(shown) : `${JSON.stringify(shown)}\n`, manifest };
+    return { path: entry.path, chunk: task.output === 'json' ? toJson(shown) : jsonLine(shown), manifest };
   }
   const findings = checkReport(report, await loadRules(), task.config);
   if (task.command === 'check') {

@@ -48,8 +48,8 @@ program
   .command('schema')
   .description('输出报告数据的 JSON Schema（draft 2020-12，由数据契约 src/schema/contract.ts 生成，其中的项、行、列取自法定格式）')
   .action(async () => {
-    const { reportJsonSchema } = await import('../schema/contract.ts');
-    process.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
+    const [{ reportJsonSchema }, { escapeJsonText }] = await Promise.all([import('../schema/contract.ts'), import('../render/json.ts')]);
+    process.stdout.write(`${escapeJsonText(JSON.stringify(reportJsonSchema(), null, 2))}\n`);
   });
 
 /** The check configuration of `--config` (empty without one); null after saying why it cannot be read. */

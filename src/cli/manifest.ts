@@ -1,7 +1,8 @@
-import { cellList } from '../schema/cells.ts';
+import { cellList, readCell } from '../schema/cells.ts';
 import type { Message, Severity } from '../schema/message.ts';
 import { NOTE_DEFS } from '../schema/notes.ts';
 import type { Report } from '../schema/types.ts';
+import { jsonLine } from '../render/json.ts';
 import { openSink, type Sink } from './sink.ts';
 
 /** How completely one input was read: all the cells of its template, some, or none (or it could not be read at all). */
@@ -41,7 +42,9 @@ export function skippedLine(path: string): ManifestLine {
 
 /**
  * A report read: cells read are the template's cells the extractor placed (they have a provenance,
- * blank ones too); data written by hand (no `producedBy`) gives every cell.
+ * blank ones too). Data read by ogi but kept without provenance (`--lean`, JSON of other programs)
+ * gives the cells that hold a value: a blank cell cannot be told from one not read. Data written by
+ * hand (no `producedBy`) gives every cell.
  */
 export function readLine(report: Report, messages: readonly Pick<Message, 'severity'>[]): ManifestLine {
   const path = report.input?.path ?? report.source.name;
@@ -52,14 +55,18 @@ export function readLine(report: Report, messages: readonly Pick<Message, 'sever
   }
   const cells = cellList(report.template);
   const byHand = report.producedBy === undefined;
-  const cellsRead = byHand ? cells.length : cells.filter((c) => report.provenance[c.path] !== undefined).length;
+  const traced = !byHand && cells.some((c) => report.provenance[c.path] !== undefined);
+  const cellsRead = byHand ? cells.length
+    : traced ? cells.filter((c) => report.provenance[c.path] !== undefined).length
+    : cells.filter((c) => (readCell(report.tables, c.path) ?? null) !== null).length;
   const expected = cells.length;
   // What each kind of note means, once per kind (the codes are for programs, the manifest for people).
   const kinds = [...new Set(report.notes.map((n) => NOTE_DEFS[n.code]))];
   const because = kinds.length ? `（读取说明：${kinds.join('。')}）` : '';
   if (cellsRead === expected) return { path, id, status: '完整读取', reason: '', cellsRead, cellsExpected: expected, findings };
   if (cellsRead === 0) return { path, id, status: '无法读取', reason: `没有读出统计表${because}`, cellsRead, cellsExpected: expected, findings };
-  return { path, id, status: '部分读取', reason: `${expected - cellsRead} 个单元格未读出${because}`, cellsRead, cellsExpected: expected, findings };
+  const missing = byHand || traced ? `${expected - cellsRead} 个单元格未读出` : `${expected - cellsRead} 个单元格没有数值（数据不含出处，空白单元格与未读出的无法区分）`;
+  return { path, id, status: '部分读取', reason: `${missing}${because}`, cellsRead, cellsExpected: expected, findings };
 }
 
 /** The `--manifest` file (one JSON object per line, written as inputs finish) and the counts of the summary line. */
@@ -73,7 +80,7 @@ export class Manifest {
 
   async add(line: ManifestLine): Promise<void> {
     this.counts[line.status]++;
-    if (this.sink) await this.sink.write(`${JSON.stringify(line)}\n`);
+    if (this.sink) await this.sink.write(jsonLine(line));
   }
 
   /** Files of folders passed over (not of a readable format). */

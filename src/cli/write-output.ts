@@ -4,7 +4,8 @@ import { fileSystemReason } from '../ingest/walk.ts';
 import { BINARY_FORMATS, type OutputFormat } from '../render/formats.ts';
 import type { Report } from '../schema/types.ts';
 
-const unwritable = (file: string, err: unknown) => new InputError('unwritable', `无法写入输出文件 ${file}：${fileSystemReason(err, 'write')}`, file);
+/** The error of an output file that cannot be written, naming it and the reason. */
+export const unwritable = (file: string, err: unknown) => new InputError('unwritable', `无法写入输出文件 ${file}：${fileSystemReason(err, 'write')}`, file);
 
 /**
  * Writes a whole output file, or throws an InputError naming the file and the reason. A file

@@ -8,6 +8,7 @@ import { decodeText } from './decode.ts';
 import { detectKind } from './detect.ts';
 import type { PageHints } from './html-meta.ts';
 import { formatBytes, overLimit, ReadBudget, type Limits } from './limits.ts';
+import { decodeMarkdownEntities } from './md-entities.ts';
 import { readPdfOnThread } from './pdf-thread.ts';
 import { fileSystemReason, scanDirectory } from './walk.ts';
 
@@ -152,7 +153,10 @@ export async function sourceOf(path: string, bytes: Buffer, budget: ReadBudget =
     }
     default: {
       const format = TEXT_FORMATS[extname(path).toLowerCase()] ?? 'txt';
-      const { text, encoding } = decodeText(bytes, path);
+      const decoded = decodeText(bytes, path);
+      const { encoding } = decoded;
+      // Offsets and lines of the provenance are those of this text: references decode to no line break.
+      const text = format === 'md' ? decodeMarkdownEntities(decoded.text) : decoded.text;
       checkText(text, budget);
       if (text.trim() === '') throw new InputError('empty', `${path}：文件只有空白，没有内容`, path);
       return { path, name: basename(path), format, encoding, text };

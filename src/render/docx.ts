@@ -8,6 +8,7 @@ import type { Report } from '../schema/types.ts';
 import { activeGrid, requestsGrid, reviewGrid, type Grid } from './grid.ts';
 import { placeGrid } from './placed.ts';
 import { reportTitle, signatureDate, titleLines } from './text.ts';
+import { documentDate } from './document-date.ts';
 
 /**
  * The report as a Word document in the usual layout of official documents
@@ -137,13 +138,25 @@ function titleRuns(report: Report): TextRun[] {
   return titleLines(report, perLine).map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined }));
 }
 
-/** Declares the fonts with the names to substitute, so Word and WPS pick 宋体/仿宋/黑体 when the GB fonts are missing. */
-async function withFontTable(docx: Buffer): Promise<Buffer> {
+const CORE_PROPERTIES = 'docProps/core.xml';
+
+/**
+ * Finishes the package the docx library wrote: declares the fonts with the names to substitute, so
+ * Word and WPS pick 宋体/仿宋/黑体 when the GB fonts are missing; and dates the document properties
+ * and every zip entry with `date` instead of the time of writing, so the same report gives the same bytes.
+ */
+async function finishPackage(docx: Buffer, date: Date): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
   const fonts = Object.entries(ALT_NAMES).map(([name, { alt, family }]) =>
     `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="variable"/></w:font>`);
   zip.file('word/fontTable.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="${W}">${fonts.join('')}</w:fonts>`);
+  const core = zip.file(CORE_PROPERTIES);
+  if (core) {
+    const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    zip.file(CORE_PROPERTIES, (await core.async('string')).replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*/g, `$1${stamp}`));
+  }
+  for (const entry of Object.values(zip.files)) entry.date = date;
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -232,5 +245,5 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       children,
     }],
   });
-  return withFontTable(await Packer.toBuffer(doc));
+  return finishPackage(await Packer.toBuffer(doc), documentDate([report]));
 }

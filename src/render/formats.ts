@@ -1,3 +1,6 @@
+import type { Report } from '../schema/types.ts';
+import { reportTitle } from './text.ts';
+
 /** The output formats of `ogi render` and the API's export (no renderer loaded: cheap to import). */
 
 export const OUTPUT_FORMATS = ['docx', 'pdf', 'html', 'md', 'txt', 'xlsx', 'csv', 'json'] as const;
@@ -18,3 +21,8 @@ export const CONTENT_TYPES: Record<OutputFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
+/** A file name for the output: the report's title, or 政府信息公开工作年度报告数据 for several. */
+export function defaultFileName(format: OutputFormat, reports: readonly Pick<Report, 'agency' | 'year'>[]): string {
+  const base = reports.length === 1 ? reportTitle(reports[0]!) : '政府信息公开工作年度报告数据';
+  return `${base.replace(/[\\/:*?"<>|\s]+/g, '')}.${format}`;
+}

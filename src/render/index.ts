@@ -6,10 +6,9 @@ import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
 import { renderPdf } from './pdf.ts';
 import { renderMarkdown, renderTxt } from './plain.ts';
-import { reportTitle } from './text.ts';
 import { renderXlsx } from './xlsx.ts';
 
-export { BINARY_FORMATS, CONTENT_TYPES, MULTI_REPORT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from './formats.ts';
+export { BINARY_FORMATS, CONTENT_TYPES, defaultFileName, MULTI_REPORT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from './formats.ts';
 import { MULTI_REPORT_FORMATS, type OutputFormat } from './formats.ts';
 
 /** Renders reports into one of the output formats. */
@@ -28,10 +27,4 @@ export async function renderTo(format: OutputFormat, reports: readonly Report[])
     case 'csv': return renderCsv(reports);
     case 'json': return renderJson(reports);
   }
-}
-
-/** A file name for the output: the report's title, or 政府信息公开年度报告数据 for several. */
-export function defaultFileName(format: OutputFormat, reports: readonly Report[]): string {
-  const base = reports.length === 1 ? reportTitle(reports[0]!) : '政府信息公开工作年度报告数据';
-  return `${base.replace(/[\\/:*?"<>|\s]+/g, '')}.${format}`;
 }

@@ -1,8 +1,28 @@
 import type { Report } from '../schema/types.ts';
 
+/**
+ * What JSON.stringify leaves raw of report text that a terminal acts on or that changes what is shown:
+ * DEL and the C1 controls (U+009B starts an escape sequence), the line and paragraph separators
+ * (line ends to JavaScript's `^`, so the array writer would indent inside a string), and the
+ * bidirectional overrides. C0 controls it already escapes.
+ */
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text with those characters written as `\uXXXX`: it parses to the same values. They can stand
+ * only inside strings, never after a backslash that escapes them, so the text is replaced as a whole.
+ * Every JSON output of the CLI goes through here.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(RAW_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** One value as one line (NDJSON, the manifest). */
+export const jsonLine = (value: unknown): string => `${escapeJsonText(JSON.stringify(value))}\n`;
+
 /** JSON with two-space indentation, but arrays of plain values on one line (table rows stay readable). */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\[\n\s+((?:-?[\d.e+]+|null|true|false|"[^"\n]*")(?:,\n\s+(?:-?[\d.e+]+|null|true|false|"[^"\n]*"))*)\n\s+\]/g, (_m, body: string) =>
+  return escapeJsonText(JSON.stringify(value, null, 2)).replace(/\[\n\s+((?:-?[\d.e+]+|null|true|false|"[^"\n]*")(?:,\n\s+(?:-?[\d.e+]+|null|true|false|"[^"\n]*"))*)\n\s+\]/g, (_m, body: string) =>
     `[${body.split(/,\n\s+/).join(', ')}]`,
   );
 }

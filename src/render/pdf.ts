@@ -5,6 +5,7 @@ import { activeGrid, requestsGrid, reviewGrid, type Grid } from './grid.ts';
 import { registerFonts, type FontChoice } from './pdf-fonts.ts';
 import { drawTable, measureTable, startHeight, type TableLayout } from './pdf-table.ts';
 import { reportTitle, signatureDate, titleLines } from './text.ts';
+import { documentDate } from './document-date.ts';
 
 export { DEBIAN_FONTS, type FontChoice, type PdfFont } from './pdf-fonts.ts';
 
@@ -42,11 +43,13 @@ const paragraphs = (text: string | null) => (text ?? '').split(/\n+/).map((l) =>
 /** The report as a PDF. Throws an InputError naming fonts-noto-cjk when no CJK font is installed. */
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Buffer> {
   const title = reportTitle(report);
+  // Dated as the XLSX is, not with the time of writing: the same report gives the same bytes (the file ID is a hash of this info).
+  const written = documentDate([report]);
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,
     bufferPages: true,
-    info: { Title: title, Author: report.agency ?? '', Creator: 'ogi', Producer: 'ogi (pdfkit)' },
+    info: { Title: title, Author: report.agency ?? '', Creator: 'ogi', Producer: 'ogi (pdfkit)', CreationDate: written, ModDate: written },
     lang: 'zh-CN',
   });
   const chunks: Buffer[] = [];

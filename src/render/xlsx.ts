@@ -1,224 +1,232 @@
-import { activePath } from '../schema/cells.ts';
+import { once } from 'node:events';
+import { PassThrough, type Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { TEMPLATE_DEFS } from '../schema/templates.ts';
-import { SECTIONS } from '../schema/sections.ts';
 import type { Report } from '../schema/types.ts';
+import { documentDate } from './document-date.ts';
 import { FLAT_COLUMNS, flatRows } from './flat.ts';
-import { activeGrid, requestsGrid, reviewGrid, type Grid } from './grid.ts';
-import { placeGrid } from './placed.ts';
+import { activeGrid, requestsGrid, reviewGrid } from './grid.ts';
 import { reportTitle } from './text.ts';
+import { addTableSheet, SheetNames, sheetBase } from './xlsx-table-sheet.ts';
 
 /**
- * Reports as an Excel workbook: for each report one sheet per statutory table
- * (二、三、四) in the official layout, with the merged cells of the grids, and
- * one flat `data` sheet holding `flatRows` (one row per cell). Values are
- * numbers; blank or unreadable cells stay empty, never 0.
+ * Reports as an Excel workbook: for each report one sheet per statutory table (二、三、四) in the
+ * official layout, then the flat `data` sheet(s) holding `flatRows` (one row per cell). Values are
+ * numbers; blank or unreadable cells stay empty, never 0. The workbook is streamed: each report's
+ * sheets are written and let go as the report comes, so a corpus of any size fits in memory.
  */
 
-type TableKey = Grid['key'];
-
-const SHORT: Record<TableKey, string> = { active: '二、主动公开', requests: '三、依申请公开', review: '四、复议诉讼' };
-const MAX_SHEET_NAME = 31;
-
-const heading = (key: TableKey) => {
-  const s = SECTIONS.find((x) => x.key === key)!;
-  return `${s.numeral}、${s.heading}`;
-};
-
-/** Characters Excel refuses in sheet names, and leading/trailing apostrophes. */
-const sanitize = (s: string) => s.replace(/[\\/?*[\]:：]/g, ' ').replace(/^'+|'+$/g, '').replace(/\s+/g, ' ').trim();
-
-class SheetNames {
-  private readonly used = new Set<string>(['data']);
-
-  take(base: string): string {
-    let name = base.slice(0, MAX_SHEET_NAME);
-    for (let n = 2; this.used.has(name.toLowerCase()); n++) {
-      const suffix = `(${n})`;
-      name = `${base.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
-    }
-    this.used.add(name.toLowerCase());
-    return name;
-  }
-}
-
-function sheetBase(report: Report, key: TableKey, several: boolean): string {
-  if (!several) return heading(key);
-  const short = SHORT[key];
-  const year = report.year === null ? '' : String(report.year);
-  const room = MAX_SHEET_NAME - short.length - year.length - 1;
-  // Reports without an agency are told apart by their id, never lumped under one empty name.
-  const unnamed = report.input ? `报告${report.input.id.slice(0, 8)}` : '报告';
-  const agency = sanitize(report.agency ?? '').slice(0, Math.max(0, room)) || unnamed;
-  return `${agency}${year} ${short}`;
-}
-
-/** Column widths in Excel units (about one Latin character; a Chinese character takes about two). */
-function columnWidths(grid: Grid): number[] {
-  switch (grid.key) {
-    case 'active':
-      return [26, ...Array.from({ length: grid.width - 1 }, () => 16)];
-    case 'requests':
-      return [9, 10, 30, ...Array.from({ length: grid.width - 3 }, () => 8.5)];
-    case 'review':
-      return Array.from({ length: grid.width }, () => 7.5);
-  }
-}
-
-const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const FONT = { name: '宋体', size: 10.5 };
-const LINE_HEIGHT = 14;
-
-/** Display width of a text in Excel units (CJK characters count double). */
-const textWidth = (s: string) => [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e7f ? 2.1 : 1.1), 0);
-
-function addTableSheet(wb: ExcelJS.Workbook, name: string, title: string, grid: Grid): void {
-  const ws = wb.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: grid.key === 'active' ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    views: [{ showGridLines: false }],
-  });
-  const widths = columnWidths(grid);
-  widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
-  const top = 3; // rows 1–2: report title and section heading
-  ws.mergeCells(1, 1, 1, grid.width);
-  ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = { name: '宋体', size: 14, bold: true };
-  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 24;
-  ws.mergeCells(2, 1, 2, grid.width);
-  ws.getCell(2, 1).value = heading(grid.key);
-  ws.getCell(2, 1).font = { name: '黑体', size: 12 };
-  ws.getRow(2).height = 20;
-
-  const heights = grid.rows.map(() => LINE_HEIGHT + 4);
-  const spanned: { r: number; rowspan: number; need: number }[] = [];
-  const signed = new Set<string>();
-  const money = new Set<string>();
-  if (grid.key === 'active') {
-    for (const t of Object.values(TEMPLATE_DEFS)) {
-      for (const item of t.active) {
-        for (const c of item.columns) {
-          for (const row of item.rows) {
-            const path = activePath(item.key, row.key, c.key);
-            if (c.kind === 'signed') signed.add(path);
-            if (c.kind === 'money') money.add(path);
-          }
-        }
-      }
-    }
-  }
-
-  placeGrid(grid).forEach((row, r) => {
-    for (const { cell, col, continues } of row) {
-      if (continues) continue;
-      const r0 = top + r;
-      const c0 = col + 1;
-      if (cell.colspan > 1 || cell.rowspan > 1) ws.mergeCells(r0, c0, r0 + cell.rowspan - 1, c0 + cell.colspan - 1);
-      const target = ws.getCell(r0, c0);
-      if (cell.kind === 'value') {
-        if (cell.value !== null && cell.value !== undefined) target.value = cell.value;
-        if (cell.path && signed.has(cell.path)) target.numFmt = '+0;-0;0';
-        else if (cell.path && money.has(cell.path)) target.numFmt = '0.00##';
-      } else {
-        target.value = cell.text;
-      }
-      target.alignment = { horizontal: cell.kind === 'label' ? 'left' : 'center', vertical: 'middle', wrapText: true };
-      target.font = FONT;
-      // Borders on every cell of a merged area, so the outline is complete in every viewer.
-      for (let dr = 0; dr < cell.rowspan; dr++) for (let dc = 0; dc < cell.colspan; dc++) ws.getCell(r0 + dr, c0 + dc).border = BORDER;
-      const width = widths.slice(col, col + cell.colspan).reduce((a, b) => a + b, 0) - 1;
-      const lines = Math.max(1, Math.ceil(textWidth(cell.text) / Math.max(width, 1)));
-      const need = lines * LINE_HEIGHT + 4;
-      if (cell.rowspan === 1) heights[r] = Math.max(heights[r]!, need);
-      else spanned.push({ r, rowspan: cell.rowspan, need });
-    }
-  });
-  for (const { r, rowspan, need } of spanned) {
-    const have = heights.slice(r, r + rowspan).reduce((a, b) => a + b, 0);
-    if (have < need) heights[r + rowspan - 1]! += need - have;
-  }
-  heights.forEach((h, r) => { ws.getRow(top + r).height = h; });
-}
+/** What the workbook reads of a report (the CLI keeps only this of each report). */
+export type WorkbookReport = Pick<Report, 'agency' | 'year' | 'template' | 'tables' | 'input'>;
 
 /** Rows of an Excel worksheet (1,048,576), less the header. */
 export const SHEET_DATA_ROWS = 1_048_575;
 
 /**
- * The flat `data` sheet; a corpus with more cells than a worksheet holds continues in
- * `data (2)`, `data (3)`… (each with the header), never past Excel's last row.
+ * The date on every entry of the workbook's zip: the earliest a zip can state. Entries are written
+ * before the last report is known, so they cannot carry the workbook's date; a fixed one keeps the
+ * bytes the same from one rendering to the next.
  */
-function addDataSheets(wb: ExcelJS.Workbook, names: SheetNames, reports: readonly Report[], rowsPerSheet: number): void {
-  let ws: ExcelJS.Worksheet | null = null;
-  let sheets = 0;
-  let r = 0;
-  for (const row of flatRows(reports)) {
-    if (ws === null || r > rowsPerSheet) {
-      sheets++;
-      ws = addDataSheet(wb, sheets === 1 ? 'data' : names.take(`data (${sheets})`));
-      r = 1;
-    }
-    const sheet = ws;
-    const at = r + 1;
-    FLAT_COLUMNS.forEach((key, i) => {
-      const v = row[key];
-      if (v !== null) sheet.getCell(at, i + 1).value = v;
-    });
-    r++;
-  }
-  if (ws === null) addDataSheet(wb, 'data');
-}
+export const ZIP_ENTRY_DATE = new Date(Date.UTC(1980, 0, 1));
 
-function addDataSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.getRow(1).values = [...FLAT_COLUMNS];
-  ws.getRow(1).font = { bold: true };
-  const widths: Record<string, number> = { agency: 24, tableLabel: 34, itemLabel: 18, rowLabel: 48, columnLabel: 22 };
-  FLAT_COLUMNS.forEach((key, i) => { ws.getColumn(i + 1).width = widths[key] ?? 14; });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FLAT_COLUMNS.length } };
-  return ws;
+interface Zip extends NodeJS.EventEmitter {
+  append(source: unknown, data: { name: string; date?: Date }): unknown;
 }
-
-/** What the workbook reads of a report (the CLI keeps only this of each report until the end). */
-export type WorkbookReport = Pick<Report, 'agency' | 'year' | 'template' | 'tables' | 'input'>;
 
 /**
- * The workbook's date, in its properties and on every file of its zip: 1 January after the
- * latest report year (when reports are published), so that the same reports give the same bytes.
+ * ExcelJS's streaming writer, with every zip entry dated ZIP_ENTRY_DATE (ExcelJS dates them with
+ * the time of writing), and a way to wait for the zip: a committed sheet only waits in memory
+ * until the zip takes it, so a writer that never waits holds the whole corpus.
  */
-export function workbookDate(reports: readonly Pick<Report, 'year'>[]): Date {
-  const latest = reports.reduce<number | null>((y, r) => (r.year !== null && (y === null || r.year > y) ? r.year : y), null);
-  // Zip dates start in 1980.
-  return new Date(Date.UTC(latest === null ? 1980 : Math.max(1980, latest + 1), 0, 1));
-}
-
-/** ExcelJS dates each zip entry with the time of writing; the same entries, dated `date`. */
-async function dated(bytes: ArrayBuffer, date: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
-  zip.forEach((_, entry) => {
-    entry.date = date;
-  });
-  // Entries keep their deflated bytes: JSZip only rewrites the headers.
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
-/** The reports as an .xlsx workbook: table sheets per report, then the flat `data` sheet(s). */
-export async function renderXlsx(reports: readonly WorkbookReport[], options: { rowsPerSheet?: number } = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'ogi';
-  const date = workbookDate(reports);
-  wb.created = date;
-  wb.modified = date;
-  const names = new SheetNames();
-  const several = reports.length > 1;
-  const full = reports as readonly Report[];
-  for (const report of full) {
-    if (report.template === 'legacy') continue;
-    const title = reportTitle(report);
-    const grids = [activeGrid(report.template, report.tables), requestsGrid(report.template, report.tables), reviewGrid(report.tables)];
-    for (const grid of grids) addTableSheet(wb, names.take(sheetBase(report, grid.key, several)), title, grid);
+class DatedWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  // The constructor adds the theme first, right after it opens the zip: the earliest the zip can be
+  // reached (a field set here would be reset once the constructor returns, so the counts live on the zip).
+  override addThemes(): Promise<void> {
+    const zip = this.zipOf();
+    const counts = { appended: 0, zipped: 0 };
+    ZIP_COUNTS.set(zip, counts);
+    zip.on('entry', () => counts.zipped++);
+    const append = zip.append.bind(zip);
+    zip.append = (source, data) => {
+      counts.appended++;
+      return append(source, { ...data, date: ZIP_ENTRY_DATE });
+    };
+    return super.addThemes();
   }
-  addDataSheets(wb, names, full, options.rowsPerSheet ?? SHEET_DATA_ROWS);
-  return dated(await wb.xlsx.writeBuffer(), date);
+
+  /** Waits until the zip has taken all but `behind` of the entries given to it. */
+  async caughtUp(behind: number): Promise<void> {
+    const zip = this.zipOf();
+    const counts = ZIP_COUNTS.get(zip)!;
+    while (counts.appended - counts.zipped > behind) await once(zip, 'entry');
+  }
+
+  /**
+   * ExcelJS keeps every sheet whole, with its stream and that stream's compressor, until the
+   * workbook ends (about 100 KB a report); the workbook's last files need only a sheet's name,
+   * place and state (and print settings, which these sheets have none of).
+   */
+  letGo(ws: ExcelJS.Worksheet): void {
+    const sheets = (this as unknown as { _worksheets: unknown[] })._worksheets;
+    const { id, name, state } = ws;
+    sheets[id] = { id, name, state, committed: true };
+  }
+
+  private zipOf(): Zip {
+    return (this as unknown as { zip: Zip }).zip;
+  }
+}
+
+const ZIP_COUNTS = new WeakMap<Zip, { appended: number; zipped: number }>();
+
+/** Where the writer keeps each report until the data sheets are written, after the last one. */
+export interface ReportShelf {
+  put(report: WorkbookReport): void;
+  all(): Iterable<WorkbookReport>;
+}
+
+function memoryShelf(): ReportShelf {
+  const reports: WorkbookReport[] = [];
+  return { put: (report) => reports.push(report), all: () => reports };
+}
+
+export interface WorkbookOptions {
+  rowsPerSheet?: number;
+  shelf?: ReportShelf;
+}
+
+/** Writes the workbook to `out` as reports are added; `end()` writes the data sheets and closes the zip. */
+export class WorkbookStream {
+  private readonly wb: DatedWorkbookWriter;
+  private readonly names = new SheetNames();
+  private readonly shelf: ReportShelf;
+  private readonly rowsPerSheet: number;
+  /** The first report waits for a second: a lone report's sheets are named after the tables alone. */
+  private waiting: WorkbookReport | null = null;
+  private count = 0;
+  private latestYear: number | null = null;
+
+  constructor(out: NodeJS.WritableStream, options: WorkbookOptions = {}) {
+    this.wb = new DatedWorkbookWriter({ stream: out as unknown as Stream, useStyles: true, useSharedStrings: false });
+    this.wb.creator = 'ogi';
+    this.shelf = options.shelf ?? memoryShelf();
+    this.rowsPerSheet = options.rowsPerSheet ?? SHEET_DATA_ROWS;
+  }
+
+  /** How many reports were added. */
+  get size(): number {
+    return this.count;
+  }
+
+  async add(report: WorkbookReport): Promise<void> {
+    this.count++;
+    if (report.year !== null && (this.latestYear === null || report.year > this.latestYear)) this.latestYear = report.year;
+    this.shelf.put(report);
+    if (this.count === 1) {
+      this.waiting = report;
+      return;
+    }
+    if (this.waiting) await this.tableSheets(this.waiting, true);
+    this.waiting = null;
+    await this.tableSheets(report, true);
+  }
+
+  async end(): Promise<void> {
+    if (this.waiting) await this.tableSheets(this.waiting, false);
+    this.waiting = null;
+    await this.dataSheets();
+    const date = documentDate([{ year: this.latestYear }]);
+    this.wb.created = date;
+    this.wb.modified = date;
+    await this.wb.commit();
+  }
+
+  private async tableSheets(report: WorkbookReport, several: boolean): Promise<void> {
+    if (report.template === 'legacy') return;
+    const title = reportTitle(report as Report);
+    const grids = [activeGrid(report.template, report.tables), requestsGrid(report.template, report.tables), reviewGrid(report.tables)];
+    for (const grid of grids) await committed(this.wb, addTableSheet(this.wb, this.names.take(sheetBase(report, grid.key, several)), title, grid));
+  }
+
+  /** The flat rows; a corpus with more cells than a worksheet holds continues in `data (2)`, `data (3)`…, each with the header. */
+  private async dataSheets(): Promise<void> {
+    let ws: ExcelJS.Worksheet | null = null;
+    let sheets = 0;
+    let r = 0;
+    for (const report of this.shelf.all()) {
+      for (const row of flatRows([report as Report])) {
+        if (ws === null || r > this.rowsPerSheet) {
+          if (ws) await committed(this.wb, ws);
+          sheets++;
+          ws = this.addDataSheet(sheets === 1 ? 'data' : this.names.take(`data (${sheets})`));
+          r = 1;
+        }
+        const line = ws.getRow(r + 1);
+        FLAT_COLUMNS.forEach((key, i) => {
+          const v = row[key];
+          if (v === null) return;
+          const cell = line.getCell(i + 1);
+          cell.value = v;
+          cell.style = typeof v === 'number' ? NUMBER_STYLE : TEXT_STYLE;
+        });
+        line.commit();
+        r++;
+      }
+      if (ws) await taken(ws);
+    }
+    await committed(this.wb, ws ?? this.addDataSheet('data'));
+  }
+
+  private addDataSheet(name: string): ExcelJS.Worksheet {
+    const ws = this.wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const widths: Record<string, number> = { agency: 24, tableLabel: 34, itemLabel: 18, rowLabel: 48, columnLabel: 22 };
+    ws.columns = FLAT_COLUMNS.map((key) => ({ width: widths[key] ?? 14 }));
+    ws.getRow(1).values = [...FLAT_COLUMNS];
+    ws.getRow(1).font = { bold: true };
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FLAT_COLUMNS.length } };
+    ws.getRow(1).commit();
+    return ws;
+  }
+}
+
+// The data sheet's plain styles, one object each: ExcelJS registers a style once per object (see xlsx-table-sheet.ts).
+const NUMBER_STYLE: Partial<ExcelJS.Style> = {};
+const TEXT_STYLE: Partial<ExcelJS.Style> = {};
+
+/** What a sheet may have written ahead of the zip. */
+const WRITTEN_AHEAD = 1 << 20;
+
+/**
+ * Waits until the zip has nearly taken what a sheet wrote so far: ExcelJS writes a sheet's rows
+ * without waiting, and a data sheet of a large corpus would otherwise wait whole in memory.
+ */
+async function taken(ws: ExcelJS.Worksheet): Promise<void> {
+  // The zip's side is a readable-stream PassThrough, whose version has no `writableLength`.
+  type ZipSide = NodeJS.WritableStream & { _writableState: { length: number } };
+  const stream = (ws as unknown as { stream: { pipes: ZipSide[] } }).stream;
+  for (;;) {
+    const zip = stream.pipes[0];
+    if (zip && zip._writableState.length <= WRITTEN_AHEAD) return;
+    if (zip) await once(zip, 'drain');
+    else await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Commits a streamed sheet, waits until the zip has taken it, then lets go of it. */
+async function committed(wb: DatedWorkbookWriter, ws: ExcelJS.Worksheet): Promise<void> {
+  ws.commit();
+  await wb.caughtUp(0);
+  wb.letGo(ws);
+}
+
+/** The reports as an .xlsx workbook in memory (the web and single reports; the CLI streams to its file). */
+export async function renderXlsx(reports: readonly WorkbookReport[], options: { rowsPerSheet?: number } = {}): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = once(out, 'end');
+  const workbook = new WorkbookStream(out, options);
+  for (const report of reports) await workbook.add(report);
+  await workbook.end();
+  await done;
+  return Buffer.concat(chunks);
 }
