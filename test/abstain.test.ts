@@ -43,15 +43,18 @@ test('a row that reads two ways is left blank with the reason: a vanished blank 
 const dir = new URL('./fixtures/wrapped/', import.meta.url).pathname;
 const documents = readdirSync(dir).filter((f) => !f.endsWith('.json'));
 
-/** Cells read exactly in each document: wrapped numbers leave most of table 三 blank, never wrong. */
+/**
+ * Cells read exactly in each document: wrapped numbers are joined by column where a row prints all seven values
+ * and the identities hold; the other rows are left blank, never wrong.
+ */
 const EXACT: Record<string, number> = {
   'r001.pandoc-plain.txt': 200,
-  'r003.lo-pdftotext-layout.txt': 44,
-  'r008.lo-pdftotext-layout.txt': 66,
+  'r003.lo-pdftotext-layout.txt': 86,
+  'r008.lo-pdftotext-layout.txt': 101,
   'r021.chrome-pdftotext-layout.txt': 165,
   'r048.lo-pdf2md.md': 99,
   // Table 四's values wrapped above and below their line.
-  'r088.pdftotext-layout.txt': 69,
+  'r088.pdftotext-layout.txt': 83,
 };
 
 test('numbers wrapped in narrow cells (LibreOffice and Chromium PDFs through pdftotext and pdf2md) are left blank, never misread', async () => {
@@ -74,9 +77,15 @@ test('numbers wrapped in narrow cells (LibreOffice and Chromium PDFs through pdf
 test('where numbers wrap, the rows left blank say why', async () => {
   const source = await readSource(`${dir}r008.lo-pdftotext-layout.txt`);
   const r = extractReport(source.text, { name: 'r008', format: source.format });
+  const other = r.notes.find((n) => n.path === 'requests.other');
+  assert.equal(other?.code, 'row-misread');
+  assert.equal(other?.message, '表三“（六）其他处理”行的单元格不全、连写或与行名不在同一行，而表内有多处未归属任何行的数字（窄单元格中折行的数字），该行按空白处理');
+  // A row printing all seven values, joined across its lines by column, says so, and each value points at its first piece.
   const total = r.notes.find((n) => n.path === 'requests.resultTotal');
-  assert.equal(total?.code, 'row-misread');
-  assert.equal(total?.message, '表三“（七）总计”行的单元格不全、连写或与行名不在同一行，而表内有多处未归属任何行的数字（窄单元格中折行的数字），该行按空白处理');
+  assert.equal(total?.code, 'row-wrapped-joined');
+  assert.deepEqual(r.tables.requests.resultTotal, [1543125, 814770, 654285, 1086360, 382695, 555525, 5036760]);
+  assert.deepEqual(r.provenance['requests.resultTotal.total'], { start: 4698, end: 4702, line: 117, text: '5036', note: '窄单元格中折行的数字，由第117行“5036”、第119行“760”按列拼接' });
+  assert.equal(source.text.slice(4698, 4702), '5036');
 });
 
 test('a pandoc plain-text table (ruled lines, group and row label on one padded line) is read whole and blamed for nothing missing', async () => {

@@ -8,8 +8,10 @@ export interface Slot {
   /** For a part of a split digit run: its offsets in the document. */
   start?: number;
   end?: number;
-  /** The digits of a split part. */
+  /** The digits of a split part, or of a number joined from pieces on several lines. */
   digits?: string;
+  /** What is printed at start–end, when it is not all of `digits` (the first piece of a joined number). */
+  printed?: string;
   note?: string;
 }
 

@@ -37,7 +37,7 @@ export class Recorder {
         start: slot.start!,
         end: slot.end!,
         line: cell.line + 1,
-        text: slot.digits,
+        text: slot.printed ?? slot.digits,
         note: slot.note ?? `由连写数字“${cell.text}”拆分`,
       };
       return Number(slot.digits);

@@ -7,10 +7,11 @@ import { CLOSE_VARIANT, resemblance } from '../schema/variants.ts';
 import type { NoteCode } from '../schema/notes.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { RequestsTable } from '../schema/types.ts';
-import type { Cell } from './cells.ts';
+import type { Cell, Line } from './cells.ts';
 import { fitRow, slotValue, TABLE_TRIES, type Slot } from './fit.ts';
 import { resolveByColumns, type Readings } from './requests-columns.ts';
 import { valuesAfter, type Recorder } from './record.ts';
+import { joinWrappedRows } from './wrapped-numbers.ts';
 
 const COLUMNS = REQUEST_COLUMN_KEYS.length;
 const rowTotalHolds = rowHolds('requests');
@@ -41,6 +42,7 @@ export function extractRequests(
   to: number,
   template: TableTemplate,
   rec: Recorder,
+  lines?: readonly Line[],
 ): { table: RequestsTable; span: TableSpan | null } {
   const rows = requestRows(template);
   const slots = new Map<RequestRowKey, Slot[]>();
@@ -127,12 +129,23 @@ export function extractRequests(
   }
   if (slots.size === 0) return { table: {}, span: null };
   const misread = misreadRows(stream, slots, orphans, { troubled: pending.map((p) => p.key), mixed, apart });
-  for (const { key, reason } of misread) {
+  const misreadKeys = new Set(misread.map((m) => m.key));
+  const untrusted = new Set([...misreadKeys, ...pending.map((p) => p.key)]);
+  const printedRows = [...placed].map(([key, { label }]) => ({ key, label: stream[label]! }));
+  const trusted = new Map([...slots].filter(([key]) => !untrusted.has(key)));
+  const joined = lines && misread.length ? joinWrappedRows(stream, from, to, lines, printedRows, template, trusted, misreadKeys) : [];
+  for (const { key, slots: row } of joined) {
+    slots.set(key, row);
+    readings.delete(key);
+    const path = placePath({ table: 'requests', row: key });
+    rec.note('row-wrapped-joined', `表三“${labelOf(key)}”行的数字在窄单元格中折行，已按所在列把上下行的数字拼接，七列齐全、总计等于各列之和，表的列勾稽关系在可核对处成立`, path, stream[placed.get(key)!.label]);
+  }
+  for (const { key, reason } of misread.filter((m) => !joined.some((j) => j.key === m.key))) {
     slots.set(key, Array.from({ length: COLUMNS }, () => ({ cell: null, note: reason })));
     readings.delete(key);
     rec.note('row-misread', reason, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
   }
-  pending.splice(0, pending.length, ...pending.filter((p) => !misread.some((m) => m.key === p.key)));
+  pending.splice(0, pending.length, ...pending.filter((p) => !misreadKeys.has(p.key)));
 
   const resolved = readings.size ? resolveByColumns(template, slots, readings) : null;
   const splitByColumns = (p: (typeof pending)[number]) => resolved?.get(p.key) === 'all' && p.code !== 'row-short';

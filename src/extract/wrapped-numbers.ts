@@ -1,0 +1,135 @@
+import { requestRowPaths } from '../schema/cells.ts';
+import { evaluate, identities, rowHolds } from '../schema/identities.ts';
+import { REQUEST_COLUMN_KEYS, type RequestRowKey } from '../schema/requests.ts';
+import type { TableTemplate } from '../schema/templates.ts';
+import type { Cell, Line } from './cells.ts';
+import { slotValue, type Slot } from './fit.ts';
+
+/**
+ * Numbers a narrow cell wrapped (a LibreOffice PDF through `pdftotext -layout`): the upper digits on one
+ * line, the lower digits on a line below, centred in the same column. A row's values are centred on its
+ * label: a number printed whole stands on the label's middle line, a wrapped one has its pieces as far
+ * above that middle as below it. Pieces are joined by their column (offset in the line: pdftotext gives
+ * each CJK character one column, as the digits), and a joined row is kept only when it is verified.
+ */
+
+const COLUMNS = REQUEST_COLUMN_KEYS.length;
+const rowTotalHolds = rowHolds('requests');
+/** How far (in columns) the centre of a lower piece may stand from the centre of its upper piece. */
+const CENTRE_TOLERANCE = 2;
+/** How many lines below its first a label may continue. */
+const MAX_LABEL_LINES = 5;
+
+export interface Piece {
+  cell: Cell;
+  /** The column of its centre in its line. */
+  centre: number;
+}
+
+/** A row of table 三 as printed: its key and the line of its label's first part. */
+export interface PrintedRow {
+  key: RequestRowKey;
+  label: Cell;
+}
+
+/** A word of a line and its column. */
+const words = (line: Line) => [...line.text.matchAll(/\S+/g)].map((m) => ({ text: m[0], col: m.index! }));
+const isNumber = (w: string) => /^\d+$/.test(w);
+/** A word that opens a row of its own ("3.", "（四）"). */
+const opensRow = (w: string) => /^(?:\d+[.．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/.test(w);
+
+/**
+ * The lines a row's label is printed on: its first, and the last line below it whose rightmost word
+ * stands in the label's column (not further left, where the group labels are) and opens no row.
+ */
+function labelLines(lines: readonly Line[], label: Cell, maxLine: number): { first: number; last: number } {
+  const first = label.line;
+  const own = words(lines[first]!).filter((w) => !isNumber(w.text) && w.col <= label.start - lines[first]!.start + label.text.length);
+  const col = own.length ? own[own.length - 1]!.col : label.start - lines[first]!.start;
+  let last = first;
+  for (let y = first + 1; y <= Math.min(first + MAX_LABEL_LINES, maxLine); y++) {
+    const all = words(lines[y]!);
+    // A blank line ends the label; a line of numbers only may stand between its parts.
+    if (!all.length) break;
+    const texts = all.filter((w) => !isNumber(w.text));
+    if (!texts.length) continue;
+    const end = texts[texts.length - 1]!;
+    if (end.col < col - 2 || opensRow(end.text) || /[。；]/.test(end.text)) break;
+    last = y;
+  }
+  return { first, last };
+}
+
+export interface JoinedRow {
+  key: RequestRowKey;
+  slots: Slot[];
+}
+
+/**
+ * The rows of table 三 read from wrapped numbers: for each printed row, whole numbers on its middle line
+ * and pieces joined across lines symmetric about it, in column order. Kept only when every row's number
+ * pieces are each taken by exactly one row, the row prints all seven values and its total is their sum,
+ * and the column identities hold over the rows read (any row the table could not read is taken as unknown).
+ */
+export function joinWrappedRows(
+  stream: readonly Cell[], from: number, to: number, lines: readonly Line[], printed: readonly PrintedRow[],
+  template: TableTemplate, read: ReadonlyMap<RequestRowKey, Slot[]>, wanted: ReadonlySet<RequestRowKey>,
+): JoinedRow[] {
+  const pieces = stream.slice(from, to).filter((c) => c.value?.kind === 'number' && isNumber(c.text));
+  if (!pieces.length) return [];
+  const maxLine = stream[to - 1]!.line;
+  const width = Math.max(...pieces.map((c) => c.text.length));
+  const byLine = new Map<number, Piece[]>();
+  for (const cell of pieces) {
+    const centre = cell.start - lines[cell.line]!.start + (cell.text.length - 1) / 2;
+    byLine.set(cell.line, [...(byLine.get(cell.line) ?? []), { cell, centre }]);
+  }
+  const on = (y: number) => byLine.get(y) ?? [];
+  const uses = new Map<Cell, number>();
+  const readings = printed.map(({ key, label }) => {
+    const { first, last } = labelLines(lines, label, maxLine);
+    const middle = (first + last) / 2;
+    const half = !Number.isInteger(middle);
+    const upper = on(half ? middle - 0.5 : middle - 1);
+    const lower = on(half ? middle + 0.5 : middle + 1);
+    const values: { pieces: Piece[]; centre: number }[] = half ? [] : on(middle).map((p) => ({ pieces: [p], centre: p.centre }));
+    // Pieces pair in column order: as many upper pieces, each as wide as a cell, as lower ones, centre over centre.
+    const pairs = upper.length === lower.length && upper.every((u, n) => u.cell.text.length === width && Math.abs(u.centre - lower[n]!.centre) <= CENTRE_TOLERANCE);
+    if (pairs) upper.forEach((u, n) => values.push({ pieces: [u, lower[n]!], centre: u.centre }));
+    for (const v of values) for (const p of v.pieces) uses.set(p.cell, (uses.get(p.cell) ?? 0) + 1);
+    const band = half ? [middle - 0.5, middle + 0.5] : [middle - 1, middle, middle + 1];
+    return { key, values: values.sort((a, b) => a.centre - b.centre), band, joined: pairs && upper.length > 0 };
+  });
+  const joined = readings.filter((r) => {
+    if (!wanted.has(r.key) || !r.joined || r.values.length !== COLUMNS) return false;
+    // Every piece on the row's lines is taken, and by one row only.
+    if (r.band.some((y) => on(y).some((p) => uses.get(p.cell) !== 1))) return false;
+    return rowTotalHolds(r.values.map((v) => Number(v.pieces.map((p) => p.cell.text).join(''))));
+  });
+  const rows = joined.map(({ key, values }) => ({ key, slots: values.map((v) => slotOf(v.pieces)) }));
+  return balanced(template, read, rows) ? rows : [];
+}
+
+/** A value: its one cell, or its pieces joined, with the first piece's offsets and a note naming every piece. */
+function slotOf(pieces: readonly Piece[]): Slot {
+  const [head, ...rest] = pieces.map((p) => p.cell);
+  if (!rest.length) return { cell: head! };
+  const digits = [head!, ...rest].map((c) => c.text).join('');
+  const where = [head!, ...rest].map((c) => `第${c.line + 1}行“${c.text}”`).join('、');
+  return { cell: head!, start: head!.start, end: head!.end, digits, printed: head!.text, note: `窄单元格中折行的数字，由${where}按列拼接` };
+}
+
+/** Whether the column identities hold wherever every row they name was read (a printed blank counts as 0). */
+function balanced(template: TableTemplate, read: ReadonlyMap<RequestRowKey, Slot[]>, rows: readonly JoinedRow[]): boolean {
+  if (!rows.length) return true;
+  const values = new Map<string, number | null>();
+  const put = (key: string, slots: readonly Slot[]) => requestRowPaths(key).forEach((p, c) => values.set(p, slots[c] ? slotValue(slots[c]!) ?? 0 : null));
+  for (const [key, slots] of read) put(key, slots);
+  for (const r of rows) put(r.key, r.slots);
+  return identities(template)
+    .filter((x) => x.def.table === 'requests' && x.def.per === 'column')
+    .every((x) => {
+      const e = evaluate(x, (p) => (values.has(p) ? values.get(p)! : null));
+      return e.status !== 'fails';
+    });
+}
