@@ -80,7 +80,10 @@ function balancing(template: TableTemplate, slots: ReadonlyMap<RequestRowKey, Sl
   if (!narrow(columns, keys, domains, known)) return null;
   let combos = 1;
   for (const d of domains) combos *= d.length;
-  if (combos > MAX_COMBINATIONS) return exactOnly ? null : domains;
+  if (combos > MAX_COMBINATIONS) {
+    const searched = searchBalancing(columns, keys, domains, known);
+    return searched === undefined ? (exactOnly ? null : domains) : searched;
+  }
   const values = new Map(known);
   // A row not printed at all reads as blank: identities through it are not held against a reading.
   const read = (p: string) => values.get(p) ?? null;
@@ -104,6 +107,96 @@ function balancing(template: TableTemplate, slots: ReadonlyMap<RequestRowKey, Sl
   return out.some((r) => r.length === 0) ? null : out;
 }
 
+/** Steps a search of balancing combinations may take (each a choice of one row's value in one column). */
+const MAX_STEPS = 2_000_000;
+
+/**
+ * The readings of each row that take part in a combination balancing every column identity that can be checked
+ * (none of its cells outside the weighed rows unknown); null when none does, undefined when the search would take
+ * more than MAX_STEPS or an identity spans columns. The search goes column by column: in each, every row takes
+ * one of the values its readings left so far give that column, and a choice is dropped as soon as no choice of
+ * the remaining rows can balance the column's identities.
+ */
+function searchBalancing(columns: readonly Identity[], keys: readonly RequestRowKey[], domains: Slot[][][], known: ReadonlyMap<string, Value>): Slot[][][] | null | undefined {
+  const at = new Map<string, { n: number; c: number }>();
+  keys.forEach((k, n) => requestRowPaths(k).forEach((p, c) => at.set(p, { n, c })));
+  const width = requestRowPaths(keys[0]!).length;
+  // Each checkable identity as: fixed + Σ sign × the value its rows take in its column = 0.
+  const checks: { c: number; fixed: number; signs: Map<number, number> }[] = [];
+  for (const x of columns) {
+    let fixed = 0;
+    let open = false;
+    const signs = new Map<number, number>();
+    const cols = new Set<number>();
+    for (const [paths, sign] of [[x.left, 1], [x.right, -1]] as const) {
+      for (const p of paths) {
+        const w = at.get(p);
+        const v = known.get(p) ?? null;
+        if (w) {
+          signs.set(w.n, (signs.get(w.n) ?? 0) + sign);
+          cols.add(w.c);
+        } else if (v === null) open = true;
+        else fixed += sign * v;
+      }
+    }
+    if (open || !signs.size) continue;
+    if (cols.size > 1) return undefined;
+    checks.push({ c: [...cols][0]!, fixed, signs });
+  }
+  const kept = domains.map(() => new Set<number>());
+  let steps = 0;
+  const column = (c: number, sets: number[][]): boolean => {
+    if (c === width) {
+      sets.forEach((set, n) => set.forEach((k) => kept[n]!.add(k)));
+      return true;
+    }
+    const here = checks.filter((x) => x.c === c);
+    const rows = keys.map((_, n) => n).filter((n) => here.some((x) => x.signs.has(n)));
+    // The readings of each row left, by the value they give this column.
+    const groups = rows.map((n) => {
+      const by = new Map<number, number[]>();
+      for (const k of sets[n]!) {
+        const v = slotValueAt(domains[n]![k]!, c);
+        by.set(v, [...(by.get(v) ?? []), k]);
+      }
+      return [...by];
+    });
+    // The least and the most the rows from m on can add to each identity.
+    const low = here.map(() => new Array<number>(rows.length + 1).fill(0));
+    const high = here.map(() => new Array<number>(rows.length + 1).fill(0));
+    here.forEach((x, i) => {
+      for (let m = rows.length - 1; m >= 0; m--) {
+        const adds = groups[m]!.map(([v]) => (x.signs.get(rows[m]!) ?? 0) * v);
+        low[i]![m] = low[i]![m + 1]! + Math.min(...adds);
+        high[i]![m] = high[i]![m + 1]! + Math.max(...adds);
+      }
+    });
+    const partial = here.map((x) => x.fixed);
+    const next = [...sets];
+    const pick = (m: number): boolean => {
+      if (m === rows.length) return partial.every((v) => Math.abs(v) < 1e-6) ? column(c + 1, next) : true;
+      for (const [v, ks] of groups[m]!) {
+        if (++steps > MAX_STEPS) return false;
+        here.forEach((x, i) => (partial[i]! += (x.signs.get(rows[m]!) ?? 0) * v));
+        const open = here.every((_, i) => partial[i]! + low[i]![m + 1]! <= 1e-6 && partial[i]! + high[i]![m + 1]! >= -1e-6);
+        next[rows[m]!] = ks;
+        const done = !open || pick(m + 1);
+        here.forEach((x, i) => (partial[i]! -= (x.signs.get(rows[m]!) ?? 0) * v));
+        if (!done) return false;
+      }
+      next[rows[m]!] = sets[rows[m]!]!;
+      return true;
+    };
+    return pick(0);
+  };
+  if (!column(0, domains.map((d) => d.map((_, k) => k)))) return undefined;
+  const out = kept.map((set, n) => [...set].map((k) => domains[n]![k]!));
+  return out.some((r) => r.length === 0) ? null : out;
+}
+
+/** The value a reading gives column c, a blank cell counting as 0. */
+const slotValueAt = (reading: readonly Slot[], c: number) => slotValue(reading[c]!) ?? 0;
+
 /** Sets a row's slots to what all its balancing readings agree on. */
 function agreeing(slots: Map<RequestRowKey, Slot[]>, key: RequestRowKey, rowReadings: Slot[][]): Outcome {
   const first = rowReadings[0]!;
@@ -113,13 +206,16 @@ function agreeing(slots: Map<RequestRowKey, Slot[]>, key: RequestRowKey, rowRead
   if (agreed.every(Boolean)) {
     if (first.every((s, c) => same(s, current[c]!))) return 'kept';
     const note = first.some((s) => s.digits !== undefined) ? '连写数字，已按行、列勾稽关系唯一拆分' : '已按行、列勾稽关系唯一确定位置';
-    slots.set(key, first.map((s) => (s.cell === null ? s : { ...s, note })));
+    // A value joined from pieces keeps the note naming them.
+    slots.set(key, first.map((s) => (s.cell === null ? s : { ...s, note: joinNotes(s.note, note) })));
     return 'all';
   }
   const cols = agreed.flatMap((yes, c) => (yes && first[c]!.cell !== null ? [c] : []));
-  slots.set(key, first.map((s, c) => (cols.includes(c) ? { ...s, note: '按行、列勾稽关系，在每种可能的读法下都相同' } : { cell: null, note: UNDETERMINED })));
+  slots.set(key, first.map((s, c) => (cols.includes(c) ? { ...s, note: joinNotes(s.note, '按行、列勾稽关系，在每种可能的读法下都相同') } : { cell: null, note: UNDETERMINED })));
   return cols;
 }
+
+const joinNotes = (own: string | undefined, note: string) => (own ? `${own}；${note}` : note);
 
 /** Largest set of partial sums kept when narrowing; beyond it only their bounds are weighed. */
 const MAX_SUMS = 1_500;

@@ -134,11 +134,12 @@ export function extractRequests(
   const printedRows = [...placed].map(([key, { label }]) => ({ key, label: stream[label]! }));
   const trusted = new Map([...slots].filter(([key]) => !untrusted.has(key)));
   const joined = lines && misread.length ? joinWrappedRows(stream, from, to, lines, printedRows, template, trusted, misreadKeys) : [];
-  for (const { key, slots: row } of joined) {
+  for (const { key, slots: row, placements } of joined) {
     slots.set(key, row);
     readings.delete(key);
-    const path = placePath({ table: 'requests', row: key });
-    rec.note('row-wrapped-joined', `表三“${labelOf(key)}”行的数字在窄单元格中折行，已按所在列把上下行的数字拼接，七列齐全、总计等于各列之和，表的列勾稽关系在可核对处成立`, path, stream[placed.get(key)!.label]);
+    // A row printing fewer values: where they go is for the column identities to tell (noted below).
+    if (placements) readings.set(key, { full: [], blanks: () => placements });
+    else rec.note('row-wrapped-joined', `表三“${labelOf(key)}”行的数字在窄单元格中折行，已按所在列把上下行的数字拼接，七列齐全、总计等于各列之和，表的列勾稽关系在可核对处成立`, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
   }
   for (const { key, reason } of misread.filter((m) => !joined.some((j) => j.key === m.key))) {
     slots.set(key, Array.from({ length: COLUMNS }, () => ({ cell: null, note: reason })));
@@ -148,6 +149,15 @@ export function extractRequests(
   pending.splice(0, pending.length, ...pending.filter((p) => !misreadKeys.has(p.key)));
 
   const resolved = readings.size ? resolveByColumns(template, slots, readings) : null;
+  for (const { key, placements } of joined) {
+    if (!placements) continue;
+    const outcome = resolved?.get(key);
+    const path = placePath({ table: 'requests', row: key });
+    const wrapped = `表三“${labelOf(key)}”行的数字在窄单元格中折行，已按所在列把上下行的数字拼接，印有${placements[0]!.filter((s) => s.cell).length}个数值、末值等于其余之和`;
+    if (outcome === 'all') rec.note('row-wrapped-joined', `${wrapped}；各值所在的列按位置与行、列勾稽关系唯一确定，未印的列按空白处理`, path, stream[placed.get(key)!.label]);
+    else if (Array.isArray(outcome) && outcome.length) rec.note('cells-undetermined', `${wrapped}；各值所在的列有多种可能，${outcome.map((c) => `“${REQUEST_COLUMNS[c]!.label}”`).join('')}列在每种可能下都相同，已读取，其余各列按空白处理`, path, stream[placed.get(key)!.label]);
+    else rec.note('row-misread', `${wrapped}；各值所在的列按位置与行、列勾稽关系无法唯一确定，该行按空白处理`, path, stream[placed.get(key)!.label]);
+  }
   const splitByColumns = (p: (typeof pending)[number]) => resolved?.get(p.key) === 'all' && p.code !== 'row-short';
   for (const p of pending.filter(splitByColumns)) {
     rec.note('digit-run-resolved', `表三“${labelOf(p.key)}”行的连写数字已按行、列勾稽关系唯一拆分`, placePath({ table: 'requests', row: p.key }));

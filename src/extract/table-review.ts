@@ -3,10 +3,11 @@ import { rowHolds } from '../schema/identities.ts';
 import { labelMatches } from '../schema/labels.ts';
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS, REVIEW_GROUP_KEYS } from '../schema/review.ts';
 import type { ReviewTable } from '../schema/types.ts';
-import type { Cell } from './cells.ts';
+import type { Cell, Line } from './cells.ts';
 import { fitRow, slotValue, type Slot } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
+import { joinWrappedGroups } from './wrapped-groups.ts';
 
 const PER_GROUP = REVIEW_COLUMN_KEYS.length;
 const ALL = PER_GROUP * REVIEW_GROUPS.length;
@@ -27,6 +28,7 @@ export function extractReview(
   from: number,
   to: number,
   rec: Recorder,
+  lines?: readonly Line[],
 ): { table: ReviewTable; span: TableSpan | null } {
   const start = stream.findIndex((c, i) => i >= from && i < to && isReviewAnchor(c));
   if (start < 0) return { table: {}, span: null };
@@ -58,10 +60,26 @@ export function extractReview(
       rec.note('table-empty', '表四只有表头，没有数值', 'review');
     }
     const fit = fitRow(cells, ALL, groupsHold);
-    if (fit.note) rec.note(fit.code!, `表四：${fit.note}`, 'review', stream[i], { actual: fit.printed, expected: ALL });
     groups = REVIEW_GROUP_KEYS.map((_, g) => fit.slots.slice(g * PER_GROUP, (g + 1) * PER_GROUP));
     last = Math.max(start, j - 1);
-    if (new Set(cells.map((c) => c.row)).size > 1) misreadGroups(groups, rec, stream[i]);
+    const apart = new Set(cells.map((c) => c.row)).size > 1;
+    // Values on several lines, two groups or more not adding up (or no reading at all): numbers a narrow cell
+    // wrapped, joined by column when one way of cutting them into groups balances every group (every value
+    // gathered: the cells end a run).
+    const unread = brokenGroups(groups).length >= 2 || fit.slots.every((s) => s.cell === null);
+    const joined = apart && lines && unread && (j >= to || stream[j]!.kind !== 'value') ? joinWrappedGroups(cells, lines) : null;
+    if (joined) {
+      groups = joined.map((g) => g.slots);
+      joined.forEach((g, n) => {
+        const path = placePath({ table: 'review', row: REVIEW_GROUP_KEYS[n]! });
+        const name = REVIEW_GROUPS[n]!.label;
+        if (g.whole) rec.note('row-wrapped-joined', `表四“${name}”组的数字在窄单元格中折行，已按所在列把上下行的数字拼接，五列齐全；各组按列序只有一种划分使每组总计等于各项之和`, path, stream[i]);
+        else rec.note('cells-undetermined', `表四“${name}”组的数字在窄单元格中折行，已按所在列把上下行的数字拼接；各组按列序只有一种划分使每组总计等于各项之和，该组印有的数值少于五个，已读取总计，哪几列空白无法确定，其余各列按空白处理`, path, stream[i]);
+      });
+    } else {
+      if (fit.note) rec.note(fit.code!, `表四：${fit.note}`, 'review', stream[i], { actual: fit.printed, expected: ALL });
+      if (apart) misreadGroups(groups, rec, stream[i]);
+    }
   }
 
   const table: ReviewTable = {};
@@ -164,10 +182,13 @@ function strokeRow(stream: readonly Cell[], start: number, to: number, rec: Reco
  * sums. Those groups are left blank. Values printed on one line keep the report's sums, for the checks.
  */
 function misreadGroups(groups: Slot[][], rec: Recorder, at: Cell | undefined): void {
-  const broken = REVIEW_GROUP_KEYS.filter((_, g) => !groupsHold(groups[g]!.map(slotValue)));
+  const broken = brokenGroups(groups);
   if (broken.length < 2) return;
   const names = broken.map((k) => `“${REVIEW_GROUPS.find((d) => d.key === k)!.label}”`).join('');
   const message = `表四的数值分印在几行，${names}各组的总计都不等于各项之和，疑为折行的数字，这些组按空白处理`;
   rec.note('row-misread', message, 'review', at);
   for (const key of broken) groups[REVIEW_GROUP_KEYS.indexOf(key)] = Array.from({ length: PER_GROUP }, () => ({ cell: null, note: message }));
 }
+
+/** The groups whose total is not the sum of their other values. */
+const brokenGroups = (groups: readonly Slot[][]) => REVIEW_GROUP_KEYS.filter((_, g) => !groupsHold(groups[g]!.map(slotValue)));

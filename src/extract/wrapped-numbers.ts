@@ -16,7 +16,7 @@ import { slotValue, type Slot } from './fit.ts';
 const COLUMNS = REQUEST_COLUMN_KEYS.length;
 const rowTotalHolds = rowHolds('requests');
 /** How far (in columns) the centre of a lower piece may stand from the centre of its upper piece. */
-const CENTRE_TOLERANCE = 2;
+export const CENTRE_TOLERANCE = 2;
 /** How many lines below its first a label may continue. */
 const MAX_LABEL_LINES = 5;
 
@@ -40,14 +40,24 @@ const opensRow = (w: string) => /^(?:\d+[.．]|[（(][一二三四五六七八�
 
 /**
  * The lines a row's label is printed on: its first, and the last line below it whose rightmost word
- * stands in the label's column (not further left, where the group labels are) and opens no row.
+ * stands in the label's column (not further left, where the group labels are) and opens no row. A label
+ * read from its second part (its first part, opening with the row's number, printed above) starts on the line
+ * above, past lines of numbers only, whose rightmost word stands in its column and opens the row.
  */
-function labelLines(lines: readonly Line[], label: Cell, maxLine: number): { first: number; last: number } {
-  const first = label.line;
-  const own = words(lines[first]!).filter((w) => !isNumber(w.text) && w.col <= label.start - lines[first]!.start + label.text.length);
-  const col = own.length ? own[own.length - 1]!.col : label.start - lines[first]!.start;
-  let last = first;
-  for (let y = first + 1; y <= Math.min(first + MAX_LABEL_LINES, maxLine); y++) {
+function labelLines(lines: readonly Line[], label: Cell, minLine: number, maxLine: number): { first: number; last: number } {
+  const own = words(lines[label.line]!).filter((w) => !isNumber(w.text) && w.col <= label.start - lines[label.line]!.start + label.text.length);
+  const col = own.length ? own[own.length - 1]!.col : label.start - lines[label.line]!.start;
+  let first = label.line;
+  for (let y = first - 1; own.length && !opensRow(own[own.length - 1]!.text) && y >= Math.max(label.line - MAX_LABEL_LINES, minLine); y--) {
+    const texts = words(lines[y]!).filter((w) => !isNumber(w.text));
+    if (!words(lines[y]!).length) break;
+    if (!texts.length) continue;
+    const end = texts[texts.length - 1]!;
+    if (Math.abs(end.col - col) <= 2 && opensRow(end.text)) first = y;
+    break;
+  }
+  let last = label.line;
+  for (let y = label.line + 1; y <= Math.min(label.line + MAX_LABEL_LINES, maxLine); y++) {
     const all = words(lines[y]!);
     // A blank line ends the label; a line of numbers only may stand between its parts.
     if (!all.length) break;
@@ -63,13 +73,30 @@ function labelLines(lines: readonly Line[], label: Cell, maxLine: number): { fir
 export interface JoinedRow {
   key: RequestRowKey;
   slots: Slot[];
+  /**
+   * A row printed with fewer than seven values, its total last and the sum of the rest: the placements of its
+   * values among the columns that their positions allow, for the table's column identities to choose (`slots`
+   * are blank until they do).
+   */
+  placements?: Slot[][];
 }
+
+/**
+ * How far (in column pitches) the values of one row may stray from evenly spaced columns, all told: a long
+ * label shifts the numbers of its line right, unevenly (by more than a pitch, and the closest fit is not
+ * always the printed one). Loose: it bounds the placements weighed; the column identities decide among them.
+ */
+const SPREAD = 2;
+/** The note of a cell a short row did not print. */
+const UNPRINTED = '该行未印此单元格';
 
 /**
  * The rows of table 三 read from wrapped numbers: for each printed row, whole numbers on its middle line
  * and pieces joined across lines symmetric about it, in column order. Kept only when every row's number
- * pieces are each taken by exactly one row, the row prints all seven values and its total is their sum,
- * and the column identities hold over the rows read (any row the table could not read is taken as unknown).
+ * pieces are each taken by exactly one row and its total is the sum of the rest. A row printing all seven
+ * values is kept when the column identities hold over the rows read (any row the table could not read is
+ * taken as unknown); one printing fewer comes with the placements its values' positions allow, measured by
+ * the column pitch of the rows printing all seven.
  */
 export function joinWrappedRows(
   stream: readonly Cell[], from: number, to: number, lines: readonly Line[], printed: readonly PrintedRow[],
@@ -87,31 +114,62 @@ export function joinWrappedRows(
   const on = (y: number) => byLine.get(y) ?? [];
   const uses = new Map<Cell, number>();
   const readings = printed.map(({ key, label }) => {
-    const { first, last } = labelLines(lines, label, maxLine);
+    const { first, last } = labelLines(lines, label, stream[from]!.line, maxLine);
     const middle = (first + last) / 2;
     const half = !Number.isInteger(middle);
-    const upper = on(half ? middle - 0.5 : middle - 1);
+    // A label on two lines has no middle line: a number printed whole stands on the upper one, narrower than
+    // a cell (the upper piece of a wrapped number fills its cell).
+    const wholeAbove = half ? on(middle - 0.5).filter((p) => p.cell.text.length < width) : [];
+    const upper = on(half ? middle - 0.5 : middle - 1).filter((p) => !wholeAbove.includes(p));
     const lower = on(half ? middle + 0.5 : middle + 1);
-    const values: { pieces: Piece[]; centre: number }[] = half ? [] : on(middle).map((p) => ({ pieces: [p], centre: p.centre }));
+    const values: { pieces: Piece[]; centre: number }[] = (half ? wholeAbove : on(middle)).map((p) => ({ pieces: [p], centre: p.centre }));
     // Pieces pair in column order: as many upper pieces, each as wide as a cell, as lower ones, centre over centre.
     const pairs = upper.length === lower.length && upper.every((u, n) => u.cell.text.length === width && Math.abs(u.centre - lower[n]!.centre) <= CENTRE_TOLERANCE);
     if (pairs) upper.forEach((u, n) => values.push({ pieces: [u, lower[n]!], centre: u.centre }));
     for (const v of values) for (const p of v.pieces) uses.set(p.cell, (uses.get(p.cell) ?? 0) + 1);
     const band = half ? [middle - 0.5, middle + 0.5] : [middle - 1, middle, middle + 1];
-    return { key, values: values.sort((a, b) => a.centre - b.centre), band, joined: pairs && upper.length > 0 };
+    // A row printing fewer values may print them all whole on its middle line, apart from its label's lines.
+    return { key, values: values.sort((a, b) => a.centre - b.centre), band, joined: pairs && (upper.length > 0 || values.length < COLUMNS) };
   });
-  const joined = readings.filter((r) => {
-    if (!wanted.has(r.key) || !r.joined || r.values.length !== COLUMNS) return false;
+  const verified = readings.filter((r) => {
+    if (!wanted.has(r.key) || !r.joined || r.values.length < 2 || r.values.length > COLUMNS) return false;
     // Every piece on the row's lines is taken, and by one row only.
     if (r.band.some((y) => on(y).some((p) => uses.get(p.cell) !== 1))) return false;
-    return rowTotalHolds(r.values.map((v) => Number(v.pieces.map((p) => p.cell.text).join(''))));
+    const numbers = r.values.map((v) => Number(v.pieces.map((p) => p.cell.text).join('')));
+    // A row printing fewer values prints its total last: the sum of the rest.
+    return r.values.length === COLUMNS ? rowTotalHolds(numbers) : numbers.pop() === numbers.reduce((a, b) => a + b, 0);
   });
-  const rows = joined.map(({ key, values }) => ({ key, slots: values.map((v) => slotOf(v.pieces)) }));
-  return balanced(template, read, rows) ? rows : [];
+  const whole = verified.filter((r) => r.values.length === COLUMNS);
+  const rows: JoinedRow[] = whole.map(({ key, values }) => ({ key, slots: values.map((v) => slotOf(v.pieces)) }));
+  if (!balanced(template, read, rows)) return [];
+  const pitches = whole.map((r) => (r.values[COLUMNS - 1]!.centre - r.values[0]!.centre) / (COLUMNS - 1)).sort((a, b) => a - b);
+  if (!pitches.length) return rows;
+  const pitch = pitches[Math.floor(pitches.length / 2)]!;
+  for (const { key, values } of verified.filter((r) => r.values.length < COLUMNS)) {
+    const slots = values.map((v) => slotOf(v.pieces));
+    const placements = [...columnChoices(values.length - 1, COLUMNS - 1)]
+      .map((cols) => [...cols, COLUMNS - 1])
+      .filter((cols) => {
+        const offsets = cols.map((c, n) => values[n]!.centre - pitch * c);
+        return Math.max(...offsets) - Math.min(...offsets) <= SPREAD * pitch;
+      })
+      .map((cols) => Array.from({ length: COLUMNS }, (_, c) => (cols.includes(c) ? slots[cols.indexOf(c)]! : { cell: null, note: UNPRINTED })));
+    if (placements.length) rows.push({ key, slots: Array.from({ length: COLUMNS }, () => ({ cell: null, note: UNPRINTED })), placements });
+  }
+  return rows;
+}
+
+/** Ways to choose `count` of the columns 0 … `of` − 1, in order. */
+function* columnChoices(count: number, of: number, from = 0): Generator<number[]> {
+  if (count === 0) {
+    yield [];
+    return;
+  }
+  for (let c = from; c <= of - count; c++) for (const rest of columnChoices(count - 1, of, c + 1)) yield [c, ...rest];
 }
 
 /** A value: its one cell, or its pieces joined, with the first piece's offsets and a note naming every piece. */
-function slotOf(pieces: readonly Piece[]): Slot {
+export function slotOf(pieces: readonly Piece[]): Slot {
   const [head, ...rest] = pieces.map((p) => p.cell);
   if (!rest.length) return { cell: head! };
   const digits = [head!, ...rest].map((c) => c.text).join('');
