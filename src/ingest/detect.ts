@@ -19,7 +19,10 @@ export function detectKind(bytes: Uint8Array): DetectedKind {
   ) {
     return 'image';
   }
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  // Both tests below need a "<": most text reports have none, and are told without copying the head.
+  const start = bytes.subarray(0, 4096);
+  if (!start.includes(0x3c)) return 'text';
+  const head = Buffer.from(start).toString('latin1');
   if (/<(!doctype\s+html|html|body|head)[\s>]/i.test(head)) return 'html';
   // Markdown with raw HTML tables (pandoc's commonmark) is text: its headings and lines are the markdown's.
   if (/<(meta\s|table|div|p)[\s>]/i.test(head)) return /^#{1,6}\s/m.test(head) ? 'text' : 'html';

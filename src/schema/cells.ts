@@ -32,8 +32,41 @@ const intern = (s: string): string => {
   return hit;
 };
 
+/**
+ * The paths made so far, by table and then by each part in turn: a path is looked up by its parts
+ * (the schema's own strings, hashed once), not joined and hashed anew on every call — extraction and
+ * the checks ask for the same few hundred paths thousands of times per report.
+ */
+interface PathNode {
+  path: string;
+  next: Map<string, PathNode> | null;
+}
+const PATH_ROOTS = new Map<string, PathNode>();
+/** Parts kept under one node: past this (data naming ever new rows), paths are joined each time. */
+const PARTS_KEPT = 20_000;
+
+function rootNode(table: string): PathNode {
+  let node = PATH_ROOTS.get(table);
+  if (!node) PATH_ROOTS.set(table, (node = { path: intern(table), next: null }));
+  return node;
+}
+
+/** The node of `node.path` + "." + `part`, or null past the bound. */
+function childNode(node: PathNode, part: string): PathNode | null {
+  const next = (node.next ??= new Map());
+  let child = next.get(part);
+  if (!child) {
+    if (next.size >= PARTS_KEPT) return null;
+    next.set(part, (child = { path: intern(`${node.path}.${part}`), next: null }));
+  }
+  return child;
+}
+
 export function activePath(item: string, row: string, column: string): string {
-  return intern(`active.${item}.${row}.${column}`);
+  const a = childNode(rootNode('active'), item);
+  const b = a && childNode(a, row);
+  const c = b && childNode(b, column);
+  return c ? c.path : intern(`active.${item}.${row}.${column}`);
 }
 
 const REQUEST_PATHS = new Map<string, readonly string[]>(
@@ -67,8 +100,19 @@ export function reviewPath(group: ReviewGroupKey, column: ReviewColumnKey): stri
 export function placePath(place: TablePlace): string {
   const { table, item, row, column } = place;
   if (!table) return '';
-  const parts = table === 'active' ? [table, item, row, column] : [table, row, column];
-  const out: string[] = [];
+  const parts = table === 'active' ? [item, row, column] : [row, column];
+  let node: PathNode | null = rootNode(table);
+  for (const p of parts) {
+    if (p === undefined) break;
+    node = childNode(node, p);
+    if (!node) return joinedPath(table, parts);
+  }
+  return node.path;
+}
+
+/** `placePath` past the bound of kept parts: joined each time. */
+function joinedPath(table: string, parts: readonly (string | undefined)[]): string {
+  const out = [table];
   for (const p of parts) {
     if (p === undefined) break;
     out.push(p);
@@ -265,5 +309,5 @@ export function readerOf(def: CellDef): (tables: Tables) => Cell {
 
 /** Where the printed header of a table 二 column was read (a key of `structure.labels`). */
 export function headerPath(item: string, column: string): string {
-  return intern(`active.${item}.header.${column}`);
+  return activePath(item, 'header', column);
 }
