@@ -12,9 +12,14 @@
  *   --seconds 20     how long the load runs
  *   --load-only      no generation or import: the load against the database an earlier run imported
  *                    (PostgreSQL: DATABASE_URL; SQLite: --sqlite FILE), to compare builds on the same data
+ *   --import-only    generation and import only, no load
+ *
+ * Besides the wall-clock rate, the import prints the CPU time per report of the workers (all their threads)
+ * and of the PostgreSQL server (every backend, when it runs on this machine): on a shared machine the wall
+ * clock moves with the others' load, the CPU per report much less.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -77,12 +82,55 @@ function ogi(args: string[], env: Record<string, string>): ChildProcess {
 }
 const stopped = (p: ChildProcess) => new Promise<void>((ok) => (p.exitCode !== null || p.signalCode !== null ? ok() : p.once('exit', () => ok())));
 
+/** CPU seconds (user + system, every thread) of a live process, with those of its children it has reaped; null without /proc. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime, stime, cutime, cstime (fields 14–17 of proc(5)), in clock ticks of 1/100 s.
+    return fields.slice(11, 15).reduce((a, f) => a + Number(f), 0) / 100;
+  } catch {
+    return null;
+  }
+}
+
+const parentOf = (pid: number): number | null => {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The CPU seconds so far of the PostgreSQL server (its postmaster, every live backend and those that ended),
+ * when it runs on this machine; null otherwise.
+ */
+async function serverCpuSeconds(store: Store): Promise<number | null> {
+  if (store.dialect !== 'postgres') return null;
+  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(store.db);
+  const postmaster = parentOf(Number(rows[0]!.pid));
+  if (postmaster === null) return null;
+  let total = cpuSeconds(postmaster);
+  if (total === null) return null;
+  for (const name of readdirSync('/proc')) {
+    if (/^\d+$/.test(name) && parentOf(Number(name)) === postmaster) total += cpuSeconds(Number(name)) ?? 0;
+  }
+  return total;
+}
+
+interface ImportCpu {
+  /** CPU milliseconds per report: the worker processes, and the database server (null when not measurable). */
+  workers: number | null;
+  server: number | null;
+}
+
 interface ScaleResult {
   dialect: string;
   reports: number;
   enqueueSeconds: number;
   importSeconds: number;
   perSecond: number;
+  cpu: ImportCpu;
   load: LoadResult[];
   /** Seconds to compute the province's roll-up of each year the first time (afterwards answered from the cache). */
   coldRollups: number[];
@@ -90,19 +138,26 @@ interface ScaleResult {
   warm: number;
 }
 
-async function importWithWorkers(store: Store, db: string, dir: string, csv: string, workers: number): Promise<{ enqueueSeconds: number; importSeconds: number; reports: number }> {
+async function importWithWorkers(store: Store, db: string, dir: string, csv: string, workers: number): Promise<{ enqueueSeconds: number; importSeconds: number; reports: number; cpu: ImportCpu }> {
   await importAgenciesCsv(store.db, Buffer.from(csv));
   const { files } = await collectFiles([dir]);
   const t0 = performance.now();
   const jobId = await enqueueImport(store, JOB_HANDLERS, files, { owner: { userId: null, author: 'bench', scope: null }, source: 'bench', limits: { maxFiles: files.length } });
   const t1 = performance.now();
+  const server0 = await serverCpuSeconds(store);
   const procs = Array.from({ length: workers }, () => ogi(['worker', '--db', db], {}));
+  let workerCpu: number | null = null;
+  let serverCpu: number | null = null;
   try {
     for (;;) {
       const job = await store.db.selectFrom('jobs').select('status').where('id', '=', jobId).executeTakeFirstOrThrow();
       if (job.status !== 'queued' && job.status !== 'running') break;
       await sleep(500);
     }
+    const each = procs.map((p) => cpuSeconds(p.pid!));
+    workerCpu = each.every((c) => c !== null) ? each.reduce<number>((a, c) => a + c!, 0) : null;
+    const server1 = await serverCpuSeconds(store);
+    serverCpu = server0 !== null && server1 !== null ? server1 - server0 : null;
   } finally {
     for (const p of procs) p.kill('SIGTERM');
     await Promise.all(procs.map(stopped));
@@ -112,7 +167,8 @@ async function importWithWorkers(store: Store, db: string, dir: string, csv: str
   if (Number(imported.n) !== files.length) throw new Error(`imported ${imported.n} of ${files.length}`);
   // Fresh statistics for the planner after a bulk load.
   await sql`analyze`.execute(store.db);
-  return { enqueueSeconds: (t1 - t0) / 1000, importSeconds: (t2 - t1) / 1000, reports: files.length };
+  const perReport = (s: number | null) => (s === null ? null : (s * 1000) / files.length);
+  return { enqueueSeconds: (t1 - t0) / 1000, importSeconds: (t2 - t1) / 1000, reports: files.length, cpu: { workers: perReport(workerCpu), server: perReport(serverCpu) } };
 }
 
 async function loadAgainstServer(store: Store, db: string, rate: number, seconds: number): Promise<{ load: LoadResult[]; coldRollups: number[]; warm: number }> {
@@ -167,7 +223,7 @@ async function loadAgainstServer(store: Store, db: string, rate: number, seconds
   }
 }
 
-async function benchOne(kind: 'sqlite' | 'postgres', dir: string, csv: string, work: string, rate: number, seconds: number, reuse: string | null): Promise<ScaleResult> {
+async function benchOne(kind: 'sqlite' | 'postgres', dir: string, csv: string, work: string, rate: number, seconds: number | null, reuse: string | null): Promise<ScaleResult> {
   let db: string;
   let stopCluster: (() => Promise<void>) | null = null;
   if (reuse) db = reuse;
@@ -182,10 +238,10 @@ async function benchOne(kind: 'sqlite' | 'postgres', dir: string, csv: string, w
     const store = await openStore(kind === 'sqlite' ? { sqlitePath: db } : { databaseUrl: db });
     try {
       const imported = reuse
-        ? { reports: num((await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), enqueueSeconds: 0, importSeconds: 0 }
+        ? { reports: num((await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), enqueueSeconds: 0, importSeconds: 0, cpu: { workers: null, server: null } }
         : await importWithWorkers(store, db, dir, csv, 2);
-      const { load, coldRollups, warm } = await loadAgainstServer(store, db, rate, seconds);
-      return { dialect: store.dialect, reports: imported.reports, enqueueSeconds: imported.enqueueSeconds, importSeconds: imported.importSeconds, perSecond: imported.reports / imported.importSeconds, load, coldRollups, warm };
+      const { load, coldRollups, warm } = seconds === null ? { load: [], coldRollups: [], warm: 0 } : await loadAgainstServer(store, db, rate, seconds);
+      return { dialect: store.dialect, reports: imported.reports, enqueueSeconds: imported.enqueueSeconds, importSeconds: imported.importSeconds, perSecond: imported.reports / imported.importSeconds, cpu: imported.cpu, load, coldRollups, warm };
     } finally {
       await store.close();
     }
@@ -195,13 +251,15 @@ async function benchOne(kind: 'sqlite' | 'postgres', dir: string, csv: string, w
 }
 
 export async function runScaleBench(argv = process.argv.slice(2)): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { n: { type: 'string' }, db: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, 'load-only': { type: 'boolean' }, sqlite: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { n: { type: 'string' }, db: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, 'load-only': { type: 'boolean' }, 'import-only': { type: 'boolean' }, sqlite: { type: 'string' } } });
   const n = Number(values.n ?? 100_000);
   const rate = Number(values.rate ?? 200);
   const seconds = Number(values.seconds ?? 20);
   const which = values.db ?? 'both';
   if (!Number.isInteger(n) || n < 1) throw new Error(`--n 应为正整数，收到“${values.n}”`);
   const loadOnly = values['load-only'] === true;
+  const importOnly = values['import-only'] === true;
+  if (loadOnly && importOnly) throw new Error('--load-only 与 --import-only 不能同时使用');
   const reused = (kind: 'sqlite' | 'postgres'): string | null => {
     if (!loadOnly) return null;
     const db = kind === 'sqlite' ? values.sqlite : process.env.DATABASE_URL;
@@ -215,8 +273,13 @@ export async function runScaleBench(argv = process.argv.slice(2)): Promise<void>
     if (!loadOnly) console.log(`生成 ${n} 份报告（${PROVINCE} ${CITIES.length} 个市，${Math.ceil(n / YEARS.length)} 个机关 × ${YEARS.length} 个年度）：${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
     for (const kind of ['postgres', 'sqlite'] as const) {
       if (which !== 'both' && which !== kind) continue;
-      const r = await benchOne(kind, join(work, 'reports'), csv, work, rate, seconds, reused(kind));
-      if (!loadOnly) console.log(`导入（${r.dialect}，2 个 ogi worker）：${r.reports} 份  入队 ${r.enqueueSeconds.toFixed(1)} 秒  导入 ${r.importSeconds.toFixed(1)} 秒  ${r.perSecond.toFixed(0)} 份/秒${r.dialect === 'postgres' ? '（目标 ≥ 300 份/秒）' : ''}`);
+      const r = await benchOne(kind, join(work, 'reports'), csv, work, rate, importOnly ? null : seconds, reused(kind));
+      if (!loadOnly) {
+        console.log(`导入（${r.dialect}，2 个 ogi worker）：${r.reports} 份  入队 ${r.enqueueSeconds.toFixed(1)} 秒  导入 ${r.importSeconds.toFixed(1)} 秒  ${r.perSecond.toFixed(0)} 份/秒${r.dialect === 'postgres' ? '（目标 ≥ 300 份/秒）' : ''}`);
+        const ms = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)} ms`);
+        console.log(`  每份的 CPU 时间：worker 进程合计 ${ms(r.cpu.workers)}${r.dialect === 'postgres' ? `，PostgreSQL 服务器 ${ms(r.cpu.server)}` : ''}`);
+      }
+      if (importOnly) continue;
       console.log(`首次计算${PROVINCE}汇总（每个年度一次，之后由缓存应答）：${r.coldRollups.map((t) => t.toFixed(1)).join(' / ')} 秒`);
       console.log(`负载（${r.dialect}，${r.reports} 份报告）：开环 ${rate} 请求/秒 × ${seconds} 秒（此前同样速率预热 ${WARM_UP_SECONDS} 秒，最差 p99 ${r.warm.toFixed(1)} ms，不计入）`);
       for (const l of r.load) {

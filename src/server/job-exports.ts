@@ -4,10 +4,12 @@ import type { Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
 import { createJob, jobScope, OUTSIDE_SCOPE, type JobHandler, type JobHandlers, type JobOwner } from '../store/jobs.ts';
 import { regionVisible, reportVisible, requireRegion, requireReport, type DataScope } from '../store/scope.ts';
-import { renderReport, type ReportFormat } from './export.ts';
-import { rollupFile } from './routes-regions.ts';
+import type { ReportFormat } from './export.ts';
 
-/** Roll-up exports and batch renders as background jobs: the file made is kept with the job (GET /api/jobs/{id}/result). */
+/**
+ * Roll-up exports and batch renders as background jobs: the file made is kept with the job (GET /api/jobs/{id}/result).
+ * The renderers load when such a job runs: an `ogi worker` that imports files never loads them.
+ */
 
 const MAX_RENDER = 1000;
 
@@ -31,6 +33,7 @@ export const rollupJob: JobHandler = {
   async runItem(store, job, item) {
     const p = JSON.parse(job.params) as { regionId: number; year: number; format: 'csv' | 'xlsx' };
     if (!regionVisible(jobScope(job) ?? { kind: 'all' }, p.regionId)) return { status: 'failed', reason: OUTSIDE_SCOPE };
+    const { rollupFile } = await import('./routes-regions.ts');
     const res = await rollupFile(store.db, p.regionId, p.year, p.format);
     await store.db.updateTable('jobs').set({ result: await bytesOf(res), result_name: item.name, result_type: res.headers.get('content-type') }).where('id', '=', job.id).execute();
     return { status: 'done' };
@@ -45,6 +48,7 @@ export const renderJob: JobHandler = {
     if (!row) return { status: 'failed', reportId: item.report_id, reason: '报告已删除' };
     if (!(await reportVisible(store.db, jobScope(job) ?? { kind: 'all' }, row.id))) return { status: 'failed', reportId: row.id, reason: OUTSIDE_SCOPE };
     const name = `${String(item.seq + 1).padStart(4, '0')}-${row.agency ?? '未识别机关'}${row.year ?? ''}`.replace(/[\\/:*?"<>|]/g, '_');
+    const { renderReport } = await import('./export.ts');
     const bytes = await bytesOf(await renderReport(JSON.parse(row.data) as Report, format, name));
     await store.db.updateTable('job_items').set({ bytes, name: `${name}.${format}` }).where('id', '=', item.id).execute();
     return { status: 'done', reportId: row.id };

@@ -4,7 +4,7 @@ import type { CheckConfig } from '../check/types.ts';
 import type { Store } from '../store/db.ts';
 import { openStore } from '../store/open.ts';
 import { preloadSamples } from '../store/preload.ts';
-import { createApp, type AppOptions } from './app.ts';
+import type { AppOptions } from './app.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
 import { startWorkers, type Workers } from './jobs.ts';
 import { sweepStaleUploads } from './upload-sweep.ts';
@@ -49,6 +49,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await ensureFirstAdmin(store, log);
   const swept = await sweepStaleUploads();
   if (swept) log(`已清理 ${swept} 个中断上传留下的临时文件夹。`);
+  // The app (every route, the renderers) loads here, not with this module: `ogi worker` imports it for its helpers only.
+  const { createApp } = await import('./app.ts');
   const app = createApp(store, { ...options, cache: options.cache ?? process.env.OGI_CACHE !== '0' });
   const concurrency = options.workers ?? (process.env.OGI_WORKERS === undefined ? 1 : Number(process.env.OGI_WORKERS));
   const workers: Workers | null = Number.isInteger(concurrency) && concurrency > 0 ? await startWorkers(store, concurrency) : null;

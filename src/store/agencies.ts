@@ -1,6 +1,7 @@
 import { foldName, inferIssuerType, seriesKey } from '../schema/issuer.ts';
 import { ISSUER_TYPES, type IssuerType } from '../schema/types.ts';
-import { bumpDataVersion, compareNames, inTx, now, type Q } from './db.ts';
+import { sql } from 'kysely';
+import { bumpDataVersion, compareNames, inTx, now, type Dialect, type Q } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { getRegion, listRegions, regionPath, subtreeIds, type Region } from './regions.ts';
 import type { DataScope } from './scope.ts';
@@ -41,27 +42,71 @@ export function checkIssuerType(value: string): IssuerType {
 
 /** The agency a name key names: its own name, or a former name kept as an alias (rename, merge). */
 export async function agencyIdByKey(db: Q, key: string): Promise<number | null> {
-  const found = await db.selectFrom('agencies').select('id').where('name_key', '=', key).executeTakeFirst();
-  if (found) return found.id;
-  const alias = await db.selectFrom('agency_aliases').select('agency_id').where('name_key', '=', key).executeTakeFirst();
-  return alias?.agency_id ?? null;
+  return (await agenciesByKey(db, [key])).get(key)?.id ?? null;
+}
+
+export interface KnownAgency {
+  id: number;
+  name: string;
+  region_id: number | null;
+}
+
+/** `agencyIdByKey` of several keys at once, with each agency's name and region: the keys that name none are left out. */
+export async function agenciesByKey(db: Q, keys: readonly string[]): Promise<Map<string, KnownAgency>> {
+  const out = new Map<string, KnownAgency>();
+  if (!keys.length) return out;
+  for (const a of await db.selectFrom('agencies').select(['id', 'name', 'region_id', 'name_key']).where('name_key', 'in', [...keys]).execute()) out.set(a.name_key, a);
+  const former = keys.filter((k) => !out.has(k));
+  if (!former.length) return out;
+  const aliases = await db
+    .selectFrom('agency_aliases').innerJoin('agencies', 'agencies.id', 'agency_aliases.agency_id')
+    .select(['agencies.id', 'agencies.name', 'agencies.region_id', 'agency_aliases.name_key'])
+    .where('agency_aliases.name_key', 'in', former)
+    .execute();
+  for (const a of aliases) out.set(a.name_key, a);
+  return out;
 }
 
 /** The agency of a report's name (or former name), created (without a region) when it is new. */
 export async function findOrCreateAgency(db: Q, name: string, issuerType: IssuerType): Promise<number> {
-  const key = agencyKey(name);
-  const found = await agencyIdByKey(db, key);
-  if (found !== null) return found;
-  // Another worker may add the same agency at the same moment: on PostgreSQL a unique violation
-  // would abort the whole transaction of the import, so the conflict is skipped and the row read.
+  return (await findOrCreateAgencies(db, [{ name, issuerType }])).get(agencyKey(name))!.id;
+}
+
+/** `findOrCreateAgency` of several names, by name key: the known ones read in one go, the new ones created together. */
+export async function findOrCreateAgencies(db: Q, names: readonly { name: string; issuerType: IssuerType }[]): Promise<Map<string, KnownAgency>> {
+  // A new agency takes the name and type of the first report that names it, as when the reports come one by one.
+  const byKey = new Map<string, { name: string; issuerType: IssuerType }>();
+  for (const n of names) {
+    const key = agencyKey(n.name);
+    if (!byKey.has(key)) byKey.set(key, n);
+  }
+  const found = await agenciesByKey(db, [...byKey.keys()]);
+  const missing = [...byKey].filter(([key]) => !found.has(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!missing.length) return found;
+  // Another worker may add the same agency at the same moment: on PostgreSQL a unique violation would abort
+  // the whole transaction of the import, so the conflict is skipped and the row read. Created in key order,
+  // so that two imports creating the same agencies wait for each other rather than deadlock.
   await db
     .insertInto('agencies')
-    .values({ name: cleanName(name), name_key: key, issuer_type: issuerType, region_id: null, created_at: now() })
+    .values(missing.map(([key, n]) => ({ name: cleanName(n.name), name_key: key, issuer_type: n.issuerType, region_id: null, created_at: now() })))
     .onConflict((oc) => oc.column('name_key').doNothing())
     .execute();
-  const id = await agencyIdByKey(db, key);
-  if (id === null) throw new Error(`机关“${name}”未能登记`);
-  return id;
+  for (const [key, a] of await agenciesByKey(db, missing.map(([key]) => key))) found.set(key, a);
+  for (const [key, n] of missing) if (!found.has(key)) throw new Error(`机关“${n.name}”未能登记`);
+  return found;
+}
+
+/**
+ * Holds, until the transaction ends, the right to add reports to these agencies. Two transactions adding
+ * reports of one agency at once would each plan the cross-year findings without the other's report (and two
+ * clerks would each start the year's draft); the second now waits for the first to commit, then reads it.
+ * PostgreSQL: a transaction-level advisory lock per agency, taken in id order so that two imports of several
+ * agencies wait for each other rather than deadlock. SQLite: the write transaction holds the whole file already.
+ */
+export async function lockAgencies(trx: Q, dialect: Dialect, ids: readonly (number | null)[]): Promise<void> {
+  const sorted = [...new Set(ids.filter((id): id is number => id !== null))].sort((a, b) => a - b);
+  if (dialect !== 'postgres' || !sorted.length) return;
+  await sql`select pg_advisory_xact_lock(7242002, id) from unnest(${sorted}::integer[]) as id`.execute(trx);
 }
 
 export interface AgencyFilter {

@@ -63,15 +63,19 @@ function withoutSecrets(v: unknown): unknown {
 }
 
 export async function recordAudit(db: Q, actor: AuditActor | null, entry: AuditEntry): Promise<void> {
-  let regionId = entry.regionId;
-  if (regionId === undefined && entry.agencyId != null) {
-    const a = await db.selectFrom('agencies').select('region_id').where('id', '=', entry.agencyId).executeTakeFirst();
-    regionId = a?.region_id ?? null;
-  }
+  await recordAudits(db, [{ ...entry, actor }]);
+}
+
+/** Several entries in one statement (the files of an import stored together), each with who acted. */
+export async function recordAudits(db: Q, entries: readonly (AuditEntry & { actor: AuditActor | null })[]): Promise<void> {
+  if (!entries.length) return;
+  const unplaced = [...new Set(entries.flatMap((e) => (e.regionId === undefined && e.agencyId != null ? [e.agencyId] : [])))];
+  const regionOf = new Map(unplaced.length ? (await db.selectFrom('agencies').select(['id', 'region_id']).where('id', 'in', unplaced).execute()).map((a) => [a.id, a.region_id]) : []);
+  const at = now();
   await db
     .insertInto('audit_log')
-    .values({
-      at: now(),
+    .values(entries.map(({ actor, ...entry }) => ({
+      at,
       user_id: actor?.userId ?? null,
       username: actor?.username?.slice(0, 100) ?? null,
       address: actor?.address?.slice(0, 100) ?? null,
@@ -80,8 +84,8 @@ export async function recordAudit(db: Q, actor: AuditActor | null, entry: AuditE
       detail: JSON.stringify(withoutSecrets(entry.detail ?? {})),
       report_id: entry.reportId ?? null,
       agency_id: entry.agencyId ?? null,
-      region_id: regionId ?? null,
-    })
+      region_id: (entry.regionId === undefined && entry.agencyId != null ? regionOf.get(entry.agencyId) : entry.regionId) ?? null,
+    })))
     .execute();
 }
 

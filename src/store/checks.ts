@@ -57,61 +57,128 @@ export interface AddedReport {
   findings: Finding[];
 }
 
+type OpenCounts = Counts & { dismissed: number };
+
 /**
- * What the addition of a report stores: its own findings with their counts, and then `afterInsert` (given its
- * new id), which answers the report's final open error and warning counts.
+ * What the addition of reports stores: the row each is inserted with, and then
+ * `afterInsert` (given their new ids, in order), which writes what the additions changed in other reports and
+ * answers each added report's open error and warning counts as of its own addition.
  */
 export interface AddedPlan {
-  findings: Finding[];
-  counts: Counts & { dismissed: number };
+  /** Each added report's findings (JSON) and their counts. */
+  rows: { json: string; counts: OpenCounts }[];
   rulesVersion: string;
-  afterInsert: (trx: Q, id: number) => Promise<{ errors: number; warnings: number }>;
+  afterInsert: (trx: Q, ids: readonly number[]) => Promise<{ errors: number; warnings: number }[]>;
+}
+
+/** A report of an agency's series as the additions see it: stored, or added earlier in the same plan. */
+interface SeriesEntry {
+  id: number | null;
+  year: number | null;
+  report: () => CheckableReport;
+  /** Its findings as stored (JSON), as written by the additions so far. */
+  json: string;
+  findings?: Finding[];
+  changed: boolean;
 }
 
 /**
- * Plans, inside the transaction and before the insert, what adding a report changes: the cross-year rules
- * pair each report of a series with the one of the year before, so only the new report and the reports of
- * its year and the next can gain or lose a finding, and only the years around it are read. The new report
- * is inserted with its final findings (a new report has no reviewer's decisions yet), and only the
- * neighbours whose findings change are written. The other reports' one-report findings are taken from
- * their stored findings (nothing CPU-heavy runs while the transaction holds the database). Falls back to
- * `recheck` after the insert when a neighbour was checked by other rules, or the report has no agency or year.
+ * Plans, inside the transaction and before the inserts, what adding reports (in the order given) changes:
+ * the cross-year rules pair each report of a series with the one of the year before, so only the added
+ * reports and the reports of their year and the next can gain or lose a finding, and only the years around
+ * them are read (one query for every agency). The reports are inserted with their final findings (a new
+ * report has no reviewer's decisions yet) and only the stored reports whose findings change are written.
+ * The result is that of adding the reports one by one: each addition sees the stored reports and those
+ * added before it, and the counts answered for a report are those of its own addition. The stored reports'
+ * one-report findings are taken from their stored findings (nothing CPU-heavy runs while the transaction
+ * holds the database). An agency with a report checked by other rules, or with an added report without a
+ * year, is checked again whole after the inserts (`recheck`), as is an added report without an agency; their
+ * counts are those of that check.
  */
-export async function planAdded(trx: Q, added: AddedReport, config: CheckConfig): Promise<AddedPlan> {
-  const { agencyId, year } = added;
-  const fallback: AddedPlan = {
-    findings: added.findings, counts: countsWithoutTriage(added.findings, added.report.tables), rulesVersion: RULES_VERSION,
-    afterInsert: async (t, id) => {
-      await recheck(t, { agencyId, reportId: id }, config);
-      return t.selectFrom('reports').select(['errors', 'warnings']).where('id', '=', id).executeTakeFirstOrThrow();
+export async function planAdded(trx: Q, added: readonly AddedReport[], config: CheckConfig): Promise<AddedPlan> {
+  // The counts of each planned report as of its own addition; null for those checked again after the inserts.
+  const stepCounts: (OpenCounts | null)[] = added.map(() => null);
+  const yearsOf = new Map<number, number[]>();
+  const whole = new Set<number>();
+  for (const { agencyId, year } of added) {
+    if (agencyId === null) continue;
+    if (year === null) whole.add(agencyId);
+    else yearsOf.set(agencyId, [...(yearsOf.get(agencyId) ?? []), year]);
+  }
+  for (const id of whole) yearsOf.delete(id);
+  const stored = await storedAround(trx, yearsOf);
+  const series = await seriesRuleIds();
+  const entries = new Map<number, SeriesEntry[]>();
+  for (const agencyId of yearsOf.keys()) {
+    const own = stored.filter((r) => r.agency_id === agencyId);
+    if (own.some((r) => r.rules_version !== RULES_VERSION)) whole.add(agencyId);
+    else entries.set(agencyId, own.map((r) => ({ id: r.id, year: r.year, report: once(() => JSON.parse(r.data) as CheckableReport), json: r.findings, changed: false })));
+  }
+  // The entry of each added report in its agency's series, once added.
+  const mine: (SeriesEntry | undefined)[] = [];
+  for (const [k, a] of added.entries()) {
+    const agency = a.agencyId === null ? undefined : entries.get(a.agencyId);
+    if (!agency || a.year === null) continue;
+    const year = a.year;
+    const around = agency.filter((e) => e.year !== null && e.year >= year - 1 && e.year <= year + 1);
+    const own = [...around.map((e) => (JSON.parse(e.json) as Finding[]).filter((f) => !series.has(f.rule))), a.findings];
+    // An added report sorts after every stored one and after those added before it, as its id will.
+    const all = await addSeries([...around.map((e) => e.report()), a.report], own, config);
+    for (const [i, e] of around.entries()) {
+      if (e.year !== year && e.year !== year + 1) continue;
+      const json = JSON.stringify(all[i]!);
+      if (json !== e.json) Object.assign(e, { json, findings: all[i]!, changed: true });
+    }
+    const findings = all[around.length]!;
+    stepCounts[k] = countsWithoutTriage(findings, a.report.tables);
+    mine[k] = { id: null, year, report: () => a.report, json: JSON.stringify(findings), findings, changed: false };
+    agency.push(mine[k]!);
+  }
+  return {
+    // An added report whose findings a later addition changed is inserted as that one left it.
+    rows: added.map((a, k) => {
+      const e = mine[k];
+      if (!e) return { json: JSON.stringify(a.findings), counts: countsWithoutTriage(a.findings, a.report.tables) };
+      return { json: e.json, counts: e.changed ? countsWithoutTriage(e.findings!, a.report.tables) : stepCounts[k]! };
+    }),
+    rulesVersion: RULES_VERSION,
+    afterInsert: async (t, ids) => {
+      await bumpDataVersion(t);
+      const changed = [...entries.values()].flat().filter((e) => e.changed && e.id !== null).sort((a, b) => a.id! - b.id!);
+      if (changed.length) await saveFindings(t, changed.map((e) => ({ id: e.id!, findings: e.findings!, tables: e.report().tables, json: e.json })));
+      for (const agencyId of whole) await recheck(t, { agencyId }, config);
+      for (const [k, a] of added.entries()) if (a.agencyId === null) await recheck(t, { agencyId: null, reportId: ids[k] }, config);
+      const again = ids.filter((_, k) => !stepCounts[k]);
+      const read = new Map(again.length ? (await t.selectFrom('reports').select(['id', 'errors', 'warnings']).where('id', 'in', again).execute()).map((r) => [r.id, r]) : []);
+      return ids.map((id, k) => stepCounts[k] ?? read.get(id)!);
     },
   };
-  if (agencyId === null || year === null) return fallback;
-  const rows = await trx
+}
+
+/** The stored reports of each agency in the years around those given (one query), by id. */
+async function storedAround(trx: Q, yearsOf: ReadonlyMap<number, readonly number[]>) {
+  const ranges = [...yearsOf].flatMap(([agencyId, years]) => spans(years).map(([from, to]) => ({ agencyId, from, to })));
+  if (!ranges.length) return [];
+  return trx
     .selectFrom('reports')
-    .select(['id', 'year', 'data', 'findings', 'rules_version'])
-    .where('agency_id', '=', agencyId)
-    .where('year', '>=', year - 1)
-    .where('year', '<=', year + 1)
+    .select(['id', 'agency_id', 'year', 'data', 'findings', 'rules_version'])
+    .where((eb) => eb.or(ranges.map((r) => eb.and([eb('agency_id', '=', r.agencyId), eb('year', '>=', r.from), eb('year', '<=', r.to)]))))
     .orderBy('id')
     .execute();
-  if (rows.some((r) => r.rules_version !== RULES_VERSION)) return fallback;
-  const series = await seriesRuleIds();
-  // The new report's id will be above every id visible now (ids are taken at insert), so it sorts last.
-  const reports = [...rows.map((r) => JSON.parse(r.data) as CheckableReport), added.report];
-  const own = [...rows.map((r) => (JSON.parse(r.findings) as Finding[]).filter((f) => !series.has(f.rule))), added.findings];
-  const all = await addSeries(reports, own, config);
-  const findings = all[rows.length]!;
-  const changed = rows
-    .map((r, i) => ({ id: r.id, findings: all[i]!, tables: reports[i]!.tables, json: JSON.stringify(all[i]!), stored: r.findings, year: r.year }))
-    .filter((r) => (r.year === year || r.year === year + 1) && r.json !== r.stored);
-  const counts = countsWithoutTriage(findings, added.report.tables);
-  return {
-    findings, counts, rulesVersion: RULES_VERSION,
-    afterInsert: async (t) => {
-      await bumpDataVersion(t);
-      if (changed.length) await saveFindings(t, changed);
-      return counts;
-    },
-  };
+}
+
+/** The years around the given ones (each ± 1), as few inclusive ranges. */
+function spans(years: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const y of [...new Set(years)].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && y - 1 <= last[1] + 1) last[1] = y + 1;
+    else out.push([y - 1, y + 1]);
+  }
+  return out;
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { ExtractedReport } from '../extract/index.ts';
 import { defaultPreamble } from '../ingest/authoring.ts';
@@ -6,7 +5,7 @@ import { startingTables } from '../schema/carry-over.ts';
 import { SECTIONS } from '../schema/sections.ts';
 import { templateForYear, type TableTemplate } from '../schema/templates.ts';
 import type { Report } from '../schema/types.ts';
-import { getAgency } from './agencies.ts';
+import { getAgency, lockAgencies } from './agencies.ts';
 import type { AuditActor } from './audit.ts';
 import type { Q, Store } from './db.ts';
 import { StoreError } from './errors.ts';
@@ -51,7 +50,7 @@ export const alreadyWritten = (agency: string, year: number, reportId: number) =
  */
 export function onlyDraftOfYear(store: Store, agency: { id: number; name: string }, year: number) {
   return async (trx: Q): Promise<void> => {
-    if (store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7242002, ${agency.id})`.execute(trx);
+    await lockAgencies(trx, store.dialect, [agency.id]);
     const created = await reportOfYear(trx, agency.id, year);
     if (created) throw alreadyWritten(agency.name, year, created.id);
   };

@@ -1,13 +1,14 @@
 import { basename, extname } from 'node:path';
 import { checkOne } from '../check/pipeline.ts';
+import type { Finding } from '../check/types.ts';
 import { InputError } from '../errors.ts';
 import type { ReadReport } from '../extract/read-report.ts';
 import { readBytesOnThread } from '../extract/read-thread.ts';
 import type { SourceText } from '../ingest/read-file.ts';
 import { checkContract, contractMessage } from '../schema/contract.ts';
 import type { Report } from '../schema/types.ts';
-import { agencyIdByKey, agencyKey, findOrCreateAgency } from './agencies.ts';
-import { recordAudit, type AuditActor } from './audit.ts';
+import { agenciesByKey, agencyKey, findOrCreateAgencies, lockAgencies } from './agencies.ts';
+import { recordAudits, type AuditActor } from './audit.ts';
 import { planAdded } from './checks.ts';
 import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
@@ -82,25 +83,52 @@ export interface StoreInput {
 
 /** Stores one read report with its original, its first version and its findings, in one transaction; returns its id. */
 export async function storeReport(store: Store, input: StoreInput): Promise<number> {
-  return (await storeCounted(store, input)).id;
+  const [stored] = await storeChecked(store, [await checked(store, input)]);
+  if ('refused' in stored!) throw new OutOfScope(stored.refused);
+  return stored!.id;
 }
 
-/** `storeReport`, also returning the stored report's open error and warning counts. */
-async function storeCounted(store: Store, input: StoreInput): Promise<{ id: number; errors: number; warnings: number }> {
-  const { report, source, file } = input;
-  const at = now();
-  // Checked as it will be read back (JSON), before the transaction: the database waits only for the cross-year part.
-  const data = JSON.stringify(report);
+/** A report ready to be stored: serialised, and checked as it will be read back (JSON), with the one-report rules. */
+interface Checked {
+  input: StoreInput;
+  data: string;
+  readBack: Report;
+  findings: Finding[];
+}
+
+/** Done before the transaction: the database waits only for the cross-year part. */
+async function checked(store: Store, input: StoreInput): Promise<Checked> {
+  const data = JSON.stringify(input.report);
   const readBack = JSON.parse(data) as Report;
-  const findings = await checkOne(readBack, store.checkConfig);
+  return { input, data, readBack, findings: await checkOne(readBack, store.checkConfig) };
+}
+
+/** A stored report with its open error and warning counts, or why the importer may not add it. */
+type Stored = { id: number; errors: number; warnings: number } | { refused: string };
+
+/**
+ * Stores checked reports, each with its original, its first version and its findings, all in one transaction
+ * (each report as if stored alone, one after another: see `planAdded`). A report the importer may not add is
+ * refused before anything of it is written, and the others are stored; any other error rolls back them all.
+ */
+async function storeChecked(store: Store, items: readonly Checked[]): Promise<Stored[]> {
   return inTx(store.db, async (trx) => {
-    const agencyId = await agencyInScope(trx, report, input.scope ?? { kind: 'all' });
-    await input.draft?.guard?.(trx);
-    const plan = await planAdded(trx, { agencyId, year: report.year, report: readBack, findings }, store.checkConfig);
-    const row = await trx
+    const agencies = await agenciesInScope(trx, items.map((i) => i.input));
+    for (const i of items) await i.input.draft?.guard?.(trx);
+    const kept = items.flatMap((item, k) => {
+      const placed = agencies[k]!;
+      return placed instanceof OutOfScope ? [] : [{ item, ...placed, ...item.input }];
+    });
+    const refused = (k: number) => ({ refused: (agencies[k] as OutOfScope).message });
+    if (!kept.length) return items.map((_, k) => refused(k));
+    // Another import adding years of these agencies meanwhile is waited for: the plan below sees its reports.
+    await lockAgencies(trx, store.dialect, kept.map((i) => i.agencyId));
+    const plan = await planAdded(trx, kept.map((i) => ({ agencyId: i.agencyId, year: i.report.year, report: i.item.readBack, findings: i.item.findings })), store.checkConfig);
+    const at = now();
+    const rows = await trx
       .insertInto('reports')
-      .values({
-        content_hash: input.hash,
+      .values(kept.map(({ item, agencyId, file, source, report, hash, importId }, j) => ({
+        content_hash: hash,
         file_name: file.name,
         format: source.format,
         size: file.bytes.length,
@@ -110,31 +138,38 @@ async function storeCounted(store: Store, input: StoreInput): Promise<{ id: numb
         template: report.template,
         issuer_type: report.issuerType,
         version: 1,
-        data,
+        data: item.data,
         tables: JSON.stringify(report.tables),
-        findings: JSON.stringify(plan.findings),
+        findings: plan.rows[j]!.json,
         rules_version: plan.rulesVersion,
-        ...plan.counts,
-        import_id: input.importId,
+        ...plan.rows[j]!.counts,
+        import_id: importId,
         imported_at: at,
         updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('originals').values({ report_id: row.id, bytes: file.bytes, text: source.text, encoding: source.encoding }).execute();
+      })))
+      .returning(['id', 'content_hash'])
+      .execute();
+    const idOf = new Map(rows.map((r) => [r.content_hash, r.id]));
+    const ids = kept.map((i) => idOf.get(i.hash)!);
+    // The plan put the reports after every stored one, in the order given: so must their ids be.
+    if (ids.some((id, j) => id === undefined || (j > 0 && id <= ids[j - 1]!))) throw new Error(`新报告的编号不合预期（${ids.join('、')}）`);
+    await trx.insertInto('originals').values(kept.map(({ file, source }, j) => ({ report_id: ids[j]!, bytes: file.bytes, text: source.text, encoding: source.encoding }))).execute();
     await trx
       .insertInto('report_versions')
-      .values({ report_id: row.id, version: 1, kind: input.draft ? 'draft' : 'import', author: input.author, reason: input.draft?.reason ?? null, changes: '[]', created_at: at })
+      .values(kept.map(({ draft, author }, j) => ({ report_id: ids[j]!, version: 1, kind: draft ? 'draft' : 'import', author, reason: draft?.reason ?? null, changes: '[]', created_at: at })))
       .execute();
-    const counts = await plan.afterInsert(trx, row.id);
-    await recordAudit(trx, input.actor ?? { userId: null, username: input.author, address: null }, {
-      action: input.draft ? 'report.draft' : 'import',
-      summary: `${input.draft ? '新建' : '导入'}报告 ${row.id}：${report.agency ?? '（未识别机关）'}${report.year ? ` ${report.year} 年度` : ''}（${file.name.split('/').pop()}）`,
-      detail: { reportId: row.id, importId: input.importId, agencyId, agency: report.agency, year: report.year, fileName: file.name, sha256: input.hash },
-      reportId: row.id,
+    const counts = await plan.afterInsert(trx, ids);
+    await recordAudits(trx, kept.map(({ agencyId, regionId, report, file, hash, importId, draft, actor, author }, j) => ({
+      actor: actor ?? { userId: null, username: author, address: null },
+      action: draft ? 'report.draft' : 'import',
+      summary: `${draft ? '新建' : '导入'}报告 ${ids[j]}：${report.agency ?? '（未识别机关）'}${report.year ? ` ${report.year} 年度` : ''}（${file.name.split('/').pop()}）`,
+      detail: { reportId: ids[j], importId, agencyId, agency: report.agency, year: report.year, fileName: file.name, sha256: hash },
+      reportId: ids[j],
       agencyId,
-    });
-    return { id: row.id, ...counts };
+      regionId,
+    })));
+    const byItem = new Map(kept.map((i, j) => [i.item, { id: ids[j]!, ...counts[j]! }]));
+    return items.map((item, k) => byItem.get(item) ?? refused(k));
   });
 }
 
@@ -145,22 +180,35 @@ async function reportVisible(db: Q, scope: DataScope, id: number): Promise<boole
 /** A report the importer may not add (another agency's, or outside their region): that file is refused. */
 class OutOfScope extends Error {}
 
+/** The agency a report is stored under, with its region when known (else the audit looks it up). */
+interface Placed {
+  agencyId: number | null;
+  regionId?: number | null;
+}
+
 /**
- * The agency a report is stored under. Without limits, the agency of its name (created when new).
+ * The agency each report is stored under. Without limits, the agency of its name (created when new).
  * A clerk's report goes to the clerk's agency, unless its name is that of another known agency;
  * a supervisor's must name a known agency of their region.
  */
-async function agencyInScope(trx: Q, report: Report, scope: DataScope): Promise<number | null> {
-  if (scope.kind === 'all') return report.agency ? findOrCreateAgency(trx, report.agency, report.issuerType) : null;
-  const knownId = report.agency ? await agencyIdByKey(trx, agencyKey(report.agency)) : null;
-  const known = knownId === null ? undefined : await trx.selectFrom('agencies').select(['id', 'name', 'region_id']).where('id', '=', knownId).executeTakeFirst();
-  if (scope.kind === 'agency') {
-    if (known && known.id !== scope.agencyId) throw new OutOfScope(`报告的发布机关是“${known.name}”，不是您所属的机关，未导入`);
-    return scope.agencyId;
-  }
-  if (!known) throw new OutOfScope(`报告的发布机关“${report.agency ?? '（未识别）'}”不是您所辖区域内已登记的机关，未导入；请先由管理员登记该机关及其区域`);
-  if (known.region_id === null || !scope.regionIds.includes(known.region_id)) throw new OutOfScope(`报告的发布机关“${known.name}”不在您所辖的区域内，未导入`);
-  return known.id;
+async function agenciesInScope(trx: Q, inputs: readonly StoreInput[]): Promise<(Placed | OutOfScope)[]> {
+  const keys = inputs.map((i) => (i.report.agency ? agencyKey(i.report.agency) : null));
+  const open = inputs.filter((i, k) => keys[k] !== null && (i.scope ?? { kind: 'all' }).kind === 'all');
+  const created = await findOrCreateAgencies(trx, open.map((i) => ({ name: i.report.agency!, issuerType: i.report.issuerType })));
+  const limited = keys.filter((key, k): key is string => key !== null && !created.has(key) && (inputs[k]!.scope ?? { kind: 'all' }).kind !== 'all');
+  const known = new Map([...created, ...(await agenciesByKey(trx, [...new Set(limited)]))]);
+  return inputs.map((input, k) => {
+    const scope = input.scope ?? { kind: 'all' };
+    const found = keys[k] === null ? undefined : known.get(keys[k]!);
+    if (scope.kind === 'all') return found ? { agencyId: found.id, regionId: found.region_id } : { agencyId: null };
+    if (scope.kind === 'agency') {
+      if (found && found.id !== scope.agencyId) return new OutOfScope(`报告的发布机关是“${found.name}”，不是您所属的机关，未导入`);
+      return { agencyId: scope.agencyId, regionId: found?.region_id };
+    }
+    if (!found) return new OutOfScope(`报告的发布机关“${input.report.agency ?? '（未识别）'}”不是您所辖区域内已登记的机关，未导入；请先由管理员登记该机关及其区域`);
+    if (found.region_id === null || !scope.regionIds.includes(found.region_id)) return new OutOfScope(`报告的发布机关“${found.name}”不在您所辖的区域内，未导入`);
+    return { agencyId: found.id, regionId: found.region_id };
+  });
 }
 
 /**
@@ -231,10 +279,35 @@ export async function importOne(store: Store, input: ImportFile, ctx: ImportCont
   return finishOne(store, await prepareOne(store, input, ctx, new Set()), ctx);
 }
 
+/**
+ * Imports several files (not archives), with the outcome `importOne` gives each when called one after another:
+ * each file is imported all or nothing, keyed by its sha256. The files are looked up together, read at once
+ * (on the reader threads) and stored in one transaction; should that transaction fail, each file is stored
+ * again in its own, so that a file that cannot be stored fails alone and the others are imported.
+ */
+export async function importBatch(store: Store, inputs: readonly ImportFile[], ctx: ImportContext): Promise<ImportItem[]> {
+  const prepared = await prepareMany(store, inputs, ctx, new Set());
+  const items: (ImportItem | undefined)[] = prepared.map((p) => ('done' in p ? p.done : undefined));
+  const ready: { k: number; item: Checked }[] = [];
+  for (const [k, p] of prepared.entries()) {
+    // A file equal to one before it in the batch is taken up after the batch is stored (it is a duplicate then).
+    if ('done' in p || p.seenBefore) continue;
+    const read = await readingChecked(store, p, ctx);
+    if ('data' in read) ready.push({ k, item: read });
+    else items[k] = read;
+  }
+  const stored = ready.length ? await storeChecked(store, ready.map((r) => r.item)).catch(() => null) : [];
+  for (const [j, { k, item }] of ready.entries()) items[k] = stored ? storedItem(item, stored[j]!) : await storeAlone(store, item);
+  for (const [k, p] of prepared.entries()) items[k] ??= await finishOne(store, p, ctx);
+  return items as ImportItem[];
+}
+
 type Reading = { ok: { source: SourceText; report: Report } } | { failed: string };
 
 /** A file loaded and hashed, and either done with (a duplicate, unreadable) or being read. */
-type Prepared = { done: ImportItem } | { file: LoadedFile; hash: string; reading: Promise<Reading>; seenBefore: boolean };
+type Prepared = { done: ImportItem } | BeingRead;
+
+type BeingRead = { file: LoadedFile; hash: string; reading: Promise<Reading>; seenBefore: boolean };
 
 /**
  * Loads the file, and unless a stored report has its sha256, starts reading it (on a reader thread), so that
@@ -242,23 +315,50 @@ type Prepared = { done: ImportItem } | { file: LoadedFile; hash: string; reading
  * one of them is looked up again when its turn comes, once that one is stored.
  */
 async function prepareOne(store: Store, input: ImportFile, ctx: ImportContext, seen: Set<string>): Promise<Prepared> {
-  const loaded = await loadWithin(input, ctx.limits.maxFileBytes);
-  if ('failed' in loaded) return { done: { name: input.name, status: 'failed', reason: loaded.failed } };
-  const { file } = loaded;
-  const { name } = file;
-  const hash = sha256(file.bytes);
-  const duplicate = await duplicateOf(store, hash, ctx, name);
-  if (duplicate) return { done: duplicate };
-  const seenBefore = seen.has(hash);
-  seen.add(hash);
-  return { file, hash, reading: readOne(file), seenBefore };
+  return (await prepareMany(store, [input], ctx, seen))[0]!;
+}
+
+/** `prepareOne` of several files, their sha256 looked up in one query. */
+async function prepareMany(store: Store, inputs: readonly ImportFile[], ctx: ImportContext, seen: Set<string>): Promise<Prepared[]> {
+  const loaded = await Promise.all(inputs.map(async (input): Promise<{ done: ImportItem } | { file: LoadedFile; hash: string }> => {
+    const l = await loadWithin(input, ctx.limits.maxFileBytes);
+    return 'failed' in l ? { done: { name: input.name, status: 'failed', reason: l.failed } } : { file: l.file, hash: sha256(l.file.bytes) };
+  }));
+  const stored = await storedIds(store.db, loaded.flatMap((l) => ('done' in l ? [] : [l.hash])));
+  const out: Prepared[] = [];
+  for (const l of loaded) {
+    if ('done' in l) {
+      out.push(l);
+      continue;
+    }
+    const { file, hash } = l;
+    const existing = stored.get(hash);
+    if (existing !== undefined) {
+      out.push({ done: await duplicateItem(store, existing, ctx, file.name) });
+      continue;
+    }
+    const seenBefore = seen.has(hash);
+    seen.add(hash);
+    out.push({ file, hash, reading: readOne(file), seenBefore });
+  }
+  return out;
+}
+
+/** The stored reports with these sha256, by hash. */
+async function storedIds(db: Q, hashes: readonly string[]): Promise<Map<string, number>> {
+  if (!hashes.length) return new Map();
+  const rows = await db.selectFrom('reports').select(['id', 'content_hash']).where('content_hash', 'in', [...new Set(hashes)]).execute();
+  return new Map(rows.map((r) => [r.content_hash, r.id]));
 }
 
 async function duplicateOf(store: Store, hash: string, ctx: ImportContext, name: string): Promise<ImportItem | null> {
-  const existing = await store.db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
-  if (!existing) return null;
-  if (ctx.scope && !(await reportVisible(store.db, ctx.scope, existing.id))) return { name, status: 'duplicate', reason: '与已导入的一份报告内容相同（该报告不在您的数据范围内）' };
-  return { name, status: 'duplicate', reportId: existing.id, reason: `与已导入的报告 ${existing.id} 内容相同` };
+  const existing = (await storedIds(store.db, [hash])).get(hash);
+  return existing === undefined ? null : duplicateItem(store, existing, ctx, name);
+}
+
+async function duplicateItem(store: Store, existing: number, ctx: ImportContext, name: string): Promise<ImportItem> {
+  if (ctx.scope && !(await reportVisible(store.db, ctx.scope, existing))) return { name, status: 'duplicate', reason: '与已导入的一份报告内容相同（该报告不在您的数据范围内）' };
+  return { name, status: 'duplicate', reportId: existing, reason: `与已导入的报告 ${existing} 内容相同` };
 }
 
 /** The file's report, or why it cannot be read; never rejects (it may wait while the file before is stored). */
@@ -276,25 +376,47 @@ async function readOne(file: LoadedFile): Promise<Reading> {
 
 async function finishOne(store: Store, prepared: Prepared, ctx: ImportContext): Promise<ImportItem> {
   if ('done' in prepared) return prepared.done;
-  const { file, hash } = prepared;
-  const { name } = file;
   if (prepared.seenBefore) {
-    const duplicate = await duplicateOf(store, hash, ctx, name);
+    const duplicate = await duplicateOf(store, prepared.hash, ctx, prepared.file.name);
     if (duplicate) return duplicate;
   }
+  const read = await readingChecked(store, prepared, ctx);
+  return 'data' in read ? storeAlone(store, read) : read;
+}
+
+/** The file's report read and checked, ready to be stored; or the file's outcome when it cannot be read or checked. */
+async function readingChecked(store: Store, prepared: BeingRead, ctx: ImportContext): Promise<Checked | ImportItem> {
+  const { file, hash } = prepared;
   const reading = await prepared.reading;
-  if ('failed' in reading) return { name, status: 'failed', reason: reading.failed };
+  if ('failed' in reading) return { name: file.name, status: 'failed', reason: reading.failed };
   const { source, report } = reading.ok;
   try {
-    const { id, errors, warnings } = await storeCounted(store, { file, hash, source, report, author: ctx.author, importId: ctx.importId, scope: ctx.scope, actor: ctx.actor });
-    return { name, status: 'imported', reportId: id, agency: report.agency, year: report.year, template: report.template, errors, warnings };
+    return await checked(store, { file, hash, source, report, author: ctx.author, importId: ctx.importId, scope: ctx.scope, actor: ctx.actor });
   } catch (err) {
-    if (err instanceof OutOfScope) return { name, status: 'failed', reason: err.message };
-    if (!isUniqueViolation(err)) {
-      // Nothing of the file was stored (one transaction); the other files still import.
-      return { name, status: 'failed', reason: `${name}：保存时出错，未导入（${(err as Error).message}）` };
-    }
-    const again = await store.db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
-    return { name, status: 'duplicate', reportId: again?.id, reason: `与已导入的报告 ${again?.id ?? ''} 内容相同` };
+    return notStored(store, file.name, hash, err);
   }
+}
+
+/** Stores one checked report in its own transaction. */
+async function storeAlone(store: Store, item: Checked): Promise<ImportItem> {
+  try {
+    return storedItem(item, (await storeChecked(store, [item]))[0]!);
+  } catch (err) {
+    return notStored(store, item.input.file.name, item.input.hash, err);
+  }
+}
+
+function storedItem({ input: { file, report } }: Checked, stored: Stored): ImportItem {
+  if ('refused' in stored) return { name: file.name, status: 'failed', reason: stored.refused };
+  return { name: file.name, status: 'imported', reportId: stored.id, agency: report.agency, year: report.year, template: report.template, errors: stored.errors, warnings: stored.warnings };
+}
+
+/** A file whose storing failed: nothing of it was stored (one transaction); a duplicate when another import stored its bytes meanwhile. */
+async function notStored(store: Store, name: string, hash: string, err: unknown): Promise<ImportItem> {
+  if (!isUniqueViolation(err)) {
+    // The other files still import.
+    return { name, status: 'failed', reason: `${name}：保存时出错，未导入（${(err as Error).message}）` };
+  }
+  const again = (await storedIds(store.db, [hash])).get(hash);
+  return { name, status: 'duplicate', reportId: again, reason: `与已导入的报告 ${again ?? ''} 内容相同` };
 }

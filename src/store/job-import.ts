@@ -1,14 +1,15 @@
 import { now, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
-import { importOne } from './import.ts';
+import { importBatch, importOne, type ImportContext } from './import.ts';
 import { expandArchives, lazyTempDir } from './import-archives.ts';
 import { DEFAULT_LIMITS, loadWithin, type ImportFile, type ImportItem, type ImportLimits, type RecordedItem } from './import-files.ts';
-import { createJob, jobScope, type ItemInput, type JobHandler, type JobHandlers, type JobOwner, type JobRow } from './jobs.ts';
+import { createJob, jobScope, type ItemInput, type ItemOutcome, type JobHandler, type JobHandlers, type JobOwner, type JobRow, type WorkItem } from './jobs.ts';
 
 /**
  * Import as a background job: the files are kept in job_items (so a worker on
- * any machine can read them) and each is imported in its own transaction keyed by
- * its sha256. A file retried after its worker died finds its report already
+ * any machine can read them) and each is imported all or nothing, keyed by its
+ * sha256: a task's files are stored in one transaction, or each in its own when
+ * that one fails. A file retried after its worker died finds its report already
  * stored under the job's import and counts as imported, not as a duplicate.
  */
 
@@ -49,28 +50,65 @@ export async function enqueueImport(
 
 const STATUS_OF: Record<ImportItem['status'], 'imported' | 'duplicate' | 'failed'> = { imported: 'imported', duplicate: 'duplicate', failed: 'failed' };
 
+/** What an import runs its files with: the job's author, import record, limits and requester's scope. */
+function importContext(job: JobRow): ImportContext {
+  const params = JSON.parse(job.params) as { limits?: Partial<ImportLimits> };
+  return {
+    author: job.author, importId: job.import_id!, limits: { ...DEFAULT_LIMITS, ...params.limits }, scope: jobScope(job),
+    actor: { userId: job.user_id, username: job.author, address: null },
+  };
+}
+
+const GONE: ItemOutcome = { status: 'failed', reason: '文件内容已不在任务中，请重新上传' };
+
+async function importItem(store: Store, job: JobRow, item: WorkItem): Promise<ItemOutcome> {
+  const row = await store.db.selectFrom('job_items').select('bytes').where('id', '=', item.id).executeTakeFirstOrThrow();
+  if (!row.bytes) return GONE;
+  return outcome(store, job, item, await importOne(store, { name: item.name, bytes: Buffer.from(row.bytes) }, importContext(job)));
+}
+
+/** The files of a task: read together and stored in one transaction (src/store/import.ts `importBatch`). */
+async function importTask(store: Store, job: JobRow, items: readonly WorkItem[]): Promise<ItemOutcome[]> {
+  const rows = await store.db.selectFrom('job_items').select(['id', 'bytes']).where('id', 'in', items.map((i) => i.id)).execute();
+  const bytes = new Map(rows.map((r) => [r.id, r.bytes]));
+  const kept = items.filter((i) => bytes.get(i.id));
+  const done = await importBatch(store, kept.map((i) => ({ name: i.name, bytes: Buffer.from(bytes.get(i.id)!) })), importContext(job));
+  const byItem = new Map(kept.map((item, k) => [item, done[k]!]));
+  // The outcomes are written after the task: an item before this one in it has claimed its report already.
+  const claimed = new Set<number>();
+  const out: ItemOutcome[] = [];
+  for (const item of items) {
+    const imported = byItem.get(item);
+    const o = imported ? await outcome(store, job, item, imported, claimed) : GONE;
+    if (o.reportId) claimed.add(o.reportId);
+    out.push(o);
+  }
+  return out;
+}
+
+/**
+ * The item's outcome from its file's: a duplicate of the report an earlier try of this very item stored is that
+ * item's import, unless another item has claimed that report (`claimedBefore`: by items whose outcomes are not written yet).
+ */
+async function outcome(store: Store, job: JobRow, item: WorkItem, imported: ImportItem, claimedBefore: ReadonlySet<number> = new Set()): Promise<ItemOutcome> {
+  let out = imported;
+  if (out.status === 'duplicate' && out.reportId !== undefined && !claimedBefore.has(out.reportId)) {
+    // Stored by an earlier try of this very item (its worker died before writing the outcome)?
+    const db = store.db;
+    const report = await db.selectFrom('reports').select(['import_id', 'agency', 'year', 'template', 'errors', 'warnings']).where('id', '=', out.reportId).executeTakeFirst();
+    const claimed = await db.selectFrom('job_items').select('id').where('job_id', '=', job.id).where('report_id', '=', out.reportId).where('id', '!=', item.id).executeTakeFirst();
+    if (report && report.import_id === job.import_id && !claimed) {
+      out = { name: out.name, status: 'imported', reportId: out.reportId, agency: report.agency, year: report.year, template: report.template, errors: report.errors, warnings: report.warnings };
+    }
+  }
+  const { name: _name, status, reportId, reason, ...detail } = out;
+  return { status: STATUS_OF[status], reportId: reportId ?? null, reason: reason ?? null, detail };
+}
+
 export const importJob: JobHandler = {
   chunk: 10,
-  async runItem(store, job, item) {
-    const db = store.db;
-    const row = await db.selectFrom('job_items').select('bytes').where('id', '=', item.id).executeTakeFirstOrThrow();
-    if (!row.bytes) return { status: 'failed', reason: '文件内容已不在任务中，请重新上传' };
-    const params = JSON.parse(job.params) as { limits?: Partial<ImportLimits> };
-    let out = await importOne(store, { name: item.name, bytes: Buffer.from(row.bytes) }, {
-      author: job.author, importId: job.import_id!, limits: { ...DEFAULT_LIMITS, ...params.limits }, scope: jobScope(job),
-      actor: { userId: job.user_id, username: job.author, address: null },
-    });
-    if (out.status === 'duplicate' && out.reportId !== undefined) {
-      // Stored by an earlier try of this very item (its worker died before writing the outcome)?
-      const report = await db.selectFrom('reports').select(['import_id', 'agency', 'year', 'template', 'errors', 'warnings']).where('id', '=', out.reportId).executeTakeFirst();
-      const claimed = await db.selectFrom('job_items').select('id').where('job_id', '=', job.id).where('report_id', '=', out.reportId).where('id', '!=', item.id).executeTakeFirst();
-      if (report && report.import_id === job.import_id && !claimed) {
-        out = { name: out.name, status: 'imported', reportId: out.reportId, agency: report.agency, year: report.year, template: report.template, errors: report.errors, warnings: report.warnings };
-      }
-    }
-    const { name: _name, status, reportId, reason, ...detail } = out;
-    return { status: STATUS_OF[status], reportId: reportId ?? null, reason: reason ?? null, detail };
-  },
+  runItem: importItem,
+  batch: { of: importItem, run: importTask },
   finish: recordImport,
   stopped: recordImport,
 };

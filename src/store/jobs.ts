@@ -9,8 +9,9 @@ import type { DataScope } from './scope.ts';
  * Background jobs: a job (import, re-check, roll-up export, batch render) has
  * items — files or reports — each with its own outcome, and runs as tasks, each
  * a range of items, on the store's queue (src/store/job-queue.ts). Every item is
- * done in its own transaction and its outcome written after it: a task retried
- * after its worker died skips the items already done and redoes the rest.
+ * done all or nothing (in its own transaction, or in one with the other items of
+ * its task: `batch`) and its outcome written after it: a task retried after its
+ * worker died skips the items already done and redoes the rest.
  */
 
 export type JobRow = Selectable<JobsTable>;
@@ -42,6 +43,12 @@ export interface JobHandler {
   /** Items per task: what one worker takes at a time. */
   chunk: number;
   runItem(store: Store, job: JobRow, item: WorkItem): Promise<ItemOutcome>;
+  /**
+   * Runs a task's items together, each with the outcome `runItem` would give it, one after another (an import
+   * reads a task's files at once and stores them in one transaction). Taken only while `runItem` is `batch.of`:
+   * a handler that replaces `runItem` (wrapping it, say) runs item by item.
+   */
+  batch?: { of: JobHandler['runItem']; run(store: Store, job: JobRow, items: readonly WorkItem[]): Promise<ItemOutcome[]> };
   /** After the last item (once per job). */
   finish?(store: Store, job: JobRow): Promise<void>;
   /** After the job was cancelled, each time a runner stops on it: records what was done so far. */
@@ -141,25 +148,43 @@ export async function runTask(store: Store, handlers: JobHandlers, task: TaskRef
     .selectFrom('job_items').select(['id', 'seq', 'name', 'report_id'])
     .where('job_id', '=', job.id).where('seq', '>=', task.from).where('seq', '<=', task.to).where('status', '=', 'pending')
     .orderBy('seq').execute();
-  // A range may be delivered twice (a cancelled job's task and its retry's, or a redelivery while the first
-  // worker still runs): an item another runner finished is skipped, and only the first outcome is kept.
-  for (const item of items) {
-    const current = await db
-      .selectFrom('job_items').innerJoin('jobs', 'jobs.id', 'job_items.job_id')
-      .select(['job_items.status as item', 'jobs.status as job']).where('job_items.id', '=', item.id)
-      .executeTakeFirst();
-    if (current?.job === 'cancelled') break;
-    if (current?.item !== 'pending') continue;
-    const out = await handler.runItem(store, acting, item);
-    await db
-      .updateTable('job_items')
-      .set({ status: out.status, report_id: out.reportId ?? null, reason: out.reason ?? null, detail: out.detail ? JSON.stringify(out.detail) : null, updated_at: now() })
-      .where('id', '=', item.id)
-      .where('status', '=', 'pending')
-      .execute();
+  if (handler.batch && handler.batch.of === handler.runItem) {
+    // Outcomes are written once the batch is done, each only if no other runner wrote its item's first.
+    if (items.length) await writeOutcomes(store, items, await handler.batch.run(store, acting, items));
+  } else {
+    // A range may be delivered twice (a cancelled job's task and its retry's, or a redelivery while the first
+    // worker still runs): an item another runner finished is skipped, and only the first outcome is kept.
+    for (const item of items) {
+      const current = await db
+        .selectFrom('job_items').innerJoin('jobs', 'jobs.id', 'job_items.job_id')
+        .select(['job_items.status as item', 'jobs.status as job']).where('job_items.id', '=', item.id)
+        .executeTakeFirst();
+      if (current?.job === 'cancelled') break;
+      if (current?.item !== 'pending') continue;
+      await writeOutcomes(store, [item], [await handler.runItem(store, acting, item)]);
+    }
   }
   await finishIfComplete(store, handlers, job.id);
   await recordIfCancelled(store, handlers, job.id);
+}
+
+/** Writes items' outcomes in one statement, each only if no other runner wrote its item's first. */
+async function writeOutcomes(store: Store, items: readonly WorkItem[], outs: readonly ItemOutcome[]): Promise<void> {
+  // Each column by item id (PostgreSQL takes the branches as text, so report_id is cast back).
+  const byItem = (value: (out: ItemOutcome) => string | number | null, cast?: 'integer') =>
+    sql<never>`case ${sql.ref('id')} ${sql.join(items.map((item, k) => {
+      const v = value(outs[k]!);
+      return sql`when ${item.id} then ${cast ? sql`cast(${v} as integer)` : v}`;
+    }), sql` `)} end`;
+  await store.db
+    .updateTable('job_items')
+    .set({
+      status: byItem((o) => o.status), report_id: byItem((o) => o.reportId ?? null, 'integer'), reason: byItem((o) => o.reason ?? null),
+      detail: byItem((o) => (o.detail ? JSON.stringify(o.detail) : null)), updated_at: now(),
+    })
+    .where('id', 'in', items.map((i) => i.id))
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 /** Lets a cancelled job's kind record what was done (its last item may have finished after the cancel). */
