@@ -112,11 +112,6 @@ export class WorkbookStream {
     this.rowsPerSheet = options.rowsPerSheet ?? SHEET_DATA_ROWS;
   }
 
-  /** How many reports were added. */
-  get size(): number {
-    return this.count;
-  }
-
   async add(report: WorkbookReport): Promise<void> {
     this.count++;
     if (report.year !== null && (this.latestYear === null || report.year > this.latestYear)) this.latestYear = report.year;
