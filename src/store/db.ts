@@ -250,6 +250,8 @@ export interface JobTasksTable {
   /** A running task whose lease has passed is claimed again (its worker died). */
   lease_until: string | null;
   worker: string | null;
+  /** Tasks of the job when these were queued: smaller jobs' tasks are taken first (src/store/job-queue.ts `jobSize`). */
+  job_size: Generated<number>;
 }
 
 /** One record of an agency's ledger (migration 10): `data` is the record as the schema declares it (src/schema/ledger.ts). */

@@ -55,9 +55,16 @@ export interface ImportLimits {
   maxFileBytes: number;
   /** Bytes unpacked from the archives of one import. */
   maxUnpackedBytes: number;
+  /**
+   * Bytes of files a background task reads and stores together, in one transaction: a task's files over it
+   * are stored in consecutive groups (a larger file alone), so a task of large files never holds them all.
+   */
+  taskBytes: number;
 }
 
-export const DEFAULT_LIMITS: ImportLimits = { maxFiles: 2000, maxFileBytes: 50 * 1024 * 1024, maxUnpackedBytes: 1024 * 1024 * 1024 };
+export const DEFAULT_LIMITS: ImportLimits = {
+  maxFiles: 2000, maxFileBytes: 50 * 1024 * 1024, maxUnpackedBytes: 1024 * 1024 * 1024, taskBytes: 64 * 1024 * 1024,
+};
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { now, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
 import { importBatch, importOne, type ImportContext } from './import.ts';
@@ -67,13 +68,45 @@ async function importItem(store: Store, job: JobRow, item: WorkItem): Promise<It
   return outcome(store, job, item, await importOne(store, { name: item.name, bytes: Buffer.from(row.bytes) }, importContext(job)));
 }
 
-/** The files of a task: read together and stored in one transaction (src/store/import.ts `importBatch`). */
+/** The task's items in consecutive groups of at most `budget` bytes (an item over it alone; items without bytes join any group). */
+function groupsWithin<T>(items: readonly T[], sizeOf: (item: T) => number, budget: number): T[][] {
+  const groups: T[][] = [];
+  let group: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (group.length && bytes + size > budget) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(item);
+    bytes += size;
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
+/**
+ * The files of a task: read together and stored in one transaction (src/store/import.ts `importBatch`), in groups
+ * of at most the limits' `taskBytes`.
+ */
 async function importTask(store: Store, job: JobRow, items: readonly WorkItem[]): Promise<ItemOutcome[]> {
-  const rows = await store.db.selectFrom('job_items').select(['id', 'bytes']).where('id', 'in', items.map((i) => i.id)).execute();
-  const bytes = new Map(rows.map((r) => [r.id, r.bytes]));
-  const kept = items.filter((i) => bytes.get(i.id));
-  const done = await importBatch(store, kept.map((i) => ({ name: i.name, bytes: Buffer.from(bytes.get(i.id)!) })), importContext(job));
-  const byItem = new Map(kept.map((item, k) => [item, done[k]!]));
+  const sizes = await store.db
+    .selectFrom('job_items').select(['id', sql<number | string | null>`length(bytes)`.as('size')])
+    .where('id', 'in', items.map((i) => i.id)).execute();
+  const size = new Map(sizes.map((r) => [r.id, r.size === null ? null : Number(r.size)]));
+  const kept = items.filter((i) => size.get(i.id) != null);
+  const context = importContext(job);
+  const byItem = new Map<WorkItem, ImportItem>();
+  for (const group of groupsWithin(kept, (i) => size.get(i.id)!, context.limits.taskBytes)) {
+    const rows = await store.db.selectFrom('job_items').select(['id', 'bytes']).where('id', 'in', group.map((i) => i.id)).execute();
+    const bytes = new Map(rows.map((r) => [r.id, r.bytes]));
+    // Bytes cleared since the sizes were read count as gone.
+    const present = group.filter((i) => bytes.get(i.id));
+    const done = await importBatch(store, present.map((i) => ({ name: i.name, bytes: bytes.get(i.id)! })), context);
+    present.forEach((item, k) => byItem.set(item, done[k]!));
+  }
   // The outcomes are written after the task: an item before this one in it has claimed its report already.
   const claimed = new Set<number>();
   const out: ItemOutcome[] = [];

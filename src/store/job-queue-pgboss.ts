@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Store } from './db.ts';
-import { leaseSeconds, TASK_ATTEMPTS, type JobQueue, type TaskRef, type WorkOptions } from './job-queue.ts';
+import { jobSize, leaseSeconds, TASK_ATTEMPTS, type JobQueue, type TaskRef, type WorkOptions } from './job-queue.ts';
 
 const QUEUE = 'ogi-tasks';
 
@@ -8,7 +8,8 @@ const QUEUE = 'ogi-tasks';
  * The PostgreSQL queue: pg-boss in its own schema (pgboss) of the same database.
  * Every `ogi worker` (on any machine) fetches tasks with SKIP LOCKED; a task not
  * completed within its lease (its worker was killed) is expired by pg-boss's
- * maintenance and delivered again, up to TASK_ATTEMPTS retries.
+ * maintenance and delivered again, up to TASK_ATTEMPTS retries. Smaller jobs' tasks
+ * go first (`jobSize`, as pg-boss's priority).
  */
 export async function openPgBossQueue(store: Store): Promise<JobQueue> {
   if (!store.databaseUrl) throw new Error('PostgreSQL 连接地址未知，无法打开任务队列');
@@ -32,7 +33,9 @@ export async function openPgBossQueue(store: Store): Promise<JobQueue> {
     name: 'pg-boss',
     async dispatch(tasks) {
       if (!tasks.length) return;
-      await boss.insert(tasks.map((t) => ({ name: QUEUE, data: t, retryLimit: TASK_ATTEMPTS, retryDelay: 1, expireInSeconds: lease })));
+      // pg-boss takes higher priorities first.
+      const priority = -jobSize(tasks);
+      await boss.insert(tasks.map((t) => ({ name: QUEUE, data: t, priority, retryLimit: TASK_ATTEMPTS, retryDelay: 1, expireInSeconds: lease })));
     },
     async work(run, options: WorkOptions) {
       for (let i = 0; i < options.concurrency; i++) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { inTx, type Store } from './db.ts';
-import { leaseSeconds, workerName, type JobQueue, type TaskRef, type WorkOptions } from './job-queue.ts';
+import { jobSize, leaseSeconds, workerName, type JobQueue, type TaskRef, type WorkOptions } from './job-queue.ts';
 
 const IDLE_POLL_MS = 500;
 /** Task rows per INSERT. */
@@ -10,7 +10,8 @@ const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOSt
 
 /**
  * The SQLite queue: tasks are rows of job_tasks. A worker claims one in a single
- * UPDATE … RETURNING (atomic: SQLite has one writer at a time), keeps its lease
+ * UPDATE … RETURNING (atomic: SQLite has one writer at a time), smaller jobs'
+ * first (`jobSize`), keeps its lease
  * fresh while it works, and marks it done; a task whose lease has passed (its
  * worker was killed) is claimed again.
  */
@@ -26,11 +27,11 @@ export function openTableQueue(store: Store): JobQueue {
     const row = await db
       .updateTable('job_tasks')
       .set((eb) => ({ state: 'running', worker: me, lease_until: later(leaseSeconds()), attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', (eb) =>
-        eb.selectFrom('job_tasks').select('id')
-          .where((w) => w.or([w('state', '=', 'pending'), w.and([w('state', '=', 'running'), w('lease_until', '<', at)])]))
-          .orderBy('id').limit(1),
-      )
+      // A task whose worker died first, then the next pending one: each read in index order, nothing sorted.
+      .where('id', '=', (eb) => eb.fn.coalesce(
+        eb.selectFrom('job_tasks').select('id').where('state', '=', 'running').where('lease_until', '<', at).orderBy('job_size').orderBy('id').limit(1),
+        eb.selectFrom('job_tasks').select('id').where('state', '=', 'pending').orderBy('job_size').orderBy('id').limit(1),
+      ))
       .returning(['id', 'job_id', 'first_seq', 'last_seq', 'attempts'])
       .executeTakeFirst();
     return row ? { id: row.id, attempts: row.attempts, task: { jobId: row.job_id, from: row.first_seq, to: row.last_seq } } : null;
@@ -68,7 +69,8 @@ export function openTableQueue(store: Store): JobQueue {
     name: 'table',
     async dispatch(tasks) {
       if (!tasks.length) return;
-      const rows = tasks.map((t) => ({ job_id: t.jobId, first_seq: t.from, last_seq: t.to, state: 'pending', attempts: 0 }));
+      const size = jobSize(tasks);
+      const rows = tasks.map((t) => ({ job_id: t.jobId, first_seq: t.from, last_seq: t.to, state: 'pending', attempts: 0, job_size: size }));
       // In batches: one statement takes at most 32 766 values in SQLite (an import of 100 000 files has 10 000 tasks).
       await inTx(db, async (trx) => {
         for (let i = 0; i < rows.length; i += DISPATCH_BATCH) await trx.insertInto('job_tasks').values(rows.slice(i, i + DISPATCH_BATCH)).execute();

@@ -22,6 +22,7 @@ export interface WorkOptions {
 export interface JobQueue {
   /** 'pg-boss' or 'table', for messages. */
   readonly name: string;
+  /** Queues one job's tasks (all of them, or those a retry runs again), behind those of smaller jobs: see `jobSize`. */
   dispatch(tasks: readonly TaskRef[]): Promise<void>;
   /**
    * Starts taking tasks. `attempt` counts deliveries of the task (1 first); `run` throwing, or its
@@ -31,6 +32,13 @@ export interface JobQueue {
   /** Stops taking tasks and waits for those under way. */
   stop(): Promise<void>;
 }
+
+/**
+ * Where a job's tasks wait: workers take the tasks of jobs with fewer tasks first, and among jobs of one size
+ * the earliest queued. So a clerk's upload of a few files, or a re-check, waits at most for the tasks under way,
+ * not behind a region's import of thousands of files.
+ */
+export const jobSize = (tasks: readonly TaskRef[]): number => Math.min(tasks.length, 1_000_000);
 
 /** How long a task may run without its worker being heard from before another worker takes it (OGI_JOB_LEASE_SECONDS). */
 export function leaseSeconds(): number {

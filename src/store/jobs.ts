@@ -65,7 +65,9 @@ export interface JobOwner {
 
 export const JOB_KIND_LABELS: Readonly<Record<string, string>> = { import: '导入', recheck: '重新核查', rollup: '汇总导出', render: '批量生成' };
 
+/** Items inserted together while a job is created: at most this many, and at most INSERT_BYTES of kept files. */
 const INSERT_BATCH = 50;
+const INSERT_BYTES = 16 * 1024 * 1024;
 
 /** Ranges of `chunk` consecutive pending items. */
 async function pendingTasks(store: Store, jobId: number, chunk: number): Promise<TaskRef[]> {
@@ -95,6 +97,7 @@ export async function createJob(
     .executeTakeFirstOrThrow();
   let seq = 0;
   let batch: ItemInput[] = [];
+  let batchBytes = 0;
   const flush = async () => {
     if (!batch.length) return;
     const at = now();
@@ -104,10 +107,12 @@ export async function createJob(
     }));
     await inTx(store.db, (trx) => trx.insertInto('job_items').values(rows).execute());
     batch = [];
+    batchBytes = 0;
   };
   for await (const item of items) {
     batch.push(item);
-    if (batch.length >= INSERT_BATCH) await flush();
+    batchBytes += item.bytes?.length ?? 0;
+    if (batch.length >= INSERT_BATCH || batchBytes >= INSERT_BYTES) await flush();
   }
   await flush();
   // Only a job still preparing is queued: one cancelled meanwhile stays cancelled, its items kept for a retry.

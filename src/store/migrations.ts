@@ -364,6 +364,15 @@ export const MIGRATIONS: readonly Migration[] = [
       await sql`alter table originals alter column "text" set compression lz4, alter column bytes set compression lz4`.execute(db);
     },
   },
+  {
+    version: 15,
+    name: "SQLite job queue: tasks taken smaller jobs' first, so a few files are not queued behind an import of thousands",
+    async up(db) {
+      await db.schema.alterTable('job_tasks').addColumn('job_size', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.dropIndex('job_tasks_state').execute();
+      await db.schema.createIndex('job_tasks_claim').on('job_tasks').columns(['state', 'job_size', 'id']).execute();
+    },
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions applied now. */

@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { JOB_HANDLERS } from '../../src/server/jobs.ts';
 import { recheck } from '../../src/store/checks.ts';
-import { inTx, now, type Store } from '../../src/store/db.ts';
+import { dataVersion, inTx, now, type Store } from '../../src/store/db.ts';
 import { importBatch, importOne, type ImportContext } from '../../src/store/import.ts';
 import { DEFAULT_LIMITS, type ImportFile } from '../../src/store/import-files.ts';
 import { createJob, runTask } from '../../src/store/jobs.ts';
@@ -133,6 +133,35 @@ function suite(open: (name: string) => Promise<Store>, rejectStoring: (store: St
       assert.deepEqual([after.originals.length, after.versions.length, after.audit.length], [2, 2, 2]);
     } finally {
       await store.close();
+    }
+  });
+
+  test("a task's files over its byte budget are stored in groups, one transaction each, with the outcomes of one batch", async () => {
+    const [whole, grouped] = [await open('task_whole'), await open('task_grouped')];
+    try {
+      const files = [report(X, 2020, 71), report(X, 2021, 72), report(Y, 2021, 73)];
+      files.splice(2, 0, copy(files[0]!, 'copy.txt'));
+      const owner = { userId: null, author: '测试', scope: null };
+      /** Runs the files as one task under `taskBytes`; returns the outcomes and how many transactions stored reports. */
+      const runAsOneTask = async (store: Store, taskBytes: number) => {
+        const limits = { ...DEFAULT_LIMITS, taskBytes };
+        const jobId = await createJob(store, JOB_HANDLERS, { kind: 'import', owner, importId: (await context(store)).importId, params: { limits } }, files.map((f) => ({ name: f.name, bytes: f.bytes! })));
+        const before = await dataVersion(store.db);
+        await runTask(store, JOB_HANDLERS, { jobId, from: 0, to: files.length - 1 }, 1);
+        const outcomes = (await store.db.selectFrom('job_items').select(['status', 'report_id']).where('job_id', '=', jobId).orderBy('seq').execute()).map((i) => [i.status, i.report_id]);
+        return { outcomes, commits: (await dataVersion(store.db)) - before };
+      };
+      const sizes = files.map((f) => f.bytes!.length);
+      // The first two files fit together, the third would not: groups [1, 2], [copy, 3].
+      const one = await runAsOneTask(whole, DEFAULT_LIMITS.taskBytes);
+      const two = await runAsOneTask(grouped, sizes[0]! + sizes[1]! + sizes[2]! - 1);
+      assert.deepEqual(two.outcomes, one.outcomes);
+      assert.deepEqual(one.outcomes.map(([status]) => status), ['imported', 'imported', 'duplicate', 'imported']);
+      assert.deepEqual([one.commits, two.commits], [1, 2]);
+      assert.deepEqual(await stored(grouped), await stored(whole));
+    } finally {
+      await whole.close();
+      await grouped.close();
     }
   });
 

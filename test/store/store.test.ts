@@ -171,6 +171,27 @@ describe('imports and the job queue at their limits', () => {
     assert.deepEqual(readdirSync(tmpdir()).filter((n) => n.startsWith('ogi-import-') && !before.has(n)), []);
   });
 
+  test("a job's kept files are inserted as they come, never more than 16 MB of them held at once", async () => {
+    const handlers = { noop: { chunk: 1, runItem: async () => ({ status: 'done' as const }) } };
+    const MB6 = 6 * 1024 * 1024;
+    const heldAtYield: number[] = [];
+    let yielded = 0;
+    async function* items() {
+      for (let i = 0; i < 8; i++) {
+        // Items yielded so far that are not in job_items yet: the ones the job holds in memory.
+        const inserted = Number((await sql<{ n: number }>`select count(*) as n from job_items where name like '大文件 %'`.execute(store.db)).rows[0]!.n);
+        heldAtYield.push(yielded - inserted);
+        yielded++;
+        yield { name: `大文件 ${i + 1}`, bytes: Buffer.alloc(MB6, i) };
+      }
+    }
+    const id = await createJob(store, handlers, { kind: 'noop', owner: { userId: null, author: '测试', scope: null } }, items());
+    // Flushed after every third file (18 MB): at most two are held when the next is read.
+    assert.deepEqual(heldAtYield, [0, 1, 2, 0, 1, 2, 0, 1]);
+    const rows = await store.db.selectFrom('job_items').select(['seq', 'bytes']).where('job_id', '=', id).orderBy('seq').execute();
+    assert.deepEqual(rows.map((r) => [r.seq, r.bytes!.length, r.bytes![0]]), Array.from({ length: 8 }, (_, i) => [i, MB6, i]));
+  });
+
   test('a job of 7 000 one-item tasks is queued whole (more values than one SQLite statement takes)', async () => {
     const handlers = { noop: { chunk: 1, runItem: async () => ({ status: 'done' as const }) } };
     const items = Array.from({ length: 7000 }, (_, i) => ({ name: `第 ${i + 1} 项` }));
