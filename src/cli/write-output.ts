@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { InputError } from '../errors.ts';
 import { fileSystemReason } from '../ingest/walk.ts';
-import { BINARY_FORMATS, type OutputFormat } from '../render/formats.ts';
+import { BINARY_FORMATS, defaultFileName, type OutputFormat } from '../render/formats.ts';
 import type { Report } from '../schema/types.ts';
 
 /** The error of an output file that cannot be written, naming it and the reason. */
@@ -45,7 +45,6 @@ export function writeOutputFile(file: string, data: Buffer | string): void {
  * format to its default file name (naming the reports' agency and year), text to standard output.
  */
 export async function writeOutput(format: OutputFormat, data: Buffer | string, reports: readonly Report[], output?: string): Promise<void> {
-  const { defaultFileName } = await import('../render/index.ts');
   const file = output ?? (BINARY_FORMATS.includes(format) ? defaultFileName(format, reports) : undefined);
   if (!file) {
     process.stdout.write(data);
