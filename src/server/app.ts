@@ -88,7 +88,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     maxFileBytes: fileBytes,
     maxDraftUploadBytes: fileBytes + MB,
     maxUnpackedBytes: DEFAULT_LIMITS.maxUnpackedBytes,
-    taskBytes: DEFAULT_LIMITS.taskBytes,
+    batchBytes: DEFAULT_LIMITS.batchBytes,
     maxJsonBytes: options.maxJsonBytes ?? MB,
     maxCsvBytes: options.maxCsvBytes ?? 5 * MB,
     maxLedgerBytes: ledgerBytes,

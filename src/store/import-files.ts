@@ -17,7 +17,7 @@ export async function load(file: ImportFile): Promise<LoadedFile> {
 }
 
 /** The size of a file without reading it: one over the limit is refused before it takes any memory. */
-const sizeOf = async (file: ImportFile): Promise<number> => (file.bytes ? file.bytes.length : (await stat(file.path)).size);
+export const sizeOf = async (file: ImportFile): Promise<number> => (file.bytes ? file.bytes.length : (await stat(file.path)).size);
 
 /** The file with its bytes, or why it cannot be imported: over `maxFileBytes` (refused before it is read), missing or unreadable. */
 export async function loadWithin(input: ImportFile, maxFileBytes: number): Promise<{ file: LoadedFile } | { failed: string }> {
@@ -56,14 +56,14 @@ export interface ImportLimits {
   /** Bytes unpacked from the archives of one import. */
   maxUnpackedBytes: number;
   /**
-   * Bytes of files a background task reads and stores together, in one transaction: a task's files over it
-   * are stored in consecutive groups (a larger file alone), so a task of large files never holds them all.
+   * Bytes of files read and stored together, in one transaction (a background task's files, `importFiles`'
+   * groups): more are stored in consecutive groups (a larger file alone), so large files are never all held at once.
    */
-  taskBytes: number;
+  batchBytes: number;
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
-  maxFiles: 2000, maxFileBytes: 50 * 1024 * 1024, maxUnpackedBytes: 1024 * 1024 * 1024, taskBytes: 64 * 1024 * 1024,
+  maxFiles: 2000, maxFileBytes: 50 * 1024 * 1024, maxUnpackedBytes: 1024 * 1024 * 1024, batchBytes: 64 * 1024 * 1024,
 };
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -73,3 +73,25 @@ export const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ?
 
 /** What can be imported: report documents, and reports as contract JSON (`ogi parse --json`, `ogi render --to json`). */
 export const IMPORTABLE_EXTENSIONS: readonly string[] = [...READABLE_EXTENSIONS, '.json'];
+
+/**
+ * Items in consecutive groups of at most `max.count` items and `max.bytes` bytes (an item larger than that alone):
+ * what one transaction of an import reads and stores.
+ */
+export function groupsWithin<T>(items: readonly T[], sizeOfItem: (item: T) => number, max: { bytes: number; count: number }): T[][] {
+  const groups: T[][] = [];
+  let group: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = sizeOfItem(item);
+    if (group.length && (bytes + size > max.bytes || group.length >= max.count)) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(item);
+    bytes += size;
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}

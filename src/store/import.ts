@@ -13,7 +13,7 @@ import { planAdded } from './checks.ts';
 import { inTx, now, type Q, type Store } from './db.ts';
 import { StoreError, isUniqueViolation } from './errors.ts';
 import { expandArchives, lazyTempDir } from './import-archives.ts';
-import { DEFAULT_LIMITS, loadWithin, sha256, type ImportFile, type ImportItem, type ImportLimits, type LoadedFile } from './import-files.ts';
+import { DEFAULT_LIMITS, groupsWithin, loadWithin, sha256, sizeOf, type ImportFile, type ImportItem, type ImportLimits, type LoadedFile } from './import-files.ts';
 import { requireReport, type DataScope } from './scope.ts';
 
 export interface ImportResult {
@@ -211,6 +211,9 @@ async function agenciesInScope(trx: Q, inputs: readonly StoreInput[]): Promise<(
   });
 }
 
+/** Files `importFiles` stores in one transaction (at most `batchBytes` of them), as many as a background task has. */
+const GROUP_FILES = 10;
+
 /**
  * Imports files (archives are unpacked): each readable report is stored with
  * its original bytes; a file whose bytes are already stored is a duplicate; a
@@ -245,16 +248,19 @@ async function importExpanded(
     .executeTakeFirstOrThrow();
   let done = 0;
   for (const item of failed) options.onProgress?.(++done, total, item);
-  // The next file is read on its thread while this one is stored.
   const ctx: ImportContext = { author, importId: batch.id, limits, scope: options.scope, actor: options.actor };
   const seen = new Set<string>();
-  let next = files.length > 0 ? await prepareOne(store, files[0]!, ctx, seen) : null;
-  for (let i = 0; next; i++) {
+  const sizes = new Map(await Promise.all(files.map(async (f) => [f, await sizeOf(f).catch(() => 0)] as const)));
+  const groups = groupsWithin(files, (f) => sizes.get(f)!, { bytes: limits.batchBytes, count: GROUP_FILES });
+  // The next group is loaded, looked up and read on the reader threads while this one is stored.
+  let next = groups.length > 0 ? await prepareMany(store, groups[0]!, ctx, seen) : null;
+  for (let g = 0; next; g++) {
     const current = next;
-    next = i + 1 < files.length ? await prepareOne(store, files[i + 1]!, ctx, seen) : null;
-    const item = await finishOne(store, current, ctx);
-    items.push(item);
-    options.onProgress?.(++done, total, item);
+    next = g + 1 < groups.length ? await prepareMany(store, groups[g + 1]!, ctx, seen) : null;
+    for (const item of await finishMany(store, current, ctx)) {
+      items.push(item);
+      options.onProgress?.(++done, total, item);
+    }
   }
   const count = (s: ImportItem['status']) => items.filter((i) => i.status === s).length;
   const result: ImportResult = { id: batch.id, total, imported: count('imported'), duplicates: count('duplicate'), failed: count('failed'), items };
@@ -286,7 +292,11 @@ export async function importOne(store: Store, input: ImportFile, ctx: ImportCont
  * again in its own, so that a file that cannot be stored fails alone and the others are imported.
  */
 export async function importBatch(store: Store, inputs: readonly ImportFile[], ctx: ImportContext): Promise<ImportItem[]> {
-  const prepared = await prepareMany(store, inputs, ctx, new Set());
+  return finishMany(store, await prepareMany(store, inputs, ctx, new Set()), ctx);
+}
+
+/** Stores prepared files in one transaction, or each in its own when that one fails (`importBatch`). */
+async function finishMany(store: Store, prepared: readonly Prepared[], ctx: ImportContext): Promise<ImportItem[]> {
   const items: (ImportItem | undefined)[] = prepared.map((p) => ('done' in p ? p.done : undefined));
   const ready: { k: number; item: Checked }[] = [];
   for (const [k, p] of prepared.entries()) {

@@ -3,7 +3,7 @@ import { now, type Store } from './db.ts';
 import { StoreError } from './errors.ts';
 import { importBatch, importOne, type ImportContext } from './import.ts';
 import { expandArchives, lazyTempDir } from './import-archives.ts';
-import { DEFAULT_LIMITS, loadWithin, type ImportFile, type ImportItem, type ImportLimits, type RecordedItem } from './import-files.ts';
+import { DEFAULT_LIMITS, groupsWithin, loadWithin, type ImportFile, type ImportItem, type ImportLimits, type RecordedItem } from './import-files.ts';
 import { createJob, jobScope, type ItemInput, type ItemOutcome, type JobHandler, type JobHandlers, type JobOwner, type JobRow, type WorkItem } from './jobs.ts';
 
 /**
@@ -68,28 +68,9 @@ async function importItem(store: Store, job: JobRow, item: WorkItem): Promise<It
   return outcome(store, job, item, await importOne(store, { name: item.name, bytes: Buffer.from(row.bytes) }, importContext(job)));
 }
 
-/** The task's items in consecutive groups of at most `budget` bytes (an item over it alone; items without bytes join any group). */
-function groupsWithin<T>(items: readonly T[], sizeOf: (item: T) => number, budget: number): T[][] {
-  const groups: T[][] = [];
-  let group: T[] = [];
-  let bytes = 0;
-  for (const item of items) {
-    const size = sizeOf(item);
-    if (group.length && bytes + size > budget) {
-      groups.push(group);
-      group = [];
-      bytes = 0;
-    }
-    group.push(item);
-    bytes += size;
-  }
-  if (group.length) groups.push(group);
-  return groups;
-}
-
 /**
  * The files of a task: read together and stored in one transaction (src/store/import.ts `importBatch`), in groups
- * of at most the limits' `taskBytes`.
+ * of at most the limits' `batchBytes`.
  */
 async function importTask(store: Store, job: JobRow, items: readonly WorkItem[]): Promise<ItemOutcome[]> {
   const sizes = await store.db
@@ -99,7 +80,7 @@ async function importTask(store: Store, job: JobRow, items: readonly WorkItem[])
   const kept = items.filter((i) => size.get(i.id) != null);
   const context = importContext(job);
   const byItem = new Map<WorkItem, ImportItem>();
-  for (const group of groupsWithin(kept, (i) => size.get(i.id)!, context.limits.taskBytes)) {
+  for (const group of groupsWithin(kept, (i) => size.get(i.id)!, { bytes: context.limits.batchBytes, count: kept.length })) {
     const rows = await store.db.selectFrom('job_items').select(['id', 'bytes']).where('id', 'in', group.map((i) => i.id)).execute();
     const bytes = new Map(rows.map((r) => [r.id, r.bytes]));
     // Bytes cleared since the sizes were read count as gone.

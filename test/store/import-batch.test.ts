@@ -142,9 +142,9 @@ function suite(open: (name: string) => Promise<Store>, rejectStoring: (store: St
       const files = [report(X, 2020, 71), report(X, 2021, 72), report(Y, 2021, 73)];
       files.splice(2, 0, copy(files[0]!, 'copy.txt'));
       const owner = { userId: null, author: '测试', scope: null };
-      /** Runs the files as one task under `taskBytes`; returns the outcomes and how many transactions stored reports. */
-      const runAsOneTask = async (store: Store, taskBytes: number) => {
-        const limits = { ...DEFAULT_LIMITS, taskBytes };
+      /** Runs the files as one task under `batchBytes`; returns the outcomes and how many transactions stored reports. */
+      const runAsOneTask = async (store: Store, batchBytes: number) => {
+        const limits = { ...DEFAULT_LIMITS, batchBytes };
         const jobId = await createJob(store, JOB_HANDLERS, { kind: 'import', owner, importId: (await context(store)).importId, params: { limits } }, files.map((f) => ({ name: f.name, bytes: f.bytes! })));
         const before = await dataVersion(store.db);
         await runTask(store, JOB_HANDLERS, { jobId, from: 0, to: files.length - 1 }, 1);
@@ -153,7 +153,7 @@ function suite(open: (name: string) => Promise<Store>, rejectStoring: (store: St
       };
       const sizes = files.map((f) => f.bytes!.length);
       // The first two files fit together, the third would not: groups [1, 2], [copy, 3].
-      const one = await runAsOneTask(whole, DEFAULT_LIMITS.taskBytes);
+      const one = await runAsOneTask(whole, DEFAULT_LIMITS.batchBytes);
       const two = await runAsOneTask(grouped, sizes[0]! + sizes[1]! + sizes[2]! - 1);
       assert.deepEqual(two.outcomes, one.outcomes);
       assert.deepEqual(one.outcomes.map(([status]) => status), ['imported', 'imported', 'duplicate', 'imported']);
