@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { JOB_HANDLERS } from '../../src/server/jobs.ts';
 import { recheck } from '../../src/store/checks.ts';
 import { dataVersion, inTx, now, type Store } from '../../src/store/db.ts';
-import { importBatch, importOne, type ImportContext } from '../../src/store/import.ts';
+import { importBatch, importFiles, importOne, type ImportContext } from '../../src/store/import.ts';
 import { DEFAULT_LIMITS, type ImportFile } from '../../src/store/import-files.ts';
 import { createJob, runTask } from '../../src/store/jobs.ts';
 import { openStore } from '../../src/store/open.ts';
@@ -133,6 +133,27 @@ function suite(open: (name: string) => Promise<Store>, rejectStoring: (store: St
       assert.deepEqual([after.originals.length, after.versions.length, after.audit.length], [2, 2, 2]);
     } finally {
       await store.close();
+    }
+  });
+
+  test('importFiles (ogi import, the API without the queue) stores 10 files a transaction, with what one by one gives', async () => {
+    const [single, grouped] = [await open('files_single'), await open('files_grouped')];
+    try {
+      const files = Array.from({ length: 12 }, (_, i) => report(i % 2 ? X : Y, 2019 + Math.floor(i / 2), 80 + i));
+      files.splice(11, 0, copy(files[3]!, 'copy.txt'));
+      // The agencies exist first: a batch creates the new ones of a transaction in its own order.
+      await oneByOne(single, EARLIER);
+      await oneByOne(grouped, EARLIER);
+      const expected = await oneByOne(single, files);
+      const before = await dataVersion(grouped.db);
+      const result = await importFiles(grouped, files, { author: '测试', source: 'test' });
+      assert.equal((await dataVersion(grouped.db)) - before, 2);
+      assert.deepEqual(result.items, expected);
+      assert.equal(result.duplicates, 1);
+      assert.deepEqual(await stored(grouped), await stored(single));
+    } finally {
+      await single.close();
+      await grouped.close();
     }
   });
 
