@@ -15,6 +15,7 @@ import { LAYOUTS, reportText } from './layouts.ts';
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 const CONVERTED = join(FIXTURES, 'converted');
 const FORMATS = join(FIXTURES, 'formats');
+const WRAPPED = join(FIXTURES, 'wrapped');
 
 export type Expected = Pick<Report, 'agency' | 'year' | 'template' | 'tables'>;
 
@@ -98,6 +99,12 @@ export async function runAccuracy(options: { ocr?: boolean } = {}): Promise<Case
     const source = file.slice(0, file.indexOf('.'));
     const converter = file.split('.').slice(-2, -1)[0]!;
     results.push(await readCase(join(CONVERTED, file), `转换：${converter}`, expectedOf(CONVERTED, source)));
+  }
+  // Real reports whose narrow cells wrapped their numbers, as the converters gave them (r003.lo-pdftotext-layout.txt).
+  for (const file of readdirSync(WRAPPED).filter((f) => !f.endsWith('.json')).sort()) {
+    const source = file.slice(0, file.indexOf('.'));
+    const converter = file.slice(file.indexOf('.') + 1, file.lastIndexOf('.'));
+    results.push(await readCase(join(WRAPPED, file), `折行（真实报告）：${converter}`, expectedOf(WRAPPED, source)));
   }
   return results;
 }
