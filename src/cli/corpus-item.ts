@@ -4,7 +4,7 @@ import { messagesOf } from '../check/messages.ts';
 import type { CheckConfig, CheckableReport, Finding } from '../check/types.ts';
 import { readBytesSync } from '../ingest/read-file.ts';
 import { flatCsvLines } from '../render/flat.ts';
-import { jsonLine, toJson } from '../render/json.ts';
+import { holdsRawInJson, jsonLine, plainJsonLine, toJson } from '../render/json.ts';
 import type { CorpusEntry } from './corpus-inputs.ts';
 import { loadFile, type Loaded } from './load-reports.ts';
 import { readLine, unreadLine, type ManifestLine } from './manifest.ts';
@@ -88,12 +88,23 @@ function forCheckOutput(report: CheckableReport, findings: Finding[], text: stri
   return { chunk: JSON.stringify(checked), seriesChunk: JSON.stringify(cells) };
 }
 
+/**
+ * Whether every string of a report just read comes from its text, its path or ogi's own wording, and none
+ * holds a character that JSON output escapes. Only for plain-text sources: the readers of laid-out formats
+ * add what a page says outside its text (a web page's <meta>) and where each piece was printed.
+ */
+function plainStrings(report: CheckableReport, text: string | undefined, entry: CorpusEntry): boolean {
+  const format = report.source.format;
+  return (format === 'txt' || format === 'md') && text !== undefined && !holdsRawInJson(text) && !holdsRawInJson(entry.path) && !holdsRawInJson(entry.rel);
+}
+
 async function recordOf(report: CheckableReport, text: string | undefined, entry: CorpusEntry, task: CorpusTask): Promise<ItemRecord> {
   if (task.command === 'parse') {
     const manifest = readLine(report, report.notes);
     if (task.output === 'text') return { path: entry.path, chunk: formatSummary(entry.path, report as ExtractedReport), manifest };
     const shown = lean(report, task.lean);
-    return { path: entry.path, chunk: task.output === 'json' ? toJson(shown) : jsonLine(shown), manifest };
+    if (task.output === 'json') return { path: entry.path, chunk: toJson(shown), manifest };
+    return { path: entry.path, chunk: plainStrings(report, text, entry) ? plainJsonLine(shown) : jsonLine(shown), manifest };
   }
   const findings = checkReport(report, await loadRules(), task.config);
   if (task.command === 'check') {

@@ -1,6 +1,6 @@
 import { fold, labelKey } from '../schema/normalize.ts';
 import { parseCellText, type CellValue } from './values.ts';
-import { blankMarkup, mayHaveMarkup } from './markup.ts';
+import { blankMarkup, mayHaveMarkup, SHORT_TEXT } from './markup.ts';
 
 export interface Line {
   /** 0-based index. */
@@ -157,6 +157,13 @@ function isPaddedPipeRow(folded: string): boolean {
   return pipeRow && folded.replace(/\s+/g, ' ').length <= 160 + folded.split('|').length * 2;
 }
 
+/** `text.indexOf('\t', from)`, by hand for a short rest of the text. */
+function indexOfTab(text: string, from: number): number {
+  if (text.length - from > SHORT_TEXT) return text.indexOf('\t', from);
+  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) === 9) return i;
+  return -1;
+}
+
 /** A table's ruled line in plain text ("------ ------", "+----+----+", "====="): no cell, no row. */
 const RULE_LINE = /^\s*[-=+]{3,}[-=+\s]*$/;
 
@@ -177,18 +184,19 @@ export function tokenize(lines: readonly Line[]): Cell[] {
     const hasMarkup = mayHaveMarkup(line.text);
     const text = hasMarkup ? blankMarkup(line.text) : line.text;
     const folded = hasMarkup ? fold(text) : line.folded;
+    const firstTab = indexOfTab(text, 0);
     let tabs = 0;
-    for (let at = text.indexOf('\t'); at >= 0; at = text.indexOf('\t', at + 1)) tabs++;
+    for (let at = firstTab; at >= 0; at = indexOfTab(text, at + 1)) tabs++;
     if (tabs === 0 && (!NON_BLANK.test(folded) || RULE_LINE.test(folded))) {
       if (inBlock) row++;
       inBlock = false;
       continue;
     }
-    if (tabs === 1 && !NON_BLANK.test(text.slice(0, text.indexOf('\t')))) {
+    if (tabs === 1 && (firstTab === 0 || !NON_BLANK.test(text.slice(0, firstTab)))) {
       // One cell per line: the cell joins the current block.
       if (!inBlock) row++;
       inBlock = true;
-      cells.push(makeCell(text.slice(text.indexOf('\t') + 1), line.start + text.indexOf('\t') + 1, line.index, row));
+      cells.push(makeCell(text.slice(firstTab + 1), line.start + firstTab + 1, line.index, row));
       continue;
     }
     if (inBlock && tabs === 0 && !NARRATIVE.test(folded)) {

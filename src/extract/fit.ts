@@ -2,7 +2,10 @@ import type { NoteCode } from '../schema/notes.ts';
 import type { Cell } from './cells.ts';
 import { isDigitRun, type CellValue } from './values.ts';
 
-/** One value of a row after fitting: the cell it came from, or a slice of a digit run. */
+/**
+ * One value of a row after fitting: the cell it came from, or a slice of a digit run. Made by the functions
+ * below with every field, undefined where absent, so that the readers' property accesses see one shape.
+ */
 export interface Slot {
   cell: Cell | null;
   /** For a part of a split digit run: its offsets in the document. */
@@ -34,6 +37,22 @@ export interface FitResult {
   printed?: number;
 }
 
+const makeSlot = (cell: Cell | null, start: number | undefined, end: number | undefined, digits: string | undefined, printed: string | undefined, note: string | undefined): Slot =>
+  ({ cell, start, end, digits, printed, note });
+
+/** The value of one printed cell. */
+export const cellSlot = (cell: Cell): Slot => makeSlot(cell, undefined, undefined, undefined, undefined, undefined);
+
+/** No value: no cell was printed or taken for it, for the reason `note`. */
+export const blankSlot = (note?: string): Slot => makeSlot(null, undefined, undefined, undefined, undefined, note);
+
+/** A number read from part of `cell` (a piece of a digit run) or joined from pieces of several (`printed` at start–end). */
+export const digitSlot = (cell: Cell, start: number, end: number, digits: string, note?: string, printed?: string): Slot =>
+  makeSlot(cell, start, end, digits, printed, note);
+
+/** The slot with another note. */
+export const notedSlot = (slot: Slot, note: string): Slot => makeSlot(slot.cell, slot.start, slot.end, slot.digits, slot.printed, note);
+
 const MAX_CANDIDATES = 20000;
 
 export function slotValue(slot: Slot): number | null {
@@ -43,7 +62,7 @@ export function slotValue(slot: Slot): number | null {
 }
 
 function emptySlots(n: number, note: string): Slot[] {
-  return Array.from({ length: n }, () => ({ cell: null, note }));
+  return Array.from({ length: n }, () => blankSlot(note));
 }
 
 /** Every way to cut `digits` into `parts` numbers without leading zeros. */
@@ -88,7 +107,7 @@ function splitRuns(cells: Cell[], expected: number, identity?: Identity): Slot[]
     cells.forEach((cell, i) => {
       const k = alloc[i]!;
       if (k === 1) {
-        partial = partial.map((p) => [...p, { cell }]);
+        partial = partial.map((p) => [...p, cellSlot(cell)]);
         return;
       }
       const digits = cell.value?.kind === 'number' ? cell.value.digits : '';
@@ -98,7 +117,7 @@ function splitRuns(cells: Cell[], expected: number, identity?: Identity): Slot[]
         for (const cut of cuts(digits, k)) {
           let at = offset;
           const parts = cut.map((d) => {
-            const slot: Slot = { cell, start: at, end: at + d.length, digits: d };
+            const slot = digitSlot(cell, at, at + d.length, d);
             at += d.length;
             return slot;
           });
@@ -129,11 +148,11 @@ export interface FitBudget { tries: number }
 export const TABLE_TRIES = 400_000;
 
 export function fitRow(cells: Cell[], expected: number, identity?: Identity, budget: FitBudget = { tries: TABLE_TRIES }): FitResult {
-  if (cells.length === expected) return { slots: cells.map((cell) => ({ cell })) };
+  if (cells.length === expected) return { slots: cells.map(cellSlot) };
 
   if (cells.length > expected) {
     const trimmed = trimSurplusBlanks(cells, expected, identity);
-    if (Array.isArray(trimmed)) return { slots: trimmed.map((cell) => ({ cell })) };
+    if (Array.isArray(trimmed)) return { slots: trimmed.map(cellSlot) };
     if (trimmed) return trimmed;
     let list = cells;
     while (list.length > expected && list[0]!.value?.kind === 'empty') list = list.slice(1);
@@ -146,7 +165,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity, bud
     const readsAlike = fitting.length > 1 && fitting.every((w) => readAlike(w, fitting[0]!));
     if (fitting.length === 1 || readsAlike) {
       return {
-        slots: fitting[0]!.map((cell) => ({ cell })),
+        slots: fitting[0]!.map(cellSlot),
         code: 'row-surplus-cells',
         printed: list.length,
         note: `该行有${list.length}个单元格，应为${expected}个；已取${readsAlike ? '读数相同的任一种' : '唯一满足勾稽关系的'}${expected}个，忽略${extra}个`,
@@ -179,7 +198,7 @@ export function fitRow(cells: Cell[], expected: number, identity?: Identity, bud
       // and leave the missing cells blank (a cell lost at the edge of a PDF page).
       const missing = expected - cells.length;
       return {
-        slots: [...cells.map((cell) => ({ cell })), ...emptySlots(missing, '该行缺少此单元格')],
+        slots: [...cells.map(cellSlot), ...emptySlots(missing, '该行缺少此单元格')],
         code: 'digit-run-unsplittable',
         printed: cells.length,
         note: `该行只有${cells.length}个单元格，应为${expected}个；其中的“${runs}”不能拆分为满足勾稽关系的数值，已按原样读取，缺少的按空白处理`,
@@ -226,7 +245,7 @@ function sameValue(a: CellValue | null, b: CellValue | null): boolean {
 /** Whether two runs of cells are one reading of a row: any of them may be taken, the values are the same. */
 const readAlike = (a: readonly Cell[], b: readonly Cell[]) => a.every((c, i) => sameValue(c.value, b[i]!.value));
 
-const valuesOf = (list: readonly Cell[]) => list.map((cell) => slotValue({ cell }));
+const valuesOf = (list: readonly Cell[]) => list.map((cell) => slotValue(cellSlot(cell)));
 
 /**
  * A row with more cells than columns, the surplus all blank at its ends: a trailing tab, a grid column the row
@@ -258,7 +277,7 @@ const MAX_TRIED = 50_000;
 function placed(values: readonly Slot[], expected: number, blanks: readonly number[], note: string): Slot[] {
   const slots: Slot[] = [];
   let next = 0;
-  for (let i = 0; i < expected; i++) slots.push(blanks.includes(i) ? { cell: null, note } : values[next++]!);
+  for (let i = 0; i < expected; i++) slots.push(blanks.includes(i) ? blankSlot(note) : values[next++]!);
   return slots;
 }
 
@@ -326,7 +345,7 @@ function fitShortRow(cells: Cell[], expected: number, identity: Identity | undef
   if (printed > 0 && cells.every((c) => c.separated)) {
     // Cells printed between separators keep their places: only trailing blank cells can be missing.
     return {
-      slots: [...cells.map((cell) => ({ cell })), ...emptySlots(expected - printed, '该行缺少此单元格')],
+      slots: [...cells.map(cellSlot), ...emptySlots(expected - printed, '该行缺少此单元格')],
       code: 'row-short',
       printed,
       note: `${shortNote}；缺少的按空白处理`,
@@ -335,7 +354,7 @@ function fitShortRow(cells: Cell[], expected: number, identity: Identity | undef
   const fitting: Slot[][] = [];
   // Any number of blank cells in a row of table 三 (at most 127 placements); at most three in a longer row.
   if (identity && printed > 0 && (expected <= 7 || expected - printed <= 3)) {
-    const values = cells.map((cell) => ({ cell }));
+    const values = cells.map(cellSlot);
     for (const blanks of blankPlaces(expected, expected - printed)) {
       if (--budget.tries < 0) {
         fitting.length = 0;

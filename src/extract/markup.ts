@@ -11,6 +11,9 @@ export const MARKUP = /^\s{0,3}#{1,6}(?=\s)|\[(?:image|bookmark):[^\]]*\]|<!--[\
 export const MARKUP_LINE = /^\s{0,3}(?:#{1,6}(?=\s|$))?\s*((?:\[(?:image|bookmark):[^\]]*\]|<!--[\s\S]*?-->|<\/?(?:table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption|br)\b[^<>]*\/?>)\s*)+$/i;
 const BRACKETS = /[[<]/;
 
+/** Texts up to this long are scanned by hand: for them the call of a regular expression or of indexOf costs more. */
+export const SHORT_TEXT = 32;
+
 /** A cheap test before the regular expressions: a bracket anywhere, or "#" among the first four characters. */
 export function mayHaveMarkup(text: string): boolean {
   for (let i = 0; i < 4 && i < text.length; i++) {
@@ -18,7 +21,12 @@ export function mayHaveMarkup(text: string): boolean {
     if (c === 35) return true; // #
     if (c !== 32 && c !== 9) break;
   }
-  return BRACKETS.test(text);
+  if (text.length > SHORT_TEXT) return BRACKETS.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 60) return true; // [ <
+  }
+  return false;
 }
 
 /** The text with every marker replaced by spaces of the same length, so that offsets stay true. */

@@ -21,6 +21,14 @@ function clean(text: string): string {
   return fold(text.replace(MARKUP, '')).trim().replace(/^[#>*\s]+|[*\s]+$/g, '');
 }
 
+/** Every marker of MARKUP holds one of these. */
+const MARKUP_CHARS = /[#[<]/;
+
+/** `clean(line.text)`, from the line's folded text when it holds no markup. */
+function cleanLine(line: Line): string {
+  return MARKUP_CHARS.test(line.text) ? clean(line.text) : line.folded.trim().replace(/^[#>*\s]+|[*\s]+$/g, '');
+}
+
 function found<T>(line: Line, value: T, from = 0, length?: number, note?: string): Found<T> {
   const start = line.start + from;
   const end = length === undefined ? line.end : start + length;
@@ -104,10 +112,10 @@ export interface TitleInfo {
 export function readTitle(lines: readonly Line[], limit: number, skip: (line: number) => boolean = () => false): TitleInfo {
   const info: TitleInfo = { titleLine: null, agency: null, year: null, lastTitleLine: -1 };
   const nonEmpty: Line[] = [];
-  for (let i = 0; i < limit && nonEmpty.length < 6; i++) if (!skip(i) && clean(lines[i]!.text) !== '') nonEmpty.push(lines[i]!);
+  for (let i = 0; i < limit && nonEmpty.length < 6; i++) if (!skip(i) && cleanLine(lines[i]!) !== '') nonEmpty.push(lines[i]!);
   for (let n = 0; n < nonEmpty.length; n++) {
     const line = nonEmpty[n]!;
-    const text = clean(line.text).replace(/\s+/g, '');
+    const text = cleanLine(line).replace(/\s+/g, '');
     if (/[。；]/.test(text)) break;
     if (text.length > 80) continue;
     const title = parseTitle(line.text);
@@ -121,7 +129,7 @@ export function readTitle(lines: readonly Line[], limit: number, skip: (line: nu
       info.agency = found(line, title.agency.organ, at.from, at.length, nameNote(title.agency));
     } else if (n > 0) {
       const prev = nonEmpty[n - 1]!;
-      const printed = clean(prev.text).replace(/\s+/g, '').replace(NOT_NAME, '');
+      const printed = cleanLine(prev).replace(/\s+/g, '').replace(NOT_NAME, '');
       // A summary's title block names its region alone (“某市（汇总）”): the region's government.
       const name = withoutSummaryMark(printed);
       const organ = name.length <= 40 && (ORGAN_NAME.test(name) || name !== printed) && !/\d/.test(name) ? issuingOrgan(name) : null;
@@ -209,11 +217,11 @@ export interface Signature {
 /** The 落款 at the end: an organ's name and a date, each on its own line. */
 export function readSignature(lines: readonly Line[]): Signature {
   const tail: Line[] = [];
-  for (let i = lines.length - 1; i >= 0 && tail.length < 4; i--) if (clean(lines[i]!.text) !== '') tail.unshift(lines[i]!);
+  for (let i = lines.length - 1; i >= 0 && tail.length < 4; i--) if (cleanLine(lines[i]!) !== '') tail.unshift(lines[i]!);
   const sig: Signature = { date: null, agency: null, firstLine: -1 };
   for (let n = tail.length - 1; n >= 0; n--) {
     const line = tail[n]!;
-    const m = DATE_LINE.exec(clean(line.text).replace(/\s+/g, ' '));
+    const m = DATE_LINE.exec(cleanLine(line).replace(/\s+/g, ' '));
     if (!m) continue;
     const iso = toIso(m[1]!, m[2]!, m[3]!);
     if (!iso) continue;
@@ -222,7 +230,7 @@ export function readSignature(lines: readonly Line[]): Signature {
     sig.firstLine = line.index;
     const prev = tail[n - 1];
     if (prev) {
-      const name = clean(prev.text).replace(/\s+/g, '');
+      const name = cleanLine(prev).replace(/\s+/g, '');
       if (name.length <= 40 && ORGAN_NAME.test(name) && !/[。，,]/.test(name)) {
         const s = contentSpan(prev);
         sig.agency = found(prev, name, s.from, s.length);
@@ -234,7 +242,7 @@ export function readSignature(lines: readonly Line[]): Signature {
   if (!sig.date) {
     // A signature with the organ's name only.
     const last = tail[tail.length - 1];
-    const name = last ? clean(last.text).replace(/\s+/g, '') : '';
+    const name = last ? cleanLine(last).replace(/\s+/g, '') : '';
     if (last && name.length <= 40 && ORGAN_NAME.test(name) && !/[。，,：:；\d]/.test(name) && tail.length > 1) {
       const s = contentSpan(last);
       sig.agency = found(last, name, s.from, s.length);

@@ -62,6 +62,12 @@ function detectTemplate(stream: readonly Cell[]): Record<TableTemplate, string[]
   return markers;
 }
 
+/** The legacy template's markers printed as short lines (each line keyed once, not once per marker). */
+function legacyMarkersIn(lines: readonly Line[]): string[] {
+  const keys = lines.filter((l) => l.text.length < 40 && l.text.includes('情况')).map((l) => labelKey(l.text));
+  return LEGACY_MARKERS.filter((m) => keys.some((k) => labelMatches(m, k))).map((m) => m.label);
+}
+
 function firstIndex(stream: readonly Cell[], from: number, test: (c: Cell) => boolean): number {
   for (let i = Math.max(0, from); i < stream.length; i++) if (test(stream[i]!)) return i;
   return -1;
@@ -161,9 +167,7 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
 
   // Template: from the tables' own layout.
   const markers = detectTemplate(stream);
-  const legacyMarkers = LEGACY_MARKERS.filter((m) =>
-    lines.some((l) => l.text.length < 40 && l.text.includes('情况') && labelMatches(m, labelKey(l.text))),
-  ).map((m) => m.label);
+  const legacyMarkers = legacyMarkersIn(lines);
   let template: Template;
   const n19 = markers['2019'].length;
   const n21 = markers['2021'].length;

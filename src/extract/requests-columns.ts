@@ -3,7 +3,7 @@ import { evaluate, identities, type Identity } from '../schema/identities.ts';
 import type { RequestRowKey } from '../schema/requests.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell as Value } from '../schema/types.ts';
-import { slotValue, type FitResult, type Slot } from './fit.ts';
+import { blankSlot, notedSlot, slotValue, type FitResult, type Slot } from './fit.ts';
 
 /**
  * Table 三's column identities weighing the readings of rows printed as digit runs or short of cells
@@ -63,7 +63,7 @@ const UNDETERMINED = '有多种读法（拆分方式或少印空白单元格的�
 function unread(slots: Map<RequestRowKey, Slot[]>, key: RequestRowKey): Outcome {
   const current = slots.get(key)!;
   if (current.every((s) => s.cell === null)) return 'kept';
-  slots.set(key, current.map(() => ({ cell: null, note: UNDETERMINED })));
+  slots.set(key, current.map(() => blankSlot(UNDETERMINED)));
   return [];
 }
 
@@ -207,11 +207,11 @@ function agreeing(slots: Map<RequestRowKey, Slot[]>, key: RequestRowKey, rowRead
     if (first.every((s, c) => same(s, current[c]!))) return 'kept';
     const note = first.some((s) => s.digits !== undefined) ? '连写数字，已按行、列勾稽关系唯一拆分' : '已按行、列勾稽关系唯一确定位置';
     // A value joined from pieces keeps the note naming them.
-    slots.set(key, first.map((s) => (s.cell === null ? s : { ...s, note: joinNotes(s.note, note) })));
+    slots.set(key, first.map((s) => (s.cell === null ? s : notedSlot(s, joinNotes(s.note, note)))));
     return 'all';
   }
   const cols = agreed.flatMap((yes, c) => (yes && first[c]!.cell !== null ? [c] : []));
-  slots.set(key, first.map((s, c) => (cols.includes(c) ? { ...s, note: joinNotes(s.note, '按行、列勾稽关系，在每种可能的读法下都相同') } : { cell: null, note: UNDETERMINED })));
+  slots.set(key, first.map((s, c) => (cols.includes(c) ? notedSlot(s, joinNotes(s.note, '按行、列勾稽关系，在每种可能的读法下都相同')) : blankSlot(UNDETERMINED))));
   return cols;
 }
 

@@ -37,7 +37,7 @@ interface Candidate extends Heading {
 function candidate(line: Line): Candidate | null {
   if (line.text.length > 120 || !HEADING_WORDS.test(line.text)) return null;
   const spaced = blankMarkup(line.text);
-  const printed = fold(spaced).replace(/^[\s#*>]+|[\s*]+$/g, '').replace(/[:：]$/, '');
+  const printed = (spaced === line.text ? line.folded : fold(spaced)).replace(/^[\s#*>]+|[\s*]+$/g, '').replace(/[:：]$/, '');
   if (printed.length === 0 || printed.length > 40) return null;
   if (/^[(（]/.test(printed)) return null;
   const m = PREFIX.exec(printed);

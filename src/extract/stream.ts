@@ -102,11 +102,11 @@ export interface Cut {
 }
 
 /**
- * The printed lines of one flattened line, or null when it does not hold a report's
+ * The printed lines of one flattened line (`folded` is `fold(text)`), or null when it does not hold a report's
  * headings and tables (a long paragraph is read as it is).
  */
-export function cutLine(text: string): Cut[] | null {
-  if (text.length < LONG_LINE || !FLATTENED.test(FOLDS.test(text) ? fold(text) : text)) return null;
+export function cutLine(text: string, folded: string): Cut[] | null {
+  if (text.length < LONG_LINE || !FLATTENED.test(FOLDS.test(text) ? folded : text)) return null;
   const { c, pos } = compactLine(text);
   const all = occurrences(c);
   // The tables lie between the first item caption of table 二 and heading 五; without one, only headings are cut.
@@ -205,7 +205,7 @@ export function flowLines(lines: readonly Line[], text: string): { lines: Line[]
   const cutsOf = new Map<number, Cut[]>();
   for (const line of lines) {
     if (line.text.length < LONG_LINE) continue;
-    const cuts = cutLine(line.text);
+    const cuts = cutLine(line.text, line.folded);
     if (cuts) cutsOf.set(line.index, cuts);
   }
   if (!rows.length && !cutsOf.size) return { lines: lines as Line[], flowed: false };

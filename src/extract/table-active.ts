@@ -7,7 +7,7 @@ import { TEMPLATE_DEFS, type TableTemplate } from '../schema/templates.ts';
 import type { ActiveTable, Cell as Value, ExtraRow } from '../schema/types.ts';
 import type { Cell } from './cells.ts';
 import { parseCellText } from './values.ts';
-import { fitRow, slotValue, type FitResult, type Slot } from './fit.ts';
+import { blankSlot, cellSlot, digitSlot, fitRow, notedSlot, slotValue, type FitResult, type Slot } from './fit.ts';
 import { narrativeEvidence, narrativeOf, quoteEvidence, splitByEvidence, type ActiveEvidence, type Evidence } from './narrative-evidence.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
@@ -131,7 +131,7 @@ function signedRow(cells: readonly Cell[], damaged: Cell, columns: readonly (Act
   });
   const before = piece(m[1]!, 0);
   const change = piece(m[2]!, m[1]!.length);
-  if (columns.length === 2) return { slots: [{ cell: before }, { cell: change }] };
+  if (columns.length === 2) return { slots: [cellSlot(before), cellSlot(change)] };
   const after = columns.slice(signed).map((c) => c?.label ?? '').join('、');
   const note = `“${m[2]}”是${after}连写的数字，无法确定各列的数值，按空白处理（“${m[1]}”在符号之前，是其前一列的值）`;
   // The ways to cut the signed digits into the change and the one column after it, for the narrative to decide.
@@ -143,22 +143,22 @@ function signedRow(cells: readonly Cell[], damaged: Cell, columns: readonly (Act
     const [a, b] = [digits.slice(0, i), digits.slice(i)];
     if ((a.length > 1 && a.startsWith('0')) || (b.length > 1 && b.startsWith('0'))) continue;
     candidates.push([
-      { cell: before },
-      { cell: change, start: change.start, end: from + i, digits: `${sign === '+' ? '' : '-'}${a}` },
-      { cell: change, start: from + i, end: change.end, digits: b },
+      cellSlot(before),
+      digitSlot(change, change.start, from + i, `${sign === '+' ? '' : '-'}${a}`),
+      digitSlot(change, from + i, change.end, b),
     ]);
   }
   if (candidates.length === 1) {
     // As for any glued run (fit.ts): the one cut with every cell printed.
     return { slots: candidates[0]!, code: 'digit-run-split', note: `单元格边界丢失的连写数字“${damaged.text}”，已按正负号和数字位数唯一拆分` };
   }
-  return { slots: [{ cell: before }, ...columns.slice(1).map(() => ({ cell: null, note }))], code: 'digit-run-ambiguous', printed: 2, note, candidates };
+  return { slots: [cellSlot(before), ...columns.slice(1).map(() => blankSlot(note))], code: 'digit-run-ambiguous', printed: 2, note, candidates };
 }
 
 /** A row whose values are broken by text that is no value: none of its cells can be placed. */
 function unreadableRow(cells: Cell[], width: number, damaged: Cell): FitResult {
   const note = `该行的数值中夹有无法识别的内容“${damaged.text}”，无法确定各列的数值，该行按空白处理`;
-  return { slots: Array.from({ length: width }, () => ({ cell: null, note })), code: 'row-short', printed: cells.length, note };
+  return { slots: Array.from({ length: width }, () => blankSlot(note)), code: 'row-short', printed: cells.length, note };
 }
 
 /**
@@ -176,7 +176,7 @@ function byEvidence(
   if (!chosen) return fit;
   const quoted = quoteEvidence(chosen.evidence);
   const runs = [...new Set(chosen.slots.filter((s) => s.digits !== undefined).map((s) => s.cell!))];
-  const slots = chosen.slots.map((s) => (s.digits !== undefined ? { ...s, note: `由连写数字“${s.cell!.text}”拆分，依据正文${quoted}` } : s));
+  const slots = chosen.slots.map((s) => (s.digits !== undefined ? notedSlot(s, `由连写数字“${s.cell!.text}”拆分，依据正文${quoted}`) : s));
   const values = chosen.slots.map((s) => slotValue(s) ?? '空白').join('、');
   return {
     slots,

@@ -8,7 +8,7 @@ import type { NoteCode } from '../schema/notes.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { RequestsTable } from '../schema/types.ts';
 import type { Cell, Line } from './cells.ts';
-import { fitRow, slotValue, TABLE_TRIES, type Slot } from './fit.ts';
+import { blankSlot, cellSlot, fitRow, slotValue, TABLE_TRIES, type Slot } from './fit.ts';
 import { resolveByColumns, type Readings } from './requests-columns.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import { joinWrappedRows } from './wrapped-numbers.ts';
@@ -142,7 +142,7 @@ export function extractRequests(
     else rec.note('row-wrapped-joined', `表三“${labelOf(key)}”行的数字在窄单元格中折行，已按所在列把上下行的数字拼接，七列齐全、总计等于各列之和，表的列勾稽关系在可核对处成立`, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
   }
   for (const { key, reason } of misread.filter((m) => !joined.some((j) => j.key === m.key))) {
-    slots.set(key, Array.from({ length: COLUMNS }, () => ({ cell: null, note: reason })));
+    slots.set(key, Array.from({ length: COLUMNS }, () => blankSlot(reason)));
     readings.delete(key);
     rec.note('row-misread', reason, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
   }
@@ -187,7 +187,7 @@ export function extractRequests(
       const where = unlabeled.dropped ?? unlabeled.cells.find((c) => c.value?.kind === 'number')!;
       rec.note('row-label-variant', `表三“${rows[r - 1]!.label}”与“${rows[r + 1]!.label}”两行之间印有一行数值，${printed}；该处只缺“${def.label}”行，且只有一种取法使该行总计等于各列之和，按该行读取`, placePath({ table: 'requests', row: def.key }), where, { actual: unlabeled.dropped?.text ?? null, expected: def.label });
       const paths = requestRowPaths(def.key);
-      table[def.key] = unlabeled.cells.map((cell, c) => rec.value(paths[c]!, { cell }));
+      table[def.key] = unlabeled.cells.map((cell, c) => rec.value(paths[c]!, cellSlot(cell)));
       continue;
     }
     if (!rowSlots) {
@@ -256,12 +256,13 @@ function misreadRows(stream: readonly Cell[], slots: ReadonlyMap<RequestRowKey, 
  * taken for cells. In a table read cleanly such rows are the report's own sums, kept for the checks.
  */
 function unbalancedRows(stream: readonly Cell[], slots: ReadonlyMap<RequestRowKey, Slot[]>, orphans: readonly number[]): RequestRowKey[] {
+  const strayNumbers = orphans.some((k) => stream[k]!.value?.kind === 'number');
+  if (!strayNumbers) return [];
   const broken = [...slots].filter(([, row]) => {
     const values = row.map(slotValue);
     return values.some((v) => v !== null) && !rowTotalHolds(values);
   });
-  const strayNumbers = orphans.some((k) => stream[k]!.value?.kind === 'number');
-  return strayNumbers ? broken.map(([key]) => key) : [];
+  return broken.map(([key]) => key);
 }
 
 /**

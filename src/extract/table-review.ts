@@ -4,7 +4,7 @@ import { labelMatches } from '../schema/labels.ts';
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS, REVIEW_GROUP_KEYS } from '../schema/review.ts';
 import type { ReviewTable } from '../schema/types.ts';
 import type { Cell, Line } from './cells.ts';
-import { fitRow, slotValue, type Slot } from './fit.ts';
+import { blankSlot, cellSlot, digitSlot, fitRow, slotValue, type Slot } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
 import { joinWrappedGroups } from './wrapped-groups.ts';
@@ -164,11 +164,11 @@ function strokeRow(stream: readonly Cell[], start: number, to: number, rec: Reco
     const others = part.filter((_, n) => n !== at);
     const implied = others.some((v) => v === null) ? null : at === PER_GROUP - 1 ? others.reduce<number>((a, b) => a + b!, 0) : others[PER_GROUP - 2]! - others.slice(0, PER_GROUP - 2).reduce<number>((a, b) => a + b!, 0);
     const stroke = strokes[0]!;
-    const slots: Slot[] = cells.map((cell) => ({ cell }));
+    const slots: Slot[] = cells.map(cellSlot);
     if (implied === 1) {
-      slots[k] = { cell: stroke, start: stroke.start, end: stroke.end, digits: '1', note: `印为“${stroke.text.trim()}”（数字 1 的常见误识），该组总计只在此格为 1 时与各项之和相等，读作 1` };
+      slots[k] = digitSlot(stroke, stroke.start, stroke.end, '1', `印为“${stroke.text.trim()}”（数字 1 的常见误识），该组总计只在此格为 1 时与各项之和相等，读作 1`);
     } else {
-      slots[k] = { cell: null };
+      slots[k] = blankSlot();
       rec.note('row-short', `表四：一格印为“${stroke.text.trim()}”，不能确定是数值 1（该组勾稽关系${implied === null ? '无法核对' : `要求此格为 ${implied}`}），按空白处理`, placePath({ table: 'review', row: REVIEW_GROUP_KEYS[g]! }), stroke, { actual: stroke.text.trim() });
     }
     return { groups: REVIEW_GROUP_KEYS.map((_, n) => slots.slice(n * PER_GROUP, (n + 1) * PER_GROUP)), last: j - 1 };
@@ -187,7 +187,7 @@ function misreadGroups(groups: Slot[][], rec: Recorder, at: Cell | undefined): v
   const names = broken.map((k) => `“${REVIEW_GROUPS.find((d) => d.key === k)!.label}”`).join('');
   const message = `表四的数值分印在几行，${names}各组的总计都不等于各项之和，疑为折行的数字，这些组按空白处理`;
   rec.note('row-misread', message, 'review', at);
-  for (const key of broken) groups[REVIEW_GROUP_KEYS.indexOf(key)] = Array.from({ length: PER_GROUP }, () => ({ cell: null, note: message }));
+  for (const key of broken) groups[REVIEW_GROUP_KEYS.indexOf(key)] = Array.from({ length: PER_GROUP }, () => blankSlot(message));
 }
 
 /** The groups whose total is not the sum of their other values. */

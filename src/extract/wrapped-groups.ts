@@ -1,6 +1,6 @@
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../schema/review.ts';
 import type { Cell, Line } from './cells.ts';
-import type { Slot } from './fit.ts';
+import { blankSlot, type Slot } from './fit.ts';
 import { CENTRE_TOLERANCE, slotOf, type Piece } from './wrapped-numbers.ts';
 
 /**
@@ -46,7 +46,7 @@ export function joinWrappedGroups(cells: readonly Cell[], lines: readonly Line[]
     const group = values.slice(from, (from += size));
     if (size === PER_GROUP) return { slots: group, whole: true };
     const note = `该组印有${size}个数值，少于${PER_GROUP}个，哪几列空白无法由勾稽关系确定`;
-    return { slots: [...Array.from({ length: PER_GROUP - 1 }, () => ({ cell: null, note })), group[size - 1]!], whole: false };
+    return { slots: [...Array.from({ length: PER_GROUP - 1 }, () => blankSlot(note)), group[size - 1]!], whole: false };
   });
 }
 

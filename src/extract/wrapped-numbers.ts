@@ -3,7 +3,7 @@ import { evaluate, identities, rowHolds } from '../schema/identities.ts';
 import { REQUEST_COLUMN_KEYS, type RequestRowKey } from '../schema/requests.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell, Line } from './cells.ts';
-import { slotValue, type Slot } from './fit.ts';
+import { blankSlot, cellSlot, digitSlot, slotValue, type Slot } from './fit.ts';
 
 /**
  * Numbers a narrow cell wrapped (a LibreOffice PDF through `pdftotext -layout`): the upper digits on one
@@ -153,8 +153,8 @@ export function joinWrappedRows(
         const offsets = cols.map((c, n) => values[n]!.centre - pitch * c);
         return Math.max(...offsets) - Math.min(...offsets) <= SPREAD * pitch;
       })
-      .map((cols) => Array.from({ length: COLUMNS }, (_, c) => (cols.includes(c) ? slots[cols.indexOf(c)]! : { cell: null, note: UNPRINTED })));
-    if (placements.length) rows.push({ key, slots: Array.from({ length: COLUMNS }, () => ({ cell: null, note: UNPRINTED })), placements });
+      .map((cols) => Array.from({ length: COLUMNS }, (_, c) => (cols.includes(c) ? slots[cols.indexOf(c)]! : blankSlot(UNPRINTED))));
+    if (placements.length) rows.push({ key, slots: Array.from({ length: COLUMNS }, () => blankSlot(UNPRINTED)), placements });
   }
   return rows;
 }
@@ -171,10 +171,10 @@ function* columnChoices(count: number, of: number, from = 0): Generator<number[]
 /** A value: its one cell, or its pieces joined, with the first piece's offsets and a note naming every piece. */
 export function slotOf(pieces: readonly Piece[]): Slot {
   const [head, ...rest] = pieces.map((p) => p.cell);
-  if (!rest.length) return { cell: head! };
+  if (!rest.length) return cellSlot(head!);
   const digits = [head!, ...rest].map((c) => c.text).join('');
   const where = [head!, ...rest].map((c) => `第${c.line + 1}行“${c.text}”`).join('、');
-  return { cell: head!, start: head!.start, end: head!.end, digits, printed: head!.text, note: `窄单元格中折行的数字，由${where}按列拼接` };
+  return digitSlot(head!, head!.start, head!.end, digits, `窄单元格中折行的数字，由${where}按列拼接`, head!.text);
 }
 
 /** Whether the column identities hold wherever every row they name was read (a printed blank counts as 0). */
