@@ -12,6 +12,8 @@ import { blankSlot, cellSlot, fitRow, slotValue, TABLE_TRIES, type Slot } from '
 import { resolveByColumns, type Readings } from './requests-columns.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import { joinWrappedRows } from './wrapped-numbers.ts';
+import { columnIdentitiesHold } from './column-identities.ts';
+import { columnsOfValues, layoutColumns } from './layout-columns.ts';
 
 const COLUMNS = REQUEST_COLUMN_KEYS.length;
 const rowTotalHolds = rowHolds('requests');
@@ -60,6 +62,9 @@ export function extractRequests(
   // mixed with text ("数量 (^6969 5555 … 1919054742)"): some of their cells are not among the values read.
   const apart = new Set<RequestRowKey>();
   const mixed = new Set<RequestRowKey>();
+  // Rows printed in full, and rows printing too few values that their total leaves several places.
+  const fullRows = new Map<RequestRowKey, Cell[]>();
+  const shortRows = new Map<RequestRowKey, Cell[]>();
   let i = from;
   while (i < to) {
     const cell = stream[i]!;
@@ -119,6 +124,10 @@ export function extractRequests(
     const next = Math.max(after, consumed + 1);
     if (cells.some((c) => c.row !== stream[valuesAt]!.row)) apart.add(def.key);
     const fit = fitRow(cells, COLUMNS, rowTotalHolds, budget);
+    if (!fit.note && cells.length === COLUMNS) fullRows.set(def.key, cells);
+    // Values on their label's line only: those on a line apart may be pieces of wrapped numbers (wrapped-numbers.ts).
+    const laidOutShort = cells.length < COLUMNS && fit.readings && (fit.code === 'row-short' || fit.code === 'digit-run-ambiguous');
+    if (laidOutShort && !apart.has(def.key) && !mixed.has(def.key)) shortRows.set(def.key, cells);
     if (fit.note) pending.push({ key: def.key, code: fit.code!, message: `表三“${cell.text}”：${fit.note}`, cell, printed: fit.printed });
     slots.set(def.key, fit.slots);
     placed.set(def.key, { label: i, next });
@@ -128,6 +137,11 @@ export function extractRequests(
     i = next;
   }
   if (slots.size === 0) return { table: {}, span: null };
+  const byLayout = lines && shortRows.size ? placeByLayout(template, lines, fullRows, shortRows, slots, readings) : new Set<RequestRowKey>();
+  for (const p of pending.filter((x) => byLayout.has(x.key))) {
+    rec.note('row-short', `表三“${p.cell.text}”：该行只有${p.printed}个单元格，应为${COLUMNS}个；各值所在的列按版面中的位置（与印满各列的行对齐）唯一确定，该行总计等于各列之和，表的列勾稽关系在可核对处成立，缺少的按空白处理`, placePath({ table: 'requests', row: p.key }), p.cell, { actual: p.printed, expected: COLUMNS });
+  }
+  pending.splice(0, pending.length, ...pending.filter((x) => !byLayout.has(x.key)));
   const misread = misreadRows(stream, slots, orphans, { troubled: pending.map((p) => p.key), mixed, apart });
   const misreadKeys = new Set(misread.map((m) => m.key));
   const untrusted = new Set([...misreadKeys, ...pending.map((p) => p.key)]);
@@ -205,6 +219,39 @@ export function extractRequests(
     table[def.key] = rowSlots.map((slot, c) => rec.value(paths[c]!, slot));
   }
   return { table, span: { first: from, last } };
+}
+
+/**
+ * Short rows of text laid out in columns (src/extract/layout-columns.ts): of the places the row's total allows
+ * its values, only those putting each value that stands clearly under a column in that column. A row left one
+ * place is settled when, with the rows read in full, every column identity that can be checked holds; otherwise,
+ * or with several places left, they are the row's readings for the column identities to weigh.
+ * Returns the rows settled.
+ */
+function placeByLayout(
+  template: TableTemplate, lines: readonly Line[], fullRows: ReadonlyMap<RequestRowKey, Cell[]>, shortRows: ReadonlyMap<RequestRowKey, Cell[]>,
+  slots: Map<RequestRowKey, Slot[]>, readings: Map<RequestRowKey, Readings>,
+): Set<RequestRowKey> {
+  const centres = layoutColumns([...fullRows.values()], lines);
+  if (!centres || centres.length !== COLUMNS) return new Set();
+  const one = new Map<RequestRowKey, Slot[]>();
+  for (const [key, cells] of shortRows) {
+    const columns = columnsOfValues(cells, centres, lines);
+    const all = readings.get(key)?.blanks();
+    if (!columns?.some((c) => c !== null) || !all?.length) continue;
+    // Numbers laid out apart are whole: a placement splitting one is not what was printed.
+    const fits = all.filter((p) => p.every((slot) => slot.digits === undefined) && columns.every((c, k) => c === null || p[c]!.cell === cells[k]));
+    if (!fits.length || fits.length === all.length) continue;
+    if (fits.length === 1) one.set(key, fits[0]!);
+    readings.set(key, { full: [], blanks: () => fits });
+  }
+  const full = [...fullRows.keys()].map((key) => [key, slots.get(key)!] as const);
+  if (!one.size || !columnIdentitiesHold(template, [...full, ...one])) return new Set();
+  for (const [key, row] of one) {
+    slots.set(key, row);
+    readings.delete(key);
+  }
+  return new Set(one.keys());
 }
 
 /** A wording put together from pieces that carries two rows' numbers ("(一)予以(二)部分"): two labels interleaved. */

@@ -1,9 +1,10 @@
 import { requestRowPaths } from '../schema/cells.ts';
-import { evaluate, identities, rowHolds } from '../schema/identities.ts';
+import { rowHolds } from '../schema/identities.ts';
 import { REQUEST_COLUMN_KEYS, type RequestRowKey } from '../schema/requests.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell, Line } from './cells.ts';
 import { blankSlot, cellSlot, digitSlot, slotValue, type Slot } from './fit.ts';
+import { columnIdentitiesHold } from './column-identities.ts';
 
 /**
  * Numbers a narrow cell wrapped (a LibreOffice PDF through `pdftotext -layout`): the upper digits on one
@@ -179,15 +180,5 @@ export function slotOf(pieces: readonly Piece[]): Slot {
 
 /** Whether the column identities hold wherever every row they name was read (a printed blank counts as 0). */
 function balanced(template: TableTemplate, read: ReadonlyMap<RequestRowKey, Slot[]>, rows: readonly JoinedRow[]): boolean {
-  if (!rows.length) return true;
-  const values = new Map<string, number | null>();
-  const put = (key: string, slots: readonly Slot[]) => requestRowPaths(key).forEach((p, c) => values.set(p, slots[c] ? slotValue(slots[c]!) ?? 0 : null));
-  for (const [key, slots] of read) put(key, slots);
-  for (const r of rows) put(r.key, r.slots);
-  return identities(template)
-    .filter((x) => x.def.table === 'requests' && x.def.per === 'column')
-    .every((x) => {
-      const e = evaluate(x, (p) => (values.has(p) ? values.get(p)! : null));
-      return e.status !== 'fails';
-    });
+  return !rows.length || columnIdentitiesHold(template, [...read, ...rows.map((r) => [r.key, r.slots] as const)]);
 }
