@@ -55,15 +55,17 @@ export function layoutColumns(fullRows: readonly (readonly Cell[])[], lines: rea
   return centres;
 }
 
+/** The column a value stands in: within NEAR of one column's centre and at least APART from every other; else null. */
+export function columnOf(cell: Cell, centres: readonly number[], lines: readonly Line[]): number | null {
+  const centre = centreOf(cell, lines);
+  const near = centres.findIndex((x) => Math.abs(x - centre) <= NEAR);
+  return near >= 0 && centres.every((x, c) => c === near || Math.abs(x - centre) >= APART) ? near : null;
+}
+
 /**
- * The column each value of a short row stands in, or null for a value that stands near no column or between
- * two; null for the whole row when it is not laid out on one line.
+ * The column each value of a short row stands in (`columnOf`), or null for the whole row when it is not laid
+ * out on one line.
  */
 export function columnsOfValues(cells: readonly Cell[], centres: readonly number[], lines: readonly Line[]): (number | null)[] | null {
-  if (!spacedOnOneLine(cells, lines)) return null;
-  return cells.map((cell) => {
-    const centre = centreOf(cell, lines);
-    const near = centres.findIndex((x) => Math.abs(x - centre) <= NEAR);
-    return near >= 0 && centres.every((x, c) => c === near || Math.abs(x - centre) >= APART) ? near : null;
-  });
+  return spacedOnOneLine(cells, lines) ? cells.map((cell) => columnOf(cell, centres, lines)) : null;
 }

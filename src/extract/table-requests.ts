@@ -13,7 +13,7 @@ import { resolveByColumns, type Readings } from './requests-columns.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import { joinWrappedRows } from './wrapped-numbers.ts';
 import { columnIdentitiesHold } from './column-identities.ts';
-import { columnsOfValues, layoutColumns } from './layout-columns.ts';
+import { columnOf, columnsOfValues, layoutColumns } from './layout-columns.ts';
 
 const COLUMNS = REQUEST_COLUMN_KEYS.length;
 const rowTotalHolds = rowHolds('requests');
@@ -137,7 +137,10 @@ export function extractRequests(
     i = next;
   }
   if (slots.size === 0) return { table: {}, span: null };
-  const byLayout = lines && shortRows.size ? placeByLayout(template, lines, fullRows, shortRows, slots, readings) : new Set<RequestRowKey>();
+  // The columns of a table laid out as printed (src/extract/layout-columns.ts), where the text shows them.
+  const centres = lines && fullRows.size ? layoutColumns([...fullRows.values()], lines) : null;
+  const layout = lines && centres?.length === COLUMNS ? { lines, centres } : null;
+  const byLayout = layout && shortRows.size ? placeByLayout(template, layout, fullRows, shortRows, slots, readings) : new Set<RequestRowKey>();
   for (const p of pending.filter((x) => byLayout.has(x.key))) {
     rec.note('row-short', `表三“${p.cell.text}”：该行只有${p.printed}个单元格，应为${COLUMNS}个；各值所在的列按版面中的位置（与印满各列的行对齐）唯一确定，该行总计等于各列之和，表的列勾稽关系在可核对处成立，缺少的按空白处理`, placePath({ table: 'requests', row: p.key }), p.cell, { actual: p.printed, expected: COLUMNS });
   }
@@ -152,7 +155,7 @@ export function extractRequests(
     slots.set(key, row);
     readings.delete(key);
     // A row printing fewer values: where they go is for the column identities to tell (noted below).
-    if (placements) readings.set(key, { full: [], blanks: () => placements });
+    if (placements) readings.set(key, { full: [], blanks: () => (layout ? standingInColumns(placements, layout) : placements) });
     else rec.note('row-wrapped-joined', `表三“${labelOf(key)}”行的数字在窄单元格中折行，已按所在列把上下行的数字拼接，七列齐全、总计等于各列之和，表的列勾稽关系在可核对处成立`, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
   }
   for (const { key, reason } of misread.filter((m) => !joined.some((j) => j.key === m.key))) {
@@ -221,6 +224,21 @@ export function extractRequests(
   return { table, span: { first: from, last } };
 }
 
+interface Layout {
+  lines: readonly Line[];
+  /** The centre of each column in its line. */
+  centres: readonly number[];
+}
+
+/** Of a row's placements, those putting each value that stands clearly under a column in that column (all of them when none does). */
+function standingInColumns(placements: readonly Slot[][], layout: Layout): Slot[][] {
+  const fits = placements.filter((p) => p.every((slot, c) => {
+    const at = slot.cell ? columnOf(slot.cell, layout.centres, layout.lines) : null;
+    return at === null || at === c;
+  }));
+  return fits.length ? fits : [...placements];
+}
+
 /**
  * Short rows of text laid out in columns (src/extract/layout-columns.ts): of the places the row's total allows
  * its values, only those putting each value that stands clearly under a column in that column. A row left one
@@ -229,14 +247,12 @@ export function extractRequests(
  * Returns the rows settled.
  */
 function placeByLayout(
-  template: TableTemplate, lines: readonly Line[], fullRows: ReadonlyMap<RequestRowKey, Cell[]>, shortRows: ReadonlyMap<RequestRowKey, Cell[]>,
+  template: TableTemplate, layout: Layout, fullRows: ReadonlyMap<RequestRowKey, Cell[]>, shortRows: ReadonlyMap<RequestRowKey, Cell[]>,
   slots: Map<RequestRowKey, Slot[]>, readings: Map<RequestRowKey, Readings>,
 ): Set<RequestRowKey> {
-  const centres = layoutColumns([...fullRows.values()], lines);
-  if (!centres || centres.length !== COLUMNS) return new Set();
   const one = new Map<RequestRowKey, Slot[]>();
   for (const [key, cells] of shortRows) {
-    const columns = columnsOfValues(cells, centres, lines);
+    const columns = columnsOfValues(cells, layout.centres, layout.lines);
     const all = readings.get(key)?.blanks();
     if (!columns?.some((c) => c !== null) || !all?.length) continue;
     // Numbers laid out apart are whole: a placement splitting one is not what was printed.
