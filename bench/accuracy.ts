@@ -6,7 +6,7 @@
  * cells vanished when a crawler flattened them (test/helpers/vanished-blanks.ts).
  */
 import { compareTables, percent, runAccuracy, summarize } from '../test/helpers/accuracy.ts';
-import { flattenedText, tablesWithBlanks } from '../test/helpers/vanished-blanks.ts';
+import { flattenedText, laidOutText, tablesWithBlanks } from '../test/helpers/vanished-blanks.ts';
 import { extractReport } from '../src/extract/report.ts';
 import type { TableTemplate } from '../src/schema/templates.ts';
 
@@ -33,21 +33,24 @@ if (detail) {
 }
 
 const REPORTS = 30;
-console.log(`\n空白单元格随边界消失的随机报告（每行 ${REPORTS} 份，2019、2021 格式各半；表三、表四中给定比例的 0 留空，爬虫连写或空格分隔）：`);
+console.log(`\n空白单元格随边界消失的随机报告（每行 ${REPORTS} 份，2019、2021 格式各半；表三、表四中给定比例的 0 留空，爬虫连写或空格分隔；按列排版的只有表三按列，其余同制表符文本）：`);
 console.log('| 文本 | 留空的 0 | 应读单元格 | 准确 | 准确率 | 读错（非空且不对） |');
 console.log('|---|---:|---:|---:|---:|---:|');
-for (const [glue, share] of [['', 0], [' ', 0], ['', 0.2], ['', 0.5], [' ', 0.5]] as const) {
+const TEXTS = { '': '连写', ' ': '空格分隔', columns: '按列排版（pdftotext -layout 式）' } as const;
+const textOf = (kind: keyof typeof TEXTS, template: TableTemplate, tables: ReturnType<typeof tablesWithBlanks>) =>
+  kind === 'columns' ? laidOutText(template, tables, 8) : flattenedText(template, tables, kind);
+for (const [glue, share] of [['', 0], [' ', 0], ['', 0.2], ['', 0.5], [' ', 0.5], ['columns', 0.2], ['columns', 0.5]] as const) {
   let expected = 0;
   let exact = 0;
   let wrong = 0;
   for (let seed = 1; seed <= REPORTS; seed++) {
     const template: TableTemplate = seed % 2 ? '2019' : '2021';
     const tables = tablesWithBlanks(template, seed, share);
-    const got = extractReport(flattenedText(template, tables, glue), { name: `r${seed}.txt`, format: 'txt' });
+    const got = extractReport(textOf(glue, template, tables), { name: `r${seed}.txt`, format: 'txt' });
     const r = compareTables(template, tables, got.tables);
     expected += r.expected;
     exact += r.exact;
     wrong += r.wrong.length;
   }
-  console.log(`| ${glue ? '空格分隔' : '连写'} | ${share * 100} % | ${expected} | ${exact} | ${((100 * exact) / expected).toFixed(2)} % | ${wrong} |`);
+  console.log(`| ${TEXTS[glue]} | ${share * 100} % | ${expected} | ${exact} | ${((100 * exact) / expected).toFixed(2)} % | ${wrong} |`);
 }

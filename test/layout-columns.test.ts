@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractReport } from '../src/extract/report.ts';
 import type { TableTemplate } from '../src/schema/templates.ts';
-import type { Tables } from '../src/schema/types.ts';
 import { compareTables } from './helpers/accuracy.ts';
-import { reportText, tableRows, writeRows } from './helpers/layouts.ts';
-import { tablesWithBlanks } from './helpers/vanished-blanks.ts';
+import { laidOutText, tablesWithBlanks } from './helpers/vanished-blanks.ts';
 
 /**
  * Table 三 as `pdftotext -layout` prints it: each row on one line, the values under their columns, a blank
@@ -13,20 +11,6 @@ import { tablesWithBlanks } from './helpers/vanished-blanks.ts';
  * where the rows printed in full show the columns and the column identities hold; the same text with single
  * spaces (no columns to see) keeps the rows the identities cannot place blank. Never a wrong number.
  */
-
-/** The report with table 三 laid out in columns of `width` characters (labels padded to one width), or joined by single spaces. */
-function laidOut(template: TableTemplate, tables: Tables, width: number | null): string {
-  const text = reportText({ year: template === '2019' ? 2020 : 2022, template, tables, layout: 'tabs' });
-  const rows = tableRows(template, tables).requests;
-  const values = rows.slice(3).map((row) => {
-    const label = row.slice(0, row.length - 7).join('');
-    const cells = row.slice(row.length - 7);
-    return width === null ? [label, ...cells.filter((c) => c !== '')].join(' ') : label.padEnd(40, ' ') + cells.map((c) => c.padStart(width)).join('');
-  });
-  const tabbed = writeRows(rows, 'tabs');
-  assert.ok(text.includes(tabbed));
-  return text.replace(tabbed, [...rows.slice(0, 3).map((r) => r.join(' ')), ...values].join('\n'));
-}
 
 test('short rows of table 三 laid out in columns are placed by where their values stand, never wrongly', () => {
   let placedByLayout = 0;
@@ -36,8 +20,8 @@ test('short rows of table 三 laid out in columns are placed by where their valu
   for (let seed = 1; seed <= 12; seed++) {
     const template: TableTemplate = seed % 2 ? '2019' : '2021';
     const tables = tablesWithBlanks(template, seed, 0.2);
-    const columns = extractReport(laidOut(template, tables, 8), { name: `c${seed}.txt`, format: 'txt' });
-    const spaced = extractReport(laidOut(template, tables, null), { name: `s${seed}.txt`, format: 'txt' });
+    const columns = extractReport(laidOutText(template, tables, 8), { name: `c${seed}.txt`, format: 'txt' });
+    const spaced = extractReport(laidOutText(template, tables, null), { name: `s${seed}.txt`, format: 'txt' });
     const a = compareTables(template, tables, columns.tables);
     const b = compareTables(template, tables, spaced.tables);
     assert.deepEqual([a.wrong, b.wrong], [[], []], `seed ${seed}`);

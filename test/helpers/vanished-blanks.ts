@@ -2,7 +2,7 @@ import { requestRows } from '../../src/schema/requests.ts';
 import { REVIEW_GROUP_KEYS } from '../../src/schema/review.ts';
 import type { TableTemplate } from '../../src/schema/templates.ts';
 import type { Tables } from '../../src/schema/types.ts';
-import { reportText } from './layouts.ts';
+import { reportText, tableRows, writeRows } from './layouts.ts';
 import { randomTables } from './random-report.ts';
 
 /**
@@ -40,4 +40,22 @@ export function tablesWithBlanks(template: TableTemplate, seed: number, blankSha
 export function flattenedText(template: TableTemplate, tables: Tables, glue: '' | ' '): string {
   const lines = reportText({ agency: '某市某局', year: template === '2019' ? 2020 : 2022, template, tables, layout: 'tabs' }).split('\n');
   return `${lines.slice(0, 2).join('\n')}\n${lines.slice(2).join(glue).replace(/\t+/g, glue)}`;
+}
+
+/**
+ * The report with table 三 as `pdftotext -layout` prints it: each row on one line, labels padded to one width and
+ * values right-aligned in columns of `width` characters (a blank cell only spaces); or, with `width` null, the
+ * values joined by single spaces (no columns to see).
+ */
+export function laidOutText(template: TableTemplate, tables: Tables, width: number | null): string {
+  const text = reportText({ year: template === '2019' ? 2020 : 2022, template, tables, layout: 'tabs' });
+  const rows = tableRows(template, tables).requests;
+  const values = rows.slice(3).map((row) => {
+    const label = row.slice(0, row.length - 7).join('');
+    const cells = row.slice(row.length - 7);
+    return width === null ? [label, ...cells.filter((c) => c !== '')].join(' ') : label.padEnd(40, ' ') + cells.map((c) => c.padStart(width)).join('');
+  });
+  const tabbed = writeRows(rows, 'tabs');
+  if (!text.includes(tabbed)) throw new Error('table 三 not found in the report text');
+  return text.replace(tabbed, [...rows.slice(0, 3).map((r) => r.join(' ')), ...values].join('\n'));
 }
