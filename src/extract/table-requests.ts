@@ -93,7 +93,7 @@ export function extractRequests(
     let consumed = -1;
     let repaired: string | undefined;
     if (match < 0 ? !HEADER_KEYS.has(cell.key) : !hasValues(stream, i, to)) {
-      const broken = brokenLabel(stream, i, to, rows, slots, match);
+      const broken = brokenLabel(stream, i, to, rows, slots, match, lastAssigned);
       if (broken && !(broken.repaired !== undefined && numbersTwoRows(broken.repaired))) ({ match, valuesAt, consumed, repaired } = broken);
     }
     if (match < 0) {
@@ -444,12 +444,13 @@ interface Broken {
  * in which the next row's number starts gives only the words before it and stays to open that row.
  */
 function brokenLabel(
-  stream: readonly Cell[], i: number, to: number, rows: Rows, slots: ReadonlyMap<RequestRowKey, Slot[]>, known: number,
+  stream: readonly Cell[], i: number, to: number, rows: Rows, slots: ReadonlyMap<RequestRowKey, Slot[]>, known: number, lastAssigned: number,
 ): Broken | null {
   // Most labels are whole: nothing follows them that could be the rest of a wording.
   if (nextFragment(stream, i, to) < 0 && !(stream[i + 1] !== undefined && stream[i + 1]!.row !== stream[i]!.row && hasValues(stream, i, to))) return null;
   const open = (r: number) => !slots.has(rows[r]!.key) || r === known;
-  const named = (t: string) => (known >= 0 ? known : matchingIndexes(rows, labelKey(t)).filter(open).find((r) => !('equals' in rows[r]!)));
+  // A row with a short wording of its own ('equals') is named only after the rows before it, as in the main loop.
+  const named = (t: string) => (known >= 0 ? known : matchingIndexes(rows, labelKey(t)).filter(open).find((r) => !('equals' in rows[r]!) || r > lastAssigned));
   const own = innerRow(stream[i]!.text);
   const head = own >= 0 ? stream[i]!.text.slice(own) : stream[i]!.text;
   const first = withoutGroup(head);
@@ -503,18 +504,24 @@ function lastPart(
   stream: readonly Cell[], k: number, to: number, rows: Rows, plain: string, text: string,
   named: (t: string) => number | undefined, repaired: boolean,
 ): Broken | null {
-  const t = valuesAfter(stream, k, to, COLUMNS).next;
-  const cell = stream[t];
-  if (!cell || t >= to || cell.kind !== 'label' || numbered(cell) || innerRow(cell.text) >= 0) return null;
-  if (stream[t + 1]?.row === cell.row) return null;
-  const part = withoutGroup(cell.text, true);
-  const asPrinted = named(plain + cell.text);
-  const joined = asPrinted !== undefined ? plain + cell.text : text + part.text;
-  const match = asPrinted ?? named(joined);
-  if (match === undefined || !labelMatches(rows[match]!, labelKey(joined))) return null;
-  if (matchingIndexes(rows, labelKey(asPrinted !== undefined ? cell.text : part.text)).some((r) => r !== match)) return null;
-  const clean = text + part.text;
-  return { match, valuesAt: k, consumed: t, ...(repaired || asPrinted === undefined ? { repaired: labelMatches(rows[match]!, labelKey(clean)) ? clean : joined } : {}) };
+  // The wording may go on over several lines below the values (Chromium prints a narrow label two characters a line).
+  let asPrintedText = plain;
+  let cleanText = text;
+  for (let t = valuesAfter(stream, k, to, COLUMNS).next, n = 0; n < MAX_FRAGMENTS; t++, n++) {
+    const cell = stream[t];
+    if (!cell || t >= to || cell.kind !== 'label' || numbered(cell) || innerRow(cell.text) >= 0) return null;
+    if (stream[t + 1]?.row === cell.row) return null;
+    const part = withoutGroup(cell.text, true);
+    asPrintedText += cell.text;
+    cleanText += part.text;
+    const asPrinted = named(asPrintedText);
+    const joined = asPrinted !== undefined ? asPrintedText : cleanText;
+    const match = asPrinted ?? named(joined);
+    if (match === undefined || !labelMatches(rows[match]!, labelKey(joined))) continue;
+    if (matchingIndexes(rows, labelKey(asPrinted !== undefined ? cell.text : part.text)).some((r) => r !== match)) return null;
+    return { match, valuesAt: k, consumed: t, ...(repaired || asPrinted === undefined ? { repaired: labelMatches(rows[match]!, labelKey(cleanText)) ? cleanText : joined } : {}) };
+  }
+  return null;
 }
 
 /**
