@@ -142,7 +142,8 @@ export function extractRequests(
   const layout = lines && centres?.length === COLUMNS ? { lines, centres } : null;
   const byLayout = layout && shortRows.size ? placeByLayout(template, layout, fullRows, shortRows, slots, readings) : new Set<RequestRowKey>();
   for (const p of pending.filter((x) => byLayout.has(x.key))) {
-    rec.note('row-short', `表三“${p.cell.text}”：该行只有${p.printed}个单元格，应为${COLUMNS}个；各值所在的列按版面中的位置（与印满各列的行对齐）唯一确定，该行总计等于各列之和，表的列勾稽关系在可核对处成立，缺少的按空白处理`, placePath({ table: 'requests', row: p.key }), p.cell, { actual: p.printed, expected: COLUMNS });
+    const printed = shortRows.get(p.key)!.length;
+    rec.note('row-short', `表三“${p.cell.text}”：该行只有${printed}个单元格，应为${COLUMNS}个；各值所在的列按版面中的位置（与印满各列的行对齐）唯一确定，该行总计等于各列之和，表的列勾稽关系在可核对处成立，缺少的按空白处理`, placePath({ table: 'requests', row: p.key }), p.cell, { actual: printed, expected: COLUMNS });
   }
   pending.splice(0, pending.length, ...pending.filter((x) => !byLayout.has(x.key)));
   const misread = misreadRows(stream, slots, orphans, { troubled: pending.map((p) => p.key), mixed, apart });
