@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractReport } from '../src/extract/report.ts';
+import type { RequestRowKey } from '../src/schema/requests.ts';
 import type { TableTemplate } from '../src/schema/templates.ts';
 import { compareTables } from './helpers/accuracy.ts';
 import { laidOutText, tablesWithBlanks } from './helpers/vanished-blanks.ts';
@@ -30,7 +31,7 @@ test('short rows of table 三 laid out in columns are placed by where their valu
     exactSpaced += b.exact;
     const byLayout = columns.notes.filter((n) => n.code === 'row-short' && n.message.includes('版面中的位置'));
     // The note gives how many values the row printed: the cells of the row that are not blank.
-    for (const n of byLayout) assert.equal(n.actual, 7 - (tables.requests[n.path!.slice('requests.'.length)] ?? []).filter((v) => v === null).length, n.message);
+    for (const n of byLayout) assert.equal(n.actual, 7 - (tables.requests[n.path!.slice('requests.'.length) as RequestRowKey] ?? []).filter((v) => v === null).length, n.message);
     placedByLayout += byLayout.length;
     assert.equal(spaced.notes.filter((n) => n.message.includes('版面中的位置')).length, 0, `seed ${seed}`);
   }
