@@ -164,6 +164,9 @@ function indexOfTab(text: string, from: number): number {
   return -1;
 }
 
+/** The column of a cell's centre in its line (pdftotext -layout gives every character one column, CJK or digit). */
+export const centreOf = (cell: Cell, lines: readonly Line[]): number => cell.start - lines[cell.line]!.start + (cell.text.length - 1) / 2;
+
 /** A table's ruled line in plain text ("------ ------", "+----+----+", "====="): no cell, no row. */
 const RULE_LINE = /^\s*[-=+]{3,}[-=+\s]*$/;
 

@@ -1,4 +1,4 @@
-import type { Cell, Line } from './cells.ts';
+import { centreOf, type Cell, type Line } from './cells.ts';
 
 /**
  * Where the values of a short row stand, in text laid out as printed (`pdftotext -layout`): a blank cell
@@ -16,9 +16,6 @@ const APART = 3.5;
 const MIN_ROWS = 3;
 /** The share of those rows whose value must stand near the column's median. */
 const AGREEING = 2 / 3;
-
-/** The column of a cell's centre in its line. */
-const centreOf = (cell: Cell, lines: readonly Line[]): number => cell.start - lines[cell.line]!.start + (cell.end - cell.start - 1) / 2;
 
 /** Whether the cells stand on one line with nothing but spaces between them. */
 function spacedOnOneLine(cells: readonly Cell[], lines: readonly Line[]): boolean {

@@ -16,9 +16,12 @@ export interface Found<T> {
 }
 
 
+/** Folded text without Markdown emphasis and heading marks at its ends. */
+const withoutMarks = (folded: string): string => folded.trim().replace(/^[#>*\s]+|[*\s]+$/g, '');
+
 /** A line's text without conversion markup or Markdown emphasis and heading marks. */
 function clean(text: string): string {
-  return fold(text.replace(MARKUP, '')).trim().replace(/^[#>*\s]+|[*\s]+$/g, '');
+  return withoutMarks(fold(text.replace(MARKUP, '')));
 }
 
 /** Every marker of MARKUP holds one of these. */
@@ -26,7 +29,7 @@ const MARKUP_CHARS = /[#[<]/;
 
 /** `clean(line.text)`, from the line's folded text when it holds no markup. */
 function cleanLine(line: Line): string {
-  return MARKUP_CHARS.test(line.text) ? clean(line.text) : line.folded.trim().replace(/^[#>*\s]+|[*\s]+$/g, '');
+  return MARKUP_CHARS.test(line.text) ? clean(line.text) : withoutMarks(line.folded);
 }
 
 function found<T>(line: Line, value: T, from = 0, length?: number, note?: string): Found<T> {

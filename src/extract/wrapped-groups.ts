@@ -1,5 +1,5 @@
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../schema/review.ts';
-import type { Cell, Line } from './cells.ts';
+import { centreOf, type Cell, type Line } from './cells.ts';
 import { blankSlot, type Slot } from './fit.ts';
 import { CENTRE_TOLERANCE, slotOf, type Piece } from './wrapped-numbers.ts';
 
@@ -31,7 +31,7 @@ export function joinWrappedGroups(cells: readonly Cell[], lines: readonly Line[]
   if (at.length !== 3 || at[2]! - at[0]! !== 2) return null;
   const width = Math.max(...cells.map((c) => c.text.length));
   const on = (y: number): Piece[] =>
-    cells.filter((c) => c.line === y).map((cell) => ({ cell, centre: cell.start - lines[y]!.start + (cell.text.length - 1) / 2 }));
+    cells.filter((c) => c.line === y).map((cell) => ({ cell, centre: centreOf(cell, lines) }));
   const [upper, middle, lower] = at.map(on) as [Piece[], Piece[], Piece[]];
   const pairs = upper.length === lower.length && upper.every((u, n) => u.cell.text.length === width && Math.abs(u.centre - lower[n]!.centre) <= CENTRE_TOLERANCE);
   if (!pairs || !upper.length) return null;

@@ -2,7 +2,7 @@ import { requestRowPaths } from '../schema/cells.ts';
 import { rowHolds } from '../schema/identities.ts';
 import { REQUEST_COLUMN_KEYS, type RequestRowKey } from '../schema/requests.ts';
 import type { TableTemplate } from '../schema/templates.ts';
-import type { Cell, Line } from './cells.ts';
+import { centreOf, type Cell, type Line } from './cells.ts';
 import { blankSlot, cellSlot, digitSlot, slotValue, type Slot } from './fit.ts';
 import { columnIdentitiesHold } from './column-identities.ts';
 
@@ -109,8 +109,7 @@ export function joinWrappedRows(
   const width = Math.max(...pieces.map((c) => c.text.length));
   const byLine = new Map<number, Piece[]>();
   for (const cell of pieces) {
-    const centre = cell.start - lines[cell.line]!.start + (cell.text.length - 1) / 2;
-    byLine.set(cell.line, [...(byLine.get(cell.line) ?? []), { cell, centre }]);
+    byLine.set(cell.line, [...(byLine.get(cell.line) ?? []), { cell, centre: centreOf(cell, lines) }]);
   }
   const on = (y: number) => byLine.get(y) ?? [];
   const uses = new Map<Cell, number>();

@@ -65,7 +65,7 @@ const GONE: ItemOutcome = { status: 'failed', reason: '文件内容已不在任�
 async function importItem(store: Store, job: JobRow, item: WorkItem): Promise<ItemOutcome> {
   const row = await store.db.selectFrom('job_items').select('bytes').where('id', '=', item.id).executeTakeFirstOrThrow();
   if (!row.bytes) return GONE;
-  return outcome(store, job, item, await importOne(store, { name: item.name, bytes: Buffer.from(row.bytes) }, importContext(job)));
+  return outcome(store, job, item, await importOne(store, { name: item.name, bytes: row.bytes }, importContext(job)));
 }
 
 /**

@@ -76,10 +76,33 @@ async function oneByOne(store: Store, files: readonly ImportFile[], scope?: Impo
   return items;
 }
 
+/** Runs `fn` on two new stores, closed afterwards whatever happens. */
+async function withStores(open: (name: string) => Promise<Store>, names: [string, string], fn: (a: Store, b: Store) => Promise<void>): Promise<void> {
+  const [a, b] = [await open(names[0]), await open(names[1])];
+  try {
+    await fn(a, b);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+}
+
+const OWNER = { userId: null, author: '测试', scope: null };
+
+/** Queues the files as an import job (its tasks left to the test to run); returns the job's id and import. */
+async function queueImport(store: Store, files: readonly ImportFile[], params: Record<string, unknown> = {}) {
+  const id = await createJob(store, JOB_HANDLERS, { kind: 'import', owner: OWNER, importId: (await context(store)).importId, params }, files.map((f) => ({ name: f.name, bytes: f.bytes! })));
+  return store.db.selectFrom('jobs').select(['id', 'import_id']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Each item's outcome of a job, in order: its status and report. */
+async function outcomesOf(store: Store, jobId: number) {
+  return (await store.db.selectFrom('job_items').select(['status', 'report_id']).where('job_id', '=', jobId).orderBy('seq').execute()).map((i) => [i.status, i.report_id]);
+}
+
 function suite(open: (name: string) => Promise<Store>, rejectStoring: (store: Store, fileName: string) => Promise<void>) {
   test('a batch stores and answers exactly what importing its files one by one does', async () => {
-    const [single, batched] = [await open('single'), await open('batched')];
-    try {
+    await withStores(open, ['single', 'batched'], async (single, batched) => {
       await oneByOne(single, EARLIER);
       await oneByOne(batched, EARLIER);
       const expected = await oneByOne(single, BATCH);
@@ -94,15 +117,11 @@ function suite(open: (name: string) => Promise<Store>, rejectStoring: (store: St
       // And both are what checking every agency whole gives.
       for (const { id } of after.agencies) await inTx(batched.db, (trx) => recheck(trx, { agencyId: id }, batched.checkConfig));
       assert.deepEqual((await stored(batched)).reports, after.reports);
-    } finally {
-      await single.close();
-      await batched.close();
-    }
+    });
   });
 
   test("a clerk's batch: another agency's report is refused alone, one of no known agency goes to the clerk's", async () => {
-    const [single, batched] = [await open('scoped_single'), await open('scoped_batched')];
-    try {
+    await withStores(open, ['scoped_single', 'scoped_batched'], async (single, batched) => {
       await oneByOne(single, EARLIER);
       await oneByOne(batched, EARLIER);
       const clerk = { kind: 'agency' as const, agencyId: (await batched.db.selectFrom('agencies').select('id').where('name', '=', X).executeTakeFirstOrThrow()).id };
@@ -113,10 +132,7 @@ function suite(open: (name: string) => Promise<Store>, rejectStoring: (store: St
       assert.deepEqual(items.map((i) => i.status), ['imported', 'failed', 'imported', 'imported']);
       assert.match(items[1]!.reason!, /不是您所属的机关/);
       assert.deepEqual(await stored(batched), await stored(single));
-    } finally {
-      await single.close();
-      await batched.close();
-    }
+    });
   });
 
   test('a file that cannot be stored fails alone: the batch is stored again file by file, nothing of that file is kept', async () => {
@@ -137,8 +153,7 @@ function suite(open: (name: string) => Promise<Store>, rejectStoring: (store: St
   });
 
   test('importFiles (ogi import, the API without the queue) stores 10 files a transaction, with what one by one gives', async () => {
-    const [single, grouped] = [await open('files_single'), await open('files_grouped')];
-    try {
+    await withStores(open, ['files_single', 'files_grouped'], async (single, grouped) => {
       const files = Array.from({ length: 12 }, (_, i) => report(i % 2 ? X : Y, 2019 + Math.floor(i / 2), 80 + i));
       files.splice(11, 0, copy(files[3]!, 'copy.txt'));
       // The agencies exist first: a batch creates the new ones of a transaction in its own order.
@@ -151,26 +166,19 @@ function suite(open: (name: string) => Promise<Store>, rejectStoring: (store: St
       assert.deepEqual(result.items, expected);
       assert.equal(result.duplicates, 1);
       assert.deepEqual(await stored(grouped), await stored(single));
-    } finally {
-      await single.close();
-      await grouped.close();
-    }
+    });
   });
 
   test("a task's files over its byte budget are stored in groups, one transaction each, with the outcomes of one batch", async () => {
-    const [whole, grouped] = [await open('task_whole'), await open('task_grouped')];
-    try {
+    await withStores(open, ['task_whole', 'task_grouped'], async (whole, grouped) => {
       const files = [report(X, 2020, 71), report(X, 2021, 72), report(Y, 2021, 73)];
       files.splice(2, 0, copy(files[0]!, 'copy.txt'));
-      const owner = { userId: null, author: '测试', scope: null };
       /** Runs the files as one task under `batchBytes`; returns the outcomes and how many transactions stored reports. */
       const runAsOneTask = async (store: Store, batchBytes: number) => {
-        const limits = { ...DEFAULT_LIMITS, batchBytes };
-        const jobId = await createJob(store, JOB_HANDLERS, { kind: 'import', owner, importId: (await context(store)).importId, params: { limits } }, files.map((f) => ({ name: f.name, bytes: f.bytes! })));
+        const job = await queueImport(store, files, { limits: { ...DEFAULT_LIMITS, batchBytes } });
         const before = await dataVersion(store.db);
-        await runTask(store, JOB_HANDLERS, { jobId, from: 0, to: files.length - 1 }, 1);
-        const outcomes = (await store.db.selectFrom('job_items').select(['status', 'report_id']).where('job_id', '=', jobId).orderBy('seq').execute()).map((i) => [i.status, i.report_id]);
-        return { outcomes, commits: (await dataVersion(store.db)) - before };
+        await runTask(store, JOB_HANDLERS, { jobId: job.id, from: 0, to: files.length - 1 }, 1);
+        return { outcomes: await outcomesOf(store, job.id), commits: (await dataVersion(store.db)) - before };
       };
       const sizes = files.map((f) => f.bytes!.length);
       // The first two files fit together, the third would not: groups [1, 2], [copy, 3].
@@ -180,24 +188,16 @@ function suite(open: (name: string) => Promise<Store>, rejectStoring: (store: St
       assert.deepEqual(one.outcomes.map(([status]) => status), ['imported', 'imported', 'duplicate', 'imported']);
       assert.deepEqual([one.commits, two.commits], [1, 2]);
       assert.deepEqual(await stored(grouped), await stored(whole));
-    } finally {
-      await whole.close();
-      await grouped.close();
-    }
+    });
   });
 
   test("a task's outcomes: a copy in the same task is a duplicate; files stored by a try that died are imported once", async () => {
     const store = await open('jobs');
     try {
-      const owner = { userId: null, author: '测试', scope: null };
       const a = report(X, 2020, 31);
       const b = report(X, 2021, 32);
-      const job = async (files: readonly ImportFile[]) => {
-        const id = await createJob(store, JOB_HANDLERS, { kind: 'import', owner, importId: (await context(store)).importId, params: {} }, files.map((f) => ({ name: f.name, bytes: f.bytes! })));
-        return store.db.selectFrom('jobs').select(['id', 'import_id']).where('id', '=', id).executeTakeFirstOrThrow();
-      };
-      const outcomes = async (jobId: number) =>
-        (await store.db.selectFrom('job_items').select(['status', 'report_id']).where('job_id', '=', jobId).orderBy('seq').execute()).map((i) => [i.status, i.report_id]);
+      const job = (files: readonly ImportFile[]) => queueImport(store, files);
+      const outcomes = (jobId: number) => outcomesOf(store, jobId);
 
       const first = await job([a, b, copy(a, 'copy.txt')]);
       await runTask(store, JOB_HANDLERS, { jobId: first.id, from: 0, to: 2 }, 1);
