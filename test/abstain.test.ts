@@ -52,7 +52,7 @@ const EXACT: Record<string, number> = {
   'r001.pandoc-plain.txt': 200,
   'r003.lo-pdftotext-layout.txt': 125,
   'r008.lo-pdftotext-layout.txt': 128,
-  'r021.chrome-pdftotext-layout.txt': 193,
+  'r021.chrome-pdftotext-layout.txt': 200,
   'r048.lo-pdf2md.md': 99,
   // Table 四's values wrapped above and below their line: joined where one cut into groups balances each.
   'r088.pdftotext-layout.txt': 182,
@@ -73,6 +73,16 @@ test('numbers wrapped in narrow cells (LibreOffice and Chromium PDFs through pdf
     const blamed = checkReport(r, rules).filter((f) => f.severity !== 'info' && f.location && unread.has(placePath(f.location)));
     assert.deepEqual(blamed.map((f) => `${f.rule} ${f.message}`), [], file);
   }
+});
+
+test('a wrapped row label beside the group label printed down its own column is read, a word shared with a group label kept', async () => {
+  // "三、 （一）予以 74070 …" / "本年 公开": "本年" is the group column's piece; "公开" ends the row label.
+  const source = await readSource(`${dir}r021.chrome-pdftotext-layout.txt`);
+  const r = extractReport(source.text, { name: 'r021', format: source.format });
+  assert.deepEqual(r.tables.requests.granted, [74070, 0, 0, 0, 49380, 74070, 197520]);
+  const note = r.notes.find((n) => n.path === 'requests.granted');
+  assert.equal(note?.message, '表三“三、 （一）予以”折行后与相邻行名或分组名称混排，去除后读作“(一)予以公开”，按法定行“（一）予以公开”读取');
+  assert.equal(r.notes.some((n) => n.code === 'row-missing' || n.code === 'row-unrecognised'), false);
 });
 
 test('where numbers wrap, the rows left blank say why', async () => {

@@ -412,13 +412,14 @@ const GROUP_WORDINGS = [...Object.values(REQUEST_GROUP_LABELS).filter((l): l is 
 
 /**
  * A part of a label without the group label a PDF's text put before it on the same line:
- * leading words that are pieces of a group label, when something is left (or, for a part
- * that continues a label, `all`: a line holding only such a piece gives nothing).
+ * the leading word, when it is a piece of a group label and something is left (or, for a part
+ * that continues a label, `all`: a line holding only such a piece gives nothing). The group
+ * label stands in a column of its own, so a line holds at most one piece of it; the next word
+ * belongs to the row label even when a group label also contains it.
  */
 function withoutGroup(text: string, all = false): { text: string; stripped: boolean } {
   const words = fold(text).trim().split(/\s+/);
-  let n = 0;
-  while (n < words.length - (all ? 0 : 1) && GROUP_WORDINGS.some((g) => g.includes(words[n]!))) n++;
+  const n = words.length > (all ? 0 : 1) && GROUP_WORDINGS.some((g) => g.includes(words[0]!)) ? 1 : 0;
   return n ? { text: words.slice(n).join(''), stripped: true } : { text, stripped: false };
 }
 
