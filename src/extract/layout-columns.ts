@@ -12,13 +12,15 @@ import { centreOf, type Cell, type Line } from './cells.ts';
 const NEAR = 2;
 /** How far it must stand from every other column. */
 const APART = 3.5;
+/** How much a line may be squeezed or stretched between two of its values, as a share of their columns' distance. */
+const SQUEEZE = 0.35;
 /** Rows printed in full a table needs for its columns. */
 const MIN_ROWS = 3;
 /** The share of those rows whose value must stand near the column's median. */
 const AGREEING = 2 / 3;
 
-/** Whether the cells stand on one line with nothing but spaces between them. */
-function spacedOnOneLine(cells: readonly Cell[], lines: readonly Line[]): boolean {
+/** Whether the cells stand on one line with nothing but spaces between them (their offsets are the page's). */
+export function spacedOnOneLine(cells: readonly Cell[], lines: readonly Line[]): boolean {
   const [first] = cells;
   const line = first ? lines[first.line] : undefined;
   if (!line || cells.some((c) => c.line !== line.index)) return false;
@@ -53,16 +55,42 @@ export function layoutColumns(fullRows: readonly (readonly Cell[])[], lines: rea
 }
 
 /** The column a value stands in: within NEAR of one column's centre and at least APART from every other; else null. */
-export function columnOf(cell: Cell, centres: readonly number[], lines: readonly Line[]): number | null {
+function columnOf(cell: Cell, centres: readonly number[], lines: readonly Line[]): number | null {
   const centre = centreOf(cell, lines);
   const near = centres.findIndex((x) => Math.abs(x - centre) <= NEAR);
   return near >= 0 && centres.every((x, c) => c === near || Math.abs(x - centre) >= APART) ? near : null;
 }
 
+/** A value of a row and the column a placement puts it in. */
+export interface Placed {
+  cell: Cell;
+  column: number;
+}
+
 /**
- * The column each value of a short row stands in (`columnOf`), or null for the whole row when it is not laid
- * out on one line.
+ * Whether the layout rules a placement out: two of the row's values, next to each other, stand apart by a
+ * distance that differs from the one between the columns it puts them in by APART or more, and by more than
+ * SQUEEZE of it. Distances, not offsets: a long label pushes the numbers of its line right, all alike, and
+ * pdftotext squeezes a line a little.
  */
-export function columnsOfValues(cells: readonly Cell[], centres: readonly number[], lines: readonly Line[]): (number | null)[] | null {
-  return spacedOnOneLine(cells, lines) ? cells.map((cell) => columnOf(cell, centres, lines)) : null;
+function ruledOut(placed: readonly Placed[], centres: readonly number[], lines: readonly Line[]): boolean {
+  const at = placed.map(({ cell, column }) => ({ x: centreOf(cell, lines), column })).sort((a, b) => a.column - b.column);
+  for (let k = 1; k < at.length; k++) {
+    const gap = at[k]!.x - at[k - 1]!.x;
+    const expected = centres[at[k]!.column]! - centres[at[k - 1]!.column]!;
+    if (Math.abs(gap - expected) >= Math.max(APART, SQUEEZE * expected)) return true;
+  }
+  return false;
+}
+
+/**
+ * Of a row's placements, those the layout does not rule out: each value that stands clearly under a column
+ * (`columnOf`) is put in it, and the distances between the values fit (`ruledOut`). All of them when none is left.
+ */
+export function allowedByLayout<T>(placements: readonly T[], placedOf: (placement: T) => Placed[], centres: readonly number[], lines: readonly Line[]): T[] {
+  const allowed = placements.filter((p) => {
+    const placed = placedOf(p);
+    return placed.every(({ cell, column }) => [null, column].includes(columnOf(cell, centres, lines))) && !ruledOut(placed, centres, lines);
+  });
+  return allowed.length ? allowed : [...placements];
 }

@@ -13,7 +13,7 @@ import { resolveByColumns, type Readings } from './requests-columns.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import { joinWrappedRows } from './wrapped-numbers.ts';
 import { columnIdentitiesHold } from './column-identities.ts';
-import { columnOf, columnsOfValues, layoutColumns } from './layout-columns.ts';
+import { allowedByLayout, spacedOnOneLine, layoutColumns, type Placed } from './layout-columns.ts';
 
 const COLUMNS = REQUEST_COLUMN_KEYS.length;
 const rowTotalHolds = rowHolds('requests');
@@ -143,7 +143,7 @@ export function extractRequests(
   const byLayout = layout && shortRows.size ? placeByLayout(template, layout, fullRows, shortRows, slots, readings) : new Set<RequestRowKey>();
   for (const p of pending.filter((x) => byLayout.has(x.key))) {
     const printed = shortRows.get(p.key)!.length;
-    rec.note('row-short', `表三“${p.cell.text}”：该行只有${printed}个单元格，应为${COLUMNS}个；各值所在的列按版面中的位置（与印满各列的行对齐）唯一确定，该行总计等于各列之和，表的列勾稽关系在可核对处成立，缺少的按空白处理`, placePath({ table: 'requests', row: p.key }), p.cell, { actual: printed, expected: COLUMNS });
+    rec.note('row-short', `表三“${p.cell.text}”：该行只有${printed}个单元格，应为${COLUMNS}个；各值所在的列按版面中的位置（与印满各列的行对齐，各值之间的距离与列距相符）唯一确定，该行总计等于各列之和，表的列勾稽关系在可核对处成立，缺少的按空白处理`, placePath({ table: 'requests', row: p.key }), p.cell, { actual: printed, expected: COLUMNS });
   }
   pending.splice(0, pending.length, ...pending.filter((x) => !byLayout.has(x.key)));
   const misread = misreadRows(stream, slots, orphans, { troubled: pending.map((p) => p.key), mixed, apart });
@@ -152,11 +152,12 @@ export function extractRequests(
   const printedRows = [...placed].map(([key, { label }]) => ({ key, label: stream[label]! }));
   const trusted = new Map([...slots].filter(([key]) => !untrusted.has(key)));
   const joined = lines && misread.length ? joinWrappedRows(stream, from, to, lines, printedRows, template, trusted, misreadKeys) : [];
-  for (const { key, slots: row, placements } of joined) {
+  for (const { key, slots: row, placements, unwrapped } of joined) {
     slots.set(key, row);
     readings.delete(key);
     // A row printing fewer values: where they go is for the column identities to tell (noted below).
     if (placements) readings.set(key, { full: [], blanks: () => (layout ? standingInColumns(placements, layout) : placements) });
+    else if (unwrapped) rec.note('row-wrapped-joined', `表三“${labelOf(key)}”行的行名折成多行，七个数值完整地印在行名中间的一行，总计等于各列之和，表的列勾稽关系在可核对处成立；表内其他行有窄单元格中折行的数字，此行的数字未折行`, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
     else rec.note('row-wrapped-joined', `表三“${labelOf(key)}”行的数字在窄单元格中折行，已按所在列把上下行的数字拼接，七列齐全、总计等于各列之和，表的列勾稽关系在可核对处成立`, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
   }
   for (const { key, reason } of misread.filter((m) => !joined.some((j) => j.key === m.key))) {
@@ -231,13 +232,13 @@ interface Layout {
   centres: readonly number[];
 }
 
-/** Of a row's placements, those putting each value that stands clearly under a column in that column (all of them when none does). */
+/** The values a placement puts in columns, with their columns. */
+const placedOf = (placement: readonly Slot[]): Placed[] =>
+  placement.flatMap((slot, column) => (slot.cell ? [{ cell: slot.cell, column }] : []));
+
+/** Of a row's placements, those the layout does not rule out (all of them when it rules out every one). */
 function standingInColumns(placements: readonly Slot[][], layout: Layout): Slot[][] {
-  const fits = placements.filter((p) => p.every((slot, c) => {
-    const at = slot.cell ? columnOf(slot.cell, layout.centres, layout.lines) : null;
-    return at === null || at === c;
-  }));
-  return fits.length ? fits : [...placements];
+  return allowedByLayout(placements, placedOf, layout.centres, layout.lines);
 }
 
 /**
@@ -253,11 +254,11 @@ function placeByLayout(
 ): Set<RequestRowKey> {
   const one = new Map<RequestRowKey, Slot[]>();
   for (const [key, cells] of shortRows) {
-    const columns = columnsOfValues(cells, layout.centres, layout.lines);
     const all = readings.get(key)?.blanks();
-    if (!columns?.some((c) => c !== null) || !all?.length) continue;
+    if (!spacedOnOneLine(cells, layout.lines) || !all?.length) continue;
     // Numbers laid out apart are whole: a placement splitting one is not what was printed.
-    const fits = all.filter((p) => p.every((slot) => slot.digits === undefined) && columns.every((c, k) => c === null || p[c]!.cell === cells[k]));
+    const whole = all.filter((p) => p.every((slot) => slot.digits === undefined));
+    const fits = whole.length ? allowedByLayout(whole, placedOf, layout.centres, layout.lines) : [];
     if (!fits.length || fits.length === all.length) continue;
     if (fits.length === 1) one.set(key, fits[0]!);
     readings.set(key, { full: [], blanks: () => fits });

@@ -80,6 +80,8 @@ export interface JoinedRow {
    * are blank until they do).
    */
   placements?: Slot[][];
+  /** A row printing all seven values whole on the middle line of its wrapped label: nothing was joined. */
+  unwrapped?: boolean;
 }
 
 /**
@@ -128,8 +130,9 @@ export function joinWrappedRows(
     if (pairs) upper.forEach((u, n) => values.push({ pieces: [u, lower[n]!], centre: u.centre }));
     for (const v of values) for (const p of v.pieces) uses.set(p.cell, (uses.get(p.cell) ?? 0) + 1);
     const band = half ? [middle - 0.5, middle + 0.5] : [middle - 1, middle, middle + 1];
-    // A row printing fewer values may print them all whole on its middle line, apart from its label's lines.
-    return { key, values: values.sort((a, b) => a.centre - b.centre), band, joined: pairs && (upper.length > 0 || values.length < COLUMNS) };
+    // A row printing fewer values may print them all whole on its middle line, apart from its label's lines;
+    // so may a row printing all seven whose label wraps around them.
+    return { key, values: values.sort((a, b) => a.centre - b.centre), band, joined: pairs && (upper.length > 0 || values.length < COLUMNS || first < last) };
   });
   const verified = readings.filter((r) => {
     if (!wanted.has(r.key) || !r.joined || r.values.length < 2 || r.values.length > COLUMNS) return false;
@@ -140,7 +143,7 @@ export function joinWrappedRows(
     return r.values.length === COLUMNS ? rowTotalHolds(numbers) : numbers.pop() === numbers.reduce((a, b) => a + b, 0);
   });
   const whole = verified.filter((r) => r.values.length === COLUMNS);
-  const rows: JoinedRow[] = whole.map(({ key, values }) => ({ key, slots: values.map((v) => slotOf(v.pieces)) }));
+  const rows: JoinedRow[] = whole.map(({ key, values }) => ({ key, slots: values.map((v) => slotOf(v.pieces)), ...(values.every((v) => v.pieces.length === 1) ? { unwrapped: true } : {}) }));
   if (!balanced(template, read, rows)) return [];
   const pitches = whole.map((r) => (r.values[COLUMNS - 1]!.centre - r.values[0]!.centre) / (COLUMNS - 1)).sort((a, b) => a - b);
   if (!pitches.length) return rows;
