@@ -1,11 +1,14 @@
 import { centreOf, type Cell, type Line } from './cells.ts';
+import type { Slot } from './fit.ts';
 
 /**
  * Where the values of a short row stand, in text laid out as printed (`pdftotext -layout`): a blank cell
  * leaves a gap and each value stands under its column. pdftotext gives every character one column, CJK or
  * digit, and squeezes a line whose label is long, so a line's offsets are only roughly the page's: a column
  * is taken where most rows printed in full agree on it, and a value is placed only when it stands close to
- * one column and clearly apart from every other. Text not laid out in columns gives no columns.
+ * one column and clearly apart from every other, and the distances between its values fit those between
+ * the columns. Text not laid out in columns gives no columns. Where narrow cells wrapped the numbers
+ * (wrapped-numbers.ts), the rows joined in full give the distances of the columns from the total.
  */
 
 /** How far (in columns of the line) a value's centre may stand from its column's. */
@@ -15,7 +18,7 @@ const APART = 3.5;
 /** How much a line may be squeezed or stretched between two of its values, as a share of their columns' distance. */
 const SQUEEZE = 0.35;
 /** Rows printed in full a table needs for its columns. */
-const MIN_ROWS = 3;
+export const MIN_ROWS = 3;
 /** The share of those rows whose value must stand near the column's median. */
 const AGREEING = 2 / 3;
 
@@ -30,7 +33,7 @@ export function spacedOnOneLine(cells: readonly Cell[], lines: readonly Line[]):
   return true;
 }
 
-const median = (xs: readonly number[]): number => {
+export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
@@ -62,10 +65,13 @@ function columnOf(cell: Cell, centres: readonly number[], lines: readonly Line[]
 }
 
 /** A value of a row and the column a placement puts it in. */
-export interface Placed {
+interface Placed {
   cell: Cell;
   column: number;
 }
+
+/** The values a placement of a row puts in columns, with their columns. */
+const placedOf = (placement: readonly Slot[]): Placed[] => placement.flatMap((slot, column) => (slot.cell ? [{ cell: slot.cell, column }] : []));
 
 /**
  * Whether the layout rules a placement out: two of the row's values, next to each other, stand apart by a
@@ -83,11 +89,17 @@ function ruledOut(placed: readonly Placed[], centres: readonly number[], lines: 
   return false;
 }
 
+/** Of a row's placements, those the distances between its values do not rule out (`ruledOut`); all of them when none is left. */
+export function allowedByDistances(placements: readonly Slot[][], centres: readonly number[], lines: readonly Line[]): Slot[][] {
+  const allowed = placements.filter((p) => !ruledOut(placedOf(p), centres, lines));
+  return allowed.length ? allowed : [...placements];
+}
+
 /**
  * Of a row's placements, those the layout does not rule out: each value that stands clearly under a column
  * (`columnOf`) is put in it, and the distances between the values fit (`ruledOut`). All of them when none is left.
  */
-export function allowedByLayout<T>(placements: readonly T[], placedOf: (placement: T) => Placed[], centres: readonly number[], lines: readonly Line[]): T[] {
+export function allowedByLayout(placements: readonly Slot[][], centres: readonly number[], lines: readonly Line[]): Slot[][] {
   const allowed = placements.filter((p) => {
     const placed = placedOf(p);
     return placed.every(({ cell, column }) => [null, column].includes(columnOf(cell, centres, lines))) && !ruledOut(placed, centres, lines);

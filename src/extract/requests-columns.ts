@@ -205,7 +205,8 @@ function agreeing(slots: Map<RequestRowKey, Slot[]>, key: RequestRowKey, rowRead
   const current = slots.get(key)!;
   if (agreed.every(Boolean)) {
     if (first.every((s, c) => same(s, current[c]!))) return 'kept';
-    const note = first.some((s) => s.digits !== undefined) ? '连写数字，已按行、列勾稽关系唯一拆分' : '已按行、列勾稽关系唯一确定位置';
+    // A number joined from wrapped pieces carries what its first piece printed; a part of a split run does not.
+    const note = first.some((s) => s.digits !== undefined && s.printed === undefined) ? '连写数字，已按行、列勾稽关系唯一拆分' : '已按行、列勾稽关系唯一确定位置';
     // A value joined from pieces keeps the note naming them.
     slots.set(key, first.map((s) => (s.cell === null ? s : notedSlot(s, joinNotes(s.note, note)))));
     return 'all';

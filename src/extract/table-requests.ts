@@ -13,7 +13,7 @@ import { resolveByColumns, type Readings } from './requests-columns.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import { joinWrappedRows } from './wrapped-numbers.ts';
 import { columnIdentitiesHold } from './column-identities.ts';
-import { allowedByLayout, spacedOnOneLine, layoutColumns, type Placed } from './layout-columns.ts';
+import { allowedByLayout, spacedOnOneLine, layoutColumns } from './layout-columns.ts';
 
 const COLUMNS = REQUEST_COLUMN_KEYS.length;
 const rowTotalHolds = rowHolds('requests');
@@ -232,13 +232,9 @@ interface Layout {
   centres: readonly number[];
 }
 
-/** The values a placement puts in columns, with their columns. */
-const placedOf = (placement: readonly Slot[]): Placed[] =>
-  placement.flatMap((slot, column) => (slot.cell ? [{ cell: slot.cell, column }] : []));
-
 /** Of a row's placements, those the layout does not rule out (all of them when it rules out every one). */
 function standingInColumns(placements: readonly Slot[][], layout: Layout): Slot[][] {
-  return allowedByLayout(placements, placedOf, layout.centres, layout.lines);
+  return allowedByLayout(placements, layout.centres, layout.lines);
 }
 
 /**
@@ -258,7 +254,7 @@ function placeByLayout(
     if (!spacedOnOneLine(cells, layout.lines) || !all?.length) continue;
     // Numbers laid out apart are whole: a placement splitting one is not what was printed.
     const whole = all.filter((p) => p.every((slot) => slot.digits === undefined));
-    const fits = whole.length ? allowedByLayout(whole, placedOf, layout.centres, layout.lines) : [];
+    const fits = whole.length ? allowedByLayout(whole, layout.centres, layout.lines) : [];
     if (!fits.length || fits.length === all.length) continue;
     if (fits.length === 1) one.set(key, fits[0]!);
     readings.set(key, { full: [], blanks: () => fits });

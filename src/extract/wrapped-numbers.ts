@@ -5,6 +5,7 @@ import type { TableTemplate } from '../schema/templates.ts';
 import { centreOf, type Cell, type Line } from './cells.ts';
 import { blankSlot, cellSlot, digitSlot, slotValue, type Slot } from './fit.ts';
 import { columnIdentitiesHold } from './column-identities.ts';
+import { allowedByDistances, median, MIN_ROWS } from './layout-columns.ts';
 
 /**
  * Numbers a narrow cell wrapped (a LibreOffice PDF through `pdftotext -layout`): the upper digits on one
@@ -148,6 +149,8 @@ export function joinWrappedRows(
   const pitches = whole.map((r) => (r.values[COLUMNS - 1]!.centre - r.values[0]!.centre) / (COLUMNS - 1)).sort((a, b) => a - b);
   if (!pitches.length) return rows;
   const pitch = pitches[Math.floor(pitches.length / 2)]!;
+  // Where the columns stand relative to the total, from the rows joined in full (each line is shifted its own way).
+  const columns = whole.length >= MIN_ROWS ? Array.from({ length: COLUMNS }, (_, c) => median(whole.map((r) => r.values[c]!.centre - r.values[COLUMNS - 1]!.centre))) : null;
   for (const { key, values } of verified.filter((r) => r.values.length < COLUMNS)) {
     const slots = values.map((v) => slotOf(v.pieces));
     const placements = [...columnChoices(values.length - 1, COLUMNS - 1)]
@@ -157,7 +160,7 @@ export function joinWrappedRows(
         return Math.max(...offsets) - Math.min(...offsets) <= SPREAD * pitch;
       })
       .map((cols) => Array.from({ length: COLUMNS }, (_, c) => (cols.includes(c) ? slots[cols.indexOf(c)]! : blankSlot(UNPRINTED))));
-    if (placements.length) rows.push({ key, slots: Array.from({ length: COLUMNS }, () => blankSlot(UNPRINTED)), placements });
+    if (placements.length) rows.push({ key, slots: Array.from({ length: COLUMNS }, () => blankSlot(UNPRINTED)), placements: columns ? allowedByDistances(placements, columns, lines) : placements });
   }
   return rows;
 }
