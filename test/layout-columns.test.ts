@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractReport } from '../src/extract/report.ts';
+import { readSource } from '../src/ingest/read-file.ts';
 import type { RequestRowKey } from '../src/schema/requests.ts';
 import type { TableTemplate } from '../src/schema/templates.ts';
 import { compareTables } from './helpers/accuracy.ts';
@@ -38,4 +39,13 @@ test('short rows of table 三 laid out in columns are placed by where their valu
   // Laid out: every cell; spaced: the rows with a blank cell the identities cannot place are left blank.
   assert.deepEqual({ placedByLayout, exactLaidOut, exactSpaced }, { placedByLayout: 143, exactLaidOut: cells, exactSpaced: 2028 });
   assert.equal(cells, 2388);
+});
+
+test('a total column that pdftotext squeezed against the column before it still lets the other columns place a short row', async () => {
+  // sample000 through LibreOffice and `pdftotext -layout`: single-digit columns four characters apart, the total two.
+  const source = await readSource(new URL('./fixtures/converted/sample000.ogi.pdftotext-layout.txt', import.meta.url).pathname);
+  const r = extractReport(source.text, { name: source.name, format: source.format });
+  // "（七）总计  2   0   0       0   0 2": the wider gap is the blank 社会公益组织 cell.
+  assert.deepEqual(r.tables.requests.resultTotal, [2, 0, 0, null, 0, 0, 2]);
+  assert.equal(r.notes.find((n) => n.path === 'requests.resultTotal')?.code, 'row-short');
 });

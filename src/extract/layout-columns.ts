@@ -53,7 +53,9 @@ export function layoutColumns(fullRows: readonly (readonly Cell[])[], lines: rea
     if (at.filter((x) => Math.abs(x - middle) <= NEAR).length < AGREEING * at.length) return null;
     centres.push(middle);
   }
-  for (let c = 1; c < centres.length; c++) if (centres[c]! - centres[c - 1]! < APART) return null;
+  // The total, always printed last in a row, may stand closer to the column before it (pdftotext squeezes it).
+  for (let c = 1; c < centres.length - 1; c++) if (centres[c]! - centres[c - 1]! < APART) return null;
+  if (centres[centres.length - 1]! <= centres[centres.length - 2]!) return null;
   return centres;
 }
 
