@@ -50,7 +50,7 @@ const documents = readdirSync(dir).filter((f) => !f.endsWith('.json'));
  */
 const EXACT: Record<string, number> = {
   'r001.pandoc-plain.txt': 200,
-  'r003.lo-pdftotext-layout.txt': 191,
+  'r003.lo-pdftotext-layout.txt': 179,
   'r008.lo-pdftotext-layout.txt': 185,
   'r021.chrome-pdftotext-layout.txt': 200,
   'r048.lo-pdf2md.md': 99,

@@ -17,6 +17,8 @@ const NEAR = 2;
 const APART = 3.5;
 /** How much a line may be squeezed or stretched between two of its values, as a share of their columns' distance. */
 const SQUEEZE = 0.35;
+/** A placement fits the distances when none strays by more than this share of what rules a placement out. */
+const FITS = 0.6;
 /** Rows printed in full a table needs for its columns. */
 export const MIN_ROWS = 3;
 /** The share of those rows whose value must stand near the column's median. */
@@ -76,35 +78,44 @@ interface Placed {
 const placedOf = (placement: readonly Slot[]): Placed[] => placement.flatMap((slot, column) => (slot.cell ? [{ cell: slot.cell, column }] : []));
 
 /**
- * Whether the layout rules a placement out: two of the row's values, next to each other, stand apart by a
- * distance that differs from the one between the columns it puts them in by APART or more, and by more than
- * SQUEEZE of it. Distances, not offsets: a long label pushes the numbers of its line right, all alike, and
+ * How far the distances between a row's neighbouring values stray from those between the columns a placement
+ * puts them in, as a share of what rules the placement out (APART, or SQUEEZE of a longer distance): 1 or more
+ * rules it out. Distances, not offsets: a long label pushes the numbers of its line right, all alike, and
  * pdftotext squeezes a line a little.
  */
-function ruledOut(placed: readonly Placed[], centres: readonly number[], lines: readonly Line[]): boolean {
+function misfit(placed: readonly Placed[], centres: readonly number[], lines: readonly Line[]): number {
   const at = placed.map(({ cell, column }) => ({ x: centreOf(cell, lines), column })).sort((a, b) => a.column - b.column);
+  let worst = 0;
   for (let k = 1; k < at.length; k++) {
-    const gap = at[k]!.x - at[k - 1]!.x;
     const expected = centres[at[k]!.column]! - centres[at[k - 1]!.column]!;
-    if (Math.abs(gap - expected) >= Math.max(APART, SQUEEZE * expected)) return true;
+    worst = Math.max(worst, Math.abs(at[k]!.x - at[k - 1]!.x - expected) / Math.max(APART, SQUEEZE * expected));
   }
-  return false;
+  return worst;
 }
 
-/** Of a row's placements, those the distances between its values do not rule out (`ruledOut`); all of them when none is left. */
+/**
+ * Of a row's placements, those the distances between its values keep (fitting within FITS of its columns),
+ * or null when the distances do not decide: some placement neither fits nor is ruled out.
+ */
+function keptByDistances(placements: readonly Slot[][], centres: readonly number[], lines: readonly Line[]): Slot[][] | null {
+  const misfits = placements.map((p) => misfit(placedOf(p), centres, lines));
+  return misfits.some((m) => m > FITS && m < 1) ? null : placements.filter((_, k) => misfits[k]! <= FITS);
+}
+
+/** Of a row's placements, those the distances between its values keep; all of them when they do not decide or keep none. */
 export function allowedByDistances(placements: readonly Slot[][], centres: readonly number[], lines: readonly Line[]): Slot[][] {
-  const allowed = placements.filter((p) => !ruledOut(placedOf(p), centres, lines));
-  return allowed.length ? allowed : [...placements];
+  const kept = keptByDistances(placements, centres, lines);
+  return kept?.length ? kept : [...placements];
 }
 
 /**
  * Of a row's placements, those the layout does not rule out: each value that stands clearly under a column
- * (`columnOf`) is put in it, and the distances between the values fit (`ruledOut`). All of them when none is left.
+ * (`columnOf`) is put in it, and no distance between its values rules it out (`misfit`). All of them when none is left.
  */
 export function allowedByLayout(placements: readonly Slot[][], centres: readonly number[], lines: readonly Line[]): Slot[][] {
   const allowed = placements.filter((p) => {
     const placed = placedOf(p);
-    return placed.every(({ cell, column }) => [null, column].includes(columnOf(cell, centres, lines))) && !ruledOut(placed, centres, lines);
+    return placed.every(({ cell, column }) => [null, column].includes(columnOf(cell, centres, lines))) && misfit(placed, centres, lines) < 1;
   });
   return allowed.length ? allowed : [...placements];
 }
