@@ -110,12 +110,13 @@ export function allowedByDistances(placements: readonly Slot[][], centres: reado
 
 /**
  * Of a row's placements, those the layout does not rule out: each value that stands clearly under a column
- * (`columnOf`) is put in it, and no distance between its values rules it out (`misfit`). All of them when none is left.
+ * (`columnOf`) is put in it, and no distance between its values rules it out (`misfit`). None when the layout
+ * contradicts every one.
  */
 export function allowedByLayout(placements: readonly Slot[][], centres: readonly number[], lines: readonly Line[]): Slot[][] {
   const allowed = placements.filter((p) => {
     const placed = placedOf(p);
     return placed.every(({ cell, column }) => [null, column].includes(columnOf(cell, centres, lines))) && misfit(placed, centres, lines) < 1;
   });
-  return allowed.length ? allowed : [...placements];
+  return allowed;
 }

@@ -7,11 +7,11 @@ import { CLOSE_VARIANT, resemblance } from '../schema/variants.ts';
 import type { NoteCode } from '../schema/notes.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { RequestsTable } from '../schema/types.ts';
-import type { Cell, Line } from './cells.ts';
+import { centreOf, type Cell, type Line } from './cells.ts';
 import { blankSlot, cellSlot, fitRow, slotValue, TABLE_TRIES, type Slot } from './fit.ts';
 import { resolveByColumns, type Readings } from './requests-columns.ts';
 import { valuesAfter, type Recorder } from './record.ts';
-import { joinWrappedRows } from './wrapped-numbers.ts';
+import { CENTRE_TOLERANCE, joinWrappedRows, type JoinedRow } from './wrapped-numbers.ts';
 import { columnIdentitiesHold } from './column-identities.ts';
 import { allowedByLayout, spacedOnOneLine, layoutColumns } from './layout-columns.ts';
 
@@ -65,6 +65,8 @@ export function extractRequests(
   // Rows printed in full, and rows printing too few values that their total leaves several places.
   const fullRows = new Map<RequestRowKey, Cell[]>();
   const shortRows = new Map<RequestRowKey, Cell[]>();
+  // The value cells each row printed on its lines.
+  const printedCells = new Map<RequestRowKey, Cell[]>();
   let i = from;
   while (i < to) {
     const cell = stream[i]!;
@@ -123,6 +125,7 @@ export function extractRequests(
     if (/\d{2,}/.test(stream[valuesAt]!.text) || (damaged && /\d/.test(damaged.text))) mixed.add(def.key);
     const next = Math.max(after, consumed + 1);
     if (cells.some((c) => c.row !== stream[valuesAt]!.row)) apart.add(def.key);
+    printedCells.set(def.key, cells);
     const fit = fitRow(cells, COLUMNS, rowTotalHolds, budget);
     if (!fit.note && cells.length === COLUMNS) fullRows.set(def.key, cells);
     // Values on their label's line only: those on a line apart may be pieces of wrapped numbers (wrapped-numbers.ts).
@@ -137,6 +140,14 @@ export function extractRequests(
     i = next;
   }
   if (slots.size === 0) return { table: {}, span: null };
+  // A short row whose line lies between two lines of number pieces that pair by column: its wrapped numbers
+  // stand above and below it, and only its whole ones were read with it (placed as the rows apart are).
+  if (lines) {
+    for (const key of wrappedAround(stream, orphans, lines, printedCells)) {
+      apart.add(key);
+      shortRows.delete(key);
+    }
+  }
   // The columns of a table laid out as printed (src/extract/layout-columns.ts), where the text shows them.
   const centres = lines && fullRows.size ? layoutColumns([...fullRows.values()], lines) : null;
   const layout = lines && centres?.length === COLUMNS ? { lines, centres } : null;
@@ -166,6 +177,16 @@ export function extractRequests(
     rec.note('row-misread', reason, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
   }
   pending.splice(0, pending.length, ...pending.filter((p) => !misreadKeys.has(p.key)));
+  if (lines && misread.length) {
+    const unjoined = [...printedCells].filter(([key]) => !misreadKeys.has(key));
+    for (const key of wrappedUnderneath(stream, orphans, lines, unjoined, joined)) {
+      pending.splice(0, pending.length, ...pending.filter((p) => p.key !== key));
+      const reason = `表三“${labelOf(key)}”行的数值紧上方或紧下方有未归属任何行的数字碎片与之同列，该行的数字疑在窄单元格中折行，只读到了其中一截，该行按空白处理`;
+      slots.set(key, Array.from({ length: COLUMNS }, () => blankSlot(reason)));
+      readings.delete(key);
+      rec.note('row-misread', reason, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
+    }
+  }
 
   const resolved = readings.size ? resolveByColumns(template, slots, readings) : null;
   for (const { key, placements } of joined) {
@@ -234,7 +255,8 @@ interface Layout {
 
 /** Of a row's placements, those the layout does not rule out (all of them when it rules out every one). */
 function standingInColumns(placements: readonly Slot[][], layout: Layout): Slot[][] {
-  return allowedByLayout(placements, layout.centres, layout.lines);
+  const allowed = allowedByLayout(placements, layout.centres, layout.lines);
+  return allowed.length ? allowed : [...placements];
 }
 
 /**
@@ -252,11 +274,15 @@ function placeByLayout(
   for (const [key, cells] of shortRows) {
     const all = readings.get(key)?.blanks();
     if (!spacedOnOneLine(cells, layout.lines) || !all?.length) continue;
-    // Numbers laid out apart are whole: a placement splitting one is not what was printed.
-    const whole = all.filter((p) => p.every((slot) => slot.digits === undefined));
-    const fits = whole.length ? allowedByLayout(whole, layout.centres, layout.lines) : [];
+    // Numbers laid out apart are whole: a placement splitting one is not what was printed. A blank cell of a
+    // table laid out as printed is printed empty: the total is the sum of the values printed (the upper parts
+    // of wrapped numbers add up to less).
+    const whole = all.filter((p) => p.every((slot) => slot.digits === undefined) && sumsToTotal(p));
+    // Where the layout contradicts every placement it settles nothing; the placements left are still narrowed.
+    const allowed = allowedByLayout(whole, layout.centres, layout.lines);
+    const fits = allowed.length ? allowed : whole;
     if (!fits.length || fits.length === all.length) continue;
-    if (fits.length === 1) one.set(key, fits[0]!);
+    if (allowed.length === 1) one.set(key, allowed[0]!);
     readings.set(key, { full: [], blanks: () => fits });
   }
   const full = [...fullRows.keys()].map((key) => [key, slots.get(key)!] as const);
@@ -268,12 +294,54 @@ function placeByLayout(
   return new Set(one.keys());
 }
 
+/** Whether a row's last value is the sum of the others, a blank cell (the total too) counting as 0. */
+function sumsToTotal(row: readonly Slot[]): boolean {
+  const values = row.map((slot) => slotValue(slot) ?? 0);
+  return values.slice(0, -1).reduce((a, b) => a + b, 0) === values[values.length - 1];
+}
+
 /** A wording put together from pieces that carries two rows' numbers ("(一)予以(二)部分"): two labels interleaved. */
 function numbersTwoRows(text: string): boolean {
   const items = new Set(text.match(/[（(][一二三四五六七八九十][)）]/g)?.map((n) => n.slice(1, -1)) ?? []);
   const subitems = new Set(text.match(/(?<![\d.])\d{1,2}[.．]/g)?.map((n) => n.slice(0, -1)) ?? []);
   // A group's numeral beside a row's ("（三）" and "3.") is one row under its group.
   return items.size >= 2 || subitems.size >= 2;
+}
+
+/**
+ * Rows read whole from their line, where numbers wrap, whose values have a piece of a number that no row
+ * took on the line right above or below, in the same column: that row's numbers wrapped too (pdftotext
+ * printed "3279 … 5328" on the label's line and "2 … 7" below it), and what was read are their upper parts.
+ */
+function wrappedUnderneath(
+  stream: readonly Cell[], orphans: readonly number[], lines: readonly Line[], printed: readonly (readonly [RequestRowKey, Cell[]])[], joined: readonly JoinedRow[],
+): RequestRowKey[] {
+  const taken = new Set(joined.flatMap((j) => j.pieces));
+  const loose = orphans.map((k) => stream[k]!).filter((c) => c.value?.kind === 'number' && /^\d+$/.test(c.text) && !taken.has(c));
+  const besides = (cell: Cell) => loose.some((p) => Math.abs(p.line - cell.line) === 1 && Math.abs(centreOf(p, lines) - centreOf(cell, lines)) <= CENTRE_TOLERANCE);
+  return printed.filter(([key, cells]) => !joined.some((j) => j.key === key) && cells.some((cell) => cell.value?.kind === 'number' && besides(cell))).map(([key]) => key);
+}
+
+/**
+ * Short rows whose numbers are wrapped around the line they were read from: the lines above and below it
+ * both hold number pieces that no row took, pairing by column (its whole values were read, not its wrapped
+ * ones); or every value read is as wide as a cell and pairs with pieces two lines below or above (they are
+ * the upper or lower parts of wrapped numbers, the label's middle line between them).
+ */
+function wrappedAround(stream: readonly Cell[], orphans: readonly number[], lines: readonly Line[], printed: ReadonlyMap<RequestRowKey, Cell[]>): RequestRowKey[] {
+  const pieces = orphans.map((k) => stream[k]!).filter((c) => c.value?.kind === 'number' && /^\d+$/.test(c.text));
+  if (!pieces.length) return [];
+  const width = Math.max(...pieces.map((c) => c.text.length), ...[...printed.values()].flat().map((c) => c.text.length));
+  const on = (y: number) => pieces.filter((c) => c.line === y).map((c) => centreOf(c, lines)).sort((a, b) => a - b);
+  const pairing = (a: number[], b: number[]) => a.length > 0 && a.length === b.length && a.every((x, n) => Math.abs(x - b[n]!) <= CENTRE_TOLERANCE);
+  return [...printed].filter(([, cells]) => {
+    const numbers = cells.filter((c) => c.value?.kind === 'number');
+    const line = numbers[0]?.line;
+    if (cells.length >= COLUMNS || line === undefined || numbers.some((c) => c.line !== line)) return false;
+    const own = numbers.map((c) => centreOf(c, lines)).sort((a, b) => a - b);
+    const cellWide = numbers.every((c) => /^\d+$/.test(c.text) && c.text.length === width);
+    return pairing(on(line - 1), on(line + 1)) || (cellWide && (pairing(own, on(line + 2)) || pairing(own, on(line - 2))));
+  }).map(([key]) => key);
 }
 
 /** Numbers that no row took, printed in two places or more: a narrow cell wrapped its numbers onto other lines. */

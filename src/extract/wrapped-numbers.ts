@@ -81,6 +81,8 @@ export interface JoinedRow {
    * are blank until they do).
    */
   placements?: Slot[][];
+  /** Every cell its values were read from. */
+  pieces: Cell[];
   /** A row printing all seven values whole on the middle line of its wrapped label: nothing was joined. */
   unwrapped?: boolean;
 }
@@ -144,7 +146,10 @@ export function joinWrappedRows(
     return r.values.length === COLUMNS ? rowTotalHolds(numbers) : numbers.pop() === numbers.reduce((a, b) => a + b, 0);
   });
   const whole = verified.filter((r) => r.values.length === COLUMNS);
-  const rows: JoinedRow[] = whole.map(({ key, values }) => ({ key, slots: values.map((v) => slotOf(v.pieces)), ...(values.every((v) => v.pieces.length === 1) ? { unwrapped: true } : {}) }));
+  const piecesOf = (values: readonly { pieces: Piece[] }[]) => values.flatMap((v) => v.pieces.map((p) => p.cell));
+  const rows: JoinedRow[] = whole.map(({ key, values }) => ({
+    key, slots: values.map((v) => slotOf(v.pieces)), pieces: piecesOf(values), ...(values.every((v) => v.pieces.length === 1) ? { unwrapped: true } : {}),
+  }));
   if (!balanced(template, read, rows)) return [];
   const pitches = whole.map((r) => (r.values[COLUMNS - 1]!.centre - r.values[0]!.centre) / (COLUMNS - 1)).sort((a, b) => a - b);
   if (!pitches.length) return rows;
@@ -160,7 +165,7 @@ export function joinWrappedRows(
         return Math.max(...offsets) - Math.min(...offsets) <= SPREAD * pitch;
       })
       .map((cols) => Array.from({ length: COLUMNS }, (_, c) => (cols.includes(c) ? slots[cols.indexOf(c)]! : blankSlot(UNPRINTED))));
-    if (placements.length) rows.push({ key, slots: Array.from({ length: COLUMNS }, () => blankSlot(UNPRINTED)), placements: columns ? allowedByDistances(placements, columns, lines) : placements });
+    if (placements.length) rows.push({ key, slots: Array.from({ length: COLUMNS }, () => blankSlot(UNPRINTED)), pieces: piecesOf(values), placements: columns ? allowedByDistances(placements, columns, lines) : placements });
   }
   return rows;
 }
