@@ -157,17 +157,38 @@ export function joinWrappedRows(
   // Where the columns stand relative to the total, from the rows joined in full (each line is shifted its own way).
   const columns = whole.length >= MIN_ROWS ? Array.from({ length: COLUMNS }, (_, c) => median(whole.map((r) => r.values[c]!.centre - r.values[COLUMNS - 1]!.centre))) : null;
   for (const { key, values } of verified.filter((r) => r.values.length < COLUMNS)) {
-    const slots = values.map((v) => slotOf(v.pieces));
-    const placements = [...columnChoices(values.length - 1, COLUMNS - 1)]
-      .map((cols) => [...cols, COLUMNS - 1])
-      .filter((cols) => {
-        const offsets = cols.map((c, n) => values[n]!.centre - pitch * c);
-        return Math.max(...offsets) - Math.min(...offsets) <= SPREAD * pitch;
-      })
-      .map((cols) => Array.from({ length: COLUMNS }, (_, c) => (cols.includes(c) ? slots[cols.indexOf(c)]! : blankSlot(UNPRINTED))));
-    if (placements.length) rows.push({ key, slots: Array.from({ length: COLUMNS }, () => blankSlot(UNPRINTED)), pieces: piecesOf(values), placements: columns ? allowedByDistances(placements, columns, lines) : placements });
+    // Whole numbers on the middle line and joined ones from the lines around it: each line is shifted its own
+    // way, so two such values closer than a pitch may stand in either order, and their distances say nothing.
+    const mixed = values.some((v) => v.pieces.length === 1) && values.some((v) => v.pieces.length > 1);
+    const placements = (mixed ? orderings(values, pitch) : [values]).flatMap((order) => {
+      const slots = order.map((v) => slotOf(v.pieces));
+      return [...columnChoices(order.length - 1, COLUMNS - 1)]
+        .map((cols) => [...cols, COLUMNS - 1])
+        .filter((cols) => {
+          const offsets = cols.map((c, n) => order[n]!.centre - pitch * c);
+          return Math.max(...offsets) - Math.min(...offsets) <= SPREAD * pitch;
+        })
+        .map((cols) => Array.from({ length: COLUMNS }, (_, c) => (cols.includes(c) ? slots[cols.indexOf(c)]! : blankSlot(UNPRINTED))));
+    });
+    const allowed = columns && !mixed ? allowedByDistances(placements, columns, lines) : placements;
+    if (placements.length) rows.push({ key, slots: Array.from({ length: COLUMNS }, () => blankSlot(UNPRINTED)), pieces: piecesOf(values), placements: allowed });
   }
   return rows;
+}
+
+/**
+ * The orders a row's values may have been printed in: as they stand, and with neighbours swapped where one is
+ * a whole number and the other joined from pieces on another line and they stand less than a pitch apart
+ * (swaps that share no value, the total kept last).
+ */
+function orderings<T extends { pieces: readonly Piece[]; centre: number }>(values: readonly T[], pitch: number): T[][] {
+  const swappable = (n: number) => (values[n]!.pieces.length === 1) !== (values[n + 1]!.pieces.length === 1) && values[n + 1]!.centre - values[n]!.centre < pitch;
+  let orders: T[][] = [[...values]];
+  for (let n = 0; n + 2 < values.length; n++) {
+    if (!swappable(n)) continue;
+    orders = orders.flatMap((order) => (order[n] === values[n] && order[n + 1] === values[n + 1] ? [order, [...order.slice(0, n), order[n + 1]!, order[n]!, ...order.slice(n + 2)]] : [order]));
+  }
+  return orders;
 }
 
 /** Ways to choose `count` of the columns 0 … `of` − 1, in order. */
