@@ -94,18 +94,13 @@ function misfit(placed: readonly Placed[], centres: readonly number[], lines: re
 }
 
 /**
- * Of a row's placements, those the distances between its values keep (fitting within FITS of its columns),
- * or null when the distances do not decide: some placement neither fits nor is ruled out.
+ * Of a row's placements, those the distances between its values keep (fitting within FITS of its columns);
+ * all of them when the distances do not decide (some placement neither fits nor is ruled out) or keep none.
  */
-function keptByDistances(placements: readonly Slot[][], centres: readonly number[], lines: readonly Line[]): Slot[][] | null {
-  const misfits = placements.map((p) => misfit(placedOf(p), centres, lines));
-  return misfits.some((m) => m > FITS && m < 1) ? null : placements.filter((_, k) => misfits[k]! <= FITS);
-}
-
-/** Of a row's placements, those the distances between its values keep; all of them when they do not decide or keep none. */
 export function allowedByDistances(placements: readonly Slot[][], centres: readonly number[], lines: readonly Line[]): Slot[][] {
-  const kept = keptByDistances(placements, centres, lines);
-  return kept?.length ? kept : [...placements];
+  const misfits = placements.map((p) => misfit(placedOf(p), centres, lines));
+  const kept = misfits.some((m) => m > FITS && m < 1) ? [] : placements.filter((_, k) => misfits[k]! <= FITS);
+  return kept.length ? kept : [...placements];
 }
 
 /**
@@ -114,9 +109,8 @@ export function allowedByDistances(placements: readonly Slot[][], centres: reado
  * contradicts every one.
  */
 export function allowedByLayout(placements: readonly Slot[][], centres: readonly number[], lines: readonly Line[]): Slot[][] {
-  const allowed = placements.filter((p) => {
+  return placements.filter((p) => {
     const placed = placedOf(p);
     return placed.every(({ cell, column }) => [null, column].includes(columnOf(cell, centres, lines))) && misfit(placed, centres, lines) < 1;
   });
-  return allowed;
 }

@@ -178,9 +178,10 @@ export function extractRequests(
   }
   pending.splice(0, pending.length, ...pending.filter((p) => !misreadKeys.has(p.key)));
   if (lines && misread.length) {
-    const unjoined = [...printedCells].filter(([key]) => !misreadKeys.has(key));
-    for (const key of wrappedUnderneath(stream, orphans, lines, unjoined, joined)) {
-      pending.splice(0, pending.length, ...pending.filter((p) => p.key !== key));
+    // The rows joined are among the rows misread; the others were read from their own lines.
+    const underneath = wrappedUnderneath(stream, orphans, lines, [...printedCells].filter(([key]) => !misreadKeys.has(key)), joined);
+    pending.splice(0, pending.length, ...pending.filter((p) => !underneath.includes(p.key)));
+    for (const key of underneath) {
       const reason = `表三“${labelOf(key)}”行的数值紧上方或紧下方有未归属任何行的数字碎片与之同列，该行的数字疑在窄单元格中折行，只读到了其中一截，该行按空白处理`;
       slots.set(key, Array.from({ length: COLUMNS }, () => blankSlot(reason)));
       readings.delete(key);
@@ -275,9 +276,9 @@ function placeByLayout(
     const all = readings.get(key)?.blanks();
     if (!spacedOnOneLine(cells, layout.lines) || !all?.length) continue;
     // Numbers laid out apart are whole: a placement splitting one is not what was printed. A blank cell of a
-    // table laid out as printed is printed empty: the total is the sum of the values printed (the upper parts
-    // of wrapped numbers add up to less).
-    const whole = all.filter((p) => p.every((slot) => slot.digits === undefined) && sumsToTotal(p));
+    // table laid out as printed is printed empty, so it counts as 0 and the total is the sum of the values
+    // printed (the upper parts of wrapped numbers add up to less).
+    const whole = all.filter((p) => p.every((slot) => slot.digits === undefined) && rowTotalHolds(p.map((slot) => slotValue(slot) ?? 0)));
     // Where the layout contradicts every placement it settles nothing; the placements left are still narrowed.
     const allowed = allowedByLayout(whole, layout.centres, layout.lines);
     const fits = allowed.length ? allowed : whole;
@@ -294,12 +295,6 @@ function placeByLayout(
   return new Set(one.keys());
 }
 
-/** Whether a row's last value is the sum of the others, a blank cell (the total too) counting as 0. */
-function sumsToTotal(row: readonly Slot[]): boolean {
-  const values = row.map((slot) => slotValue(slot) ?? 0);
-  return values.slice(0, -1).reduce((a, b) => a + b, 0) === values[values.length - 1];
-}
-
 /** A wording put together from pieces that carries two rows' numbers ("(一)予以(二)部分"): two labels interleaved. */
 function numbersTwoRows(text: string): boolean {
   const items = new Set(text.match(/[（(][一二三四五六七八九十][)）]/g)?.map((n) => n.slice(1, -1)) ?? []);
@@ -309,7 +304,7 @@ function numbersTwoRows(text: string): boolean {
 }
 
 /**
- * Rows read whole from their line, where numbers wrap, whose values have a piece of a number that no row
+ * Rows read from their own lines, where numbers wrap, whose values have a piece of a number that no row
  * took on the line right above or below, in the same column: that row's numbers wrapped too (pdftotext
  * printed "3279 … 5328" on the label's line and "2 … 7" below it), and what was read are their upper parts.
  */
@@ -317,10 +312,14 @@ function wrappedUnderneath(
   stream: readonly Cell[], orphans: readonly number[], lines: readonly Line[], printed: readonly (readonly [RequestRowKey, Cell[]])[], joined: readonly JoinedRow[],
 ): RequestRowKey[] {
   const taken = new Set(joined.flatMap((j) => j.pieces));
-  const loose = orphans.map((k) => stream[k]!).filter((c) => c.value?.kind === 'number' && /^\d+$/.test(c.text) && !taken.has(c));
+  const loose = numberPieces(stream, orphans).filter((c) => !taken.has(c));
   const besides = (cell: Cell) => loose.some((p) => Math.abs(p.line - cell.line) === 1 && Math.abs(centreOf(p, lines) - centreOf(cell, lines)) <= CENTRE_TOLERANCE);
-  return printed.filter(([key, cells]) => !joined.some((j) => j.key === key) && cells.some((cell) => cell.value?.kind === 'number' && besides(cell))).map(([key]) => key);
+  return printed.filter(([, cells]) => cells.some((cell) => cell.value?.kind === 'number' && besides(cell))).map(([key]) => key);
 }
+
+/** The cells no row took that are plain digits: pieces of numbers a narrow cell wrapped, or whole numbers. */
+const numberPieces = (stream: readonly Cell[], orphans: readonly number[]): Cell[] =>
+  orphans.map((k) => stream[k]!).filter((c) => c.value?.kind === 'number' && /^\d+$/.test(c.text));
 
 /**
  * Short rows whose numbers are wrapped around the line they were read from: the lines above and below it
@@ -329,7 +328,7 @@ function wrappedUnderneath(
  * the upper or lower parts of wrapped numbers, the label's middle line between them).
  */
 function wrappedAround(stream: readonly Cell[], orphans: readonly number[], lines: readonly Line[], printed: ReadonlyMap<RequestRowKey, Cell[]>): RequestRowKey[] {
-  const pieces = orphans.map((k) => stream[k]!).filter((c) => c.value?.kind === 'number' && /^\d+$/.test(c.text));
+  const pieces = numberPieces(stream, orphans);
   if (!pieces.length) return [];
   const width = Math.max(...pieces.map((c) => c.text.length), ...[...printed.values()].flat().map((c) => c.text.length));
   const on = (y: number) => pieces.filter((c) => c.line === y).map((c) => centreOf(c, lines)).sort((a, b) => a - b);
