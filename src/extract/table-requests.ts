@@ -151,7 +151,9 @@ export function extractRequests(
   // The columns of a table laid out as printed (src/extract/layout-columns.ts), where the text shows them.
   const centres = lines && fullRows.size ? layoutColumns([...fullRows.values()], lines) : null;
   const layout = lines && centres?.length === COLUMNS ? { lines, centres } : null;
-  const byLayout = layout && shortRows.size ? placeByLayout(template, layout, fullRows, shortRows, slots, readings) : new Set<RequestRowKey>();
+  // Numbers wrapped in narrow cells: each line is shifted its own way.
+  const wrapped = orphans.some((o) => stream[o]!.value?.kind === 'number');
+  const byLayout = layout && shortRows.size ? placeByLayout(template, layout, fullRows, shortRows, slots, readings, wrapped) : new Set<RequestRowKey>();
   for (const p of pending.filter((x) => byLayout.has(x.key))) {
     const printed = shortRows.get(p.key)!.length;
     rec.note('row-short', `表三“${p.cell.text}”：该行只有${printed}个单元格，应为${COLUMNS}个；各值所在的列按版面中的位置（与印满各列的行对齐，各值之间的距离与列距相符）唯一确定，该行总计等于各列之和，表的列勾稽关系在可核对处成立，缺少的按空白处理`, placePath({ table: 'requests', row: p.key }), p.cell, { actual: printed, expected: COLUMNS });
@@ -163,11 +165,11 @@ export function extractRequests(
   const printedRows = [...placed].map(([key, { label }]) => ({ key, label: stream[label]! }));
   const trusted = new Map([...slots].filter(([key]) => !untrusted.has(key)));
   const joined = lines && misread.length ? joinWrappedRows(stream, from, to, lines, printedRows, template, trusted, misreadKeys) : [];
-  for (const { key, slots: row, placements, unwrapped } of joined) {
+  for (const { key, slots: row, placements, unwrapped, ignoreLayout } of joined) {
     slots.set(key, row);
     readings.delete(key);
     // A row printing fewer values: where they go is for the column identities to tell (noted below).
-    if (placements) readings.set(key, { full: [], blanks: () => (layout ? standingInColumns(placements, layout) : placements) });
+    if (placements) readings.set(key, { full: [], blanks: () => (layout && !ignoreLayout ? standingInColumns(placements, layout) : placements) });
     else if (unwrapped) rec.note('row-wrapped-joined', `表三“${labelOf(key)}”行的行名折成多行，七个数值完整地印在行名中间的一行，总计等于各列之和，表的列勾稽关系在可核对处成立；表内其他行有窄单元格中折行的数字，此行的数字未折行`, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
     else rec.note('row-wrapped-joined', `表三“${labelOf(key)}”行的数字在窄单元格中折行，已按所在列把上下行的数字拼接，七列齐全、总计等于各列之和，表的列勾稽关系在可核对处成立`, placePath({ table: 'requests', row: key }), stream[placed.get(key)!.label]);
   }
@@ -194,7 +196,12 @@ export function extractRequests(
     if (!placements) continue;
     const outcome = resolved?.get(key);
     const path = placePath({ table: 'requests', row: key });
-    const wrapped = `表三“${labelOf(key)}”行的数字在窄单元格中折行，已按所在列把上下行的数字拼接，印有${placements[0]!.filter((s) => s.cell).length}个数值、末值等于其余之和`;
+    const values = placements[0]!.filter((s) => s.cell);
+    const printed =
+      values.length === COLUMNS ? '七个数值齐全，但折行数字与行名中间一行的整数相邻，先后次序无法按位置确定'
+      : values.every((s) => slotValue(s) === 0) ? `印有${values.length}个0，末值可能是总计，也可能总计空白`
+      : `印有${values.length}个数值、末值等于其余之和`;
+    const wrapped = `表三“${labelOf(key)}”行的数字在窄单元格中折行，已按所在列把上下行的数字拼接，${printed}`;
     if (outcome === 'all') rec.note('row-wrapped-joined', `${wrapped}；各值所在的列按位置与行、列勾稽关系唯一确定，未印的列按空白处理`, path, stream[placed.get(key)!.label]);
     else if (Array.isArray(outcome) && outcome.length) rec.note('cells-undetermined', `${wrapped}；各值所在的列有多种可能，${outcome.map((c) => `“${REQUEST_COLUMNS[c]!.label}”`).join('')}列在每种可能下都相同，已读取，其余各列按空白处理`, path, stream[placed.get(key)!.label]);
     else rec.note('row-misread', `${wrapped}；各值所在的列按位置与行、列勾稽关系无法唯一确定，该行按空白处理`, path, stream[placed.get(key)!.label]);
@@ -269,12 +276,15 @@ function standingInColumns(placements: readonly Slot[][], layout: Layout): Slot[
  */
 function placeByLayout(
   template: TableTemplate, layout: Layout, fullRows: ReadonlyMap<RequestRowKey, Cell[]>, shortRows: ReadonlyMap<RequestRowKey, Cell[]>,
-  slots: Map<RequestRowKey, Slot[]>, readings: Map<RequestRowKey, Readings>,
+  slots: Map<RequestRowKey, Slot[]>, readings: Map<RequestRowKey, Readings>, wrapped: boolean,
 ): Set<RequestRowKey> {
   const one = new Map<RequestRowKey, Slot[]>();
   for (const [key, cells] of shortRows) {
     const all = readings.get(key)?.blanks();
     if (!spacedOnOneLine(cells, layout.lines) || !all?.length) continue;
+    // A row of zeros is placed by position alone (no identity tells where a 0 stands, or a blank total from a
+    // 0): not where wrapped numbers shift each line its own way.
+    if (wrapped && cells.every((c) => c.value?.kind === 'number' && c.value.value === 0)) continue;
     // Numbers laid out apart are whole: a placement splitting one is not what was printed. A blank cell of a
     // table laid out as printed is printed empty, so it counts as 0 and the total is the sum of the values
     // printed (the upper parts of wrapped numbers add up to less).

@@ -76,13 +76,19 @@ export interface JoinedRow {
   key: RequestRowKey;
   slots: Slot[];
   /**
-   * A row printed with fewer than seven values, its total last and the sum of the rest: the placements of its
-   * values among the columns that their positions allow, for the table's column identities to choose (`slots`
-   * are blank until they do).
+   * A row printed with fewer than seven values, its total last and the sum of the rest (or blank, in a row of
+   * zeros): the placements of its values among the columns that their positions allow; or a row printed in full
+   * whose values may stand in several orders. For the table's column identities to choose (`slots` are blank
+   * until they do).
    */
   placements?: Slot[][];
   /** Every cell its values were read from. */
   pieces: Cell[];
+  /**
+   * Placements the table's layout must not narrow: the orders of a row printed in full, or a row of zeros (placed
+   * by position alone, which the lines of such a table, each shifted its own way, do not bear).
+   */
+  ignoreLayout?: true;
   /** A row printing all seven values whole on the middle line of its wrapped label: nothing was joined. */
   unwrapped?: boolean;
 }
@@ -95,6 +101,8 @@ export interface JoinedRow {
 const SPREAD = 2;
 /** The note of a cell a short row did not print. */
 const UNPRINTED = '该行未印此单元格';
+/** The note of a cell whose value may stand on either side of its neighbour. */
+const UNORDERED = '折行数字与整行数字相邻，先后次序无法按位置确定';
 
 /**
  * The rows of table 三 read from wrapped numbers: for each printed row, whole numbers on its middle line
@@ -147,23 +155,35 @@ export function joinWrappedRows(
   });
   const whole = verified.filter((r) => r.values.length === COLUMNS);
   const piecesOf = (values: readonly { pieces: Piece[] }[]) => values.flatMap((v) => v.pieces.map((p) => p.cell));
-  const rows: JoinedRow[] = whole.map(({ key, values }) => ({
-    key, slots: values.map((v) => slotOf(v.pieces)), pieces: piecesOf(values), ...(values.every((v) => v.pieces.length === 1) ? { unwrapped: true } : {}),
-  }));
-  if (!balanced(template, read, rows)) return [];
   const pitches = whole.map((r) => (r.values[COLUMNS - 1]!.centre - r.values[0]!.centre) / (COLUMNS - 1)).sort((a, b) => a - b);
-  if (!pitches.length) return rows;
-  const pitch = pitches[Math.floor(pitches.length / 2)]!;
+  const pitch = pitches.length ? pitches[Math.floor(pitches.length / 2)]! : null;
+  // Whole numbers on the middle line and joined ones from the lines around it: each line is shifted its own
+  // way, so two such values may stand in either order, and their positions say little. Neighbours of a row
+  // printed in full stand a column apart: closer than half a pitch, either may be the left one. Those of a
+  // shorter row may stand columns apart: closer than a pitch.
+  const mixedOf = (values: readonly { pieces: Piece[] }[]) => values.some((v) => v.pieces.length === 1) && values.some((v) => v.pieces.length > 1);
+  const ordersOf = <T extends { pieces: Piece[]; centre: number }>(values: readonly T[]) =>
+    pitch !== null && mixedOf(values) ? orderings(values, values.length === COLUMNS ? pitch / 2 : pitch) : [[...values]];
+  const rows: JoinedRow[] = whole.map(({ key, values }) => {
+    const orders = ordersOf(values);
+    if (orders.length > 1) {
+      const placements = orders.map((o) => o.map((v) => slotOf(v.pieces)));
+      return { key, slots: Array.from({ length: COLUMNS }, () => blankSlot(UNORDERED)), pieces: piecesOf(values), placements, ignoreLayout: true };
+    }
+    return { key, slots: values.map((v) => slotOf(v.pieces)), pieces: piecesOf(values), ...(values.every((v) => v.pieces.length === 1) ? { unwrapped: true } : {}) };
+  });
+  if (!balanced(template, read, rows.filter((r) => !r.placements))) return [];
+  if (pitch === null) return rows;
   // Where the columns stand relative to the total, from the rows joined in full (each line is shifted its own way).
   const columns = whole.length >= MIN_ROWS ? Array.from({ length: COLUMNS }, (_, c) => median(whole.map((r) => r.values[c]!.centre - r.values[COLUMNS - 1]!.centre))) : null;
   for (const { key, values } of verified.filter((r) => r.values.length < COLUMNS)) {
-    // Whole numbers on the middle line and joined ones from the lines around it: each line is shifted its own
-    // way, so two such values closer than a pitch may stand in either order, and their distances say nothing.
-    const mixed = values.some((v) => v.pieces.length === 1) && values.some((v) => v.pieces.length > 1);
-    const placements = (mixed ? orderings(values, pitch) : [values]).flatMap((order) => {
+    const mixed = mixedOf(values);
+    // A row of zeros equals its last value however it is placed: its total may as well be blank.
+    const zeros = values.every((v) => /^0+$/.test(v.pieces.map((p) => p.cell.text).join('')));
+    const placements = ordersOf(values).flatMap((order) => {
       const slots = order.map((v) => slotOf(v.pieces));
-      return [...columnChoices(order.length - 1, COLUMNS - 1)]
-        .map((cols) => [...cols, COLUMNS - 1])
+      const withTotal = [...columnChoices(order.length - 1, COLUMNS - 1)].map((cols) => [...cols, COLUMNS - 1]);
+      return [...withTotal, ...(zeros ? columnChoices(order.length, COLUMNS - 1) : [])]
         .filter((cols) => {
           const offsets = cols.map((c, n) => order[n]!.centre - pitch * c);
           return Math.max(...offsets) - Math.min(...offsets) <= SPREAD * pitch;
@@ -171,18 +191,22 @@ export function joinWrappedRows(
         .map((cols) => Array.from({ length: COLUMNS }, (_, c) => (cols.includes(c) ? slots[cols.indexOf(c)]! : blankSlot(UNPRINTED))));
     });
     const allowed = columns && !mixed ? allowedByDistances(placements, columns, lines) : placements;
-    if (placements.length) rows.push({ key, slots: Array.from({ length: COLUMNS }, () => blankSlot(UNPRINTED)), pieces: piecesOf(values), placements: allowed });
+    if (placements.length) {
+      rows.push({ key, slots: Array.from({ length: COLUMNS }, () => blankSlot(UNPRINTED)), pieces: piecesOf(values), placements: allowed, ...(zeros ? { ignoreLayout: true } : {}) });
+    }
   }
   return rows;
 }
 
 /**
  * The orders a row's values may have been printed in: as they stand, and with neighbours swapped where one is
- * a whole number and the other joined from pieces on another line and they stand less than a pitch apart
- * (swaps that share no value, the total kept last).
+ * a whole number and the other joined from pieces on another line, they stand less than `within` apart and
+ * differ (swaps that share no value, the total kept last).
  */
-function orderings<T extends { pieces: readonly Piece[]; centre: number }>(values: readonly T[], pitch: number): T[][] {
-  const swappable = (n: number) => (values[n]!.pieces.length === 1) !== (values[n + 1]!.pieces.length === 1) && values[n + 1]!.centre - values[n]!.centre < pitch;
+function orderings<T extends { pieces: readonly Piece[]; centre: number }>(values: readonly T[], within: number): T[][] {
+  const digits = (n: number) => values[n]!.pieces.map((p) => p.cell.text).join('');
+  const swappable = (n: number) =>
+    (values[n]!.pieces.length === 1) !== (values[n + 1]!.pieces.length === 1) && values[n + 1]!.centre - values[n]!.centre < within && Number(digits(n)) !== Number(digits(n + 1));
   let orders: T[][] = [[...values]];
   for (let n = 0; n + 2 < values.length; n++) {
     if (!swappable(n)) continue;
