@@ -24,11 +24,17 @@ export async function openPgBossQueue(store: Store): Promise<JobQueue> {
   });
   boss.on('error', (err) => process.stderr.write(`任务队列出错（pg-boss）：${(err as Error).message}\n`));
   await boss.start();
-  await createUnlessPresent(
-    async () => Boolean(await boss.getQueue(QUEUE)),
-    () => boss.createQueue(QUEUE, { name: QUEUE, retryLimit: TASK_ATTEMPTS, retryDelay: 1, expireInSeconds: lease }),
-  );
-  await addFetchIndex(boss);
+  try {
+    await createUnlessPresent(
+      async () => Boolean(await boss.getQueue(QUEUE)),
+      () => boss.createQueue(QUEUE, { name: QUEUE, retryLimit: TASK_ATTEMPTS, retryDelay: 1, expireInSeconds: lease }),
+    );
+    await addFetchIndex(boss);
+  } catch (err) {
+    // Nobody will stop a queue that was never handed out: its timers would keep the process alive.
+    await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    throw err;
+  }
   return {
     name: 'pg-boss',
     async dispatch(tasks) {
@@ -56,14 +62,26 @@ export async function openPgBossQueue(store: Store): Promise<JobQueue> {
 
 /**
  * Creates what `present()` does not find. Two processes starting at once may both try: the second's error is
- * harmless once the thing exists.
+ * harmless once the thing exists, and either may be chosen as a deadlock's victim while the other has not yet
+ * committed (then it looks again, a little later).
  */
 async function createUnlessPresent(present: () => Promise<boolean>, create: () => Promise<unknown>): Promise<void> {
-  if (await present()) return;
-  await create().catch(async (err) => {
-    if (!(await present())) throw err;
-  });
+  for (let attempt = 1; ; attempt++) {
+    if (await present()) return;
+    try {
+      await create();
+      return;
+    } catch (err) {
+      if (attempt >= CREATE_ATTEMPTS) {
+        if (await present()) return;
+        throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
+
+const CREATE_ATTEMPTS = 5;
 
 /**
  * pg-boss fetches the next task with `state < 'active' … ORDER BY priority desc, created_on, id LIMIT n`,
