@@ -114,3 +114,12 @@ export function allowedByLayout(placements: readonly Slot[][], centres: readonly
     return placed.every(({ cell, column }) => [null, column].includes(columnOf(cell, centres, lines))) && misfit(placed, centres, lines) < 1;
   });
 }
+
+/** Ways to choose `count` of the columns 0 … `of` − 1, in order. */
+export function* columnChoices(count: number, of: number, from = 0): Generator<number[]> {
+  if (count === 0) {
+    yield [];
+    return;
+  }
+  for (let c = from; c <= of - count; c++) for (const rest of columnChoices(count - 1, of, c + 1)) yield [c, ...rest];
+}

@@ -194,7 +194,7 @@ export function extractReport(text: string, source: SourceInfo): ExtractedReport
     const t3 = firstIndex(stream, Math.max(t2, 0), isRequestAnchor);
     const t4 = firstIndex(stream, Math.max(t3, t2, 0), isReviewAnchor);
     const bound = (...c: number[]) => Math.min(...c.filter((x) => x >= 0), endOfTables);
-    const active = t2 >= 0 ? extractActive(stream, t2, bound(t3, t4), template, rec) : null;
+    const active = t2 >= 0 ? extractActive(stream, t2, bound(t3, t4), template, rec, lines) : null;
     const requests = t3 >= 0 ? extractRequests(stream, t3, bound(t4), template, rec, lines) : null;
     const review = t4 >= 0 ? extractReview(stream, t4, endOfTables > t4 ? endOfTables : stream.length, rec, lines) : null;
     tables.active = active?.table ?? {};

@@ -5,7 +5,8 @@ import { labelMatches, matchingIndexes, type LabelDef } from '../schema/labels.t
 import { fold } from '../schema/normalize.ts';
 import { TEMPLATE_DEFS, type TableTemplate } from '../schema/templates.ts';
 import type { ActiveTable, Cell as Value, ExtraRow } from '../schema/types.ts';
-import type { Cell } from './cells.ts';
+import type { Cell, Line } from './cells.ts';
+import { itemColumns, placeByColumns } from './active-layout.ts';
 import { parseCellText } from './values.ts';
 import { blankSlot, cellSlot, digitSlot, fitRow, notedSlot, slotValue, type FitResult, type Slot } from './fit.ts';
 import { narrativeEvidence, narrativeOf, quoteEvidence, splitByEvidence, type ActiveEvidence, type Evidence } from './narrative-evidence.ts';
@@ -226,6 +227,7 @@ export function extractActive(
   to: number,
   template: TableTemplate,
   rec: Recorder,
+  lines?: readonly Line[],
 ): { table: ActiveTable; span: TableSpan | null } {
   const items = TEMPLATE_DEFS[template].active;
   const starts = items.map(() => -1);
@@ -271,6 +273,15 @@ export function extractActive(
       if (recognised.length && !columns.includes(col)) rec.note('column-missing', `表二“${item.label}”中未找到“${col.label}”列`, placePath({ table: 'active', item: item.key }));
     }
     const missing: (typeof item.rows)[number][] = [];
+    const printed = item.rows.map((row, r) => {
+      const at = rowsAt[r]!;
+      if (at < 0) return null;
+      const rest = wrappedRest(stream, at, rangeEnd, row);
+      return valuesAfter(stream, rest >= 0 ? rest : at, rangeEnd, columns.length);
+    });
+    // Where the item's columns stand, in text laid out as printed: from its rows printed in full.
+    const full = printed.flatMap((p) => (p && !p.damaged && p.cells.length === columns.length ? [p.cells] : []));
+    const centres = lines && full.length ? itemColumns(full, lines) : null;
     for (let r = 0; r < item.rows.length; r++) {
       const row = item.rows[r]!;
       const values: Record<string, Value> = {};
@@ -283,12 +294,15 @@ export function extractActive(
         continue;
       }
       rec.label(placePath({ table: 'active', item: item.key, row: row.key }), stream[at]!);
-      const rest = wrappedRest(stream, at, rangeEnd, row);
-      const { cells, next, damaged } = valuesAfter(stream, rest >= 0 ? rest : at, rangeEnd, columns.length);
+      const { cells, next, damaged } = printed[r]!;
       let fit = damaged && damaged.key !== '' && !item.rows.some((r) => labelMatches(r, damaged.key))
         ? (signedRow(cells, damaged, columns) ?? unreadableRow(cells, columns.length, damaged))
         : fitRow(cells, columns.length);
-      if (fit.code === 'digit-run-ambiguous' && fit.candidates) {
+      const byLayout = centres && !damaged && (fit.code === 'row-short' || fit.code === 'digit-run-ambiguous') ? placeByColumns(cells, centres, lines!) : null;
+      if (byLayout) {
+        const note = `该行只有${cells.length}个单元格，应为${columns.length}个；各值所在的列按版面中的位置（与本项印满各列的行对齐）唯一确定，缺少的按空白处理`;
+        fit = { slots: byLayout, code: 'row-short', printed: cells.length, note };
+      } else if (fit.code === 'digit-run-ambiguous' && fit.candidates) {
         const units = columns.map((col) => {
           const headerCell = col ? header.find((h) => h.def === col)?.cell : undefined;
           return headerCell ? unitOf(headerCell.text) : null;

@@ -5,7 +5,7 @@ import type { TableTemplate } from '../schema/templates.ts';
 import { centreOf, type Cell, type Line } from './cells.ts';
 import { blankSlot, cellSlot, digitSlot, slotValue, type Slot } from './fit.ts';
 import { columnIdentitiesHold } from './column-identities.ts';
-import { allowedByDistances, median, MIN_ROWS } from './layout-columns.ts';
+import { allowedByDistances, columnChoices, median, MIN_ROWS } from './layout-columns.ts';
 
 /**
  * Numbers a narrow cell wrapped (a LibreOffice PDF through `pdftotext -layout`): the upper digits on one
@@ -213,15 +213,6 @@ function orderings<T extends { pieces: readonly Piece[]; centre: number }>(value
     orders = orders.flatMap((order) => (order[n] === values[n] && order[n + 1] === values[n + 1] ? [order, [...order.slice(0, n), order[n + 1]!, order[n]!, ...order.slice(n + 2)]] : [order]));
   }
   return orders;
-}
-
-/** Ways to choose `count` of the columns 0 … `of` − 1, in order. */
-function* columnChoices(count: number, of: number, from = 0): Generator<number[]> {
-  if (count === 0) {
-    yield [];
-    return;
-  }
-  for (let c = from; c <= of - count; c++) for (const rest of columnChoices(count - 1, of, c + 1)) yield [c, ...rest];
 }
 
 /** A value: its one cell, or its pieces joined, with the first piece's offsets and a note naming every piece. */
