@@ -7,6 +7,7 @@ import type { Cell, Line } from './cells.ts';
 import { blankSlot, cellSlot, digitSlot, fitRow, slotValue, type Slot } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
+import { blanksByGaps, readingWithBlanks } from './gap-blanks.ts';
 import { joinWrappedGroups } from './wrapped-groups.ts';
 
 const PER_GROUP = REVIEW_COLUMN_KEYS.length;
@@ -59,10 +60,12 @@ export function extractReview(
     if (cells.every((c) => c.value?.kind === 'empty')) {
       rec.note('table-empty', '表四只有表头，没有数值', 'review');
     }
-    const fit = fitRow(cells, ALL, groupsHold);
+    const apart = new Set(cells.map((c) => c.row)).size > 1;
+    let fit = fitRow(cells, ALL, groupsHold);
+    const byGaps = lines && !apart && fit.readings ? placedByGaps(cells, fit.readings.blanks(), lines) : null;
+    if (byGaps) fit = { slots: byGaps, code: 'row-short', printed: cells.length, note: `只有${cells.length}个单元格，应为${ALL}个；按版面中数值之间的空距（空一格处相隔两个列距）唯一确定空白的位置，各组总计等于各项之和（空白计 0）` };
     groups = REVIEW_GROUP_KEYS.map((_, g) => fit.slots.slice(g * PER_GROUP, (g + 1) * PER_GROUP));
     last = Math.max(start, j - 1);
-    const apart = new Set(cells.map((c) => c.row)).size > 1;
     // Values on several lines, two groups or more not adding up (or no reading at all): numbers a narrow cell
     // wrapped, joined by column when one way of cutting them into groups balances every group (every value
     // gathered: the cells end a run).
@@ -87,6 +90,17 @@ export function extractReview(
     table[key] = groups[g]!.map((slot, c) => rec.value(CELL_PATHS[g]![c]!, slot));
   });
   return { table, span: { first: start, last } };
+}
+
+/**
+ * The reading of a row printing fewer than fifteen values on one line whose blank cells the gaps between its
+ * values show, when each group's total is then exactly the sum of what was printed (a blank printed empty counts
+ * as 0): null otherwise.
+ */
+function placedByGaps(cells: readonly Cell[], readings: Slot[][] | null, lines: readonly Line[]): Slot[] | null {
+  const blanks = readings ? blanksByGaps(cells, ALL, lines) : null;
+  const reading = blanks ? readingWithBlanks(readings!, blanks) : null;
+  return reading && groupsHold(reading.map((s) => slotValue(s) ?? 0)) ? reading : null;
 }
 
 function readGroupRows(stream: readonly Cell[], start: number, to: number): { groups: Slot[][]; last: number } | null {
