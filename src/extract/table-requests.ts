@@ -152,7 +152,7 @@ export function extractRequests(
   const centres = lines && fullRows.size ? layoutColumns([...fullRows.values()], lines) : null;
   const layout = lines && centres?.length === COLUMNS ? { lines, centres } : null;
   // Numbers wrapped in narrow cells: each line is shifted its own way.
-  const wrapped = orphans.some((o) => stream[o]!.value?.kind === 'number');
+  const wrapped = numberPieces(stream, orphans).length > 0;
   const byLayout = layout && shortRows.size ? placeByLayout(template, layout, fullRows, shortRows, slots, readings, wrapped) : new Set<RequestRowKey>();
   for (const p of pending.filter((x) => byLayout.has(x.key))) {
     const printed = shortRows.get(p.key)!.length;

@@ -62,7 +62,7 @@ export function extractReview(
     }
     const apart = new Set(cells.map((c) => c.row)).size > 1;
     let fit = fitRow(cells, ALL, groupsHold);
-    const byGaps = lines && !apart && fit.readings ? placedByGaps(cells, fit.readings.blanks(), lines) : null;
+    const byGaps = lines && !apart && fit.readings ? placedByGaps(cells, fit.readings, lines) : null;
     if (byGaps) fit = { slots: byGaps, code: 'row-short', printed: cells.length, note: `只有${cells.length}个单元格，应为${ALL}个；按版面中数值之间的空距（空一格处相隔两个列距）唯一确定空白的位置，各组总计等于各项之和（空白计 0）` };
     groups = REVIEW_GROUP_KEYS.map((_, g) => fit.slots.slice(g * PER_GROUP, (g + 1) * PER_GROUP));
     last = Math.max(start, j - 1);
@@ -97,9 +97,11 @@ export function extractReview(
  * values show, when each group's total is then exactly the sum of what was printed (a blank printed empty counts
  * as 0): null otherwise.
  */
-function placedByGaps(cells: readonly Cell[], readings: Slot[][] | null, lines: readonly Line[]): Slot[] | null {
-  const blanks = readings ? blanksByGaps(cells, ALL, lines) : null;
-  const reading = blanks ? readingWithBlanks(readings!, blanks) : null;
+function placedByGaps(cells: readonly Cell[], readings: { blanks: () => Slot[][] | null }, lines: readonly Line[]): Slot[] | null {
+  // The gaps first: the readings with blank cells put back are worked out only when the line shows where they go.
+  const blanks = blanksByGaps(cells, ALL, lines);
+  const withBlanks = blanks ? readings.blanks() : null;
+  const reading = withBlanks ? readingWithBlanks(withBlanks, blanks!) : null;
   return reading && groupsHold(reading.map((s) => slotValue(s) ?? 0)) ? reading : null;
 }
 

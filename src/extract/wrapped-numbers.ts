@@ -34,6 +34,9 @@ export interface PrintedRow {
   label: Cell;
 }
 
+/** The digits of a value: its pieces' text joined in order. */
+const digitsOf = (value: { pieces: readonly Piece[] }) => value.pieces.map((p) => p.cell.text).join('');
+
 /** A word of a line and its column. */
 const words = (line: Line) => [...line.text.matchAll(/\S+/g)].map((m) => ({ text: m[0], col: m.index! }));
 const isNumber = (w: string) => /^\d+$/.test(w);
@@ -149,7 +152,7 @@ export function joinWrappedRows(
     if (!wanted.has(r.key) || !r.joined || r.values.length < 2 || r.values.length > COLUMNS) return false;
     // Every piece on the row's lines is taken, and by one row only.
     if (r.band.some((y) => on(y).some((p) => uses.get(p.cell) !== 1))) return false;
-    const numbers = r.values.map((v) => Number(v.pieces.map((p) => p.cell.text).join('')));
+    const numbers = r.values.map((v) => Number(digitsOf(v)));
     // A row printing fewer values prints its total last: the sum of the rest.
     return r.values.length === COLUMNS ? rowTotalHolds(numbers) : numbers.pop() === numbers.reduce((a, b) => a + b, 0);
   });
@@ -179,7 +182,7 @@ export function joinWrappedRows(
   for (const { key, values } of verified.filter((r) => r.values.length < COLUMNS)) {
     const mixed = mixedOf(values);
     // A row of zeros equals its last value however it is placed: its total may as well be blank.
-    const zeros = values.every((v) => /^0+$/.test(v.pieces.map((p) => p.cell.text).join('')));
+    const zeros = values.every((v) => /^0+$/.test(digitsOf(v)));
     const placements = ordersOf(values).flatMap((order) => {
       const slots = order.map((v) => slotOf(v.pieces));
       const withTotal = [...columnChoices(order.length - 1, COLUMNS - 1)].map((cols) => [...cols, COLUMNS - 1]);
@@ -204,9 +207,8 @@ export function joinWrappedRows(
  * differ (swaps that share no value, the total kept last).
  */
 function orderings<T extends { pieces: readonly Piece[]; centre: number }>(values: readonly T[], within: number): T[][] {
-  const digits = (n: number) => values[n]!.pieces.map((p) => p.cell.text).join('');
   const swappable = (n: number) =>
-    (values[n]!.pieces.length === 1) !== (values[n + 1]!.pieces.length === 1) && values[n + 1]!.centre - values[n]!.centre < within && Number(digits(n)) !== Number(digits(n + 1));
+    (values[n]!.pieces.length === 1) !== (values[n + 1]!.pieces.length === 1) && values[n + 1]!.centre - values[n]!.centre < within && Number(digitsOf(values[n]!)) !== Number(digitsOf(values[n + 1]!));
   let orders: T[][] = [[...values]];
   for (let n = 0; n + 2 < values.length; n++) {
     if (!swappable(n)) continue;
