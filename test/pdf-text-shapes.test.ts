@@ -172,6 +172,18 @@ test('pdf2md: "^" between two values marks two cells', () => {
   assert.equal(r.provenance['requests.newReceived.legal']!.text, '131');
 });
 
+test('pdf2md: "(^…)" around a run it took for a footnote mark holds the row\'s values', () => {
+  // r048.lo: "一、本年新收政府信息公开申请数量 (^6969 5555 11211 5353 6464 1919054742) 二、上年结转…", the last two glued.
+  const requests = '一、本年新收政府信息公开申请数量 (^6969 5555 11211 5353 6464 1919054742) 二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0 ';
+  const r = parse(report(2022, { requests }));
+  assert.deepEqual(r.tables.requests.newReceived, [6969, 5555, 11211, 5353, 6464, 19190, 54742]);
+  assert.equal(r.provenance['requests.newReceived.naturalPerson']!.text, '6969');
+  assert.equal(r.provenance['requests.newReceived.research']!.text, '11211');
+  // The same run without the marks' closing bracket is not the converter's: it stays text, and the row is not read.
+  const unclosed = parse(report(2022, { requests: requests.replace(')', '') }));
+  assert.deepEqual(unclosed.tables.requests.newReceived, [null, null, null, null, null, null, null]);
+});
+
 test('pdftotext: column labels whose ends wrapped below, and a row label wrapped above its values (table 二)', () => {
   // v2019.lo: "本年新制作数 本年新公开数 对外公开总数" / "量 量 量"; "上一年项目数" / "… 本年增/减 处理决定数量" / "量".
   const active = [

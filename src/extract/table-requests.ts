@@ -59,7 +59,7 @@ export function extractRequests(
   const placed = new Map<RequestRowKey, { label: number; next: number }>();
   const orphans: number[] = [];
   // Rows whose values were printed on a line of their own, apart from the label; rows whose numbers are
-  // mixed with text ("数量 (^6969 5555 … 1919054742)"): some of their cells are not among the values read.
+  // mixed with text (a number glued to a word, "数量6969 5555 …"): some of their cells are not among the values read.
   const apart = new Set<RequestRowKey>();
   const mixed = new Set<RequestRowKey>();
   // Rows printed in full, and rows printing too few values that their total leaves several places.
