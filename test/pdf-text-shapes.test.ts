@@ -184,6 +184,21 @@ test('pdf2md: "(^…)" around a run it took for a footnote mark holds the row\'s
   assert.deepEqual(unclosed.tables.requests.newReceived, [null, null, null, null, null, null, null]);
 });
 
+test('pdf2md: table 四 printing fewer values than cells: only what every reading puts alike is read', () => {
+  // r048.lo: twelve values for fifteen cells, no positions. The cuts into groups that balance differ only in where
+  // the blanks of the first and last groups stand: the first total and the whole second group are alike in all.
+  const review = ['行政复议 行政诉讼', '### 28 35 63 28 42 14 49 133 21 49 0 70 '].join('\n\n');
+  const r = parse(report(2020, { review }));
+  assert.deepEqual(r.tables.review, { review: [null, null, null, null, 63], litigationDirect: [28, 42, 14, 49, 133], litigationAfterReview: [null, null, null, null, null] });
+  const note = r.notes.find((n) => n.path === 'review')!;
+  assert.equal(note.code, 'cells-undetermined');
+  assert.match(note.message, /“行政复议”组1格、“未经复议直接起诉”组五格在每种读法下都相同/);
+  assert.equal(r.provenance['review.litigationDirect.total']!.text, '133');
+  // Readings that share no cell: nothing is read.
+  const none = parse(report(2020, { review: review.replace('28 35 63 28 42 14 49 133 21 49 0 70', '1 1 2 1 1 2 1 1 2') }));
+  assert.deepEqual(none.tables.review, { review: [null, null, null, null, null], litigationDirect: [null, null, null, null, null], litigationAfterReview: [null, null, null, null, null] });
+});
+
 test('pdftotext: column labels whose ends wrapped below, and a row label wrapped above its values (table 二)', () => {
   // v2019.lo: "本年新制作数 本年新公开数 对外公开总数" / "量 量 量"; "上一年项目数" / "… 本年增/减 处理决定数量" / "量".
   const active = [

@@ -52,6 +52,8 @@ export const digitSlot = (cell: Cell, start: number, end: number, digits: string
 
 /** The slot with another note. */
 export const notedSlot = (slot: Slot, note: string): Slot => makeSlot(slot.cell, slot.start, slot.end, slot.digits, slot.printed, note);
+/** Whether two readings put the same printed digits in a cell. */
+export const sameSlot = (a: Slot, b: Slot): boolean => a.cell === b.cell && a.start === b.start && a.end === b.end && slotValue(a) === slotValue(b);
 
 const MAX_CANDIDATES = 20000;
 

@@ -3,7 +3,7 @@ import { evaluate, identities, type Identity } from '../schema/identities.ts';
 import type { RequestRowKey } from '../schema/requests.ts';
 import type { TableTemplate } from '../schema/templates.ts';
 import type { Cell as Value } from '../schema/types.ts';
-import { blankSlot, notedSlot, slotValue, type FitResult, type Slot } from './fit.ts';
+import { blankSlot, notedSlot, sameSlot, slotValue, type FitResult, type Slot } from './fit.ts';
 
 /**
  * Table 三's column identities weighing the readings of rows printed as digit runs or short of cells
@@ -200,11 +200,10 @@ const slotValueAt = (reading: readonly Slot[], c: number) => slotValue(reading[c
 /** Sets a row's slots to what all its balancing readings agree on. */
 function agreeing(slots: Map<RequestRowKey, Slot[]>, key: RequestRowKey, rowReadings: Slot[][]): Outcome {
   const first = rowReadings[0]!;
-  const same = (a: Slot, b: Slot) => a.cell === b.cell && a.start === b.start && a.end === b.end && slotValue(a) === slotValue(b);
-  const agreed = first.map((s, c) => rowReadings.every((r) => same(r[c]!, s)));
+  const agreed = first.map((s, c) => rowReadings.every((r) => sameSlot(r[c]!, s)));
   const current = slots.get(key)!;
   if (agreed.every(Boolean)) {
-    if (first.every((s, c) => same(s, current[c]!))) return 'kept';
+    if (first.every((s, c) => sameSlot(s, current[c]!))) return 'kept';
     // A number joined from wrapped pieces carries what its first piece printed; a part of a split run does not.
     const note = first.some((s) => s.digits !== undefined && s.printed === undefined) ? '连写数字，已按行、列勾稽关系唯一拆分' : '已按行、列勾稽关系唯一确定位置';
     // A value joined from pieces keeps the note naming them.

@@ -4,7 +4,7 @@ import { labelMatches } from '../schema/labels.ts';
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS, REVIEW_GROUP_KEYS } from '../schema/review.ts';
 import type { ReviewTable } from '../schema/types.ts';
 import type { Cell, Line } from './cells.ts';
-import { blankSlot, cellSlot, digitSlot, fitRow, slotValue, type Slot } from './fit.ts';
+import { blankSlot, cellSlot, digitSlot, fitRow, notedSlot, sameSlot, slotValue, type Slot } from './fit.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
 import { blanksByGaps, readingWithBlanks } from './gap-blanks.ts';
@@ -64,6 +64,8 @@ export function extractReview(
     let fit = fitRow(cells, ALL, groupsHold);
     const byGaps = lines && !apart && fit.readings ? placedByGaps(cells, fit.readings, lines) : null;
     if (byGaps) fit = { slots: byGaps, code: 'row-short', printed: cells.length, note: `只有${cells.length}个单元格，应为${ALL}个；按版面中数值之间的空距（空一格处相隔两个列距）唯一确定空白的位置，各组总计等于各项之和（空白计 0）` };
+    const agreed = !byGaps && !apart && fit.code === 'digit-run-ambiguous' && fit.readings ? agreedCells(fit.readings) : null;
+    if (agreed) fit = { slots: agreed.slots, code: 'cells-undetermined', printed: cells.length, note: `印有${cells.length}个数值，应为${ALL}个；各值的拆分与空白单元格的位置有${agreed.count}种读法都使各组总计等于各项之和，${agreed.named}在每种读法下都相同，已读取，其余各格无法确定，按空白处理` };
     groups = REVIEW_GROUP_KEYS.map((_, g) => fit.slots.slice(g * PER_GROUP, (g + 1) * PER_GROUP));
     last = Math.max(start, j - 1);
     // Values on several lines, two groups or more not adding up (or no reading at all): numbers a narrow cell
@@ -103,6 +105,28 @@ function placedByGaps(cells: readonly Cell[], readings: { blanks: () => Slot[][]
   const withBlanks = blanks ? readings.blanks() : null;
   const reading = withBlanks ? readingWithBlanks(withBlanks, blanks!) : null;
   return reading && groupsHold(reading.map((s) => slotValue(s) ?? 0)) ? reading : null;
+}
+
+/**
+ * The cells every reading of a row of digit runs puts alike (the same printed digits in the same cell), each
+ * reading balancing every group (a run cut where its cell boundaries vanished, blank cells put back): the
+ * others blank. Null when the readings are too many to list, or agree on no printed value.
+ */
+function agreedCells(readings: { full: Slot[][] | null; blanks: () => Slot[][] | null }): { slots: Slot[]; named: string; count: number } | null {
+  const blanks = readings.full ? readings.blanks() : null;
+  if (!readings.full || !blanks) return null;
+  const all = [...readings.full, ...blanks];
+  const [first] = all;
+  if (!first) return null;
+  const agreed = first.map((slot, c) => slot.cell !== null && all.every((r) => sameSlot(r[c]!, slot)));
+  if (!agreed.some(Boolean)) return null;
+  const note = `连写数字有${all.length}种读法，此格在每种读法下都相同`;
+  const slots = first.map((slot, c) => (agreed[c] ? notedSlot(slot, note) : blankSlot('连写数字有多种读法，此格无法确定')));
+  const named = REVIEW_GROUPS.flatMap((g, n) => {
+    const cols = REVIEW_COLUMN_KEYS.flatMap((_, c) => (agreed[n * PER_GROUP + c] ? [c] : []));
+    return cols.length === PER_GROUP ? [`“${g.label}”组五格`] : cols.length ? [`“${g.label}”组${cols.length}格`] : [];
+  });
+  return { slots, named: named.join('、'), count: all.length };
 }
 
 function readGroupRows(stream: readonly Cell[], start: number, to: number): { groups: Slot[][]; last: number } | null {
