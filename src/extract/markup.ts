@@ -7,7 +7,7 @@
  * report text: readers skip them.
  */
 // Of HTML, only the tags of a table a converter could not draw: other markup in a text report is its content.
-export const MARKUP = /^\s{0,3}#{1,6}(?=\s)|\[(?:image|bookmark):[^\]]*\]|\(\^(?=[^()]*\))|(?<=\(\^[^()]*)\)|<!--[\s\S]*?-->|<\/?(?:table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption|br)\b[^<>]*\/?>/gi;
+export const MARKUP = /^\s{0,3}#{1,6}(?=\s)|\[(?:image|bookmark):[^\]]*\]|\(\^(?=[^()]*\))|\)(?<=\(\^[^()]*\))|<!--[\s\S]*?-->|<\/?(?:table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption|br)\b[^<>]*\/?>/gi;
 /** A line that holds nothing but such markers. */
 export const MARKUP_LINE = /^\s{0,3}(?:#{1,6}(?=\s|$))?\s*((?:\[(?:image|bookmark):[^\]]*\]|<!--[\s\S]*?-->|<\/?(?:table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption|br)\b[^<>]*\/?>)\s*)+$/i;
 const BRACKETS = /[[<]|\(\^/;
