@@ -7,6 +7,7 @@ import { TEMPLATE_DEFS, type TableTemplate } from '../schema/templates.ts';
 import type { ActiveTable, Cell as Value, ExtraRow } from '../schema/types.ts';
 import type { Cell, Line } from './cells.ts';
 import { itemColumns, placeByColumns } from './active-layout.ts';
+import { placeBySign } from './signed-column.ts';
 import { parseCellText } from './values.ts';
 import { blankSlot, cellSlot, digitSlot, fitRow, notedSlot, slotValue, type FitResult, type Slot } from './fit.ts';
 import { narrativeEvidence, narrativeOf, quoteEvidence, splitByEvidence, type ActiveEvidence, type Evidence } from './narrative-evidence.ts';
@@ -298,10 +299,16 @@ export function extractActive(
       let fit = damaged && damaged.key !== '' && !item.rows.some((r) => labelMatches(r, damaged.key))
         ? (signedRow(cells, damaged, columns) ?? unreadableRow(cells, columns.length, damaged))
         : fitRow(cells, columns.length);
-      const byLayout = centres && !damaged && (fit.code === 'row-short' || fit.code === 'digit-run-ambiguous') ? placeByColumns(cells, centres, lines!) : null;
+      const short = !damaged && (fit.code === 'row-short' || fit.code === 'digit-run-ambiguous');
+      const byLayout = centres && short ? placeByColumns(cells, centres, lines!) : null;
+      const bySign = short && !byLayout ? placeBySign(cells, columns) : null;
       if (byLayout) {
         const note = `该行只有${cells.length}个单元格，应为${columns.length}个；各值所在的列按版面中的位置（与本项印满各列的行对齐）唯一确定，缺少的按空白处理`;
         fit = { slots: byLayout, code: 'row-short', printed: cells.length, note };
+      } else if (bySign) {
+        const signed = bySign.find((s) => s.cell && /^[+\-－−]/.test(s.cell.text))!.cell!.text;
+        const note = `该行只有${cells.length}个单元格，应为${columns.length}个；带正负号的“${signed}”只能是“本年增/减”列，其余各值按列序放在它的两侧，缺少的按空白处理`;
+        fit = { slots: bySign, code: 'row-short', printed: cells.length, note };
       } else if (fit.code === 'digit-run-ambiguous' && fit.candidates) {
         const units = columns.map((col) => {
           const headerCell = col ? header.find((h) => h.def === col)?.cell : undefined;
