@@ -199,6 +199,15 @@ test('pdf2md: table 四 printing fewer values than cells: only what every readin
   assert.deepEqual(none.tables.review, { review: [null, null, null, null, null], litigationDirect: [null, null, null, null, null], litigationAfterReview: [null, null, null, null, null] });
 });
 
+test('pdftotext -layout: table 四 on one line, blanks squeezed: a blank between two values counts as 0', () => {
+  // r008.lo: nine values for fifteen cells, the gaps squeezed out of column. Blanks weighed as 0 (the last cell alone
+  // may be lost at the page edge): every balancing reading ends the first group with 21 and the second with 14.
+  const review = ['行政复议 行政诉讼', '    0 21  0 21          14 14     7      14 21'].join('\n');
+  const r = parse(report(2020, { review }));
+  assert.deepEqual(r.tables.review, { review: [null, null, null, null, 21], litigationDirect: [null, null, null, null, 14], litigationAfterReview: [null, null, null, null, null] });
+  assert.equal(r.notes.find((n) => n.path === 'review')?.code, 'cells-undetermined');
+});
+
 test('pdftotext: column labels whose ends wrapped below, and a row label wrapped above its values (table 二)', () => {
   // v2019.lo: "本年新制作数 本年新公开数 对外公开总数" / "量 量 量"; "上一年项目数" / "… 本年增/减 处理决定数量" / "量".
   const active = [

@@ -70,5 +70,5 @@ test('cells read exactly and wrongly across the generated reports (the residue i
     t[0] += c.exact;
     t[1] += c.wrong.length;
   }
-  assert.deepEqual(totals, { 'lo-pdftotext-layout': [2149, 0], 'chrome-pdftotext-layout': [2556, 0] });
+  assert.deepEqual(totals, { 'lo-pdftotext-layout': [2150, 0], 'chrome-pdftotext-layout': [2557, 0] });
 });
