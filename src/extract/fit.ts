@@ -310,6 +310,12 @@ function splitShorter(cells: Cell[], expected: number, identity: Identity, budge
   return found;
 }
 
+/** Every way to cut the row's digit runs so that it has `count` values; null when there are too many to list. */
+export function splitsInto(cells: readonly Cell[], count: number): Slot[][] | null {
+  const splits = splitRuns([...cells], count);
+  return splits.length > MAX_CANDIDATES ? null : splits;
+}
+
 /**
  * Whether a total left unknown still leaves the placement checked. An unknown total holds for any values
  * (fragments of numbers a narrow cell wrapped would pass): allowed only for the row's last cell, lost at the

@@ -10,9 +10,9 @@ const UNPRINTED = '该行未印此单元格';
 
 /**
  * A row of a 2019 item printing fewer values than the item has columns, one of them with its sign: only the
- * change column (本年增/减) is signed, so that value stands there, and the values on each side fill the columns
- * on that side when they are exactly as many, or leave them all blank when there are none ("行政处罚 +3 602":
- * 上一年项目数量 blank, +3, 602). Null when a side has some values but fewer than its columns, when the row
+ * change column is signed, so that value stands there, and the values on each side fill the columns on that
+ * side when they are exactly as many, or leave them all blank when there are none ("+3 602": the column before
+ * the change blank, +3, 602). Null when a side has some values but fewer than its columns, when the row
  * holds no signed value, more than one, or a value that is not a plain number, or when the signed value ends
  * the row with several digits and columns after it (the next value may be glued to it).
  */

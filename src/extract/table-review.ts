@@ -5,10 +5,10 @@ import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS, REVIEW_GROUP_KEYS } from '../schema/
 import type { ReviewTable } from '../schema/types.ts';
 import type { Cell, Line } from './cells.ts';
 import { blankSlot, cellSlot, digitSlot, fitRow, notedSlot, sameSlot, slotValue, type Slot } from './fit.ts';
+import { reviewReadings } from './review-readings.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
 import { blanksByGaps, readingWithBlanks } from './gap-blanks.ts';
-import { spacedOnOneLine } from './layout-columns.ts';
 import { joinWrappedGroups } from './wrapped-groups.ts';
 
 const PER_GROUP = REVIEW_COLUMN_KEYS.length;
@@ -65,8 +65,7 @@ export function extractReview(
     let fit = fitRow(cells, ALL, groupsHold);
     const byGaps = lines && !apart && fit.readings ? placedByGaps(cells, fit.readings, lines) : null;
     if (byGaps) fit = { slots: byGaps, code: 'row-short', printed: cells.length, note: `只有${cells.length}个单元格，应为${ALL}个；按版面中数值之间的空距（空一格处相隔两个列距）唯一确定空白的位置，各组总计等于各项之和（空白计 0）` };
-    const laidOut = lines !== undefined && spacedOnOneLine(cells, lines);
-    const agreed = !byGaps && !apart && fit.code === 'digit-run-ambiguous' && fit.readings ? agreedCells(fit.readings, laidOut) : null;
+    const agreed = !byGaps && !apart && fit.code === 'digit-run-ambiguous' ? agreedCells(cells) : null;
     if (agreed) fit = { slots: agreed.slots, code: 'cells-undetermined', printed: cells.length, note: `印有${cells.length}个数值，应为${ALL}个；各值的拆分与空白单元格的位置有${agreed.count}种读法都使各组总计等于各项之和，${agreed.named}在每种读法下都相同，已读取，其余各格无法确定，按空白处理` };
     groups = REVIEW_GROUP_KEYS.map((_, g) => fit.slots.slice(g * PER_GROUP, (g + 1) * PER_GROUP));
     last = Math.max(start, j - 1);
@@ -110,18 +109,14 @@ function placedByGaps(cells: readonly Cell[], readings: { blanks: () => Slot[][]
 }
 
 /**
- * The cells every reading of a row of digit runs puts alike (the same printed digits in the same cell), each
- * reading balancing every group (a run cut where its cell boundaries vanished, blank cells put back): the
- * others blank (in text laid out as printed, only the readings balancing with its blank cells as 0). Null when
- * the readings are too many to list, or agree on no printed value.
+ * The cells every reading of a row of digit runs puts alike (the same printed digits in the same cell), the
+ * others blank. The readings (`reviewReadings`) cut the runs and put blank cells back, each balancing every
+ * group. Null when they are too many to list, or agree on no printed value.
  */
-function agreedCells(readings: { full: Slot[][] | null; blanks: () => Slot[][] | null }, laidOut: boolean): { slots: Slot[]; named: string; count: number } | null {
-  const blanks = readings.full ? readings.blanks() : null;
-  if (!readings.full || !blanks) return null;
-  // Laid out as printed, a blank cell between two values is printed empty and counts as 0; only the last one
-  // may have been lost at the page edge and stays unknown.
-  const all = [...readings.full, ...blanks].filter((r) => !laidOut || groupsHold(r.map((s, c) => (s.cell === null ? (c === ALL - 1 ? null : 0) : slotValue(s)))));
-  const [first] = all;
+function agreedCells(cells: readonly Cell[]): { slots: Slot[]; named: string; count: number } | null {
+  const all = reviewReadings(cells);
+  const [first] = all ?? [];
+  if (!all || !first) return null;
   if (!first) return null;
   const agreed = first.map((slot, c) => slot.cell !== null && all.every((r) => sameSlot(r[c]!, slot)));
   if (!agreed.some(Boolean)) return null;
