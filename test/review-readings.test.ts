@@ -29,3 +29,16 @@ test('table 四 readings: the table\'s last cell may be lost at the page edge, u
 test('table 四 readings: too many to list is null, not a partial list', () => {
   assert.equal(readings('1'.repeat(40)), null);
 });
+
+test('table 四 glued "00": two zeros whose places no sum tells (a total may be left blank) are not read', async () => {
+  const { extractReport } = await import('../src/extract/report.ts');
+  const { flattenedText, tablesWithBlanks } = await import('./helpers/vanished-blanks.ts');
+  // A random report (seed 8, 70 % of its zeros blank) printed two zeros as items with their totals blank; its
+  // crawled text reads "…总计00", once taken for the first two totals.
+  const tables = tablesWithBlanks('2021', 8, 0.7);
+  assert.deepEqual(tables.review, { review: [null, 0, null, null, null], litigationDirect: [null, null, null, 0, null], litigationAfterReview: [null, null, null, null, null] });
+  const r = extractReport(flattenedText('2021', tables, ''), { name: 'fixture.txt', format: 'txt' });
+  const blank = [null, null, null, null, null];
+  assert.deepEqual(r.tables.review, { review: blank, litigationDirect: blank, litigationAfterReview: blank });
+  assert.match(r.notes.find((n) => n.path === 'review')!.message, /包括留空的总计/);
+});

@@ -65,8 +65,12 @@ export function extractReview(
     let fit = fitRow(cells, ALL, groupsHold);
     const byGaps = lines && !apart && fit.readings ? placedByGaps(cells, fit.readings, lines) : null;
     if (byGaps) fit = { slots: byGaps, code: 'row-short', printed: cells.length, note: `只有${cells.length}个单元格，应为${ALL}个；按版面中数值之间的空距（空一格处相隔两个列距）唯一确定空白的位置，各组总计等于各项之和（空白计 0）` };
-    const agreed = !byGaps && !apart && fit.code === 'digit-run-ambiguous' ? agreedCells(cells) : null;
-    if (agreed) fit = { slots: agreed.slots, code: 'cells-undetermined', printed: cells.length, note: `印有${cells.length}个数值，应为${ALL}个；各值的拆分与空白单元格的位置有${agreed.count}种读法都使各组总计等于各项之和，${agreed.named}在每种读法下都相同，已读取，其余各格无法确定，按空白处理` };
+    // A reading with blank cells put back that looked unique where blank totals were not weighed: a total the
+    // report left blank (its items 0 or blank) is one more reading.
+    const putBack = fit.code === 'digit-run-split' && fit.slots.some((s) => s.cell === null);
+    const agreed = !byGaps && !apart && (fit.code === 'digit-run-ambiguous' || putBack) ? agreedCells(cells) : null;
+    if (putBack && !agreed) fit = { slots: fit.slots.map(() => blankSlot('连写数字有多种读法，此格无法确定')), code: 'digit-run-ambiguous', printed: cells.length, note: `印有${cells.length}个数值，应为${ALL}个；各值的拆分与空白单元格（包括留空的总计）的位置有多种读法，无法唯一确定` };
+    if (agreed && !(putBack && agreed.count === 1)) fit = { slots: agreed.slots, code: 'cells-undetermined', printed: cells.length, note: `印有${cells.length}个数值，应为${ALL}个；各值的拆分与空白单元格的位置有${agreed.count}种读法都使各组总计等于各项之和，${agreed.named}在每种读法下都相同，已读取，其余各格无法确定，按空白处理` };
     groups = REVIEW_GROUP_KEYS.map((_, g) => fit.slots.slice(g * PER_GROUP, (g + 1) * PER_GROUP));
     last = Math.max(start, j - 1);
     // Values on several lines, two groups or more not adding up (or no reading at all): numbers a narrow cell
