@@ -1,21 +1,13 @@
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS } from '../schema/review.ts';
 import type { Cell } from './cells.ts';
 import { blankSlot, slotValue, splitsInto, type Slot } from './fit.ts';
+import { columnChoices } from './layout-columns.ts';
 
 const PER_GROUP = REVIEW_COLUMN_KEYS.length;
 const ALL = PER_GROUP * REVIEW_GROUPS.length;
 /** Readings listed at most: past it the list would be incomplete, and no cell is read from it. */
 const MAX_READINGS = 20_000;
 const BLANK = '少印的空白单元格';
-
-/** Ways to choose `count` of the places 0 … `of` − 1, in order. */
-function* choose(count: number, of: number, from = 0): Generator<number[]> {
-  if (count === 0) {
-    yield [];
-    return;
-  }
-  for (let p = from; p <= of - count; p++) for (const rest of choose(count - 1, of, p + 1)) yield [p, ...rest];
-}
 
 /** Cuts of the values into groups tried at most (each checked in a few steps): past it no cell is read. */
 const MAX_CUTS = 1_000_000;
@@ -36,11 +28,11 @@ function groupPlacements(values: readonly Slot[], last: boolean): Slot[][] {
   const out: Slot[][] = [];
   // The last value in the total's cell, the others among the items'.
   if (values.length && numbers[numbers.length - 1] === items) {
-    for (const places of choose(values.length - 1, PER_GROUP - 1)) out.push(groupOf(values, [...places, PER_GROUP - 1]));
+    for (const places of columnChoices(values.length - 1, PER_GROUP - 1)) out.push(groupOf(values, [...places, PER_GROUP - 1]));
   }
   // The total blank: every value an item, all of them 0 (or the table's last cell lost).
   if (values.length < PER_GROUP && (last || numbers.every((n) => n === 0))) {
-    for (const places of choose(values.length, PER_GROUP - 1)) out.push(groupOf(values, places));
+    for (const places of columnChoices(values.length, PER_GROUP - 1)) out.push(groupOf(values, places));
   }
   return out;
 }

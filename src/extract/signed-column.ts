@@ -10,13 +10,13 @@ const UNPRINTED = '该行未印此单元格';
 
 /**
  * A row of a 2019 item printing fewer values than the item has columns, one of them with its sign: only the
- * change column is signed, so that value stands there, and the values on each side fill the columns on that
+ * change column is signed, so that value stands there (the placement comes with that column's index), and the values on each side fill the columns on that
  * side when they are exactly as many, or leave them all blank when there are none ("+3 602": the column before
  * the change blank, +3, 602). Null when a side has some values but fewer than its columns, when the row
  * holds no signed value, more than one, or a value that is not a plain number, or when the signed value ends
  * the row with several digits and columns after it (the next value may be glued to it).
  */
-export function placeBySign(cells: readonly Cell[], columns: readonly (ActiveColumnDef | null)[]): Slot[] | null {
+export function placeBySign(cells: readonly Cell[], columns: readonly (ActiveColumnDef | null)[]): { slots: Slot[]; column: number } | null {
   const signedColumn = columns.findIndex((c) => c?.kind === 'signed');
   if (signedColumn < 0 || cells.length >= columns.length) return null;
   if (cells.some((c) => c.glued || c.value?.kind !== 'number')) return null;
@@ -30,5 +30,5 @@ export function placeBySign(cells: readonly Cell[], columns: readonly (ActiveCol
   // "+3602" alone may be the change with the next column's value glued to it (+3 and 602): not placed.
   if (at === cells.length - 1 && afterWidth > 0 && cells[at]!.text.replace(/\D/g, '').length > 1) return null;
   const after = side(cells.slice(at + 1), afterWidth);
-  return before && after ? [...before, cellSlot(cells[at]!), ...after] : null;
+  return before && after ? { slots: [...before, cellSlot(cells[at]!), ...after], column: signedColumn } : null;
 }

@@ -306,9 +306,9 @@ export function extractActive(
         const note = `该行只有${cells.length}个单元格，应为${columns.length}个；各值所在的列按版面中的位置（与本项印满各列的行对齐）唯一确定，缺少的按空白处理`;
         fit = { slots: byLayout, code: 'row-short', printed: cells.length, note };
       } else if (bySign) {
-        const at = columns.findIndex((c) => c?.kind === 'signed');
-        const note = `该行只有${cells.length}个单元格，应为${columns.length}个；带正负号的“${bySign[at]!.cell!.text}”只能是“${columns[at]!.label}”列，其余各值按列序放在它的两侧，缺少的按空白处理`;
-        fit = { slots: bySign, code: 'row-short', printed: cells.length, note };
+        const { slots, column } = bySign;
+        const note = `该行只有${cells.length}个单元格，应为${columns.length}个；带正负号的“${slots[column]!.cell!.text}”只能是“${columns[column]!.label}”列，其余各值按列序放在它的两侧，缺少的按空白处理`;
+        fit = { slots, code: 'row-short', printed: cells.length, note };
       } else if (fit.code === 'digit-run-ambiguous' && fit.candidates) {
         const units = columns.map((col) => {
           const headerCell = col ? header.find((h) => h.def === col)?.cell : undefined;

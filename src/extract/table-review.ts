@@ -4,7 +4,7 @@ import { labelMatches } from '../schema/labels.ts';
 import { REVIEW_COLUMN_KEYS, REVIEW_GROUPS, REVIEW_GROUP_KEYS } from '../schema/review.ts';
 import type { ReviewTable } from '../schema/types.ts';
 import type { Cell, Line } from './cells.ts';
-import { blankSlot, cellSlot, digitSlot, fitRow, notedSlot, sameSlot, slotValue, type Slot } from './fit.ts';
+import { blankSlot, cellSlot, digitSlot, fitRow, notedSlot, sameSlot, slotValue, type FitResult, type Slot } from './fit.ts';
 import { reviewReadings } from './review-readings.ts';
 import { valuesAfter, type Recorder } from './record.ts';
 import type { TableSpan } from './table-requests.ts';
@@ -65,12 +65,7 @@ export function extractReview(
     let fit = fitRow(cells, ALL, groupsHold);
     const byGaps = lines && !apart && fit.readings ? placedByGaps(cells, fit.readings, lines) : null;
     if (byGaps) fit = { slots: byGaps, code: 'row-short', printed: cells.length, note: `只有${cells.length}个单元格，应为${ALL}个；按版面中数值之间的空距（空一格处相隔两个列距）唯一确定空白的位置，各组总计等于各项之和（空白计 0）` };
-    // A reading with blank cells put back that looked unique where blank totals were not weighed: a total the
-    // report left blank (its items 0 or blank) is one more reading.
-    const putBack = fit.code === 'digit-run-split' && fit.slots.some((s) => s.cell === null);
-    const agreed = !byGaps && !apart && (fit.code === 'digit-run-ambiguous' || putBack) ? agreedCells(cells) : null;
-    if (putBack && !agreed) fit = { slots: fit.slots.map(() => blankSlot('连写数字有多种读法，此格无法确定')), code: 'digit-run-ambiguous', printed: cells.length, note: `印有${cells.length}个数值，应为${ALL}个；各值的拆分与空白单元格（包括留空的总计）的位置有多种读法，无法唯一确定` };
-    if (agreed && !(putBack && agreed.count === 1)) fit = { slots: agreed.slots, code: 'cells-undetermined', printed: cells.length, note: `印有${cells.length}个数值，应为${ALL}个；各值的拆分与空白单元格的位置有${agreed.count}种读法都使各组总计等于各项之和，${agreed.named}在每种读法下都相同，已读取，其余各格无法确定，按空白处理` };
+    else fit = byReadingsAlike(fit, cells, apart);
     groups = REVIEW_GROUP_KEYS.map((_, g) => fit.slots.slice(g * PER_GROUP, (g + 1) * PER_GROUP));
     last = Math.max(start, j - 1);
     // Values on several lines, two groups or more not adding up (or no reading at all): numbers a narrow cell
@@ -113,6 +108,24 @@ function placedByGaps(cells: readonly Cell[], readings: { blanks: () => Slot[][]
 }
 
 /**
+ * A row of digit runs that its fit left ambiguous, or read with blank cells put back as if unique (blank totals
+ * were not weighed: a total the report left blank, its items 0 or blank, is one more reading): the cells alike
+ * in every reading (`agreedCells`). A reading unique among them all stands; with none alike, a row read as if
+ * unique is left blank. Values on several lines may be pieces of wrapped numbers: not weighed here.
+ */
+function byReadingsAlike(fit: FitResult, cells: readonly Cell[], apart: boolean): FitResult {
+  const putBack = fit.code === 'digit-run-split' && fit.slots.some((s) => s.cell === null);
+  if (fit.code !== 'digit-run-ambiguous' && !putBack) return fit;
+  const agreed = apart ? null : agreedCells(cells);
+  if (!agreed) {
+    if (!putBack) return fit;
+    return { slots: fit.slots.map(() => blankSlot('连写数字有多种读法，此格无法确定')), code: 'digit-run-ambiguous', printed: cells.length, note: `印有${cells.length}个数值，应为${ALL}个；各值的拆分与空白单元格（包括留空的总计）的位置有多种读法，无法唯一确定` };
+  }
+  if (putBack && agreed.count === 1) return fit;
+  return { slots: agreed.slots, code: 'cells-undetermined', printed: cells.length, note: `印有${cells.length}个数值，应为${ALL}个；各值的拆分与空白单元格的位置有${agreed.count}种读法都使各组总计等于各项之和，${agreed.named}在每种读法下都相同，已读取，其余各格无法确定，按空白处理` };
+}
+
+/**
  * The cells every reading of a row of digit runs puts alike (the same printed digits in the same cell), the
  * others blank. The readings (`reviewReadings`) cut the runs and put blank cells back, each balancing every
  * group. Null when they are too many to list, or agree on no printed value.
@@ -121,7 +134,6 @@ function agreedCells(cells: readonly Cell[]): { slots: Slot[]; named: string; co
   const all = reviewReadings(cells);
   const [first] = all ?? [];
   if (!all || !first) return null;
-  if (!first) return null;
   const agreed = first.map((slot, c) => slot.cell !== null && all.every((r) => sameSlot(r[c]!, slot)));
   if (!agreed.some(Boolean)) return null;
   const note = `连写数字有${all.length}种读法，此格在每种读法下都相同`;
